@@ -1,0 +1,171 @@
+"""Project a view model onto what the map page needs: cleaned actors,
+vis-network node and edge dicts (built with pyvis's ``Network``), filter
+options, legend entries and layout annotations, all as JSON-ready data.
+
+Every value from the view is converted to a plain string here; nothing is
+escaped, because the page only ever sets it as text."""
+
+from __future__ import annotations
+
+from . import styles
+from .layout import SPACING_X, compute_layout, group_of, sv_sort_key
+
+BIG_GRAPH = 400  # above this many nodes: no hover highlight, edges hidden while moving
+EDGE_LABEL_LIMIT = 150  # above this many edges, edge labels only as tooltips
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _texts(values) -> list[str]:
+    if values is None:
+        return []
+    if isinstance(values, (str, bytes)):
+        values = [values]
+    return [str(v) for v in values if v is not None and str(v) != ""]
+
+
+def _clean_nodes(view: dict, lang: str) -> list[dict]:
+    """Copy nodes as plain strings, dropping id-less and duplicate nodes."""
+    out, seen = [], set()
+    type_labels, level_labels = styles.TYPE_LABELS[lang], styles.LEVEL_LABELS[lang]
+    for raw in view.get("nodes") or ():
+        nid = _text(raw.get("id"))
+        if not nid or nid in seen:
+            continue
+        seen.add(nid)
+        ntype, level = _text(raw.get("type")), _text(raw.get("level"))
+        areas = _texts(raw.get("areas"))
+        area_labels = _texts(raw.get("area_labels"))
+        if len(area_labels) != len(areas):
+            area_labels = areas
+        out.append({
+            "id": nid, "label": _text(raw.get("label")) or nid,
+            "type": ntype, "type_label": _text(raw.get("type_label")) or type_labels.get(ntype, ntype),
+            "level": level, "level_label": _text(raw.get("level_label")) or level_labels.get(level, level),
+            "county": _text(raw.get("county")), "county_label": _text(raw.get("county_label")) or _text(raw.get("county")),
+            "areas": areas, "area_labels": area_labels,
+            "support": _texts(raw.get("support")), "sources": _texts(raw.get("sources")),
+            "confidence": _text(raw.get("confidence")), "group": _text(raw.get("group")),
+        })
+    return out
+
+
+def _clean_edges(view: dict, ids: set, lang: str) -> list[dict]:
+    out = []
+    for raw in view.get("edges") or ():
+        src, dst = _text(raw.get("from")), _text(raw.get("to"))
+        if src in ids and dst in ids:
+            kind = _text(raw.get("kind"))
+            label = _text(raw.get("label")) or styles.EDGE_LABELS[lang].get(kind, kind)
+            out.append({"from": src, "to": dst, "kind": kind, "label": label})
+    return out
+
+
+def _tooltip(n: dict) -> str:
+    parts = [n["label"], n["type_label"], n["level_label"], n["county_label"]]
+    return "\n".join(p for p in parts if p)
+
+
+def _vis_data(nodes: list[dict], edges: list[dict], layout: dict) -> tuple[list, list]:
+    """Build vis-network node/edge dicts with pyvis's Network container."""
+    from pyvis.network import Network
+
+    net = Network(directed=True)
+    pos = layout["positions"]
+    for n in nodes:
+        shape, colour = styles.node_style(n["type"])
+        x, y = pos[n["id"]]
+        net.add_node(n["id"], label=n["label"], shape=shape, color=colour, x=x, y=y,
+                     title=_tooltip(n), size=16 if n["type"] in ("region", "lan") else 12)
+    show_labels = len(edges) <= EDGE_LABEL_LIMIT
+    for i, e in enumerate(edges):
+        colour, dashes, arrow, width = styles.edge_style(e["kind"])
+        extra = {"label": e["label"]} if show_labels else {}
+        (x1, y1), (x2, y2) = pos[e["from"]], pos[e["to"]]
+        if y1 == y2 and abs(x2 - x1) > 1.5 * SPACING_X:  # would run through its row
+            # vis-network misplaces labels of curved edges: tooltip only
+            extra = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25}}
+        net.add_edge(e["from"], e["to"], id=f"e{i}", color={"color": colour, "opacity": 0.75},
+                     dashes=dashes, width=width, title=e["label"],
+                     arrows={"to": {"enabled": arrow, "scaleFactor": 0.6}}, **extra)
+    return net.nodes, net.edges
+
+
+def _options(n_nodes: int) -> dict:
+    big = n_nodes > BIG_GRAPH
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "multiselect": False, "navigationButtons": False},
+        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif", "multi": False},
+                  "borderWidth": 1, "borderWidthSelected": 3, "widthConstraint": {"maximum": 140}},
+        "edges": {"smooth": False, "selectionWidth": 2,
+                  "font": {"size": 10, "align": "middle", "multi": False}},
+    }
+
+
+def _options_for_filter(values: dict) -> list[list[str]]:
+    return sorted(([k, v] for k, v in values.items()), key=lambda kv: (sv_sort_key(kv[1]), kv[0]))
+
+
+def _filter_options(nodes: list[dict]) -> dict:
+    areas, levels, counties, types = {}, {}, {}, {}
+    for n in nodes:
+        for a, al in zip(n["areas"], n["area_labels"]):
+            areas.setdefault(a, al or a)
+        if n["level"]:
+            levels.setdefault(n["level"], n["level_label"])
+        if n["county"]:
+            counties.setdefault(n["county"], n["county_label"])
+        types.setdefault(n["type"], n["type_label"] or n["type"])
+    order = {lv: i for i, lv in enumerate(styles.LEVELS)}
+    return {
+        "area": _options_for_filter(areas),
+        "level": sorted(([k, v] for k, v in levels.items()), key=lambda kv: (order.get(kv[0], 9), kv[0])),
+        "county": sorted(([k, v] for k, v in counties.items()), key=lambda kv: (kv[0], kv[1])),
+        "type": _options_for_filter(types),
+    }
+
+
+def _legend(nodes: list[dict], edges: list[dict], lang: str) -> dict:
+    types, kinds = {}, {}
+    for n in nodes:
+        types.setdefault(n["type"], n["type_label"] or n["type"])
+    for e in edges:
+        kinds.setdefault(e["kind"], styles.EDGE_LABELS[lang].get(e["kind"]) or e["label"] or e["kind"])
+    node_items = [{"label": label, "shape": styles.node_style(t)[0], "color": styles.node_style(t)[1]}
+                  for t, label in sorted(types.items(), key=lambda kv: sv_sort_key(kv[1]))]
+    edge_items = []
+    for k, label in sorted(kinds.items(), key=lambda kv: sv_sort_key(kv[1])):
+        colour, dashes, arrow, width = styles.edge_style(k)
+        edge_items.append({"label": label, "color": colour, "dashes": dashes or [], "arrow": arrow, "width": width})
+    return {"nodes": node_items, "edges": edge_items}
+
+
+def build_payload(view: dict, lang: str = "sv") -> dict:
+    """Everything the page script needs, as JSON-ready data."""
+    lang = styles.lang_key(lang)
+    strings = dict(styles.UI_STRINGS[lang])
+    strings.update({str(k): str(v) for k, v in (view.get("labels") or {}).items() if v is not None})
+    nodes = _clean_nodes(view, lang)
+    edges = _clean_edges(view, {n["id"] for n in nodes}, lang)
+    layout = compute_layout(nodes)
+    vis_nodes, vis_edges = _vis_data(nodes, edges, layout)
+    band_labels = dict(styles.LEVEL_LABELS[lang], other=strings["other_level"])
+    for band in layout["bands"]:
+        band["label"] = band_labels.get(band["band"], band["band"])
+    for col in layout["columns"]:
+        col["label"] = col["label"] or strings["no_county"]
+    actors = {n["id"]: {k: v for k, v in n.items() if k != "id"} for n in nodes}
+    return {
+        "lang": lang, "strings": strings, "nodes": vis_nodes, "edges": vis_edges,
+        "links": [[e["from"], e["to"], e["label"]] for e in edges],
+        "actors": actors, "options": _options(len(nodes)), "filters": _filter_options(nodes),
+        "legend": _legend(nodes, edges, lang),
+        "confidence": styles.CONFIDENCE_LABELS[lang],
+        "layout": {k: layout[k] for k in ("bands", "columns", "left", "right")},
+        "groups": {n["id"]: group_of(n) for n in nodes},
+    }
