@@ -1,0 +1,129 @@
+"""Graph analysis on networkx projections of the RDF graph: chains to the national level,
+betweenness, and the gap matrix.
+
+The projection is built from query results, never from the tables, so it is a view of the
+same graph every other output uses.
+"""
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from itertools import product
+
+import networkx as nx
+
+NATIONAL = "https://w3id.org/graphmap/vocab/level/nationell"
+MAX_CHAIN = 5
+MAX_PATHS = 50
+
+
+def link_graph(links: list[dict]) -> nx.MultiGraph:
+    """Undirected multigraph of links; each edge keeps its direction and relation.
+
+    ``links`` are rows with subject, relation, object, subject_level, object_level,
+    subject_municipality, object_municipality (as strings/booleans).
+    """
+    g = nx.MultiGraph()
+    for row in links:
+        s, o = str(row["subject"]), str(row["object"])
+        for node, level, muni in ((s, row["subject_level"], row["subject_municipality"]),
+                                  (o, row["object_level"], row["object_municipality"])):
+            g.add_node(node, level=str(level), municipality=bool(muni) and str(muni).lower() not in ("false", "0"))
+        g.add_edge(s, o, key=(s, str(row["relation"]), o), subject=s, relation=str(row["relation"]), object=o)
+    return g
+
+
+def chain_paths(g: nx.MultiGraph, start: str, max_len: int = MAX_CHAIN) -> list[list[tuple[str, str, str]]]:
+    """Every shortest path from ``start`` to each national node, as lists of (subject, relation, object).
+
+    Paths pass through no other municipality and no other national node, like chain.cypher.
+    """
+    if start not in g or g.nodes[start]["level"] == NATIONAL:
+        return []
+    dist = {start: 0}
+    preds: dict[str, list[str]] = defaultdict(list)
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if dist[node] >= max_len or (node != start and (g.nodes[node]["level"] == NATIONAL or g.nodes[node]["municipality"])):
+            continue
+        for nb in g.neighbors(node):
+            if nb not in dist:
+                dist[nb] = dist[node] + 1
+                preds[nb].append(node)
+                queue.append(nb)
+            elif dist[nb] == dist[node] + 1 and node not in preds[nb]:
+                preds[nb].append(node)
+    paths = []
+    for target, d in dist.items():
+        if target == start or g.nodes[target]["level"] != NATIONAL:
+            continue
+        for nodes in _node_paths(preds, start, target):
+            hops = [sorted(g[u][v].values(), key=lambda e: (e["subject"], e["relation"], e["object"]))
+                    for u, v in zip(nodes, nodes[1:])]
+            for combo in product(*hops):
+                paths.append([(e["subject"], e["relation"], e["object"]) for e in combo])
+    return paths
+
+
+def _node_paths(preds, start, target):
+    if target == start:
+        yield [start]
+        return
+    for p in preds[target]:
+        for path in _node_paths(preds, start, p):
+            yield path + [target]
+
+
+def paths_to_rows(start: str, paths: list[list[tuple[str, str, str]]]) -> list[dict]:
+    """Number the paths per target in a stable order and flatten them into step rows.
+
+    Shared by the SPARQL and Cypher backends so both give the same table.
+    """
+    def target(path):
+        last = path[-1]
+        nodes = [start]
+        for s, _r, o in path:
+            nodes.append(o if s == nodes[-1] else s)
+        return nodes[-1], nodes
+
+    by_target: dict[str, list] = defaultdict(list)
+    for path in paths:
+        t, nodes = target(path)
+        by_target[t].append((nodes, path))
+    rows = []
+    for t in sorted(by_target):
+        ordered = sorted(by_target[t], key=lambda item: (item[0], item[1]))[:MAX_PATHS]
+        for number, (_nodes, path) in enumerate(ordered, start=1):
+            for step, (s, r, o) in enumerate(path, start=1):
+                rows.append({"target": t, "path": number, "step": step, "subject": s, "relation": r, "object": o})
+    return rows
+
+
+def betweenness(g: nx.MultiGraph, k: int | None = None, seed: int = 7) -> dict[str, float]:
+    """Normalised betweenness centrality on the simple undirected link graph (sampled with ``k``)."""
+    simple = nx.Graph(g)
+    if k is not None and k < simple.number_of_nodes():
+        return nx.betweenness_centrality(simple, k=k, seed=seed)
+    return nx.betweenness_centrality(simple)
+
+
+def gap_matrix(rows: list[dict], by: str = "county") -> tuple[list[str], list[str], dict]:
+    """Aggregate gaps rows (area × municipality) into area × ``by`` (county or municipality).
+
+    Each cell: municipalities, municipalities with support, networks reached, needs, unmet needs.
+    """
+    cells: dict = defaultdict(lambda: {"municipalities": 0, "supported": 0, "with_network": 0, "needs": 0, "unmet_needs": 0})
+    areas, columns = [], []
+    for row in rows:
+        area, col = str(row["area"]), str(row[by])
+        if area not in areas:
+            areas.append(area)
+        if col not in columns:
+            columns.append(col)
+        cell = cells[(area, col)]
+        cell["municipalities"] += 1
+        cell["supported"] += int(row["providers"]) > 0
+        cell["with_network"] += int(row["networks"]) > 0
+        cell["needs"] += int(row["needs"])
+        cell["unmet_needs"] += int(row["unmet_needs"])
+    return areas, columns, dict(cells)

@@ -1,0 +1,189 @@
+"""The Python API: the same operations as the CLI, for notebooks and other programs.
+
+>>> import graphmap
+>>> kg = graphmap.build()
+>>> result = graphmap.run_query(kg, "coverage", municipality="Uddevalla")
+>>> "FoU-Socialtjänst Fyrbodal" in {r["actor_label"] for r in result.present()}
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from graphmap import analysis
+from graphmap.ingest import IngestResult, ingest
+from graphmap.labels import Labels
+from graphmap.queries import NamedQuery, library
+from graphmap.resolve import Resolver, UnknownName
+from graphmap.store import Store
+from graphmap.validate import ValidationReport, row_index, shacl
+
+GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".nq": "nquads"}
+
+
+class MissingParameter(ValueError):
+    def __init__(self, param: str):
+        self.param = param
+        super().__init__(param)
+
+    def message(self, lang: str = "sv") -> str:
+        return f"Parametern {self.param} krävs." if lang == "sv" else f"The parameter {self.param} is required."
+
+
+@dataclass
+class KnowledgeGraph:
+    """The validated RDF graph (source of truth) and its projections."""
+
+    graph: Graph
+    ingest: IngestResult | None = None
+    validation: ValidationReport | None = None
+
+    @cached_property
+    def store(self) -> Store:
+        return Store.from_graph(self.graph)
+
+    @cached_property
+    def labels(self) -> Labels:
+        return Labels(self.graph)
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        return Resolver(self.graph)
+
+    @cached_property
+    def links(self) -> list[dict]:
+        _names, rows = self.store.select(library()["chain"].sparql)
+        return [{k: (v.toPython() if isinstance(v, Literal) else v) for k, v in row.items()} for row in rows]
+
+    @cached_property
+    def link_graph(self):
+        return analysis.link_graph(self.links)
+
+    def label(self, iri, lang: str = "sv") -> str:
+        return self.labels.label(iri, lang)
+
+
+@dataclass
+class QueryResult:
+    query: NamedQuery
+    params: dict
+    rows: list[dict]
+    kg: KnowledgeGraph = field(repr=False)
+
+    def present(self, lang: str = "sv") -> list[dict]:
+        """Rows with a ``<column>_label`` beside every IRI, concept, route and relation column."""
+        out = []
+        for row in self.rows:
+            item = {}
+            for col in self.query.columns:
+                value = row.get(col.name)
+                item[col.name] = _plain(value)
+                if col.type in ("iri", "concept", "relation", "property"):
+                    item[f"{col.name}_label"] = self.kg.label(value, lang) if value is not None else ""
+                elif col.type == "route":
+                    item[f"{col.name}_label"] = self.kg.labels.route(value, lang) if value is not None else ""
+                elif col.type == "value":
+                    item[f"{col.name}_label"] = (self.kg.label(value, lang) if isinstance(value, URIRef)
+                                                 else ("" if value is None else str(value)))
+            out.append(item)
+        return out
+
+
+def _plain(value):
+    if value is None:
+        return None
+    if isinstance(value, Literal):
+        return value.toPython() if not value.language else str(value)
+    return str(value) if isinstance(value, URIRef) else value
+
+
+def build(paths=None, *, validate: bool = True, lang: str = "sv") -> KnowledgeGraph:
+    """Tables (the bundled data, or the given folders/workbooks/graph files) -> validated graph.
+
+    Raises :class:`graphmap.ingest.IngestError` on bad input. SHACL problems are in
+    ``kg.validation`` (``conforms`` false) rather than raised, so callers can report them.
+    """
+    paths = None if paths is None else [Path(p) for p in paths]
+    if paths and all(p.suffix.lower() in GRAPH_SUFFIXES for p in paths):
+        return load(paths)
+    result = ingest(paths)
+    report = shacl(result.graph, lang, row_index(result.rows)) if validate else None
+    return KnowledgeGraph(result.graph, result, report)
+
+
+def load(paths) -> KnowledgeGraph:
+    """Load an already built graph (Turtle, N-Triples, JSON-LD …) without the tables."""
+    g = Graph()
+    for p in paths:
+        g.parse(p, format=GRAPH_SUFFIXES[Path(p).suffix.lower()])
+    return KnowledgeGraph(g)
+
+
+def list_queries() -> list[NamedQuery]:
+    return list(library().values())
+
+
+def bind_params(kg: KnowledgeGraph, query: NamedQuery, values: dict) -> dict:
+    """Resolve user-typed values to RDF terms; raise UnknownName / MissingParameter."""
+    known = {p.name for p in query.params}
+    for name in values:
+        if name not in known:
+            raise UnknownName("param", name, sorted(known))
+    bound = {}
+    for p in query.params:
+        raw = values.get(p.name)
+        if raw in (None, ""):
+            if p.required:
+                raise MissingParameter(p.name)
+            continue
+        bound[p.name] = kg.resolver.resolve(p.type, raw, p.name)
+    return bound
+
+
+def run_query(kg: KnowledgeGraph, name: str, **values) -> QueryResult:
+    """Run a named query on the embedded store with bound parameters."""
+    lib = library()
+    if name not in lib:
+        raise UnknownName("query", name, sorted(lib))
+    query = lib[name]
+    bound = bind_params(kg, query, values)
+    if query.engine == "paths":
+        start = str(bound["actor"])
+        rows = analysis.paths_to_rows(start, analysis.chain_paths(kg.link_graph, start))
+        rows = [{k: (URIRef(v) if k in ("target", "subject", "relation", "object") else v) for k, v in r.items()}
+                for r in rows]
+    else:
+        _names, raw = kg.store.select(query.sparql, bound)
+        rows = dedupe(raw, [c.name for c in query.columns])
+    return QueryResult(query, bound, rows, kg)
+
+
+def dedupe(rows: list[dict], columns: list[str]) -> list[dict]:
+    """Keep the declared columns and drop repeated rows, preserving order."""
+    seen, out = set(), []
+    for row in rows:
+        item = {c: row.get(c) for c in columns}
+        key = tuple(item.values())
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def brokers(kg: KnowledgeGraph, k: int | None = None) -> list[dict]:
+    """The ``brokers`` query with networkx betweenness added as a column."""
+    rows = run_query(kg, "brokers").present()
+    centrality = analysis.betweenness(kg.link_graph, k=k)
+    for row in rows:
+        row["betweenness"] = round(centrality.get(row["actor"], 0.0), 4)
+    return rows
+
+
+def gap_matrix(kg: KnowledgeGraph, county: str | None = None, lang: str = "sv"):
+    """Area × county matrix (or area × municipality for one county) from the ``gaps`` query."""
+    result = run_query(kg, "gaps", county=county)
+    return analysis.gap_matrix(result.rows, by="municipality" if county else "county")

@@ -1,0 +1,388 @@
+"""Turn checked rows into triples: one resource per row, provenance on every record.
+
+Record tables (memberships, coverage, relations, offers …) follow W3C ORG's n-ary
+pattern: the row is a resource with its own source, date and confidence, and a
+direct triple is added beside it for simple querying (``org:memberOf``,
+``gm:serves``, ``gm:steers`` …), as PROV-O pairs qualified and direct forms.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from graphmap.ingest.cells import (MAX_CELL, is_email, is_url, parse_date, parse_decimal, parse_year,
+                                   split_list)
+from graphmap.ingest.inputs import Dataset
+from graphmap.ingest.problems import Problem
+from graphmap.ingest.registry import Registry
+from graphmap.ontology import (DCTERMS, GM, ORG, SKOS, actor_iri, bind_prefixes, concept_iri, expand, kommun_iri,
+                               lan_iri, record_iri, vocab_graph)
+from graphmap.schema import TABLE, TABLES, Column, Table
+from graphmap.slug import is_slug, slugify
+from graphmap.vocab import vocabularies
+
+DATE_TYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}
+SINGLE_VALUED = ("name_sv", "name_en", "level", "county", "part_of", "kind", "types")
+
+
+@dataclass
+class IngestResult:
+    graph: Graph
+    problems: list[Problem]
+    rows: list[tuple[str, str, int, URIRef]] = field(default_factory=list)  # dataset, table, row, IRI
+    municipalities: dict = field(default_factory=dict)
+    counties: dict = field(default_factory=dict)
+    datasets: list[str] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+class Emitter:
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        self.registry = Registry()
+        self.vocab = vocabularies()
+        self.graph = bind_prefixes(Graph())
+        self.graph += vocab_graph()
+        self.rows: list[tuple[str, str, int, URIRef]] = []
+
+    # ------------------------------------------------------------------ reference
+    def load_reference(self, ds: Dataset) -> None:
+        g, reg = self.graph, self.registry
+        self._define_all(ds, only=("sources",))
+        self._emit_table(ds, TABLE["sources"]) if "sources" in ds.tables else None
+        src = next(iter(reg.local.get((ds.name, "sources"), {}).values()), None)
+        ref_conf = concept_iri("confidence", "reference")
+        lan = ds.tables.get("lan")
+        for number, row in (lan.rows if lan else []):
+            code, name, region = row.get("lanskod", ""), row.get("lan", ""), row.get("region", "")
+            if len(code) != 2 or not code.isdigit():
+                self._problem(lan.label, number, "lanskod", "unknown_code", value=code)
+                continue
+            reg.add_county(code, name)
+            county = lan_iri(code)
+            g.add((county, RDF.type, GM.County))
+            g.add((county, SKOS.prefLabel, Literal(name, lang="sv")))
+            g.add((county, GM.scbCode, Literal(code)))
+            self._provenance(county, src, ref_conf)
+            self.rows.append((ds.name, "lan", number, county))
+            if region:
+                rid = slugify(region)
+                reg.define("actors", ds.name, rid, lan.label, number, {"name_sv": region})
+                r = actor_iri(rid)
+                for cls in (GM.Actor, GM.Region):
+                    g.add((r, RDF.type, cls))
+                g.add((r, SKOS.prefLabel, Literal(region, lang="sv")))
+                g.add((r, GM.actorType, concept_iri("actor-type", "region")))
+                g.add((r, GM.level, concept_iri("level", "regional")))
+                g.add((r, GM.county, county))
+                g.add((r, GM.serves, county))
+                self._provenance(r, src, ref_conf)
+        kommuner = ds.tables.get("kommuner")
+        for number, row in (kommuner.rows if kommuner else []):
+            code, name, county = row.get("kommunkod", ""), row.get("kommun", ""), row.get("lanskod", "")
+            if len(code) != 4 or not code.isdigit() or county not in reg.counties:
+                self._problem(kommuner.label, number, "kommunkod", "unknown_code", value=code)
+                continue
+            reg.add_municipality(code, name, county)
+            m = kommun_iri(code)
+            for cls in (GM.Actor, GM.Municipality):
+                g.add((m, RDF.type, cls))
+            g.add((m, SKOS.prefLabel, Literal(name, lang="sv")))
+            g.add((m, GM.scbCode, Literal(code)))
+            g.add((m, GM.actorType, concept_iri("actor-type", "kommun")))
+            g.add((m, GM.level, concept_iri("level", "lokal")))
+            g.add((m, GM.county, lan_iri(county)))
+            self._provenance(m, src, ref_conf)
+            self.rows.append((ds.name, "kommuner", number, m))
+
+    def _provenance(self, subject, source, confidence) -> None:
+        if source is not None:
+            self.graph.add((subject, DCTERMS.source, source.iri))
+        self.graph.add((subject, GM.confidence, confidence))
+
+    # ------------------------------------------------------------------ datasets
+    def run(self, datasets: list[Dataset]) -> IngestResult:
+        for ds in datasets:
+            self._check_headers(ds)
+            self._define_all(ds)
+        for ds in datasets:
+            self._check_reference_tables(ds)
+            for table in TABLES:
+                if table.name in ds.tables:
+                    self._emit_table(ds, table)
+        self._check_cycles()
+        reg = self.registry
+        return IngestResult(self.graph, self.problems, self.rows, dict(reg.municipalities), dict(reg.counties),
+                            [d.name for d in datasets])
+
+    def _check_headers(self, ds: Dataset) -> None:
+        for name, raw in ds.tables.items():
+            if name not in TABLE:
+                continue
+            table = TABLE[name]
+            known = {c.name for c in table.columns}
+            for col in table.required:
+                if col not in raw.header:
+                    self._problem(raw.label, 1, col, "missing_column")
+            for col in raw.header:
+                if col and col not in known:
+                    self._problem(raw.label, 1, col, "unknown_column", "warning",
+                                  valid=", ".join(c.name for c in table.columns))
+
+    def _define_all(self, ds: Dataset, only: tuple[str, ...] | None = None) -> None:
+        for table in TABLES:
+            raw = ds.tables.get(table.name)
+            if raw is None or (only and table.name not in only):
+                continue
+            for number, row in raw.rows:
+                ident = row.get("id", "")
+                if not ident:
+                    continue  # reported as empty_required when emitting
+                if not is_slug(ident):
+                    self._problem(raw.label, number, "id", "bad_id", value=ident, suggestion=slugify(ident) or "exempel-1")
+                    row["__bad"] = True
+                    continue
+                earlier = self.registry.define(table.name, ds.name, ident, raw.label, number, row)
+                if earlier is None:
+                    continue
+                if earlier.dataset == ds.name:
+                    self._problem(raw.label, number, "id", "duplicate_id", value=ident, first_row=earlier.row)
+                    row["__bad"] = True
+                else:
+                    row["__merged_into"] = earlier
+                    self._compare(table, raw.label, number, row, earlier)
+
+    def _compare(self, table: Table, label: str, number: int, row: dict, earlier) -> None:
+        """Two datasets define the same actor or network: report every disagreement."""
+        from graphmap.vocab import fold
+        for col in SINGLE_VALUED:
+            a, b = earlier.raw.get(col, ""), row.get(col, "")
+            if a and b and fold(a) != fold(b):
+                self._problem(label, number, col, "conflict", "warning", value_a=a,
+                              source_a=f"{earlier.dataset}/{earlier.raw.get('source', '')}",
+                              value_b=b, source_b=f"{row.get('source', '')}")
+
+    def _check_reference_tables(self, ds: Dataset) -> None:
+        raw = ds.tables.get("kommuner")
+        if raw is None:
+            return
+        for number, row in raw.rows:
+            code = row.get("kommunkod", "")
+            iri, found, padded = self.registry.place(code)
+            if iri is None or len(found) != 4:
+                self._problem(raw.label, number, "kommunkod", "unknown_code", value=code,
+                              suggestions=self.registry.place_suggestions(row.get("kommun", code)))
+            elif padded:
+                self._problem(raw.label, number, "kommunkod", "padded_code", "warning", value=padded, code=found,
+                              name=self.registry.municipalities[found][0])
+
+    # ------------------------------------------------------------------ rows
+    def _emit_table(self, ds: Dataset, table: Table) -> None:
+        raw = ds.tables[table.name]
+        for number, row in raw.rows:
+            if row.get("__bad"):
+                continue
+            ident = row.get("id", "")
+            if not ident:
+                self._problem(raw.label, number, "id", "empty_required")
+                continue
+            merged = row.get("__merged_into")
+            if merged is not None:  # same actor/network from another dataset: add its source only
+                values = self._convert(ds, raw.label, number, row, (table.column("source"),))
+                if values.get("source"):
+                    self.graph.add((merged.iri, DCTERMS.source, values["source"][0]))
+                self.rows.append((ds.name, table.name, number, merged.iri))
+                continue
+            values = self._convert(ds, raw.label, number, row, table.columns)
+            if values is None:
+                continue
+            subject = self.registry.ref(ident, ("actors",) if table.scope == "actor" else
+                                        ("networks",) if table.scope == "network" else (), ds.name)[0] \
+                or record_iri(ds.name, table.name, ident)
+            self._emit_row(table, subject, values, row)
+            self.rows.append((ds.name, table.name, number, subject))
+
+    def _convert(self, ds: Dataset, label: str, number: int, row: dict, columns) -> dict | None:
+        values: dict[str, list] = {}
+        ok = True
+        for col in columns:
+            if col.kind == "id":
+                continue
+            cell = row.get(col.name, "")
+            if len(cell) > MAX_CELL:
+                self._problem(label, number, col.name, "too_long", length=len(cell), limit=MAX_CELL)
+                ok = False
+                continue
+            if not cell:
+                if col.required and col.name in row:
+                    self._problem(label, number, col.name, "empty_required")
+                    ok = False
+                continue
+            parts = split_list(cell) if col.many else [cell]
+            out = []
+            for part in parts:
+                term = self._term(ds, label, number, col, part)
+                if term is None:
+                    ok = False
+                else:
+                    out.extend(term if isinstance(term, list) else [term])
+            values[col.name] = out
+        if values.get("confidence") == [concept_iri("confidence", "assumed")]:
+            self._problem(label, number, "confidence", "assumed", "warning")
+        return values if ok else None
+
+    def _term(self, ds: Dataset, label: str, number: int, col: Column, text: str):
+        kind = col.kind
+        if kind == "text":
+            return Literal(text, lang=col.lang) if col.lang else Literal(text)
+        if kind in ("vocab", "vocabs"):
+            concept = self.vocab.resolve(col.vocab, text)
+            if concept is None:
+                self._problem(label, number, col.name, "unknown_vocab", value=text, scheme=col.vocab,
+                              suggestions=self.vocab.suggest(col.vocab, text))
+                return None
+            return concept.iri
+        if kind in ("ref", "refs"):
+            iri, padded = self.registry.ref(text, col.targets, ds.name)
+            if iri is None:
+                self._problem(label, number, col.name, "unknown_ref", value=text, targets="/".join(col.targets),
+                              suggestions=self.registry.ref_suggestions(text, col.targets, ds.name))
+                return None
+            if padded:
+                self._padded(label, number, col, padded)
+            return iri
+        if kind in ("places", "lan", "kommun"):
+            iri, code, padded = self.registry.place(text)
+            if iri is None or (kind == "lan" and len(code) != 2) or (kind == "kommun" and len(code) != 4):
+                self._problem(label, number, col.name, "unknown_code", value=text,
+                              suggestions=self.registry.place_suggestions(text))
+                return None
+            if padded:
+                self._padded(label, number, col, padded)
+            return iri
+        if kind == "decimal":
+            number_value = parse_decimal(text)
+            if number_value is None:
+                self._problem(label, number, col.name, "bad_decimal", value=text)
+                return None
+            if col.name == "fte" and not 0 <= number_value <= 1:
+                self._problem(label, number, col.name, "out_of_range", value=text, low=0, high=1)
+                return None
+            return Literal(number_value, datatype=XSD.decimal)
+        if kind == "date":
+            parsed = parse_date(text)
+            if parsed is None:
+                self._problem(label, number, col.name, "bad_date", value=text)
+                return None
+            return Literal(parsed[0], datatype=DATE_TYPES[parsed[1]])
+        if kind == "year":
+            year = parse_year(text)
+            if year is None:
+                self._problem(label, number, col.name, "bad_year", value=text)
+                return None
+            return Literal(year, datatype=XSD.gYear)
+        if kind == "url":
+            if not is_url(text):
+                self._problem(label, number, col.name, "bad_url", value=text)
+                return None
+            return URIRef(text)
+        if kind == "email":
+            if not is_email(text):
+                self._problem(label, number, col.name, "bad_email", value=text)
+                return None
+            return URIRef("mailto:" + text)
+        raise ValueError(f"unknown column kind {kind}")
+
+    def _padded(self, label, number, col, padded) -> None:
+        iri, code, _ = self.registry.place(padded)
+        name = self.registry.municipalities.get(code, (self.registry.counties.get(code, ""),))[0]
+        self._problem(label, number, col.name, "padded_code", "warning", value=padded, code=code, name=name)
+
+    def _emit_row(self, table: Table, s: URIRef, values: dict, row: dict) -> None:
+        g = self.graph
+        g.add((s, RDF.type, expand(table.rdf_class)))
+        for col in table.columns:
+            if col.predicate and col.name in values:
+                p = expand(col.predicate)
+                for value in values[col.name]:
+                    g.add((s, p, value))
+        extra = getattr(self, f"_extra_{table.name}", None)
+        if extra:
+            extra(s, values)
+
+    def _concepts(self, values, name):
+        return [self.vocab.by_iri[v] for v in values.get(name, [])]
+
+    def _extra_actors(self, s, values) -> None:
+        for c in self._concepts(values, "types"):
+            if c.cls is not None:
+                self.graph.add((s, RDF.type, c.cls))
+
+    def _extra_networks(self, s, values) -> None:
+        for c in self._concepts(values, "kind"):
+            self.graph.add((s, RDF.type, c.cls))
+            if c.notation == "forum":
+                self.graph.add((s, RDF.type, GM.Network))
+
+    def _extra_memberships(self, s, values) -> None:
+        self.graph.add((values["member"][0], ORG.memberOf, values["organisation"][0]))
+
+    def _extra_relations(self, s, values) -> None:
+        prop = self._concepts(values, "relation")[0].prop
+        self.graph.add((values["subject"][0], prop, values["object"][0]))
+
+    def _serves(self, actor, places) -> None:
+        for place in places:
+            self.graph.add((actor, GM.serves, place))
+            code = str(place).rsplit("/", 1)[-1]
+            if len(code) == 2:
+                for m in self.registry.municipalities_in(code):
+                    self.graph.add((actor, GM.serves, kommun_iri(m)))
+
+    def _extra_coverage(self, s, values) -> None:
+        self._serves(values["actor"][0], values.get("places", []))
+
+    def _extra_offers(self, s, values) -> None:
+        places = values.get("places", [])
+        for place in places:
+            code = str(place).rsplit("/", 1)[-1]
+            if len(code) == 2:
+                for m in self.registry.municipalities_in(code):
+                    self.graph.add((s, GM.serves, kommun_iri(m)))
+
+    def _extra_persons(self, s, values) -> None:
+        self.graph.add((s, GM.personalData, Literal(True)))
+
+    # ------------------------------------------------------------------ checks
+    def _check_cycles(self) -> None:
+        """An actor that is part of itself through others is reported, not followed forever."""
+        parents = {}
+        for s, o in self.graph.subject_objects(ORG.subOrganizationOf):
+            parents.setdefault(s, []).append(o)
+        reported = set()
+        for start in parents:
+            path, node, seen = [start], start, {start}
+            while node in parents:
+                node = parents[node][0]
+                if node in seen:
+                    cycle = frozenset(path[path.index(node):])
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        names = [str(n).rsplit("/", 1)[-1] for n in path[path.index(node):]] + [str(node).rsplit("/", 1)[-1]]
+                        definition = self.registry.actors.get(names[0])
+                        self._problem(definition.label if definition else "actors", definition.row if definition else None,
+                                      "part_of", "cycle", chain=" → ".join(names))
+                    break
+                seen.add(node)
+                path.append(node)
+
+    def _problem(self, label, row, column, code, severity="error", **params) -> None:
+        self.problems.append(Problem(label, row, column, code, severity, params))
+
+
+__all__ = ["Emitter", "IngestResult", "BNode"]

@@ -1,0 +1,143 @@
+"""Read tables from CSV files and .xlsx workbooks, as exported by real spreadsheets.
+
+CSV: UTF-8 with or without byte-order mark, or Windows-1252 (Swedish Excel);
+comma, semicolon or tab separated; CRLF or LF. XLSX: one sheet per table,
+formulas read as their saved values, merged cells read as their top-left value.
+Rows that are empty, or whose first cell starts with ``#`` (the explanation row
+of the templates), are skipped. Rows are numbered as the spreadsheet shows them.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphmap.ingest.problems import Problem
+
+MAX_ROWS = 500_000
+
+
+@dataclass
+class RawTable:
+    name: str            # table name, e.g. "actors"
+    label: str           # what messages call it: "actors.csv" or "region.xlsx: actors"
+    header: list[str]
+    rows: list[tuple[int, dict]] = field(default_factory=list)
+
+
+def normalise_header(cell) -> str:
+    return str(cell or "").strip().lower().replace(" ", "_").lstrip("\ufeff")
+
+
+def decode(data: bytes) -> str:
+    """Decode CSV bytes: UTF-8 (BOM or not) first, Windows-1252 if that fails."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _is_skipped(values: list[str]) -> bool:
+    return not any(values) or values[0].startswith("#")
+
+
+def read_csv(path: Path, name: str, problems: list[Problem], label: str | None = None) -> RawTable | None:
+    label = label or path.name
+    try:
+        text = decode(path.read_bytes())
+    except OSError as exc:
+        problems.append(Problem(label, None, None, "unreadable", params={"reason": exc.strerror or str(exc)}))
+        return None
+    first = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        problems.append(Problem(label, reader.line_num, None, "unreadable", params={"reason": str(exc)}))
+        return None
+    if not rows:
+        return RawTable(name, label, [])
+    table = RawTable(name, label, [normalise_header(h) for h in rows[0]])
+    for number, values in enumerate(rows[1:], start=2):
+        values = [v.strip() for v in values]
+        if _is_skipped(values):
+            continue
+        table.rows.append((number, dict(zip(table.header, values))))
+    _check_size(table, problems)
+    return table
+
+
+def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable]:
+    """Read every sheet named like a table. Formulas give their saved values."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds on a broken file
+        problems.append(Problem(path.name, None, None, "unreadable", params={"reason": type(exc).__name__}))
+        return []
+    out = []
+    for sheet in book.worksheets:
+        name = normalise_header(sheet.title)
+        if name not in table_names:
+            continue
+        label = f"{path.name}: {sheet.title}"
+        if sheet.sheet_state != "visible":
+            problems.append(Problem(label, None, None, "hidden_sheet", "warning", {"sheet": sheet.title}))
+        merged = _merged_values(sheet)
+        raw_formulas = formulas[sheet.title]
+        rows = list(sheet.iter_rows(values_only=True))
+        if not rows:
+            continue
+        table = RawTable(name, label, [normalise_header(h) for h in rows[0]])
+        for number, values in enumerate(rows[1:], start=2):
+            cells = []
+            for col, value in enumerate(values, start=1):
+                value = merged.get((number, col), value)
+                if value is None:
+                    formula = raw_formulas.cell(number, col).value
+                    if isinstance(formula, str) and formula.startswith("="):
+                        problems.append(Problem(label, number, table.header[col - 1] if col <= len(table.header) else None,
+                                                "formula_no_value"))
+                cells.append(_cell_text(value))
+            if _is_skipped(cells):
+                continue
+            table.rows.append((number, dict(zip(table.header, cells))))
+        _check_size(table, problems)
+        out.append(table)
+    return out
+
+
+def _merged_values(sheet) -> dict:
+    values = {}
+    for rng in sheet.merged_cells.ranges:
+        top = sheet.cell(rng.min_row, rng.min_col).value
+        for row in range(rng.min_row, rng.max_row + 1):
+            for col in range(rng.min_col, rng.max_col + 1):
+                values[(row, col)] = top
+    return values
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value).strip()
+
+
+def _check_size(table: RawTable, problems: list[Problem]) -> None:
+    if len(table.rows) > MAX_ROWS:
+        problems.append(Problem(table.label, None, None, "too_many_rows", params={"rows": len(table.rows), "limit": MAX_ROWS}))
+        table.rows = table.rows[:MAX_ROWS]

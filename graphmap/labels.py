@@ -1,0 +1,57 @@
+"""Labels for IRIs in Swedish or English, from the data graph and the ontology.
+
+>>> from rdflib import Graph
+>>> Labels(Graph()).label("https://w3id.org/graphmap/def#serves", "en")
+'serves'
+"""
+from __future__ import annotations
+
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, RDFS, SKOS
+
+from graphmap.ontology import curie, ontology_graph
+
+ROUTES = {
+    "coverage": ("täcker kommunen", "covers the municipality"),
+    "national": ("nationellt stöd", "national support"),
+    "member": ("medlem i", "member of"),
+    "through": ("via nätverk som täckande aktör deltar i", "through a network the covering actor takes part in"),
+    "county": ("täcker länet", "covers the county"),
+    "region": ("regionen i länet", "the county's region"),
+    "leads": ("leder", "leads"),
+    "supports": ("stöttar", "supports"),
+}
+
+
+class Labels:
+    def __init__(self, graph: Graph):
+        self._labels: dict[str, dict[str, str]] = {}
+        for source in (ontology_graph(), graph):
+            for pred in (RDFS.label, SKOS.prefLabel, DCTERMS.title, DCTERMS.description):
+                for s, o in source.subject_objects(pred):
+                    if isinstance(o, Literal):
+                        text = str(o) if len(str(o)) <= 90 else str(o)[:87] + "…"
+                        self._labels.setdefault(str(s), {}).setdefault(o.language or "", text)
+
+    def label(self, iri, lang: str = "sv") -> str:
+        if iri is None:
+            return ""
+        labels = self._labels.get(str(iri))
+        if not labels:
+            text = str(iri)
+            return text.rsplit("/", 1)[-1].rsplit("#", 1)[-1] if "://" in text else text
+        return labels.get(lang) or labels.get("sv") or labels.get("") or next(iter(labels.values()))
+
+    def has(self, iri) -> bool:
+        return str(iri) in self._labels
+
+    @staticmethod
+    def route(code, lang: str = "sv") -> str:
+        pair = ROUTES.get(str(code))
+        return (pair[0] if lang == "sv" else pair[1]) if pair else str(code or "")
+
+    def items(self):
+        return self._labels.items()
+
+
+__all__ = ["Labels", "ROUTES", "curie"]

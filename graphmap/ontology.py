@@ -1,0 +1,119 @@
+"""Namespaces, IRIs and the ontology/vocabulary files under ``ontology/``.
+
+Everything else imports its terms from here::
+
+    >>> from graphmap.ontology import GM, actor_iri, kommun_iri
+    >>> str(kommun_iri("0180"))
+    'https://w3id.org/graphmap/id/kommun/0180'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_DIR = ROOT / "ontology"
+DATA_DIR = ROOT / "data"
+REFERENCE_DIR = DATA_DIR / "reference"
+REGIONS_DIR = DATA_DIR / "regions"
+
+BASE = "https://w3id.org/graphmap/"
+GM = Namespace(BASE + "def#")
+VOCAB = Namespace(BASE + "vocab/")
+ID = Namespace(BASE + "id/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+PREFIXES = {
+    "gm": GM, "org": ORG, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV,
+    "foaf": FOAF, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "sh": SH,
+    "vocab": VOCAB, "id": ID,
+}
+
+__all__ = [
+    "GM", "VOCAB", "ID", "SH", "ORG", "SKOS", "DCTERMS", "PROV", "FOAF", "RDF", "RDFS",
+    "OWL", "XSD", "PREFIXES", "curie", "expand", "kommun_iri", "lan_iri", "actor_iri",
+    "network_iri", "record_iri", "concept_iri", "ontology_graph", "vocab_graph",
+    "shapes_graph", "bind_prefixes",
+]
+
+
+def expand(term: str) -> URIRef:
+    """Expand a CURIE such as ``"gm:serves"`` to a full IRI.
+
+    >>> expand("skos:prefLabel")
+    rdflib.term.URIRef('http://www.w3.org/2004/02/skos/core#prefLabel')
+    """
+    prefix, _, local = term.partition(":")
+    return URIRef(str(PREFIXES[prefix]) + local)
+
+
+def curie(iri: str) -> str:
+    """Shorten an IRI with the project prefixes (the inverse of :func:`expand`)."""
+    best = None
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(str(ns)) and (best is None or len(str(ns)) > len(str(PREFIXES[best]))):
+            best = prefix
+    return f"{best}:{iri[len(str(PREFIXES[best])):]}" if best else iri
+
+
+def kommun_iri(code: str) -> URIRef:
+    """A municipality, by its four-digit SCB code."""
+    return ID[f"kommun/{code}"]
+
+
+def lan_iri(code: str) -> URIRef:
+    """A county (län), by its two-digit SCB code."""
+    return ID[f"lan/{code}"]
+
+
+def actor_iri(slug: str) -> URIRef:
+    """An actor (organisation); one IRI across all datasets so regions merge."""
+    return ID[f"actor/{slug}"]
+
+
+def network_iri(slug: str) -> URIRef:
+    """A network, forum or collaboration; one IRI across all datasets."""
+    return ID[f"network/{slug}"]
+
+
+def record_iri(dataset: str, table: str, slug: str) -> URIRef:
+    """A fact with its own provenance (a row of a record table), scoped by dataset."""
+    return ID[f"{dataset}/{table}/{slug}"]
+
+
+def concept_iri(scheme: str, notation: str) -> URIRef:
+    """A SKOS concept, e.g. ``concept_iri("area", "funktionshinder")``."""
+    return VOCAB[f"{scheme}/{notation}"]
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    return graph
+
+
+@lru_cache(maxsize=1)
+def vocab_graph() -> Graph:
+    """All SKOS schemes in ``ontology/vocab/*.ttl``."""
+    g = bind_prefixes(Graph())
+    for path in sorted((ONTOLOGY_DIR / "vocab").glob("*.ttl")):
+        g.parse(path, format="turtle")
+    return g
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """The OWL ontology (``ontology/graphmap.ttl``) together with the vocabularies."""
+    g = bind_prefixes(Graph())
+    g.parse(ONTOLOGY_DIR / "graphmap.ttl", format="turtle")
+    g += vocab_graph()
+    return g
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    """The SHACL shapes (``ontology/shapes.ttl``)."""
+    return bind_prefixes(Graph()).parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")

@@ -1,0 +1,112 @@
+"""The mapping-query library: one ``.rq`` (and one ``.cypher``) per named question.
+
+Each file starts with a header of ``# key: value`` lines::
+
+    # name: support
+    # title: Var finns stöd? | Where is support?
+    # param: area | vocab:area | required | Verksamhetsområde | Area
+    # column: actor | iri | Aktör | Actor
+
+Parameters are bound by the engine (pyoxigraph substitutions, Neo4j parameters), never
+pasted into the text; every parameter is a projected variable used only in plain triple
+patterns, so an omitted optional parameter simply leaves that variable free.
+
+>>> lib = library()
+>>> sorted(lib)
+['actor', 'brokers', 'chain', 'collaborations', 'coverage', 'gaps', 'networks', 'support']
+>>> [p.name for p in lib["support"].params]
+['area', 'municipality']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+QUERY_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str          # vocab:<scheme> | kommun | lan | actor | text
+    required: bool
+    label_sv: str
+    label_en: str
+
+    def label(self, lang: str = "sv") -> str:
+        return self.label_sv if lang == "sv" else self.label_en
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    name: str
+    type: str          # iri | concept | number | boolean | route | relation | property | value | text
+    label_sv: str
+    label_en: str
+
+    def label(self, lang: str = "sv") -> str:
+        return self.label_sv if lang == "sv" else self.label_en
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    title: tuple[str, str]
+    description: tuple[str, str]
+    params: list[Param]
+    columns: list[ColumnSpec]
+    sparql: str
+    path: Path
+    engine: str = "sparql"
+    examples: list[dict] = field(default_factory=list)
+
+    def title_in(self, lang: str = "sv") -> str:
+        return self.title[0] if lang == "sv" else self.title[1]
+
+    def description_in(self, lang: str = "sv") -> str:
+        return self.description[0] if lang == "sv" else self.description[1]
+
+    @property
+    def cypher_path(self) -> Path:
+        return self.path.with_suffix(".cypher")
+
+    @property
+    def cypher(self) -> str | None:
+        return self.cypher_path.read_text(encoding="utf-8") if self.cypher_path.exists() else None
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|")]
+
+
+def parse(path: Path) -> NamedQuery:
+    """Read one query file and its header."""
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        key, sep, value = line[1:].strip().partition(":")
+        if sep and key.strip().isidentifier():
+            meta.setdefault(key.strip(), []).append(value.strip())
+    params = []
+    for spec in meta.get("param", []):
+        name, ptype, req, sv, en = _split(spec)
+        params.append(Param(name, ptype, req == "required", sv, en))
+    columns = [ColumnSpec(*_split(spec)) for spec in meta.get("column", [])]
+    examples = []
+    for spec in meta.get("example", []):
+        examples.append(dict(item.split("=", 1) for item in spec.split()))
+    return NamedQuery(
+        name=meta["name"][0], title=tuple(_split(meta["title"][0])), description=tuple(_split(meta["description"][0])),
+        params=params, columns=columns, sparql=text, path=path, engine=meta.get("engine", ["sparql"])[0],
+        examples=examples)
+
+
+@lru_cache(maxsize=1)
+def library() -> dict[str, NamedQuery]:
+    """All named queries, by name."""
+    return {q.name: q for q in (parse(p) for p in sorted(QUERY_DIR.glob("*.rq")))}

@@ -1,0 +1,112 @@
+"""Turn what a user types (a name, a code, a misspelling) into the IRI a query binds,
+or a clear "unknown, did you mean …" error.
+
+>>> import graphmap
+>>> kg = graphmap.build()
+>>> kg.resolver.resolve("kommun", "umea")
+rdflib.term.URIRef('https://w3id.org/graphmap/id/kommun/2480')
+"""
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from graphmap.ontology import GM, ORG, actor_iri, kommun_iri, lan_iri, network_iri
+from graphmap.vocab import ascii_fold, fold, vocabularies
+
+
+class UnknownName(ValueError):
+    """A parameter value that matches nothing; ``suggestions`` holds the closest valid ones."""
+
+    def __init__(self, param: str, value: str, suggestions: list[str]):
+        self.param, self.value, self.suggestions = param, value, suggestions
+        super().__init__(f"unknown {param}: {value!r}")
+
+    def message(self, lang: str = "sv") -> str:
+        if lang == "sv":
+            text = f'Okänt värde för {self.param}: "{self.value}".'
+            return text + (f" Menade du: {', '.join(self.suggestions)}?" if self.suggestions else "")
+        text = f'Unknown value for {self.param}: "{self.value}".'
+        return text + (f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else "")
+
+
+class Resolver:
+    def __init__(self, graph):
+        self.vocab = vocabularies()
+        self.kommuner: dict[str, str] = {}   # key -> code
+        self.lan: dict[str, str] = {}
+        self.actors: dict[str, URIRef] = {}  # key -> IRI (actors, networks, municipalities)
+        self.names: dict[str, str] = {}      # display name -> key for suggestions
+        for m in graph.subjects(RDF.type, GM.Municipality):
+            code = str(graph.value(m, GM.scbCode))
+            name = str(graph.value(m, SKOS.prefLabel))
+            self._add(self.kommuner, (code, name), code)
+        for c in graph.subjects(RDF.type, GM.County):
+            code = str(graph.value(c, GM.scbCode))
+            self._add(self.lan, (code, str(graph.value(c, SKOS.prefLabel))), code)
+        for cls in (GM.Actor, ORG.OrganizationalCollaboration):
+            for s in graph.subjects(RDF.type, cls):
+                slug = str(s).rsplit("/", 1)[-1]
+                keys = [slug] + [str(o) for o in graph.objects(s, SKOS.prefLabel) if isinstance(o, Literal)]
+                self._add(self.actors, keys, s)
+                for o in graph.objects(s, SKOS.prefLabel):
+                    if getattr(o, "language", None) in ("sv", None):
+                        self.names[str(o)] = slug
+
+    @staticmethod
+    def _add(book, keys, value) -> None:
+        for key in keys:
+            book.setdefault(fold(key), value)
+            book.setdefault(ascii_fold(key), value)
+
+    @staticmethod
+    def _find(book, text):
+        return book.get(fold(text)) or book.get(ascii_fold(text))
+
+    def resolve(self, ptype: str, text: str, param: str | None = None) -> URIRef | Literal:
+        """Resolve ``text`` for a parameter of type ``ptype``; raise :class:`UnknownName`."""
+        param = param or ptype
+        text = str(text).strip()
+        if ptype.startswith("vocab:"):
+            scheme = ptype.split(":", 1)[1]
+            concept = self.vocab.resolve(scheme, text)
+            if concept is None:
+                raise UnknownName(param, text, self.vocab.suggest(scheme, text))
+            return concept.iri
+        if ptype == "kommun":
+            code = self._find(self.kommuner, text.zfill(4) if text.isdigit() else text)
+            if code is None:
+                raise UnknownName(param, text, self._suggest(self.kommuner, text, code_to_name=True))
+            return kommun_iri(code)
+        if ptype == "lan":
+            code = self._find(self.lan, text.zfill(2) if text.isdigit() else text)
+            if code is None:
+                raise UnknownName(param, text, self._suggest(self.lan, text, code_to_name=True))
+            return lan_iri(code)
+        if ptype == "actor":
+            iri = self._find(self.actors, text)
+            if iri is None and text.isdigit():
+                code = self._find(self.kommuner, text.zfill(4))
+                iri = kommun_iri(code) if code else None
+            if iri is None:
+                raise UnknownName(param, text, self._suggest_actor(text))
+            return iri
+        return Literal(text)
+
+    def _suggest(self, book, text, code_to_name=False) -> list[str]:
+        keys = [k for k in book if not k.isdigit()]
+        hits = process.extract(fold(text), keys, scorer=fuzz.WRatio, limit=6, score_cutoff=60)
+        out = []
+        for key, _s, _i in hits:
+            if key not in out and ascii_fold(key) == key or key not in out:
+                out.append(key)
+        return list(dict.fromkeys(out))[:3]
+
+    def _suggest_actor(self, text) -> list[str]:
+        choices = list(self.names)
+        hits = process.extract(text, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        return [f"{h} ({self.names[h]})" for h, _s, _i in hits]
+
+
+__all__ = ["Resolver", "UnknownName", "actor_iri", "network_iri"]

@@ -1,0 +1,131 @@
+"""The controlled vocabularies (SKOS schemes) as Python lookups, with "did you mean".
+
+>>> from graphmap.vocab import vocabularies
+>>> v = vocabularies()
+>>> v.resolve("area", "Funk").notation
+'funktionshinder'
+>>> v.resolve("area", "funktionshindr") is None
+True
+>>> v.suggest("area", "funktionshindr")
+['funktionshinder']
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from graphmap.ontology import GM, VOCAB, vocab_graph
+
+
+def fold(text: str) -> str:
+    """Case- and space-insensitive key that keeps å, ä, ö (they are letters in Swedish).
+
+    >>> fold("  Våld i nära  Relation ")
+    'våld i nära relation'
+    """
+    text = unicodedata.normalize("NFC", text).casefold().strip()
+    return " ".join(text.replace("_", " ").split())
+
+
+def ascii_fold(text: str) -> str:
+    """The same key with diacritics removed, for forgiving matches (``aldre`` finds ``äldre``)."""
+    decomposed = unicodedata.normalize("NFKD", fold(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Concept:
+    iri: URIRef
+    scheme: str
+    notation: str
+    labels: dict = field(hash=False, compare=False)
+    alt: tuple = ()
+    broader: tuple = ()
+    cls: URIRef | None = None
+    prop: URIRef | None = None
+    order: int = 0
+
+    def label(self, lang: str = "sv") -> str:
+        return self.labels.get(lang) or self.labels.get("sv") or self.notation
+
+
+class Vocabularies:
+    """All schemes, indexed by scheme slug (``area``, ``level`` …)."""
+
+    def __init__(self, graph):
+        self.schemes: dict[str, dict[str, Concept]] = {}
+        self.by_iri: dict[URIRef, Concept] = {}
+        self._keys: dict[str, dict[str, str]] = {}
+        for c in graph.subjects(RDF.type, SKOS.Concept):
+            scheme_iri = graph.value(c, SKOS.inScheme)
+            scheme = str(scheme_iri)[len(str(VOCAB)):]
+            labels = {lit.language: str(lit) for lit in graph.objects(c, SKOS.prefLabel)}
+            order = graph.value(c, GM.order)
+            concept = Concept(
+                iri=c, scheme=scheme, notation=str(graph.value(c, SKOS.notation)), labels=labels,
+                alt=tuple(sorted(str(a) for a in graph.objects(c, SKOS.altLabel))),
+                broader=tuple(sorted(graph.objects(c, SKOS.broader))),
+                cls=graph.value(c, GM["class"]), prop=graph.value(c, GM.property),
+                order=int(order) if isinstance(order, Literal) else 0,
+            )
+            self.schemes.setdefault(scheme, {})[concept.notation] = concept
+            self.by_iri[c] = concept
+        for scheme, concepts in self.schemes.items():
+            keys: dict[str, str] = {}
+            for c in concepts.values():
+                for text in (c.notation, *c.labels.values(), *c.alt):
+                    keys.setdefault(fold(text), c.notation)
+                    keys.setdefault(ascii_fold(text), c.notation)
+            self._keys[scheme] = keys
+
+    def concepts(self, scheme: str) -> list[Concept]:
+        """Concepts of a scheme in a stable order (``gm:order``, then notation)."""
+        return sorted(self.schemes[scheme].values(), key=lambda c: (c.order, c.notation))
+
+    def resolve(self, scheme: str, text: str) -> Concept | None:
+        """The concept whose notation, label or alternative label is ``text``, or None."""
+        keys = self._keys[scheme]
+        notation = keys.get(fold(text)) or keys.get(ascii_fold(text))
+        return self.schemes[scheme][notation] if notation else None
+
+    def suggest(self, scheme: str, text: str, limit: int = 3) -> list[str]:
+        """The closest notations to a misspelt ``text`` (rapidfuzz, å/ä/ö-aware)."""
+        keys = self._keys[scheme]
+        hits = process.extract(fold(text), list(keys), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60)
+        out: list[str] = []
+        for key, _score, _ in hits:
+            if keys[key] not in out:
+                out.append(keys[key])
+        return out[:limit]
+
+    def narrower_or_self(self, scheme: str, notation: str) -> list[Concept]:
+        """The concept and every concept below it (via ``skos:broader``)."""
+        root = self.schemes[scheme][notation].iri
+        out = []
+        for c in self.schemes[scheme].values():
+            seen, todo = set(), [c.iri]
+            while todo:
+                cur = todo.pop()
+                if cur == root:
+                    out.append(c)
+                    break
+                if cur in seen:
+                    continue
+                seen.add(cur)
+                todo.extend(self.by_iri[cur].broader if cur in self.by_iri else ())
+        return out
+
+    def label(self, iri, lang: str = "sv") -> str | None:
+        c = self.by_iri.get(URIRef(str(iri)))
+        return c.label(lang) if c else None
+
+
+@lru_cache(maxsize=1)
+def vocabularies() -> Vocabularies:
+    """The project's vocabularies, loaded once."""
+    return Vocabularies(vocab_graph())
