@@ -98,7 +98,10 @@ class Vocabularies:
         keys = self._keys[scheme]
         hits = process.extract(fold(text), list(keys), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60)
         out: list[str] = []
+        best = hits[0][1] if hits else 0
         for key, _score, _ in hits:
+            if _score < best - 10:
+                break
             if keys[key] not in out:
                 out.append(keys[key])
         return out[:limit]

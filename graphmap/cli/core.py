@@ -1,0 +1,201 @@
+"""build, validate, queries, query and the shortcuts support, gaps, chain."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from graphmap.api import build, list_queries, run_query
+from graphmap.cli.common import (DATA, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph,
+                                 print_problems)
+from graphmap.export_graph import write_graph
+from graphmap.queries import library
+
+
+@click.command("build")
+@click.argument("data", nargs=-1, type=click.Path(path_type=str))
+@click.option("-o", "--output", default="out/graphmap.ttl", show_default=True, type=click.Path(path_type=Path),
+              help="Var grafen skrivs (.ttl, .nt eller .jsonld) / where the graph is written.")
+@LANG
+@handle_errors
+def build_cmd(data, output, lang):
+    """Bygg den validerade grafen från tabellerna / build the validated graph from the tables.
+
+    DATA är regionmappar eller arbetsböcker (.xlsx); flera slås ihop till en graf.
+    """
+    kg = build(list(data) or None, lang=lang)
+    problems = kg.ingest.problems + kg.validation.problems
+    print_problems([p for p in problems if p.severity == "warning" and p.code != "assumed"], lang)
+    if not kg.validation.conforms:
+        print_problems(kg.validation.errors, lang)
+        fail("Grafen klarar inte valideringen; inget skrevs." if lang == "sv" else "The graph fails validation; nothing was written.")
+    write_graph(kg.graph, output)
+    assumed = sum(p.code == "assumed" for p in kg.ingest.problems)
+    counts = _counts(kg)
+    if lang == "sv":
+        click.echo(f"Skrev {output}: {len(kg.graph)} tripplar från {len(kg.ingest.rows)} rader "
+                   f"({', '.join(kg.ingest.datasets)}). {assumed} uppgifter är antaganden att verifiera.")
+    else:
+        click.echo(f"Wrote {output}: {len(kg.graph)} triples from {len(kg.ingest.rows)} rows "
+                   f"({', '.join(kg.ingest.datasets)}). {assumed} facts are assumptions to verify.")
+    click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+def _counts(kg) -> dict:
+    out = {}
+    for _ds, table, _n, _iri in kg.ingest.rows:
+        out[table] = out.get(table, 0) + 1
+    return out
+
+
+@click.command("validate")
+@click.argument("data", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Varningar räknas som fel / warnings count as errors.")
+@LANG
+def validate_cmd(data, fmt, strict, lang):
+    """Kontrollera tabellerna och grafen (SHACL) / check the tables and the graph (SHACL).
+
+    Varje problem anges med fil (eller blad), rad och kolumn, vad som är fel och hur det rättas.
+    Slutkod 2 vid fel, 0 om det bara finns varningar.
+    """
+    from graphmap.ingest import IngestError
+    try:
+        kg = build(list(data) or None, lang=lang)
+        problems = kg.ingest.problems + kg.validation.problems
+    except IngestError as exc:
+        problems = exc.problems
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    if fmt == "json":
+        click.echo(json.dumps({"errors": len(errors), "warnings": len(warnings),
+                               "problems": [p.as_dict(lang) for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        print_problems(errors + warnings, lang)
+        if lang == "sv":
+            summary = f"{len(errors)} fel, {len(warnings)} varningar."
+            summary += " Allt stämmer." if not errors else " Rätta felen och kör igen."
+        else:
+            summary = f"{len(errors)} error(s), {len(warnings)} warning(s)."
+            summary += " All good." if not errors else " Fix the errors and run again."
+        err_console.print(summary, markup=False)
+    sys.exit(2 if errors or (strict and warnings) else 0)
+
+
+@click.command("queries")
+@LANG
+@FORMAT
+def queries_cmd(lang, fmt):
+    """Lista de namngivna kartläggningsfrågorna / list the named mapping queries."""
+    rows = [{"name": q.name, "title": q.title_in(lang),
+             "params": ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.params),
+             "description": q.description_in(lang)} for q in list_queries()]
+    heads = ("Namn", "Fråga", "Parametrar", "Beskrivning") if lang == "sv" else ("Name", "Question", "Parameters", "Description")
+    emit_rows(rows, list(zip(["name", "title", "params", "description"], heads)), fmt)
+
+
+def _params(pairs) -> dict:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            fail(f"--param ska vara namn=värde / --param must be name=value: {pair!r}")
+        out[key.strip()] = value
+    return out
+
+
+def show_result(result, fmt: str, lang: str) -> None:
+    rows = result.present(lang)
+    q = result.query
+    if fmt == "table":
+        cols = [(f"{c.name}_label" if f"{c.name}_label" in (rows[0] if rows else {}) or c.type in
+                 ("iri", "concept", "route", "relation", "property", "value") else c.name, c.label(lang))
+                for c in q.columns]
+        emit_rows(rows, cols, fmt, title=q.title_in(lang))
+        err_console.print(f"{len(rows)} {'rader' if lang == 'sv' else 'rows'}", markup=False)
+    else:
+        emit_rows(rows, [(c.name, c.name) for c in q.columns], fmt)
+
+
+@click.command("query")
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAMN=VÄRDE", help="Parameter, t.ex. area=funktionshinder.")
+@DATA
+@LANG
+@FORMAT
+@handle_errors
+def query_cmd(name, params, data, lang, fmt):
+    """Kör en namngiven fråga / run a named query (see `graphmap queries`)."""
+    if name not in library():
+        from graphmap.resolve import UnknownName
+        raise UnknownName("query", name, sorted(library()))
+    kg = load_graph(data, lang)
+    show_result(run_query(kg, name, **_params(params)), fmt, lang)
+
+
+@click.command("support")
+@click.option("--area", "-a", required=True, help="Verksamhetsområde, t.ex. funktionshinder / area.")
+@click.option("--municipality", "-m", help="Kommun (namn eller kod) / municipality (name or code).")
+@DATA
+@LANG
+@FORMAT
+@handle_errors
+def support_cmd(area, municipality, data, lang, fmt):
+    """Var finns stöd? / where is support for an area (for a municipality)?"""
+    kg = load_graph(data, lang)
+    show_result(run_query(kg, "support", area=area, municipality=municipality), fmt, lang)
+
+
+@click.command("gaps")
+@click.option("--county", "-c", help="Län (namn eller kod): visa område × kommun i länet / county: area × municipality.")
+@click.option("--detail", is_flag=True, help="Visa varje rad (område × kommun) / show every row.")
+@DATA
+@LANG
+@FORMAT
+@handle_errors
+def gaps_cmd(county, detail, data, lang, fmt):
+    """Luckor: var saknas stöd och nätverk? / gaps: where is support or a network missing?
+
+    Utan --detail: en matris område × län (eller × kommun för ett län) med andelen kommuner som har stöd.
+    """
+    from graphmap import analysis
+    kg = load_graph(data, lang)
+    result = run_query(kg, "gaps", county=county)
+    if detail or fmt != "table":
+        show_result(result, fmt, lang)
+        return
+    by = "municipality" if county else "county"
+    areas, columns, cells = analysis.gap_matrix(result.rows, by=by)
+    rows = []
+    for area in areas:
+        row = {"area": kg.label(area, lang)}
+        for col in columns:
+            cell = cells[(area, col)]
+            mark = f"{cell['supported']}/{cell['municipalities']}"
+            if cell["unmet_needs"]:
+                mark += f" !{cell['unmet_needs']}"
+            row[col] = mark
+        rows.append(row)
+    heads = [("area", "Område" if lang == "sv" else "Area")] + [(c, c.rsplit("/", 1)[-1] if not county else kg.label(c, lang))
+                                                                for c in columns]
+    emit_rows(rows, heads, "table", title=("Kommuner med stöd / alla (! = behov utan stöd)" if lang == "sv"
+                                            else "Municipalities with support / all (! = needs without support)"))
+    if not county:
+        err_console.print("; ".join(f"{c.rsplit('/', 1)[-1]} {kg.label(c, lang)}" for c in columns), markup=False)
+
+
+@click.command("chain")
+@click.argument("actor")
+@DATA
+@LANG
+@FORMAT
+@handle_errors
+def chain_cmd(actor, data, lang, fmt):
+    """Kedjan från en aktör (t.ex. en kommun) till nationell nivå / the chain to the national level."""
+    kg = load_graph(data, lang)
+    show_result(run_query(kg, "chain", actor=actor), fmt, lang)
+
+
+COMMANDS = [build_cmd, validate_cmd, queries_cmd, query_cmd, support_cmd, gaps_cmd, chain_cmd]
