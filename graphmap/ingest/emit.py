@@ -178,7 +178,7 @@ class Emitter:
                 self._problem(raw.label, number, "kommunkod", "unknown_code", value=code,
                               suggestions=self.registry.place_suggestions(row.get("kommun", code)))
             elif padded:
-                self._problem(raw.label, number, "kommunkod", "padded_code", "warning", value=padded, code=found,
+                self._problem(raw.label, number, "kommunkod", "padded_code", "warning", value=padded, read_as=found,
                               name=self.registry.municipalities[found][0])
 
     # ------------------------------------------------------------------ rows
@@ -301,7 +301,7 @@ class Emitter:
     def _padded(self, label, number, col, padded) -> None:
         iri, code, _ = self.registry.place(padded)
         name = self.registry.municipalities.get(code, (self.registry.counties.get(code, ""),))[0]
-        self._problem(label, number, col.name, "padded_code", "warning", value=padded, code=code, name=name)
+        self._problem(label, number, col.name, "padded_code", "warning", value=padded, read_as=code, name=name)
 
     def _emit_row(self, table: Table, s: URIRef, values: dict, row: dict) -> None:
         g = self.graph

@@ -71,7 +71,8 @@ class Registry:
     def place_suggestions(self, value: str) -> list[str]:
         names = {**{n: c for c, (n, _x) in self.municipalities.items()}, **{n: c for c, n in self.counties.items()}}
         hits = process.extract(value, list(names), scorer=fuzz.WRatio, limit=3, score_cutoff=70)
-        return [f"{names[h]} ({h})" for h, _s, _i in hits]
+        best = hits[0][1] if hits else 0
+        return [f"{names[h]} ({h})" for h, score, _i in hits if score >= best - 5]
 
     # --- identifiers
     def define(self, table: str, dataset: str, ident: str, label: str, row: int, raw: dict) -> Definition | None:
@@ -116,7 +117,8 @@ class Registry:
             else:
                 choices += list(self.local.get((dataset, target), {}))
         hits = process.extract(value, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-        return [h for h, _s, _i in hits]
+        best = hits[0][1] if hits else 0
+        return [h for h, score, _i in hits if score >= best - 5]
 
     @staticmethod
     def target_words(targets: tuple[str, ...], lang: str = "sv") -> str:

@@ -1,0 +1,48 @@
+"""The model: every term labelled in Swedish and English, shapes in step with the table schema."""
+from __future__ import annotations
+
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from graphmap import shapes
+from graphmap.ontology import GM, ONTOLOGY_DIR, ontology_graph, vocab_graph
+from graphmap.schema import TABLES
+
+
+def test_every_gm_term_has_sv_en_label_and_comment():
+    g = Graph().parse(ONTOLOGY_DIR / "graphmap.ttl")
+    terms = {s for s in g.subjects(RDF.type, None) if str(s).startswith(str(GM))}
+    assert len(terms) > 60
+    for term in terms:
+        langs = {o.language for o in g.objects(term, RDFS.label)}
+        assert {"sv", "en"} <= langs, term
+        assert {o.language for o in g.objects(term, RDFS.comment)} >= {"sv", "en"}, term
+
+
+def test_every_predicate_in_the_schema_is_declared_or_reused():
+    g = ontology_graph()
+    from graphmap.ontology import expand
+    for table in TABLES:
+        for col in table.columns:
+            if col.predicate:
+                assert (expand(col.predicate), RDFS.label, None) in g, col.predicate
+
+
+def test_every_concept_has_sv_and_en_labels():
+    g = vocab_graph()
+    concepts = set(g.subjects(RDF.type, SKOS.Concept))
+    assert len(concepts) > 80
+    for c in concepts:
+        assert {o.language for o in g.objects(c, SKOS.prefLabel)} == {"sv", "en"}, c
+
+
+def test_shapes_file_matches_schema():
+    committed = Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+    assert isomorphic(committed, shapes.generate()), "run: python -m graphmap.shapes > ontology/shapes.ttl"
+
+
+def test_ontology_declares_version_and_license():
+    g = ontology_graph()
+    onto = next(g.subjects(RDF.type, OWL.Ontology))
+    assert g.value(onto, OWL.versionInfo) is not None
