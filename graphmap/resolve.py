@@ -44,7 +44,9 @@ class Resolver:
             self._add(self.kommuner, (code, name), code)
         for c in graph.subjects(RDF.type, GM.County):
             code = str(graph.value(c, GM.scbCode))
-            self._add(self.lan, (code, str(graph.value(c, SKOS.prefLabel))), code)
+            name = str(graph.value(c, SKOS.prefLabel))
+            short = name[:-5] if name.endswith("s län") else name[:-4] if name.endswith(" län") else name
+            self._add(self.lan, (code, name, short), code)  # "Västerbotten" finds "Västerbottens län"
         for cls in (GM.Actor, ORG.OrganizationalCollaboration):
             for s in graph.subjects(RDF.type, cls):
                 slug = str(s).rsplit("/", 1)[-1]
