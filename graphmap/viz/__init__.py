@@ -4,9 +4,14 @@
 (nodes, edges, optional UI labels; see :mod:`graphmap.viz.render`) into one
 self-contained HTML page; ``write_map_html`` writes it atomically with
 ``write_text_atomic``.
+
+``build_view(kg, area=None, county=None, focus=None, depth=1, lang="sv",
+include_personal=False)`` projects the RDF graph onto that view model and
+``map_html(kg, **same)`` renders it (see :mod:`graphmap.viz.project`).
 """
 
 from .fileio import write_text_atomic
+from .project import build_view, map_html
 from .render import render_map_html, write_map_html
 
-__all__ = ["render_map_html", "write_map_html", "write_text_atomic"]
+__all__ = ["build_view", "map_html", "render_map_html", "write_map_html", "write_text_atomic"]

@@ -28,6 +28,8 @@ NODE_STYLES = {
     "forum": ("triangle", "#e07b91"),
     "samverkan": ("star", "#5b9bd5"),
     "lan": ("square", "#79706e"),
+    "samarbete": ("star", "#5b9bd5"),
+    "namnd": ("triangleDown", "#a0522d"),
 }
 DEFAULT_NODE_STYLE = ("dot", "#9d9d9d")
 
@@ -40,6 +42,7 @@ TYPE_LABELS = {
         "brukarorganisation": "Brukarorganisation",
         "gemensam-verksamhet": "Gemensam verksamhet", "natverk": "Nätverk",
         "forum": "Forum", "samverkan": "Samverkan", "lan": "Län",
+        "samarbete": "Samarbete", "namnd": "Nämnd",
     },
     "en": {
         "kommun": "Municipality", "region": "Region",
@@ -50,6 +53,7 @@ TYPE_LABELS = {
         "brukarorganisation": "User organisation",
         "gemensam-verksamhet": "Joint operation", "natverk": "Network",
         "forum": "Forum", "samverkan": "Collaboration", "lan": "County",
+        "samarbete": "Collaboration", "namnd": "Committee",
     },
 }
 
@@ -63,27 +67,34 @@ EDGE_STYLES = {
     "offers": ("#6a4c93", [8, 3, 2, 3], True, 1),
     "steers": ("#1d3557", False, True, 2.5),
     "supports": ("#59a14f", [5, 5], True, 1.5),
+    "coordinates": ("#e76f51", [10, 4], True, 1.5),
+    "runs": ("#264653", False, True, 2),
+    "funds": ("#b8860b", [1, 3], True, 1.5),
 }
 DEFAULT_EDGE_STYLE = ("#b0b0b0", [3, 3], False, 1)
 
 EDGE_LABELS = {
     "sv": {
         "member": "medlem i", "leads": "leder", "covers": "täcker",
-        "collaborates": "samverkar med", "part_of": "del av", "offers": "erbjuder",
-        "steers": "styr", "supports": "stödjer",
+        "collaborates": "samverkar med", "part_of": "del av", "offers": "erbjuder stöd till",
+        "steers": "styr", "supports": "stödjer", "coordinates": "samordnar",
+        "runs": "driver", "funds": "finansierar",
     },
     "en": {
         "member": "member of", "leads": "leads", "covers": "covers",
-        "collaborates": "collaborates with", "part_of": "part of", "offers": "offers",
-        "steers": "steers", "supports": "supports",
+        "collaborates": "collaborates with", "part_of": "part of", "offers": "offers support to",
+        "steers": "steers", "supports": "supports", "coordinates": "coordinates",
+        "runs": "runs", "funds": "funds",
     },
 }
 
 CONFIDENCE_LABELS = {
     "sv": {"stated": "Uppgiven i källa", "inferred": "Härledd", "assumed": "Antagen",
-           "uncertain": "Osäker", "verified": "Bekräftad"},
+           "uncertain": "Osäker", "verified": "Bekräftad",
+           "reference": "Referensdata"},
     "en": {"stated": "Stated in source", "inferred": "Inferred", "assumed": "Assumed",
-           "uncertain": "Uncertain", "verified": "Verified"},
+           "uncertain": "Uncertain", "verified": "Verified",
+           "reference": "Reference data"},
 }
 
 UI_STRINGS = {
@@ -98,7 +109,7 @@ UI_STRINGS = {
         "confidence": "Säkerhet", "identifier": "Identifierare", "connections": "Kopplingar",
         "no_county": "Utan län", "other_level": "Övrigt", "none": "–",
         "visible": "Visar {shown} av {total} aktörer", "no_match": "Ingen synlig aktör matchar \u201d{q}\u201d.",
-        "match": "Hittade: {label}", "graph": "Nätverkskarta",
+        "match": "Hittade: {label}", "graph": "Nätverkskarta", "people": "Tjänster och personer",
     },
     "en": {
         "title": "Support map – social services", "filters": "Filters",
@@ -111,7 +122,7 @@ UI_STRINGS = {
         "confidence": "Confidence", "identifier": "Identifier", "connections": "Connections",
         "no_county": "No county", "other_level": "Other", "none": "–",
         "visible": "Showing {shown} of {total} actors", "no_match": "No visible actor matches \u201c{q}\u201d.",
-        "match": "Found: {label}", "graph": "Network map",
+        "match": "Found: {label}", "graph": "Network map", "people": "Posts and people",
     },
 }
 

@@ -177,6 +177,7 @@
     addField(dl, "support", a.support);
     addField(dl, "sources", a.sources);
     addField(dl, "confidence", (D.confidence[a.confidence] || a.confidence));
+    if (a.people) addField(dl, "people", a.people);
     addField(dl, "identifier", id);
     addField(dl, "connections", connections(id));
   }
