@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Run the whole test suite on a fresh machine: installs what the tests need (Python packages,
+# Debian's chromium for the browser tests, Neo4j Community from Maven Central), starts Neo4j,
+# runs pytest, stops Neo4j. Browser and Neo4j tests fail (never skip) when CI=true.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+export NEO4J_HOME_DIR="${NEO4J_HOME_DIR:-$PWD/.neo4j/test-home}"
+export NEO4J_BOLT_PORT="${NEO4J_BOLT_PORT:-7687}"
+export NEO4J_HTTP_PORT="${NEO4J_HTTP_PORT:-7474}"
+export NEO4J_PASSWORD="${NEO4J_PASSWORD:-graphmap-test}"
+export NEO4J_USER="${NEO4J_USER:-neo4j}"
+export NEO4J_URI="${NEO4J_URI:-bolt://127.0.0.1:$NEO4J_BOLT_PORT}"
+export PYTHON="$PWD/.venv/bin/python"
+if [ -x tools/neo4j/start.sh ]; then
+  tools/neo4j/start.sh
+  trap 'tools/neo4j/stop.sh || true' EXIT
+fi
+.venv/bin/python -m pytest "$@"
