@@ -27,13 +27,16 @@ class RawTable:
 
 
 def normalise_header(cell) -> str:
-    return str(cell or "").strip().lower().replace(" ", "_").lstrip("\ufeff")
+    text = str(cell or "").translate(dict.fromkeys(range(32))).strip().lower().replace(" ", "_")
+    return text.lstrip("\ufeff")
 
 
 def decode(data: bytes) -> str:
     """Decode CSV bytes: UTF-8 (BOM or not) first, Windows-1252 if that fails."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -43,6 +46,17 @@ def decode(data: bytes) -> str:
 def sniff_delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (",", ";", "\t")}
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def _clean(value: str, label: str, number: int, header: list[str], index: int, problems: list[Problem]) -> str:
+    """Strip spaces; remove control characters (NUL …) with a warning naming the cell."""
+    cleaned = value.translate(_CONTROL).strip()
+    if len(cleaned) != len(value.strip()):
+        problems.append(Problem(label, number, header[index] if index < len(header) else None, "control_chars", "warning"))
+    return cleaned
 
 
 def _is_skipped(values: list[str]) -> bool:
@@ -56,6 +70,9 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
     except OSError as exc:
         problems.append(Problem(label, None, None, "unreadable", params={"reason": exc.strerror or str(exc)}))
         return None
+    if text.count("\x00") > 8 or sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\r\n") > 64:
+        problems.append(Problem(label, None, None, "unreadable", params={"reason": "binär fil / binary file"}))
+        return None
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
     try:
@@ -63,11 +80,12 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
     except csv.Error as exc:
         problems.append(Problem(label, reader.line_num, None, "unreadable", params={"reason": str(exc)}))
         return None
-    if not rows:
-        return RawTable(name, label, [])
+    if not rows or not any(any(v.strip() for v in r) for r in rows):
+        problems.append(Problem(label, None, None, "empty_file"))
+        return None
     table = RawTable(name, label, [normalise_header(h) for h in rows[0]])
     for number, values in enumerate(rows[1:], start=2):
-        values = [v.strip() for v in values]
+        values = [_clean(v, label, number, table.header, i, problems) for i, v in enumerate(values)]
         if _is_skipped(values):
             continue
         table.rows.append((number, dict(zip(table.header, values))))
@@ -108,7 +126,7 @@ def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable
                     if isinstance(formula, str) and formula.startswith("="):
                         problems.append(Problem(label, number, table.header[col - 1] if col <= len(table.header) else None,
                                                 "formula_no_value"))
-                cells.append(_cell_text(value))
+                cells.append(_clean(_cell_text(value), label, number, table.header, col - 1, problems))
             if _is_skipped(cells):
                 continue
             table.rows.append((number, dict(zip(table.header, cells))))
@@ -140,4 +158,4 @@ def _cell_text(value) -> str:
 def _check_size(table: RawTable, problems: list[Problem]) -> None:
     if len(table.rows) > MAX_ROWS:
         problems.append(Problem(table.label, None, None, "too_many_rows", params={"rows": len(table.rows), "limit": MAX_ROWS}))
-        table.rows = table.rows[:MAX_ROWS]
+        table.rows = []
