@@ -1,0 +1,68 @@
+"""``graphmap export ontology`` and ``graphmap export data``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
+
+
+@click.group("export")
+def export_group():
+    """Exportera modellen eller data / export the model or the data."""
+
+
+@export_group.command("ontology")
+@click.option("-o", "--output", "output", default="out/ontology", show_default=True, type=click.Path(path_type=Path),
+              help="Mapp att skriva till / folder to write to.")
+@DATA
+@LANG
+@handle_errors
+def export_ontology_cmd(output, data, lang):
+    """Ontologin (Turtle, RDF/XML), SKOS-vokabulärer, SHACL, JSON-LD-kontext och HTML-dokumentation.
+
+    Exempel i dokumentationen hämtas ur data (standard: medföljande data); personuppgifter visas aldrig.
+    / The ontology, vocabularies, shapes, JSON-LD context and HTML documentation (sv + en pages).
+    """
+    from graphmap.ontology_export import export_ontology
+
+    kg = load_graph(data, lang)
+    written = export_ontology(output, kg.graph)
+    head = f"Skrev {len(written)} filer till {output}:" if lang == "sv" else f"Wrote {len(written)} files to {output}:"
+    click.echo(head)
+    for path in written:
+        click.echo(f"  {path.name}")
+
+
+@export_group.command("data")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "jsonld", "graphml", "gexf", "csv"]), default="ttl",
+              show_default=True, help="ttl/jsonld = hela grafen; graphml/gexf/csv = nätverket för Gephi.")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
+              help="Fil (eller mapp för csv). Standard: out/graphmap.<format> / file (folder for csv).")
+@click.option("--include-personal", is_flag=True,
+              help="Ta med personuppgifter (namn, e-post) / include personal data. Standard: utelämnas.")
+@DATA
+@LANG
+@handle_errors
+def export_data_cmd(fmt, output, include_personal, data, lang):
+    """Exportera grafen / export the graph: ttl, jsonld, graphml, gexf or csv (nodes.csv + edges.csv).
+
+    Personuppgifter utelämnas om inte --include-personal anges; exporten säger vilket.
+    """
+    from graphmap.export import export_data
+
+    kg = load_graph(data, lang)
+    result = export_data(kg.graph, fmt, output, include_personal=include_personal, lang=lang)
+    where = ", ".join(str(p) for p in result.paths)
+    counts = ", ".join(f"{v} {_word(k, lang)}" for k, v in result.counts.items())
+    click.echo(f"{'Skrev' if lang == 'sv' else 'Wrote'} {where} ({counts}).")
+    click.echo(result.statement(lang))
+
+
+def _word(key: str, lang: str) -> str:
+    sv = {"triples": "tripplar", "nodes": "noder", "edges": "kanter"}
+    return sv.get(key, key) if lang == "sv" else key
+
+
+COMMANDS = [export_group]

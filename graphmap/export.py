@@ -1,0 +1,319 @@
+"""Data exports from the built graph: Turtle, JSON-LD, GraphML, GEXF and CSV (Gephi node/edge tables).
+
+Personal data is left out unless asked for: resources marked ``gm:personalData true`` (the
+persons), every triple pointing at them, and the values of properties the ontology marks as
+personal (``foaf:name``, ``foaf:mbox``, ``org:holds``). Every export says which it did: a
+``dcterms:description`` on a dataset node (Turtle, JSON-LD; also a comment at the top of the
+Turtle file), the graph description (GraphML, GEXF ``<meta>``) or a ``LASMIG.txt`` beside the
+CSV files. Files are written atomically.
+
+>>> import graphmap
+>>> from graphmap.export import network
+>>> g = network(graphmap.build().graph)
+>>> g.nodes["https://w3id.org/graphmap/id/actor/skr"]["level_code"]
+'nationell'
+
+The network formats (GraphML, GEXF, CSV) hold one node per organisation, network or county
+(level, type, area, county as node attributes) and one edge per direct relation between them
+(``org:memberOf``, ``gm:ledBy``, ``gm:serves``, ``gm:steers`` …). CSV is ``nodes.csv`` +
+``edges.csv``, the format of Gephi's spreadsheet import, so all three carry the same network;
+the full graph (every fact with its source) is in Turtle and JSON-LD.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
+
+from graphmap.export_graph import write_bytes_atomic
+from graphmap.labels import Labels
+from graphmap.ontology import GM, ID, VOCAB, bind_prefixes, curie, ontology_graph
+from graphmap.ontology_export import ONTOLOGY_IRI, jsonld_context, personal_terms
+
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+EXPORT_IRI = ID["export"]
+FORMATS = ("ttl", "jsonld", "graphml", "gexf", "csv")
+DEFAULT_NAMES = {"ttl": "graphmap.ttl", "jsonld": "graphmap.jsonld", "graphml": "graphmap.graphml",
+                 "gexf": "graphmap.gexf", "csv": "graphmap-csv"}
+STATEMENT = {
+    False: {"sv": "Personuppgifter (personer, deras namn och e-postadresser och vem som har vilken tjänst) "
+                  "är borttagna ur denna export.",
+            "en": "Personal data (persons, their names and e-mail addresses, and who holds which post) "
+                  "has been left out of this export."},
+    True: {"sv": "Denna export INNEHÅLLER personuppgifter (namn, e-postadresser, vem som har vilken tjänst). "
+                 "Dela den bara med dem som har rätt att ta del av dem.",
+           "en": "This export CONTAINS personal data (names, e-mail addresses, who holds which post). "
+                 "Share it only with those entitled to it."},
+}
+ROOT_CLASSES = (ORG.Organization, GM.County)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class ExportResult:
+    format: str
+    paths: list[Path]
+    include_personal: bool
+    counts: dict = field(default_factory=dict)
+
+    def statement(self, lang: str = "sv") -> str:
+        return STATEMENT[self.include_personal][lang]
+
+
+# --------------------------------------------------------------------------- personal data
+def personal_resources(graph: Graph) -> set:
+    """Resources that are personal data: marked ``gm:personalData true`` or of a personal class."""
+    marked = {s for s in graph.subjects(GM.personalData, Literal(True))}
+    for cls in personal_terms():
+        marked.update(graph.subjects(RDF.type, cls))
+    terms = personal_terms()
+    return {r for r in marked if r not in terms}
+
+
+def strip_personal(graph: Graph) -> Graph:
+    """A copy of ``graph`` without personal data (see the module docstring)."""
+    people = personal_resources(graph)
+    props = personal_terms()  # foaf:name, foaf:mbox, org:holds (and foaf:Person, never a predicate)
+    out = bind_prefixes(Graph())
+    for s, p, o in graph:
+        if s in people or o in people or p in props:
+            continue
+        out.add((s, p, o))
+    return out
+
+
+def shareable_graph(graph: Graph, include_personal: bool = False) -> Graph:
+    """The graph an export writes: personal data stripped (unless asked for) plus the statement node."""
+    out = bind_prefixes(Graph())
+    out += graph if include_personal else strip_personal(graph)
+    out.bind("dcat", DCAT)
+    out.add((EXPORT_IRI, RDF.type, DCAT.Dataset))
+    out.add((EXPORT_IRI, DCTERMS.conformsTo, ONTOLOGY_IRI))
+    for lang in ("sv", "en"):
+        out.add((EXPORT_IRI, DCTERMS.description, Literal(STATEMENT[include_personal][lang], lang=lang)))
+    return out
+
+
+# --------------------------------------------------------------------------- network projection
+def _node_classes() -> set:
+    onto = ontology_graph()
+    found, todo = set(), list(ROOT_CLASSES)
+    while todo:
+        cls = todo.pop()
+        if cls in found:
+            continue
+        found.add(cls)
+        todo.extend(onto.subjects(RDFS.subClassOf, cls))
+    return found
+
+
+def _most_specific(types: set, onto: Graph) -> URIRef | None:
+    best = None
+    for t in types:
+        if not any((other, RDFS.subClassOf, t) in onto for other in types if other != t):
+            if best is None or str(t).startswith(str(GM)):
+                best = t
+    return best
+
+
+def _concepts(graph: Graph, subject, pred) -> set:
+    return {o for o in graph.objects(subject, pred) if str(o).startswith(str(VOCAB))}
+
+
+def network(graph: Graph, lang: str = "sv", include_personal: bool = False) -> nx.MultiDiGraph:
+    """Organisations, networks and counties as nodes, direct relations between them as edges.
+
+    Node attributes: label (in ``lang``), label_sv, label_en, class, kind, type, type_code, level,
+    level_code, area, area_code, support, support_code, county, scb_code, iri. Edge attributes:
+    relation (compact IRI), label, label_sv, label_en. With ``include_personal`` persons are added,
+    linked to the actor of the post they hold.
+    """
+    onto = ontology_graph()
+    labels = Labels(graph)
+    classes = _node_classes()
+    nodes = {s for cls in classes for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}
+    areas: dict = {n: set(_concepts(graph, n, GM.area)) for n in nodes}
+    support: dict = {n: set() for n in nodes}
+    for record, actor in graph.subject_objects(GM.offeredBy):
+        if actor in nodes:
+            areas[actor] |= _concepts(graph, record, GM.area)
+            support[actor] |= _concepts(graph, record, GM.supportKind)
+    for record, actor in graph.subject_objects(GM.coveredBy):
+        if actor in nodes:
+            areas[actor] |= _concepts(graph, record, GM.area)
+
+    def names(concepts, language):
+        return ";".join(sorted(labels.label(c, language) for c in concepts))
+
+    def codes(concepts):
+        return ";".join(sorted(str(c).rsplit("/", 1)[-1] for c in concepts))
+
+    g = nx.MultiDiGraph()
+    for n in sorted(nodes, key=str):
+        types = set(graph.objects(n, RDF.type)) & classes
+        cls = _most_specific(types, onto)
+        type_concepts = _concepts(graph, n, GM.actorType) | _concepts(graph, n, GM.networkKind)
+        levels = _concepts(graph, n, GM.level)
+        county = graph.value(n, GM.county)
+        scb = graph.value(n, GM.scbCode)
+        county_code = str(graph.value(county, GM.scbCode) or "") if county is not None else \
+            (str(scb) if (n, RDF.type, GM.County) in graph else "")
+        g.add_node(str(n), label=labels.label(n, lang), label_sv=labels.label(n, "sv"), label_en=labels.label(n, "en"),
+                   **{"class": curie(str(cls)) if cls is not None else ""},
+                   kind=labels.label(cls, lang) if cls is not None else "",
+                   type=names(type_concepts, lang), type_code=codes(type_concepts),
+                   level=names(levels, lang), level_code=codes(levels),
+                   area=names(areas[n], lang), area_code=codes(areas[n]),
+                   support=names(support[n], lang), support_code=codes(support[n]),
+                   county=county_code, scb_code=str(scb or ""), iri=str(n))
+    for s, p, o in graph:
+        if p != RDF.type and s in nodes and o in nodes and s != o:
+            g.add_edge(str(s), str(o), key=curie(str(p)), relation=curie(str(p)), label=labels.label(p, lang),
+                       label_sv=labels.label(p, "sv"), label_en=labels.label(p, "en"))
+    if include_personal:
+        _add_persons(g, graph, lang)
+    return g
+
+
+def _add_persons(g: nx.MultiDiGraph, graph: Graph, lang: str) -> None:
+    labels = Labels(graph)
+    for person in sorted(personal_resources(graph), key=str):
+        if (person, RDF.type, FOAF.Person) not in graph:
+            continue
+        mbox = graph.value(person, FOAF.mbox)
+        g.add_node(str(person), label=str(graph.value(person, FOAF.name) or ""), label_sv="", label_en="",
+                   **{"class": "foaf:Person"}, kind=labels.label(FOAF.Person, lang), type="", type_code="",
+                   level="", level_code="", area="", area_code="", support="", support_code="", county="",
+                   scb_code="", iri=str(person), email=str(mbox or "").removeprefix("mailto:"))
+        for post in graph.objects(person, ORG.holds):
+            actor = graph.value(post, ORG.postIn)
+            if actor is not None and str(actor) in g:
+                g.add_edge(str(person), str(actor), key="org:holds", relation="org:holds",
+                           label=str(graph.value(post, SKOS.prefLabel) or labels.label(ORG.holds, lang)),
+                           label_sv=labels.label(ORG.holds, "sv"), label_en=labels.label(ORG.holds, "en"))
+
+
+# --------------------------------------------------------------------------- writers
+def csv_cell(value) -> str:
+    """A cell that spreadsheets will not run as a formula (``=``, ``+``, ``-``, ``@`` … get a ``'``)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _write(path: Path, payload: bytes) -> Path:
+    write_bytes_atomic(path, payload)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)  # mkstemp creates 0600; shared exports should be readable
+    return path
+
+
+def _graph_description(include_personal: bool) -> str:
+    return f"{STATEMENT[include_personal]['sv']} / {STATEMENT[include_personal]['en']}"
+
+
+def to_turtle(graph: Graph, include_personal: bool = False) -> bytes:
+    body = shareable_graph(graph, include_personal).serialize(format="turtle", encoding="utf-8")
+    head = "".join(f"# {STATEMENT[include_personal][lang]}\n" for lang in ("sv", "en"))
+    return head.encode("utf-8") + body
+
+
+def to_jsonld(graph: Graph, include_personal: bool = False) -> bytes:
+    """JSON-LD with the graphmap context inline (so it reads back without fetching anything)."""
+    ctx = jsonld_context()["@context"]
+    text = shareable_graph(graph, include_personal).serialize(format="json-ld", context=ctx, auto_compact=True)
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def to_graphml(g: nx.MultiDiGraph, include_personal: bool = False) -> bytes:
+    g = g.copy()
+    g.graph.update(description=_graph_description(include_personal), personal_data=str(include_personal).lower())
+    buf = io.BytesIO()
+    nx.write_graphml(g, buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def to_gexf(g: nx.MultiDiGraph, include_personal: bool = False) -> bytes:
+    from xml.etree.ElementTree import SubElement
+
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
+    meta = writer.xml.find("meta")
+    SubElement(meta, "description").text = _graph_description(include_personal)
+    writer.add_graph(g)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+NODE_COLUMNS = ("label", "label_sv", "label_en", "class", "kind", "type", "type_code", "level", "level_code",
+                "area", "area_code", "support", "support_code", "county", "scb_code", "iri")
+
+
+def to_csv(g: nx.MultiDiGraph, include_personal: bool = False) -> dict[str, bytes]:
+    """``nodes.csv`` (Id, Label, attributes) and ``edges.csv`` (Source, Target, Type, Label, relation …)."""
+    extra = ("email",) if include_personal else ()
+    nodes = io.StringIO()
+    w = csv.writer(nodes, lineterminator="\r\n")
+    w.writerow(["Id", "Label", *NODE_COLUMNS[1:], *extra])
+    for n, attrs in g.nodes(data=True):
+        w.writerow([csv_cell(n), csv_cell(attrs.get("label"))] + [csv_cell(attrs.get(c, "")) for c in NODE_COLUMNS[1:] + extra])
+    edges = io.StringIO()
+    w = csv.writer(edges, lineterminator="\r\n")
+    w.writerow(["Source", "Target", "Type", "Label", "relation", "label_sv", "label_en"])
+    for s, o, attrs in g.edges(data=True):
+        w.writerow([csv_cell(s), csv_cell(o), "Directed", csv_cell(attrs["label"]), csv_cell(attrs["relation"]),
+                    csv_cell(attrs["label_sv"]), csv_cell(attrs["label_en"])])
+    readme = "\r\n".join([
+        "graphmap – nätverksexport / network export", "",
+        STATEMENT[include_personal]["sv"], STATEMENT[include_personal]["en"], "",
+        "nodes.csv: en rad per organisation, nätverk eller län / one row per organisation, network or county.",
+        "edges.csv: en rad per relation (Source → Target) / one row per relation.",
+        "Gephi: File → Import spreadsheet (nodes.csv, then edges.csv).", ""])
+    bom = "\ufeff"  # Excel reads UTF-8 with a byte-order mark
+    return {"nodes.csv": (bom + nodes.getvalue()).encode("utf-8"), "edges.csv": (bom + edges.getvalue()).encode("utf-8"),
+            "LASMIG.txt": readme.encode("utf-8")}
+
+
+def default_path(fmt: str) -> Path:
+    return Path("out") / DEFAULT_NAMES[fmt]
+
+
+def export_data(graph: Graph, fmt: str, path=None, include_personal: bool = False, lang: str = "sv") -> ExportResult:
+    """Write ``graph`` (e.g. ``kg.graph``) as ``fmt`` to ``path`` (a folder for ``csv``).
+
+    Every payload is produced before anything is written, so a failure leaves no partial export.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    path = Path(path) if path else default_path(fmt)
+    if fmt == "ttl":
+        payloads = {path: to_turtle(graph, include_personal)}
+    elif fmt == "jsonld":
+        payloads = {path: to_jsonld(graph, include_personal)}
+    else:
+        g = network(graph, lang, include_personal)
+        if fmt == "graphml":
+            payloads = {path: to_graphml(g, include_personal)}
+        elif fmt == "gexf":
+            payloads = {path: to_gexf(g, include_personal)}
+        else:
+            payloads = {path / name: data for name, data in to_csv(g, include_personal).items()}
+    written = [_write(p, data) for p, data in payloads.items()]
+    if fmt in ("ttl", "jsonld"):
+        counts = {"triples": len(shareable_graph(graph, include_personal))}
+    else:
+        counts = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+    return ExportResult(fmt, written, include_personal, counts)
+
+
+__all__ = ["export_data", "network", "strip_personal", "shareable_graph", "personal_resources", "csv_cell",
+           "ExportResult", "FORMATS", "STATEMENT", "EXPORT_IRI"]

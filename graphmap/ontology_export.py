@@ -1,0 +1,455 @@
+"""Export the model so that another region can reuse it: OWL, SKOS, SHACL, a JSON-LD context and
+readable HTML documentation (Swedish and English pages), plus a small lint of the model.
+
+Everything is generated from :func:`graphmap.ontology.ontology_graph`, the SHACL shapes and the
+table schema (:mod:`graphmap.schema`); examples come from a built data graph.
+
+>>> ctx = jsonld_context()["@context"]
+>>> ctx["gm"], ctx["serves"]
+('https://w3id.org/graphmap/def#', {'@id': 'gm:serves', '@type': '@id'})
+
+Why not pyLODE: measured 2026-11-24, pylode 3.4.1 (newest on PyPI) fails on import (its
+``version.py`` reads a ``pyproject.toml`` the wheel does not ship); 3.2.1 runs (1.1 s) but prints
+Swedish and English side by side without separation ("KommunMunicipality"), has English-only
+headings, takes a SKOS scheme's IRI as the ontology's when given the vocabularies, does not list
+SKOS concepts, and cannot show which table column fills a property or examples from the data.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS
+
+from graphmap.export_graph import write_bytes_atomic
+from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, VOCAB, bind_prefixes, curie, ontology_graph,
+                               shapes_graph, vocab_graph)
+from graphmap.schema import TABLES
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/graphmap/def")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+LANGS = ("sv", "en")
+PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property,
+                  OWL.SymmetricProperty)
+#: column kinds whose values are IRIs (used for JSON-LD ``"@type": "@id"`` of reused properties)
+IRI_KINDS = {"ref", "refs", "vocab", "vocabs", "places", "lan", "kommun", "url", "email"}
+PAGES = {"sv": "index.html", "en": "en.html"}
+FILES = {
+    "ontology_ttl": "graphmap.ttl", "ontology_rdf": "graphmap.rdf", "vocab": "vocab.ttl",
+    "shapes": "shapes.ttl", "context": "context.jsonld",
+}
+
+
+# --------------------------------------------------------------------------- graphs
+def ontology_only() -> Graph:
+    """The OWL ontology without the SKOS vocabularies (``ontology/graphmap.ttl``)."""
+    return bind_prefixes(Graph()).parse(ONTOLOGY_DIR / "graphmap.ttl", format="turtle")
+
+
+def personal_terms(graph: Graph | None = None) -> set[URIRef]:
+    """Classes and properties the ontology marks ``gm:personalData true`` (foaf:Person, foaf:name …)."""
+    graph = graph if graph is not None else ontology_graph()
+    return {s for s in graph.subjects(GM.personalData, Literal(True)) if isinstance(s, URIRef)}
+
+
+def classes(graph: Graph) -> list[URIRef]:
+    """Classes documented: declared ``owl:Class`` plus reused classes the ontology labels."""
+    found = set(graph.subjects(RDF.type, OWL.Class))
+    for s in graph.subjects(RDFS.label, None):
+        if isinstance(s, URIRef) and not str(s).startswith(str(GM)) and _is_class_like(graph, s):
+            found.add(s)
+    return sorted((c for c in found if isinstance(c, URIRef)), key=_order)
+
+
+def _order(term) -> tuple:
+    return (not str(term).startswith(str(GM)), curie(str(term)).lower())
+
+
+def _is_class_like(graph: Graph, term: URIRef) -> bool:
+    local = str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return local[:1].isupper() and (term, RDF.type, SKOS.ConceptScheme) not in graph \
+        and (term, RDF.type, SKOS.Concept) not in graph
+
+
+def properties(graph: Graph) -> list[URIRef]:
+    """Properties documented: declared OWL properties plus reused properties the ontology labels."""
+    found = set()
+    for kind in PROPERTY_TYPES:
+        found.update(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef))
+    for s in graph.subjects(RDFS.label, None):
+        if isinstance(s, URIRef) and s != ONTOLOGY_IRI and not _is_class_like(graph, s) \
+                and (s, RDF.type, SKOS.Concept) not in graph and (s, RDF.type, SKOS.ConceptScheme) not in graph:
+            found.add(s)
+    return sorted(found, key=_order)
+
+
+# --------------------------------------------------------------------------- JSON-LD context
+def jsonld_context() -> dict:
+    """A JSON-LD context: the project prefixes, one term per class and property (local names).
+
+    Object properties (and reused properties whose table columns hold references) are typed
+    ``@id`` so that JSON-LD readers get IRIs, not strings. Local names that clash are left out
+    (use the compact IRI, e.g. ``gm:level``, then).
+    """
+    graph = ontology_graph()
+    ctx: dict = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    iri_columns = {col.predicate for t in TABLES for col in t.columns if col.predicate and col.kind in IRI_KINDS}
+    terms: dict[str, dict | str] = {}
+    clashes: set[str] = set()
+    for term in classes(graph) + properties(graph):
+        local = str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        if local in terms or local in ctx:
+            clashes.add(local)
+            continue
+        short = curie(str(term))
+        if term in classes(graph):
+            terms[local] = short
+        elif (term, RDF.type, OWL.ObjectProperty) in graph or short in iri_columns:
+            terms[local] = {"@id": short, "@type": "@id"}
+        else:
+            terms[local] = {"@id": short}
+    for local in clashes:
+        terms.pop(local, None)
+    ctx.update(dict(sorted(terms.items())))
+    return {"@context": ctx}
+
+
+# --------------------------------------------------------------------------- lint
+def lint(ontology: Graph | None = None, data: Graph | None = None, shapes: Graph | None = None) -> list[str]:
+    """Check the model; returns one English line per problem (empty = clean).
+
+    * the ontology header has ``owl:versionInfo`` and ``dcterms:license``;
+    * every documented class and property has ``rdfs:label`` and ``rdfs:comment`` in sv and en;
+    * every SKOS concept has a notation, a scheme and ``skos:prefLabel`` in sv and en;
+    * every ``gm:`` term used in the shapes or (as class or predicate) in ``data`` is declared.
+    """
+    ontology = ontology if ontology is not None else ontology_graph()
+    out: list[str] = []
+    if ontology.value(ONTOLOGY_IRI, OWL.versionInfo) is None:
+        out.append("ontology: no owl:versionInfo")
+    if ontology.value(ONTOLOGY_IRI, DCTERMS.license) is None:
+        out.append("ontology: no dcterms:license")
+    for term in classes(ontology) + properties(ontology):
+        for pred in (RDFS.label, RDFS.comment):
+            langs = {o.language for o in ontology.objects(term, pred) if isinstance(o, Literal)}
+            for lang in LANGS:
+                if lang not in langs:
+                    out.append(f"{curie(str(term))}: no {curie(str(pred))}@{lang}")
+    for concept in ontology.subjects(RDF.type, SKOS.Concept):
+        langs = {o.language for o in ontology.objects(concept, SKOS.prefLabel)}
+        for lang in LANGS:
+            if lang not in langs:
+                out.append(f"{curie(str(concept))}: no skos:prefLabel@{lang}")
+        if ontology.value(concept, SKOS.notation) is None:
+            out.append(f"{curie(str(concept))}: no skos:notation")
+        scheme = ontology.value(concept, SKOS.inScheme)
+        if scheme is None or (scheme, RDF.type, SKOS.ConceptScheme) not in ontology:
+            out.append(f"{curie(str(concept))}: no declared skos:inScheme")
+    declared = set(classes(ontology)) | set(properties(ontology))
+    declared |= {s for s in ontology.subjects() if isinstance(s, URIRef) and str(s).startswith(str(GM))
+                 and (s, RDFS.label, None) in ontology}
+    used: dict[URIRef, str] = {}
+    for g, what in ((shapes, "shapes"), (data, "data")):
+        if g is None:
+            continue
+        for s, p, o in g:
+            for term in ((p, o) if p == RDF.type else (p,)):
+                if isinstance(term, URIRef) and str(term).startswith(str(GM)) and not _is_shape(g, term):
+                    used.setdefault(term, what)
+        if what == "shapes":
+            for pred in (URIRef(str(PREFIXES["sh"]) + "path"), URIRef(str(PREFIXES["sh"]) + "class"),
+                         URIRef(str(PREFIXES["sh"]) + "targetClass")):
+                for o in g.objects(None, pred):
+                    if isinstance(o, URIRef) and str(o).startswith(str(GM)):
+                        used.setdefault(o, what)
+    for term, what in sorted(used.items()):
+        if term not in declared:
+            out.append(f"{curie(str(term))}: used in the {what} but not declared in the ontology")
+    return out
+
+
+def _is_shape(g: Graph, term: URIRef) -> bool:
+    return (term, RDF.type, URIRef(str(PREFIXES["sh"]) + "NodeShape")) in g
+
+
+# --------------------------------------------------------------------------- documentation
+@dataclass
+class Term:
+    iri: str
+    curie: str
+    anchor: str
+    label: str
+    other_label: str
+    comment: str
+    kind: str = ""
+    parents: list = field(default_factory=list)      # (anchor or None, label)
+    children: list = field(default_factory=list)
+    domain: list = field(default_factory=list)
+    range: list = field(default_factory=list)
+    columns: list = field(default_factory=list)      # "actors.level"
+    tables: list = field(default_factory=list)
+    examples: list = field(default_factory=list)     # strings
+    count: int = 0
+    personal: bool = False
+    properties: list = field(default_factory=list)
+
+
+@dataclass
+class Scheme:
+    iri: str
+    anchor: str
+    label: str
+    other_label: str
+    comment: str
+    columns: list
+    concepts: list   # dicts: notation, label, other_label, definition, broader, alt
+
+
+TEXT = {
+    "sv": {
+        "title": "Ontologi och vokabulär", "version": "Version", "license": "Licens", "namespace": "Namnrymd",
+        "files": "Filer", "classes": "Klasser", "properties": "Egenskaper", "vocabularies": "Vokabulärer (SKOS)",
+        "other": "English", "other_page": PAGES["en"], "parents": "Underklass till", "children": "Underklasser",
+        "domain": "Domän", "range": "Värdemängd", "columns": "Kolumn i mallen", "tables": "Tabell i mallen",
+        "examples": "Exempel ur data", "count": "i datat", "personal": "Personuppgift: exempel visas inte.",
+        "kind": "Typ", "notation": "Kod (skriv detta)", "label_col": "Benämning", "other_col": "Engelska",
+        "definition": "Definition", "broader": "Ingår i", "alt": "Godtas också", "props_of": "Egenskaper med denna domän",
+        "contents": "Innehåll", "intro": "Den här sidan beskriver graphmaps modell: klasserna, egenskaperna och de "
+        "kontrollerade vokabulärerna som tabellerna och grafen använder. Filerna nedan kan återanvändas av den som "
+        "vill kartlägga sin egen region på samma sätt.",
+        "files_desc": {"ontology_ttl": "ontologin (OWL, Turtle)", "ontology_rdf": "ontologin (OWL, RDF/XML)",
+                       "vocab": "vokabulärerna (SKOS, Turtle)", "shapes": "valideringsregler (SHACL)",
+                       "context": "JSON-LD-kontext"},
+        "license_text": "Ontologin, vokabulärerna och valideringsreglerna får återanvändas enligt",
+        "ObjectProperty": "objektegenskap", "DatatypeProperty": "dataegenskap", "AnnotationProperty": "annoteringsegenskap",
+        "reused": "återanvänd",
+    },
+    "en": {
+        "title": "Ontology and vocabularies", "version": "Version", "license": "License", "namespace": "Namespace",
+        "files": "Files", "classes": "Classes", "properties": "Properties", "vocabularies": "Vocabularies (SKOS)",
+        "other": "Svenska", "other_page": PAGES["sv"], "parents": "Subclass of", "children": "Subclasses",
+        "domain": "Domain", "range": "Range", "columns": "Template column", "tables": "Template table",
+        "examples": "Examples from the data", "count": "in the data", "personal": "Personal data: no examples shown.",
+        "kind": "Kind", "notation": "Code (type this)", "label_col": "Label", "other_col": "Swedish",
+        "definition": "Definition", "broader": "Broader", "alt": "Also accepted", "props_of": "Properties with this domain",
+        "contents": "Contents", "intro": "This page describes graphmap's model: the classes, properties and controlled "
+        "vocabularies the tables and the graph use. The files below can be reused by anyone mapping their own "
+        "region the same way.",
+        "files_desc": {"ontology_ttl": "the ontology (OWL, Turtle)", "ontology_rdf": "the ontology (OWL, RDF/XML)",
+                       "vocab": "the vocabularies (SKOS, Turtle)", "shapes": "validation rules (SHACL)",
+                       "context": "JSON-LD context"},
+        "license_text": "The ontology, vocabularies and validation rules may be reused under",
+        "ObjectProperty": "object property", "DatatypeProperty": "datatype property",
+        "AnnotationProperty": "annotation property", "reused": "reused",
+    },
+}
+
+
+def _text(graph: Graph, term, pred, lang: str) -> str:
+    values = {o.language: str(o) for o in graph.objects(term, pred) if isinstance(o, Literal)}
+    return values.get(lang) or values.get(None) or values.get("sv" if lang == "en" else "en") or ""
+
+
+def _anchor(term) -> str:
+    return curie(str(term)).replace(":", "-").replace("/", "-")
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Doc:
+    """Collects what the page shows for one language."""
+
+    def __init__(self, ontology: Graph, data: Graph | None, lang: str, max_examples: int = 3):
+        self.g, self.data, self.lang, self.max = ontology, data, lang, max_examples
+        self.other = "en" if lang == "sv" else "sv"
+        self.documented: set[str] = set()
+        self.personal = personal_terms(ontology)
+        self.data_labels: dict[str, dict[str, str]] = {}
+        if data is not None:
+            for pred in (SKOS.prefLabel, DCTERMS.title):
+                for s, o in data.subject_objects(pred):
+                    if isinstance(o, Literal):
+                        self.data_labels.setdefault(str(s), {}).setdefault(o.language or "", str(o))
+        self.columns: dict[str, list[str]] = defaultdict(list)
+        self.tables: dict[str, list[str]] = defaultdict(list)
+        for table in TABLES:
+            self.tables[str(_expand(table.rdf_class))].append(table.name)
+            for col in table.columns:
+                if col.predicate:
+                    self.columns[str(_expand(col.predicate))].append(f"{table.name}.{col.name}")
+
+    def label(self, term, lang: str | None = None) -> str:
+        lang = lang or self.lang
+        text = _text(self.g, term, RDFS.label, lang) or _text(self.g, term, SKOS.prefLabel, lang)
+        if not text:
+            labels = self.data_labels.get(str(term), {})
+            text = labels.get(lang) or labels.get("sv") or labels.get("") or ""
+        return text or curie(str(term))
+
+    def ref(self, term) -> tuple[str | None, str]:
+        anchor = _anchor(term) if str(term) in self.documented else None
+        return anchor, self.label(term)
+
+    def value(self, value) -> str:
+        if isinstance(value, Literal):
+            return _short(value)
+        if isinstance(value, BNode):
+            return "[…]"
+        text = self.label(value)
+        return _short(text)
+
+    def term(self, iri: URIRef, kind: str) -> Term:
+        g = self.g
+        t = Term(str(iri), curie(str(iri)), _anchor(iri), self.label(iri), self.label(iri, self.other),
+                 _text(g, iri, RDFS.comment, self.lang), kind=kind, personal=iri in self.personal)
+        if not str(iri).startswith(str(GM)):
+            t.kind = f"{kind}, {TEXT[self.lang]['reused']}" if kind else TEXT[self.lang]["reused"]
+        t.columns = self.columns.get(str(iri), [])
+        t.tables = self.tables.get(str(iri), [])
+        return t
+
+    def examples_of_class(self, term: Term, cls: URIRef) -> None:
+        if self.data is None:
+            return
+        instances = sorted(set(self.data.subjects(RDF.type, cls)), key=str)
+        term.count = len(instances)
+        if term.personal:
+            return
+        term.examples = [self.value(i) for i in instances[: self.max]]
+
+    def examples_of_property(self, term: Term, prop: URIRef) -> None:
+        if self.data is None:
+            return
+        pairs = sorted(self.data.subject_objects(prop), key=lambda so: (str(so[0]), str(so[1])))
+        pairs = [(s, o) for s, o in pairs if (s, RDF.type, SKOS.Concept) not in self.data
+                 and (s, RDF.type, SKOS.ConceptScheme) not in self.data]
+        term.count = len(pairs)
+        if term.personal or any((s, GM.personalData, Literal(True)) in self.data for s, _o in pairs[:50]):
+            term.personal = True
+            term.examples = []
+            return
+        seen, out = set(), []
+        for s, o in pairs:
+            line = f"{self.value(s)} → {self.value(o)}"
+            if line not in seen:
+                seen.add(line)
+                out.append(line)
+            if len(out) >= self.max:
+                break
+        term.examples = out
+
+
+def _expand(curie_text: str) -> URIRef:
+    from graphmap.ontology import expand
+    return expand(curie_text)
+
+
+def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
+    """What the documentation page shows, as plain data (used by the Jinja2 template)."""
+    g = ontology_graph()
+    doc = _Doc(g, data, lang)
+    class_terms, prop_terms = classes(g), properties(g)
+    doc.documented = {str(t) for t in class_terms + prop_terms}
+    out_classes = []
+    for cls in class_terms:
+        t = doc.term(cls, "")
+        t.parents = [doc.ref(p) for p in sorted(g.objects(cls, RDFS.subClassOf), key=str)]
+        t.children = [doc.ref(c) for c in sorted(g.subjects(RDFS.subClassOf, cls), key=str)]
+        t.properties = [doc.ref(p) for p in prop_terms if (p, RDFS.domain, cls) in g]
+        doc.examples_of_class(t, cls)
+        out_classes.append(t)
+    out_props = []
+    for prop in prop_terms:
+        kinds = [k for k in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty) if (prop, RDF.type, k) in g]
+        t = doc.term(prop, TEXT[lang][str(kinds[0]).rsplit("#", 1)[-1]] if kinds else "")
+        t.domain = [doc.ref(d) for d in sorted(g.objects(prop, RDFS.domain), key=str)]
+        t.range = [doc.ref(r) for r in sorted(g.objects(prop, RDFS.range), key=str)]
+        t.parents = [doc.ref(p) for p in sorted(g.objects(prop, RDFS.subPropertyOf), key=str)]
+        doc.examples_of_property(t, prop)
+        out_props.append(t)
+    schemes = []
+    vocab_columns: dict[str, list[str]] = defaultdict(list)
+    for table in TABLES:
+        for col in table.columns:
+            if col.vocab:
+                vocab_columns[col.vocab].append(f"{table.name}.{col.name}")
+    for scheme in sorted(g.subjects(RDF.type, SKOS.ConceptScheme), key=str):
+        slug = str(scheme)[len(str(VOCAB)):]
+        concepts = []
+        members = sorted(g.subjects(SKOS.inScheme, scheme),
+                         key=lambda c: (int(g.value(c, GM.order) or 0), str(g.value(c, SKOS.notation))))
+        for c in members:
+            concepts.append({
+                "anchor": _anchor(c), "notation": str(g.value(c, SKOS.notation) or ""),
+                "label": _text(g, c, SKOS.prefLabel, lang), "other_label": _text(g, c, SKOS.prefLabel, doc.other),
+                "definition": _text(g, c, SKOS.definition, lang),
+                "broader": [(_anchor(b), _text(g, b, SKOS.prefLabel, lang)) for b in sorted(g.objects(c, SKOS.broader), key=str)],
+                "alt": sorted({str(a) for a in g.objects(c, SKOS.altLabel)}),
+            })
+        schemes.append(Scheme(str(scheme), _anchor(scheme), _text(g, scheme, SKOS.prefLabel, lang),
+                              _text(g, scheme, SKOS.prefLabel, doc.other),
+                              _text(g, scheme, DCTERMS.description, lang), vocab_columns.get(slug, []), concepts))
+    license_iri = g.value(ONTOLOGY_IRI, DCTERMS.license)
+    return {
+        "lang": lang, "t": TEXT[lang], "iri": str(ONTOLOGY_IRI), "namespace": str(GM),
+        "title": _text(g, ONTOLOGY_IRI, DCTERMS.title, lang),
+        "description": _text(g, ONTOLOGY_IRI, DCTERMS.description, lang),
+        "version": str(g.value(ONTOLOGY_IRI, OWL.versionInfo) or ""),
+        "license": str(license_iri or ""), "license_label": "CC BY 4.0" if license_iri and "by/4.0" in str(license_iri)
+        else str(license_iri or ""),
+        "files": [(name, TEXT[lang]["files_desc"][key]) for key, name in FILES.items()],
+        "classes": out_classes, "properties": out_props, "schemes": schemes,
+        "prefixes": sorted((p, str(ns)) for p, ns in PREFIXES.items()),
+    }
+
+
+def render_documentation(data: Graph | None = None, lang: str = "sv") -> str:
+    """The HTML documentation page (Jinja2 with autoescape: every label is escaped)."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("ontology.html").render(**documentation_context(data, lang))
+
+
+# --------------------------------------------------------------------------- export
+def export_ontology(out_dir, data: Graph | None = None) -> list[Path]:
+    """Write the model to ``out_dir``; returns the files written (each atomically).
+
+    ``data`` (a built graph, e.g. ``kg.graph``) supplies the examples on the documentation
+    pages; personal data (``gm:personalData``) is never shown.
+    """
+    out = Path(out_dir)
+    onto = ontology_only()
+    written = []
+
+    def put(name: str, payload: bytes) -> None:
+        write_bytes_atomic(out / name, payload)
+        written.append(out / name)
+
+    put(FILES["ontology_ttl"], onto.serialize(format="turtle", encoding="utf-8"))
+    put(FILES["ontology_rdf"], onto.serialize(format="pretty-xml", encoding="utf-8"))
+    put(FILES["vocab"], vocab_graph().serialize(format="turtle", encoding="utf-8"))
+    put(FILES["shapes"], shapes_graph().serialize(format="turtle", encoding="utf-8"))
+    put(FILES["context"], json.dumps(jsonld_context(), ensure_ascii=False, indent=2).encode("utf-8"))
+    for lang, page in PAGES.items():
+        put(page, render_documentation(data, lang).encode("utf-8"))
+    return written
+
+
+def read_exported(out_dir) -> tuple[Graph, Graph]:
+    """(ontology + vocabularies, shapes) parsed back from an export folder."""
+    out = Path(out_dir)
+    onto = Graph().parse(out / FILES["ontology_ttl"], format="turtle")
+    onto.parse(out / FILES["vocab"], format="turtle")
+    return onto, Graph().parse(out / FILES["shapes"], format="turtle")
+
+
+__all__ = ["export_ontology", "jsonld_context", "lint", "render_documentation", "documentation_context",
+           "ontology_only", "personal_terms", "read_exported", "FILES", "PAGES", "FOAF", "ORG"]
