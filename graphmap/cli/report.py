@@ -1,0 +1,38 @@
+"""``graphmap report``: the mapping report (kartläggningsrapport) as one HTML file plus a PNG."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
+
+
+@click.command("report")
+@click.option("-o", "--output", default="out/rapport.html", show_default=True, type=click.Path(path_type=Path),
+              help="HTML-filen som skrivs; luckmatrisen skrivs bredvid som PNG / the HTML file to write.")
+@click.option("--county", default=None,
+              help="Rapport för ett län (namn eller SCB-kod): luckor per kommun / report for one county.")
+@click.option("--include-personal", is_flag=True,
+              help="Ta med personuppgifter (namn och e-post) / include personal data.")
+@DATA
+@LANG
+@handle_errors
+def report(output, county, include_personal, data, lang):
+    """Skriv kartläggningsrapporten till styrgruppen / write the mapping report.
+
+    Sammanfattning per nivå och typ, stöd per område, luckmatrisen (område × län,
+    eller område × kommun med --county), kedjorna till nationell nivå, brobyggare,
+    kartan, källor och säkerhet. En fil som fungerar utan nätverk.
+    """
+    from graphmap.report import write_report
+
+    kg = load_graph(data, lang)
+    html_path, png_path = write_report(kg, output, lang=lang, county=county, include_personal=include_personal)
+    if lang == "sv":
+        click.echo(f"Skrev {html_path} och {png_path}.")
+    else:
+        click.echo(f"Wrote {html_path} and {png_path}.")
+
+
+COMMANDS = [report]

@@ -1,0 +1,82 @@
+"""Screenshots of the level map and the mapping report from the bundled data.
+
+Writes ``docs/img/map.png`` and ``docs/img/report.png`` (or into ``--out``)
+with Debian's headless Chromium driven by Playwright, the network blocked.
+
+    python scripts/screenshots.py [--out docs/img] [--lang sv]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-gpu"]
+
+
+def _block_network(context) -> None:
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "about:", "blob:")):
+            r.continue_()
+        else:
+            r.abort("blockedbyclient")
+    context.route("**/*", route)
+
+
+def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
+          select_label: str = "FoU Socialtjänst (Västerbotten)") -> list[Path]:
+    """Render the map and the report of the bundled data and photograph them."""
+    sys.path.insert(0, str(ROOT))
+    import graphmap
+    from graphmap.report import write_report
+    from graphmap.viz import map_html, write_text_atomic
+    from playwright.sync_api import sync_playwright
+
+    kg = graphmap.build()
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        # one county keeps the labels readable; the full map is the same page with more columns
+        map_path = write_text_atomic(Path(tmp) / "karta.html", map_html(kg, county=county, lang=lang))
+        report_path, _png = write_report(kg, Path(tmp) / "rapport.html", lang=lang)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            try:
+                context = browser.new_context(viewport={"width": 1600, "height": 1000}, device_scale_factor=1)
+                _block_network(context)
+                page = context.new_page()
+                page.goto(map_path.resolve().as_uri())
+                page.wait_for_function("window.graphmap && window.graphmap.isReady()")
+                page.evaluate("label => graphmap.search(label)", select_label)
+                page.evaluate("graphmap.network.fit({animation: false})")
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(out / "map.png"))
+                written.append(out / "map.png")
+                page = context.new_page()
+                page.goto(report_path.resolve().as_uri())
+                page.wait_for_load_state("load")
+                page.wait_for_timeout(500)
+                page.screenshot(path=str(out / "report.png"), clip={"x": 0, "y": 0, "width": 1600, "height": 2200},
+                                full_page=True)
+                written.append(out / "report.png")
+            finally:
+                browser.close()
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
+    parser.add_argument("--lang", choices=["sv", "en"], default="sv")
+    args = parser.parse_args(argv)
+    for path in shoot(args.out, args.lang):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
