@@ -1,0 +1,95 @@
+"""Personal data: what it is, how to leave it out, and where it would go.
+
+Personal data are the resources marked ``gm:personalData true`` (the rows of the ``persons``
+table: ``foaf:Person``), every triple that points at them, and the values of the properties the
+ontology marks ``gm:personalData true`` (``foaf:name``, ``foaf:mbox``, ``org:holds``).
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import FOAF
+>>> g = Graph()
+>>> p = URIRef("https://w3id.org/graphmap/id/x/persons/p1")
+>>> _ = g.add((p, GM.personalData, Literal(True))); _ = g.add((p, FOAF.name, Literal("Anna Andersson")))
+>>> len(strip_personal(g)), sorted(personal_strings(g))
+(0, ['Anna Andersson'])
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import FOAF, RDF
+
+from graphmap.ontology import GM, bind_prefixes, ontology_graph
+
+# where personal data would go: (output, what happens by default, how to include it)
+OUTPUTS = [
+    ("graphmap query / support / gaps / chain", "utelämnas alltid", "always left out", "–", "–"),
+    ("graphmap viz (karta)", "utelämnas", "left out", "--include-personal", "--include-personal"),
+    ("graphmap report (rapport)", "utelämnas", "left out", "--include-personal", "--include-personal"),
+    ("graphmap export data", "utelämnas; filen säger det", "left out; the file says so", "--include-personal", "--include-personal"),
+    ("graphmap new-region / export ontology", "innehåller inga data", "contain no data", "–", "–"),
+    ("graphmap serve (webb och /sparql)", "utelämnas", "left out", "--include-personal", "--include-personal"),
+    ("graphmap neo4j push", "med, markerade personalData=true (delad intern databas)",
+     "included, marked personalData=true (shared internal database)", "--exclude-personal", "--exclude-personal"),
+    ("graphmap build (out/graphmap.ttl)", "med (arbetsfil, delas inte)", "included (working file, not for sharing)",
+     "graphmap export data", "graphmap export data"),
+]
+
+
+@lru_cache(maxsize=1)
+def personal_predicates() -> frozenset:
+    """Properties the ontology marks as personal data (foaf:name, foaf:mbox, org:holds)."""
+    onto = ontology_graph()
+    return frozenset(s for s in onto.subjects(GM.personalData, Literal(True)) if (s, RDF.type, None) not in onto
+                     or s != FOAF.Person)
+
+
+def personal_resources(graph: Graph) -> set:
+    """Resources that are personal data: marked ``gm:personalData true`` or typed foaf:Person."""
+    marked = {s for s, o in graph.subject_objects(GM.personalData) if o.toPython() is True}
+    return marked | set(graph.subjects(RDF.type, FOAF.Person))
+
+
+def strip_personal(graph: Graph) -> Graph:
+    """A copy of ``graph`` without personal resources, triples pointing at them, or personal values."""
+    people = personal_resources(graph)
+    preds = personal_predicates()
+    out = bind_prefixes(Graph())
+    for s, p, o in graph:
+        if s in people or o in people or p in preds:
+            continue
+        out.add((s, p, o))
+    return out
+
+
+def personal_strings(graph: Graph) -> set[str]:
+    """Every name and e-mail address in the data (for scanning outputs)."""
+    values = set()
+    for p in personal_predicates():
+        for o in graph.objects(None, p):
+            if isinstance(o, Literal):
+                values.add(str(o))
+            elif isinstance(o, URIRef) and str(o).startswith("mailto:"):
+                values.update({str(o)[7:], str(o)})
+    return values
+
+
+@dataclass
+class PersonalField:
+    resource: str
+    field: str
+    value: str
+    source: str
+
+
+def inventory(graph: Graph) -> list[PersonalField]:
+    """Every personal field in the data, with the resource it belongs to and its source."""
+    from rdflib.namespace import DCTERMS
+    rows = []
+    for person in sorted(personal_resources(graph), key=str):
+        source = graph.value(person, DCTERMS.source)
+        for p in sorted(personal_predicates(), key=str):
+            for o in graph.objects(person, p):
+                rows.append(PersonalField(str(person), str(p), str(o), str(source or "")))
+    return rows
