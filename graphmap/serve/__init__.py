@@ -1,0 +1,38 @@
+"""``graphmap serve``: the support landscape as a local web app, with a read-only SPARQL endpoint.
+
+``create_app(kg, lang="sv", include_personal=False, ...)`` returns the Starlette app
+(:mod:`graphmap.serve.app`); ``run(kg, host, port, ...)`` serves it with uvicorn.
+"""
+from __future__ import annotations
+
+import ipaddress
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("0.0.0.0")
+    (True, True, False)
+    """
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def create_app(*args, **kwargs):
+    from graphmap.serve.app import create_app as _create
+    return _create(*args, **kwargs)
+
+
+def run(kg, host: str = "127.0.0.1", port: int = 8765, **options) -> None:
+    """Serve ``kg`` until interrupted (uvicorn, one process)."""
+    import uvicorn
+
+    app = create_app(kg, **options)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+__all__ = ["create_app", "run", "is_loopback"]

@@ -1,0 +1,336 @@
+"""The Starlette app behind ``graphmap serve``: the support landscape in the browser.
+
+>>> import graphmap
+>>> from starlette.testclient import TestClient  # doctest: +SKIP
+>>> app = create_app(graphmap.build())  # doctest: +SKIP
+
+Pages (Swedish by default, ``?lang=en`` switches and is remembered in a cookie):
+``/`` start page with counts and search · ``/stod`` "Var finns stöd?" · ``/fragor`` and
+``/fraga/<name>`` one page per named query (``.csv`` / ``.json`` downloads) · ``/aktor/<slug>``,
+``/natverk/<slug>``, ``/kommun/<code>`` · ``/luckor`` gap matrix, ``/luckor/rader`` its rows ·
+``/karta`` the map · ``/rapport`` the mapping report · ``/data`` downloads · ``/sparql``
+read-only SPARQL 1.1 endpoint (see :mod:`graphmap.serve.sparql`).
+
+Every value from the data reaches HTML through Jinja2 autoescaping or ``textContent``; every
+query parameter is bound by :func:`graphmap.api.run_query`; pages carry a strict
+Content-Security-Policy (scripts, styles and frames only from the app itself).
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from graphmap.api import KnowledgeGraph
+from graphmap.queries import library
+from graphmap.resolve import UnknownName
+from graphmap.serve import sparql
+from graphmap.serve.i18n import t
+from graphmap.serve.site import Site
+
+HERE = Path(__file__).resolve().parent
+LANGS = ("sv", "en")
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
+BASE_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+                "X-Frame-Options": "SAMEORIGIN"}
+PAGE_HEADERS = {**BASE_HEADERS, "Content-Security-Policy": CSP}
+SPARQL_EXAMPLE = """PREFIX gm: <https://w3id.org/graphmap/def#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?actor ?name WHERE {
+  ?actor a gm:Actor ; gm:level <https://w3id.org/graphmap/vocab/level/nationell> ; skos:prefLabel ?name .
+  FILTER(lang(?name) = "sv")
+} ORDER BY ?name LIMIT 50"""
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
+                      trim_blocks=False, lstrip_blocks=False)
+    return env
+
+
+def _optional(module: str):
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+class App:
+    """Routes and rendering around one :class:`Site`."""
+
+    def __init__(self, site: Site, pool: sparql.QueryPool | None):
+        self.site, self.pool = site, pool
+        self.env = _env()
+
+    # ---- helpers -------------------------------------------------------------------------------
+    def lang(self, request: Request) -> str:
+        asked = request.query_params.get("lang")
+        if asked in LANGS:
+            return asked
+        cookie = request.cookies.get("lang")
+        return cookie if cookie in LANGS else self.site.lang
+
+    def render(self, request: Request, template: str, status: int = 200, **ctx) -> HTMLResponse:
+        lang = self.lang(request)
+        other = "en" if lang == "sv" else "sv"
+        params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", other)]
+        ctx.update(request=request, lang=lang, other_lang=other, site=self.site,
+                   switch_url=request.url.path + "?" + urlencode(params), t=lambda key, **kw: t(key, lang, **kw))
+        ctx.setdefault("active", "")
+        html = self.env.get_template(template).render(**ctx)
+        response = HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+        if request.query_params.get("lang") in LANGS and request.cookies.get("lang") != lang:
+            response.set_cookie("lang", lang, max_age=365 * 24 * 3600, httponly=True, samesite="lax")
+        return response
+
+    def message(self, request: Request, status: int, key: str, message: str = "") -> HTMLResponse:
+        lang = self.lang(request)
+        return self.render(request, "message.html", status, heading=t(key, lang), message=message)
+
+    @staticmethod
+    def values(request: Request, names) -> dict:
+        return {n: request.query_params.get(n, "") for n in names}
+
+    @staticmethod
+    def query_string(values: dict, lang: str) -> str:
+        return urlencode([(k, v) for k, v in values.items() if v] + [("lang", lang)])
+
+    # ---- pages ---------------------------------------------------------------------------------
+    def index(self, request: Request):
+        lang = self.lang(request)
+        return self.render(request, "index.html", summary=self.site.summary(lang), active="start")
+
+    def search_page(self, request: Request):
+        lang, q = self.lang(request), request.query_params.get("q", "")
+        return self.render(request, "search.html", q=q, results=self.site.search(q, lang, 30) if q else [])
+
+    def search_api(self, request: Request):
+        lang, q = self.lang(request), request.query_params.get("q", "")
+        hits = self.site.search(q, lang, 10)
+        return JSONResponse({"q": q, "results": [{"label": e.label, "kind": e.kind, "url": e.url} for e in hits]},
+                            headers=BASE_HEADERS)
+
+    def support(self, request: Request):
+        lang = self.lang(request)
+        query = library()["support"]
+        values = self.values(request, ("area", "municipality"))
+        result = error = table = municipality = None
+        if values["area"] or values["municipality"]:
+            result, error = self.site.run("support", values, lang)
+            if result is not None:
+                table = self.site.table(result, lang)
+                code = self.site.option_value("kommun", values["municipality"])
+                if code:
+                    municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang)}
+        status = 400 if error else 200
+        return self.render(request, "support.html", status, fields=self.site.form(query, values, lang),
+                           result_table=table, error=error, municipality=municipality, active="support",
+                           query_string=self.query_string(values, lang))
+
+    def queries(self, request: Request):
+        return self.render(request, "queries.html", queries=list(library().values()), active="queries")
+
+    def _query_values(self, request: Request, query) -> dict:
+        names = [p.name for p in query.params]
+        given = any(n in request.query_params for n in names) or "run" in request.query_params
+        return self.values(request, names) if given else self.site.defaults(query)
+
+    def query(self, request: Request):
+        name = request.path_params["name"]
+        query = library().get(name)
+        if query is None:
+            return self.message(request, 404, "not_found")
+        lang = self.lang(request)
+        values = self._query_values(request, query)
+        result, error = self.site.run(name, values, lang)
+        return self.render(request, "query.html", 400 if error else 200, query=query,
+                           fields=self.site.form(query, values, lang), error=error, active="queries",
+                           result_table=self.site.table(result, lang) if result else None,
+                           query_string=self.query_string(values, lang))
+
+    def download(self, request: Request):
+        name, fmt = request.path_params["name"], request.path_params["fmt"]
+        query = library().get(name)
+        if query is None or fmt not in ("csv", "json"):
+            return self.message(request, 404, "not_found")
+        lang = self.lang(request)
+        result, error = self.site.run(name, self._query_values(request, query), lang)
+        if error:
+            return JSONResponse({"error": error}, status_code=400, headers=BASE_HEADERS)
+        body = self.site.csv_bytes(result, lang) if fmt == "csv" else self.site.json_bytes(result, lang)
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+        return Response(body, media_type=media, headers={
+            **BASE_HEADERS, "Content-Disposition": f'attachment; filename="graphmap-{name}.{fmt}"'})
+
+    def entity(self, request: Request):
+        kind = request.url.path.split("/")[1]
+        key = request.path_params["key"]
+        lang = self.lang(request)
+        if kind == "kommun":
+            data = self.site.municipality_page(key, lang)
+            return self.render(request, "municipality.html", m=data) if data else self.message(request, 404, "not_found")
+        data = self.site.actor_page(kind, key, lang)
+        return self.render(request, "actor.html", a=data) if data else self.message(request, 404, "not_found")
+
+    def gaps(self, request: Request):
+        lang = self.lang(request)
+        return self.render(request, "gaps.html", matrix=self.site.gap_matrix(lang), active="gaps")
+
+    def gap_rows(self, request: Request):
+        lang = self.lang(request)
+        values = self.values(request, ("area", "county"))
+        table, error = self.site.gap_rows(values["area"] or None, values["county"] or None, lang)
+        heading = " – ".join(x for x in (self._label_of("vocab:area", values["area"], lang),
+                                          self._label_of("lan", values["county"], lang)) if x)
+        return self.render(request, "gap_rows.html", 400 if error else 200, result_table=table, error=error,
+                           heading=heading, active="gaps",
+                           query_string=self.query_string({"county": values["county"]}, lang))
+
+    def _label_of(self, ptype: str, raw: str, lang: str) -> str:
+        if not raw:
+            return ""
+        try:
+            return self.site.label(self.site.kg.resolver.resolve(ptype, raw), lang)
+        except UnknownName:
+            return ""
+
+    def map_page(self, request: Request):
+        lang = self.lang(request)
+        values = self.values(request, ("area", "county"))
+        from graphmap.queries import NamedQuery, Param
+        pseudo = NamedQuery("map", ("", ""), ("", ""), [
+            Param("area", "vocab:area", False, "Område", "Area"), Param("county", "lan", False, "Län", "County")],
+            [], "", HERE)
+        error = None
+        for ptype, key in (("vocab:area", "area"), ("lan", "county")):
+            if values[key] and not self.site.option_value(ptype, values[key]):
+                error = UnknownName(key, values[key], []).message(lang)
+        src = "/karta/visa?" + self.query_string(values if not error else {}, lang)
+        return self.render(request, "map.html", 400 if error else 200, fields=self.site.form(pseudo, values, lang),
+                           map_src=src, error=error, active="map")
+
+    def map_view(self, request: Request):
+        lang = self.lang(request)
+        params = request.query_params
+        try:
+            depth = max(1, min(3, int(params.get("depth", "1"))))
+        except ValueError:
+            depth = 1
+        try:
+            html = self._map_html(params.get("area") or None, params.get("county") or None,
+                                  params.get("focus") or None, depth, lang)
+        except UnknownName as exc:
+            return self.message(request, 400, "bad_input", exc.message(lang))
+        headers = dict(BASE_HEADERS)
+        if params.get("download"):
+            headers["Content-Disposition"] = 'attachment; filename="graphmap-karta.html"'
+        return HTMLResponse(html, headers=headers)
+
+    @lru_cache(maxsize=256)
+    def _map_html(self, area, county, focus, depth, lang) -> str:
+        from graphmap.viz import map_html
+        return map_html(self.site.kg, area=area, county=county, focus=focus, depth=depth, lang=lang,
+                        include_personal=self.site.include_personal)
+
+    @lru_cache(maxsize=4)
+    def _report_html(self, lang: str) -> str | None:
+        if not _optional("graphmap.report"):
+            return None
+        from graphmap.report import report_html
+        return report_html(self.site.kg, lang=lang, include_personal=self.site.include_personal)
+
+    def report_page(self, request: Request):
+        available = _optional("graphmap.report")
+        return self.render(request, "report.html", available=available, active="report")
+
+    def report_view(self, request: Request):
+        html = self._report_html(self.lang(request))
+        if html is None:
+            return self.message(request, 404, "report_missing")
+        headers = dict(BASE_HEADERS)
+        if request.url.path.endswith(".html"):
+            headers["Content-Disposition"] = 'attachment; filename="graphmap-rapport.html"'
+        return HTMLResponse(html, headers=headers)
+
+    def data_page(self, request: Request):
+        return self.render(request, "data.html", queries=list(library().values()), extra=[], active="data")
+
+    def turtle(self, request: Request):
+        return Response(self.site.turtle, media_type="text/turtle; charset=utf-8", headers={
+            **BASE_HEADERS, "Content-Disposition": 'attachment; filename="graphmap.ttl"'})
+
+    async def sparql_page_or_query(self, request: Request):
+        has_query = "query" in request.query_params or "update" in request.query_params
+        if request.method == "GET" and not has_query and "text/html" in request.headers.get("accept", ""):
+            endpoint = str(request.url.replace(query=""))
+            return self.render(request, "sparql.html", endpoint=endpoint, example=SPARQL_EXAMPLE, active="sparql")
+        return await self._sparql(request)
+
+    async def favicon(self, request: Request):
+        return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml",
+                        headers={"Cache-Control": "max-age=86400"})
+
+    def routes(self) -> list:
+        self._sparql = sparql.endpoint(lambda request: self.pool)
+        return [
+            Route("/", self.index), Route("/sok", self.search_page), Route("/api/sok", self.search_api),
+            Route("/stod", self.support), Route("/fragor", self.queries),
+            Route("/fraga/{name}.{fmt}", self.download), Route("/fraga/{name}", self.query),
+            Route("/aktor/{key}", self.entity), Route("/natverk/{key}", self.entity),
+            Route("/kommun/{key}", self.entity),
+            Route("/luckor", self.gaps), Route("/luckor/rader", self.gap_rows),
+            Route("/karta", self.map_page), Route("/karta/visa", self.map_view),
+            Route("/rapport", self.report_page), Route("/rapport/visa", self.report_view),
+            Route("/rapport/graphmap-rapport.html", self.report_view),
+            Route("/data", self.data_page), Route("/data/graphmap.ttl", self.turtle),
+            Route("/sparql", self.sparql_page_or_query, methods=["GET", "POST"]),
+            Route("/sparql/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
+            Route("/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
+            Route("/favicon.ico", self.favicon),
+            Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+        ]
+
+
+def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool = False,
+               sparql_workers: int = 2, sparql_timeout: float = 10.0, sparql_limit: int = 10_000) -> Starlette:
+    """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
+
+    The SPARQL worker processes start with the app and stop with it (ASGI lifespan).
+    """
+    site = Site(kg, include_personal=include_personal, lang=lang if lang in LANGS else "sv")
+    holder = App(site, None)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        holder.pool = sparql.QueryPool(site.kg.graph, workers=sparql_workers, timeout=sparql_timeout,
+                                       limit=sparql_limit)
+        try:
+            yield
+        finally:
+            holder.pool.close()
+
+    async def not_found(request: Request, exc: HTTPException):
+        if exc.status_code == 404:
+            return holder.message(request, 404, "not_found")
+        return Response(str(exc.detail), status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    app = Starlette(routes=holder.routes(), lifespan=lifespan, exception_handlers={HTTPException: not_found})
+    app.state.site = site
+    app.state.holder = holder
+    return app
+
+
+__all__ = ["create_app", "App", "json"]

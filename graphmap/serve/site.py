@@ -1,0 +1,425 @@
+"""What the web app's pages show, as plain data built from the served graph (no HTML here).
+
+:class:`Site` wraps the knowledge graph the server shows — without personal data unless asked
+for — and builds each page's content: summary counts, form fields for the named queries,
+result tables with links, actor and municipality pages, the gap matrix and the search index.
+
+>>> import graphmap
+>>> site = Site(graphmap.build())
+>>> site.url_for("https://w3id.org/graphmap/id/kommun/2480")
+'/kommun/2480'
+>>> [e.label for e in site.search("fyrbodl", "sv")][:1]
+['FoU-Socialtjänst Fyrbodal']
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
+
+from graphmap import analysis
+from graphmap.api import KnowledgeGraph, MissingParameter, QueryResult, run_query
+from graphmap.ontology import GM, ID, VOCAB, actor_iri, kommun_iri, lan_iri, network_iri
+from graphmap.queries import NamedQuery, library
+from graphmap.resolve import UnknownName
+from graphmap.serve.i18n import t
+from graphmap.serve.privacy import public_graph
+from graphmap.serve.search import Entry, SearchIndex
+from graphmap.vocab import vocabularies
+
+LINK_TYPES = ("iri", "concept", "relation", "property", "value")
+
+
+def csv_safe(value) -> str:
+    """Neutralise spreadsheet formulas (=, +, -, @, tab, CR at the start) in exported cells."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _sv_key(text: str) -> str:
+    return (text or "").casefold().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+
+
+def external_url(value) -> str | None:
+    """An http(s) address that is safe to link to, or None."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) and " " not in text else None
+
+
+@dataclass
+class Cell:
+    text: str
+    href: str | None = None
+    external: bool = False
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+@dataclass
+class FormField:
+    name: str
+    label: str
+    required: bool
+    widget: str                     # select | text
+    groups: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)  # (group label, [(value, label)])
+    value: str = ""                 # the selected option value or typed text
+
+
+class Site:
+    """The served graph and everything the pages need from it."""
+
+    def __init__(self, kg: KnowledgeGraph, include_personal: bool = False, lang: str = "sv"):
+        self.include_personal = include_personal
+        self.lang = lang
+        self.datasets = list(getattr(kg.ingest, "datasets", None) or [])
+        self.kg = kg if include_personal else KnowledgeGraph(public_graph(kg.graph))
+        self.vocab = vocabularies()
+        g = self.kg.graph
+        self.municipalities = {str(g.value(m, GM.scbCode)): m for m in g.subjects(RDF.type, GM.Municipality)}
+        self.counties = {str(g.value(c, GM.scbCode)): c for c in g.subjects(RDF.type, GM.County)}
+        self.actors: dict[str, URIRef] = {}
+        self.networks: dict[str, URIRef] = {}
+        actor_ns, network_ns = str(ID) + "actor/", str(ID) + "network/"
+        for cls in (GM.Actor, ORG.OrganizationalCollaboration):
+            for s in g.subjects(RDF.type, cls):
+                text = str(s)
+                if text.startswith(actor_ns) and (s, RDF.type, GM.Municipality) not in g:
+                    self.actors[text[len(actor_ns):]] = s
+                elif text.startswith(network_ns):
+                    self.networks[text[len(network_ns):]] = s
+        self.source_urls = {str(s): external_url(g.value(s, FOAF.page))
+                            for s in g.subjects(RDF.type, GM.SourceDocument)}
+        self._search = {lang: SearchIndex(self._entries(lang)) for lang in ("sv", "en")}
+
+    # ---- links -------------------------------------------------------------------------------
+    def url_for(self, iri) -> str | None:
+        """The app page for an IRI (actor, network, municipality, county, area), or None."""
+        text = str(iri or "")
+        for prefix, route, book in ((str(ID) + "actor/", "/aktor/", self.actors),
+                                    (str(ID) + "network/", "/natverk/", self.networks),
+                                    (str(ID) + "kommun/", "/kommun/", self.municipalities)):
+            if text.startswith(prefix) and text[len(prefix):] in book:
+                return route + text[len(prefix):]
+        if text.startswith(str(ID) + "lan/") and text.rsplit("/", 1)[-1] in self.counties:
+            return "/luckor/rader?county=" + text.rsplit("/", 1)[-1]
+        if text.startswith(str(VOCAB) + "area/"):
+            return "/stod?area=" + text.rsplit("/", 1)[-1]
+        return None
+
+    def cell(self, value, label: str | None = None) -> Cell:
+        text = label if label is not None else ("" if value is None else str(value))
+        if isinstance(value, str) and value in self.source_urls and self.source_urls[value]:
+            return Cell(text, self.source_urls[value], external=True)
+        return Cell(text, self.url_for(value) if value is not None else None)
+
+    def label(self, iri, lang: str) -> str:
+        return self.kg.label(iri, lang)
+
+    # ---- search --------------------------------------------------------------------------------
+    def _entries(self, lang: str) -> list[Entry]:
+        g, out = self.kg.graph, []
+
+        def names(s):
+            return tuple(str(o) for o in g.objects(s, SKOS.prefLabel)) + (str(s).rsplit("/", 1)[-1],)
+
+        for slug, s in self.actors.items():
+            out.append(Entry(self.label(s, lang), t("actor", lang), f"/aktor/{slug}", names(s)))
+        for slug, s in self.networks.items():
+            out.append(Entry(self.label(s, lang), t("network", lang), f"/natverk/{slug}", names(s)))
+        for code, s in self.municipalities.items():
+            out.append(Entry(self.label(s, lang), t("kommun", lang), f"/kommun/{code}", names(s)[:-1] + (code,)))
+        for code, s in self.counties.items():
+            out.append(Entry(self.label(s, lang), t("lan", lang), f"/luckor/rader?county={code}", names(s)[:-1]))
+        for c in self.vocab.concepts("area"):
+            out.append(Entry(c.label(lang), t("area_kind", lang), f"/stod?area={c.notation}",
+                             (*c.labels.values(), *c.alt, c.notation)))
+        return out
+
+    def search(self, text: str, lang: str, limit: int = 10) -> list[Entry]:
+        return self._search["en" if lang == "en" else "sv"].search(text, limit)
+
+    # ---- start page ----------------------------------------------------------------------------
+    @cached_property
+    def _summary_rows(self):
+        q = """PREFIX gm: <https://w3id.org/graphmap/def#>
+        SELECT ?key ?value (COUNT(DISTINCT ?x) AS ?n) WHERE {
+          { ?x gm:level ?value BIND("level" AS ?key) } UNION { ?x gm:actorType ?value BIND("type" AS ?key) }
+          UNION { ?x gm:networkKind ?value BIND("type" AS ?key) }
+        } GROUP BY ?key ?value"""
+        return self.kg.store.select(q)[1]
+
+    def summary(self, lang: str) -> dict:
+        """Counts per level and type, record counts, regions, the latest source date and the sources."""
+        by_level, by_type = [], []
+        order = {c.iri: c.order for c in self.vocab.concepts("level")}
+        for row in self._summary_rows:
+            item = (self.label(row["value"], lang), int(row["n"]), row["value"])
+            (by_level if str(row["key"]) == "level" else by_type).append(item)
+        by_level.sort(key=lambda x: order.get(x[2], 9))
+        by_type.sort(key=lambda x: (-x[1], _sv_key(x[0])))
+        g = self.kg.graph
+        records = []
+        for cls, key in ((ORG.Membership, "Medlemskap|Memberships"), (GM.Coverage, "Täckning|Coverage"),
+                         (GM.SupportOffer, "Stöd som erbjuds|Support offers"), (GM.Need, "Behov|Needs"),
+                         (GM.Activity, "Aktiviteter|Activities"), (GM.Relation, "Relationer|Relations"),
+                         (GM.Agreement, "Avtal|Agreements"), (ORG.Post, "Tjänster|Posts")):
+            sv, en = key.split("|")
+            records.append((en if lang == "en" else sv, len(set(g.subjects(RDF.type, cls)))))
+        sources, dates = [], []
+        for s in g.subjects(RDF.type, GM.SourceDocument):
+            date = g.value(s, DCTERMS.date)
+            if date is not None:
+                dates.append(str(date))
+            sources.append({"title": str(g.value(s, DCTERMS.title) or s), "date": str(date or ""),
+                            "publisher": str(g.value(s, DCTERMS.publisher) or ""),
+                            "url": self.source_urls.get(str(s))})
+        sources.sort(key=lambda x: (x["date"], x["title"]), reverse=True)
+        return {"by_level": [(a, b) for a, b, _ in by_level], "by_type": [(a, b) for a, b, _ in by_type],
+                "records": records, "regions": self.datasets, "data_date": max(dates) if dates else "",
+                "sources": sources, "triples": len(g), "networks": len(self.networks),
+                "actors": len(self.actors), "municipalities": len(self.municipalities)}
+
+    # ---- forms and query results ---------------------------------------------------------------
+    def options(self, ptype: str, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Drop-down options for a parameter type, as (group label, [(value, label)])."""
+        if ptype.startswith("vocab:"):
+            return [("", [(c.notation, c.label(lang)) for c in self.vocab.concepts(ptype.split(":", 1)[1])])]
+        munis = sorted(((code, self.label(s, lang)) for code, s in self.municipalities.items()),
+                       key=lambda x: _sv_key(x[1]))
+        if ptype == "kommun":
+            return [("", munis)]
+        if ptype == "lan":
+            return [("", sorted(((c, self.label(s, lang)) for c, s in self.counties.items()),
+                                key=lambda x: _sv_key(x[1])))]
+        if ptype == "actor":
+            actors = sorted(((slug, self.label(s, lang)) for slug, s in self.actors.items()), key=lambda x: _sv_key(x[1]))
+            nets = sorted(((slug, self.label(s, lang)) for slug, s in self.networks.items()), key=lambda x: _sv_key(x[1]))
+            return [(t("actors_group", lang), actors), (t("networks_group", lang), nets),
+                    (t("municipalities_group", lang), munis)]
+        return []
+
+    def option_value(self, ptype: str, raw: str) -> str:
+        """The option value that a typed value (name, code, slug, misspelling-free) selects, or ''."""
+        if raw in (None, ""):
+            return ""
+        try:
+            term = self.kg.resolver.resolve(ptype, raw)
+        except UnknownName:
+            return ""
+        text = str(term)
+        if ptype.startswith("vocab:"):
+            return text.rsplit("/", 1)[-1]
+        return text.rsplit("/", 1)[-1] if text.startswith(str(ID)) else ""
+
+    def form(self, query: NamedQuery, values: dict, lang: str) -> list[FormField]:
+        fields = []
+        for p in query.params:
+            raw = values.get(p.name, "")
+            if p.type == "text":
+                fields.append(FormField(p.name, p.label(lang), p.required, "text", value=raw))
+            else:
+                fields.append(FormField(p.name, p.label(lang), p.required, "select", self.options(p.type, lang),
+                                        self.option_value(p.type, raw)))
+        return fields
+
+    @staticmethod
+    def defaults(query: NamedQuery) -> dict:
+        return dict(query.examples[0]) if query.examples else {}
+
+    def run(self, name: str, values: dict, lang: str) -> tuple[QueryResult | None, str | None]:
+        """Run a named query; (result, None) or (None, a message for the user).
+
+        The served graph never changes, so results are cached (bounded LRU)."""
+        query = library()[name]
+        items = tuple((p.name, str(values[p.name])) for p in query.params if values.get(p.name) not in (None, ""))
+        return self._run(name, items, lang)
+
+    @lru_cache(maxsize=512)
+    def _run(self, name: str, items: tuple, lang: str):
+        try:
+            return run_query(self.kg, name, **dict(items)), None
+        except (UnknownName, MissingParameter) as exc:
+            return None, exc.message(lang)
+
+    def table(self, result: QueryResult, lang: str, columns: list[str] | None = None, rows=None) -> Table:
+        specs = [c for c in result.query.columns if columns is None or c.name in columns]
+        table = Table([c.label(lang) for c in specs])
+        for item in (rows if rows is not None else result.present(lang)):
+            table.rows.append([self._cell(spec, item, lang) for spec in specs])
+        return table
+
+    def _cell(self, spec, item: dict, lang: str) -> Cell:
+        value = item.get(spec.name)
+        if spec.type in LINK_TYPES:
+            return self.cell(value, item.get(f"{spec.name}_label", ""))
+        if spec.type == "route":
+            return Cell(item.get(f"{spec.name}_label", ""))
+        if isinstance(value, bool):
+            return Cell(t("yes" if value else "no", lang))
+        return Cell("" if value is None else str(value))
+
+    @staticmethod
+    def csv_bytes(result: QueryResult, lang: str) -> bytes:
+        rows = result.present(lang)
+        keys = list(rows[0].keys()) if rows else [c.name for c in result.query.columns]
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(keys)
+        for row in rows:
+            writer.writerow([csv_safe(row.get(k)) for k in keys])
+        return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+    @staticmethod
+    def json_bytes(result: QueryResult, lang: str) -> bytes:
+        payload = {"query": result.query.name, "params": {k: str(v) for k, v in result.params.items()},
+                   "columns": [c.name for c in result.query.columns], "rows": result.present(lang)}
+        return json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+
+    # ---- actor, network and municipality pages -------------------------------------------------
+    def actor_iri(self, kind: str, key: str) -> URIRef | None:
+        book = {"aktor": self.actors, "natverk": self.networks, "kommun": self.municipalities}[kind]
+        return book.get(key)
+
+    def actor_page(self, kind: str, key: str, lang: str) -> dict | None:
+        iri = self.actor_iri(kind, key)
+        if iri is None:
+            return None
+        g = self.kg.graph
+        arg = key
+        facts, _ = self.run("actor", {"actor": arg}, lang)
+        nets, _ = self.run("networks", {"actor": arg}, lang)
+        related: dict[str, Cell] = {}
+
+        def note(value):
+            if isinstance(value, str) and value != str(iri) and (value in self._actor_set):
+                related.setdefault(value, self.cell(value, self.label(value, lang)))
+
+        for res in (facts, nets):
+            for row in (res.rows if res else []):
+                for v in row.values():
+                    note(str(v) if isinstance(v, URIRef) else None)
+        if str(iri) in self.kg.link_graph:
+            for n in self.kg.link_graph.neighbors(str(iri)):
+                note(n)
+        offers = []
+        for offer in g.subjects(GM.offeredBy, iri):
+            offers.append({
+                "kind": self.label(g.value(offer, GM.supportKind), lang),
+                "areas": sorted((self.label(a, lang) for a in g.objects(offer, GM.area)), key=_sv_key),
+                "places": sorted((self.cell(p, self.label(p, lang)) for p in g.objects(offer, GM.serves)),
+                                 key=lambda c: _sv_key(c.text)),
+                "description": self._text(offer, DCTERMS.description, lang),
+                "source": self.cell(str(g.value(offer, DCTERMS.source) or ""),
+                                    self.label(g.value(offer, DCTERMS.source), lang)),
+            })
+        offers.sort(key=lambda o: _sv_key(o["kind"]))
+        serves = sorted((self.cell(p, self.label(p, lang)) for p in set(g.objects(iri, GM.serves))),
+                        key=lambda c: _sv_key(c.text))
+        persons = []
+        if self.include_personal:
+            for post in g.subjects(ORG.postIn, iri):
+                for person in g.subjects(ORG.holds, post):
+                    mbox = str(g.value(person, FOAF.mbox) or "")
+                    persons.append({"name": str(g.value(person, FOAF.name) or ""), "post": self.label(post, lang),
+                                    "email": mbox[7:] if mbox.startswith("mailto:") else mbox})
+        return {
+            "iri": str(iri), "key": key, "kind": kind, "label": self.label(iri, lang),
+            "types": [self.label(x, lang) for x in g.objects(iri, GM.actorType)]
+                     + [self.label(x, lang) for x in g.objects(iri, GM.networkKind)],
+            "level": self.label(g.value(iri, GM.level), lang) if g.value(iri, GM.level) else "",
+            "county": self.cell(g.value(iri, GM.county), self.label(g.value(iri, GM.county), lang))
+                      if g.value(iri, GM.county) else None,
+            "homepage": external_url(g.value(iri, FOAF.homepage)),
+            "description": self._text(iri, DCTERMS.description, lang),
+            "facts": self.table(facts, lang, ["record", "property", "value", "source", "confidence"]) if facts else None,
+            "networks": self.table(nets, lang) if nets else None,
+            "offers": offers, "serves": serves, "persons": persons,
+            "related": sorted(related.values(), key=lambda c: _sv_key(c.text)),
+        }
+
+    @cached_property
+    def _actor_set(self) -> set[str]:
+        return {str(x) for book in (self.actors, self.networks, self.municipalities) for x in book.values()}
+
+    def _text(self, s, pred, lang: str) -> str:
+        texts = {o.language or "": str(o) for o in self.kg.graph.objects(s, pred) if isinstance(o, Literal)}
+        return texts.get(lang) or texts.get("sv") or texts.get("") or next(iter(texts.values()), "")
+
+    def municipality_page(self, code: str, lang: str) -> dict | None:
+        iri = self.municipalities.get(code)
+        if iri is None:
+            return None
+        g = self.kg.graph
+        coverage, _ = self.run("coverage", {"municipality": code}, lang)
+        county = g.value(iri, GM.county)
+        gaps_table = None
+        if county is not None:
+            gaps, _ = self.run("gaps", {"county": str(county).rsplit("/", 1)[-1]}, lang)
+            if gaps:
+                rows = [r for r in gaps.present(lang) if r["municipality"] == str(iri)]
+                gaps_table = self.table(gaps, lang, ["area", "providers", "networks", "needs", "unmet_needs"], rows)
+        areas = sorted({r["area_label"] for r in coverage.present(lang) if r.get("area_label")}, key=_sv_key) if coverage else []
+        return {"iri": str(iri), "code": code, "label": self.label(iri, lang),
+                "county": self.cell(county, self.label(county, lang)) if county is not None else None,
+                "coverage": self.table(coverage, lang) if coverage else None, "areas": areas, "gaps": gaps_table}
+
+    # ---- gap matrix ----------------------------------------------------------------------------
+    @cached_property
+    def _gap_cells(self):
+        result = run_query(self.kg, "gaps")
+        return analysis.gap_matrix(result.rows, by="county")
+
+    def gap_matrix(self, lang: str) -> dict:
+        areas, counties, cells = self._gap_cells
+        counties = sorted(counties, key=lambda c: str(c))
+        head = [(self.label(c, lang), c.rsplit("/", 1)[-1]) for c in counties]
+        rows = []
+        for area in areas:
+            notation = area.rsplit("/", 1)[-1]
+            line = []
+            for county in counties:
+                cell = cells.get((area, county))
+                if not cell:
+                    line.append(None)
+                    continue
+                share = cell["supported"] / cell["municipalities"] if cell["municipalities"] else 0
+                line.append({"text": f"{cell['supported']}/{cell['municipalities']}",
+                             "unmet": cell["unmet_needs"], "heat": min(4, int(share * 4)),
+                             "href": f"/luckor/rader?area={notation}&county={county.rsplit('/', 1)[-1]}",
+                             "title": f"{self.label(area, lang)} – {self.label(county, lang)}"})
+            rows.append({"label": self.label(area, lang), "cells": line})
+        return {"head": head, "rows": rows}
+
+    def gap_rows(self, area: str | None, county: str | None, lang: str):
+        result, error = self.run("gaps", {"county": county or ""}, lang)
+        if error or result is None:
+            return None, error
+        rows = result.present(lang)
+        if area:
+            try:
+                area_iri = str(self.kg.resolver.resolve("vocab:area", area, "area"))
+            except UnknownName as exc:
+                return None, exc.message(lang)
+            rows = [r for r in rows if r["area"] == area_iri]
+        return self.table(result, lang, rows=rows), None
+
+    # ---- downloads -----------------------------------------------------------------------------
+    @cached_property
+    def turtle(self) -> bytes:
+        return self.kg.graph.serialize(format="turtle", encoding="utf-8")
+
+    def county_iri(self, code: str):
+        return lan_iri(code) if code in self.counties else None
+
+
+__all__ = ["Site", "Cell", "Table", "FormField", "csv_safe", "external_url", "actor_iri", "network_iri",
+           "kommun_iri"]

@@ -1,0 +1,223 @@
+"""The read-only SPARQL 1.1 Protocol endpoint (``/sparql``) of ``graphmap serve``.
+
+Choice: queries run in a small pool of worker *processes* (:mod:`graphmap.serve.sparql_worker`),
+each with its own in-memory Oxigraph copy of the served graph (loaded from one N-Triples file
+written at start). A pyoxigraph query cannot be interrupted from Python, so a query that runs
+past the time limit is ended by killing its process, and a fresh worker takes its place: the
+server stays responsive and nothing leaks. Compared with proxying to ``oxigraph
+serve-read-only`` this needs no extra binary, the served graph is exactly the one the pages use
+(personal data already removed), and the time limit really stops the work.
+
+Protocol: GET ``?query=``, POST form ``query=``, POST ``application/sparql-query``; results as
+SPARQL JSON / XML / CSV / TSV (SELECT, ASK) or Turtle / N-Triples / RDF/XML (CONSTRUCT,
+DESCRIBE) by content negotiation (or ``format=json|xml|csv|tsv|turtle|nt``). Updates — an
+``update=`` form field, ``application/sparql-update``, an update sent as a query, any request
+to ``/sparql/update`` or ``/update`` — are refused with 403; the stores are only ever queried.
+At most ``limit`` rows (triples) are returned; a cut result carries ``X-Result-Limit-Reached``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import queue
+import select
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+WORKER = Path(__file__).with_name("sparql_worker.py")
+READ_ONLY = "SPARQL Update is not allowed: this endpoint is read-only.\n"
+
+
+@dataclass
+class Reply:
+    status: int
+    media_type: str
+    body: bytes
+    headers: dict = field(default_factory=dict)
+
+
+class _Worker:
+    def __init__(self, graph_file: Path):
+        self.proc = subprocess.Popen([sys.executable, str(WORKER), str(graph_file)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+        self.ready = False
+
+    def _readline(self, deadline: float) -> bytes | None:
+        fd = self.proc.stdout
+        remaining = max(0.0, deadline - time.monotonic())
+        readable, _w, _x = select.select([fd], [], [], remaining)
+        if not readable:
+            return None
+        return fd.readline()
+
+    def wait_ready(self, timeout: float) -> None:
+        if not self.ready:
+            line = self._readline(time.monotonic() + timeout)
+            if line != b"ready\n":
+                raise RuntimeError("SPARQL worker did not start")
+            self.ready = True
+
+    def ask(self, request: dict, timeout: float) -> Reply | None:
+        """Send one request; the reply, or None when the time limit passed."""
+        self.proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+        line = self._readline(time.monotonic() + timeout)
+        if line is None:
+            return None
+        if not line:
+            raise EOFError("SPARQL worker ended")
+        header = json.loads(line)
+        body, size = bytearray(), header["length"]
+        while len(body) < size:
+            chunk = self.proc.stdout.read(size - len(body))
+            if not chunk:
+                raise EOFError("SPARQL worker ended")
+            body += chunk
+        headers = {"X-Result-Limit-Reached": "true"} if header.get("truncated") else {}
+        return Reply(header["status"], header["type"], bytes(body), headers)
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+class QueryPool:
+    """``workers`` SPARQL worker processes over one graph, with a per-query time limit.
+
+    >>> from rdflib import Graph
+    >>> pool = QueryPool(Graph(), workers=1, timeout=10)
+    >>> pool.run({"query": "ASK { ?s ?p ?o }"}).body
+    b'{"head":{},"boolean":false}'
+    >>> pool.close()
+    """
+
+    def __init__(self, graph, workers: int = 2, timeout: float = 10.0, limit: int = 10_000,
+                 start_timeout: float = 120.0):
+        self.timeout, self.limit, self.start_timeout = timeout, limit, start_timeout
+        fd, name = tempfile.mkstemp(prefix="graphmap-sparql-", suffix=".nt")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(graph.serialize(format="nt", encoding="utf-8"))
+        self.graph_file = Path(name)
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(max(1, workers)):
+            self._idle.put(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.graph_file)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+        if not self._closed:
+            self._idle.put(self._spawn())
+
+    def run(self, request: dict) -> Reply:
+        """Run one protocol request (blocking; call it from a worker thread)."""
+        request = {"limit": self.limit, **request}
+        try:
+            worker = self._idle.get(timeout=self.timeout + self.start_timeout)
+        except queue.Empty:
+            return Reply(503, "text/plain; charset=utf-8", b"All SPARQL workers are busy; try again.\n")
+        try:
+            worker.wait_ready(self.start_timeout)
+            reply = worker.ask(request, self.timeout)
+        except (OSError, EOFError, RuntimeError, ValueError):
+            self._retire(worker)
+            return Reply(500, "text/plain; charset=utf-8", b"The SPARQL worker failed; try again.\n")
+        if reply is None:
+            self._retire(worker)
+            return Reply(503, "text/plain; charset=utf-8",
+                         f"The query ran longer than the time limit ({self.timeout:g} s) and was stopped.\n".encode())
+        self._idle.put(worker)
+        return reply
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()
+        try:
+            self.graph_file.unlink()
+        except OSError:
+            pass
+
+
+def _refused() -> Response:
+    return PlainTextResponse(READ_ONLY, status_code=403)
+
+
+async def _protocol_request(request: Request) -> dict | Response:
+    """Read a SPARQL Protocol query request into a dict, or answer it (403/400/415) right away."""
+    params = request.query_params
+    if request.method == "GET":
+        if "update" in params:
+            return _refused()
+        text = params.get("query")
+        source = params
+    elif request.method == "POST":
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "application/sparql-update":
+            return _refused()
+        if ctype == "application/x-www-form-urlencoded" or ctype == "multipart/form-data":
+            form = await request.form()
+            if "update" in form or "update" in params:
+                return _refused()
+            text, source = form.get("query"), form
+        elif ctype == "application/sparql-query":
+            if "update" in params:
+                return _refused()
+            text, source = (await request.body()).decode("utf-8", "replace"), params
+        else:
+            return PlainTextResponse("Unsupported content type; use application/sparql-query or a form.\n",
+                                     status_code=415)
+    else:
+        return PlainTextResponse("Method not allowed.\n", status_code=405, headers={"Allow": "GET, POST"})
+    if not text or not str(text).strip():
+        return PlainTextResponse("Missing the query parameter.\n", status_code=400)
+    return {"query": str(text), "accept": request.headers.get("accept", ""),
+            "format": params.get("format") or params.get("output") or None,
+            "default_graph": source.getlist("default-graph-uri") if hasattr(source, "getlist") else [],
+            "named_graph": source.getlist("named-graph-uri") if hasattr(source, "getlist") else []}
+
+
+def endpoint(pool_of):
+    """The ``/sparql`` handler; ``pool_of(request)`` returns the app's :class:`QueryPool`."""
+    async def sparql(request: Request) -> Response:
+        parsed = await _protocol_request(request)
+        if isinstance(parsed, Response):
+            return parsed
+        reply = await run_in_threadpool(pool_of(request).run, parsed)
+        media = reply.media_type
+        if media.startswith("text/") and "charset" not in media:
+            media += "; charset=utf-8"
+        headers = {"Cache-Control": "no-store", "Vary": "Accept", **reply.headers}
+        return Response(reply.body, status_code=reply.status, media_type=media, headers=headers)
+    return sparql
+
+
+async def update_refused(request: Request) -> Response:
+    """Any request to an update endpoint: refused, nothing changes."""
+    return _refused()
