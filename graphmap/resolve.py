@@ -8,12 +8,11 @@ rdflib.term.URIRef('https://w3id.org/graphmap/id/kommun/2480')
 """
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graphmap.ontology import GM, ORG, actor_iri, kommun_iri, lan_iri, network_iri
-from graphmap.vocab import ascii_fold, fold, vocabularies
+from graphmap.vocab import ascii_fold, best_matches, fold, vocabularies
 
 
 class UnknownName(ValueError):
@@ -38,6 +37,7 @@ class Resolver:
         self.lan: dict[str, str] = {}
         self.actors: dict[str, URIRef] = {}  # key -> IRI (actors, networks, municipalities)
         self.names: dict[str, str] = {}      # display name -> key for suggestions
+        self.display: dict[str, str] = {}    # folded key -> name as written
         for m in graph.subjects(RDF.type, GM.Municipality):
             code = str(graph.value(m, GM.scbCode))
             name = str(graph.value(m, SKOS.prefLabel))
@@ -56,11 +56,12 @@ class Resolver:
                     if getattr(o, "language", None) in ("sv", None):
                         self.names[str(o)] = slug
 
-    @staticmethod
-    def _add(book, keys, value) -> None:
+    def _add(self, book, keys, value) -> None:
         for key in keys:
             book.setdefault(fold(key), value)
             book.setdefault(ascii_fold(key), value)
+            if fold(key) != key or not key.isascii() or key[:1].isupper():
+                self.display.setdefault(fold(key), key)
 
     @staticmethod
     def _find(book, text):
@@ -97,18 +98,12 @@ class Resolver:
         return Literal(text)
 
     def _suggest(self, book, text, code_to_name=False) -> list[str]:
-        keys = [k for k in book if not k.isdigit()]
-        hits = process.extract(fold(text), keys, scorer=fuzz.WRatio, limit=6, score_cutoff=60)
-        out = []
-        for key, _s, _i in hits:
-            if key not in out and ascii_fold(key) == key or key not in out:
-                out.append(key)
-        return list(dict.fromkeys(out))[:3]
+        """Closest names (not codes) as they are written, best first."""
+        names = {self.display[k] for k in book if not k.isdigit() and k in self.display}
+        return best_matches(text, sorted(names))
 
     def _suggest_actor(self, text) -> list[str]:
-        choices = list(self.names)
-        hits = process.extract(text, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-        return [f"{h} ({self.names[h]})" for h, _s, _i in hits]
+        return [f"{h} ({self.names[h]})" for h in best_matches(text, sorted(self.names))]
 
 
 __all__ = ["Resolver", "UnknownName", "actor_iri", "network_iri"]

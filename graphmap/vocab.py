@@ -38,6 +38,33 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _words(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(text)).split())
+
+
+def similarity(query: str, choice: str, **_kwargs) -> float:
+    """How well a typed ``query`` matches a name (0–250): forgiving of typos, word order,
+    hyphens and acronyms. Used for every "did you mean".
+
+    >>> similarity("FoU Fyrbodl", "FoU-Socialtjänst Fyrbodal") > similarity("FoU Fyrbodl", "FOU nu")
+    True
+    >>> similarity("skr", "Sveriges Kommuner och Regioner (SKR)") > similarity("skr", "Karlskrona")
+    True
+    """
+    q, c = _words(query), _words(choice)
+    if not q or not c:
+        return 0.0
+    bonus = 50.0 if set(q.split()) <= set(c.split()) else 0.0
+    return fuzz.WRatio(q, c) + fuzz.partial_token_sort_ratio(q, c) + bonus
+
+
+def best_matches(query: str, choices, limit: int = 3, cutoff: float = 130.0) -> list[str]:
+    """The choices closest to ``query``, best first, keeping only those near the best."""
+    hits = process.extract(query, list(choices), scorer=similarity, limit=limit, score_cutoff=cutoff)
+    best = hits[0][1] if hits else 0
+    return [h for h, score, _i in hits if score >= best - 10]
+
+
 @dataclass(frozen=True)
 class Concept:
     iri: URIRef
