@@ -14,6 +14,8 @@ read-only SPARQL 1.1 endpoint (see :mod:`graphmap.serve.sparql`).
 Every value from the data reaches HTML through Jinja2 autoescaping or ``textContent``; every
 query parameter is bound by :func:`graphmap.api.run_query`; pages carry a strict
 Content-Security-Policy (scripts, styles and frames only from the app itself).
+A form with a value that matches nothing is shown again with the message ("did you mean …")
+and status 200, as forms do; downloads and SPARQL answer such input with 400.
 """
 from __future__ import annotations
 
@@ -135,8 +137,7 @@ class App:
                 code = self.site.option_value("kommun", values["municipality"])
                 if code:
                     municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang)}
-        status = 400 if error else 200
-        return self.render(request, "support.html", status, fields=self.site.form(query, values, lang),
+        return self.render(request, "support.html", fields=self.site.form(query, values, lang),
                            result_table=table, error=error, municipality=municipality, active="support",
                            query_string=self.query_string(values, lang))
 
@@ -156,7 +157,7 @@ class App:
         lang = self.lang(request)
         values = self._query_values(request, query)
         result, error = self.site.run(name, values, lang)
-        return self.render(request, "query.html", 400 if error else 200, query=query,
+        return self.render(request, "query.html", query=query,
                            fields=self.site.form(query, values, lang), error=error, active="queries",
                            result_table=self.site.table(result, lang) if result else None,
                            query_string=self.query_string(values, lang))
@@ -195,7 +196,7 @@ class App:
         table, error = self.site.gap_rows(values["area"] or None, values["county"] or None, lang)
         heading = " – ".join(x for x in (self._label_of("vocab:area", values["area"], lang),
                                           self._label_of("lan", values["county"], lang)) if x)
-        return self.render(request, "gap_rows.html", 400 if error else 200, result_table=table, error=error,
+        return self.render(request, "gap_rows.html", result_table=table, error=error,
                            heading=heading, active="gaps",
                            query_string=self.query_string({"county": values["county"]}, lang))
 
@@ -219,7 +220,7 @@ class App:
             if values[key] and not self.site.option_value(ptype, values[key]):
                 error = UnknownName(key, values[key], []).message(lang)
         src = "/karta/visa?" + self.query_string(values if not error else {}, lang)
-        return self.render(request, "map.html", 400 if error else 200, fields=self.site.form(pseudo, values, lang),
+        return self.render(request, "map.html", fields=self.site.form(pseudo, values, lang),
                            map_src=src, error=error, active="map")
 
     def map_view(self, request: Request):
@@ -233,7 +234,7 @@ class App:
             html = self._map_html(params.get("area") or None, params.get("county") or None,
                                   params.get("focus") or None, depth, lang)
         except UnknownName as exc:
-            return self.message(request, 400, "bad_input", exc.message(lang))
+            return self.message(request, 200, "bad_input", exc.message(lang))
         headers = dict(BASE_HEADERS)
         if params.get("download"):
             headers["Content-Disposition"] = 'attachment; filename="graphmap-karta.html"'
