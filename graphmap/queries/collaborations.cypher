@@ -1,0 +1,41 @@
+// name: collaborations
+// title: Samarbeten mellan enheter och regioner | Collaborations across units and regions
+// description: Par av aktörer (inte kommuner) som samarbetar: i samma nätverk eller samarbete, eller med en uttalad samverkan; och om de finns i olika län. | Pairs of actors (not municipalities) that collaborate: in the same network or collaboration, or by a stated collaboration; and whether they are in different counties.
+// param: actor | actor | optional | Aktör | Actor
+// column: actor | iri | Aktör | Actor
+// column: partner | iri | Partner | Partner
+// column: collaboration | iri | Samarbete eller nätverk | Collaboration or network
+// column: kind | concept | Typ | Kind
+// column: cross_county | boolean | Olika län | Different counties
+// column: source | iri | Källa | Source
+// example: actor=fou-nu
+// Run by `graphmap neo4j query collaborations`. $live: current dataset versions (a node or relationship is
+// visible when one of its `datasets` tokens is in $live). $actor is an IRI or null (every actor), bound.
+CALL {
+  MATCH (m1)-[r1:MEMBER]->(actor), (m1)-[r2:ORGANIZATION]->(collaboration), (m2)-[r3:MEMBER]->(partner),
+        (m2)-[r4:ORGANIZATION]->(collaboration), (collaboration)-[r5:NETWORK_KIND]->(kind)
+  WHERE ($actor IS NULL OR actor.iri = $actor)
+    AND all(y IN [r1, r2, r3, r4, r5] WHERE any(v IN y.datasets WHERE v IN $live))
+  OPTIONAL MATCH (m1)-[r6:SOURCE]->(source) WHERE any(v IN r6.datasets WHERE v IN $live)
+  RETURN actor, partner, collaboration, kind.iri AS kind, source.iri AS source
+  UNION
+  MATCH (collaboration)-[r1:RELATION_KIND]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/relation-kind/samverkar-med'}),
+        (collaboration)-[r2:RELATION_SUBJECT]->(a1), (collaboration)-[r3:RELATION_OBJECT]->(a2)
+  WHERE all(y IN [r1, r2, r3] WHERE any(v IN y.datasets WHERE v IN $live))
+  UNWIND [[a1, a2], [a2, a1]] AS pair
+  WITH collaboration, pair[0] AS actor, pair[1] AS partner
+  WHERE $actor IS NULL OR actor.iri = $actor
+  OPTIONAL MATCH (collaboration)-[r6:SOURCE]->(source) WHERE any(v IN r6.datasets WHERE v IN $live)
+  RETURN actor, partner, collaboration, 'https://w3id.org/graphmap/vocab/relation-kind/samverkar-med' AS kind,
+         source.iri AS source
+}
+WITH actor, partner, collaboration, kind, source
+WHERE actor <> partner AND NOT actor:Municipality AND NOT partner:Municipality
+  AND EXISTS { MATCH (actor)-[r:LEVEL]->() WHERE any(v IN r.datasets WHERE v IN $live) }
+  AND EXISTS { MATCH (partner)-[r:LEVEL]->() WHERE any(v IN r.datasets WHERE v IN $live) }
+OPTIONAL MATCH (actor)-[ra:COUNTY]->(ac) WHERE any(v IN ra.datasets WHERE v IN $live)
+OPTIONAL MATCH (partner)-[rp:COUNTY]->(pc) WHERE any(v IN rp.datasets WHERE v IN $live)
+WITH DISTINCT actor.iri AS actor, partner.iri AS partner, collaboration.iri AS collaboration, kind,
+     (ac IS NOT NULL AND pc IS NOT NULL AND ac <> pc) AS cross_county, source
+RETURN actor, partner, collaboration, kind, cross_county, source
+ORDER BY actor, partner, collaboration, coalesce(source, '')
