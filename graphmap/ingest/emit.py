@@ -31,6 +31,14 @@ from graphmap.vocab import vocabularies
 
 DATE_TYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}
 SINGLE_VALUED = ("name_sv", "name_en", "level", "county", "part_of", "kind", "types")
+#: columns a second definition of the same actor/network never adds (the first row's own provenance)
+MERGE_KEEP = ("id", "date", "confidence", "note", "types", "kind")
+
+
+def _where(dataset: str, label: str, row: int, source: str) -> dict:
+    """Where a value came from, in both languages: ``vasterbotten: actors.csv, rad 4, källa om-oss``."""
+    return {"sv": f"{dataset}: {label}, rad {row}, källa {source or '–'}",
+            "en": f"{dataset}: {label}, row {row}, source {source or '–'}"}
 
 
 class Triples(list):
@@ -222,17 +230,34 @@ class Emitter:
                     row["__bad"] = True
                 else:
                     row["__merged_into"] = earlier
-                    self._compare(table, raw.label, number, row, earlier)
+                    self._compare(table, ds.name, raw.label, number, row, earlier)
 
-    def _compare(self, table: Table, label: str, number: int, row: dict, earlier) -> None:
-        """Two datasets define the same actor or network: report every disagreement."""
+    def _compare(self, table: Table, dataset: str, label: str, number: int, row: dict, earlier) -> None:
+        """Two datasets define the same actor or network: report every disagreement with both places.
+
+        Values are compared as meant, not as typed: vocabulary values by concept (``Nationell`` =
+        ``nationell``), lists as sets (``fou-enhet;rss`` = ``rss;fou-enhet``), text case-insensitively.
+        """
+        for name in SINGLE_VALUED + ("homepage",):
+            a, b = earlier.raw.get(name, ""), row.get(name, "")
+            if not a or not b or self._same(table, name, a, b):
+                continue
+            self._problem(label, number, name, "conflict", "warning", value_a=a, value_b=b,
+                          where_a=_where(earlier.dataset, earlier.label, earlier.row, earlier.raw.get("source", "")),
+                          where_b=_where(dataset, label, number, row.get("source", "")))
+
+    def _same(self, table: Table, name: str, a: str, b: str) -> bool:
         from graphmap.vocab import fold
-        for col in SINGLE_VALUED:
-            a, b = earlier.raw.get(col, ""), row.get(col, "")
-            if a and b and fold(a) != fold(b):
-                self._problem(label, number, col, "conflict", "warning", value_a=a,
-                              source_a=f"{earlier.dataset}/{earlier.raw.get('source', '')}",
-                              value_b=b, source_b=f"{row.get('source', '')}")
+        try:
+            col = table.column(name)
+        except KeyError:
+            return fold(a) == fold(b)
+        parts_a, parts_b = (split_list(a), split_list(b)) if col.many else ([a], [b])
+
+        def key(text):
+            concept = self.vocab.resolve(col.vocab, text) if col.vocab else None
+            return concept.notation if concept is not None else fold(text)
+        return {key(x) for x in parts_a} == {key(x) for x in parts_b}
 
     def _check_reference_tables(self, ds: Dataset) -> None:
         raw = ds.tables.get("kommuner")
@@ -259,10 +284,15 @@ class Emitter:
                 self._problem(raw.label, number, "id", "empty_required")
                 continue
             merged = row.get("__merged_into")
-            if merged is not None:  # same actor/network from another dataset: add its source only
-                values = self._convert(ds, raw.label, number, row, (table.column("source"),))
-                if values.get("source"):
-                    self.graph.add((merged.iri, DCTERMS.source, values["source"][0]))
+            if merged is not None:  # same actor/network from another dataset: add its source, fill gaps
+                fill = [c for c in table.columns if c.name == "source" or (
+                    c.predicate and c.name not in MERGE_KEEP and row.get(c.name) and not merged.raw.get(c.name))]
+                values = self._convert(ds, raw.label, number, row, fill)
+                if values is None:
+                    continue
+                for col in fill:
+                    for value in values.get(col.name, []):
+                        self.graph.add((merged.iri, expand(col.predicate), value))
                 self.rows.append((ds.name, table.name, number, merged.iri))
                 continue
             values = self._convert(ds, raw.label, number, row, table.columns)

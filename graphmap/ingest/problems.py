@@ -56,10 +56,12 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
                          "the cell is a formula with no saved value", "Open and save the workbook in Excel, or type the value."),
     "assumed": ("uppgiften är ett antagande (assumed)", "Verifiera mot en källa och ändra till stated.",
                 "the fact is an assumption (assumed)", "Verify it against a source and change it to stated."),
-    "conflict": ('{value_a} (källa {source_a}) mot {value_b} (källa {source_b}); det första behålls',
+    "conflict": ('"{value_a}" ({where_a}) mot "{value_b}" ({where_b}); det första behålls',
                  "Kom överens om ett värde i båda regionernas tabeller.",
-                 '{value_a} (source {source_a}) against {value_b} (source {source_b}); the first is kept',
+                 '"{value_a}" ({where_a}) against "{value_b}" ({where_b}); the first is kept',
                  "Agree on one value in both regions' tables."),
+    "unknown_sheet": ('bladet "{sheet}" är ingen känd tabell och läses inte', "Byt namn på bladet till en av: {valid}.",
+                      'the sheet "{sheet}" is not a known table and is not read', "Rename it to one of: {valid}."),
     "cycle": ("del-av-kedjan går i cirkel: {chain}", "Bryt cirkeln i kolumnen part_of.",
               "the part-of chain is a cycle: {chain}", "Break the cycle in the part_of column."),
     "too_many_rows": ("tabellen har {rows} rader (högst {limit})", "Dela upp tabellen.",
@@ -93,14 +95,14 @@ class Problem:
 
     def what(self, lang: str = "sv") -> str:
         what_sv, _fix_sv, what_en, _fix_en = MESSAGES[self.code]
-        return _fill(what_sv if lang == "sv" else what_en, self)
+        return _fill(what_sv if lang == "sv" else what_en, self, lang)
 
     def fix(self, lang: str = "sv") -> str:
         _w, fix_sv, _w2, fix_en = MESSAGES[self.code]
         suggestions = self.params.get("suggestions")
         if suggestions:
             return DID_YOU_MEAN.get(lang, DID_YOU_MEAN["en"]).format(", ".join(suggestions))
-        return _fill(fix_sv if lang == "sv" else fix_en, self)
+        return _fill(fix_sv if lang == "sv" else fix_en, self, lang)
 
     def format(self, lang: str = "sv") -> str:
         return f"{self.where(lang)}: {self.what(lang)}. {self.fix(lang)}"
@@ -110,8 +112,10 @@ class Problem:
                 "severity": self.severity, "message": self.what(lang), "fix": self.fix(lang)}
 
 
-def _fill(template: str, problem: Problem) -> str:
+def _fill(template: str, problem: Problem, lang: str = "sv") -> str:
+    """Fill a message; a parameter given as ``{"sv": …, "en": …}`` is taken in ``lang``."""
     values = {"column": problem.column or "", **problem.params}
+    values = {k: (v.get(lang) or v.get("en", "")) if isinstance(v, dict) else v for k, v in values.items()}
     try:
         return template.format(**values)
     except (KeyError, IndexError):

@@ -107,6 +107,9 @@ def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable
     for sheet in book.worksheets:
         name = normalise_header(sheet.title)
         if name not in table_names:
+            if sheet.sheet_state == "visible" and _looks_like_table(sheet):
+                problems.append(Problem(f"{path.name}: {sheet.title}", None, None, "unknown_sheet", "warning",
+                                        {"sheet": sheet.title, "valid": ", ".join(sorted(table_names))}))
             continue
         label = f"{path.name}: {sheet.title}"
         if sheet.sheet_state != "visible":
@@ -133,6 +136,12 @@ def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable
         _check_size(table, problems)
         out.append(table)
     return out
+
+
+def _looks_like_table(sheet) -> bool:
+    """A sheet whose first row has an ``id`` or ``kommunkod`` column (a renamed table, not notes)."""
+    first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+    return bool({"id", "kommunkod"} & {normalise_header(c) for c in first if c is not None})
 
 
 def _merged_values(sheet) -> dict:
