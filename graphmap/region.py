@@ -130,19 +130,29 @@ def resolve_counties(values, counties: dict[str, str]) -> list[str]:
         text = str(value).strip()
         code = text.zfill(2) if text.isdigit() and len(text) <= 2 else None
         if code not in counties:
-            key = fold(text)
-            code = next((c for c, name in counties.items()
-                         if key in (fold(name), fold(name).removesuffix(" län"), fold(name).removesuffix("s län"))), None)
+            code = next((c for c, name in counties.items() if fold(text) in (fold(name), _core(name))), None)
         if code is None:
             from rapidfuzz import fuzz, process
-            hits = process.extract(text, list(counties.values()), scorer=fuzz.WRatio, limit=2, score_cutoff=70)
-            hint = (" Menade du: " + ", ".join(h for h, _s, _i in hits) + "?") if hits else ""
+            cores = {c: _core(name) for c, name in counties.items()}
+            hits = process.extract(_core(text), cores, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
+            best = hits[0][1] if hits else 0
+            names = [counties[code] for _h, score, code in hits if score >= best - 5]
+            hint = (" Menade du: " + ", ".join(names) + "?") if names else ""
             raise RegionError("unknown_county", value=text, hint=hint)
         if code not in out:
             out.append(code)
     if not out:
         raise RegionError("no_county")
     return out
+
+
+def _core(name: str) -> str:
+    """``Jämtlands län`` → ``jämtland``: the part of a county name people type."""
+    key = fold(name)
+    for suffix in ("s län", " län"):
+        if key.endswith(suffix):
+            return key[: -len(suffix)]
+    return key
 
 
 # --------------------------------------------------------------------------- texts
@@ -212,7 +222,6 @@ def build_workbook(munis: list[Municipality], counties: dict[str, str], chosen: 
             lists.cell(r, i, value).number_format = "@"
         ranges[scheme] = f"{LIST_SHEET}!${letter}$2:${letter}${len(values) + 1}"
     lists.sheet_state = "hidden"
-    book.move_sheet(LIST_SHEET, offset=len(TABLES) + 1)  # last, after the tables and kommuner
 
     for table in TABLES:
         ws = book.create_sheet(table.name)
@@ -257,6 +266,7 @@ def build_workbook(munis: list[Municipality], counties: dict[str, str], chosen: 
     km.freeze_panes = "A3"
 
     _write_info(info, chosen, counties, regions, known, bold)
+    book.move_sheet(LIST_SHEET, offset=len(book.sheetnames) - 1 - book.sheetnames.index(LIST_SHEET))  # last
     return _save(book)
 
 
