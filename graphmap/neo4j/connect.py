@@ -95,9 +95,10 @@ def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> Conne
     except (ValueError, nx.ConfigurationError) as exc:
         raise Neo4jUnavailable("uri", settings.uri) from exc
     try:
-        rows, _summary, _keys = driver.execute_query(
-            "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition",
-            database_=settings.database)
+        # an auto-commit query: no retries, so an unreachable server fails at once
+        with driver.session(database=settings.database) as session:
+            rows = [r.data() for r in session.run(
+                "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition")]
     except nx.AuthError as exc:
         driver.close()
         raise Neo4jUnavailable("auth", settings.user) from exc

@@ -1,0 +1,182 @@
+"""``graphmap neo4j push|query|pull|status``: the graph in a Neo4j server.
+
+The connection comes from NEO4J_URI (or --uri), NEO4J_USER and NEO4J_PASSWORD; a password is
+never a command-line argument.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from graphmap.cli.common import DATA, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph
+
+URI = click.option("--uri", default=None, metavar="URI",
+                   help="Neo4j-adress, t.ex. bolt://localhost:7687 (annars NEO4J_URI) / server address.")
+DATASET = click.option("--dataset", default=None, metavar="NAMN",
+                       help="Datasetets namn i Neo4j / the dataset's name in Neo4j.")
+
+
+def neo4j_errors(func):
+    """Connection, version, model and dataset problems -> one line on stderr, exit code 2."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from neo4j.exceptions import DriverError, Neo4jError
+
+        from graphmap.neo4j import ModelError, Neo4jUnavailable, PushError, UnknownDataset
+        lang = kwargs.get("lang", "sv")
+        try:
+            return func(*args, **kwargs)
+        except (Neo4jUnavailable, PushError, ModelError, UnknownDataset) as exc:
+            fail(exc.message(lang))
+        except Neo4jError as exc:
+            fail(("Neo4j-fel: " if lang == "sv" else "Neo4j error: ") + (exc.message or str(exc)).splitlines()[0])
+        except (DriverError, ConnectionError) as exc:
+            fail(("Förbindelsen med Neo4j bröts: " if lang == "sv" else "The connection to Neo4j was lost: ")
+                 + str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    return wrapper
+
+
+def _connect(uri):
+    import logging
+
+    from graphmap.neo4j import Settings, connect
+    logging.getLogger("neo4j").setLevel(logging.ERROR)   # retries are reported by our own one-line errors
+    return connect(Settings.from_env(uri=uri))
+
+
+@click.group("neo4j")
+def neo4j_group():
+    """Grafen i en Neo4j-server / the graph in a Neo4j server.
+
+    Anslutning: NEO4J_URI (eller --uri), NEO4J_USER, NEO4J_PASSWORD.
+    Connection: NEO4J_URI (or --uri), NEO4J_USER, NEO4J_PASSWORD.
+    """
+
+
+@neo4j_group.command("push")
+@click.argument("data", nargs=-1, type=click.Path(path_type=str))
+@DATASET
+@URI
+@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+              help="Rader per transaktion / rows per transaction.")
+@click.option("--without-personal", is_flag=True,
+              help="Utelämna personuppgifter (namn, e-post) / leave out personal data.")
+@LANG
+@handle_errors
+@neo4j_errors
+def push_cmd(data, dataset, uri, batch_size, without_personal, lang):
+    """För över grafen till Neo4j som ett namngivet dataset / push the graph as a named dataset.
+
+    DATA som för `graphmap build` (standard: medföljande data, dataset "bundled"). En ny push
+    ersätter exakt samma dataset och lämnar andra orörda; den som läser ser den gamla versionen
+    tills den nya är helt skriven.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from graphmap.neo4j import DEFAULT_DATASET, push
+    from graphmap.neo4j.push import check_dataset
+    dataset = check_dataset(dataset or DEFAULT_DATASET)
+    kg = load_graph(data, lang)
+    graph = kg.graph
+    if without_personal:
+        from graphmap.privacy import strip_personal
+        graph = strip_personal(graph)
+    with _connect(uri) as conn:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err_console, transient=True) as bar:
+            task = bar.add_task("Skriver batchar" if lang == "sv" else "Writing batches", total=None)
+
+            def progress(_phase, done, total):
+                bar.update(task, completed=done, total=total)
+            result = push(conn, graph, dataset, batch_size=batch_size, progress=progress)
+    if lang == "sv":
+        click.echo(f"Dataset {result.dataset} version {result.version} i Neo4j: {result.nodes} noder, "
+                   f"{result.relationships} relationer ({result.batches} batchar). "
+                   f"Borttaget från förra versionen: {result.removed_nodes} noder, "
+                   f"{result.removed_relationships} relationer.")
+    else:
+        click.echo(f"Dataset {result.dataset} version {result.version} in Neo4j: {result.nodes} nodes, "
+                   f"{result.relationships} relationships ({result.batches} batches). "
+                   f"Removed from the previous version: {result.removed_nodes} nodes, "
+                   f"{result.removed_relationships} relationships.")
+
+
+@neo4j_group.command("query")
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAMN=VÄRDE", help="Parameter, t.ex. area=funktionshinder.")
+@DATASET
+@URI
+@LANG
+@FORMAT
+@handle_errors
+@neo4j_errors
+def query_cmd(name, params, dataset, uri, lang, fmt):
+    """Kör en namngiven fråga i Cypher på Neo4j / run a named query in Cypher on Neo4j.
+
+    Samma frågor, parametrar och svar som `graphmap query` (se `graphmap queries`). Utan
+    --dataset frågas alla dataset i servern.
+    """
+    from graphmap.cli.core import _params, show_result
+    from graphmap.neo4j.query import run_cypher_query
+    from graphmap.queries import library
+    from graphmap.resolve import UnknownName
+    if name not in library():
+        raise UnknownName("query", name, sorted(library()))
+    values = _params(params)
+    with _connect(uri) as conn:
+        result = run_cypher_query(conn, name, dataset=dataset, **values)
+    show_result(result, fmt, lang)
+
+
+@neo4j_group.command("pull")
+@DATASET
+@URI
+@click.option("-o", "--output", default="out/neo4j.ttl", show_default=True, type=click.Path(path_type=Path),
+              help="Var grafen skrivs (.ttl, .nt eller .jsonld) / where the graph is written.")
+@LANG
+@handle_errors
+@neo4j_errors
+def pull_cmd(dataset, uri, output, lang):
+    """Hämta ett dataset från Neo4j tillbaka till RDF / export a dataset from Neo4j back to RDF.
+
+    Ändringar gjorda i Neo4j Browser följer med. Utan --dataset hämtas alla dataset.
+    """
+    from graphmap.export_graph import write_graph
+    from graphmap.neo4j import pull
+    with _connect(uri) as conn:
+        graph = pull(conn, dataset)
+    write_graph(graph, output)
+    click.echo((f"Skrev {output}: {len(graph)} tripplar." if lang == "sv"
+                else f"Wrote {output}: {len(graph)} triples."))
+
+
+@neo4j_group.command("status")
+@URI
+@LANG
+@FORMAT
+@handle_errors
+@neo4j_errors
+def status_cmd(uri, lang, fmt):
+    """Server, dataset och antal noder per etikett / server, datasets and node counts per label."""
+    import json
+
+    from graphmap.neo4j.status import status
+    with _connect(uri) as conn:
+        info = status(conn)
+    if fmt == "json":
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
+        return
+    sv = lang == "sv"
+    click.echo(f"Neo4j {info['version']} ({info['edition']}) {info['uri']}")
+    emit_rows(info["datasets"], [("name", "Dataset"), ("version", "Version"), ("nodes", "Noder" if sv else "Nodes"),
+                                 ("relationships", "Relationer" if sv else "Relationships"),
+                                 ("pushed_at", "Skrivet" if sv else "Pushed"),
+                                 ("staging", "Påbörjad push" if sv else "Unfinished push")],
+              "csv" if fmt == "csv" else "table", title="Dataset" if sv else "Datasets")
+    emit_rows(info["labels"], [("label", "Etikett" if sv else "Label"), ("nodes", "Noder" if sv else "Nodes")],
+              "csv" if fmt == "csv" else "table", title="Noder per etikett" if sv else "Nodes per label")
+
+
+COMMANDS = [neo4j_group]
