@@ -81,6 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_title": ("Karta över stödlandskapet", "Map of the support landscape"),
     "map_intro": ("Nationell nivå överst, regional i mitten, lokal nederst.",
                   "National level at the top, regional in the middle, local at the bottom."),
+    "open_interactive": ("Öppna den interaktiva kartan över grannskapet", "Open the interactive map of the neighbourhood"),
     "open_full": ("Öppna i eget fönster", "Open on its own"),
     "report_title": ("Kartläggningsrapport", "Mapping report"),
     "report_missing": ("Rapporten är inte tillgänglig i den här installationen.",

@@ -1,0 +1,213 @@
+"""graphmap serve: the pages, driven by a real HTTP client (httpx) and headless Chromium
+against the real server (uvicorn on a free loopback port) over the bundled data."""
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from browserlib import *  # noqa: F401,F403
+from graphmap.api import run_query
+from graphmap.queries import library
+from graphmap.serve.live import LiveServer, create_app
+
+FOU_VB = "FoU Socialtjänst (Västerbotten)"
+SKR_NETWORKS = ("SKR:s nätverk för kvalitet inom funktionshinderområdet",
+                "SKR:s nätverk för kompetens och kompetensförsörjning inom funktionshinderområdet")
+
+
+@pytest.fixture(scope="module")
+def server(kg):
+    with LiveServer(create_app(kg)) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def site(server):
+    return server.server.config.app.state.site
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    with httpx.Client(base_url=server.url, timeout=60) as client:
+        yield client
+
+
+def rows_shown(html: str) -> int:
+    match = re.search(r'<p class="count">(\d+) (?:rader|rows)</p>', html)
+    return int(match.group(1)) if match else 0
+
+
+def test_start_page_tells_what_the_data_holds(http):
+    r = http.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "Content-Security-Policy" in r.headers
+    html = r.text
+    for text in ("Vad datan innehåller", "Per nivå", "Nationell", "Kommun", "290", "FoU-enhet",
+                 "vasterbotten", "fyrbodal", "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023", 'href="/?lang=en"'):
+        assert text in html, text
+    with httpx.Client(base_url=str(http.base_url), timeout=60) as visitor:
+        english = visitor.get("/?lang=en")
+        assert "What the data holds" in english.text and english.cookies.get("lang") == "en"
+        assert "<h1>Where is support?</h1>" in visitor.get("/stod").text  # the cookie is remembered
+        assert "<h1>Var finns stöd?</h1>" in visitor.get("/stod?lang=sv").text
+
+
+def test_search_forgives_misspellings_and_swedish_letters(http):
+    def labels(q):
+        r = http.get("/api/sok", params={"q": q})
+        assert r.status_code == 200
+        return [hit["label"] for hit in r.json()["results"]]
+
+    assert any("Fyrbodal" in label for label in labels("fyrbodl")[:3])
+    assert labels("umea")[0] == "Umeå"
+    assert "Äldre / vård och omsorg" in labels("aldre")
+    assert "Funktionshinder" in labels("funktionshindr")
+    assert labels("") == []
+    page = http.get("/sok", params={"q": "fyrbodl"}).text
+    assert 'href="/aktor/fou-socialtjanst-fyrbodal"' in page
+
+
+def test_support_answers_funktionshinder_for_umea(http, kg):
+    r = http.get("/stod", params={"area": "funktionshinder", "municipality": "2480"})
+    assert r.status_code == 200
+    html = r.text
+    assert FOU_VB in html and all(name in html for name in SKR_NETWORKS)
+    assert 'href="/aktor/fou-socialtjanst-vasterbotten"' in html
+    assert 'href="/fraga/chain?actor=2480' in html
+    assert "via nätverk som täckande aktör deltar i" in html  # the route column
+    assert rows_shown(html) == len(run_query(kg, "support", area="funktionshinder", municipality="Umeå").rows)
+    bad = http.get("/stod", params={"area": "funktionshindr", "municipality": "Umeå"})
+    assert "Menade du: funktionshinder?" in bad.text
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_every_query_page_answers_with_its_example(http, site, name):
+    query = library()[name]
+    r = http.get(f"/fraga/{name}")
+    assert r.status_code == 200
+    expected = site.run(name, site.defaults(query), "sv")[0]
+    assert expected.rows, f"the example of {name} should return rows"
+    assert rows_shown(r.text) == len(expected.rows)
+    assert 'class="error"' not in r.text
+    for spec in query.columns:
+        assert f"<th scope=\"col\">{spec.label_sv}</th>" in r.text
+    as_json = http.get(f"/fraga/{name}.json")
+    assert as_json.status_code == 200 and len(as_json.json()["rows"]) == len(expected.rows)
+    as_csv = http.get(f"/fraga/{name}.csv")
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert "attachment" in as_csv.headers["content-disposition"]
+    assert len(as_csv.text.splitlines()) == len(expected.rows) + 1 or name in ("actor",)  # multi-line values
+
+
+def test_query_form_fields_are_drop_downs_with_the_example_selected(http):
+    html = http.get("/fraga/support").text
+    assert re.search(r'<select id="f-area" name="area" required>', html)
+    assert '<option value="funktionshinder" selected>' in html
+    assert '<option value="2480" selected>Umeå</option>' in html
+    assert '<option value="24" selected>' in http.get("/fraga/gaps").text
+    assert '<option value="fou-socialtjanst-fyrbodal" selected>' in http.get("/fraga/actor").text
+
+
+def test_municipality_page_coverage_and_gaps(http):
+    html = http.get("/kommun/2480").text
+    assert "<h1>Umeå</h1>" in html and FOU_VB in html
+    assert "Luckor för kommunen" in html and rows_shown(html) > 0
+    assert http.get("/kommun/9999").status_code == 404
+
+
+def test_gap_matrix_and_rows(http):
+    html = http.get("/luckor").text
+    cells = re.findall(r'href="(/luckor/rader\?area=[^"&]+&amp;county=\d\d)"', html)
+    assert len(cells) > 100
+    rows = http.get(cells[0].replace("&amp;", "&"))
+    assert rows.status_code == 200 and rows_shown(rows.text) > 0
+
+
+def test_data_downloads(http):
+    ttl = http.get("/data/graphmap.ttl")
+    assert ttl.status_code == 200 and ttl.headers["content-type"].startswith("text/turtle")
+    from rdflib import Graph
+    assert len(Graph().parse(data=ttl.text, format="turtle")) > 5000
+    assert http.get("/karta/visa").text.startswith("<!doctype html>".upper()) or "<html" in http.get("/karta/visa").text
+
+
+PAGES = ["/", "/stod", "/stod?area=funktionshinder&municipality=2480", "/fragor", "/luckor",
+         "/luckor/rader?area=funktionshinder&county=24", "/karta", "/rapport", "/data", "/sparql",
+         "/sok?q=fyrbodl", "/kommun/2480", "/kommun/1486", "/?lang=en", "/fraga/support?lang=en"]
+
+
+@pytest.mark.browser
+def test_pages_are_clean_in_the_browser_with_the_network_blocked(server, open_page):
+    run = open_page(server.url + "/")
+    for path in PAGES + [f"/fraga/{name}" for name in sorted(library())]:
+        response = run.page.goto(server.url + path, wait_until="load")
+        assert response.status == 200, path
+        assert run.page.locator("h1").count() == 1, path
+        assert not run.problems(), (path, run.problems())
+
+
+@pytest.mark.browser
+def test_support_form_in_the_browser(server, open_page):
+    run = open_page(server.url + "/stod")
+    page = run.page
+    page.select_option("#f-area", "funktionshinder")
+    page.select_option("#f-municipality", label="Umeå")
+    page.click("#support-form button[type=submit]")
+    page.wait_for_selector("table.data")
+    actors = page.locator("table.data tbody tr td:first-child").all_inner_texts()
+    assert FOU_VB in actors and all(name in actors for name in SKR_NETWORKS)
+    page.click(f"table.data a:text-is('{FOU_VB}')")
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == FOU_VB
+    run.assert_clean()
+
+
+@pytest.mark.browser
+def test_search_suggestions_as_you_type(server, open_page):
+    run = open_page(server.url + "/")
+    page = run.page
+    page.fill("#q", "")
+    page.type("#q", "fyrbodl", delay=20)
+    page.wait_for_selector("#q-list li a")
+    first = page.locator("#q-list li a").first
+    assert "Fyrbodal" in first.inner_text()
+    first.click()
+    page.wait_for_selector("h1")
+    assert "Fyrbodal" in page.locator("h1").inner_text()
+    run.assert_clean()
+
+
+@pytest.mark.browser
+def test_every_actor_page_opens_without_console_errors(server, site, open_page):
+    paths = [f"/aktor/{slug}" for slug in sorted(site.actors)] + [f"/natverk/{slug}" for slug in sorted(site.networks)]
+    assert len(paths) > 40
+    run = open_page(server.url + "/")
+    for path in paths:
+        response = run.page.goto(server.url + path, wait_until="load")
+        assert response.status == 200, path
+        assert run.page.locator("svg.neighbourhood .center").count() == 1, path
+        assert not run.problems(), (path, run.problems())
+    fou = site.actors["fou-socialtjanst-vasterbotten"]
+    assert site.neighbourhood(fou, "sv")["count"] >= 15  # serves the county's municipalities, networks
+
+
+@pytest.mark.browser
+def test_interactive_neighbourhood_map(server, open_page):
+    run = open_page(server.url + "/aktor/fou-socialtjanst-fyrbodal")
+    run.page.click("a.interactive")
+    run.page.wait_for_selector("canvas")
+    assert "focus=fou-socialtjanst-fyrbodal" in run.page.url
+    run.page.goto(server.url + "/karta")
+    run.page.frame_locator("iframe.fullmap").locator("canvas").first.wait_for()
+    run.assert_clean()
+
+
+@pytest.mark.browser
+def test_gap_matrix_click_shows_the_rows(server, open_page):
+    run = open_page(server.url + "/luckor")
+    run.page.locator("table.matrix td a").first.click()
+    run.page.wait_for_selector("table.data")
+    assert "/luckor/rader" in run.page.url
+    run.assert_clean()
