@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal  # noqa: F401  (doctest)
 from functools import cached_property
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -33,6 +34,18 @@ DATE_TYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear
 SINGLE_VALUED = ("name_sv", "name_en", "level", "county", "part_of", "kind", "types")
 #: columns a second definition of the same actor/network never adds (the first row's own provenance)
 MERGE_KEEP = ("id", "date", "confidence", "note", "types", "kind")
+
+
+def canonical_decimal(value) -> str:
+    """The canonical xsd:decimal lexical form, so every serialisation reads back the same literal.
+
+    >>> canonical_decimal(Decimal("1")), canonical_decimal(Decimal("1E+1")), canonical_decimal(Decimal("0.50"))
+    ('1.0', '10.0', '0.5')
+    """
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text + ".0" if "." not in text else text
 
 
 def _where(dataset: str, label: str, row: int, source: str) -> dict:
@@ -380,7 +393,7 @@ class Emitter:
             if col.name == "fte" and not 0 <= number_value <= 1:
                 self._problem(label, number, col.name, "out_of_range", value=text, low=0, high=1)
                 return None
-            return Literal(number_value, datatype=XSD.decimal)
+            return Literal(canonical_decimal(number_value), datatype=XSD.decimal)
         if kind == "date":
             parsed = parse_date(text)
             if parsed is None:
