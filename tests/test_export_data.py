@@ -1,0 +1,140 @@
+"""`graphmap export data`: every format from the merged graph (bundled + a new region), personal
+data left out unless asked (every file scanned), JSON-LD/Turtle read back isomorphic, GraphML/GEXF/CSV
+carry level, type and area, CSV cells cannot run as formulas."""
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+from rdflib.compare import isomorphic
+from rdflib.namespace import FOAF, RDF, SKOS
+
+import graphmap
+from graphmap.cli import main
+from graphmap.export import (EXPORT_IRI, STATEMENT, FORMATS, csv_cell, export_data, network, shareable_graph,
+                             strip_personal, to_csv)
+from graphmap.ingest import bundled_paths
+from graphmap.ontology import GM, actor_iri, concept_iri
+from test_region import make_region
+
+NAMES = {"ttl": "g.ttl", "jsonld": "g.jsonld", "graphml": "g.graphml", "gexf": "g.gexf", "csv": "csv"}
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    region = make_region(tmp_path_factory.mktemp("exportregion"))
+    return graphmap.build(bundled_paths() + [region])
+
+
+@pytest.fixture(scope="module")
+def exported(merged, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("export")
+    results = {fmt: export_data(merged.graph, fmt, folder / NAMES[fmt]) for fmt in FORMATS}
+    return folder, results
+
+
+def personal_values(graph) -> set[str]:
+    values = {str(o) for o in graph.objects(None, FOAF.name)}
+    values |= {str(o).removeprefix("mailto:") for o in graph.objects(None, FOAF.mbox)}
+    return values
+
+
+def test_no_personal_data_in_any_file(merged, exported):
+    folder, results = exported
+    values = personal_values(merged.graph)
+    assert {"Christine Österman", "elisabeth.lauritzen@regionstockholm.se", "Testa Personsson",
+            "testa.personsson@exempelfjall.se"} <= values
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert len(files) == 7  # ttl, jsonld, graphml, gexf, nodes.csv, edges.csv, LASMIG.txt
+    for path in files:
+        content = path.read_text(encoding="utf-8")
+        assert not [v for v in values if v in content], path
+        if path.suffix != ".csv":  # CSV tables cannot hold it: LASMIG.txt beside them does
+            assert STATEMENT[False]["sv"] in content, path  # each file says personal data was left out
+    assert not list(folder.rglob(".*.tmp"))  # atomic writes leave nothing behind
+    assert all(not r.include_personal for r in results.values())
+
+
+def test_include_personal_is_explicit(merged, tmp_path):
+    result = export_data(merged.graph, "ttl", tmp_path / "all.ttl", include_personal=True)
+    content = result.paths[0].read_text(encoding="utf-8")
+    assert "Testa Personsson" in content and "Christine Österman" in content
+    assert STATEMENT[True]["sv"] in content
+    csv_result = export_data(merged.graph, "csv", tmp_path / "csv", include_personal=True)
+    nodes = (tmp_path / "csv" / "nodes.csv").read_text(encoding="utf-8-sig")
+    assert "Testa Personsson" in nodes and "testa.personsson@exempelfjall.se" in nodes
+    assert csv_result.statement("en").startswith("This export CONTAINS personal data")
+
+
+def test_jsonld_and_turtle_read_back_isomorphic(merged, exported):
+    folder, _results = exported
+    expected = shareable_graph(merged.graph)
+    for fmt, parser in (("jsonld", "json-ld"), ("ttl", "turtle")):
+        back = Graph().parse(folder / NAMES[fmt], format=parser)
+        assert isomorphic(back, expected), fmt
+    back.remove((EXPORT_IRI, None, None))
+    assert isomorphic(back, strip_personal(merged.graph))
+    assert not set(back.subjects(RDF.type, FOAF.Person))
+    text = (folder / "g.jsonld").read_text(encoding="utf-8")
+    assert '"@context"' in text and '"ledBy"' in text  # compacted with the graphmap context
+
+
+def test_graphml_and_gexf_for_gephi(merged, exported):
+    folder, results = exported
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        g = reader(folder / NAMES[fmt])
+        assert g.number_of_nodes() == results[fmt].counts["nodes"]
+        skr = g.nodes[str(actor_iri("skr"))]
+        assert (skr["level_code"], skr["type_code"], skr["level"]) == ("nationell", "medlemsorganisation", "Nationell")
+        fou = g.nodes[str(actor_iri("fou-exempelfjall"))]
+        assert fou["area_code"] == "funktionshinder;socialpsykiatri" and fou["county"] == "23"
+        assert fou["kind"] == "FoU-enhet" and fou["support_code"] == "kompetensutveckling"
+        relations = {d["relation"] for _s, o, d in g.edges(str(actor_iri("fou-exempelfjall")), data=True)}
+        assert {"org:memberOf", "gm:serves", "org:subOrganizationOf", "gm:county"} <= relations
+    graphml = nx.read_graphml(folder / NAMES["graphml"])
+    assert graphml.graph["description"].startswith(STATEMENT[False]["sv"])
+    meta = ET.parse(folder / NAMES["gexf"]).getroot().find("{http://www.gexf.net/1.2draft}meta")
+    assert meta.find("{http://www.gexf.net/1.2draft}description").text.startswith(STATEMENT[False]["sv"])
+
+
+def test_csv_nodes_and_edges(exported):
+    folder, results = exported
+    with open(folder / "csv" / "nodes.csv", encoding="utf-8-sig", newline="") as f:
+        nodes = list(csv.DictReader(f))
+    with open(folder / "csv" / "edges.csv", encoding="utf-8-sig", newline="") as f:
+        edges = list(csv.DictReader(f))
+    assert len(nodes) == results["csv"].counts["nodes"] and len(edges) == results["csv"].counts["edges"]
+    ids = {n["Id"] for n in nodes}
+    assert all(e["Source"] in ids and e["Target"] in ids and e["Type"] == "Directed" for e in edges)
+    skr = next(n for n in nodes if n["Id"] == str(actor_iri("skr")))
+    assert skr["Label"] == "Sveriges Kommuner och Regioner (SKR)" and skr["level_code"] == "nationell"
+
+
+def test_csv_cells_cannot_run_formulas():
+    assert [csv_cell(v) for v in ("=1+2", "+46", "-x", "@SUM(A1)", "ok", None)] == ["'=1+2", "'+46", "'-x",
+                                                                                 "'@SUM(A1)", "ok", ""]
+    g = Graph()
+    bad = actor_iri("bad")
+    g.add((bad, RDF.type, GM.Actor))
+    g.add((bad, SKOS.prefLabel, Literal('=HYPERLINK("http://evil.example","klicka")', lang="sv")))
+    g.add((bad, GM.level, concept_iri("level", "lokal")))
+    nodes = to_csv(network(g))["nodes.csv"].decode("utf-8-sig")
+    row = list(csv.reader(io.StringIO(nodes)))[1]
+    assert row[1] == '\'=HYPERLINK("http://evil.example","klicka")'
+
+
+def test_cli_export_data_says_what_it_did(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", "data", "--format", "graphml", "-o", str(tmp_path / "g.graphml")])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == STATEMENT[False]["sv"]
+    result = runner.invoke(main, ["export", "data", "--format", "jsonld", "-o", str(tmp_path / "g.jsonld"),
+                                  "--include-personal", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == STATEMENT[True]["en"]
+    assert "Christine Österman" in (tmp_path / "g.jsonld").read_text(encoding="utf-8")
