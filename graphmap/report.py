@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from graphmap import analysis
 from graphmap.viz import build_view, render_map_html, write_text_atomic
 from graphmap.viz.layout import sv_sort_key
 from graphmap.viz.project import PREFIXES, source_info
+from graphmap.viz.render import script_hashes
 from graphmap.viz.styles import LEVELS, lang_key
 
 AREA_SCHEME = "https://w3id.org/graphmap/vocab/area"
@@ -425,12 +425,6 @@ def _environment():
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def _script_hashes(page: str) -> list[str]:
-    """The script hashes the embedded map's own Content-Security-Policy allows."""
-    m = re.search(r"script-src ((?:'sha256-[A-Za-z0-9+/=]+' ?)+)", page)
-    return m.group(1).split() if m else []
-
-
 def report_html(kg, lang: str = "sv", county=None, include_personal: bool = False,
                 png_name: str | None = None) -> str:
     """The mapping report as one self-contained HTML page (no external loads)."""
@@ -441,7 +435,8 @@ def _render(data: dict, png_name: str | None = None) -> str:
     data = dict(data)
     view = data.pop("view")
     map_page = render_map_html(view, lang=data["lang"], title=view["labels"]["title"])
-    csp = ("default-src 'none'; script-src " + " ".join(_script_hashes(map_page))
+    # the embedded map (iframe srcdoc) obeys this policy too: allow exactly its scripts
+    csp = ("default-src 'none'; script-src " + " ".join(script_hashes())
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return _environment().get_template("report.html.j2").render(

@@ -67,6 +67,13 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+def script_hashes() -> list[str]:
+    """CSP source expressions of the page's two scripts, for a page that embeds
+    the map in an ``<iframe srcdoc>`` (a srcdoc frame also obeys its parent's CSP)."""
+    vis_js, _css = vis_assets()
+    return [_csp_hash(vis_js), _csp_hash(_inline_safe(_asset("map.js"), "script"))]
+
+
 def render_map_html(view: dict, lang: str = "sv", title: str | None = None) -> str:
     """Return one self-contained HTML page drawing ``view`` as a level map."""
     payload = build_payload(view, lang)
