@@ -26,8 +26,8 @@ NAMES = {"ttl": "g.ttl", "jsonld": "g.jsonld", "graphml": "g.graphml", "gexf": "
 
 
 @pytest.fixture(scope="module")
-def merged(tmp_path_factory):
-    region = make_region(tmp_path_factory.mktemp("exportregion"))
+def merged(tmp_path_factory, kg):
+    region = make_region(tmp_path_factory.mktemp("exportregion"), graph=kg.graph)
     return graphmap.build(bundled_paths() + [region])
 
 

@@ -17,8 +17,8 @@ SKR = actor_iri("skr")
 
 
 @pytest.fixture(scope="module")
-def region(tmp_path_factory):
-    return make_region(tmp_path_factory.mktemp("merge"))
+def region(tmp_path_factory, kg):
+    return make_region(tmp_path_factory.mktemp("merge"), graph=kg.graph)
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +57,12 @@ def test_municipality_named_or_coded_is_one_node(merged):
     assert len(list(g.subjects(GM.scbCode, Literal("2309")))) == 1
 
 
-def test_conflicts_are_reported_with_both_sources(tmp_path):
+def test_conflicts_are_reported_with_both_sources(tmp_path, kg):
     rows = dict(ROWS)
     rows["actors"] = [ROWS["actors"][0], {**ROWS["actors"][1], "level": "regional", "types": "Medlemsorganisation",
                                           "name_en": "Swedish Association of Local Authorities and Regions (SKR)",
                                           "homepage": "https://skr.se"}]
-    region = make_region(tmp_path, rows=rows)
+    region = make_region(tmp_path, rows=rows, graph=kg.graph)
     kg = graphmap.build(bundled_paths() + [region])
     conflicts = [p.format("sv") for p in kg.ingest.problems if p.code == "conflict"]
     # types "Medlemsorganisation" = "medlemsorganisation" and the same English name: no conflict

@@ -59,9 +59,9 @@ def fill(workbook: Path, rows: dict[str, list[dict]]) -> None:
     book.save(workbook)
 
 
-def make_region(parent: Path, name: str = "Exempelfjäll", rows=ROWS) -> Path:
-    kg = graphmap.build()
-    template = new_region(name, [COUNTY], parent, kg.graph)
+def make_region(parent: Path, name: str = "Exempelfjäll", rows=ROWS, graph=None) -> Path:
+    """A new region from the template, filled with ``rows``; ``graph`` = a built graph (else the bundled one)."""
+    template = new_region(name, [COUNTY], parent, graph if graph is not None else graphmap.build().graph)
     fill(template.workbook, rows)
     return template.folder
 
@@ -72,8 +72,8 @@ def template(tmp_path_factory, kg):
 
 
 @pytest.fixture(scope="module")
-def region(tmp_path_factory):
-    return make_region(tmp_path_factory.mktemp("filled"))
+def region(tmp_path_factory, kg):
+    return make_region(tmp_path_factory.mktemp("filled"), graph=kg.graph)
 
 
 def test_template_files(template):
@@ -162,8 +162,8 @@ MISTAKES = {
 }
 
 
-def test_typical_mistakes_one_message_each(tmp_path):
-    folder = make_region(tmp_path, rows=MISTAKES)
+def test_typical_mistakes_one_message_each(tmp_path, kg):
+    folder = make_region(tmp_path, rows=MISTAKES, graph=kg.graph)
     with pytest.raises(IngestError) as exc:
         graphmap.build([folder])
     errors = [p.format("sv") for p in exc.value.problems if p.severity == "error"]
@@ -182,3 +182,16 @@ def test_typical_mistakes_one_message_each(tmp_path):
     assert "5 fel, 0 varningar. Rätta felen och kör igen." in result.output
     english = CliRunner().invoke(main, ["validate", str(folder), "--lang", "en"])
     assert 'ERROR: exempelfjall.xlsx: offers, row 3, column areas: "funktionshindr" is not in the list area.' in english.output
+
+
+def test_renamed_sheet_is_reported_not_silently_skipped(tmp_path, kg):
+    folder = make_region(tmp_path, graph=kg.graph)
+    workbook = folder / "exempelfjall.xlsx"
+    book = load_workbook(workbook)
+    book["offers"].title = "erbjudanden"
+    book.save(workbook)
+    kg = graphmap.build([folder])
+    warnings = [p.format("sv") for p in kg.ingest.problems if p.code == "unknown_sheet"]
+    assert len(warnings) == 1
+    assert warnings[0].startswith('exempelfjall.xlsx: erbjudanden: bladet "erbjudanden" är ingen känd tabell och läses '
+                                  "inte. Byt namn på bladet till en av: activities, actors, agreements,")
