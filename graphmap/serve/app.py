@@ -129,11 +129,10 @@ class App:
         lang = self.lang(request)
         query = library()["support"]
         values = self.values(request, ("area", "municipality"))
-        result = error = table = municipality = None
+        error = table = municipality = None
         if values["area"] or values["municipality"]:
-            result, error = self.site.run("support", values, lang)
-            if result is not None:
-                table = self.site.table(result, lang)
+            table, error = self.site.result_table("support", tuple(sorted(values.items())), lang)
+            if table is not None:
                 code = self.site.option_value("kommun", values["municipality"])
                 if code:
                     municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang)}
@@ -156,10 +155,10 @@ class App:
             return self.message(request, 404, "not_found")
         lang = self.lang(request)
         values = self._query_values(request, query)
-        result, error = self.site.run(name, values, lang)
+        table, error = self.site.result_table(name, tuple(sorted(values.items())), lang)
         return self.render(request, "query.html", query=query,
                            fields=self.site.form(query, values, lang), error=error, active="queries",
-                           result_table=self.site.table(result, lang) if result else None,
+                           result_table=table,
                            query_string=self.query_string(values, lang))
 
     def download(self, request: Request):

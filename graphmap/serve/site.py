@@ -157,6 +157,7 @@ class Site:
         } GROUP BY ?key ?value"""
         return self.kg.store.select(q)[1]
 
+    @lru_cache(maxsize=4)
     def summary(self, lang: str) -> dict:
         """Counts per level and type, record counts, regions, the latest source date and the sources."""
         by_level, by_type = [], []
@@ -189,6 +190,7 @@ class Site:
                 "actors": len(self.actors), "municipalities": len(self.municipalities)}
 
     # ---- forms and query results ---------------------------------------------------------------
+    @lru_cache(maxsize=32)
     def options(self, ptype: str, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
         """Drop-down options for a parameter type, as (group label, [(value, label)])."""
         if ptype.startswith("vocab:"):
@@ -207,6 +209,7 @@ class Site:
                     (t("municipalities_group", lang), munis)]
         return []
 
+    @lru_cache(maxsize=2048)
     def option_value(self, ptype: str, raw: str) -> str:
         """The option value that a typed value (name, code, slug, misspelling-free) selects, or ''."""
         if raw in (None, ""):
@@ -250,6 +253,12 @@ class Site:
         except (UnknownName, MissingParameter) as exc:
             return None, exc.message(lang)
 
+    @lru_cache(maxsize=512)
+    def result_table(self, name: str, items: tuple, lang: str) -> tuple[Table | None, str | None]:
+        """The result of a named query as a table with links (cached: the served graph never changes)."""
+        result, error = self.run(name, dict(items), lang)
+        return (self.table(result, lang) if result is not None else None), error
+
     def table(self, result: QueryResult, lang: str, columns: list[str] | None = None, rows=None) -> Table:
         specs = [c for c in result.query.columns if columns is None or c.name in columns]
         table = Table([c.label(lang) for c in specs])
@@ -289,6 +298,7 @@ class Site:
         book = {"aktor": self.actors, "natverk": self.networks, "kommun": self.municipalities}[kind]
         return book.get(key)
 
+    @lru_cache(maxsize=512)
     def actor_page(self, kind: str, key: str, lang: str) -> dict | None:
         iri = self.actor_iri(kind, key)
         if iri is None:
@@ -398,6 +408,7 @@ class Site:
         texts = {o.language or "": str(o) for o in self.kg.graph.objects(s, pred) if isinstance(o, Literal)}
         return texts.get(lang) or texts.get("sv") or texts.get("") or next(iter(texts.values()), "")
 
+    @lru_cache(maxsize=512)
     def municipality_page(self, code: str, lang: str) -> dict | None:
         iri = self.municipalities.get(code)
         if iri is None:
@@ -422,6 +433,7 @@ class Site:
         result = run_query(self.kg, "gaps")
         return analysis.gap_matrix(result.rows, by="county")
 
+    @lru_cache(maxsize=4)
     def gap_matrix(self, lang: str) -> dict:
         areas, counties, cells = self._gap_cells
         counties = sorted(counties, key=lambda c: str(c))
