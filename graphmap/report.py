@@ -197,7 +197,7 @@ def _summary(view: dict, lang: str) -> dict:
     types: dict[str, str] = {}
     for n in view["nodes"]:
         counts[(n["type"], n["level"])] += 1
-        types.setdefault(n["type"], n["type_label"].split(", ")[0] or n["type"])
+        types.setdefault(n["type"], n["type_label"] or n["type"])
     levels = [lv for lv in LEVELS if any(k[1] == lv for k in counts)]
     level_labels = {n["level"]: n["level_label"] for n in view["nodes"]}
     rows = []
@@ -456,7 +456,7 @@ def gap_matrix_png(data: dict, path, lang: str = "sv") -> Path:
     rows, cols = gaps["rows"], gaps["columns"]
     values = [[c["share"] for c in r["cells"]] for r in rows]
     cmap = LinearSegmentedColormap.from_list("gaps", [_colour(0.0), _colour(0.5), _colour(1.0)])
-    fig, ax = plt.subplots(figsize=(max(6.0, 0.55 * len(cols) + 3.5), 0.42 * len(rows) + 2.2), dpi=110)
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.55 * len(cols) + 3.5), 0.42 * len(rows) + 3.0), dpi=110)
     ax.imshow(values, cmap=cmap, vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(len(cols)))
     ax.set_xticklabels([c["label"] for c in cols], rotation=60, ha="right", fontsize=8)

@@ -59,8 +59,12 @@ def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
                 page = context.new_page()
                 page.goto(report_path.resolve().as_uri())
                 page.wait_for_load_state("load")
-                page.wait_for_timeout(500)
-                page.screenshot(path=str(out / "report.png"), clip={"x": 0, "y": 0, "width": 1600, "height": 2200},
+                # header, then straight to the gap matrix and the chains (the long
+                # support tables are folded away for the picture only)
+                page.evaluate("""() => ['nav.rp-toc', '#summary', '#support'].forEach(
+                    s => document.querySelector(s).style.display = 'none')""")
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(out / "report.png"), clip={"x": 0, "y": 0, "width": 1600, "height": 1150},
                                 full_page=True)
                 written.append(out / "report.png")
             finally:

@@ -70,7 +70,7 @@ def test_every_actor_and_network_is_a_node(kg, full_view):
     umea = by_id[ID + "kommun/2480"]
     assert (umea["label"], umea["type"], umea["level"], umea["county"]) == ("Umeå", "kommun", "lokal", "24")
     fou = by_id[ID + "actor/fou-socialtjanst-vasterbotten"]
-    assert fou["type"] == "fou-enhet" and "Regional stödstruktur (RSS)" in fou["type_label"]
+    assert fou["type"] == "fou-enhet" and fou["type_labels"] == ["FoU-enhet", "Regional stödstruktur (RSS)"]
     assert "funktionshinder" in fou["areas"] and "Kompetensutveckling" in fou["support"]
     assert any("Om oss" in s for s in fou["sources"]) and fou["confidence"] == "stated"
 
@@ -212,6 +212,9 @@ def test_bundled_map_filters_and_search(kg, open_page, bundled_map, full_view):
     box = page.locator("#gm-canvas canvas").bounding_box()
     assert abs(pos["x"] - box["width"] / 2) < 5 and abs(pos["y"] - box["height"] / 2) < 5
     assert "FoU Socialtjänst (Västerbotten)" in page.get_by_test_id("details-panel").text_content()
+    assert page.evaluate("graphmap.search('fou socialtjänst (väst')") == ID + "actor/fou-socialtjanst-vasterbotten"
+    panel = page.get_by_test_id("details-panel").text_content()
+    assert "FoU-enhet, Regional stödstruktur (RSS)" in panel and "Kompetensutveckling" in panel
     run.assert_clean()
 
 

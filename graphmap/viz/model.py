@@ -49,6 +49,8 @@ def _clean_nodes(view: dict, lang: str) -> list[dict]:
             "support": _texts(raw.get("support")), "sources": _texts(raw.get("sources")),
             "confidence": _text(raw.get("confidence")), "group": _text(raw.get("group")),
         })
+        if len(_texts(raw.get("type_labels"))) > 1:  # several types: all in the details panel
+            out[-1]["type_labels"] = _texts(raw.get("type_labels"))
         if raw.get("people"):
             out[-1]["people"] = _texts(raw.get("people"))
     return out

@@ -168,7 +168,8 @@ def _all_nodes(kg, lang: str) -> dict[str, dict]:
         out[iri] = {
             "id": iri, "label": kg.label(URIRef(iri), lang),
             "type": _code(types[0]) if types else "",
-            "type_label": ", ".join(kg.label(t, lang) for t in types),
+            "type_label": kg.label(types[0], lang) if types else "",
+            "type_labels": [kg.label(t, lang) for t in types],
             "level": n["level"], "level_label": kg.label(URIRef(NATIONAL.rsplit("/", 1)[0] + "/" + n["level"]), lang)
             if n["level"] else "",
             "county": _code(county) if county is not None else "",

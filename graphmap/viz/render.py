@@ -4,7 +4,8 @@ The view model (built elsewhere from the RDF graph) is plain data::
 
     {"nodes": [{"id", "label", "type", "type_label", "level", "level_label",
                 "county", "county_label", "areas", "area_labels", "support",
-                "sources", "confidence", "group"}, ...],
+                "sources", "confidence", "group",
+                optional "type_labels" (all types), "people" (personal data)}, ...],
      "edges": [{"from", "to", "kind", "label"}, ...],
      "labels": {optional UI-string overrides}}
 

@@ -170,7 +170,7 @@
     if (id == null) return;
     var a = actors[id];
     $("gm-detail-label").textContent = a.label;
-    addField(dl, "type", a.type_label || a.type);
+    addField(dl, "type", a.type_labels ? a.type_labels.join(", ") : (a.type_label || a.type));
     addField(dl, "level", a.level_label || a.level);
     addField(dl, "county", a.county_label || a.county);
     addField(dl, "areas", a.area_labels);
