@@ -130,12 +130,22 @@ def test_data_downloads(http):
     assert ttl.status_code == 200 and ttl.headers["content-type"].startswith("text/turtle")
     from rdflib import Graph
     assert len(Graph().parse(data=ttl.text, format="turtle")) > 5000
-    assert http.get("/karta/visa").text.startswith("<!doctype html>".upper()) or "<html" in http.get("/karta/visa").text
+    page = http.get("/data").text
+    names = re.findall(r'href="/data/([^"]+)" download', page)
+    assert "graphmap.ttl" in names
+    for name in names:
+        r = http.get(f"/data/{name}")
+        assert r.status_code == 200 and len(r.content) > 1000, name
+        assert f'filename="{name}"' in r.headers["content-disposition"]
+    assert http.get("/data/nothing.txt").status_code == 404
+    for url in ("/karta/visa?download=1", "/rapport/graphmap-rapport.html"):
+        r = http.get(url)
+        assert r.status_code == 200 and "<html" in r.text[:500].lower() and "attachment" in r.headers["content-disposition"]
 
 
 PAGES = ["/", "/stod", "/stod?area=funktionshinder&municipality=2480", "/fragor", "/luckor",
          "/luckor/rader?area=funktionshinder&county=24", "/karta", "/rapport", "/data", "/sparql",
-         "/sok?q=fyrbodl", "/kommun/2480", "/kommun/1486", "/?lang=en", "/fraga/support?lang=en"]
+         "/sok?q=fyrbodl", "/kommun/2480", "/kommun/1486", "/?lang=en", "/fraga/support?lang=en", "/rapport/visa"]
 
 
 @pytest.mark.browser

@@ -266,11 +266,17 @@ class App:
         return HTMLResponse(html, headers=headers)
 
     def data_page(self, request: Request):
-        return self.render(request, "data.html", queries=list(library().values()), extra=[], active="data")
+        return self.render(request, "data.html", queries=list(library().values()), exports=self.site.exports(),
+                           active="data")
 
-    def turtle(self, request: Request):
-        return Response(self.site.turtle, media_type="text/turtle; charset=utf-8", headers={
-            **BASE_HEADERS, "Content-Disposition": 'attachment; filename="graphmap.ttl"'})
+    def export(self, request: Request):
+        name = request.path_params["name"]
+        found = self.site.export_bytes(name)
+        if found is None:
+            return self.message(request, 404, "not_found")
+        body, media = found
+        return Response(body, media_type=media, headers={
+            **BASE_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
 
     async def sparql_page_or_query(self, request: Request):
         has_query = "query" in request.query_params or "update" in request.query_params
@@ -295,7 +301,7 @@ class App:
             Route("/karta", self.map_page), Route("/karta/visa", self.map_view),
             Route("/rapport", self.report_page), Route("/rapport/visa", self.report_view),
             Route("/rapport/graphmap-rapport.html", self.report_view),
-            Route("/data", self.data_page), Route("/data/graphmap.ttl", self.turtle),
+            Route("/data", self.data_page), Route("/data/{name}", self.export),
             Route("/sparql", self.sparql_page_or_query, methods=["GET", "POST"]),
             Route("/sparql/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
             Route("/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),

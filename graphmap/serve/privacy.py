@@ -29,7 +29,17 @@ def personal_resources(graph: Graph) -> set:
 
 
 def public_graph(graph: Graph) -> Graph:
-    """A copy without personal resources, any triple pointing to them, and name/e-mail triples."""
+    """A copy without personal resources, any triple pointing to them, and name/e-mail triples.
+
+    Uses the project's one definition (:func:`graphmap.privacy.strip_personal`: also the
+    properties the ontology marks personal, e.g. ``org:holds``) when it is installed.
+    """
+    try:
+        from graphmap.privacy import strip_personal
+    except ImportError:
+        strip_personal = None
+    if strip_personal is not None:
+        return strip_personal(graph)
     personal = personal_resources(graph)
     out = Graph()
     for prefix, ns in graph.namespaces():

@@ -35,6 +35,11 @@ from graphmap.vocab import vocabularies
 LINK_TYPES = ("iri", "concept", "relation", "property", "value")
 
 
+def _has_export() -> bool:
+    import importlib.util
+    return importlib.util.find_spec("graphmap.export") is not None
+
+
 def csv_safe(value) -> str:
     """Neutralise spreadsheet formulas (=, +, -, @, tab, CR at the start) in exported cells."""
     text = "" if value is None else str(value)
@@ -469,9 +474,42 @@ class Site:
         return self.table(result, lang, rows=rows), None
 
     # ---- downloads -----------------------------------------------------------------------------
-    @cached_property
-    def turtle(self) -> bytes:
-        return self.kg.graph.serialize(format="turtle", encoding="utf-8")
+    EXPORTS = {"graphmap.ttl": ("text/turtle; charset=utf-8", "Turtle"),
+               "graphmap.jsonld": ("application/ld+json", "JSON-LD"),
+               "graphmap.graphml": ("application/graphml+xml", "GraphML (Gephi, yEd, networkx)"),
+               "graphmap.gexf": ("application/gexf+xml", "GEXF (Gephi)"),
+               "graphmap-csv.zip": ("application/zip", "CSV: nodes.csv + edges.csv (Gephi)")}
+
+    def exports(self) -> list[tuple[str, str]]:
+        """(file name, label) of the data downloads this installation offers."""
+        names = list(self.EXPORTS) if _has_export() else ["graphmap.ttl"]
+        return [(n, self.EXPORTS[n][1]) for n in names]
+
+    @lru_cache(maxsize=8)
+    def export_bytes(self, name: str) -> tuple[bytes, str] | None:
+        """A download of the served graph (already without personal data unless asked for)."""
+        if name not in dict(self.exports()):
+            return None
+        graph, personal = self.kg.graph, self.include_personal
+        if not _has_export():
+            return graph.serialize(format="turtle", encoding="utf-8"), self.EXPORTS[name][0]
+        from graphmap import export
+        if name == "graphmap.ttl":
+            body = export.to_turtle(graph, personal)
+        elif name == "graphmap.jsonld":
+            body = export.to_jsonld(graph, personal)
+        elif name == "graphmap.graphml":
+            body = export.to_graphml(export.network(graph, self.lang, personal), personal)
+        elif name == "graphmap.gexf":
+            body = export.to_gexf(export.network(graph, self.lang, personal), personal)
+        else:
+            import zipfile
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+                for fname, data in export.to_csv(export.network(graph, self.lang, personal), personal).items():
+                    zf.writestr(f"graphmap-csv/{fname}", data)
+            body = buf.getvalue()
+        return body, self.EXPORTS[name][0]
 
     def county_iri(self, code: str):
         return lan_iri(code) if code in self.counties else None
