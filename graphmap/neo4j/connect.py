@@ -44,6 +44,7 @@ class Settings:
     user: str = "neo4j"
     password: str = ""
     database: str | None = None
+    retry_seconds: float = 15.0     # how long managed transactions retry on transient errors
 
     @classmethod
     def from_env(cls, env=None, uri: str | None = None) -> "Settings":
@@ -90,7 +91,7 @@ def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> Conne
     settings = settings or Settings.from_env()
     try:
         driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
-                                            connection_timeout=timeout, max_transaction_retry_time=15.0,
+                                            connection_timeout=timeout, max_transaction_retry_time=settings.retry_seconds,
                                             notifications_min_severity="OFF")
     except (ValueError, nx.ConfigurationError) as exc:
         raise Neo4jUnavailable("uri", settings.uri) from exc
@@ -116,7 +117,9 @@ def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> Conne
 
 
 def supported(version: str) -> bool:
-    """>>> supported("5.26.31"), supported("4.4.2"), supported("2025.01.0")
+    """True for Neo4j 5 and later (including calendar versions such as 2025.01).
+
+    >>> supported("5.26.31"), supported("4.4.2"), supported("2025.01.0")
     (True, False, True)
     """
     try:
