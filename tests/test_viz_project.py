@@ -99,7 +99,7 @@ def test_county_view(kg):
     assert in_county <= set(nodes)
     assert {i for i, n in nodes.items() if n["county"] != "24"} == {
         ID + "network/skr-funktionshinder-kvalitet", ID + "network/skr-funktionshinder-kompetens",
-        ID + "network/skr-rss-natverk"}
+        ID + "network/skr-rss-natverk", ID + "actor/skr"}  # SKR leads those networks
     assert view["labels"]["title"] == "Stödkarta – socialtjänsten: Västerbottens län"
 
 
@@ -150,7 +150,7 @@ def test_cli_viz(tmp_path):
     out = tmp_path / "karta.html"
     result = runner.invoke(main, ["viz", "-o", str(out), "--county", "24"])
     assert result.exit_code == 0, result.output
-    assert "24 aktörer och nätverk" in result.output and out.exists()
+    assert "25 aktörer och nätverk" in result.output and out.exists()
     bad = runner.invoke(main, ["viz", "-o", str(tmp_path / "x.html"), "--area", "aldrre"])
     assert bad.exit_code == 2 and 'Okänt värde för area: "aldrre". Menade du: aldre?' in bad.output
     assert not (tmp_path / "x.html").exists()

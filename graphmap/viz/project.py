@@ -284,11 +284,13 @@ def _select(nodes: dict, edges: list[dict], area, county, focus, depth) -> set:
     if focus is not None:
         keep = _neighbourhood(edges, str(focus), max(0, int(depth)))
     if county is not None:
-        code = _code(county)
+        before, code = set(keep), _code(county)
         local = {i for i in keep if nodes[i]["county"] == code}
         linked = {e["to"] if e["from"] in local else e["from"] for e in edges
                   if (e["from"] in local) != (e["to"] in local)}
         keep = local | {i for i in linked if i in keep and not nodes[i]["county"]}
+        keep |= {e["from"] for e in edges if e["kind"] == "leads" and e["to"] in keep
+                 and e["from"] in before and not nodes[e["from"]]["county"]}  # who leads those networks
     if area is not None:
         code = _code(area)
         tagged = {i for i in keep if code in nodes[i]["areas"]}
@@ -308,6 +310,17 @@ def build_view(kg, area=None, county=None, focus=None, depth: int = 1, lang: str
     types; they are resolved with ``kg.resolver`` and an unknown value raises
     :class:`graphmap.resolve.UnknownName` with suggestions. Personal data (the
     people holding posts) is only added with ``include_personal=True``.
+
+    What each restriction keeps (applied in this order):
+
+    * ``focus``: the actor and everything within ``depth`` links of it (links
+      taken as undirected); the focus itself always stays.
+    * ``county``: the county's actors and networks, the national ones linked to
+      them directly, and the national actors that lead those networks.
+    * ``area``: nodes working in the area (their own areas, their offers' and
+      coverage's areas, and the broader areas containing those; a municipality
+      counts the areas in which it reaches support or a network), plus the
+      leaders of such networks.
     """
     lang = lang_key(lang)
     area_iri = _resolve(kg, "vocab:area", area, "area")
