@@ -184,8 +184,10 @@ def small_map(tmp_path_factory):
 
 
 def load_map(open_page, path, timeout_ms=30_000):
+    from test_viz_project import wait_ready  # polls: wait_for_function may eval, which the CSP forbids
+
     run = open_page(path)
-    run.page.wait_for_function("window.graphmap && window.graphmap.isReady()", timeout=timeout_ms)
+    wait_ready(run.page, timeout_ms / 1000)
     return run
 
 
