@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def sniff_delimiter(first_line: str) -> str:
 
 
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _clean(value: str, label: str, number: int, header: list[str], index: int, problems: list[Problem]) -> str:
@@ -84,8 +86,12 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
         problems.append(Problem(label, None, None, "empty_file"))
         return None
     table = RawTable(name, label, [normalise_header(h) for h in rows[0]])
+    control = _CONTROL_RE.search(text) is not None
     for number, values in enumerate(rows[1:], start=2):
-        values = [_clean(v, label, number, table.header, i, problems) for i, v in enumerate(values)]
+        if control:
+            values = [_clean(v, label, number, table.header, i, problems) for i, v in enumerate(values)]
+        else:  # the usual case: no control character anywhere in the file, so just strip
+            values = [v.strip() for v in values]
         if _is_skipped(values):
             continue
         table.rows.append((number, dict(zip(table.header, values))))
