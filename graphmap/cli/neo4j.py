@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from graphmap.cli.common import DATA, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph
+from graphmap.cli.common import FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph
 
 URI = click.option("--uri", default=None, metavar="URI",
                    help="Neo4j-adress, t.ex. bolt://localhost:7687 (annars NEO4J_URI) / server address.")

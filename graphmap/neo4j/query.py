@@ -82,7 +82,7 @@ def run_cypher_query(conn: Connection, name: str, *, dataset: str | None = None,
     bound = bind_params(kg, query, values)
     params = {p.name: (str(bound[p.name]) if p.name in bound else None) for p in query.params}
     params.update(live=live, types=model().predicate_of_type, keys=key_map(conn) if name == "actor" else {})
-    raw = conn.read(_body(cypher_text(query)), **params)
+    raw = conn.read(cypher_text(query), **params)
     if query.engine == "paths":
         start = params["actor"]
         paths = [[(s["subject"], s["relation"], s["object"]) for s in row["steps"]] for row in raw]
@@ -92,10 +92,6 @@ def run_cypher_query(conn: Connection, name: str, *, dataset: str | None = None,
     else:
         rows = dedupe([_terms(row, query) for row in raw], [c.name for c in query.columns])
     return QueryResult(query, bound, rows, kg)
-
-
-def _body(text: str) -> str:
-    return text
 
 
 def _terms(row: dict, query: NamedQuery) -> dict:
