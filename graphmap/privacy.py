@@ -31,7 +31,7 @@ OUTPUTS = [
     ("graphmap new-region / export ontology", "innehåller inga data", "contain no data", "–", "–"),
     ("graphmap serve (webb och /sparql)", "utelämnas", "left out", "--include-personal", "--include-personal"),
     ("graphmap neo4j push", "med, markerade personalData=true (delad intern databas)",
-     "included, marked personalData=true (shared internal database)", "--exclude-personal", "--exclude-personal"),
+     "included, marked personalData=true (shared internal database)", "--without-personal", "--without-personal"),
     ("graphmap build (out/graphmap.ttl)", "med (arbetsfil, delas inte)", "included (working file, not for sharing)",
      "graphmap export data", "graphmap export data"),
 ]

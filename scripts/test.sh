@@ -18,6 +18,7 @@ export NEO4J_USER="${NEO4J_USER:-neo4j}"
 export NEO4J_URI="${NEO4J_URI:-bolt://127.0.0.1:$NEO4J_BOLT_PORT}"
 export PYTHON="$PWD/.venv/bin/python"
 if [ -x tools/neo4j/start.sh ]; then
+  tools/neo4j/reset.sh >/dev/null 2>&1 || true   # a fresh database (and password) for every run
   tools/neo4j/start.sh
   trap 'tools/neo4j/stop.sh || true' EXIT
 fi
