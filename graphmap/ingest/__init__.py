@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphmap.ingest.emit import Emitter, IngestResult
+from graphmap.ingest.emit import Emitter, IngestResult, paused_gc
 from graphmap.ingest.inputs import Dataset, read_dataset
 from graphmap.ingest.problems import IngestError, Problem
 from graphmap.ontology import REFERENCE_DIR, REGIONS_DIR
@@ -29,17 +29,18 @@ def ingest(paths=None, *, reference: Path | None = None, strict: bool = True) ->
     ``strict`` is true; warnings are returned in ``result.problems``.
     """
     problems: list[Problem] = []
-    ref = read_dataset(reference or REFERENCE_DIR, problems)
-    datasets: list[Dataset] = []
-    for path in (bundled_paths() if paths is None else paths):
-        ds = read_dataset(Path(path), problems)
-        if ds is not None:
-            datasets.append(ds)
-    _unique_names(datasets)
-    emitter = Emitter(problems)
-    if ref is not None:
-        emitter.load_reference(ref)
-    result = emitter.run(datasets)
+    with paused_gc():  # many small objects, none freed: see emit.paused_gc
+        ref = read_dataset(reference or REFERENCE_DIR, problems)
+        datasets: list[Dataset] = []
+        for path in (bundled_paths() if paths is None else paths):
+            ds = read_dataset(Path(path), problems)
+            if ds is not None:
+                datasets.append(ds)
+        _unique_names(datasets)
+        emitter = Emitter(problems)
+        if ref is not None:
+            emitter.load_reference(ref)
+        result = emitter.run(datasets)
     if strict and any(p.severity == "error" for p in problems):
         raise IngestError(problems)
     return result
