@@ -62,6 +62,17 @@ class Store:
         store._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
         return store
 
+    @classmethod
+    def from_ntriples(cls, data: bytes, path: Path | None = None, lenient: bool = True) -> "Store":
+        """Load N-Triples with Oxigraph's own parser (10× faster than adding rdflib triples).
+
+        ``lenient`` skips Oxigraph's IRI validation, for text serialised from an rdflib
+        graph (rdflib accepts some IRIs that Oxigraph's strict parser rejects).
+        """
+        store = cls(path)
+        store._store.load(data, format=ox.RdfFormat.N_TRIPLES, lenient=lenient)
+        return store
+
     def __len__(self) -> int:
         return len(self._store)
 
@@ -82,3 +93,55 @@ class Store:
     def raw(self) -> ox.Store:
         """The pyoxigraph store itself (for serving it or dumping it)."""
         return self._store
+
+    def view(self) -> "GraphView":
+        """A read-only view with the rdflib ``Graph`` reading methods (no copy)."""
+        return GraphView(self._store)
+
+
+class GraphView:
+    """Read the store through the few rdflib ``Graph`` methods that lookups use.
+
+    ``Labels`` and ``Resolver`` read a graph with ``subjects``, ``objects``, ``value`` and
+    ``subject_objects``; this lets them read the store without building an rdflib Graph
+    (which costs ~10 µs per triple at a million triples).
+
+    >>> from rdflib import URIRef
+    >>> view = Store().view()
+    >>> list(view.subjects(URIRef("https://x.se/p"), URIRef("https://x.se/o")))
+    []
+    """
+
+    def __init__(self, store: ox.Store):
+        self._store = store
+
+    def triples(self, pattern):
+        s, p, o = (None if t is None else to_ox(t) for t in pattern)
+        for q in self._store.quads_for_pattern(s, p, o):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
+
+    def __iter__(self):
+        return self.triples((None, None, None))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def __contains__(self, triple) -> bool:
+        return next(iter(self.triples(triple)), None) is not None
+
+    def subjects(self, predicate=None, obj=None):
+        return (s for s, _p, _o in self.triples((None, predicate, obj)))
+
+    def objects(self, subject=None, predicate=None):
+        return (o for _s, _p, o in self.triples((subject, predicate, None)))
+
+    def predicates(self, subject=None, obj=None):
+        return (p for _s, p, _o in self.triples((subject, None, obj)))
+
+    def subject_objects(self, predicate=None):
+        return ((s, o) for s, _p, o in self.triples((None, predicate, None)))
+
+    def value(self, subject=None, predicate=None, object=None, default=None):
+        for s, p, o in self.triples((subject, predicate, object)):
+            return o if object is None else (s if subject is None else p)
+        return default
