@@ -16,11 +16,13 @@ from rdflib import Graph, Literal, URIRef
 
 from graphmap import analysis
 from graphmap.ingest import IngestResult, ingest
+from graphmap.ingest.emit import paused_gc
 from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import Resolver, UnknownName
 from graphmap.store import Store
-from graphmap.validate import ValidationReport, row_index, shacl
+from graphmap.validate import ValidationReport, row_index
+from graphmap.validate_fast import validate_store
 
 GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".nq": "nquads"}
 
@@ -34,25 +36,51 @@ class MissingParameter(ValueError):
         return f"Parametern {self.param} krävs." if lang == "sv" else f"The parameter {self.param} is required."
 
 
-@dataclass
 class KnowledgeGraph:
-    """The validated RDF graph (source of truth) and its projections."""
+    """The validated RDF graph (source of truth) and its projections.
 
-    graph: Graph
-    ingest: IngestResult | None = None
-    validation: ValidationReport | None = None
+    ``KnowledgeGraph(graph)`` wraps an rdflib Graph. :func:`build` makes one from tables
+    the fast way: the ingested triples go straight into the embedded store (``store``),
+    and the rdflib ``graph`` is built from the same triples only when first read (exports,
+    pySHACL …); labels, names and every named query read the store.
+    """
+
+    def __init__(self, graph: Graph | None = None, ingest: IngestResult | None = None,
+                 validation: ValidationReport | None = None, *, store: Store | None = None):
+        if graph is None and ingest is None:
+            raise ValueError("a KnowledgeGraph needs a graph or an ingest result")
+        self._graph = graph
+        self.ingest = ingest
+        self.validation = validation
+        if store is not None:
+            self.__dict__["store"] = store
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph({len(self.store)} triples)"
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            self._graph = self.ingest.graph
+        return self._graph
 
     @cached_property
     def store(self) -> Store:
-        return Store.from_graph(self.graph)
+        if self._graph is None:
+            return Store.from_ntriples(self.ingest.ntriples(unique=False))
+        return Store.from_graph(self._graph)
+
+    def _readable(self):
+        """The rdflib graph if it exists, else a read-only view of the store."""
+        return self._graph if self._graph is not None else self.store.view()
 
     @cached_property
     def labels(self) -> Labels:
-        return Labels(self.graph)
+        return Labels(self._readable())
 
     @cached_property
     def resolver(self) -> Resolver:
-        return Resolver(self.graph)
+        return Resolver(self._readable())
 
     @cached_property
     def links(self) -> list[dict]:
@@ -110,9 +138,11 @@ def build(paths=None, *, validate: bool = True, lang: str = "sv") -> KnowledgeGr
     paths = None if paths is None else [Path(p) for p in paths]
     if paths and all(p.suffix.lower() in GRAPH_SUFFIXES for p in paths):
         return load(paths)
-    result = ingest(paths)
-    report = shacl(result.graph, lang, row_index(result.rows)) if validate else None
-    return KnowledgeGraph(result.graph, result, report)
+    with paused_gc():  # see graphmap.ingest.emit.paused_gc
+        result = ingest(paths)
+        store = Store.from_ntriples(result.ntriples(unique=False))
+        report = validate_store(store, lang, row_index(result.rows)) if validate else None
+    return KnowledgeGraph(None, result, report, store=store)
 
 
 def load(paths) -> KnowledgeGraph:

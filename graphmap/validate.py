@@ -56,21 +56,28 @@ def shacl(graph: Graph, lang: str = "sv", where: dict | None = None) -> Validati
                                               inference="none", allow_warnings=True, meta_shacl=False)
     problems = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(result, SH.focusNode)
-        path = results.value(result, SH.resultPath)
-        component = str(results.value(result, SH.sourceConstraintComponent))
-        severity = "warning" if results.value(result, SH.resultSeverity) != SH.Violation else "error"
-        messages = {m.language: str(m) for m in results.objects(result, SH.resultMessage)}
-        message = messages.get(lang) or messages.get(None) or messages.get("en") or component.rsplit("#", 1)[-1]
-        value = results.value(result, SH.value)
-        if value is not None:
-            message += f' ("{curie(str(value))}")'
-        file, row = (where or {}).get(focus, (curie(str(focus)), None))
-        problems.append(Problem(file, row, curie(str(path)) if path is not None else None, "shacl", severity,
-                                {"message": message, "fix": FIX.get(lang, FIX["en"]).get(component, ""),
-                                 "focus": str(focus)}))
+        messages = {m.language or "": str(m) for m in results.objects(result, SH.resultMessage)}
+        problems.append(result_problem(
+            results.value(result, SH.focusNode), results.value(result, SH.resultPath),
+            str(results.value(result, SH.sourceConstraintComponent)), results.value(result, SH.resultSeverity),
+            messages, results.value(result, SH.value), lang, where))
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return ValidationReport(bool(conforms), problems)
+
+
+def result_problem(focus, path, component: str, severity, messages: dict, value, lang: str = "sv",
+                   where: dict | None = None) -> Problem:
+    """One SHACL result as a readable problem (shared by pySHACL and :mod:`graphmap.validate_fast`).
+
+    ``messages`` maps language ("" for none) to the shape's sh:message.
+    """
+    severity = "warning" if severity != SH.Violation else "error"
+    message = messages.get(lang) or messages.get("") or messages.get("en") or component.rsplit("#", 1)[-1]
+    if value is not None:
+        message += f' ("{curie(str(value))}")'
+    file, row = (where or {}).get(focus, (curie(str(focus)), None))
+    return Problem(file, row, curie(str(path)) if path is not None else None, "shacl", severity,
+                   {"message": message, "fix": FIX.get(lang, FIX["en"]).get(component, ""), "focus": str(focus)})
 
 
 def row_index(rows) -> dict[URIRef, tuple[str, int]]:
