@@ -24,6 +24,10 @@ FIX = {
         str(SH.InConstraintComponent): "Välj ett värde ur listan.",
         str(SH.PatternConstraintComponent): "Ändra till rätt format.",
         str(SH.NodeKindConstraintComponent): "Ändra till rätt sorts värde.",
+        str(SH.OrConstraintComponent): "Ändra till rätt sorts värde.",
+        str(SH.MinInclusiveConstraintComponent): "Skriv ett tal i intervallet.",
+        str(SH.MaxInclusiveConstraintComponent): "Skriv ett tal i intervallet.",
+        str(SH.UniqueLangConstraintComponent): "Ange högst ett värde per språk.",
     },
     "en": {
         str(SH.MinCountConstraintComponent): "Fill in the value.",
@@ -33,6 +37,10 @@ FIX = {
         str(SH.InConstraintComponent): "Pick a value from the list.",
         str(SH.PatternConstraintComponent): "Use the right format.",
         str(SH.NodeKindConstraintComponent): "Use the right kind of value.",
+        str(SH.OrConstraintComponent): "Use the right kind of value.",
+        str(SH.MinInclusiveConstraintComponent): "Write a number in the range.",
+        str(SH.MaxInclusiveConstraintComponent): "Write a number in the range.",
+        str(SH.UniqueLangConstraintComponent): "Give at most one value per language.",
     },
 }
 
