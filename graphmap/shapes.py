@@ -12,7 +12,6 @@ from __future__ import annotations
 import sys
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
 from rdflib.namespace import RDF, XSD
 
 from graphmap.ontology import GM, ORG, SH, SKOS, bind_prefixes, expand
@@ -24,23 +23,37 @@ TARGET_CLASS = {"actors": GM.Actor, "networks": ORG.Organization, "kommun": GM.M
                 "sources": GM.SourceDocument, "posts": ORG.Post}
 
 
+class _Ids:
+    """Deterministic blank-node ids, so that the generated file is byte-for-byte stable."""
+    count = 0
+
+    @classmethod
+    def new(cls) -> BNode:
+        cls.count += 1
+        return BNode(f"b{cls.count:04d}")
+
+
 def _list(g: Graph, items) -> BNode:
-    head = BNode()
-    Collection(g, head, list(items))
+    head = _Ids.new()
+    items = list(items)
+    nodes = [head] + [_Ids.new() for _ in items[1:]]
+    for i, item in enumerate(items):
+        g.add((nodes[i], RDF.first, item))
+        g.add((nodes[i], RDF.rest, nodes[i + 1] if i + 1 < len(items) else RDF.nil))
     return head
 
 
 def _or(g: Graph, alternatives: list[tuple]) -> BNode:
     nodes = []
     for pred, obj in alternatives:
-        n = BNode()
+        n = _Ids.new()
         g.add((n, pred, obj))
         nodes.append(n)
     return _list(g, nodes)
 
 
 def _property(g: Graph, shape: URIRef, table: Table, col: Column, required: bool | None = None) -> None:
-    p = BNode()
+    p = _Ids.new()
     g.add((shape, SH.property, p))
     g.add((p, SH.path, expand(col.predicate)))
     g.add((p, SH.name, Literal(col.name)))
@@ -89,6 +102,7 @@ def _property(g: Graph, shape: URIRef, table: Table, col: Column, required: bool
 
 
 def generate() -> Graph:
+    _Ids.count = 0
     g = bind_prefixes(Graph())
     g.add((SHAPES, RDF.type, URIRef("http://www.w3.org/2002/07/owl#Ontology")))
     for table in TABLES:
@@ -108,7 +122,7 @@ def _reference_shapes(g: Graph) -> None:
         shape = GM[f"{cls.split('#')[-1]}CodeShape"]
         g.add((shape, RDF.type, SH.NodeShape))
         g.add((shape, SH.targetClass, cls))
-        p = BNode()
+        p = _Ids.new()
         g.add((shape, SH.property, p))
         for pred, obj in ((SH.path, GM.scbCode), (SH.minCount, Literal(1)), (SH.maxCount, Literal(1)),
                           (SH.datatype, XSD.string), (SH.pattern, Literal(pattern)), (SH.name, Literal(name))):
@@ -118,7 +132,7 @@ def _reference_shapes(g: Graph) -> None:
     concept = GM.ConceptShape
     g.add((concept, RDF.type, SH.NodeShape))
     g.add((concept, SH.targetClass, SKOS.Concept))
-    p = BNode()
+    p = _Ids.new()
     g.add((concept, SH.property, p))
     for pred, obj in ((SH.path, SKOS.prefLabel), (SH.minCount, Literal(2)), (SH.uniqueLang, Literal(True)),
                       (SH.datatype, RDF.langString)):
@@ -127,5 +141,10 @@ def _reference_shapes(g: Graph) -> None:
     g.add((p, SH.message, Literal("A concept needs a Swedish and an English label", lang="en")))
 
 
+def turtle() -> str:
+    """The shapes as Turtle text (stable: same schema, same bytes)."""
+    return generate().serialize(format="turtle")
+
+
 if __name__ == "__main__":
-    sys.stdout.write(generate().serialize(format="turtle"))
+    sys.stdout.write(turtle())
