@@ -35,7 +35,8 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 from graphmap.export_graph import write_bytes_atomic
 from graphmap.labels import Labels
 from graphmap.ontology import GM, ID, VOCAB, bind_prefixes, curie, ontology_graph
-from graphmap.ontology_export import ONTOLOGY_IRI, jsonld_context, personal_terms
+from graphmap.ontology_export import ONTOLOGY_IRI, jsonld_context
+from graphmap.privacy import personal_resources, strip_personal
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 EXPORT_IRI = ID["export"]
@@ -68,25 +69,7 @@ class ExportResult:
 
 
 # --------------------------------------------------------------------------- personal data
-def personal_resources(graph: Graph) -> set:
-    """Resources that are personal data: marked ``gm:personalData true`` or of a personal class."""
-    marked = {s for s in graph.subjects(GM.personalData, Literal(True))}
-    for cls in personal_terms():
-        marked.update(graph.subjects(RDF.type, cls))
-    terms = personal_terms()
-    return {r for r in marked if r not in terms}
-
-
-def strip_personal(graph: Graph) -> Graph:
-    """A copy of ``graph`` without personal data (see the module docstring)."""
-    people = personal_resources(graph)
-    props = personal_terms()  # foaf:name, foaf:mbox, org:holds (and foaf:Person, never a predicate)
-    out = bind_prefixes(Graph())
-    for s, p, o in graph:
-        if s in people or o in people or p in props:
-            continue
-        out.add((s, p, o))
-    return out
+# What personal data is and how it is left out: graphmap.privacy (one definition for every output).
 
 
 def shareable_graph(graph: Graph, include_personal: bool = False) -> Graph:
