@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, RDF, RDFS
+from rdflib.namespace import FOAF, RDF
 
 from graphmap.ontology import GM, bind_prefixes, ontology_graph
 
@@ -41,8 +41,7 @@ OUTPUTS = [
 def personal_predicates() -> frozenset:
     """Properties the ontology marks as personal data (foaf:name, foaf:mbox, org:holds)."""
     onto = ontology_graph()
-    classes = set(onto.subjects(RDFS.label, None)) & {FOAF.Person}
-    return frozenset(s for s in onto.subjects(GM.personalData, Literal(True)) if s not in classes)
+    return frozenset(s for s in onto.subjects(GM.personalData, Literal(True)) if s != FOAF.Person)  # a class
 
 
 def personal_resources(graph: Graph) -> set:
