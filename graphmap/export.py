@@ -32,7 +32,7 @@ import networkx as nx
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 
-from graphmap.export_graph import write_bytes_atomic
+from graphmap.fileio import write_bytes_atomic
 from graphmap.labels import Labels
 from graphmap.ontology import GM, ID, VOCAB, bind_prefixes, curie, ontology_graph
 from graphmap.ontology_export import ONTOLOGY_IRI, jsonld_context

@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS
 
-from graphmap.export_graph import write_bytes_atomic
+from graphmap.fileio import write_bytes_atomic
 from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, VOCAB, bind_prefixes, curie, ontology_graph,
                                shapes_graph, vocab_graph)
 from graphmap.schema import TABLES

@@ -34,7 +34,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from graphmap.export_graph import write_bytes_atomic
+from graphmap.fileio import write_bytes_atomic
 from graphmap.ontology import GM, ID, concept_iri
 from graphmap.schema import TABLES, Column, Table
 from graphmap.slug import slugify

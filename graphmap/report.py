@@ -473,7 +473,7 @@ def gap_matrix_png(data: dict, path, lang: str = "sv") -> Path:
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     plt.close(fig)
-    from graphmap.export_graph import write_bytes_atomic
+    from graphmap.fileio import write_bytes_atomic
 
     write_bytes_atomic(path, buf.getvalue())
     try:
