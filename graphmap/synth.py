@@ -397,7 +397,7 @@ def to_csv(table: str, rows: list[dict]) -> bytes:
 
 def write(out_dir, scale: float = 1.0, seed: int = 1) -> list[Path]:
     """Write the datasets as CSV folders under ``out_dir``; returns the folders (for ``build``)."""
-    from graphmap.export_graph import write_bytes_atomic
+    from graphmap.fileio import write_bytes_atomic
 
     out_dir = Path(out_dir)
     folders = []
