@@ -84,7 +84,16 @@ class Store:
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items() if v is not None}
         result = self._store.query(sparql, substitutions=subs)
         names = [v.value for v in result.variables]
-        rows = [{n: from_ox(sol[n]) for n in names} for sol in result]
+        terms: dict = {None: None}  # results repeat the same IRIs: convert each once
+
+        def term(t):
+            try:
+                return terms[t]
+            except KeyError:
+                value = terms[t] = from_ox(t)
+                return value
+
+        rows = [{n: term(sol[n]) for n in names} for sol in result]
         return names, rows
 
     def ask(self, sparql: str) -> bool:
