@@ -1,0 +1,72 @@
+"""Trust on the Neo4j path: hostile values stay plain text; a server that goes away during a
+query gives one clear line, and the next query after a restart answers as before."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from rdflib import Literal
+from rdflib.compare import isomorphic
+from rdflib.namespace import SKOS
+
+import graphmap
+from graphmap.ontology import actor_iri
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE = ["x}) DETACH DELETE n //", '"} ; DROP ALL ; #', "<img src=x onerror=alert(1)>",
+           '=HYPERLINK("http://x.invalid","klick")', "MATCH (n) DETACH DELETE n"]
+
+
+def hostile_region(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "sources.csv").write_text("id,title\nkalla,Källa\n", encoding="utf-8")
+    lines = ["id,name_sv,types,level,county,source,confidence"]
+    for i, name in enumerate(HOSTILE):
+        lines.append(f'evil-{i},"{name.replace(chr(34), chr(34) * 2)}",fou-enhet,regional,24,kalla,stated')
+    (folder / "actors.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_hostile_values_are_plain_text_in_neo4j(neo4j_conn, tmp_path):
+    from graphmap.neo4j import pull, push
+    from graphmap.neo4j.query import run_cypher_query
+    before = neo4j_conn.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    kg = graphmap.build([hostile_region(tmp_path / "evil")])
+    push(neo4j_conn, kg.graph, "test-hostile")
+    assert neo4j_conn.read("MATCH (n) RETURN count(n) AS n")[0]["n"] >= before  # nothing was deleted
+    back = pull(neo4j_conn, "test-hostile")
+    assert isomorphic(back, kg.graph)
+    for i, name in enumerate(HOSTILE):
+        assert back.value(actor_iri(f"evil-{i}"), SKOS.prefLabel) == Literal(name, lang="sv")
+        rows = run_cypher_query(neo4j_conn, "actor", dataset="test-hostile", kg=kg, actor=f"evil-{i}").present()
+        assert name in {r["value_label"] for r in rows}
+
+
+def _cli(server, *args):
+    env = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "graphmap-test"}
+    return subprocess.run([sys.executable, "-m", "graphmap", "neo4j", *args], env=env, capture_output=True,
+                          text=True, cwd=ROOT, timeout=180)
+
+
+def test_server_gone_during_query_then_back(tmp_path, kg):
+    from graphmap.neo4j import connect, push
+    from neo4jlib import LocalNeo4j
+    server = LocalNeo4j.started(tmp_path / "home")
+    try:
+        with connect(server.settings()) as conn:
+            push(conn, kg.graph, "bundled")
+        server.stop()
+        gone = _cli(server, "query", "coverage", "-p", "municipality=Umeå", "--format", "json")
+        assert gone.returncode == 2
+        assert "Traceback" not in gone.stderr
+        assert len(gone.stderr.strip().splitlines()) == 1
+        server.start()
+        back = _cli(server, "query", "coverage", "-p", "municipality=Umeå", "--format", "json")
+        assert back.returncode == 0, back.stderr
+        import json
+        expected = graphmap.run_query(kg, "coverage", municipality="Umeå").present()
+        assert [r["actor"] for r in json.loads(back.stdout)] == [r["actor"] for r in expected]
+    finally:
+        server.stop()
