@@ -85,8 +85,9 @@ class _County:
     def __init__(self, code: str, name: str, region: str, municipalities: list[tuple[str, str]]):
         self.code, self.name, self.region = code, name, region
         self.region_id = slugify(region)
-        self.slug = slugify(name.replace(" län", "").removesuffix("s") if name.endswith("s län") else
-                            name.replace(" län", ""))
+        base = name.removesuffix(" län")
+        self.short = base.removesuffix("s") if name.endswith("s län") else base  # Västerbottens län -> Västerbotten
+        self.slug = slugify(self.short)
         self.municipalities = municipalities  # (code, name)
         self.dataset = f"lan-{code}-{self.slug}"
 
@@ -242,7 +243,7 @@ def _county(county: _County, scale: float, seed: int, names: _Names, shared: dic
     add = b.add
     c, munis = county, county.municipalities
     codes = [m[0] for m in munis]
-    short = c.name.replace(" län", "")
+    short = c.short
     fou = add("actors", id=f"fou-{c.slug}", name_sv=f"FoU Socialtjänst {short}",
               name_en=f"R&D Social Services ({short})", types="fou-enhet;rss" if rng.random() < 0.4 else "fou-enhet",
               level="regional", county=c.code, part_of=c.region_id,
