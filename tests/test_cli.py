@@ -86,3 +86,11 @@ def test_python_dash_m():
     proc = subprocess.run([sys.executable, "-m", "graphmap", "queries", "--format", "json"], capture_output=True, text=True)
     assert proc.returncode == 0
     assert len(json.loads(proc.stdout)) == 8
+
+
+def test_build_output_is_byte_stable(tmp_path):
+    for suffix in (".ttl", ".nt"):
+        first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+        assert run("build", "-o", str(first)).exit_code == 0
+        assert run("build", "-o", str(second)).exit_code == 0
+        assert first.read_bytes() == second.read_bytes()
