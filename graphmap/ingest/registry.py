@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
 from rdflib import URIRef
 
 from graphmap.ontology import actor_iri, kommun_iri, lan_iri, network_iri, record_iri
-from graphmap.vocab import ascii_fold, fold
+from graphmap.vocab import ascii_fold, best_matches, fold
 
 TARGET_WORDS = {
     "actors": ("aktörer", "actors"), "networks": ("nätverk", "networks"), "kommun": ("kommuner", "municipalities"),
@@ -70,9 +69,7 @@ class Registry:
 
     def place_suggestions(self, value: str) -> list[str]:
         names = {**{n: c for c, (n, _x) in self.municipalities.items()}, **{n: c for c, n in self.counties.items()}}
-        hits = process.extract(value, list(names), scorer=fuzz.WRatio, limit=3, score_cutoff=70)
-        best = hits[0][1] if hits else 0
-        return [f"{names[h]} ({h})" for h, score, _i in hits if score >= best - 5]
+        return [f"{names[h]} ({h})" for h in best_matches(value, names)]
 
     # --- identifiers
     def define(self, table: str, dataset: str, ident: str, label: str, row: int, raw: dict) -> Definition | None:
@@ -116,9 +113,7 @@ class Registry:
                 choices += [n for n, _c in self.municipalities.values()]
             else:
                 choices += list(self.local.get((dataset, target), {}))
-        hits = process.extract(value, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-        best = hits[0][1] if hits else 0
-        return [h for h, score, _i in hits if score >= best - 5]
+        return best_matches(value, choices)
 
     @staticmethod
     def target_words(targets: tuple[str, ...], lang: str = "sv") -> str:
