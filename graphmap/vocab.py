@@ -50,12 +50,17 @@ def similarity(query: str, choice: str, **_kwargs) -> float:
     True
     >>> similarity("skr", "Sveriges Kommuner och Regioner (SKR)") > similarity("skr", "Karlskrona")
     True
+    >>> similarity("Upsala", "Uppsala") > similarity("Upsala", "Sala")
+    True
     """
     q, c = _words(query), _words(choice)
     if not q or not c:
         return 0.0
     bonus = 50.0 if set(q.split()) <= set(c.split()) else 0.0
-    return fuzz.WRatio(q, c) + fuzz.partial_token_sort_ratio(q, c) + bonus
+    # a partial match is for part of a longer name ("fyrbodl" in "Fyrbodals kommunalförbund"),
+    # not for a shorter name hidden inside what was typed ("Sala" inside "Upsala")
+    partial = fuzz.partial_token_sort_ratio(q, c) if len(c) >= len(q) else fuzz.ratio(q, c)
+    return fuzz.WRatio(q, c) + partial + bonus
 
 
 def best_matches(query: str, choices, limit: int = 3, cutoff: float = 130.0) -> list[str]:
