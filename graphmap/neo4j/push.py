@@ -301,30 +301,28 @@ def _remove_tokens(conn: Connection, dataset: str, keep: str | None, batch_size:
         _drop_token(conn, token, batch_size)
 
 
+_DROP = ("SET {v}.datasets = [v IN {v}.datasets WHERE v <> $t] "
+         "WITH {v}, size({v}.datasets) = 0 AS gone, 1 AS one "
+         "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | {delete} {v}) "
+         "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted")
+_DROP_RELS = "MATCH ()-[x]->() WHERE $t IN x.datasets WITH x LIMIT $n " + _DROP.format(v="x", delete="DELETE")
+_DROP_NODES = "MATCH (n:Resource) WHERE $t IN n.datasets WITH n LIMIT $n " + _DROP.format(v="n", delete="DETACH DELETE")
+
+
+def _drain(conn: Connection, statement: str, token: str, batch_size: int) -> int:
+    """Run a batched removal statement until a batch comes back short; return how many were deleted."""
+    deleted = 0
+    while True:
+        row = conn.write(statement, t=token, n=batch_size)[0]
+        deleted += row["deleted"]
+        if row["seen"] < batch_size:
+            return deleted
+
+
 def _drop_token(conn: Connection, token: str, batch_size: int) -> tuple[int, int]:
     """Remove ``token`` everywhere, deleting what no dataset holds any more. Returns (rels, nodes) deleted."""
-    rels = nodes = 0
-    while True:
-        row = conn.write("MATCH ()-[x]->() WHERE $t IN x.datasets WITH x LIMIT $n "
-                         "SET x.datasets = [v IN x.datasets WHERE v <> $t] "
-                         "WITH x, size(x.datasets) = 0 AS gone, 1 AS one "
-                         "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE x) "
-                         "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted",
-                         t=token, n=batch_size)[0]
-        rels += row["deleted"]
-        if row["seen"] < batch_size:
-            break
-    while True:
-        row = conn.write("MATCH (n:Resource) WHERE $t IN n.datasets WITH n LIMIT $n "
-                         "SET n.datasets = [v IN n.datasets WHERE v <> $t] "
-                         "WITH n, size(n.datasets) = 0 AS gone, 1 AS one "
-                         "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n) "
-                         "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted",
-                         t=token, n=batch_size)[0]
-        nodes += row["deleted"]
-        if row["seen"] < batch_size:
-            break
-    return rels, nodes
+    rels = _drain(conn, _DROP_RELS, token, batch_size)
+    return rels, _drain(conn, _DROP_NODES, token, batch_size)
 
 
 def push_graph(conn: Connection, kg, dataset: str = DEFAULT_DATASET, **kw) -> PushResult:
