@@ -28,7 +28,7 @@ from graphmap.ontology import GM, ID, VOCAB, actor_iri, kommun_iri, lan_iri, net
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import UnknownName
 from graphmap.serve.i18n import t
-from graphmap.serve.privacy import public_graph
+from graphmap.privacy import strip_personal
 from graphmap.serve.search import Entry, SearchIndex
 from graphmap.vocab import vocabularies
 
@@ -86,7 +86,7 @@ class Site:
         self.include_personal = include_personal
         self.lang = lang
         self.datasets = list(getattr(kg.ingest, "datasets", None) or [])
-        self.kg = kg if include_personal else KnowledgeGraph(public_graph(kg.graph))
+        self.kg = kg if include_personal else KnowledgeGraph(strip_personal(kg.graph))
         self.vocab = vocabularies()
         g = self.kg.graph
         self.municipalities = {str(g.value(m, GM.scbCode)): m for m in g.subjects(RDF.type, GM.Municipality)}
