@@ -89,25 +89,29 @@ Q_COUNTY_MUNICIPALITIES = PREFIXES + """
 SELECT ?county ?m WHERE { ?m a gm:Municipality ; gm:county ?county . }"""
 
 # Areas of a node: its own, its offers', its coverage records', and every broader area.
+# Each branch starts from the typed node (few) rather than from every gm:area or
+# dcterms:source triple (one per record), and the broader closure is taken once per
+# distinct (node, area) pair: at scale 100 this is what keeps the map under a second.
+_NODE = "{ ?node a gm:Actor } UNION { ?node a org:OrganizationalCollaboration }"
 Q_AREAS = PREFIXES + """
 SELECT DISTINCT ?node ?area WHERE {
-  { ?node gm:area ?a . FILTER NOT EXISTS { ?node a gm:SupportOffer } }
-  UNION { ?offer a gm:SupportOffer ; gm:offeredBy ?node ; gm:area ?a }
-  UNION { ?cov a gm:Coverage ; gm:coveredBy ?node ; gm:area ?a }
+  { SELECT DISTINCT ?node ?a WHERE {
+      { %(node)s ?node gm:area ?a . }
+      UNION { %(node)s ?offer gm:offeredBy ?node ; a gm:SupportOffer ; gm:area ?a . }
+      UNION { %(node)s ?cov gm:coveredBy ?node ; a gm:Coverage ; gm:area ?a . }
+  } }
   ?a skos:broader* ?area .
-  { ?node a gm:Actor } UNION { ?node a org:OrganizationalCollaboration }
-}"""
+}""" % {"node": _NODE}
 
 Q_SUPPORT = PREFIXES + """
 SELECT DISTINCT ?node ?kind WHERE { ?offer a gm:SupportOffer ; gm:offeredBy ?node ; gm:supportKind ?kind . }"""
 
 Q_SOURCES = PREFIXES + """
 SELECT DISTINCT ?node ?source WHERE {
-  { ?node dcterms:source ?source }
-  UNION { ?offer a gm:SupportOffer ; gm:offeredBy ?node ; dcterms:source ?source }
-  UNION { ?cov a gm:Coverage ; gm:coveredBy ?node ; dcterms:source ?source }
-  { ?node a gm:Actor } UNION { ?node a org:OrganizationalCollaboration }
-}"""
+  { %(node)s ?node dcterms:source ?source . }
+  UNION { %(node)s ?offer gm:offeredBy ?node ; a gm:SupportOffer ; dcterms:source ?source . }
+  UNION { %(node)s ?cov gm:coveredBy ?node ; a gm:Coverage ; dcterms:source ?source . }
+}""" % {"node": _NODE}
 
 Q_SOURCE_INFO = PREFIXES + """
 SELECT ?source ?title ?date ?publisher WHERE {
