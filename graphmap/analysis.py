@@ -100,11 +100,38 @@ def paths_to_rows(start: str, paths: list[list[tuple[str, str, str]]]) -> list[d
 
 
 def betweenness(g: nx.MultiGraph, k: int | None = None, seed: int = 7) -> dict[str, float]:
-    """Normalised betweenness centrality on the simple undirected link graph (sampled with ``k``)."""
+    """Normalised betweenness centrality on the simple undirected link graph.
+
+    Computed by igraph (C) on the networkx projection: the same values as
+    ``nx.betweenness_centrality`` (tests/test_queries.py compares them) at 30-60 times the
+    speed (benchmarks/README.md). With ``k``, an estimate from ``k`` source nodes drawn with
+    ``random.Random(seed)`` from the sorted nodes: the shortest paths from those sources to
+    every node, scaled by n/k (the definition of ``nx.betweenness_centrality_subset``), so the
+    same graph always gives the same numbers.
+
+    >>> g = nx.MultiGraph([("a", "b"), ("b", "c")])
+    >>> betweenness(g)
+    {'a': 0.0, 'b': 1.0, 'c': 0.0}
+    """
+    import random
+
+    import igraph
+
     simple = nx.Graph(g)
-    if k is not None and k < simple.number_of_nodes():
-        return nx.betweenness_centrality(simple, k=k, seed=seed)
-    return nx.betweenness_centrality(simple)
+    nodes = list(simple)
+    n = len(nodes)
+    if n < 3:
+        return {v: 0.0 for v in nodes}
+    index = {v: i for i, v in enumerate(nodes)}
+    ig = igraph.Graph(n=n, edges=[(index[a], index[b]) for a, b in simple.edges()])
+    scale = 2 / ((n - 1) * (n - 2))  # igraph counts each unordered pair once
+    if k is None or k >= n:
+        values = ig.betweenness(directed=False)
+    else:
+        sources = random.Random(seed).sample(sorted(nodes), k)
+        values = ig.betweenness(directed=False, sources=[index[v] for v in sources])
+        scale *= n / k
+    return {v: values[i] * scale for i, v in enumerate(nodes)}
 
 
 def gap_matrix(rows: list[dict], by: str = "county") -> tuple[list[str], list[str], dict]:

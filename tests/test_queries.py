@@ -138,6 +138,29 @@ def test_brokers_betweenness(kg):
     assert all(scores[FOU_VB] > scores[a] for a in vb)
 
 
+def test_betweenness_equals_networkx(kg):
+    # igraph computes it; networkx is the reference: exact, and sampled (subset definition)
+    import random
+
+    import networkx as nx
+
+    from graphmap import analysis
+
+    simple = nx.Graph(kg.link_graph)
+    n = simple.number_of_nodes()
+    exact = analysis.betweenness(kg.link_graph)
+    reference = nx.betweenness_centrality(simple)
+    assert exact.keys() == reference.keys() and n > 100
+    assert max(abs(exact[v] - reference[v]) for v in simple) < 1e-12
+    assert max(exact, key=exact.get) == "https://w3id.org/graphmap/id/actor/fou-valfard"
+    sampled = analysis.betweenness(kg.link_graph, k=40, seed=3)
+    sources = random.Random(3).sample(sorted(simple), 40)
+    subset = nx.betweenness_centrality_subset(simple, sources=sources, targets=list(simple))
+    scale = 2 / ((n - 1) * (n - 2)) * n / 40
+    assert max(abs(sampled[v] - subset[v] * scale) for v in simple) < 1e-12
+    assert sampled != exact and analysis.betweenness(kg.link_graph, k=40, seed=3) == sampled
+
+
 def test_actor_has_sources_and_confidence(kg):
     rows = run_query(kg, "actor", actor="fou-socialtjanst-fyrbodal").present()
     assert all(r["source"] and r["confidence"] for r in rows)
