@@ -109,9 +109,10 @@ def worker_store(data: Path, nt_out: Path, bindings_out: Path, outputs: bool = T
         bindings[label] = (name, {k: v.n3() for k, v in bound.items()})
         rows = timed(f"query {label}: SPARQL", lambda: kg.store.select(query.sparql, bound)[1])
         emit(f"rows {label}", None, rows=len(rows))
-        timed(f"query {label}: run_query", lambda: graphmap.run_query(kg, name, **params))
+        result = timed(f"query {label}: run_query", lambda: graphmap.run_query(kg, name, **params))
+        emit(f"rows answer {label}", None, rows=len(result.rows))
     bindings_out.write_text(json.dumps(bindings), encoding="utf-8")
-    # the map and the report read kg.graph (rdflib), built on first use: measured on its own
+    # exports and pySHACL read kg.graph (rdflib), built on first use: measured on its own
     timed("rdflib graph on demand (kg.graph)", lambda: kg.graph)
     if not outputs:
         for step in ("map: one county (map_html county=24)", "map: focus view (fou-vasterbotten, depth 1)",
@@ -320,8 +321,21 @@ def report(all_results: dict[float, dict], rdflib_timeout: float) -> str:
     if any(sec(s, "neo4j push, one write per row (wall)") for s in scales):
         rows.append("| neo4j: one write per row ÷ batched push | "
                     + " | ".join(ratio(sec(s, "neo4j push, one write per row (wall)"),
-                                       sec(s, "neo4j push, batched (wall)")) for s in scales) + " | – |")
+                                       sec(s, "neo4j push, batched (wall)")) for s in scales) + " | ≥ 20× |")
     out += rows
+    out += ["", "## Answer sizes (rows returned by run_query)", "",
+            "| query | " + " | ".join(f"scale {s:g}" for s in scales) + " | growth k of the answer |",
+            "| --- | " + " | ".join("---" for _ in scales) + " | --- |"]
+    for label in queries():
+        n = {s: all_results[s].get(f"rows answer {label}", {}).get("rows") for s in scales}
+        ks = [exponent(n[a], n[b], triples[a], triples[b]) for a, b in zip(scales, scales[1:])]
+        out.append(f"| {label} | " + " | ".join("–" if n[s] is None else f"{n[s]:,}" for s in scales) + " | "
+                   + " / ".join("–" if k is None else f"{k:.2f}" for k in ks) + " |")
+    fast = [(step, k, a, b) for step in steps if not step.startswith(("rdflib", "pySHACL"))
+            for a, b in zip(scales, scales[1:])
+            for k in [exponent(sec(a, step), sec(b, step), triples[a], triples[b])] if k is not None and k > 1.2]
+    out += ["", "Steps of graphmap growing faster than size^1.2: "
+            + ("; ".join(f"{step.strip()} (k = {k:.2f}, {a:g}→{b:g})" for step, k, a, b in fast) or "none") + "."]
     out += ["", f"rdflib steps are limited to {rdflib_timeout:g} s each; \"> N s\" = stopped at the limit "
                 "(the ratio is then a lower bound); \"(skipped)\" = it hit the limit at a smaller scale already."]
     return "\n".join(out)
