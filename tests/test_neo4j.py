@@ -170,7 +170,7 @@ def test_failed_push_leaves_previous_version_and_next_push_completes(neo4j_conn,
     v1, v2 = _small(), _small(extra_label=False)
     push(neo4j_conn, v1, "test-fail")
     with pytest.raises(RuntimeError, match="injected"):
-        push(neo4j_conn, v2, "test-fail", batch_size=2, fail_after_batches=3)
+        push(neo4j_conn, v2, "test-fail", batch_size=2, fail_after_batches=2)
     assert isomorphic(pull(neo4j_conn, "test-fail"), v1)
     status = neo4j_conn.read("MATCH (d:GraphmapDataset {name: 'test-fail'}) RETURN d.staging AS s")[0]["s"]
     assert status is not None                      # the unfinished push is visible in status
@@ -183,6 +183,22 @@ def test_failed_push_leaves_previous_version_and_next_push_completes(neo4j_conn,
                                 "UNWIND n.datasets AS v WITH DISTINCT v WHERE v STARTS WITH 'test-fail@' "
                                 "RETURN collect(v) AS v")[0]["v"]
     assert len(leftovers) == 1
+
+
+def test_batches_pack_statements_and_one_by_one_writes_one_row_per_transaction(neo4j_conn, bundled_push):
+    """The benchmark's baseline really is one row per transaction; batched transactions hold several
+    statements (nodes, then relationships) up to batch_size rows, in order."""
+    from graphmap.neo4j import pull, push
+    from graphmap.neo4j.push import _transactions
+    jobs = [("nodes", ["n1", "n2", "n3"], list), ("rels", [("a", "b1"), ("a", "b2"), ("c", "d")], list)]
+    assert _transactions(jobs, 2) == [[("nodes", ["n1", "n2"])], [("nodes", ["n3"]), ("rels", [("a", "b1")])],
+                                      [("rels", [("a", "b2"), ("c", "d")])]]
+    g = _small()
+    single = push(neo4j_conn, g, "test-rows", one_by_one=True)
+    assert single.batches == single.nodes + single.relationships
+    assert isomorphic(pull(neo4j_conn, "test-rows"), g)
+    packed = push(neo4j_conn, g, "test-rows", batch_size=1000)
+    assert packed.batches == 1 and isomorphic(pull(neo4j_conn, "test-rows"), g)
 
 
 def test_server_stopped_mid_push_keeps_previous_version(tmp_path, kg):
