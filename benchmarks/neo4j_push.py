@@ -59,6 +59,18 @@ def measure(conn, graph, **kw):
     return rows, result.timings["stage"], total, result.batches
 
 
+def compare(conn, graph, batch_size: int, warmup: int = 3, repeat: int = 3) -> dict:
+    """Batched pushes (after ``warmup``, the median of ``repeat``) against one push with one row
+    per transaction, each into an emptied database; also used by ``scale.py``."""
+    warm = [measure(conn, graph, batch_size=batch_size)[1] for _ in range(warmup)]
+    runs = [measure(conn, graph, batch_size=batch_size) for _ in range(max(1, repeat))]
+    rows, stage_1, total_1, writes = measure(conn, graph, one_by_one=True)
+    empty(conn)
+    return {"rows": rows, "batches": runs[0][3], "writes": writes, "warm": warm, "runs": runs,
+            "stage_b": statistics.median(r[1] for r in runs), "total_b": statistics.median(r[2] for r in runs),
+            "worst_b": max(r[1] for r in runs), "stage_1": stage_1, "total_1": total_1}
+
+
 def main() -> None:
     from graphmap.neo4j.push import BATCH_SIZE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -81,23 +93,17 @@ def main() -> None:
         name, graph = load_graph(args.scale)
         print(f"graph: {name}, {len(graph)} triples")
         with connect(settings) as conn:
-            warm = [measure(conn, graph, batch_size=args.batch_size)[1] for _ in range(args.warmup)]
-            runs = [measure(conn, graph, batch_size=args.batch_size) for _ in range(max(1, args.repeat))]
-            _rows, stage_1, total_1, writes = measure(conn, graph, one_by_one=True)
-            empty(conn)
-        rows, batches = runs[0][0], runs[0][3]
-        stage_b = statistics.median(r[1] for r in runs)
-        total_b = statistics.median(r[2] for r in runs)
-        print("warm-up staging: " + (", ".join(f"{t:.2f}" for t in warm) or "none") + " s")
-        print("batched staging: " + ", ".join(f"{r[1]:.2f}" for r in runs) + " s; whole push: "
-              + ", ".join(f"{r[2]:.2f}" for r in runs) + " s")
-        print(f"batched ({args.batch_size} rows/tx): {rows} rows in {batches} transactions, staging {stage_b:.2f} s "
+            c = compare(conn, graph, args.batch_size, args.warmup, args.repeat)
+        rows, stage_b, total_b, stage_1, total_1 = c["rows"], c["stage_b"], c["total_b"], c["stage_1"], c["total_1"]
+        print("warm-up staging: " + (", ".join(f"{t:.2f}" for t in c["warm"]) or "none") + " s")
+        print("batched staging: " + ", ".join(f"{r[1]:.2f}" for r in c["runs"]) + " s; whole push: "
+              + ", ".join(f"{r[2]:.2f}" for r in c["runs"]) + " s")
+        print(f"batched ({args.batch_size} rows/tx): {rows} rows in {c['batches']} transactions, staging {stage_b:.2f} s "
               f"(median) = {rows / stage_b:,.0f} rows/s (whole push {total_b:.2f} s)")
-        print(f"one row per tx:    {rows} rows in {writes} transactions, staging {stage_1:.2f} s "
+        print(f"one row per tx:    {rows} rows in {c['writes']} transactions, staging {stage_1:.2f} s "
               f"= {rows / stage_1:,.0f} rows/s (whole push {total_1:.2f} s)")
-        worst = max(r[1] for r in runs)
         print(f"ratio batched / one-by-one: {stage_1 / stage_b:.1f}x rows/s (slowest batched run "
-              f"{stage_1 / worst:.1f}x; whole push {total_1 / total_b:.1f}x)")
+              f"{stage_1 / c['worst_b']:.1f}x; whole push {total_1 / total_b:.1f}x)")
     finally:
         if server:
             server.stop()
