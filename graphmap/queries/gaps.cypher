@@ -14,6 +14,9 @@
 // visible when one of its `datasets` tokens is in $live). $county is an IRI or null (every county), bound.
 // Support and networks count in the area itself, a broader or a narrower area; needs in the area or a narrower one.
 MATCH (area:Resource)-[ins:IN_SCHEME]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/area'})
+// Every count is aggregated from the offers, networks and needs once (not per area × municipality pair):
+// each branch below emits (area, municipality, thing) rows, and one grouping counts the distinct things.
+MATCH (area:Resource)-[ins:IN_SCHEME]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/area'})
 WHERE all(x IN [area, ins] WHERE any(v IN x.datasets WHERE v IN $live))
 CALL {
   WITH area
@@ -33,41 +36,98 @@ CALL {
   WHERE all(r IN relationships(p) WHERE any(v IN r.datasets WHERE v IN $live))
   RETURN collect(DISTINCT narrower) AS narrower
 }
-MATCH (municipality:Municipality)-[rc:COUNTY]->(county)
-WHERE ($county IS NULL OR county.iri = $county) AND all(x IN [municipality, rc] WHERE any(v IN x.datasets WHERE v IN $live))
 CALL {
-  WITH related, municipality
+  // national providers support every municipality: counted once per area
+  WITH related
+  UNWIND related AS oa
+  MATCH (offer)-[r1:AREA]->(oa), (offer)-[r2:OFFERED_BY]->(provider),
+        (provider)-[r3:LEVEL]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/level/nationell'})
+  WHERE all(y IN [r1, r2, r3] WHERE any(v IN y.datasets WHERE v IN $live))
+  RETURN count(DISTINCT provider) AS national
+}
+WITH collect({area: area, related: related, narrower: narrower, national: national}) AS areas
+CALL {
+  // the grid: one row per area and municipality (in $county), so that pairs with nothing are kept
+  WITH areas
+  MATCH (municipality:Municipality)-[rc:COUNTY]->(county)
+  WHERE ($county IS NULL OR county.iri = $county) AND all(x IN [municipality, rc] WHERE any(v IN x.datasets WHERE v IN $live))
+  UNWIND areas AS a
+  RETURN a.area AS area, municipality, county, a.national AS national, null AS provider, null AS network, null AS need
+  UNION ALL
+  // regional and local providers: the provider or the offer serves the municipality
+  WITH areas
+  UNWIND areas AS a
+  UNWIND a.related AS oa
+  WITH oa, collect(a.area) AS for_areas
   MATCH (offer)-[r1:AREA]->(oa), (offer)-[r2:OFFERED_BY]->(provider)
-  WHERE oa IN related AND all(y IN [r1, r2] WHERE any(v IN y.datasets WHERE v IN $live))
-    AND (EXISTS { MATCH (provider)-[r:SERVES]->(municipality) WHERE any(v IN r.datasets WHERE v IN $live) }
-         OR EXISTS { MATCH (offer)-[r:SERVES]->(municipality) WHERE any(v IN r.datasets WHERE v IN $live) }
-         OR EXISTS { MATCH (provider)-[r:LEVEL]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/level/nationell'})
-                     WHERE any(v IN r.datasets WHERE v IN $live) })
-  RETURN count(DISTINCT provider) AS providers
-}
-CALL {
-  WITH related, municipality
+  WHERE all(y IN [r1, r2] WHERE any(v IN y.datasets WHERE v IN $live))
+    AND NOT EXISTS { MATCH (provider)-[r:LEVEL]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/level/nationell'})
+                     WHERE any(v IN r.datasets WHERE v IN $live) }
+  UNWIND [provider, offer] AS x
+  MATCH (x)-[r3:SERVES]->(municipality)
+  WHERE any(v IN r3.datasets WHERE v IN $live)
+  WITH DISTINCT for_areas, provider, municipality
+  UNWIND for_areas AS area
+  RETURN area, municipality, null AS county, null AS national, provider, null AS network, null AS need
+  UNION ALL
+  // networks in a related area that the municipality, or an actor serving it, is a member of
+  WITH areas
+  UNWIND areas AS a
+  UNWIND a.related AS na
+  WITH na, collect(a.area) AS for_areas
   MATCH (network:OrganizationalCollaboration)-[r1:AREA]->(na)
-  WHERE na IN related AND any(v IN r1.datasets WHERE v IN $live)
-    AND (EXISTS { MATCH (municipality)-[r:MEMBER_OF]->(network) WHERE any(v IN r.datasets WHERE v IN $live) }
-         OR EXISTS { MATCH (x)-[r:SERVES]->(municipality), (x)-[s:MEMBER_OF]->(network)
-                     WHERE all(y IN [r, s] WHERE any(v IN y.datasets WHERE v IN $live)) })
-  RETURN count(DISTINCT network) AS networks
-}
-CALL {
-  WITH narrower, municipality
+  WHERE any(v IN r1.datasets WHERE v IN $live)
+  CALL {
+    WITH network
+    MATCH (municipality)-[r:MEMBER_OF]->(network)
+    WHERE any(v IN r.datasets WHERE v IN $live)
+    RETURN municipality
+    UNION
+    WITH network
+    MATCH (x)-[s:MEMBER_OF]->(network), (x)-[r:SERVES]->(municipality)
+    WHERE all(y IN [r, s] WHERE any(v IN y.datasets WHERE v IN $live))
+    RETURN municipality
+  }
+  UNWIND for_areas AS area
+  RETURN area, municipality, null AS county, null AS national, null AS provider, network, null AS need
+  UNION ALL
+  // needs in the area or a narrower one, and the municipalities they concern
+  WITH areas
+  UNWIND areas AS a
+  UNWIND a.narrower AS nx
+  WITH nx, collect(a.area) AS for_areas
   MATCH (need:Need)-[r1:AREA]->(nx)
-  WHERE nx IN narrower AND any(v IN r1.datasets WHERE v IN $live)
-    AND (EXISTS { MATCH (need)-[r:PLACE]->(municipality) WHERE any(v IN r.datasets WHERE v IN $live) }
-         OR EXISTS { MATCH (need)-[r:PLACE]->(c), (municipality)-[s:COUNTY]->(c)
-                     WHERE all(y IN [r, s] WHERE any(v IN y.datasets WHERE v IN $live)) }
-         OR EXISTS { MATCH (need)-[r:INVENTORIED_BY]->(i), (i)-[s:SERVES]->(municipality)
-                     WHERE all(y IN [r, s] WHERE any(v IN y.datasets WHERE v IN $live)) }
-         OR EXISTS { MATCH (need)-[r:REPORTED_BY]->(municipality) WHERE any(v IN r.datasets WHERE v IN $live) }
-         OR EXISTS { MATCH (need)-[r:REPORTED_BY]->(net), (municipality)-[s:MEMBER_OF]->(net)
-                     WHERE all(y IN [r, s] WHERE any(v IN y.datasets WHERE v IN $live)) })
-  RETURN count(DISTINCT need) AS needs
+  WHERE any(v IN r1.datasets WHERE v IN $live)
+  CALL {
+    WITH need
+    MATCH (need)-[r:PLACE|REPORTED_BY]->(municipality)
+    WHERE any(v IN r.datasets WHERE v IN $live)
+    RETURN municipality
+    UNION
+    WITH need
+    MATCH (need)-[r:PLACE]->(c), (municipality)-[s:COUNTY]->(c)
+    WHERE all(y IN [r, s] WHERE any(v IN y.datasets WHERE v IN $live))
+    RETURN municipality
+    UNION
+    WITH need
+    MATCH (need)-[r:INVENTORIED_BY]->(i), (i)-[s:SERVES]->(municipality)
+    WHERE all(y IN [r, s] WHERE any(v IN y.datasets WHERE v IN $live))
+    RETURN municipality
+    UNION
+    WITH need
+    MATCH (need)-[r:REPORTED_BY]->(net), (municipality)-[s:MEMBER_OF]->(net)
+    WHERE all(y IN [r, s] WHERE any(v IN y.datasets WHERE v IN $live))
+    RETURN municipality
+  }
+  UNWIND for_areas AS area
+  RETURN area, municipality, null AS county, null AS national, null AS provider, null AS network, need
 }
+// one group per area and municipality; groups without a grid row (outside $county, not a municipality) have
+// no county and are dropped by the UNWIND
+WITH area, municipality, collect(DISTINCT county) AS counties, max(national) AS national,
+     count(DISTINCT provider) AS local, count(DISTINCT network) AS networks, count(DISTINCT need) AS needs
+UNWIND counties AS county
+WITH area, county, municipality, local + national AS providers, networks, needs
 RETURN area.iri AS area, county.iri AS county, municipality.iri AS municipality, providers, networks, needs,
        CASE WHEN providers = 0 THEN needs ELSE 0 END AS unmet_needs
 ORDER BY county, municipality, area
