@@ -12,10 +12,19 @@
 // Run by `graphmap neo4j query collaborations`. $live: current dataset versions (a node or relationship is
 // visible when one of its `datasets` tokens is in $live). $actor is an IRI or null (every actor), bound.
 CALL {
+  // the actors: the one asked for (an index seek), or every non-municipality member of something
+  CALL {
+    UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
+    MATCH (actor:Resource {iri: wanted})
+    RETURN actor
+    UNION
+    UNWIND CASE WHEN $actor IS NULL THEN [true] ELSE [] END AS everyone
+    MATCH (actor:Resource) WHERE NOT actor:Municipality AND EXISTS { (actor)<-[:MEMBER]-() }
+    RETURN actor
+  }
   MATCH (m1)-[r1:MEMBER]->(actor), (m1)-[r2:ORGANIZATION]->(collaboration), (m2)-[r3:MEMBER]->(partner),
         (m2)-[r4:ORGANIZATION]->(collaboration), (collaboration)-[r5:NETWORK_KIND]->(kind)
-  WHERE ($actor IS NULL OR actor.iri = $actor)
-    AND all(y IN [r1, r2, r3, r4, r5] WHERE any(v IN y.datasets WHERE v IN $live))
+  WHERE NOT partner:Municipality AND all(y IN [r1, r2, r3, r4, r5] WHERE any(v IN y.datasets WHERE v IN $live))
   OPTIONAL MATCH (m1)-[r6:SOURCE]->(source) WHERE any(v IN r6.datasets WHERE v IN $live)
   RETURN actor, partner, collaboration, kind.iri AS kind, source.iri AS source
   UNION
