@@ -22,11 +22,22 @@ CALL {
     MATCH (actor:Resource) WHERE NOT actor:Municipality AND EXISTS { (actor)<-[:MEMBER]-() }
     RETURN actor
   }
-  MATCH (m1)-[r1:MEMBER]->(actor), (m1)-[r2:ORGANIZATION]->(collaboration), (m2)-[r3:MEMBER]->(partner),
-        (m2)-[r4:ORGANIZATION]->(collaboration), (collaboration)-[r5:NETWORK_KIND]->(kind)
-  WHERE NOT partner:Municipality AND all(y IN [r1, r2, r3, r4, r5] WHERE any(v IN y.datasets WHERE v IN $live))
+  MATCH (m1)-[r1:MEMBER]->(actor), (m1)-[r2:ORGANIZATION]->(collaboration), (collaboration)-[r5:NETWORK_KIND]->(kind)
+  WHERE all(y IN [r1, r2, r5] WHERE any(v IN y.datasets WHERE v IN $live))
   OPTIONAL MATCH (m1)-[r6:SOURCE]->(source) WHERE any(v IN r6.datasets WHERE v IN $live)
-  RETURN actor, partner, collaboration, kind.iri AS kind, source.iri AS source
+  // membership rows (one per year or source) are dropped before pairing, and each collaboration's
+  // partners (municipalities left out) are found once
+  WITH DISTINCT actor, collaboration, kind.iri AS kind, source.iri AS source
+  WITH collaboration, collect([actor, kind, source]) AS sides
+  CALL {
+    WITH collaboration
+    MATCH (m2)-[r3:MEMBER]->(partner), (m2)-[r4:ORGANIZATION]->(collaboration)
+    WHERE NOT partner:Municipality AND all(y IN [r3, r4] WHERE any(v IN y.datasets WHERE v IN $live))
+    RETURN collect(DISTINCT partner) AS partners
+  }
+  UNWIND sides AS side
+  UNWIND partners AS partner
+  RETURN side[0] AS actor, partner, collaboration, side[1] AS kind, side[2] AS source
   UNION
   MATCH (collaboration)-[r1:RELATION_KIND]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/relation-kind/samverkar-med'}),
         (collaboration)-[r2:RELATION_SUBJECT]->(a1), (collaboration)-[r3:RELATION_OBJECT]->(a2)
