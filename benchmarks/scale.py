@@ -401,8 +401,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rdflib-timeout", type=float, default=120.0)
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--outputs-up-to", type=float, default=10.0,
-                        help="measure the map and the report only up to this scale (they are slow above)")
+    parser.add_argument("--outputs-up-to", type=float, default=100.0,
+                        help="measure the map and the report only up to this scale")
     parser.add_argument("--store-timeout", type=float, default=1800.0)
     parser.add_argument("--rdflib-skip", default="",
                         help="rdflib steps known to exceed the limit (comma-separated query labels, or pyshacl)")
