@@ -13,7 +13,6 @@
 // Run by `graphmap neo4j query gaps`. $live: current dataset versions (a node or relationship is
 // visible when one of its `datasets` tokens is in $live). $county is an IRI or null (every county), bound.
 // Support and networks count in the area itself, a broader or a narrower area; needs in the area or a narrower one.
-MATCH (area:Resource)-[ins:IN_SCHEME]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/area'})
 // Every count is aggregated from the offers, networks and needs once (not per area × municipality pair):
 // each branch below emits (area, municipality, thing) rows, and one grouping counts the distinct things.
 MATCH (area:Resource)-[ins:IN_SCHEME]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/area'})
