@@ -182,14 +182,22 @@ def run_query(kg: KnowledgeGraph, name: str, **values) -> QueryResult:
     query = lib[name]
     bound = bind_params(kg, query, values)
     if query.engine == "paths":
-        start = str(bound["actor"])
-        rows = analysis.paths_to_rows(start, analysis.chain_paths(kg.link_graph, start))
-        rows = [{k: (URIRef(v) if k in ("target", "subject", "relation", "object") else v) for k, v in r.items()}
-                for r in rows]
+        rows = chain_rows(kg.link_graph, str(bound["actor"]))
     else:
         _names, raw = kg.store.select(query.sparql, bound)
         rows = dedupe(raw, [c.name for c in query.columns])
     return QueryResult(query, bound, rows, kg)
+
+
+def chain_rows(link_graph, start: str) -> list[dict]:
+    """The `paths` engine's answer: every shortest chain from ``start`` in a link projection, as step rows.
+
+    Both backends end here: the SPARQL one with the whole graph's links, the Cypher one with the links
+    around ``start``.
+    """
+    rows = analysis.paths_to_rows(start, analysis.chain_paths(link_graph, start))
+    return [{k: (URIRef(v) if k in ("target", "subject", "relation", "object") else v) for k, v in r.items()}
+            for r in rows]
 
 
 def dedupe(rows: list[dict], columns: list[str]) -> list[dict]:

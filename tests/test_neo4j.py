@@ -97,6 +97,26 @@ def test_cypher_answers_equal_sparql(neo4j_conn, kg, neo4j_kg, name, params):
         assert expected, "a case with parameters should return rows"
 
 
+def test_chain_uses_only_the_links_of_the_dataset_asked_for(neo4j_conn, kg, neo4j_kg, bundled_push):
+    """Another dataset's shortcut (Lycksele straight into SKR's RSS network) neither hides nor adds a chain.
+
+    The ALL SHORTEST query this replaced chose the shortest paths before it filtered the last link by
+    dataset, so this shortcut made Lycksele lose its chain to the RSS network in the bundled dataset.
+    """
+    import graphmap
+    from graphmap.neo4j import push
+    from graphmap.neo4j.query import run_cypher_query
+    lycksele, rss = ID["kommun/2481"], ID["network/skr-rss-natverk"]
+    expected = norm(graphmap.run_query(kg, "chain", actor="Lycksele").rows)
+    assert str(rss) in {r["target"] for r in expected}
+    push(neo4j_conn, Graph().add((lycksele, org("memberOf"), rss)), "test-shortcut")
+    try:
+        got = norm(run_cypher_query(neo4j_conn, "chain", dataset="bundled", kg=neo4j_kg, actor="Lycksele").rows)
+        assert got == expected
+    finally:
+        push(neo4j_conn, Graph(), "test-shortcut")
+
+
 def test_push_then_pull_is_isomorphic_with_personal_data(neo4j_conn, kg, bundled_push):
     from graphmap.neo4j import pull
     pulled = pull(neo4j_conn, "bundled")

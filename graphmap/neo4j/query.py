@@ -14,7 +14,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from graphmap import analysis
-from graphmap.api import KnowledgeGraph, QueryResult, bind_params, dedupe
+from graphmap.api import KnowledgeGraph, QueryResult, bind_params, chain_rows, dedupe
 from graphmap.neo4j.connect import Connection
 from graphmap.neo4j.model import IRI_DATATYPE, ModelError, SYSTEM_KEYS, decode_value, model
 from graphmap.neo4j.pull import current_tokens, pull
@@ -84,11 +84,7 @@ def run_cypher_query(conn: Connection, name: str, *, dataset: str | None = None,
     params.update(live=live, types=model().predicate_of_type, keys=key_map(conn) if name == "actor" else {})
     raw = conn.read(cypher_text(query), **params)
     if query.engine == "paths":
-        start = params["actor"]
-        paths = [[(s["subject"], s["relation"], s["object"]) for s in row["steps"]] for row in raw]
-        rows = analysis.paths_to_rows(start, paths)
-        rows = [{k: (URIRef(v) if k in ("target", "subject", "relation", "object") else v) for k, v in r.items()}
-                for r in rows]
+        rows = chain_rows(analysis.link_graph(raw), params["actor"])   # raw: the links around the actor
     else:
         rows = dedupe([_terms(row, query) for row in raw], [c.name for c in query.columns])
     return QueryResult(query, bound, rows, kg)
