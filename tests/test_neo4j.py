@@ -314,6 +314,7 @@ def test_cli_errors_are_one_line_exit_2(neo4j_settings):
 
 def test_server_versions():
     from graphmap.neo4j.connect import Neo4jUnavailable, supported
-    assert supported("5.26.31") and supported("2025.06.0") and not supported("4.4.40")
+    assert supported("5.26.31") and supported("5.23.0") and supported("2025.06.0")
+    assert not supported("5.22.0") and not supported("4.4.40") and not supported("5")
     assert Neo4jUnavailable("version", "4.4.40").message("en") == \
-        "Neo4j 4.4.40 is not supported; graphmap needs Neo4j 5 or later."
+        "Neo4j 4.4.40 is not supported; graphmap needs Neo4j 5.23 or later."

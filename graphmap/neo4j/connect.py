@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
-MIN_MAJOR = 5
+MIN_VERSION = (5, 23)   # chain.cypher's CALL (x) { … } scope clause came in 5.23
 
 
 class Neo4jUnavailable(RuntimeError):
@@ -27,8 +27,8 @@ class Neo4jUnavailable(RuntimeError):
                         "Cannot reach Neo4j at {d}. Is the server running? Set the address with NEO4J_URI or --uri."),
         "auth": ("Neo4j avvisade inloggningen som {d}: kontrollera NEO4J_USER och NEO4J_PASSWORD.",
                  "Neo4j rejected the login as {d}: check NEO4J_USER and NEO4J_PASSWORD."),
-        "version": ("Neo4j {d} stöds inte; graphmap kräver Neo4j 5 eller senare.",
-                    "Neo4j {d} is not supported; graphmap needs Neo4j 5 or later."),
+        "version": ("Neo4j {d} stöds inte; graphmap kräver Neo4j 5.23 eller senare.",
+                    "Neo4j {d} is not supported; graphmap needs Neo4j 5.23 or later."),
         "uri": ("Ogiltig Neo4j-adress: {d}", "Invalid Neo4j address: {d}"),
         "failed": ("Neo4j-fel: {d}", "Neo4j error: {d}"),
     }
@@ -117,13 +117,13 @@ def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> Conne
 
 
 def supported(version: str) -> bool:
-    """True for Neo4j 5 and later (including calendar versions such as 2025.01).
+    """True for Neo4j 5.23 and later (including calendar versions such as 2025.01).
 
-    >>> supported("5.26.31"), supported("4.4.2"), supported("2025.01.0")
-    (True, False, True)
+    >>> supported("5.26.31"), supported("5.20.0"), supported("4.4.2"), supported("2025.01.0")
+    (True, False, False, True)
     """
     try:
-        major = int(str(version).split(".")[0])
+        major, minor = (int(part) for part in str(version).split(".")[:2])
     except ValueError:
         return False
-    return major >= MIN_MAJOR
+    return (major, minor) >= MIN_VERSION
