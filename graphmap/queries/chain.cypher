@@ -63,7 +63,7 @@ CALL (frontier, seen) {
     AND NOT EXISTS { MATCH (m)-[x:LEVEL]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/level/nationell'}) WHERE any(v IN x.datasets WHERE v IN $live) }
   RETURN collect(m) AS next
 }
-WITH start, seen + next AS seen, next AS frontier
+WITH start, seen + next AS seen
 UNWIND seen AS via
 MATCH (via)-[link:SERVES|MEMBER_OF|SUB_ORGANIZATION_OF|LED_BY|SUPPORTS|STEERS|COORDINATES|COLLABORATES_WITH|RUNS|FUNDS]-(other)
 WHERE any(v IN link.datasets WHERE v IN $live) AND (other = start OR NOT other:Municipality)
