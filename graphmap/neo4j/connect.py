@@ -122,8 +122,17 @@ def supported(version: str) -> bool:
     >>> supported("5.26.31"), supported("5.20.0"), supported("4.4.2"), supported("2025.01.0")
     (True, False, False, True)
     """
+    return at_least(version, MIN_VERSION)
+
+
+def at_least(version: str, minimum: tuple[int, int]) -> bool:
+    """True when a server ``version`` ("5.26.31", "2025.06.0") is ``minimum`` (major, minor) or later.
+
+    >>> at_least("5.26.31", (5, 26)), at_least("5.20.0", (5, 26)), at_least("5", (5, 0))
+    (True, False, False)
+    """
     try:
         major, minor = (int(part) for part in str(version).split(".")[:2])
     except ValueError:
         return False
-    return (major, minor) >= MIN_VERSION
+    return (major, minor) >= minimum

@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-from graphmap.neo4j.connect import Connection
+from graphmap.neo4j.connect import Connection, at_least
 from graphmap.neo4j.model import BASE_LABEL, Model, model
 from graphmap.neo4j.project import PropertyGraph, to_property_graph
 
@@ -109,11 +109,7 @@ def _dynamic_labels(version: str) -> bool:
     >>> _dynamic_labels("5.26.31"), _dynamic_labels("5.20.0"), _dynamic_labels("2025.06.0")
     (True, False, True)
     """
-    try:
-        major, minor = (int(p) for p in str(version).split(".")[:2])
-    except ValueError:
-        return False
-    return (major, minor) >= (5, 26)
+    return at_least(version, (5, 26))
 
 
 def _rel_statement(rel_type: str, by_object: bool) -> str:
