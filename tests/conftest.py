@@ -1,4 +1,10 @@
-"""Shared fixtures. Browser fixtures live in browserlib.py, Neo4j fixtures in neo4jlib.py."""
+"""Shared fixtures. Browser fixtures live in browserlib.py, Neo4j fixtures in neo4jlib.py, shared
+helpers (regions, hostile values, waiting for the map) in helpers.py.
+
+Every test that uses a Neo4j fixture is marked ``neo4j`` and every test that uses a browser
+fixture is marked ``browser`` here, so ``pytest -m 'not neo4j and not browser'`` runs the fast
+tests only. A test that starts its own server or browser without those fixtures carries the
+marker itself (``@pytest.mark.neo4j``)."""
 from __future__ import annotations
 
 import sys
@@ -11,6 +17,40 @@ sys.path.insert(0, str(TESTS))
 ROOT = TESTS.parent
 
 pytest_plugins = [name for name in ("browserlib", "neo4jlib") if (TESTS / f"{name}.py").exists()]
+
+# fixtures that need a running Neo4j server / headless Chromium; item.fixturenames is the closure,
+# so fixtures built on these (bundled_push, neo4j_kg …) count too
+NEO4J_FIXTURES = frozenset({"neo4j_settings", "neo4j_conn"})
+BROWSER_FIXTURES = frozenset({"browser", "open_page"})
+
+
+# names in a test's own source that mean it starts a server/browser itself: it must carry the marker
+OWN_SERVER = {"neo4j": ("LocalNeo4j",), "browser": ("sync_playwright", "chromium.launch")}
+
+
+def _unmarked_own_server(item) -> list[str]:
+    """Markers a test needs by its source (it starts a server/browser itself) but does not carry."""
+    import inspect
+    try:
+        source = inspect.getsource(item.function)
+    except (AttributeError, OSError, TypeError):
+        return []
+    return [mark for mark, names in OWN_SERVER.items()
+            if any(n in source for n in names) and item.get_closest_marker(mark) is None]
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = []
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & NEO4J_FIXTURES:
+            item.add_marker(pytest.mark.neo4j)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        missing += [f"{item.nodeid}: add @pytest.mark.{mark}" for mark in _unmarked_own_server(item)]
+    if missing:
+        raise pytest.UsageError("tests that start their own server or browser need the marker:\n  "
+                                + "\n  ".join(missing))
 
 
 @pytest.fixture(scope="session")

@@ -221,6 +221,7 @@ def test_batches_pack_statements_and_one_by_one_writes_one_row_per_transaction(n
     assert packed.batches == 1 and isomorphic(pull(neo4j_conn, "test-rows"), g)
 
 
+@pytest.mark.neo4j  # starts its own server (no Neo4j fixture)
 def test_server_stopped_mid_push_keeps_previous_version(tmp_path, kg):
     """A separate server is stopped in the middle of a push, restarted, and still answers with v1."""
     import graphmap

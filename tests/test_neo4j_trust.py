@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rdflib import Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
@@ -50,6 +51,7 @@ def _cli(server, *args):
                           text=True, cwd=ROOT, timeout=180)
 
 
+@pytest.mark.neo4j  # starts its own server (no Neo4j fixture)
 def test_server_gone_during_query_then_back(tmp_path, kg):
     from graphmap.neo4j import connect, push
     from neo4jlib import LocalNeo4j
