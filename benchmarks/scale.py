@@ -89,8 +89,7 @@ def worker_store(data: Path, nt_out: Path, bindings_out: Path, outputs: bool = T
     from graphmap.ingest.emit import paused_gc
     from graphmap.queries import library
     from graphmap.store import Store
-    from graphmap.validate import row_index
-    from graphmap.validate_fast import default_checks, validate_store
+    from graphmap.validate import default_checks, row_index, validate_store
 
     paths = sorted(data.iterdir())
     default_checks()  # compiling the shapes is per process, not per graph
@@ -187,7 +186,7 @@ def worker_rdflib(nt: Path, bindings: Path, steps: list[str]) -> None:
 
     from graphmap.ingest.emit import paused_gc
     from graphmap.queries import library
-    from graphmap.validate import shacl
+    from graphmap.validate.reference import shacl
 
     g = Graph()
     with paused_gc():

@@ -21,8 +21,7 @@ from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import Resolver, UnknownName
 from graphmap.store import Store
-from graphmap.validate import ValidationReport, row_index
-from graphmap.validate_fast import validate_store
+from graphmap.validate import ValidationReport, row_index, validate_store
 
 GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".nq": "nquads"}
 

@@ -1,4 +1,4 @@
-"""The compiled SHACL checks (graphmap.validate_fast) find exactly what pySHACL finds.
+"""The compiled SHACL checks (graphmap.validate, the validator) find exactly what pySHACL finds.
 
 pySHACL is the reference. The graph is the bundled data with defects planted for every
 constraint kind in ontology/shapes.ttl, plus decoys that break a constraint only outside
@@ -13,8 +13,8 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS, XSD
 from graphmap.ingest import ingest
 from graphmap.ontology import GM, ID, concept_iri, kommun_iri, lan_iri
 from graphmap.store import Store
-from graphmap.validate import row_index, shacl
-from graphmap.validate_fast import default_checks, validate_store, violations
+from graphmap.validate import default_checks, row_index, validate_store, violations
+from graphmap.validate.reference import shacl
 
 FOU = ID["actor/fou-socialtjanst-fyrbodal"]
 UMEA = kommun_iri("2480")
@@ -119,3 +119,27 @@ def test_every_shape_is_compiled():
     assert all(c.sparql.startswith("SELECT") for c in compiled.checks)
     assert lan_iri("24")  # the shapes for counties are compiled too
     assert any(str(GM.scbCode) in s.sparql for s in compiled.screens)
+
+
+NO_PYSHACL = """
+import sys
+{run}
+assert 'pyshacl' not in sys.modules, 'pyshacl was imported'
+"""
+
+
+@pytest.mark.parametrize("run", [
+    "import graphmap; graphmap.build()",
+    "from graphmap.cli import main; sys.argv = ['graphmap', 'build', '-o', sys.argv[1]]\n"
+    "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code",
+    "from graphmap.cli import main; sys.argv = ['graphmap', 'support', '--area', 'funktionshinder', "
+    "'--municipality', 'Umeå']\ntry:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code",
+], ids=["api.build", "graphmap build", "graphmap support"])
+def test_build_does_not_import_pyshacl(run, tmp_path):
+    """pySHACL is only the tests' reference: building and answering never load it."""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", NO_PYSHACL.format(run=run), str(tmp_path / "out.nt")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "pyshacl" not in done.stderr

@@ -1,19 +1,19 @@
-"""Validation: SHACL (pySHACL, shapes in ``ontology/shapes.ttl``) turned into readable problems.
+"""SHACL results as readable problems, whichever validator found them.
 
-Each SHACL result becomes a :class:`~graphmap.ingest.problems.Problem` naming the
-resource (and, through the ingest row map, the file and row it came from), the
-property, what is wrong and how to fix it.
+Each result becomes a :class:`~graphmap.ingest.problems.Problem` naming the resource
+(and, through the ingest row map, the file and row it came from), the property, what is
+wrong and how to fix it. The compiled validator (:mod:`graphmap.validate.compiled`) and
+the pySHACL reference (:mod:`graphmap.validate.reference`) both report through here, so
+their problems compare equal.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pyshacl import validate as shacl_validate
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib import URIRef
 
 from graphmap.ingest.problems import Problem
-from graphmap.ontology import SH, curie, ontology_graph, shapes_graph
+from graphmap.ontology import SH, curie
 
 FIX = {
     "sv": {
@@ -47,6 +47,13 @@ FIX = {
 
 @dataclass
 class ValidationReport:
+    """Whether the data conforms, and every problem (errors and warnings).
+
+    >>> report = ValidationReport(True, [])
+    >>> report.conforms, report.errors
+    (True, [])
+    """
+
     conforms: bool
     problems: list[Problem]
 
@@ -55,29 +62,19 @@ class ValidationReport:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def shacl(graph: Graph, lang: str = "sv", where: dict | None = None) -> ValidationReport:
-    """Validate ``graph`` with pySHACL (no inference; the ontology supplies the class hierarchy).
-
-    ``where`` maps resource IRIs to (file, row) so that messages name the row.
-    """
-    conforms, results, _text = shacl_validate(graph, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
-                                              inference="none", allow_warnings=True, meta_shacl=False)
-    problems = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        messages = {m.language or "": str(m) for m in results.objects(result, SH.resultMessage)}
-        problems.append(result_problem(
-            results.value(result, SH.focusNode), results.value(result, SH.resultPath),
-            str(results.value(result, SH.sourceConstraintComponent)), results.value(result, SH.resultSeverity),
-            messages, results.value(result, SH.value), lang, where))
-    problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
-    return ValidationReport(bool(conforms), problems)
-
-
 def result_problem(focus, path, component: str, severity, messages: dict, value, lang: str = "sv",
                    where: dict | None = None) -> Problem:
-    """One SHACL result as a readable problem (shared by pySHACL and :mod:`graphmap.validate_fast`).
+    """One SHACL result as a readable problem.
 
-    ``messages`` maps language ("" for none) to the shape's sh:message.
+    ``messages`` maps language ("" for none) to the shape's sh:message; ``where`` maps
+    resource IRIs to (file, row) so that the problem names the row.
+
+    >>> from graphmap.ontology import GM, ID
+    >>> skr = ID["actor/skr"]
+    >>> p = result_problem(skr, GM.level, str(SH.MinCountConstraintComponent), SH.Violation,
+    ...                    {"en": "An actor needs a level."}, None, "en", {skr: ("skr/actors", 3)})
+    >>> p.file, p.row, p.column, p.severity, p.params["message"], p.params["fix"]
+    ('skr/actors', 3, 'gm:level', 'error', 'An actor needs a level.', 'Fill in the value.')
     """
     severity = "warning" if severity != SH.Violation else "error"
     message = messages.get(lang) or messages.get("") or messages.get("en") or component.rsplit("#", 1)[-1]
@@ -89,8 +86,18 @@ def result_problem(focus, path, component: str, severity, messages: dict, value,
 
 
 def row_index(rows) -> dict[URIRef, tuple[str, int]]:
-    """Map each resource to the first (file, row) it came from, for messages."""
+    """Map each resource to the first (file, row) it came from, for messages.
+
+    ``rows`` are ingest rows: (dataset, table, row number, IRI).
+
+    >>> a = URIRef("https://example.org/a")
+    >>> row_index([("fyrbodal", "actors", 2, a), ("skr", "actors", 7, a)])[a]
+    ('fyrbodal/actors', 2)
+    """
     index: dict[URIRef, tuple[str, int]] = {}
     for dataset, table, number, iri in rows:
         index.setdefault(iri, (f"{dataset}/{table}", number))
     return index
+
+
+__all__ = ["ValidationReport", "result_problem", "row_index", "FIX"]

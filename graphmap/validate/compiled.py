@@ -1,9 +1,9 @@
-"""Fast validation: the SHACL shapes (``ontology/shapes.ttl``) compiled to SPARQL on the store.
+"""The validator: the SHACL shapes (``ontology/shapes.ttl``) compiled to SPARQL on the store.
 
 pySHACL walks every focus node in Python (~40 s at a million triples); the same checks as
-SPARQL on Oxigraph take a second or two. pySHACL stays the reference:
-``tests/test_validate_fast.py`` shows both find the same violations on a graph with
-planted defects.
+SPARQL on Oxigraph take a second or two. pySHACL stays the reference
+(:mod:`graphmap.validate.reference`): ``tests/test_validate_fast.py`` shows both find the
+same violations on a graph with planted defects.
 
 How the shapes compile. Every property shape is split into its constraints, and equal
 constraints on the same path are checked once for every shape that has them:
@@ -45,7 +45,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from graphmap.ontology import SH, ontology_graph, shapes_graph
 from graphmap.store import Store, from_ox
-from graphmap.validate import ValidationReport, result_problem
+from graphmap.validate.results import ValidationReport, result_problem
 
 VALUE_COMPONENTS = ("datatype", "class", "in", "nodeKind", "pattern", "or", "minInclusive", "maxInclusive")
 KNOWN = {SH.path, SH.name, SH.message, SH.severity, SH.description, SH.order, SH.group, SH.minCount, SH.maxCount,
@@ -324,7 +324,7 @@ def violations(store: Store, compiled: Compiled | None = None, screens: bool = T
 
 def validate_store(store: Store, lang: str = "sv", where: dict | None = None, compiled: Compiled | None = None,
                    screens: bool = True) -> ValidationReport:
-    """Validate the store's data against the shapes; the report matches :func:`graphmap.validate.shacl`."""
+    """Validate the store's data against the shapes; the report matches :func:`graphmap.validate.reference.shacl`."""
     problems = [result_problem(r.focus, r.path, str(r.component), r.shape.severity, dict(r.shape.messages), r.value,
                                lang, where)
                 for r in violations(store, compiled, screens)]
