@@ -20,7 +20,7 @@ from graphmap.export import (EXPORT_IRI, STATEMENT, FORMATS, csv_cell, export_da
                              strip_personal, to_csv)
 from graphmap.ingest import bundled_paths
 from graphmap.ontology import GM, actor_iri, concept_iri
-from test_region import make_region
+from helpers import make_region
 
 NAMES = {"ttl": "g.ttl", "jsonld": "g.jsonld", "graphml": "g.graphml", "gexf": "g.gexf", "csv": "csv"}
 

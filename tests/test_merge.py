@@ -11,7 +11,7 @@ import graphmap
 from graphmap.cli import main
 from graphmap.ingest import bundled_paths
 from graphmap.ontology import GM, actor_iri, kommun_iri
-from test_region import ROWS, make_region
+from helpers import ROWS, make_region
 
 SKR = actor_iri("skr")
 

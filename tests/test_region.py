@@ -3,7 +3,6 @@ query), and the exact Swedish messages for a workbook with typical mistakes."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,56 +14,7 @@ from graphmap.ingest import IngestError
 from graphmap.ontology import actor_iri
 from graphmap.region import KOMMUNER, LIST_SHEET, RegionError, new_region
 from graphmap.schema import TABLES
-
-COUNTY = "23"  # Jämtlands län: not in the bundled data
-REGION_ID = "region-jamtland-harjedalen"
-
-ROWS = {
-    "sources": [{"id": "exempelplan-2026", "title": "Verksamhetsplan FoU Exempelfjäll 2026 (påhittad)",
-                 "publisher": "FoU Exempelfjäll", "date": "2026"}],
-    "actors": [
-        {"id": "fou-exempelfjall", "name_sv": "FoU Exempelfjäll", "name_en": "R&D Exempelfjäll", "types": "fou-enhet",
-         "level": "regional", "county": COUNTY, "part_of": REGION_ID, "source": "exempelplan-2026",
-         "confidence": "stated"},
-        {"id": "skr", "name_sv": "Sveriges Kommuner och Regioner (SKR)", "types": "medlemsorganisation",
-         "level": "nationell", "source": "exempelplan-2026", "confidence": "stated"},
-    ],
-    "networks": [{"id": "skr-exempelnatverk-funktionshinder", "name_sv": "SKR:s exempelnätverk funktionshinder",
-                  "kind": "natverk", "level": "nationell", "led_by": "skr", "areas": "funktionshinder",
-                  "source": "exempelplan-2026", "confidence": "stated"}],
-    "memberships": [{"id": "fou-i-natverket", "member": "fou-exempelfjall",
-                     "organisation": "skr-exempelnatverk-funktionshinder", "role": "medlem",
-                     "source": "exempelplan-2026", "confidence": "stated"}],
-    "coverage": [{"id": "fou-tacker", "actor": "fou-exempelfjall", "places": "2380;Krokom",
-                  "areas": "funktionshinder;socialpsykiatri", "source": "exempelplan-2026", "confidence": "stated"}],
-    "offers": [{"id": "kompetens-funk", "actor": "fou-exempelfjall", "kind": "kompetensutveckling",
-                "areas": "funktionshinder", "description_sv": "Utbildningar för personal inom LSS.",
-                "source": "exempelplan-2026", "confidence": "assumed"}],
-    "posts": [{"id": "ul-funk", "actor": "fou-exempelfjall", "title_sv": "Utvecklingsledare funktionshinder",
-               "areas": "funktionshinder", "fte": "0,5", "source": "exempelplan-2026", "confidence": "stated"}],
-    "persons": [{"id": "person-1", "name": "Testa Personsson", "email": "testa.personsson@exempelfjall.se",
-                 "posts": "ul-funk", "source": "exempelplan-2026", "confidence": "stated"}],
-}
-
-
-def fill(workbook: Path, rows: dict[str, list[dict]]) -> None:
-    """Write rows into the template's sheets from row 3 on, by header name (as a user would)."""
-    book = load_workbook(workbook)
-    for sheet, items in rows.items():
-        ws = book[sheet]
-        header = [c.value for c in ws[1]]
-        for r, item in enumerate(items, start=3):
-            for key, value in item.items():
-                ws.cell(r, header.index(key) + 1, value)
-    book.save(workbook)
-
-
-def make_region(parent: Path, name: str = "Exempelfjäll", rows=ROWS, graph=None) -> Path:
-    """A new region from the template, filled with ``rows``; ``graph`` = a built graph (else the bundled one)."""
-    template = new_region(name, [COUNTY], parent, graph if graph is not None else graphmap.build().graph)
-    fill(template.workbook, rows)
-    return template.folder
-
+from helpers import REGION_ID, ROWS, make_region
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, kg):

@@ -13,7 +13,7 @@ from browserlib import *  # noqa: F401,F403  (fixtures: browser, open_page)
 
 from graphmap.cli import main
 from graphmap.report import report_data, report_html, write_report
-from test_viz_project import HOSTILE, hostile_region, wait_ready
+from helpers import HOSTILE, hostile_region, wait_ready
 
 AREA_COUNT_Q = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?area WHERE { ?area skos:inScheme <https://w3id.org/graphmap/vocab/area> }"""

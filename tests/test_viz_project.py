@@ -5,7 +5,6 @@ bundled map draws every node, filters and search work, a hostile label stays tex
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,9 +14,9 @@ from browserlib import *  # noqa: F401,F403  (fixtures: browser, open_page)
 from graphmap.cli import main
 from graphmap.resolve import UnknownName
 from graphmap.viz import build_view, map_html, write_text_atomic
+from helpers import HOSTILE, hostile_region, wait_ready
 
 ID = "https://w3id.org/graphmap/id/"
-HOSTILE = "<img src=x onerror=alert(1)>"
 PREFIXES = """PREFIX gm: <https://w3id.org/graphmap/def#>
 PREFIX org: <http://www.w3.org/ns/org#>
 """
@@ -38,25 +37,6 @@ def full_view(kg):
 @pytest.fixture(scope="module")
 def bundled_map(kg, tmp_path_factory):
     return write_text_atomic(tmp_path_factory.mktemp("map") / "karta.html", map_html(kg))
-
-
-def hostile_region(folder: Path) -> Path:
-    """A tiny region folder whose only actor is named like an XSS payload."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "sources.csv").write_text(
-        "id,title,publisher,url,document,date,note\n"
-        "test,<b>Testkälla</b>,Test,,,2024-01-01,\n", encoding="utf-8")
-    (folder / "actors.csv").write_text(
-        "id,name_sv,name_en,types,level,county,part_of,homepage,description_sv,description_en,source,date,confidence,note\n"
-        f"evil,{HOSTILE},,fou-enhet,regional,24,,,,,test,,stated,\n", encoding="utf-8")
-    (folder / "coverage.csv").write_text(
-        "id,actor,places,areas,extent,source,date,confidence,note\n"
-        "evil-covers,evil,2480;2481,aldre,,test,,stated,\n", encoding="utf-8")
-    (folder / "offers.csv").write_text(
-        "id,actor,kind,areas,places,description_sv,description_en,source,date,confidence,note\n"
-        "evil-offer,evil,kompetensutveckling,aldre,2482,<script>alert(3)</script>,,test,,stated,\n",
-        encoding="utf-8")
-    return folder
 
 
 # ---------------------------------------------------------------- projection
@@ -159,17 +139,6 @@ def test_cli_viz(tmp_path):
 
 
 # ---------------------------------------------------------------- browser
-
-def wait_ready(frame, timeout_s: float = 30.0):
-    """Poll until the map (a page or an embedded frame) has drawn. Not wait_for_function:
-    it may eval a string, which the map's Content-Security-Policy rightly forbids."""
-    import time
-
-    deadline = time.monotonic() + timeout_s
-    while not frame.evaluate("() => !!(window.graphmap && window.graphmap.isReady())"):
-        assert time.monotonic() < deadline, "the map never drew"
-        frame.wait_for_timeout(100)
-
 
 def load_map(open_page, path):
     run = open_page(path)

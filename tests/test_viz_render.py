@@ -23,6 +23,7 @@ from browserlib import *  # noqa: E402,F401,F403  (fixtures: browser, open_page)
 from graphmap.viz import render_map_html, write_text_atomic  # noqa: E402
 from graphmap.viz.render import json_for_script  # noqa: E402
 from graphmap.viz.styles import DEFAULT_NODE_STYLE, NODE_STYLES  # noqa: E402
+from helpers import wait_ready  # noqa: E402  (polls: wait_for_function may eval, which the CSP forbids)
 
 BASE = "https://example.org/id/actor/"
 HOSTILE = "<img src=x onerror=alert(1)></script><!--"
@@ -184,8 +185,6 @@ def small_map(tmp_path_factory):
 
 
 def load_map(open_page, path, timeout_ms=30_000):
-    from test_viz_project import wait_ready  # polls: wait_for_function may eval, which the CSP forbids
-
     run = open_page(path)
     wait_ready(run.page, timeout_ms / 1000)
     return run

@@ -1,0 +1,94 @@
+"""Helpers shared by several test modules (import them from here, never from another test file):
+a filled new-region workbook (``ROWS``, ``fill``, ``make_region``), a region folder whose actor is
+named like an XSS payload (``HOSTILE``, ``hostile_region``) and waiting for the map to draw
+(``wait_ready``). Fixtures live in conftest.py, browserlib.py and neo4jlib.py."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+import graphmap
+from graphmap.region import new_region
+
+COUNTY = "23"  # Jämtlands län: not in the bundled data
+REGION_ID = "region-jamtland-harjedalen"
+
+ROWS = {
+    "sources": [{"id": "exempelplan-2026", "title": "Verksamhetsplan FoU Exempelfjäll 2026 (påhittad)",
+                 "publisher": "FoU Exempelfjäll", "date": "2026"}],
+    "actors": [
+        {"id": "fou-exempelfjall", "name_sv": "FoU Exempelfjäll", "name_en": "R&D Exempelfjäll", "types": "fou-enhet",
+         "level": "regional", "county": COUNTY, "part_of": REGION_ID, "source": "exempelplan-2026",
+         "confidence": "stated"},
+        {"id": "skr", "name_sv": "Sveriges Kommuner och Regioner (SKR)", "types": "medlemsorganisation",
+         "level": "nationell", "source": "exempelplan-2026", "confidence": "stated"},
+    ],
+    "networks": [{"id": "skr-exempelnatverk-funktionshinder", "name_sv": "SKR:s exempelnätverk funktionshinder",
+                  "kind": "natverk", "level": "nationell", "led_by": "skr", "areas": "funktionshinder",
+                  "source": "exempelplan-2026", "confidence": "stated"}],
+    "memberships": [{"id": "fou-i-natverket", "member": "fou-exempelfjall",
+                     "organisation": "skr-exempelnatverk-funktionshinder", "role": "medlem",
+                     "source": "exempelplan-2026", "confidence": "stated"}],
+    "coverage": [{"id": "fou-tacker", "actor": "fou-exempelfjall", "places": "2380;Krokom",
+                  "areas": "funktionshinder;socialpsykiatri", "source": "exempelplan-2026", "confidence": "stated"}],
+    "offers": [{"id": "kompetens-funk", "actor": "fou-exempelfjall", "kind": "kompetensutveckling",
+                "areas": "funktionshinder", "description_sv": "Utbildningar för personal inom LSS.",
+                "source": "exempelplan-2026", "confidence": "assumed"}],
+    "posts": [{"id": "ul-funk", "actor": "fou-exempelfjall", "title_sv": "Utvecklingsledare funktionshinder",
+               "areas": "funktionshinder", "fte": "0,5", "source": "exempelplan-2026", "confidence": "stated"}],
+    "persons": [{"id": "person-1", "name": "Testa Personsson", "email": "testa.personsson@exempelfjall.se",
+                 "posts": "ul-funk", "source": "exempelplan-2026", "confidence": "stated"}],
+}
+
+
+def fill(workbook: Path, rows: dict[str, list[dict]]) -> None:
+    """Write rows into the template's sheets from row 3 on, by header name (as a user would)."""
+    book = load_workbook(workbook)
+    for sheet, items in rows.items():
+        ws = book[sheet]
+        header = [c.value for c in ws[1]]
+        for r, item in enumerate(items, start=3):
+            for key, value in item.items():
+                ws.cell(r, header.index(key) + 1, value)
+    book.save(workbook)
+
+
+def make_region(parent: Path, name: str = "Exempelfjäll", rows=ROWS, graph=None) -> Path:
+    """A new region from the template, filled with ``rows``; ``graph`` = a built graph (else the bundled one)."""
+    template = new_region(name, [COUNTY], parent, graph if graph is not None else graphmap.build().graph)
+    fill(template.workbook, rows)
+    return template.folder
+
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def hostile_region(folder: Path) -> Path:
+    """A tiny region folder whose only actor is named like an XSS payload."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sources.csv").write_text(
+        "id,title,publisher,url,document,date,note\n"
+        "test,<b>Testkälla</b>,Test,,,2024-01-01,\n", encoding="utf-8")
+    (folder / "actors.csv").write_text(
+        "id,name_sv,name_en,types,level,county,part_of,homepage,description_sv,description_en,source,date,confidence,note\n"
+        f"evil,{HOSTILE},,fou-enhet,regional,24,,,,,test,,stated,\n", encoding="utf-8")
+    (folder / "coverage.csv").write_text(
+        "id,actor,places,areas,extent,source,date,confidence,note\n"
+        "evil-covers,evil,2480;2481,aldre,,test,,stated,\n", encoding="utf-8")
+    (folder / "offers.csv").write_text(
+        "id,actor,kind,areas,places,description_sv,description_en,source,date,confidence,note\n"
+        "evil-offer,evil,kompetensutveckling,aldre,2482,<script>alert(3)</script>,,test,,stated,\n",
+        encoding="utf-8")
+    return folder
+
+
+def wait_ready(frame, timeout_s: float = 30.0):
+    """Poll until the map (a page or an embedded frame) has drawn. Not wait_for_function:
+    it may eval a string, which the map's Content-Security-Policy rightly forbids."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not frame.evaluate("() => !!(window.graphmap && window.graphmap.isReady())"):
+        assert time.monotonic() < deadline, "the map never drew"
+        frame.wait_for_timeout(100)
