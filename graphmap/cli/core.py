@@ -10,8 +10,7 @@ import click
 from graphmap.api import build, list_queries, run_query
 from graphmap.cli.common import (DATA, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph,
                                  print_problems)
-from graphmap.export_graph import write_graph
-from graphmap.fileio import write_bytes_atomic
+from graphmap.fileio import write_bytes_atomic, write_graph
 from graphmap.store import serialize
 from graphmap.queries import library
 

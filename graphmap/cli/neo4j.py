@@ -143,7 +143,7 @@ def pull_cmd(dataset, uri, output, lang):
 
     Ändringar gjorda i Neo4j Browser följer med. Utan --dataset hämtas alla dataset.
     """
-    from graphmap.export_graph import write_graph
+    from graphmap.fileio import write_graph
     from graphmap.neo4j import pull
     with _connect(uri) as conn:
         graph = pull(conn, dataset)

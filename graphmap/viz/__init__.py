@@ -10,7 +10,7 @@ include_personal=False)`` projects the RDF graph onto that view model and
 ``map_html(kg, **same)`` renders it (see :mod:`graphmap.viz.project`).
 """
 
-from .fileio import write_text_atomic
+from graphmap.fileio import write_text_atomic
 from .project import build_view, map_html
 from .render import render_map_html, write_map_html
 
