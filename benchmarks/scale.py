@@ -86,7 +86,7 @@ def worker_store(data: Path, nt_out: Path, bindings_out: Path, outputs: bool = T
     import graphmap
     from graphmap.api import bind_params
     from graphmap.ingest import ingest
-    from graphmap.ingest.emit import paused_gc
+    from graphmap.ingest.gcpause import paused_gc
     from graphmap.queries import library
     from graphmap.store import Store
     from graphmap.validate import default_checks, row_index, validate_store
@@ -184,7 +184,7 @@ def worker_rdflib(nt: Path, bindings: Path, steps: list[str]) -> None:
     from rdflib import Graph, URIRef, Variable
     from rdflib.util import from_n3
 
-    from graphmap.ingest.emit import paused_gc
+    from graphmap.ingest.gcpause import paused_gc
     from graphmap.queries import library
     from graphmap.validate.reference import shacl
 

@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from graphmap import analysis
 from graphmap.fileio import GRAPH_SUFFIXES, read_graph
 from graphmap.ingest import IngestResult, ingest
-from graphmap.ingest.emit import paused_gc
+from graphmap.ingest.gcpause import paused_gc
 from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import Resolver, UnknownName
@@ -137,7 +137,7 @@ def build(paths=None, *, validate: bool = True, lang: str = "sv") -> KnowledgeGr
     paths = None if paths is None else [Path(p) for p in paths]
     if paths and all(p.suffix.lower() in GRAPH_SUFFIXES for p in paths):
         return load(paths)
-    with paused_gc():  # see graphmap.ingest.emit.paused_gc
+    with paused_gc():  # see graphmap.ingest.gcpause.paused_gc
         result = ingest(paths)
         store = Store.from_ntriples(result.ntriples(unique=False))
         report = validate_store(store, lang, row_index(result.rows)) if validate else None

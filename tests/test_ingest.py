@@ -143,3 +143,22 @@ def test_swedish_excel_csv_is_read(tmp_path):
     labels = {str(o) for o in result.graph.objects(None, None) if getattr(o, "language", None) == "sv"}
     assert "FoU Åsele–Dorotea" in labels
     assert any(str(o) == "0.5" for o in result.graph.objects(None, None))
+
+
+def test_every_table_extra_is_listed_and_adds_its_triples(kg):
+    """The emitter's table of extras (Emitter.EXTRA) names real tables and every _extra_ method."""
+    from rdflib import Literal
+    from rdflib.namespace import FOAF, ORG, RDF
+
+    from graphmap.ingest.emit import Emitter
+    from graphmap.ontology import GM
+    from graphmap.schema import TABLE
+    assert set(Emitter.EXTRA) <= set(TABLE)
+    assert ({f.__name__ for f in Emitter.EXTRA.values()}
+            == {name for name in vars(Emitter) if name.startswith("_extra_")})
+    g = kg.graph
+    memberships = list(g.subjects(RDF.type, ORG.Membership))
+    assert len(memberships) == 93
+    assert all((g.value(m, ORG.member), ORG.memberOf, g.value(m, ORG.organization)) in g for m in memberships)
+    persons = list(g.subjects(RDF.type, FOAF.Person))
+    assert persons and all((p, GM.personalData, Literal(True)) in g for p in persons)

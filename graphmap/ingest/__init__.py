@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphmap.ingest.emit import Emitter, IngestResult, paused_gc
+from graphmap.ingest.emit import Emitter, IngestResult
+from graphmap.ingest.gcpause import paused_gc
 from graphmap.ingest.inputs import Dataset, read_dataset
 from graphmap.ingest.problems import IngestError, Problem
 from graphmap.ontology import REFERENCE_DIR, REGIONS_DIR
@@ -29,7 +30,7 @@ def ingest(paths=None, *, reference: Path | None = None, strict: bool = True) ->
     ``strict`` is true; warnings are returned in ``result.problems``.
     """
     problems: list[Problem] = []
-    with paused_gc():  # many small objects, none freed: see emit.paused_gc
+    with paused_gc():  # many small objects, none freed: see gcpause.paused_gc
         ref = read_dataset(reference or REFERENCE_DIR, problems)
         datasets: list[Dataset] = []
         for path in (bundled_paths() if paths is None else paths):

@@ -6,24 +6,24 @@ direct triple is added beside it for simple querying (``org:memberOf``,
 ``gm:serves``, ``gm:steers`` …), as PROV-O pairs qualified and direct forms.
 
 Triples are collected in a list (not an rdflib Graph, which costs ~10 µs per triple):
-:meth:`IngestResult.ntriples` serialises them for the embedded store, and
+:meth:`IngestResult.ntriples` serialises them for the embedded store
+(:mod:`graphmap.ingest.ntriples`), and
 :attr:`IngestResult.graph` builds the rdflib Graph only when something asks for it.
 """
 from __future__ import annotations
 
-import gc
-import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal  # noqa: F401  (doctest)
 from functools import cached_property
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from graphmap.ingest.cells import (MAX_CELL, is_email, is_url, parse_date, parse_decimal, parse_year,
                                    split_list)
+from graphmap.ingest.gcpause import paused_gc
 from graphmap.ingest.inputs import Dataset
+from graphmap.ingest.ntriples import ntriples
 from graphmap.ingest.problems import Problem
 from graphmap.ingest.registry import Registry
 from graphmap.ontology import (DCTERMS, GM, ORG, SKOS, actor_iri, bind_prefixes, concept_iri, expand, kommun_iri,
@@ -88,75 +88,6 @@ class IngestResult:
         """The triples as N-Triples (UTF-8) in emission order; ``unique=False`` keeps repeated
         triples (cheaper, for loading a store, which drops them anyway)."""
         return ntriples(self.triples, unique)
-
-
-_ESCAPE = re.compile(r'["\\\n\r]')
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-
-
-def _literal_nt(term: Literal) -> str:
-    text = str(term)
-    if _ESCAPE.search(text):
-        text = _ESCAPE.sub(lambda m: _ESCAPES[m.group()], text)
-    if term.language:
-        return f'"{text}"@{term.language}'
-    datatype = term.datatype
-    if datatype is not None and datatype != XSD.string:
-        return f'"{text}"^^<{datatype}>'
-    return f'"{text}"'
-
-
-def ntriples(triples, unique: bool = True) -> bytes:
-    """Serialise rdflib-term triples as N-Triples fast (IRIs cached; duplicates dropped if ``unique``).
-
-    >>> ntriples([(URIRef("https://x.se/a"), RDF.type, Literal('sa "hej"', lang="sv"))])
-    b'<https://x.se/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "sa \\\\"hej\\\\""@sv .\\n'
-    """
-    nodes: dict = {}
-    get = nodes.get
-    lines = []
-    append = lines.append
-    with paused_gc():
-        for s, p, o in triples:
-            a = get(s)
-            if a is None:
-                a = nodes[s] = _node_nt(s)
-            b = get(p)
-            if b is None:
-                b = nodes[p] = _node_nt(p)
-            if type(o) is Literal:
-                c = _literal_nt(o)
-            else:
-                c = get(o)
-                if c is None:
-                    c = nodes[o] = _node_nt(o)
-            append(f"{a} {b} {c} .\n")
-        return "".join(dict.fromkeys(lines) if unique else lines).encode("utf-8")
-
-
-def _node_nt(term) -> str:
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return _literal_nt(term)
-
-
-@contextmanager
-def paused_gc():
-    """Pause Python's cyclic garbage collector while building many small objects.
-
-    Ingest creates millions of tuples, dicts and terms and frees none; with the collector on,
-    its full passes over the growing heap made ingest grow faster than linearly (18 s instead
-    of 3.6 s at a million triples). Reference counting still frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Emitter:
@@ -480,9 +411,9 @@ class Emitter:
         for name, p in self._predicates[table.name]:
             for value in values.get(name, ()):
                 add((s, p, value))
-        extra = getattr(self, f"_extra_{table.name}", None)
-        if extra:
-            extra(s, values)
+        extra = self.EXTRA.get(table.name)
+        if extra is not None:
+            extra(self, s, values)
 
     def _concepts(self, values, name):
         return [self.vocab.by_iri[v] for v in values.get(name, [])]
@@ -534,6 +465,17 @@ class Emitter:
 
     def _extra_persons(self, s, values) -> None:
         self.graph.add((s, GM.personalData, Literal(True)))
+
+    #: what a row adds beyond its columns' triples, by table (the other tables add nothing more)
+    EXTRA = {
+        "actors": _extra_actors,            # the types' classes; part_of kept for the cycle check
+        "networks": _extra_networks,        # the kind's class (and gm:Network for a forum)
+        "memberships": _extra_memberships,  # the direct org:memberOf
+        "relations": _extra_relations,      # the direct triple with the relation's property
+        "coverage": _extra_coverage,        # the actor gm:serves each place (and a county's municipalities)
+        "offers": _extra_offers,            # the offer gm:serves each municipality of a county it names
+        "persons": _extra_persons,          # gm:personalData true
+    }
 
     # ------------------------------------------------------------------ checks
     def _check_cycles(self) -> None:
