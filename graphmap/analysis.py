@@ -7,11 +7,12 @@ same graph every other output uses.
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from dataclasses import dataclass, field
 from itertools import product
 
 import networkx as nx
 
-NATIONAL = "https://w3id.org/graphmap/vocab/level/nationell"
+from graphmap.ontology import NATIONAL
 MAX_CHAIN = 5
 MAX_PATHS = 50
 
@@ -134,23 +135,97 @@ def betweenness(g: nx.MultiGraph, k: int | None = None, seed: int = 7) -> dict[s
     return {v: values[i] * scale for i, v in enumerate(nodes)}
 
 
-def gap_matrix(rows: list[dict], by: str = "county") -> tuple[list[str], list[str], dict]:
-    """Aggregate gaps rows (area × municipality) into area × ``by`` (county or municipality).
+@dataclass(frozen=True)
+class GapCell:
+    """One cell of the gap matrix: an area in a county (or in one municipality).
 
-    Each cell: municipalities, municipalities with support, networks reached, needs, unmet needs.
+    ``supported`` counts the municipalities that reach support in the area (an actor offering
+    support in it that covers the municipality, or national support); a network in the area is
+    counted apart (``with_network``) and is not counted as support. ``unmet_needs`` are reported
+    needs where the municipality has no support.
+
+    >>> cell = GapCell(municipalities=15, supported=9, with_network=12, needs=2, unmet_needs=1)
+    >>> cell.text("county"), cell.mark("county"), cell.share
+    ('9/15', '9/15 !1', 0.6)
+    >>> GapCell(1, 0, 1, 0, 0).text("municipality"), GapCell(1, 1, 0, 0, 0).text("municipality")
+    ('N', '✓')
     """
-    cells: dict = defaultdict(lambda: {"municipalities": 0, "supported": 0, "with_network": 0, "needs": 0, "unmet_needs": 0})
-    areas, columns = [], []
+    municipalities: int = 0
+    supported: int = 0
+    with_network: int = 0
+    needs: int = 0
+    unmet_needs: int = 0
+
+    @property
+    def share(self) -> float:
+        """The share of the cell's municipalities that reach support (0 when it has none)."""
+        return self.supported / self.municipalities if self.municipalities else 0.0
+
+    def text(self, by: str = "county") -> str:
+        """The cell as every output shows it: ``k/n`` for a county; ✓, N or – for one municipality."""
+        if by == "municipality":
+            return "✓" if self.supported else ("N" if self.with_network else "–")
+        return f"{self.supported}/{self.municipalities}"
+
+    def mark(self, by: str = "county") -> str:
+        """:meth:`text` followed by ``!u`` when ``u`` reported needs have no support."""
+        return self.text(by) + (f" !{self.unmet_needs}" if self.unmet_needs else "")
+
+
+EMPTY_CELL = GapCell()
+
+
+@dataclass
+class GapMatrix:
+    """Area × county (or area × municipality of one county): the one gap matrix every output shows.
+
+    ``areas`` and ``columns`` are IRIs (areas in the vocabulary's order, columns by SCB code);
+    ``rows`` are the ``gaps`` query rows (area × municipality) the cells are counted from.
+    """
+    by: str
+    areas: list[str]
+    columns: list[str]
+    cells: dict
+    rows: list[dict] = field(default_factory=list, repr=False)
+
+    def cell(self, area, column) -> GapCell:
+        return self.cells.get((str(area), str(column)), EMPTY_CELL)
+
+    def rows_behind(self, area=None, column=None) -> list[dict]:
+        """The ``gaps`` rows a cell (or a row, or a column) is counted from."""
+        return [r for r in self.rows if (area is None or str(r["area"]) == str(area))
+                and (column is None or str(r[self.by]) == str(column))]
+
+
+def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = None) -> GapMatrix:
+    """Aggregate ``gaps`` rows (area × municipality) into area × ``by`` (county or municipality).
+
+    ``areas`` gives the row order (default: as the rows come); columns are ordered by SCB code.
+
+    >>> rows = [{"area": "a", "county": "lan/24", "municipality": "kommun/2480", "providers": 2,
+    ...          "networks": 0, "needs": 1, "unmet_needs": 0},
+    ...         {"area": "a", "county": "lan/24", "municipality": "kommun/2481", "providers": 0,
+    ...          "networks": 1, "needs": 1, "unmet_needs": 1}]
+    >>> m = gap_matrix(rows)
+    >>> m.cell("a", "lan/24")
+    GapCell(municipalities=2, supported=1, with_network=1, needs=2, unmet_needs=1)
+    >>> m.cell("a", "lan/24").mark()
+    '1/2 !1'
+    """
+    counts: dict = defaultdict(lambda: [0, 0, 0, 0, 0])
+    seen_areas, columns = [], []
     for row in rows:
         area, col = str(row["area"]), str(row[by])
-        if area not in areas:
-            areas.append(area)
+        if area not in seen_areas:
+            seen_areas.append(area)
         if col not in columns:
             columns.append(col)
-        cell = cells[(area, col)]
-        cell["municipalities"] += 1
-        cell["supported"] += int(row["providers"]) > 0
-        cell["with_network"] += int(row["networks"]) > 0
-        cell["needs"] += int(row["needs"])
-        cell["unmet_needs"] += int(row["unmet_needs"])
-    return areas, columns, dict(cells)
+        c = counts[(area, col)]
+        c[0] += 1
+        c[1] += int(row["providers"]) > 0
+        c[2] += int(row["networks"]) > 0
+        c[3] += int(row["needs"])
+        c[4] += int(row["unmet_needs"])
+    order = [a for a in (areas or []) if a in seen_areas] + [a for a in seen_areas if a not in (areas or [])]
+    columns.sort(key=lambda c: c.rstrip("/").rsplit("/", 1)[-1])
+    return GapMatrix(by, order, columns, {k: GapCell(*v) for k, v in counts.items()}, list(rows))

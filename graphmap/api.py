@@ -21,7 +21,9 @@ from graphmap.ingest.gcpause import paused_gc
 from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import Resolver, UnknownName
+from graphmap.ontology import AREA_SCHEME, code_of
 from graphmap.store import Store
+from graphmap.vocab import vocabularies
 from graphmap.validate import ValidationReport, row_index, validate_store
 
 
@@ -109,7 +111,7 @@ class QueryResult:
             for col in self.query.columns:
                 value = row.get(col.name)
                 item[col.name] = _plain(value)
-                if col.type in ("iri", "concept", "relation", "property"):
+                if col.holds_term:
                     item[f"{col.name}_label"] = self.kg.label(value, lang) if value is not None else ""
                 elif col.type == "route":
                     item[f"{col.name}_label"] = self.kg.labels.route(value, lang) if value is not None else ""
@@ -230,7 +232,38 @@ def brokers(kg: KnowledgeGraph, k: int | None = None) -> list[dict]:
     return rows
 
 
-def gap_matrix(kg: KnowledgeGraph, county: str | None = None, lang: str = "sv"):
-    """Area × county matrix (or area × municipality for one county) from the ``gaps`` query."""
-    result = run_query(kg, "gaps", county=county)
-    return analysis.gap_matrix(result.rows, by="municipality" if county else "county")
+def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
+    """The gap matrix: area × county, or area × municipality for one ``county`` (name or code).
+
+    The one computation behind ``graphmap gaps``, the web page ``/luckor``, the report and its
+    PNG: each shows :meth:`graphmap.analysis.GapCell.text` of the same cells.
+
+    >>> kg = build()
+    >>> m = gap_matrix(kg, county="Västerbotten")
+    >>> m.by, len(m.areas), len(m.columns)
+    ('municipality', 14, 15)
+    >>> m.cell(AREA_SCHEME + "/funktionshinder", "https://w3id.org/graphmap/id/kommun/2480").text("municipality")
+    '✓'
+    """
+    code = None if county in (None, "") else code_of(kg.resolver.county(county))
+    cache = kg.__dict__.setdefault("_gap_matrices", {})  # the graph never changes once built
+    if code not in cache:
+        result = run_query(kg, "gaps", county=code)
+        areas = [str(c.iri) for c in vocabularies().concepts("area")]
+        cache[code] = analysis.gap_matrix(result.rows, by="municipality" if code else "county", areas=areas)
+    return cache[code]
+
+
+def areas_reached(kg: KnowledgeGraph) -> dict[str, set[str]]:
+    """For each municipality, the areas in which it reaches support or a network (from the gap
+    matrix's rows): the areas a municipality has on the map.
+
+    >>> sorted(areas_reached(build())["https://w3id.org/graphmap/id/kommun/2480"])[:1]
+    ['https://w3id.org/graphmap/vocab/area/aldre']
+    """
+    out: dict[str, set[str]] = {}
+    for row in gap_matrix(kg).rows:
+        if int(row["providers"]) > 0 or int(row["networks"]) > 0:
+            out.setdefault(str(row["municipality"]), set()).add(str(row["area"]))
+    return out
+

@@ -36,6 +36,7 @@ from graphmap.labels import Labels
 from graphmap.ontology import GM, ID, VOCAB, bind_prefixes, curie, ontology_graph
 from graphmap.ontology_export import ONTOLOGY_IRI, jsonld_context
 from graphmap.privacy import personal_resources, strip_personal
+from graphmap.tabular import csv_safe
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 EXPORT_IRI = ID["export"]
@@ -53,7 +54,6 @@ STATEMENT = {
                  "Share it only with those entitled to it."},
 }
 ROOT_CLASSES = (ORG.Organization, GM.County)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -183,12 +183,6 @@ def _add_persons(g: nx.MultiDiGraph, graph: Graph, lang: str) -> None:
 
 
 # --------------------------------------------------------------------------- writers
-def csv_cell(value) -> str:
-    """A cell that spreadsheets will not run as a formula (``=``, ``+``, ``-``, ``@`` … get a ``'``)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def _write(path: Path, payload: bytes) -> Path:
     write_bytes_atomic(path, payload)  # with the usual permissions, readable by others
     return path
@@ -244,13 +238,13 @@ def to_csv(g: nx.MultiDiGraph, include_personal: bool = False) -> dict[str, byte
     w = csv.writer(nodes, lineterminator="\r\n")
     w.writerow(["Id", "Label", *NODE_COLUMNS[1:], *extra])
     for n, attrs in g.nodes(data=True):
-        w.writerow([csv_cell(n), csv_cell(attrs.get("label"))] + [csv_cell(attrs.get(c, "")) for c in NODE_COLUMNS[1:] + extra])
+        w.writerow([csv_safe(n), csv_safe(attrs.get("label"))] + [csv_safe(attrs.get(c, "")) for c in NODE_COLUMNS[1:] + extra])
     edges = io.StringIO()
     w = csv.writer(edges, lineterminator="\r\n")
     w.writerow(["Source", "Target", "Type", "Label", "relation", "label_sv", "label_en"])
     for s, o, attrs in g.edges(data=True):
-        w.writerow([csv_cell(s), csv_cell(o), "Directed", csv_cell(attrs["label"]), csv_cell(attrs["relation"]),
-                    csv_cell(attrs["label_sv"]), csv_cell(attrs["label_en"])])
+        w.writerow([csv_safe(s), csv_safe(o), "Directed", csv_safe(attrs["label"]), csv_safe(attrs["relation"]),
+                    csv_safe(attrs["label_sv"]), csv_safe(attrs["label_en"])])
     readme = "\r\n".join([
         "graphmap – nätverksexport / network export", "",
         STATEMENT[include_personal]["sv"], STATEMENT[include_personal]["en"], "",
@@ -294,5 +288,5 @@ def export_data(graph: Graph, fmt: str, path=None, include_personal: bool = Fals
     return ExportResult(fmt, written, include_personal, counts)
 
 
-__all__ = ["export_data", "network", "strip_personal", "shareable_graph", "personal_resources", "csv_cell",
+__all__ = ["export_data", "network", "strip_personal", "shareable_graph", "personal_resources",
            "ExportResult", "FORMATS", "STATEMENT", "EXPORT_IRI"]

@@ -32,9 +32,15 @@ PREFIXES = {
     "vocab": VOCAB, "id": ID,
 }
 
+# Plain strings (an rdflib URIRef never equals a str): compare them with str(term).
+NATIONAL = str(VOCAB["level/nationell"])
+"""The national level: the end of every chain, the level whose support reaches every municipality."""
+AREA_SCHEME = str(VOCAB["area"])
+"""The SKOS scheme of areas (verksamhetsområden)."""
+
 __all__ = [
     "GM", "VOCAB", "ID", "SH", "ORG", "SKOS", "DCTERMS", "PROV", "FOAF", "RDF", "RDFS",
-    "OWL", "XSD", "PREFIXES", "curie", "expand", "kommun_iri", "lan_iri", "actor_iri",
+    "OWL", "XSD", "PREFIXES", "NATIONAL", "AREA_SCHEME", "sparql_prefixes", "code_of", "curie", "expand", "kommun_iri", "lan_iri", "actor_iri",
     "network_iri", "record_iri", "concept_iri", "ontology_graph", "vocab_graph",
     "shapes_graph", "bind_prefixes",
 ]
@@ -57,6 +63,25 @@ def curie(iri: str) -> str:
         if iri.startswith(str(ns)) and (best is None or len(str(ns)) > len(str(PREFIXES[best]))):
             best = prefix
     return f"{best}:{iri[len(str(PREFIXES[best])):]}" if best else iri
+
+
+def sparql_prefixes(*names: str) -> str:
+    """The SPARQL ``PREFIX`` lines for ``names`` (every project prefix when none is given).
+
+    >>> print(sparql_prefixes("gm", "skos"), end="")
+    PREFIX gm: <https://w3id.org/graphmap/def#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    """
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in (names or PREFIXES))
+
+
+def code_of(iri) -> str:
+    """The last part of an IRI: a municipality's or county's SCB code, a concept's notation.
+
+    >>> code_of("https://w3id.org/graphmap/id/lan/24"), code_of(VOCAB["level/nationell"]), code_of(None)
+    ('24', 'nationell', '')
+    """
+    return str(iri).rstrip("/").rsplit("/", 1)[-1] if iri is not None else ""
 
 
 def kommun_iri(code: str) -> URIRef:

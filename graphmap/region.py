@@ -38,7 +38,7 @@ from graphmap.fileio import write_bytes_atomic
 from graphmap.ontology import GM, ID, concept_iri
 from graphmap.schema import TABLES, Column, Table
 from graphmap.slug import slugify
-from graphmap.vocab import fold, vocabularies
+from graphmap.vocab import vocabularies
 
 LIST_SHEET = "listor"
 INFO_SHEET = "instruktioner"
@@ -66,7 +66,10 @@ class RegionError(ValueError):
                        "The folder {path} already exists and is not empty; nothing was written."),
             "bad_name": ('"{value}" ger inget giltigt mappnamn.', '"{value}" gives no valid folder name.'),
         }[self.code]
-        return texts[0 if lang == "sv" else 1].format(**self.params)
+        params = dict(self.params)
+        names = params.pop("suggestions", None)
+        hint = ((" Menade du: " if lang == "sv" else " Did you mean: ") + ", ".join(names) + "?") if names else ""
+        return texts[0 if lang == "sv" else 1].format(hint=hint, **params)
 
 
 @dataclass
@@ -123,36 +126,22 @@ def national(graph: Graph) -> list[tuple[str, str, str]]:
     return sorted(set(out))
 
 
-def resolve_counties(values, counties: dict[str, str]) -> list[str]:
-    """County codes for codes or names (``24``, ``Västerbottens län``, ``västerbotten``)."""
-    out = []
+def resolve_counties(values, graph: Graph) -> list[str]:
+    """County codes for codes or names (``24``, ``Västerbottens län``, ``västerbotten``), resolved by
+    the one county resolver (:meth:`graphmap.resolve.Resolver.county`)."""
+    from graphmap.resolve import Resolver, UnknownName
+
+    resolver, out = Resolver(graph), []
     for value in values:
-        text = str(value).strip()
-        code = text.zfill(2) if text.isdigit() and len(text) <= 2 else None
-        if code not in counties:
-            code = next((c for c, name in counties.items() if fold(text) in (fold(name), _core(name))), None)
-        if code is None:
-            from rapidfuzz import fuzz, process
-            cores = {c: _core(name) for c, name in counties.items()}
-            hits = process.extract(_core(text), cores, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
-            best = hits[0][1] if hits else 0
-            names = [counties[code] for _h, score, code in hits if score >= best - 5]
-            hint = (" Menade du: " + ", ".join(names) + "?") if names else ""
-            raise RegionError("unknown_county", value=text, hint=hint)
+        try:
+            code = str(resolver.county(value)).rsplit("/", 1)[-1]
+        except UnknownName as exc:
+            raise RegionError("unknown_county", value=exc.value, suggestions=exc.suggestions) from None
         if code not in out:
             out.append(code)
     if not out:
         raise RegionError("no_county")
     return out
-
-
-def _core(name: str) -> str:
-    """``Jämtlands län`` → ``jämtland``: the part of a county name people type."""
-    key = fold(name)
-    for suffix in ("s län", " län"):
-        if key.endswith(suffix):
-            return key[: -len(suffix)]
-    return key
 
 
 # --------------------------------------------------------------------------- texts
@@ -400,7 +389,7 @@ def new_region(name: str, counties, parent, graph: Graph, *, folder: Path | None
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise RegionError("exists", path=str(folder))
     all_counties, munis, regions = geography(graph)
-    chosen = resolve_counties(counties, all_counties)
+    chosen = resolve_counties(counties, graph)
     munis = [m for m in munis if m.county_code in chosen]
     known = national(graph)
     payloads: dict[Path, bytes] = {}

@@ -29,13 +29,12 @@ from rdflib import URIRef
 
 from graphmap import analysis
 from graphmap.viz import build_view, render_map_html, write_text_atomic
-from graphmap.viz.layout import sv_sort_key
+from graphmap.i18n import lang_key, sv_sort_key, t
+from graphmap.ontology import code_of
 from graphmap.viz.project import PREFIXES, source_info
 from graphmap.viz.render import script_hashes
-from graphmap.viz.styles import LEVELS, lang_key
+from graphmap.viz.styles import LEVELS
 
-AREA_SCHEME = "https://w3id.org/graphmap/vocab/area"
-NATIONAL = "https://w3id.org/graphmap/vocab/level/nationell"
 MAX_CHAIN_PATHS = 6
 
 STRINGS = {
@@ -51,12 +50,6 @@ STRINGS = {
         "support_intro": "Vem som ger vilket slags stöd inom varje område och på vilken nivå.",
         "area": "Område", "actor": "Aktör", "kind": "Typ av stöd", "no_support": "Inget stöd registrerat.",
         "network_kind": "Nätverk/forum", "led_by": "leds av",
-        "gaps": "Luckor: område × län", "gaps_muni": "Luckor: område × kommun ({county})",
-        "gaps_intro": "Andel kommuner som når stöd (en aktör som erbjuder stöd i området och täcker kommunen, "
-                      "eller nationellt stöd) eller ett nätverk i området. Rött = ingen, grönt = alla. "
-                      "! = rapporterade behov utan stöd.",
-        "gaps_intro_muni": "✓ = kommunen når stöd i området, N = bara via nätverk, – = varken eller. "
-                           "! = rapporterade behov utan stöd.",
         "gaps_png": "Luckmatrisen finns också som bild: {png}",
         "chains": "Kedjor från kommunerna till nationell nivå",
         "chains_intro": "De kortaste vägarna (högst fem steg) från varje kommun via regionala strukturer till "
@@ -89,12 +82,6 @@ STRINGS = {
         "support_intro": "Who offers which kind of support in each area, and at which level.",
         "area": "Area", "actor": "Actor", "kind": "Kind of support", "no_support": "No support recorded.",
         "network_kind": "Network/forum", "led_by": "led by",
-        "gaps": "Gaps: area × county", "gaps_muni": "Gaps: area × municipality ({county})",
-        "gaps_intro": "Share of municipalities reaching support (an actor offering support in the area that "
-                      "covers the municipality, or national support) or a network in the area. Red = none, "
-                      "green = all. ! = reported needs without support.",
-        "gaps_intro_muni": "✓ = the municipality reaches support in the area, N = only through a network, "
-                           "– = neither. ! = reported needs without support.",
         "gaps_png": "The gap matrix is also available as an image: {png}",
         "chains": "Chains from the municipalities to the national level",
         "chains_intro": "The shortest paths (at most five steps) from each municipality through regional "
@@ -140,9 +127,6 @@ SELECT DISTINCT ?actor ?county WHERE { ?actor gm:serves ?m . ?m a gm:Municipalit
 Q_MUNICIPALITIES = PREFIXES + """
 SELECT ?m ?code ?county WHERE { ?m a gm:Municipality ; gm:scbCode ?code ; gm:county ?county . }"""
 
-Q_COUNTIES = PREFIXES + """
-SELECT ?c ?code WHERE { ?c a gm:County ; gm:scbCode ?code . }"""
-
 Q_SOURCE_FACTS = PREFIXES + """
 SELECT ?source ?confidence (COUNT(DISTINCT ?record) AS ?n) WHERE {
   ?record dcterms:source ?source .
@@ -172,10 +156,6 @@ SELECT ?post ?actor ?fte ?name ?mbox WHERE {
 
 Q_LATEST = PREFIXES + """
 SELECT (MAX(STR(?d)) AS ?latest) WHERE { ?r dcterms:date ?d . FILTER NOT EXISTS { ?r a gm:SourceDocument } }"""
-
-
-def _code(iri) -> str:
-    return str(iri).rstrip("/").rsplit("/", 1)[-1] if iri is not None else ""
 
 
 def data_version(kg) -> str:
@@ -247,40 +227,26 @@ def _support(kg, lang, areas, scope: set, county: str | None) -> list[dict]:
     return out
 
 
-def _gaps(kg, lang, areas, county_iri) -> dict:
-    from graphmap.api import run_query
+def _gaps(kg, lang, county_iri) -> dict:
+    """The gap matrix (:func:`graphmap.api.gap_matrix`) as the report's table and PNG draw it."""
+    from graphmap.api import gap_matrix
 
-    result = run_query(kg, "gaps", county=_code(county_iri) if county_iri is not None else None)
-    by = "municipality" if county_iri is not None else "county"
-    _a, _c, cells = analysis.gap_matrix(result.rows, by=by)
-    if county_iri is not None:
-        rows = [r for r in kg.store.select(Q_MUNICIPALITIES)[1] if str(r["county"]) == str(county_iri)]
-        columns = [(str(r["m"]), str(r["code"])) for r in sorted(rows, key=lambda r: str(r["code"]))]
-    else:
-        rows = kg.store.select(Q_COUNTIES)[1]
-        columns = [(str(r["c"]), str(r["code"])) for r in sorted(rows, key=lambda r: str(r["code"]))]
-    reached: Counter = Counter()  # (area, county): municipalities reaching support or a network
-    for r in result.rows:
-        if int(r["providers"]) > 0 or int(r["networks"]) > 0:
-            reached[(str(r["area"]), str(r["county"]))] += 1
-    empty = {"municipalities": 0, "supported": 0, "with_network": 0, "needs": 0, "unmet_needs": 0}
-    matrix = []
-    for area, label in areas:
+    matrix = gap_matrix(kg, county=code_of(county_iri) if county_iri is not None else None)
+    rows = []
+    for area in matrix.areas:
         cells_out = []
-        for col, _col_code in columns:
-            cell = cells.get((area, col), empty)
-            if by == "municipality":
-                text = "✓" if cell["supported"] else ("N" if cell["with_network"] else "–")
-                share = 1.0 if cell["supported"] else (0.5 if cell["with_network"] else 0.0)
-            else:
-                n, k = cell["municipalities"], reached[(area, col)]
-                share, text = (k / n if n else 0.0), f"{k}/{n}"
-            cells_out.append({"text": text, "share": share, "colour": _colour(share),
-                              "unmet": cell["unmet_needs"], "needs": cell["needs"]})
-        matrix.append({"area": label, "area_iri": area, "cells": cells_out})
-    return {"by": by, "areas": [label for _a, label in areas],
-            "columns": [{"iri": c, "code": code, "label": kg.label(URIRef(c), lang)} for c, code in columns],
-            "rows": matrix}
+        for col in matrix.columns:
+            cell = matrix.cell(area, col)
+            share = cell.share if matrix.by == "county" else (1.0 if cell.supported else 0.5 if cell.with_network else 0.0)
+            cells_out.append({"text": cell.text(matrix.by), "share": share, "colour": _colour(share),
+                              "unmet": cell.unmet_needs, "needs": cell.needs})
+        rows.append({"area": kg.label(URIRef(area), lang), "area_iri": area, "cells": cells_out})
+    county_label = kg.label(county_iri, lang) if county_iri is not None else ""
+    return {"by": matrix.by, "areas": [r["area"] for r in rows],
+            "title": t(f"gaps.title_{matrix.by}", lang, county=county_label),
+            "intro": t(f"gaps.intro_{matrix.by}", lang),
+            "columns": [{"iri": c, "code": code_of(c), "label": kg.label(URIRef(c), lang)} for c in matrix.columns],
+            "rows": rows}
 
 
 def _colour(share: float) -> str:
@@ -288,8 +254,8 @@ def _colour(share: float) -> str:
     stops = [(0.0, (0xf4, 0xa5, 0xa5)), (0.5, (0xf9, 0xe0, 0x8c)), (1.0, (0x9f, 0xd8, 0x9f))]
     for (s0, c0), (s1, c1) in zip(stops, stops[1:]):
         if share <= s1:
-            t = 0 if s1 == s0 else (share - s0) / (s1 - s0)
-            return "#" + "".join(f"{round(a + (b - a) * t):02x}" for a, b in zip(c0, c1))
+            f = 0 if s1 == s0 else (share - s0) / (s1 - s0)
+            return "#" + "".join(f"{round(a + (b - a) * f):02x}" for a, b in zip(c0, c1))
     return "#9fd89f"
 
 
@@ -355,7 +321,7 @@ def _sources(kg, lang) -> dict:
     conf_iris = {}
     facts: dict[str, Counter] = defaultdict(Counter)
     for r in kg.store.select(Q_SOURCE_FACTS)[1]:
-        conf = _code(r.get("confidence")) or "-"
+        conf = code_of(r.get("confidence")) or "-"
         if r.get("confidence") is not None:
             conf_iris[conf] = r["confidence"]
         facts[str(r["source"])][conf] += int(r["n"])
@@ -370,7 +336,7 @@ def _sources(kg, lang) -> dict:
                      "document": str(url or document or ""),
                      "counts": [facts[src].get(c, 0) for c in confidences],
                      "total": sum(facts[src].values())})
-    totals = {_code(r["confidence"]): int(r["n"]) for r in kg.store.select(Q_CONFIDENCE)[1]}
+    totals = {code_of(r["confidence"]): int(r["n"]) for r in kg.store.select(Q_CONFIDENCE)[1]}
     assumed = sorted({kg.label(r["record"], lang) for r in kg.store.select(Q_ASSUMED)[1]}, key=sv_sort_key)
     return {"confidences": [kg.label(conf_iris[c], lang) for c in confidences], "rows": rows,
             "totals": [{"label": kg.label(conf_iris[c], lang) if c in conf_iris else c, "n": totals.get(c, 0)}
@@ -396,24 +362,24 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
     import graphmap
 
     lang = lang_key(lang)
-    county_iri = kg.resolver.resolve("lan", str(county), "county") if county not in (None, "") else None
-    view = build_view(kg, county=county_iri and _code(county_iri), lang=lang, include_personal=include_personal)
+    county_iri = kg.resolver.county(county) if county not in (None, "") else None
+    view = build_view(kg, county=county_iri and code_of(county_iri), lang=lang, include_personal=include_personal)
     scope = _in_scope(view)
     areas = _areas(kg, lang)
-    t = STRINGS[lang]
+    texts = STRINGS[lang]
     today = _dt.date.today().isoformat()
     latest = kg.store.select(Q_LATEST)[1]
     datasets = list(kg.ingest.datasets) if kg.ingest is not None else []
     return {
-        "lang": lang, "t": t, "date": today, "version": graphmap.__version__,
-        "scope": t["scope_county"].format(county=kg.label(county_iri, lang)) if county_iri is not None
-        else t["scope_all"],
+        "lang": lang, "t": texts, "date": today, "version": graphmap.__version__,
+        "scope": texts["scope_county"].format(county=kg.label(county_iri, lang)) if county_iri is not None
+        else texts["scope_all"],
         "county_label": kg.label(county_iri, lang) if county_iri is not None else "",
         "data_version": data_version(kg), "triples": len(kg.store), "datasets": datasets,
         "latest_fact": str(latest[0]["latest"]) if latest and latest[0].get("latest") is not None else "",
         "summary": _summary(view, lang),
         "support": _support(kg, lang, areas, scope, county_iri),
-        "gaps": _gaps(kg, lang, areas, county_iri),
+        "gaps": _gaps(kg, lang, county_iri),
         "chains": _chains(kg, lang, county_iri),
         "brokers": _brokers(kg, lang, scope, county_iri),
         "posts": _posts(kg, lang, scope, county_iri, include_personal),
@@ -472,9 +438,7 @@ def gap_matrix_png(data: dict, path, lang: str = "sv") -> Path:
         for j, c in enumerate(r["cells"]):
             text = c["text"] + ("!" if c["unmet"] else "")
             ax.text(j, i, text, ha="center", va="center", fontsize=6.5)
-    t = STRINGS[lang_key(lang)]
-    ax.set_title(t["gaps"] if gaps["by"] == "county" else t["gaps_muni"].format(county=data.get("county_label", "")),
-                 fontsize=11)
+    ax.set_title(gaps["title"], fontsize=11)
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png")

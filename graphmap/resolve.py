@@ -35,6 +35,7 @@ class Resolver:
         self.vocab = vocabularies()
         self.kommuner: dict[str, str] = {}   # key -> code
         self.lan: dict[str, str] = {}
+        self.county_names: dict[str, str] = {}  # code -> the county's name as written ("Jämtlands län")
         self.actors: dict[str, URIRef] = {}  # key -> IRI (actors, networks, municipalities)
         self.names: dict[str, str] = {}      # display name -> key for suggestions
         self.display: dict[str, str] = {}    # folded key -> name as written
@@ -47,6 +48,7 @@ class Resolver:
             name = str(graph.value(c, SKOS.prefLabel))
             short = name[:-5] if name.endswith("s län") else name[:-4] if name.endswith(" län") else name
             self._add(self.lan, (code, name, short), code)  # "Västerbotten" finds "Västerbottens län"
+            self.county_names[code] = name
         for cls in (GM.Actor, ORG.OrganizationalCollaboration):
             for s in graph.subjects(RDF.type, cls):
                 slug = str(s).rsplit("/", 1)[-1]
@@ -83,10 +85,7 @@ class Resolver:
                 raise UnknownName(param, text, self._suggest(self.kommuner, text, code_to_name=True))
             return kommun_iri(code)
         if ptype == "lan":
-            code = self._find(self.lan, text.zfill(2) if text.isdigit() else text)
-            if code is None:
-                raise UnknownName(param, text, self._suggest(self.lan, text, code_to_name=True))
-            return lan_iri(code)
+            return self.county(text, param)
         if ptype == "actor":
             iri = self._find(self.actors, text)
             if iri is None and text.isdigit():
@@ -96,6 +95,35 @@ class Resolver:
                 raise UnknownName(param, text, self._suggest_actor(text))
             return iri
         return Literal(text)
+
+    def county(self, text: str, param: str = "county") -> URIRef:
+        """A county by SCB code or name, with or without "län" (``24``, ``Västerbotten``,
+        ``västerbottens län``); an unknown one raises :class:`UnknownName` suggesting full names.
+
+        The one county resolver: every command, page, the map, the report and ``new-region`` use it.
+
+        >>> import graphmap
+        >>> r = graphmap.build().resolver
+        >>> str(r.county("Västerbotten")) == str(r.county("24")) == "https://w3id.org/graphmap/id/lan/24"
+        True
+        >>> r.county("Jamtlnd")
+        Traceback (most recent call last):
+        ...
+        graphmap.resolve.UnknownName: unknown county: 'Jamtlnd'
+        >>> from graphmap.resolve import UnknownName
+        >>> try:
+        ...     r.county("Jamtlnd")
+        ... except UnknownName as exc:
+        ...     print(exc.message("en"))
+        Unknown value for county: "Jamtlnd". Did you mean: Jämtlands län?
+        """
+        text = str(text).strip()
+        code = self._find(self.lan, text.zfill(2) if text.isdigit() else text)
+        if code is None:
+            hits = best_matches(text, sorted({k for k in self.lan if not k.isdigit()}))
+            names = list(dict.fromkeys(self.county_names[self.lan[h]] for h in hits))
+            raise UnknownName(param, text, names)
+        return lan_iri(code)
 
     def _suggest(self, book, text, code_to_name=False) -> list[str]:
         """Closest names (not codes) as they are written, best first."""

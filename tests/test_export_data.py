@@ -16,10 +16,11 @@ from rdflib.namespace import FOAF, RDF, SKOS
 
 import graphmap
 from graphmap.cli import main
-from graphmap.export import (EXPORT_IRI, STATEMENT, FORMATS, csv_cell, export_data, network, shareable_graph,
+from graphmap.export import (EXPORT_IRI, STATEMENT, FORMATS, export_data, network, shareable_graph,
                              strip_personal, to_csv)
 from graphmap.ingest import bundled_paths
 from graphmap.ontology import GM, actor_iri, concept_iri
+from graphmap.tabular import csv_safe
 from helpers import make_region
 
 NAMES = {"ttl": "g.ttl", "jsonld": "g.jsonld", "graphml": "g.graphml", "gexf": "g.gexf", "csv": "csv"}
@@ -116,7 +117,7 @@ def test_csv_nodes_and_edges(exported):
 
 
 def test_csv_cells_cannot_run_formulas():
-    assert [csv_cell(v) for v in ("=1+2", "+46", "-x", "@SUM(A1)", "ok", None)] == ["'=1+2", "'+46", "'-x",
+    assert [csv_safe(v) for v in ("=1+2", "+46", "-x", "@SUM(A1)", "ok", None)] == ["'=1+2", "'+46", "'-x",
                                                                                  "'@SUM(A1)", "ok", ""]
     g = Graph()
     bad = actor_iri("bad")

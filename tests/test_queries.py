@@ -188,9 +188,10 @@ def test_gaps_rows_and_needs(kg):
 
 
 def test_gap_matrix_shape(kg):
-    areas, counties, cells = graphmap.api.gap_matrix(kg)
-    assert len(counties) == 21 and len(areas) == len(kg.resolver.vocab.concepts("area")) == 14
-    assert cells[("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/24")]["supported"] == 15
+    m = graphmap.api.gap_matrix(kg)
+    assert len(m.columns) == 21 and len(m.areas) == len(kg.resolver.vocab.concepts("area")) == 14
+    cell = m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/24")
+    assert (cell.supported, cell.municipalities) == (15, 15)
 
 
 @pytest.mark.parametrize("name,params", [("support", {"area": "funktionshindr"}), ("coverage", {"municipality": "Umeo"}),

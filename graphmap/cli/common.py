@@ -1,9 +1,7 @@
 """What every command shares: data and language options, output formats, clean errors."""
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import sys
 
@@ -14,6 +12,7 @@ from rich.table import Table
 from graphmap.api import MissingParameter, build
 from graphmap.ingest.problems import IngestError
 from graphmap.resolve import UnknownName
+from graphmap.tabular import csv_text
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -76,13 +75,7 @@ def emit_rows(rows: list[dict], columns: list[tuple[str, str]], fmt: str, title:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        keys = list(rows[0].keys()) if rows else [k for k, _h in columns]
-        writer.writerow(keys)
-        for row in rows:
-            writer.writerow([csv_safe(row.get(k)) for k in keys])
-        click.echo(buf.getvalue(), nl=False)
+        click.echo(csv_text(rows, list(rows[0].keys()) if rows else [k for k, _h in columns]), nl=False)
         return
     table = Table(title=title, show_lines=False, header_style="bold")
     for _key, heading in columns:

@@ -11,6 +11,7 @@ from graphmap.api import build, list_queries, run_query
 from graphmap.cli.common import (DATA, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph,
                                  print_problems)
 from graphmap.fileio import write_bytes_atomic, write_graph
+from graphmap.i18n import t
 from graphmap.store import serialize
 from graphmap.queries import library
 
@@ -115,9 +116,7 @@ def show_result(result, fmt: str, lang: str) -> None:
     rows = result.present(lang)
     q = result.query
     if fmt == "table":
-        cols = [(f"{c.name}_label" if f"{c.name}_label" in (rows[0] if rows else {}) or c.type in
-                 ("iri", "concept", "route", "relation", "property", "value") else c.name, c.label(lang))
-                for c in q.columns]
+        cols = [(c.display_key, c.label(lang)) for c in q.columns]
         emit_rows(rows, cols, fmt, title=q.title_in(lang))
         err_console.print(f"{len(rows)} {'rader' if lang == 'sv' else 'rows'}", markup=False)
     else:
@@ -165,30 +164,24 @@ def gaps_cmd(county, detail, data, lang, fmt):
 
     Utan --detail: en matris område × län (eller × kommun för ett län) med andelen kommuner som har stöd.
     """
-    from graphmap import analysis
+    from graphmap.api import gap_matrix
+    from graphmap.ontology import code_of
     kg = load_graph(data, lang)
-    result = run_query(kg, "gaps", county=county)
     if detail or fmt != "table":
-        show_result(result, fmt, lang)
+        show_result(run_query(kg, "gaps", county=county), fmt, lang)
         return
-    by = "municipality" if county else "county"
-    areas, columns, cells = analysis.gap_matrix(result.rows, by=by)
+    matrix = gap_matrix(kg, county=county)
     rows = []
-    for area in areas:
+    for area in matrix.areas:
         row = {"area": kg.label(area, lang)}
-        for col in columns:
-            cell = cells[(area, col)]
-            mark = f"{cell['supported']}/{cell['municipalities']}"
-            if cell["unmet_needs"]:
-                mark += f" !{cell['unmet_needs']}"
-            row[col] = mark
+        for col in matrix.columns:
+            row[col] = matrix.cell(area, col).mark(matrix.by)
         rows.append(row)
-    heads = [("area", "Område" if lang == "sv" else "Area")] + [(c, c.rsplit("/", 1)[-1] if not county else kg.label(c, lang))
-                                                                for c in columns]
-    emit_rows(rows, heads, "table", title=("Kommuner med stöd / alla (! = behov utan stöd)" if lang == "sv"
-                                            else "Municipalities with support / all (! = needs without support)"))
-    if not county:
-        err_console.print("; ".join(f"{c.rsplit('/', 1)[-1]} {kg.label(c, lang)}" for c in columns), markup=False)
+    heads = [("area", t("gaps.area", lang))] + [(c, code_of(c) if matrix.by == "county" else kg.label(c, lang))
+                                                for c in matrix.columns]
+    emit_rows(rows, heads, "table", title=t(f"gaps.legend_{matrix.by}", lang))
+    if matrix.by == "county":
+        err_console.print("; ".join(f"{code_of(c)} {kg.label(c, lang)}" for c in matrix.columns), markup=False)
 
 
 @click.command("chain")

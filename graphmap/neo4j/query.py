@@ -21,9 +21,6 @@ from graphmap.neo4j.pull import current_tokens, pull
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import UnknownName
 
-IRI_COLUMNS = ("iri", "concept", "relation", "property")
-
-
 def cypher_text(query: NamedQuery) -> str:
     """The Cypher of a named query; raise LookupError if it has none."""
     text = query.cypher
@@ -97,7 +94,7 @@ def _terms(row: dict, query: NamedQuery) -> dict:
         value = row.get(col.name)
         if value is None:
             out[col.name] = None
-        elif col.type in IRI_COLUMNS:
+        elif col.holds_term:
             out[col.name] = URIRef(value)
         elif col.type == "number":
             out[col.name] = Literal(int(value))

@@ -38,8 +38,22 @@ class Param:
         return self.label_sv if lang == "sv" else self.label_en
 
 
+TERM_TYPES = ("iri", "concept", "relation", "property")
+"""Column types whose values are RDF terms (IRIs): linked in the web app, IRIs in Neo4j's answers."""
+LABELLED_TYPES = TERM_TYPES + ("route", "value")
+"""Column types shown to people by a label (``<column>_label``) rather than by their raw value."""
+
+
 @dataclass(frozen=True)
 class ColumnSpec:
+    """One column of a query's answer, from a ``# column: name | type | Svenska | English`` line.
+
+    The one rule of which columns carry labels: a column of a :data:`LABELLED_TYPES` type is
+    shown by its ``<name>_label`` (see :meth:`graphmap.api.QueryResult.present`).
+
+    >>> ColumnSpec("actor", "iri", "Aktör", "Actor").display_key, ColumnSpec("n", "number", "Antal", "Count").display_key
+    ('actor_label', 'n')
+    """
     name: str
     type: str          # iri | concept | number | boolean | route | relation | property | value | text
     label_sv: str
@@ -47,6 +61,21 @@ class ColumnSpec:
 
     def label(self, lang: str = "sv") -> str:
         return self.label_sv if lang == "sv" else self.label_en
+
+    @property
+    def holds_term(self) -> bool:
+        """The values are RDF terms (IRIs of actors, concepts, relations …)."""
+        return self.type in TERM_TYPES
+
+    @property
+    def labelled(self) -> bool:
+        """People see this column's ``<name>_label``, not its raw value."""
+        return self.type in LABELLED_TYPES
+
+    @property
+    def display_key(self) -> str:
+        """The key of :meth:`graphmap.api.QueryResult.present`'s rows that people are shown."""
+        return f"{self.name}_label" if self.labelled else self.name
 
 
 @dataclass

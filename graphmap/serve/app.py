@@ -38,7 +38,7 @@ from graphmap.api import KnowledgeGraph
 from graphmap.queries import library
 from graphmap.resolve import UnknownName
 from graphmap.serve import sparql
-from graphmap.serve.i18n import t
+from graphmap.i18n import t
 from graphmap.serve.site import Site
 
 HERE = Path(__file__).resolve().parent

@@ -13,7 +13,6 @@ True
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import dataclass, field
@@ -22,32 +21,21 @@ from functools import cached_property, lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
 
-from graphmap import analysis
-from graphmap.api import KnowledgeGraph, MissingParameter, QueryResult, run_query
-from graphmap.ontology import GM, ID, VOCAB, actor_iri, kommun_iri, lan_iri, network_iri
+from graphmap.api import KnowledgeGraph, MissingParameter, QueryResult, gap_matrix, run_query
+from graphmap.ontology import GM, ID, VOCAB, actor_iri, code_of, kommun_iri, lan_iri, network_iri
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import UnknownName
-from graphmap.serve.i18n import t
+from graphmap.i18n import sv_sort_key, t
 from graphmap.privacy import strip_personal
 from graphmap.serve.search import Entry, SearchIndex
+from graphmap.tabular import csv_text
 from graphmap.vocab import vocabularies
 
-LINK_TYPES = ("iri", "concept", "relation", "property", "value")
 
 
 def _has_export() -> bool:
     import importlib.util
     return importlib.util.find_spec("graphmap.export") is not None
-
-
-def csv_safe(value) -> str:
-    """Neutralise spreadsheet formulas (=, +, -, @, tab, CR at the start) in exported cells."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _sv_key(text: str) -> str:
-    return (text or "").casefold().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
 
 
 def external_url(value) -> str | None:
@@ -171,7 +159,7 @@ class Site:
             item = (self.label(row["value"], lang), int(row["n"]), row["value"])
             (by_level if str(row["key"]) == "level" else by_type).append(item)
         by_level.sort(key=lambda x: order.get(x[2], 9))
-        by_type.sort(key=lambda x: (-x[1], _sv_key(x[0])))
+        by_type.sort(key=lambda x: (-x[1], sv_sort_key(x[0])))
         g = self.kg.graph
         records = []
         for cls, key in ((ORG.Membership, "Medlemskap|Memberships"), (GM.Coverage, "Täckning|Coverage"),
@@ -201,15 +189,15 @@ class Site:
         if ptype.startswith("vocab:"):
             return [("", [(c.notation, c.label(lang)) for c in self.vocab.concepts(ptype.split(":", 1)[1])])]
         munis = sorted(((code, self.label(s, lang)) for code, s in self.municipalities.items()),
-                       key=lambda x: _sv_key(x[1]))
+                       key=lambda x: sv_sort_key(x[1]))
         if ptype == "kommun":
             return [("", munis)]
         if ptype == "lan":
             return [("", sorted(((c, self.label(s, lang)) for c, s in self.counties.items()),
-                                key=lambda x: _sv_key(x[1])))]
+                                key=lambda x: sv_sort_key(x[1])))]
         if ptype == "actor":
-            actors = sorted(((slug, self.label(s, lang)) for slug, s in self.actors.items()), key=lambda x: _sv_key(x[1]))
-            nets = sorted(((slug, self.label(s, lang)) for slug, s in self.networks.items()), key=lambda x: _sv_key(x[1]))
+            actors = sorted(((slug, self.label(s, lang)) for slug, s in self.actors.items()), key=lambda x: sv_sort_key(x[1]))
+            nets = sorted(((slug, self.label(s, lang)) for slug, s in self.networks.items()), key=lambda x: sv_sort_key(x[1]))
             return [(t("actors_group", lang), actors), (t("networks_group", lang), nets),
                     (t("municipalities_group", lang), munis)]
         return []
@@ -273,10 +261,10 @@ class Site:
 
     def _cell(self, spec, item: dict, lang: str) -> Cell:
         value = item.get(spec.name)
-        if spec.type in LINK_TYPES:
-            return self.cell(value, item.get(f"{spec.name}_label", ""))
         if spec.type == "route":
-            return Cell(item.get(f"{spec.name}_label", ""))
+            return Cell(item.get(spec.display_key, ""))
+        if spec.labelled:
+            return self.cell(value, item.get(spec.display_key, ""))
         if isinstance(value, bool):
             return Cell(t("yes" if value else "no", lang))
         return Cell("" if value is None else str(value))
@@ -285,12 +273,7 @@ class Site:
     def csv_bytes(result: QueryResult, lang: str) -> bytes:
         rows = result.present(lang)
         keys = list(rows[0].keys()) if rows else [c.name for c in result.query.columns]
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(keys)
-        for row in rows:
-            writer.writerow([csv_safe(row.get(k)) for k in keys])
-        return ("\ufeff" + buf.getvalue()).encode("utf-8")
+        return ("\ufeff" + csv_text(rows, keys)).encode("utf-8")
 
     @staticmethod
     def json_bytes(result: QueryResult, lang: str) -> bytes:
@@ -329,16 +312,16 @@ class Site:
         for offer in g.subjects(GM.offeredBy, iri):
             offers.append({
                 "kind": self.label(g.value(offer, GM.supportKind), lang),
-                "areas": sorted((self.label(a, lang) for a in g.objects(offer, GM.area)), key=_sv_key),
+                "areas": sorted((self.label(a, lang) for a in g.objects(offer, GM.area)), key=sv_sort_key),
                 "places": sorted((self.cell(p, self.label(p, lang)) for p in g.objects(offer, GM.serves)),
-                                 key=lambda c: _sv_key(c.text)),
+                                 key=lambda c: sv_sort_key(c.text)),
                 "description": self._text(offer, DCTERMS.description, lang),
                 "source": self.cell(str(g.value(offer, DCTERMS.source) or ""),
                                     self.label(g.value(offer, DCTERMS.source), lang)),
             })
-        offers.sort(key=lambda o: _sv_key(o["kind"]))
+        offers.sort(key=lambda o: sv_sort_key(o["kind"]))
         serves = sorted((self.cell(p, self.label(p, lang)) for p in set(g.objects(iri, GM.serves))),
-                        key=lambda c: _sv_key(c.text))
+                        key=lambda c: sv_sort_key(c.text))
         persons = []
         if self.include_personal:
             for post in g.subjects(ORG.postIn, iri):
@@ -358,7 +341,7 @@ class Site:
             "facts": self.table(facts, lang, ["record", "property", "value", "source", "confidence"]) if facts else None,
             "networks": self.table(nets, lang) if nets else None,
             "offers": offers, "serves": serves, "persons": persons,
-            "related": sorted(related.values(), key=lambda c: _sv_key(c.text)),
+            "related": sorted(related.values(), key=lambda c: sv_sort_key(c.text)),
             "neighbourhood": self.neighbourhood(iri, lang),
         }
 
@@ -381,7 +364,7 @@ class Site:
         nodes, edges, positions = [], [], {}
         row_y = {0: 40, 1: 150, 2: 260}
         for level, members in rows.items():
-            members = sorted(members, key=lambda n: _sv_key(self.label(n, lang)))
+            members = sorted(members, key=lambda n: sv_sort_key(self.label(n, lang)))
             shown = members[:per_row] if len(members) > per_row + 1 else members
             slots = shown + (["+more"] if len(shown) < len(members) else [])
             if level == own:
@@ -427,38 +410,33 @@ class Site:
             if gaps:
                 rows = [r for r in gaps.present(lang) if r["municipality"] == str(iri)]
                 gaps_table = self.table(gaps, lang, ["area", "providers", "networks", "needs", "unmet_needs"], rows)
-        areas = sorted({r["area_label"] for r in coverage.present(lang) if r.get("area_label")}, key=_sv_key) if coverage else []
+        areas = sorted({r["area_label"] for r in coverage.present(lang) if r.get("area_label")}, key=sv_sort_key) if coverage else []
         return {"iri": str(iri), "code": code, "label": self.label(iri, lang),
                 "county": self.cell(county, self.label(county, lang)) if county is not None else None,
                 "coverage": self.table(coverage, lang) if coverage else None, "areas": areas, "gaps": gaps_table}
 
     # ---- gap matrix ----------------------------------------------------------------------------
     @cached_property
-    def _gap_cells(self):
-        result = run_query(self.kg, "gaps")
-        return analysis.gap_matrix(result.rows, by="county")
+    def _gap_matrix(self):
+        return gap_matrix(self.kg)
 
     @lru_cache(maxsize=4)
     def gap_matrix(self, lang: str) -> dict:
-        areas, counties, cells = self._gap_cells
-        counties = sorted(counties, key=lambda c: str(c))
-        head = [(self.label(c, lang), c.rsplit("/", 1)[-1]) for c in counties]
+        """The gap matrix (:func:`graphmap.api.gap_matrix`) with a link from every cell to its rows."""
+        matrix = self._gap_matrix
+        head = [(self.label(c, lang), code_of(c)) for c in matrix.columns]
         rows = []
-        for area in areas:
-            notation = area.rsplit("/", 1)[-1]
+        for area in matrix.areas:
             line = []
-            for county in counties:
-                cell = cells.get((area, county))
-                if not cell:
-                    line.append(None)
-                    continue
-                share = cell["supported"] / cell["municipalities"] if cell["municipalities"] else 0
-                line.append({"text": f"{cell['supported']}/{cell['municipalities']}",
-                             "unmet": cell["unmet_needs"], "heat": min(4, int(share * 4)),
-                             "href": f"/luckor/rader?area={notation}&county={county.rsplit('/', 1)[-1]}",
+            for county in matrix.columns:
+                cell = matrix.cell(area, county)
+                line.append({"text": cell.text(matrix.by), "unmet": cell.unmet_needs,
+                             "heat": min(4, int(cell.share * 4)),
+                             "href": f"/luckor/rader?area={code_of(area)}&county={code_of(county)}",
                              "title": f"{self.label(area, lang)} – {self.label(county, lang)}"})
             rows.append({"label": self.label(area, lang), "cells": line})
-        return {"head": head, "rows": rows}
+        return {"head": head, "rows": rows, "title": t("gaps.title_county", lang),
+                "intro": t("gaps.intro_county", lang)}
 
     def gap_rows(self, area: str | None, county: str | None, lang: str):
         result, error = self.run("gaps", {"county": county or ""}, lang)
@@ -515,5 +493,5 @@ class Site:
         return lan_iri(code) if code in self.counties else None
 
 
-__all__ = ["Site", "Cell", "Table", "FormField", "csv_safe", "external_url", "actor_iri", "network_iri",
+__all__ = ["Site", "Cell", "Table", "FormField", "external_url", "actor_iri", "network_iri",
            "kommun_iri"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
+from graphmap.i18n import sv_sort_key
+
 from .styles import LEVELS, NODE_STYLES
 
 SPACING_X = 150
@@ -20,14 +22,6 @@ _TYPE_ORDER = {t: i for i, t in enumerate(
     ["lan", "region", "kommunalforbund", "rss", "fou-enhet", "kompetenscentrum",
      "gemensam-verksamhet", "samverkan", "natverk", "forum", "myndighet",
      "medlemsorganisation", "larosate", "brukarorganisation", "kommun"])}
-_SV_FOLD = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03", "æ": "z\x02", "ø": "z\x03"})
-
-
-def sv_sort_key(text: str) -> str:
-    """Case-insensitive sort key that puts å, ä, ö after z, as in Swedish."""
-    return str(text or "").casefold().translate(_SV_FOLD)
-
-
 def group_of(node: dict) -> str:
     """The horizontal grouping key of a node: its ``group``, else its county."""
     return str(node.get("group") or node.get("county") or "")

@@ -8,7 +8,9 @@ escaped, because the page only ever sets it as text."""
 from __future__ import annotations
 
 from . import styles
-from .layout import SPACING_X, compute_layout, group_of, sv_sort_key
+from graphmap.i18n import lang_key, sv_sort_key
+
+from .layout import SPACING_X, compute_layout, group_of
 
 BIG_GRAPH = 400  # above this many nodes: no hover highlight, edges hidden while moving
 EDGE_LABEL_LIMIT = 150  # above this many edges, edge labels only as tooltips
@@ -151,7 +153,7 @@ def _legend(nodes: list[dict], edges: list[dict], lang: str) -> dict:
 
 def build_payload(view: dict, lang: str = "sv") -> dict:
     """Everything the page script needs, as JSON-ready data."""
-    lang = styles.lang_key(lang)
+    lang = lang_key(lang)
     strings = dict(styles.UI_STRINGS[lang])
     strings.update({str(k): str(v) for k, v in (view.get("labels") or {}).items() if v is not None})
     nodes = _clean_nodes(view, lang)

@@ -34,18 +34,13 @@ from collections import defaultdict, deque
 
 from rdflib import URIRef
 
-from graphmap.viz.styles import lang_key
+from graphmap.i18n import lang_key, sv_sort_key
+from graphmap.ontology import VOCAB, code_of, sparql_prefixes
 
 GM = "https://w3id.org/graphmap/def#"
 ORG = "http://www.w3.org/ns/org#"
-NATIONAL = "https://w3id.org/graphmap/vocab/level/nationell"
 
-PREFIXES = """PREFIX gm: <https://w3id.org/graphmap/def#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-"""
+PREFIXES = sparql_prefixes("gm", "org", "skos", "dcterms", "foaf")
 
 # predicate -> edge kind; ``reverse``: the edge is drawn object -> subject
 LINKS = {
@@ -129,10 +124,6 @@ SELECT ?node ?post ?name WHERE {
 }"""
 
 
-def _code(iri) -> str:
-    return str(iri).rstrip("/").rsplit("/", 1)[-1] if iri is not None else ""
-
-
 def source_label(kg, source, info: dict, lang: str = "sv") -> str:
     """A readable name of a source document: title (publisher, date)."""
     title, date, publisher = info.get(str(source), (None, None, None))
@@ -158,28 +149,28 @@ def _all_nodes(kg, lang: str) -> dict[str, dict]:
     found: dict[str, dict] = {}
     for r in rows:
         iri = str(r["node"])
-        node = found.setdefault(iri, {"id": iri, "types": set(), "level": _code(r["level"]),
-                                      "county_iri": r.get("county"), "confidence": _code(r.get("confidence"))})
+        node = found.setdefault(iri, {"id": iri, "types": set(), "level": code_of(r["level"]),
+                                      "county_iri": r.get("county"), "confidence": code_of(r.get("confidence"))})
         if r.get("type") is not None:
             node["types"].add(r["type"])
         if node["county_iri"] is None and r.get("county") is not None:
             node["county_iri"] = r["county"]
     out = {}
     for iri, n in found.items():
-        types = sorted(n["types"], key=lambda t: (TYPE_PRIORITY.index(_code(t)) if _code(t) in TYPE_PRIORITY
+        types = sorted(n["types"], key=lambda t: (TYPE_PRIORITY.index(code_of(t)) if code_of(t) in TYPE_PRIORITY
                                                   else len(TYPE_PRIORITY), str(t)))
         county = n["county_iri"]
         out[iri] = {
             "id": iri, "label": kg.label(URIRef(iri), lang),
-            "type": _code(types[0]) if types else "",
+            "type": code_of(types[0]) if types else "",
             "type_label": kg.label(types[0], lang) if types else "",
             "type_labels": [kg.label(t, lang) for t in types],
-            "level": n["level"], "level_label": kg.label(URIRef(NATIONAL.rsplit("/", 1)[0] + "/" + n["level"]), lang)
+            "level": n["level"], "level_label": kg.label(VOCAB["level/" + n["level"]], lang)
             if n["level"] else "",
-            "county": _code(county) if county is not None else "",
+            "county": code_of(county) if county is not None else "",
             "county_label": kg.label(county, lang) if county is not None else "",
             "areas": [], "area_labels": [], "support": [], "sources": [],
-            "confidence": n["confidence"], "group": _code(county) if county is not None else "",
+            "confidence": n["confidence"], "group": code_of(county) if county is not None else "",
         }
     return out
 
@@ -222,23 +213,14 @@ def _all_edges(kg, nodes: dict) -> list[dict]:
     return edges
 
 
-def _municipality_areas(kg) -> dict[str, set]:
-    """Areas in which a municipality is reached by support or a network (the gaps query)."""
-    from graphmap.api import run_query
-
-    out: dict[str, set] = defaultdict(set)
-    for row in run_query(kg, "gaps").rows:
-        if int(row["providers"]) > 0 or int(row["networks"]) > 0:
-            out[str(row["municipality"])].add(str(row["area"]))
-    return out
-
-
 def _enrich(kg, nodes: dict, lang: str, include_personal: bool) -> None:
     areas: dict[str, set] = defaultdict(set)
     _n, rows = kg.store.select(Q_AREAS)
     for r in rows:
         areas[str(r["node"])].add(str(r["area"]))
-    for muni, found in _municipality_areas(kg).items():
+    from graphmap.api import areas_reached
+
+    for muni, found in areas_reached(kg).items():
         areas[muni] |= found
     support: dict[str, set] = defaultdict(set)
     for r in kg.store.select(Q_SUPPORT)[1]:
@@ -252,10 +234,8 @@ def _enrich(kg, nodes: dict, lang: str, include_personal: bool) -> None:
         for r in kg.store.select(Q_PEOPLE)[1]:
             post = kg.label(r["post"], lang)
             people[str(r["node"])].append(f"{post}: {r['name']}" if r.get("name") else post)
-    from graphmap.viz.layout import sv_sort_key
-
     for iri, node in nodes.items():
-        pairs = sorted(((_code(a), kg.label(URIRef(a), lang)) for a in areas.get(iri, ())),
+        pairs = sorted(((code_of(a), kg.label(URIRef(a), lang)) for a in areas.get(iri, ())),
                        key=lambda p: sv_sort_key(p[1]))
         node["areas"] = [p[0] for p in pairs]
         node["area_labels"] = [p[1] for p in pairs]
@@ -288,7 +268,7 @@ def _select(nodes: dict, edges: list[dict], area, county, focus, depth) -> set:
     if focus is not None:
         keep = _neighbourhood(edges, str(focus), max(0, int(depth)))
     if county is not None:
-        before, code = set(keep), _code(county)
+        before, code = set(keep), code_of(county)
         local = {i for i in keep if nodes[i]["county"] == code}
         linked = {e["to"] if e["from"] in local else e["from"] for e in edges
                   if (e["from"] in local) != (e["to"] in local)}
@@ -296,7 +276,7 @@ def _select(nodes: dict, edges: list[dict], area, county, focus, depth) -> set:
         keep |= {e["from"] for e in edges if e["kind"] == "leads" and e["to"] in keep
                  and e["from"] in before and not nodes[e["from"]]["county"]}  # who leads those networks
     if area is not None:
-        code = _code(area)
+        code = code_of(area)
         tagged = {i for i in keep if code in nodes[i]["areas"]}
         leaders = {e["from"] for e in edges if e["kind"] == "leads" and e["to"] in tagged}
         keep = tagged | (leaders & keep)
@@ -337,8 +317,6 @@ def build_view(kg, area=None, county=None, focus=None, depth: int = 1, lang: str
     edges = _all_edges(kg, nodes)
     _enrich(kg, nodes, lang, include_personal)
     keep = _select(nodes, edges, area_iri, county_iri, focus_iri, depth)
-    from graphmap.viz.layout import sv_sort_key
-
     kept_nodes = sorted((nodes[i] for i in keep), key=lambda n: (sv_sort_key(n["label"]), n["id"]))
     kept_edges = [e for e in edges if e["from"] in keep and e["to"] in keep]
     title = _title(kg, lang, area_iri, county_iri, focus_iri)

@@ -127,11 +127,6 @@ UI_STRINGS = {
 }
 
 
-def lang_key(lang: str) -> str:
-    """Normalise a language tag to "sv" or "en" (Swedish unless English)."""
-    return "en" if str(lang or "").lower().startswith("en") else "sv"
-
-
 def node_style(node_type: str) -> tuple[str, str]:
     """Return (shape, colour) for an actor type; unknown types get a default."""
     return NODE_STYLES.get(node_type, DEFAULT_NODE_STYLE)

@@ -1,7 +1,14 @@
-"""User-interface strings of the web app, Swedish first, English second."""
+"""The one catalogue of user-facing text: every key maps to (Swedish, English).
+
+Sections are separate dicts so that each part of graphmap keeps its own texts together; they are
+merged into :data:`MESSAGES` and a key may appear in one section only (checked at import). Keys of
+sections other than the web app's start with the section's name (``report.``, ``map.``, ``cli.``,
+``error.``). Read them with :func:`graphmap.i18n.t`.
+"""
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+# The web app's pages (graphmap.serve).
+WEB: dict[str, tuple[str, str]] = {
     "app_title": ("graphmap – var finns stöd?", "graphmap – where is support?"),
     "nav_start": ("Start", "Home"),
     "nav_support": ("Var finns stöd?", "Where is support?"),
@@ -71,11 +78,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "areas_covered": ("Områden med täckning", "Areas covered"),
     "gaps_for": ("Luckor för kommunen", "Gaps for the municipality"),
     "support_for": ("Var finns stöd för {name}?", "Where is support for {name}?"),
-    "gaps_title": ("Luckor: område × län", "Gaps: area × county"),
-    "gaps_intro": ("Varje ruta: kommuner med stöd i området / kommuner i länet, och behov utan stöd. "
-                   "Klicka på en ruta för raderna bakom den.",
-                   "Each cell: municipalities with support in the area / municipalities in the county, "
-                   "and needs without support. Click a cell for the rows behind it."),
+    "gaps_click": ("Klicka på en ruta för raderna bakom den.", "Click a cell for the rows behind it."),
     "unmet": ("behov utan stöd", "needs without support"),
     "gap_rows": ("Rader bakom rutan", "Rows behind the cell"),
     "map_title": ("Karta över stödlandskapet", "Map of the support landscape"),
@@ -112,9 +115,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     "places": ("Var", "Where"),
 }
 
+# The gap matrix, as every output shows it (graphmap gaps, /luckor, the report and its PNG).
+GAPS: dict[str, tuple[str, str]] = {
+    "gaps.area": ("Område", "Area"),
+    "gaps.title_county": ("Luckor: område × län", "Gaps: area × county"),
+    "gaps.title_municipality": ("Luckor: område × kommun ({county})", "Gaps: area × municipality ({county})"),
+    "gaps.legend_county": ("Kommuner med stöd / alla (! = behov utan stöd)",
+                           "Municipalities with support / all (! = needs without support)"),
+    "gaps.legend_municipality": ("✓ = stöd i området, N = bara nätverk, – = varken eller (! = behov utan stöd)",
+                                 "✓ = support in the area, N = a network only, – = neither (! = needs without support)"),
+    "gaps.intro_county": ("Varje ruta: kommuner som når stöd i området (en aktör som erbjuder stöd i området och "
+                          "täcker kommunen, eller nationellt stöd) / kommuner i länet. Ett nätverk i området räknas "
+                          "inte som stöd. ! = rapporterade behov utan stöd.",
+                          "Each cell: municipalities reaching support in the area (an actor offering support in the "
+                          "area that covers the municipality, or national support) / municipalities in the county. "
+                          "A network in the area is not counted as support. ! = reported needs without support."),
+    "gaps.intro_municipality": ("✓ = kommunen når stöd i området, N = bara via ett nätverk, – = varken eller. "
+                                "! = rapporterade behov utan stöd.",
+                                "✓ = the municipality reaches support in the area, N = only through a network, "
+                                "– = neither. ! = reported needs without support."),
+}
 
-def t(key: str, lang: str = "sv", **values) -> str:
-    """A UI string in ``lang`` (``sv`` or ``en``), with ``{name}`` fields filled in."""
-    sv, en = STRINGS[key]
-    text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+SECTIONS = {"web": WEB, "gaps": GAPS}
+
+
+def _merge(sections: dict[str, dict[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for name, section in sections.items():
+        for key, pair in section.items():
+            if key in merged:
+                raise ValueError(f"catalogue key {key!r} of section {name!r} is defined twice")
+            merged[key] = pair
+    return merged
+
+
+MESSAGES = _merge(SECTIONS)
