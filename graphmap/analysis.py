@@ -191,11 +191,6 @@ class GapMatrix:
     def cell(self, area, column) -> GapCell:
         return self.cells.get((str(area), str(column)), EMPTY_CELL)
 
-    def rows_behind(self, area=None, column=None) -> list[dict]:
-        """The ``gaps`` rows a cell (or a row, or a column) is counted from."""
-        return [r for r in self.rows if (area is None or str(r["area"]) == str(area))
-                and (column is None or str(r[self.by]) == str(column))]
-
 
 def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = None) -> GapMatrix:
     """Aggregate ``gaps`` rows (area × municipality) into area × ``by`` (county or municipality).

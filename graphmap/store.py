@@ -96,9 +96,6 @@ class Store:
         rows = [{n: term(sol[n]) for n in names} for sol in result]
         return names, rows
 
-    def ask(self, sparql: str) -> bool:
-        return bool(self._store.query(sparql))
-
     def raw(self) -> ox.Store:
         """The pyoxigraph store itself (for serving it or dumping it)."""
         return self._store

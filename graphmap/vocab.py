@@ -15,7 +15,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
@@ -53,6 +52,7 @@ def similarity(query: str, choice: str, **_kwargs) -> float:
     >>> similarity("Upsala", "Uppsala") > similarity("Upsala", "Sala")
     True
     """
+    from rapidfuzz import fuzz  # only for suggestions: not imported by commands that answer
     q, c = _words(query), _words(choice)
     if not q or not c:
         return 0.0
@@ -65,6 +65,7 @@ def similarity(query: str, choice: str, **_kwargs) -> float:
 
 def best_matches(query: str, choices, limit: int = 3, cutoff: float = 130.0) -> list[str]:
     """The choices closest to ``query``, best first, keeping only those near the best."""
+    from rapidfuzz import process
     hits = process.extract(query, list(choices), scorer=similarity, limit=limit, score_cutoff=cutoff)
     best = hits[0][1] if hits else 0
     return [h for h, score, _i in hits if score >= best - 10]
@@ -127,6 +128,7 @@ class Vocabularies:
 
     def suggest(self, scheme: str, text: str, limit: int = 3) -> list[str]:
         """The closest notations to a misspelt ``text`` (rapidfuzz, å/ä/ö-aware)."""
+        from rapidfuzz import fuzz, process
         keys = self._keys[scheme]
         hits = process.extract(fold(text), list(keys), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60)
         out: list[str] = []
@@ -137,23 +139,6 @@ class Vocabularies:
             if keys[key] not in out:
                 out.append(keys[key])
         return out[:limit]
-
-    def narrower_or_self(self, scheme: str, notation: str) -> list[Concept]:
-        """The concept and every concept below it (via ``skos:broader``)."""
-        root = self.schemes[scheme][notation].iri
-        out = []
-        for c in self.schemes[scheme].values():
-            seen, todo = set(), [c.iri]
-            while todo:
-                cur = todo.pop()
-                if cur == root:
-                    out.append(c)
-                    break
-                if cur in seen:
-                    continue
-                seen.add(cur)
-                todo.extend(self.by_iri[cur].broader if cur in self.by_iri else ())
-        return out
 
     def label(self, iri, lang: str = "sv") -> str | None:
         c = self.by_iri.get(URIRef(str(iri)))

@@ -10,12 +10,6 @@ from rdflib import URIRef
 from graphmap.ontology import actor_iri, kommun_iri, lan_iri, network_iri, record_iri
 from graphmap.vocab import ascii_fold, best_matches, fold
 
-TARGET_WORDS = {
-    "actors": ("aktörer", "actors"), "networks": ("nätverk", "networks"), "kommun": ("kommuner", "municipalities"),
-    "sources": ("källor", "sources"), "posts": ("tjänster", "posts"),
-}
-
-
 @dataclass
 class Definition:
     dataset: str
@@ -114,8 +108,3 @@ class Registry:
             else:
                 choices += list(self.local.get((dataset, target), {}))
         return best_matches(value, choices)
-
-    @staticmethod
-    def target_words(targets: tuple[str, ...], lang: str = "sv") -> str:
-        i = 0 if lang == "sv" else 1
-        return "/".join(TARGET_WORDS.get(t, (t, t))[i] for t in targets)

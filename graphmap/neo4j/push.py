@@ -396,7 +396,3 @@ def _drop_token(conn: Connection, token: str, batch_size: int) -> tuple[int, int
     rels = _drain(conn, _DROP_RELS, token, batch_size)
     return rels, _drain(conn, _DROP_NODES, token, batch_size)
 
-
-def push_graph(conn: Connection, kg, dataset: str = DEFAULT_DATASET, **kw) -> PushResult:
-    """Push a :class:`graphmap.api.KnowledgeGraph`."""
-    return push(conn, kg.graph, dataset, **kw)
