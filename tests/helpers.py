@@ -4,12 +4,19 @@ named like an XSS payload (``HOSTILE``, ``hostile_region``) and waiting for the 
 (``wait_ready``). Fixtures live in conftest.py, browserlib.py and neo4jlib.py."""
 from __future__ import annotations
 
+import csv
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 import graphmap
 from graphmap.region import new_region
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
 
 COUNTY = "23"  # Jämtlands län: not in the bundled data
 REGION_ID = "region-jamtland-harjedalen"
@@ -92,3 +99,32 @@ def wait_ready(frame, timeout_s: float = 30.0):
     while not frame.evaluate("() => !!(window.graphmap && window.graphmap.isReady())"):
         assert time.monotonic() < deadline, "the map never drew"
         frame.wait_for_timeout(100)
+
+
+# ---------------------------------------------------------------- independent facts from the tables
+
+def read_table(path: Path) -> list[dict]:
+    """The non-empty rows of one CSV table, read with the csv module alone."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return [r for r in csv.DictReader(f) if any((v or "").strip() for v in r.values())]
+
+
+def bundled_row_count() -> int:
+    """Rows in the bundled tables (data/reference and every data/regions folder)."""
+    folders = [DATA / "reference", *sorted((DATA / "regions").iterdir())]
+    return sum(len(read_table(path)) for folder in folders for path in sorted(folder.glob("*.csv")))
+
+
+def municipalities_in_county(code: str) -> list[str]:
+    """The SCB municipality codes of a county, from data/reference/kommuner.csv."""
+    return [r["kommunkod"] for r in read_table(DATA / "reference" / "kommuner.csv") if r["lanskod"] == code]
+
+
+# ---------------------------------------------------------------- the CLI in a fresh process
+
+def graphmap_process(*args, hashseed: str = "0", cwd=ROOT, timeout: int = 300) -> subprocess.CompletedProcess:
+    """``python -m graphmap ARGS`` in a new process with the given PYTHONHASHSEED and no build cache,
+    so that two runs share nothing (for checks of deterministic output)."""
+    env = {**os.environ, "PYTHONHASHSEED": hashseed, "GRAPHMAP_CACHE_DIR": "off"}
+    return subprocess.run([sys.executable, "-m", "graphmap", *map(str, args)], env=env, cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout)

@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib.namespace import RDF
 
 from graphmap.ingest import bundled_paths
-from graphmap.ontology import DCTERMS, GM, ROOT
+from graphmap.ontology import DCTERMS, GM, ID, ROOT
 
 CONFIDENCE = GM.confidence
 
@@ -68,6 +68,6 @@ def test_seed_facts_present(kg):
     # the three FoU-rum, the two local disability networks in Västerbotten, FoU Välfärd, the socialchefsnätverk
     forums = {kg.label(s) for s in kg.graph.subjects(RDF.type, GM.Forum)}
     assert len(forums) == 3
-    assert kg.resolver.resolve("actor", "funk-natverk-sodra-lappland")
-    assert kg.resolver.resolve("actor", "FoU Välfärd")
-    assert kg.resolver.resolve("actor", "Socialchefsnätverket i Fyrbodal")
+    assert kg.resolver.resolve("actor", "funk-natverk-sodra-lappland") == ID["network/funk-natverk-sodra-lappland"]
+    assert kg.resolver.resolve("actor", "FoU Välfärd") == ID["actor/fou-valfard"]
+    assert kg.resolver.resolve("actor", "Socialchefsnätverket i Fyrbodal") == ID["network/socialchefsnatverket-fyrbodal"]

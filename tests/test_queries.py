@@ -135,7 +135,7 @@ def test_brokers_betweenness(kg):
     # FoU Socialtjänst is the bridge of Västerbotten: above every other Västerbotten actor
     assert max(scores, key=scores.get) == "https://w3id.org/graphmap/id/actor/fou-valfard"
     vb = [a for a in scores if a != FOU_VB and ("vasterbotten" in a or "lappland" in a or "umea" in a)]
-    assert all(scores[FOU_VB] > scores[a] for a in vb)
+    assert len(vb) >= 2 and all(scores[FOU_VB] > scores[a] for a in vb)  # the two local disability networks at least
 
 
 def test_betweenness_equals_networkx(kg):

@@ -89,9 +89,11 @@ def test_any_parameter_text_never_crashes(kg, query, value):
     if not q.params:
         return
     try:
-        run_query(kg, query, **{q.params[0].name: value})
-    except (UnknownName, MissingParameter):
-        pass
+        result = run_query(kg, query, **{q.params[0].name: value})
+    except (UnknownName, MissingParameter) as exc:
+        assert exc.message("sv") and exc.message("en")  # a message for the user, in both languages
+    else:
+        assert isinstance(result.rows, list) and len(result.present()) == len(result.rows)
 
 
 # ------------------------------------------------------------------ limits

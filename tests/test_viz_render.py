@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 from html.parser import HTMLParser
@@ -23,7 +24,7 @@ from browserlib import *  # noqa: E402,F401,F403  (fixtures: browser, open_page)
 from graphmap.viz import render_map_html, write_text_atomic  # noqa: E402
 from graphmap.viz.render import json_for_script  # noqa: E402
 from graphmap.viz.styles import DEFAULT_NODE_STYLE, NODE_STYLES  # noqa: E402
-from helpers import wait_ready  # noqa: E402  (polls: wait_for_function may eval, which the CSP forbids)
+from helpers import graphmap_process, wait_ready  # noqa: E402  (polls: wait_for_function may eval, which the CSP forbids)
 
 BASE = "https://example.org/id/actor/"
 HOSTILE = "<img src=x onerror=alert(1)></script><!--"
@@ -164,7 +165,26 @@ def test_view_model_edge_cases_render():
     assert "<title>T &lt;x&gt;</title>" in empty and 'lang="en"' in empty
     custom = render_map_html({"nodes": [], "labels": {"title": "Min karta", "search": "Hitta"}})
     assert "<title>Min karta</title>" in custom and '"search":"Hitta"' in custom
-    assert render_map_html(small_view()) == render_map_html(small_view())  # deterministic
+
+
+RENDER = "import json, sys; from graphmap.viz import render_map_html; sys.stdout.write(render_map_html(json.load(sys.stdin)))"
+
+
+def test_render_is_the_same_in_every_process():
+    """The same view renders to the same HTML in processes with different hash seeds (one process
+    could hide a set order), and so does ``graphmap viz`` on the bundled data."""
+    view = json.dumps(small_view())
+    html = [subprocess.run([sys.executable, "-c", RENDER], input=view, capture_output=True, text=True, timeout=120,
+                           env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2")]
+    assert [h.returncode for h in html] == [0, 0], html[0].stderr
+    assert html[0].stdout == html[1].stdout == render_map_html(small_view())
+
+
+def test_graphmap_viz_is_the_same_in_every_process(tmp_path):
+    for seed in ("1", "2"):
+        done = graphmap_process("viz", "-o", tmp_path / f"karta-{seed}.html", hashseed=seed)
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "karta-1.html").read_bytes() == (tmp_path / "karta-2.html").read_bytes()
 
 
 def test_write_text_atomic(tmp_path):
