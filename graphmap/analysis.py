@@ -10,8 +10,6 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from itertools import product
 
-import networkx as nx
-
 from graphmap.ontology import NATIONAL
 MAX_CHAIN = 5
 MAX_PATHS = 50
@@ -23,6 +21,7 @@ def link_graph(links: list[dict]) -> nx.MultiGraph:
     ``links`` are rows with subject, relation, object, subject_level, object_level,
     subject_municipality, object_municipality (as strings/booleans).
     """
+    import networkx as nx  # here, not at import: commands that need no links skip its ~90 ms
     g = nx.MultiGraph()
     for row in links:
         s, o = str(row["subject"]), str(row["object"])
@@ -110,6 +109,7 @@ def betweenness(g: nx.MultiGraph, k: int | None = None, seed: int = 7) -> dict[s
     every node, scaled by n/k (the definition of ``nx.betweenness_centrality_subset``), so the
     same graph always gives the same numbers.
 
+    >>> import networkx as nx
     >>> g = nx.MultiGraph([("a", "b"), ("b", "c")])
     >>> betweenness(g)
     {'a': 0.0, 'b': 1.0, 'c': 0.0}
@@ -117,6 +117,7 @@ def betweenness(g: nx.MultiGraph, k: int | None = None, seed: int = 7) -> dict[s
     import random
 
     import igraph
+    import networkx as nx
 
     simple = nx.Graph(g)
     nodes = list(simple)

@@ -59,14 +59,10 @@ def handle_errors(func):
 
 
 def load_graph(data, lang: str = "sv"):
-    kg = build(list(data) if data else None, lang=lang)
-    return kg
-
-
-def csv_safe(value) -> str:
-    """Neutralise spreadsheet formulas (=, +, -, @, tab, CR at the start) in exported cells."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """The graph for a command that reads it: from the last build when the tables are unchanged
+    (:mod:`graphmap.buildcache`), else built again (and cached)."""
+    from graphmap import buildcache
+    return buildcache.open(list(data) if data else None, lang=lang)
 
 
 def emit_rows(rows: list[dict], columns: list[tuple[str, str]], fmt: str, title: str | None = None) -> None:

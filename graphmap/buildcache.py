@@ -1,0 +1,393 @@
+"""The last build, kept on disk, so that commands answer in a moment instead of ingesting again.
+
+:func:`open` gives the same :class:`~graphmap.api.KnowledgeGraph` as :func:`graphmap.build`
+(the same answers to every query), but when the tables have not changed since the last time
+it loads the built N-Triples from the cache (one Oxigraph parse) instead of reading and
+checking every table again. Every command that reads the graph goes through it
+(:func:`graphmap.cli.common.load_graph`); ``graphmap build`` and ``graphmap validate`` still
+ingest and validate every time.
+
+>>> import os, tempfile, graphmap, graphmap.buildcache as bc
+>>> os.environ["GRAPHMAP_CACHE_DIR"] = tempfile.mkdtemp()   # normally: the user cache directory
+>>> kg = bc.open()                      # first time: ingest the bundled tables, write the cache
+>>> kg.cache.status
+'built'
+>>> kg = bc.open()                      # tables unchanged: the graph comes from the cache
+>>> kg.cache.status, kg.ingest.datasets
+('hit', ['fyrbodal', 'jonkoping', 'stockholm', 'vasterbotten'])
+>>> rows = graphmap.run_query(kg, "support", area="funktionshinder", municipality="Umeå").present()
+>>> rows == graphmap.run_query(graphmap.build(), "support", area="funktionshinder", municipality="Umeå").present()
+True
+>>> del os.environ["GRAPHMAP_CACHE_DIR"]
+
+Where: ``$GRAPHMAP_CACHE_DIR`` if set (``off`` turns caching off), else
+``$XDG_CACHE_HOME/graphmap`` or ``~/.cache/graphmap``; one folder per list of inputs (their
+absolute paths, in order). If the folder cannot be written (read-only home, full disk) the
+graph is built in memory as before, with no error.
+
+When the cache is trusted: the manifest records every input file — the tables under each
+input folder, the reference data, the ontology and vocabulary files and graphmap's own
+source files that shape the build (all but :data:`READS_ONLY` and :data:`READS_ONLY_MODULES`) — with its size, ``mtime_ns`` and a BLAKE2b hash, plus graphmap's, rdflib's and
+pyoxigraph's versions. A file whose size or mtime differs, or that was modified within
+:data:`RACY_NS` of the fingerprint (its mtime cannot tell a later same-size edit), is
+hashed again: the same content is still a hit (``touch`` or a fresh ``git checkout`` does
+not rebuild), other content is a rebuild; an added or removed file is a rebuild. Files are
+fingerprinted *before* they are read, so an edit during a build makes the next run rebuild.
+
+What is written: ``graph.nt`` (the ingested triples as N-Triples, in the order the ingest
+emits them and with each literal as written — the text :func:`graphmap.build` loads its store
+from, so the cached store and rdflib graph are those of a fresh build), ``ingest.json`` (rows and problems, read only when ``kg.ingest.rows`` or
+``kg.ingest.problems`` is) and ``manifest.json`` last, each atomically (temporary file and
+rename). The manifest holds the size and CRC-32 of the other two, so a cache that a killed
+run left half-written, or that was damaged later, is rebuilt rather than trusted.
+
+``kg.validation`` is computed from the store when first read (commands that answer
+queries never read it); ``kg.graph`` (rdflib) is built from ``graph.nt`` when first read.
+Set ``GRAPHMAP_CACHE_LOG=1`` to have each decision printed on stderr.
+"""
+from __future__ import annotations
+
+import builtins
+import hashlib
+import json
+import os
+import sys
+import time
+import zlib
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from pathlib import Path
+
+FORMAT = 1
+RACY_NS = 3_000_000_000  # mtime granularity is 2 s on some file systems; within this, hash
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# counters for tests and benchmarks (this process): how often open() hit, built, or fell back
+stats = {"hit": 0, "built": 0, "memory": 0}
+
+
+@dataclass
+class CacheInfo:
+    """What :func:`open` did: ``status`` is ``hit``, ``built`` (and written), ``memory`` (not
+    cached: off, unwritable, or graph-file inputs); ``reason`` says why it did not hit."""
+    status: str
+    folder: Path | None = None
+    reason: str = ""
+
+
+def cache_root() -> Path | None:
+    """The cache directory, or None when caching is off (``GRAPHMAP_CACHE_DIR=off``)."""
+    env = os.environ.get("GRAPHMAP_CACHE_DIR")
+    if env is not None:
+        return None if env.strip().lower() in ("", "off", "0", "no", "false") else Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "graphmap"
+
+
+def _log(message: str) -> None:
+    if os.environ.get("GRAPHMAP_CACHE_LOG"):
+        print(f"graphmap cache: {message}", file=sys.stderr)
+
+
+def _input_paths(paths) -> list[Path]:
+    from graphmap.ingest import bundled_paths
+    return [p.resolve() for p in (bundled_paths() if paths is None else [Path(p) for p in paths])]
+
+
+def _folder_for(root: Path, inputs: list[Path]) -> Path:
+    key = hashlib.blake2b(json.dumps([str(p) for p in inputs]).encode(), digest_size=10).hexdigest()
+    return root / key
+
+
+def _watched(inputs: list[Path]) -> list[Path]:
+    """Every file the build depends on: input folders/files, reference data, ontology, code."""
+    from graphmap.ontology import ONTOLOGY_DIR, REFERENCE_DIR
+    out: list[Path] = []
+    for top in [*inputs, Path(REFERENCE_DIR), Path(ONTOLOGY_DIR)]:
+        if top.is_dir():
+            out += sorted(p for p in top.rglob("*") if p.is_file())
+        else:
+            out.append(top)  # a workbook, or a missing path (recorded as missing)
+    return out + _code_files()
+
+
+def _code_files() -> list[Path]:
+    """graphmap's source files that shape the built graph."""
+    return sorted(p for p in PACKAGE_DIR.rglob("*.py") if _shapes_the_build(p.relative_to(PACKAGE_DIR)))
+
+
+# graphmap's own code that only reads a built graph (answers, views, exports): editing it needs no
+# rebuild. Everything else in the package — a new module too — is watched.
+READS_ONLY = {"cli", "serve", "viz", "neo4j", "i18n", "queries", "templates", "static"}
+READS_ONLY_MODULES = {"analysis.py", "export.py", "export_graph.py", "labels.py", "ontology_export.py", "privacy.py",
+                      "region.py", "report.py", "resolve.py", "synth.py", "__main__.py"}
+
+
+def _shapes_the_build(rel: Path) -> bool:
+    return ("__pycache__" not in rel.parts and not (len(rel.parts) > 1 and rel.parts[0] in READS_ONLY)
+            and not (len(rel.parts) == 1 and rel.name in READS_ONLY_MODULES))
+
+
+def _hash(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with builtins.open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _stat(path: Path):
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def fingerprint(inputs: list[Path]) -> dict:
+    """Size, mtime_ns and hash of every watched file (None for a missing one), and versions."""
+    import pyoxigraph
+    import rdflib
+
+    import graphmap
+    taken = time.time_ns()
+    files = {}
+    for path in _watched(inputs):
+        st = _stat(path)
+        files[str(path)] = None if st is None else [*st, _hash(path)]
+    return {"format": FORMAT, "taken_ns": taken, "files": files,
+            "versions": [graphmap.__version__, rdflib.__version__, pyoxigraph.__version__, sys.version_info[:2]]}
+
+
+def _fresh(manifest: dict, inputs: list[Path]) -> tuple[bool, str, bool]:
+    """(still valid, why not, worth refreshing the recorded stats) for a stored fingerprint."""
+    import pyoxigraph
+    import rdflib
+
+    import graphmap
+    fp = manifest["fingerprint"]
+    versions = [graphmap.__version__, rdflib.__version__, pyoxigraph.__version__, list(sys.version_info[:2])]
+    if fp.get("format") != FORMAT or fp.get("versions") != versions:
+        return False, "another graphmap/rdflib/pyoxigraph/Python version", False
+    recorded = fp["files"]
+    watched = _watched(inputs)
+    if [str(p) for p in watched] != list(recorded):
+        return False, "files were added or removed", False
+    racy_before = fp["taken_ns"] - RACY_NS
+    refresh = False
+    for path in watched:
+        old = recorded[str(path)]
+        st = _stat(path)
+        if old is None or st is None:
+            if old != st:
+                return False, f"{path} appeared or disappeared", False
+            continue
+        if st == old[:2] and st[1] < racy_before:
+            continue
+        try:
+            same = _hash(path) == old[2]
+        except OSError:
+            same = False
+        if not same:
+            return False, f"{path} changed", False
+        refresh = True
+    return True, "", refresh
+
+
+def _crc(data: bytes) -> list[int]:
+    return [len(data), zlib.crc32(data)]
+
+
+class CachedIngest:
+    """Stands in for :class:`~graphmap.ingest.IngestResult` when the graph comes from the cache:
+    ``datasets`` at once; ``rows`` and ``problems`` from ``ingest.json`` when first read;
+    ``graph`` and ``ntriples()`` from the store."""
+
+    def __init__(self, ntriples: bytes, folder: Path, manifest: dict, paths):
+        self._ntriples, self._folder, self._manifest, self._paths = ntriples, folder, manifest, paths
+        self.datasets = list(manifest["datasets"])
+        self.triple_count = manifest["triples"]
+        self._detail = None
+
+    def _load(self) -> dict:
+        if self._detail is None:
+            from rdflib import URIRef
+
+            from graphmap.ingest.problems import Problem
+            try:
+                data = (self._folder / "ingest.json").read_bytes()
+                if _crc(data) != self._manifest["ingest"]:
+                    raise ValueError("ingest.json does not match the manifest")
+                raw = json.loads(data)
+                self._detail = {"rows": [(d, t, n, URIRef(i)) for d, t, n, i in raw["rows"]],
+                                "problems": [Problem(**p) for p in raw["problems"]]}
+            except (OSError, ValueError, TypeError, KeyError) as exc:  # damaged since open(): read the tables
+                _log(f"ingest.json unreadable ({exc}); reading the tables")
+                from graphmap.ingest import ingest
+                result = ingest(self._paths)
+                self._detail = {"rows": result.rows, "problems": result.problems}
+        return self._detail
+
+    @property
+    def rows(self) -> list:
+        return self._load()["rows"]
+
+    @property
+    def problems(self) -> list:
+        return self._load()["problems"]
+
+    @property
+    def warnings(self) -> list:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @cached_property
+    def graph(self):
+        """The triples as an rdflib Graph, as the ingest made it: from the cached N-Triples (which
+        keep each literal's lexical form; the store canonicalises some, e.g. "2.0"^^xsd:decimal)."""
+        import pyoxigraph as ox
+        from rdflib import Graph
+
+        from graphmap import api
+        from graphmap.ontology import bind_prefixes
+        from graphmap.store import from_ox
+        g = bind_prefixes(Graph())
+        with api.paused_gc():
+            g.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), g)
+                   for t in ox.parse(self._ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True))
+        return g
+
+    def ntriples(self, unique: bool = True) -> bytes:
+        return self._ntriples
+
+
+def _knowledge_graph_class():
+    from graphmap.api import KnowledgeGraph
+
+    class CachedKnowledgeGraph(KnowledgeGraph):
+        """A KnowledgeGraph whose ``validation`` is computed when first read."""
+
+        def __init__(self, store, ingest, lang: str, cache: CacheInfo):
+            self._graph = None
+            self.ingest = ingest
+            self.__dict__["store"] = store
+            self._lang = lang
+            self.cache = cache
+
+        @property
+        def validation(self):
+            if "_validation" not in self.__dict__:
+                from graphmap import api
+                self._validation = api.validate_store(self.store, self._lang, api.row_index(self.ingest.rows))
+            return self._validation
+
+        @validation.setter
+        def validation(self, value):
+            self._validation = value
+
+    return CachedKnowledgeGraph
+
+
+def _read(folder: Path, inputs: list[Path]):
+    """(manifest, store, N-Triples) from a valid cache folder, or (None, reason, None)."""
+    from graphmap.store import Store
+    try:
+        manifest = json.loads((folder / "manifest.json").read_bytes())
+        ok, reason, refresh = _fresh(manifest, inputs)
+        if not ok:
+            return None, reason, None
+        if (folder / "ingest.json").stat().st_size != manifest["ingest"][0]:
+            return None, "ingest.json is damaged", None
+        data = (folder / "graph.nt").read_bytes()
+        if _crc(data) != manifest["graph"]:
+            return None, "graph.nt is damaged", None
+        store = Store.from_ntriples(data)
+    except FileNotFoundError:
+        return None, "no cache yet", None
+    except Exception as exc:  # noqa: BLE001 - a damaged cache of any kind is rebuilt, never fatal
+        return None, f"unreadable cache ({type(exc).__name__}: {exc})", None
+    if len(store) != manifest["triples"]:
+        return None, "graph.nt does not hold the recorded triples", None
+    if refresh:  # same content, new mtimes (touch, checkout): record them so the next run only stats
+        try:
+            manifest["fingerprint"] = fingerprint(inputs)
+            _write_manifest(folder, manifest)
+        except OSError:
+            pass
+    return manifest, store, data
+
+
+def _write_manifest(folder: Path, manifest: dict) -> None:
+    from graphmap.fileio import write_bytes_atomic
+    write_bytes_atomic(folder / "manifest.json", json.dumps(manifest, ensure_ascii=False).encode())
+
+
+def _write(folder: Path, fp: dict, kg) -> None:
+    from graphmap.fileio import write_bytes_atomic
+    graph = kg.ingest.ntriples(unique=True)  # emission order, lexical forms as ingested
+    detail = json.dumps({"rows": [[d, t, n, str(i)] for d, t, n, i in kg.ingest.rows],
+                         "problems": [asdict(p) for p in kg.ingest.problems]},
+                        ensure_ascii=False, default=str).encode()
+    manifest = {"fingerprint": fp, "datasets": list(kg.ingest.datasets), "rows": len(kg.ingest.rows),
+                "triples": len(kg.store), "graph": _crc(graph), "ingest": _crc(detail)}
+    try:  # a manifest left from before must not vouch for the new files while they are written
+        (folder / "manifest.json").unlink()
+    except FileNotFoundError:
+        pass
+    write_bytes_atomic(folder / "graph.nt", graph)
+    write_bytes_atomic(folder / "ingest.json", detail)
+    _write_manifest(folder, manifest)
+
+
+def open(paths=None, *, lang: str = "sv", cache: bool = True):  # noqa: A001 - graphmap.buildcache.open
+    """The graph of ``paths`` (folders/workbooks; None = the bundled data), from the cache when
+    the inputs are unchanged, else built from the tables (and cached).
+
+    Same answers as :func:`graphmap.build`; raises :class:`graphmap.ingest.IngestError` on bad
+    tables (nothing is cached then). Graph files (.ttl, .nt …) are loaded as by ``build``.
+    ``cache=False`` builds in memory. ``kg.cache`` (a :class:`CacheInfo`) says what happened.
+    """
+    from graphmap import api
+    if paths is not None and any(Path(p).suffix.lower() in api.GRAPH_SUFFIXES for p in paths):
+        return api.build(paths, lang=lang)
+    inputs = _input_paths(paths)
+    root = cache_root() if cache else None
+    cls = _knowledge_graph_class()
+    if root is None:
+        stats["memory"] += 1
+        built = api.build(paths, validate=False, lang=lang)
+        return cls(built.store, built.ingest, lang, CacheInfo("memory", None, "caching is off"))
+    folder = _folder_for(root, inputs)
+    manifest, store, data = _read(folder, inputs)
+    if manifest is not None:
+        stats["hit"] += 1
+        _log(f"hit {folder}")
+        return cls(store, CachedIngest(data, folder, manifest, paths), lang, CacheInfo("hit", folder))
+    reason = store
+    fp = fingerprint(inputs)  # before the tables are read: an edit during the build shows next time
+    built = api.build(paths, validate=False, lang=lang)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write(folder, fp, built)
+    except OSError as exc:
+        stats["memory"] += 1
+        _log(f"cannot write {folder} ({exc}); built in memory")
+        return cls(built.store, built.ingest, lang, CacheInfo("memory", folder, f"cannot write: {exc}"))
+    stats["built"] += 1
+    _log(f"built {folder} ({reason})")
+    return cls(built.store, built.ingest, lang, CacheInfo("built", folder, reason))
+
+
+def clear(paths=None) -> bool:
+    """Remove the cache of ``paths`` (None = the bundled data); True if there was one."""
+    root = cache_root()
+    if root is None:
+        return False
+    folder = _folder_for(root, _input_paths(paths))
+    found = False
+    for name in ("manifest.json", "graph.nt", "ingest.json"):
+        try:
+            (folder / name).unlink()
+            found = True
+        except FileNotFoundError:
+            pass
+    return found
