@@ -34,7 +34,9 @@ class MissingParameter(ValueError):
         super().__init__(param)
 
     def message(self, lang: str = "sv") -> str:
-        return f"Parametern {self.param} krävs." if lang == "sv" else f"The parameter {self.param} is required."
+        from graphmap.i18n import t  # the catalogue's text; imported here to keep this edit to the method
+
+        return t("error.missing_parameter", lang, param=self.param)
 
 
 class KnowledgeGraph:

@@ -32,6 +32,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 
 from graphmap.fileio import write_bytes_atomic
+from graphmap.i18n import LANGS, lang_key, t
 from graphmap.labels import Labels
 from graphmap.ontology import GM, ID, VOCAB, bind_prefixes, curie, ontology_graph
 from graphmap.ontology_export import ONTOLOGY_IRI, jsonld_context
@@ -43,16 +44,9 @@ EXPORT_IRI = ID["export"]
 FORMATS = ("ttl", "jsonld", "graphml", "gexf", "csv")
 DEFAULT_NAMES = {"ttl": "graphmap.ttl", "jsonld": "graphmap.jsonld", "graphml": "graphmap.graphml",
                  "gexf": "graphmap.gexf", "csv": "graphmap-csv"}
-STATEMENT = {
-    False: {"sv": "Personuppgifter (personer, deras namn och e-postadresser och vem som har vilken tjänst) "
-                  "är borttagna ur denna export.",
-            "en": "Personal data (persons, their names and e-mail addresses, and who holds which post) "
-                  "has been left out of this export."},
-    True: {"sv": "Denna export INNEHÅLLER personuppgifter (namn, e-postadresser, vem som har vilken tjänst). "
-                 "Dela den bara med dem som har rätt att ta del av dem.",
-           "en": "This export CONTAINS personal data (names, e-mail addresses, who holds which post). "
-                 "Share it only with those entitled to it."},
-}
+# What every exported file says about personal data (include_personal -> lang -> text), from the catalogue
+STATEMENT = {personal: {lang: t(key, lang) for lang in LANGS}
+             for personal, key in ((False, "export.without_personal"), (True, "export.with_personal"))}
 ROOT_CLASSES = (ORG.Organization, GM.County)
 
 
@@ -64,7 +58,7 @@ class ExportResult:
     counts: dict = field(default_factory=dict)
 
     def statement(self, lang: str = "sv") -> str:
-        return STATEMENT[self.include_personal][lang]
+        return STATEMENT[self.include_personal][lang_key(lang)]
 
 
 # --------------------------------------------------------------------------- personal data

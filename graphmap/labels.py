@@ -9,18 +9,11 @@ from __future__ import annotations
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
+from graphmap.i18n import lang_key
 from graphmap.ontology import curie, ontology_graph
+from graphmap.vocab import vocabularies
 
-ROUTES = {
-    "coverage": ("täcker kommunen", "covers the municipality"),
-    "national": ("nationellt stöd", "national support"),
-    "member": ("medlem i", "member of"),
-    "through": ("via nätverk som täckande aktör deltar i", "through a network the covering actor takes part in"),
-    "county": ("täcker länet", "covers the county"),
-    "region": ("regionen i länet", "the county's region"),
-    "leads": ("leder", "leads"),
-    "supports": ("stöttar", "supports"),
-}
+ROUTE_SCHEME = "route"  # ontology/vocab/route.ttl: the route codes (coverage, national, member …)
 
 
 class Labels:
@@ -47,11 +40,16 @@ class Labels:
 
     @staticmethod
     def route(code, lang: str = "sv") -> str:
-        pair = ROUTES.get(str(code))
-        return (pair[0] if lang == "sv" else pair[1]) if pair else str(code or "")
+        """The label of a route code (``coverage`` → "täcker kommunen") from the route vocabulary.
+
+        >>> Labels.route("coverage", "sv"), Labels.route("coverage", "en"), Labels.route("elsewhere")
+        ('täcker kommunen', 'covers the municipality', 'elsewhere')
+        """
+        concept = vocabularies().schemes[ROUTE_SCHEME].get(str(code))
+        return concept.label(lang_key(lang)) if concept is not None else str(code or "")
 
     def items(self):
         return self._labels.items()
 
 
-__all__ = ["Labels", "ROUTES", "curie"]
+__all__ = ["Labels", "ROUTE_SCHEME", "curie"]

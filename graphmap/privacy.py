@@ -20,21 +20,23 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, RDF
 
+from graphmap.i18n import t
 from graphmap.ontology import GM, bind_prefixes, ontology_graph
 
-# where personal data would go: (output, what happens by default, how to include it)
-OUTPUTS = [
-    ("graphmap query / support / gaps / chain", "utelämnas alltid", "always left out", "–", "–"),
-    ("graphmap viz (karta)", "utelämnas", "left out", "--include-personal", "--include-personal"),
-    ("graphmap report (rapport)", "utelämnas", "left out", "--include-personal", "--include-personal"),
-    ("graphmap export data", "utelämnas; filen säger det", "left out; the file says so", "--include-personal", "--include-personal"),
-    ("graphmap new-region / export ontology", "innehåller inga data", "contain no data", "–", "–"),
-    ("graphmap serve (webb och /sparql)", "utelämnas", "left out", "--include-personal", "--include-personal"),
-    ("graphmap neo4j push", "med, markerade personalData=true (delad intern databas)",
-     "included, marked personalData=true (shared internal database)", "--without-personal", "--without-personal"),
-    ("graphmap build (out/graphmap.ttl)", "med (arbetsfil, delas inte)", "included (working file, not for sharing)",
-     "graphmap export data", "graphmap export data"),
+# where personal data would go: OUTPUTS rows are (output, by default sv, by default en, how to include it sv,
+# how to include it en); the "by default" texts are the catalogue's "privacy.default.<command>"
+_OUTPUTS = [
+    ("graphmap query / support / gaps / chain", "query", "–"),
+    ("graphmap viz (karta)", "viz", "--include-personal"),
+    ("graphmap report (rapport)", "report", "--include-personal"),
+    ("graphmap export data", "export", "--include-personal"),
+    ("graphmap new-region / export ontology", "new-region", "–"),
+    ("graphmap serve (webb och /sparql)", "serve", "--include-personal"),
+    ("graphmap neo4j push", "neo4j", "--without-personal"),
+    ("graphmap build (out/graphmap.ttl)", "build", "graphmap export data"),
 ]
+OUTPUTS = [(output, t(f"privacy.default.{key}", "sv"), t(f"privacy.default.{key}", "en"), include, include)
+           for output, key, include in _OUTPUTS]
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graphmap.fileio import write_bytes_atomic
+from graphmap.i18n import t
 from graphmap.ontology import GM, ID, concept_iri
 from graphmap.schema import TABLES, Column, Table
 from graphmap.slug import slugify
@@ -57,19 +58,11 @@ class RegionError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "sv") -> str:
-        texts = {
-            "unknown_county": ('"{value}" är inget län. Ange länskod (två siffror) eller namn, t.ex. 24 eller '
-                               "Västerbottens län.{hint}",
-                               '"{value}" is not a county. Give the county code (two digits) or name, e.g. 24.{hint}'),
-            "no_county": ("Ange minst ett län med --county.", "Give at least one county with --county."),
-            "exists": ("Mappen {path} finns redan och är inte tom; inget skrevs. Välj ett annat namn eller en annan mapp.",
-                       "The folder {path} already exists and is not empty; nothing was written."),
-            "bad_name": ('"{value}" ger inget giltigt mappnamn.', '"{value}" gives no valid folder name.'),
-        }[self.code]
+        """The message in ``lang``, from the catalogue (``error.region.<code>``)."""
         params = dict(self.params)
         names = params.pop("suggestions", None)
-        hint = ((" Menade du: " if lang == "sv" else " Did you mean: ") + ", ".join(names) + "?") if names else ""
-        return texts[0 if lang == "sv" else 1].format(hint=hint, **params)
+        hint = " " + t("error.did_you_mean", lang, names=", ".join(names)) if names else ""
+        return t(f"error.region.{self.code}", lang, hint=hint, **params)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from graphmap.i18n import t
 from graphmap.ontology import GM, ORG, actor_iri, kommun_iri, lan_iri, network_iri
 from graphmap.vocab import ascii_fold, best_matches, fold, vocabularies
 
@@ -23,11 +24,8 @@ class UnknownName(ValueError):
         super().__init__(f"unknown {param}: {value!r}")
 
     def message(self, lang: str = "sv") -> str:
-        if lang == "sv":
-            text = f'Okänt värde för {self.param}: "{self.value}".'
-            return text + (f" Menade du: {', '.join(self.suggestions)}?" if self.suggestions else "")
-        text = f'Unknown value for {self.param}: "{self.value}".'
-        return text + (f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else "")
+        text = t("error.unknown_value", lang, param=self.param, value=self.value)
+        return text + (" " + t("error.did_you_mean", lang, names=", ".join(self.suggestions)) if self.suggestions else "")
 
 
 class Resolver:

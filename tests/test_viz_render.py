@@ -295,7 +295,7 @@ def test_search_selects_and_focuses(open_page, small_map, query, slug):
     box = page.locator("#gm-canvas canvas").bounding_box()
     assert abs(pos["x"] - box["width"] / 2) < 5 and abs(pos["y"] - box["height"] / 2) < 5
     panel = page.get_by_test_id("details-panel").text_content()
-    assert "Kompetensutveckling" in panel and "Uppgiven i källa" in panel
+    assert "Kompetensutveckling" in panel and "Uttalad i källan" in panel
     run.assert_clean()
 
 

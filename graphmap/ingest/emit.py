@@ -19,6 +19,7 @@ from functools import cached_property
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from graphmap.i18n import LANGS, t
 from graphmap.ingest.cells import (MAX_CELL, is_email, is_url, parse_date, parse_decimal, parse_year,
                                    split_list)
 from graphmap.ingest.gcpause import paused_gc
@@ -53,8 +54,8 @@ def canonical_decimal(value) -> str:
 
 def _where(dataset: str, label: str, row: int, source: str) -> dict:
     """Where a value came from, in both languages: ``vasterbotten: actors.csv, rad 4, källa om-oss``."""
-    return {"sv": f"{dataset}: {label}, rad {row}, källa {source or '–'}",
-            "en": f"{dataset}: {label}, row {row}, source {source or '–'}"}
+    return {lang: t("ingest.where", lang, dataset=dataset, label=label, row=row, source=source or "–")
+            for lang in LANGS}
 
 
 class Triples(list):

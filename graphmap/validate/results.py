@@ -12,37 +12,15 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from graphmap.i18n import LANGS, t
+from graphmap.i18n.catalogue import INGEST
 from graphmap.ingest.problems import Problem
 from graphmap.ontology import SH, curie
 
-FIX = {
-    "sv": {
-        str(SH.MinCountConstraintComponent): "Fyll i värdet.",
-        str(SH.MaxCountConstraintComponent): "Ange bara ett värde.",
-        str(SH.DatatypeConstraintComponent): "Ändra till rätt format.",
-        str(SH.ClassConstraintComponent): "Hänvisa till en resurs av rätt typ.",
-        str(SH.InConstraintComponent): "Välj ett värde ur listan.",
-        str(SH.PatternConstraintComponent): "Ändra till rätt format.",
-        str(SH.NodeKindConstraintComponent): "Ändra till rätt sorts värde.",
-        str(SH.OrConstraintComponent): "Ändra till rätt sorts värde.",
-        str(SH.MinInclusiveConstraintComponent): "Skriv ett tal i intervallet.",
-        str(SH.MaxInclusiveConstraintComponent): "Skriv ett tal i intervallet.",
-        str(SH.UniqueLangConstraintComponent): "Ange högst ett värde per språk.",
-    },
-    "en": {
-        str(SH.MinCountConstraintComponent): "Fill in the value.",
-        str(SH.MaxCountConstraintComponent): "Give one value only.",
-        str(SH.DatatypeConstraintComponent): "Use the right format.",
-        str(SH.ClassConstraintComponent): "Refer to a resource of the right type.",
-        str(SH.InConstraintComponent): "Pick a value from the list.",
-        str(SH.PatternConstraintComponent): "Use the right format.",
-        str(SH.NodeKindConstraintComponent): "Use the right kind of value.",
-        str(SH.OrConstraintComponent): "Use the right kind of value.",
-        str(SH.MinInclusiveConstraintComponent): "Write a number in the range.",
-        str(SH.MaxInclusiveConstraintComponent): "Write a number in the range.",
-        str(SH.UniqueLangConstraintComponent): "Give at most one value per language.",
-    },
-}
+# How to fix a SHACL result, by constraint component, in each language: the catalogue's
+# "ingest.shacl_fix.<component>" texts (graphmap.i18n.catalogue.INGEST).
+FIX = {lang: {str(SH[key.rsplit(".", 1)[-1] + "ConstraintComponent"]): t(key, lang)
+              for key in INGEST if key.startswith("ingest.shacl_fix.")} for lang in LANGS}
 
 
 @dataclass

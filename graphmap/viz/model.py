@@ -8,12 +8,43 @@ escaped, because the page only ever sets it as text."""
 from __future__ import annotations
 
 from . import styles
-from graphmap.i18n import lang_key, sv_sort_key
+from graphmap.i18n import MESSAGES, lang_key, sv_sort_key, t
+from graphmap.i18n.catalogue import MAP
+from graphmap.vocab import vocabularies
 
 from .layout import SPACING_X, compute_layout, group_of
 
 BIG_GRAPH = 400  # above this many nodes: no hover highlight, edges hidden while moving
 EDGE_LABEL_LIMIT = 150  # above this many edges, edge labels only as tooltips
+TYPE_SCHEMES = ("actor-type", "network-kind")  # the vocabularies naming a node's ``type``
+
+
+def ui_strings(lang: str) -> dict[str, str]:
+    """The page's UI strings: the catalogue's ``map.<name>`` texts, by name.
+
+    >>> ui_strings("sv")["title"], ui_strings("en")["reset"]
+    ('Stödkarta – socialtjänsten', 'Show all')
+    """
+    return {key[len("map."):]: t(key, lang) for key in MAP if key.count(".") == 1}
+
+
+def edge_label(kind: str, lang: str) -> str | None:
+    """The label of a map edge kind (``member`` → "medlem i"), from the catalogue; None if unknown."""
+    key = f"map.edge.{kind}"
+    return t(key, lang) if key in MESSAGES else None
+
+
+def concept_labels(schemes, lang: str) -> dict[str, str]:
+    """Notation → label in ``lang`` of every concept of the vocabularies ``schemes``.
+
+    >>> concept_labels(["confidence"], "sv")["stated"], concept_labels(["level"], "en")["lokal"]
+    ('Uttalad i källan', 'Local')
+    """
+    vocab, out = vocabularies(), {}
+    for scheme in schemes:
+        for concept in vocab.concepts(scheme):
+            out.setdefault(concept.notation, concept.label(lang))
+    return out
 
 
 def _text(value) -> str:
@@ -31,7 +62,7 @@ def _texts(values) -> list[str]:
 def _clean_nodes(view: dict, lang: str) -> list[dict]:
     """Copy nodes as plain strings, dropping id-less and duplicate nodes."""
     out, seen = [], set()
-    type_labels, level_labels = styles.TYPE_LABELS[lang], styles.LEVEL_LABELS[lang]
+    type_labels, level_labels = concept_labels(TYPE_SCHEMES, lang), concept_labels(["level"], lang)
     for raw in view.get("nodes") or ():
         nid = _text(raw.get("id"))
         if not nid or nid in seen:
@@ -64,7 +95,7 @@ def _clean_edges(view: dict, ids: set, lang: str) -> list[dict]:
         src, dst = _text(raw.get("from")), _text(raw.get("to"))
         if src in ids and dst in ids:
             kind = _text(raw.get("kind"))
-            label = _text(raw.get("label")) or styles.EDGE_LABELS[lang].get(kind, kind)
+            label = _text(raw.get("label")) or edge_label(kind, lang) or kind
             out.append({"from": src, "to": dst, "kind": kind, "label": label})
     return out
 
@@ -141,9 +172,9 @@ def _legend(nodes: list[dict], edges: list[dict], lang: str) -> dict:
     for n in nodes:
         types.setdefault(n["type"], n["type_label"] or n["type"])
     for e in edges:
-        kinds.setdefault(e["kind"], styles.EDGE_LABELS[lang].get(e["kind"]) or e["label"] or e["kind"])
-    node_items = [{"label": label, "shape": styles.node_style(t)[0], "color": styles.node_style(t)[1]}
-                  for t, label in sorted(types.items(), key=lambda kv: sv_sort_key(kv[1]))]
+        kinds.setdefault(e["kind"], edge_label(e["kind"], lang) or e["label"] or e["kind"])
+    node_items = [{"label": label, "shape": styles.node_style(ntype)[0], "color": styles.node_style(ntype)[1]}
+                  for ntype, label in sorted(types.items(), key=lambda kv: sv_sort_key(kv[1]))]
     edge_items = []
     for k, label in sorted(kinds.items(), key=lambda kv: sv_sort_key(kv[1])):
         colour, dashes, arrow, width = styles.edge_style(k)
@@ -154,13 +185,13 @@ def _legend(nodes: list[dict], edges: list[dict], lang: str) -> dict:
 def build_payload(view: dict, lang: str = "sv") -> dict:
     """Everything the page script needs, as JSON-ready data."""
     lang = lang_key(lang)
-    strings = dict(styles.UI_STRINGS[lang])
+    strings = ui_strings(lang)
     strings.update({str(k): str(v) for k, v in (view.get("labels") or {}).items() if v is not None})
     nodes = _clean_nodes(view, lang)
     edges = _clean_edges(view, {n["id"] for n in nodes}, lang)
     layout = compute_layout(nodes)
     vis_nodes, vis_edges = _vis_data(nodes, edges, layout)
-    band_labels = dict(styles.LEVEL_LABELS[lang], other=strings["other_level"])
+    band_labels = dict(concept_labels(["level"], lang), other=strings["other_level"])
     for band in layout["bands"]:
         band["label"] = band_labels.get(band["band"], band["band"])
     for col in layout["columns"]:
@@ -171,7 +202,7 @@ def build_payload(view: dict, lang: str = "sv") -> dict:
         "links": [[e["from"], e["to"], e["label"]] for e in edges],
         "actors": actors, "options": _options(len(nodes)), "filters": _filter_options(nodes),
         "legend": _legend(nodes, edges, lang),
-        "confidence": styles.CONFIDENCE_LABELS[lang],
+        "confidence": concept_labels(["confidence"], lang),
         "layout": {k: layout[k] for k in ("bands", "columns", "left", "right")},
         "groups": {n["id"]: group_of(n) for n in nodes},
     }

@@ -1,15 +1,15 @@
 """Visual vocabulary of the level map: node styles by actor type, edge
-styles by relation kind, level order, and the UI strings in Swedish and
-English. Everything here is plain data so the renderer and tests share it."""
+styles by relation kind and level order. Everything here is plain data so
+the renderer and tests share it.
+
+No text lives here: the map's UI strings and edge labels are the catalogue's
+``map.`` section (:mod:`graphmap.i18n.catalogue`), and the labels of actor
+types, levels and confidence come from the SKOS vocabularies
+(:mod:`graphmap.vocab`)."""
 
 from __future__ import annotations
 
 LEVELS = ("nationell", "regional", "lokal")
-
-LEVEL_LABELS = {
-    "sv": {"nationell": "Nationell", "regional": "Regional", "lokal": "Lokal"},
-    "en": {"nationell": "National", "regional": "Regional", "lokal": "Local"},
-}
 
 # Shapes are all "label below" shapes so every node has the same footprint.
 NODE_STYLES = {
@@ -33,30 +33,6 @@ NODE_STYLES = {
 }
 DEFAULT_NODE_STYLE = ("dot", "#9d9d9d")
 
-TYPE_LABELS = {
-    "sv": {
-        "kommun": "Kommun", "region": "Region", "kommunalforbund": "Kommunalförbund",
-        "fou-enhet": "FoU-enhet", "rss": "Regional stödstruktur",
-        "kompetenscentrum": "Kompetenscentrum", "myndighet": "Myndighet",
-        "medlemsorganisation": "Medlemsorganisation", "larosate": "Lärosäte",
-        "brukarorganisation": "Brukarorganisation",
-        "gemensam-verksamhet": "Gemensam verksamhet", "natverk": "Nätverk",
-        "forum": "Forum", "samverkan": "Samverkan", "lan": "Län",
-        "samarbete": "Samarbete", "namnd": "Nämnd",
-    },
-    "en": {
-        "kommun": "Municipality", "region": "Region",
-        "kommunalforbund": "Municipal association", "fou-enhet": "R&D unit",
-        "rss": "Regional support structure", "kompetenscentrum": "Competence centre",
-        "myndighet": "Government agency", "medlemsorganisation": "Member organisation",
-        "larosate": "Higher education institution",
-        "brukarorganisation": "User organisation",
-        "gemensam-verksamhet": "Joint operation", "natverk": "Network",
-        "forum": "Forum", "samverkan": "Collaboration", "lan": "County",
-        "samarbete": "Collaboration", "namnd": "Committee",
-    },
-}
-
 # kind: (colour, dashes, arrow towards "to", width)
 EDGE_STYLES = {
     "member": ("#7f7f7f", False, True, 1),
@@ -72,59 +48,6 @@ EDGE_STYLES = {
     "funds": ("#b8860b", [1, 3], True, 1.5),
 }
 DEFAULT_EDGE_STYLE = ("#b0b0b0", [3, 3], False, 1)
-
-EDGE_LABELS = {
-    "sv": {
-        "member": "medlem i", "leads": "leder", "covers": "täcker",
-        "collaborates": "samverkar med", "part_of": "del av", "offers": "erbjuder stöd till",
-        "steers": "styr", "supports": "stödjer", "coordinates": "samordnar",
-        "runs": "driver", "funds": "finansierar",
-    },
-    "en": {
-        "member": "member of", "leads": "leads", "covers": "covers",
-        "collaborates": "collaborates with", "part_of": "part of", "offers": "offers support to",
-        "steers": "steers", "supports": "supports", "coordinates": "coordinates",
-        "runs": "runs", "funds": "funds",
-    },
-}
-
-CONFIDENCE_LABELS = {
-    "sv": {"stated": "Uppgiven i källa", "inferred": "Härledd", "assumed": "Antagen",
-           "uncertain": "Osäker", "verified": "Bekräftad",
-           "reference": "Referensdata"},
-    "en": {"stated": "Stated in source", "inferred": "Inferred", "assumed": "Assumed",
-           "uncertain": "Uncertain", "verified": "Verified",
-           "reference": "Reference data"},
-}
-
-UI_STRINGS = {
-    "sv": {
-        "title": "Stödkarta – socialtjänsten", "filters": "Filter",
-        "area": "Område", "level": "Nivå", "county": "Län", "type": "Typ",
-        "all": "Alla", "search": "Sök aktör", "search_placeholder": "Namn på aktör …",
-        "search_button": "Sök", "reset": "Visa alla", "legend": "Teckenförklaring",
-        "node_types": "Aktörstyper", "edge_kinds": "Relationer",
-        "details": "Vald aktör", "none_selected": "Klicka på en aktör eller sök efter den.",
-        "areas": "Områden", "support": "Typ av stöd", "sources": "Källor",
-        "confidence": "Säkerhet", "identifier": "Identifierare", "connections": "Kopplingar",
-        "no_county": "Utan län", "other_level": "Övrigt", "none": "–",
-        "visible": "Visar {shown} av {total} aktörer", "no_match": "Ingen synlig aktör matchar \u201d{q}\u201d.",
-        "match": "Hittade: {label}", "graph": "Nätverkskarta", "people": "Tjänster och personer",
-    },
-    "en": {
-        "title": "Support map – social services", "filters": "Filters",
-        "area": "Area", "level": "Level", "county": "County", "type": "Type",
-        "all": "All", "search": "Find actor", "search_placeholder": "Actor name …",
-        "search_button": "Find", "reset": "Show all", "legend": "Legend",
-        "node_types": "Actor types", "edge_kinds": "Relations",
-        "details": "Selected actor", "none_selected": "Click an actor or search for it.",
-        "areas": "Areas", "support": "Kinds of support", "sources": "Sources",
-        "confidence": "Confidence", "identifier": "Identifier", "connections": "Connections",
-        "no_county": "No county", "other_level": "Other", "none": "–",
-        "visible": "Showing {shown} of {total} actors", "no_match": "No visible actor matches \u201c{q}\u201d.",
-        "match": "Found: {label}", "graph": "Network map", "people": "Posts and people",
-    },
-}
 
 
 def node_style(node_type: str) -> tuple[str, str]:
