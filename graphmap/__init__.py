@@ -4,9 +4,9 @@ The Python API mirrors the CLI::
 
     >>> import graphmap
     >>> g = graphmap.build()                      # bundled data -> validated graph
-    >>> rows = graphmap.run_query(g, "support", area="funktionshinder", municipality="Umeå")
-    >>> sorted({r["actor_label"] for r in rows})[:2]
-    ['FoU Socialtjänst', 'SKR:s nätverk för kvalitet inom funktionshinderområdet']
+    >>> result = graphmap.run_query(g, "support", area="funktionshinder", municipality="Umeå")
+    >>> sorted({r["actor_label"] for r in result.present()})[:2]   # with labels, Swedish by default
+    ['FoU Socialtjänst (Västerbotten)', 'Länsnätverk funktionshinder – kranskommunerna runt Umeå och kusten']
 """
 from __future__ import annotations
 
