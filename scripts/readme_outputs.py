@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Regenerate the example outputs shown in README.md by running the real commands.
+
+Each generated block in README.md sits between two HTML comments (invisible on GitHub)::
+
+    <!-- output: NAME -->
+    ```
+    …
+    ```
+    <!-- /output -->
+
+and NAME is a key of BLOCKS below, which says which commands to run and how to shorten what they
+print. Only the text between the markers is rewritten; the rest of the README is left alone.
+Outputs that need a Neo4j server are not generated; they carry ``<!-- output not generated … -->``.
+
+    python scripts/readme_outputs.py           # rewrite README.md
+    python scripts/readme_outputs.py --check   # exit 1 with a diff if README.md is stale
+
+The commands run in a fresh temporary folder (so paths print as ``out/…``), with a fresh build
+cache and ``PYTHONHASHSEED=0``; ``graphmap`` is this checkout's (``python -m graphmap``).
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+MARKER = re.compile(r"^<!-- output: (?P<name>.+?) -->\n(?P<body>.*?)^<!-- /output -->$", re.M | re.S)
+SERVE_PORT_SHOWN = "8765"  # the port the README's curl lines show; the script serves on a free one
+
+
+@dataclass(frozen=True)
+class Step:
+    """One command: ``shown`` is how the README writes it; ``head`` keeps the first lines it prints
+    (None = all); ``stderr`` shows what it writes to stderr (error messages) instead of stdout."""
+    shown: str
+    head: int | None = None
+    stderr: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """``style``: ``plain`` (outputs only, one after the other), ``prompt`` (``$ command`` then its
+    output) or ``comment`` (the block's lines kept, the ``# …`` lines after each listed command
+    replaced by its output as ``# …`` lines)."""
+    steps: tuple[Step, ...]
+    style: str = "prompt"
+
+
+BLOCKS = {
+    # command 1 of "Two commands on a fresh machine": the build line and the first rows of the table
+    "graphmap build && graphmap support": Block((
+        Step("graphmap build", head=1),
+        Step("graphmap support --area funktionshinder --municipality Umeå", head=12),
+    ), style="plain"),
+    "unknown name": Block((Step("graphmap support --area funktionshindr --municipality Umeå", stderr=True),)),
+    "graphmap viz": Block((
+        Step("graphmap viz -o out/karta.html"),
+        Step("graphmap viz --county Västerbotten -o out/karta-vb.html"),
+        Step("graphmap report -o out/rapport.html"),
+    )),
+    "sparql curl": Block((
+        Step("curl -H 'Accept: text/csv' 'http://127.0.0.1:8765/sparql?query=SELECT%20(COUNT(*)%20AS%20?n)"
+             "%20WHERE%20%7B?s%20?p%20?o%7D'"),
+        Step("curl -s -o /dev/null -w '%{http_code}\\n' -X POST --data-urlencode 'update=DROP ALL' "
+             "http://127.0.0.1:8765/sparql"),
+    )),
+    "graphmap new-region": Block((Step('graphmap new-region "Exempelfjäll" --county 23', head=1),),
+                                 style="comment"),
+    "graphmap export": Block((Step("graphmap export data --format graphml -o out/graphmap.graphml"),),
+                             style="comment"),
+    "graphmap synth": Block((Step("graphmap synth --scale 1 -o out/synt --seed 1"),)),
+}
+
+
+class Runner:
+    """Runs the steps in one temporary folder; starts ``graphmap serve`` once if a step needs it."""
+
+    def __init__(self, work: Path):
+        self.work = work
+        self.env = {**os.environ, "PYTHONHASHSEED": "0", "GRAPHMAP_CACHE_DIR": str(work / ".cache")}
+        self.env.pop("COLUMNS", None)
+        self.server: subprocess.Popen | None = None
+        self.port = ""
+
+    def output(self, step: Step) -> list[str]:
+        argv = shlex.split(step.shown)
+        if argv[0] == "graphmap":
+            argv = [sys.executable, "-m", "graphmap", *argv[1:]]
+        elif argv[0] == "curl":
+            argv = [a.replace(f"127.0.0.1:{SERVE_PORT_SHOWN}", f"127.0.0.1:{self.serve()}") for a in argv]
+        done = subprocess.run(argv, cwd=self.work, env=self.env, capture_output=True, text=True, timeout=600)
+        text = done.stderr if step.stderr else done.stdout
+        if not step.stderr and done.returncode != 0:
+            raise SystemExit(f"{step.shown}: exit {done.returncode}\n{done.stderr}")
+        lines = [line.rstrip() for line in text.splitlines()]
+        return lines[: step.head] if step.head is not None else lines
+
+    def serve(self) -> str:
+        if self.server is None:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                self.port = str(s.getsockname()[1])
+            self.server = subprocess.Popen([sys.executable, "-m", "graphmap", "serve", "--port", self.port],
+                                           cwd=self.work, env=self.env, stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL)
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=5).read()
+                    break
+                except OSError:
+                    if self.server.poll() is not None or time.monotonic() > deadline:
+                        raise SystemExit("graphmap serve did not start")
+                    time.sleep(0.3)
+        return self.port
+
+    def close(self):
+        if self.server is not None:
+            self.server.terminate()
+            self.server.wait(timeout=30)
+
+
+def render(block: Block, old_body: str, runner: Runner) -> str:
+    """The new text between the markers (the README's fence lines kept)."""
+    old = old_body.strip("\n").splitlines()
+    fence_open, fence_close = old[0], old[-1]
+    if block.style == "plain":
+        lines = [line for step in block.steps for line in runner.output(step)]
+    elif block.style == "prompt":
+        lines = []
+        for step in block.steps:
+            lines += [f"$ {step.shown}", *runner.output(step)]
+    else:  # comment: keep the block, replace the '# ' output lines after each listed command
+        old = old[1:-1]
+        lines, i = [], 0
+        while i < len(old):
+            lines.append(old[i])
+            step = next((s for s in block.steps if old[i].startswith(s.shown)), None)
+            i += 1
+            if step is not None:
+                while i < len(old) and old[i].startswith("# "):
+                    i += 1
+                lines += [f"# {line}" if line else "#" for line in runner.output(step)]
+    return "\n".join([fence_open, *lines, fence_close]) + "\n"
+
+
+def regenerate(text: str) -> str:
+    found = {m["name"] for m in MARKER.finditer(text)}
+    missing = set(BLOCKS) - found
+    unknown = found - set(BLOCKS)
+    if missing or unknown:
+        raise SystemExit(f"README.md markers: missing {sorted(missing)}, unknown {sorted(unknown)}")
+    with tempfile.TemporaryDirectory(prefix="readme-outputs-") as tmp:
+        runner = Runner(Path(tmp))
+        try:
+            return MARKER.sub(lambda m: f"<!-- output: {m['name']} -->\n"
+                              f"{render(BLOCKS[m['name']], m['body'], runner)}<!-- /output -->", text)
+        finally:
+            runner.close()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="do not write; exit 1 with a diff if README.md is stale")
+    parser.add_argument("--readme", type=Path, default=README)
+    args = parser.parse_args(argv)
+    old = args.readme.read_text(encoding="utf-8")
+    new = regenerate(old)
+    if new == old:
+        print(f"{args.readme.name}: the example outputs are current.")
+        return 0
+    if args.check:
+        sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
+                                                   f"{args.readme.name} (committed)", f"{args.readme.name} (generated)"))
+        print(f"\n{args.readme.name} is stale: run python scripts/readme_outputs.py", file=sys.stderr)
+        return 1
+    args.readme.write_text(new, encoding="utf-8")
+    print(f"{args.readme.name}: example outputs rewritten.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
