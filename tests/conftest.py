@@ -4,9 +4,11 @@ helpers (regions, hostile values, waiting for the map) in helpers.py.
 Every test that uses a Neo4j fixture is marked ``neo4j`` and every test that uses a browser
 fixture is marked ``browser`` here, so ``pytest -m 'not neo4j and not browser'`` runs the fast
 tests only. A test that starts its own server or browser without those fixtures carries the
-marker itself (``@pytest.mark.neo4j``)."""
+marker itself (``@pytest.mark.neo4j``); collection stops if it does not, or if a test module
+imports another test module."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -39,8 +41,16 @@ def _unmarked_own_server(item) -> list[str]:
             if any(n in source for n in names) and item.get_closest_marker(mark) is None]
 
 
+# shared helpers live in helpers.py: a test module that imports another one ties the two together
+# (its imports, module-level setup and fixtures come along, and a rename there breaks this one)
+IMPORTS_A_TEST = re.compile(r"^\s*(?:from|import)\s+test_\w+", re.M)
+
+
 def pytest_collection_modifyitems(config, items):
     missing = []
+    for path in sorted({item.path for item in items if item.path.name.startswith("test_")}):
+        if IMPORTS_A_TEST.search(path.read_text(encoding="utf-8")):
+            missing.append(f"{path.name}: imports another test file; move what it shares to tests/helpers.py")
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         if used & NEO4J_FIXTURES:
@@ -49,8 +59,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         missing += [f"{item.nodeid}: add @pytest.mark.{mark}" for mark in _unmarked_own_server(item)]
     if missing:
-        raise pytest.UsageError("tests that start their own server or browser need the marker:\n  "
-                                + "\n  ".join(missing))
+        raise pytest.UsageError("tests/ rules (see tests/README.md):\n  " + "\n  ".join(missing))
 
 
 @pytest.fixture(scope="session")
