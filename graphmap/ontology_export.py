@@ -208,49 +208,30 @@ class Scheme:
     concepts: list   # dicts: notation, label, other_label, definition, broader, alt
 
 
-TEXT = {
-    "sv": {
-        "title": "Ontologi och vokabulär", "version": "Version", "license": "Licens", "namespace": "Namnrymd",
-        "files": "Filer", "classes": "Klasser", "properties": "Egenskaper", "vocabularies": "Vokabulärer (SKOS)",
-        "other": "English", "other_page": PAGES["en"], "parents": "Underklass till", "children": "Underklasser",
-        "domain": "Domän", "range": "Värdemängd", "columns": "Kolumn i mallen", "tables": "Tabell i mallen",
-        "examples": "Exempel ur data", "count": "i datat", "personal": "Personuppgift: exempel visas inte.",
-        "kind": "Typ", "notation": "Kod (skriv detta)", "label_col": "Benämning", "other_col": "Engelska",
-        "definition": "Definition", "broader": "Ingår i", "alt": "Godtas också", "props_of": "Egenskaper med denna domän",
-        "contents": "Innehåll", "intro": "Den här sidan beskriver graphmaps modell: klasserna, egenskaperna och de "
-        "kontrollerade vokabulärerna som tabellerna och grafen använder. Filerna nedan kan återanvändas av den som "
-        "vill kartlägga sin egen region på samma sätt.",
-        "files_desc": {"ontology_ttl": "ontologin (OWL, Turtle)", "ontology_rdf": "ontologin (OWL, RDF/XML)",
-                       "vocab": "vokabulärerna (SKOS, Turtle)", "shapes": "valideringsregler (SHACL)",
-                       "context": "JSON-LD-kontext"},
-        "license_text": "Ontologin, vokabulärerna och valideringsreglerna får återanvändas enligt",
-        "ObjectProperty": "objektegenskap", "DatatypeProperty": "dataegenskap", "AnnotationProperty": "annoteringsegenskap",
-        "reused": "återanvänd",
-    },
-    "en": {
-        "title": "Ontology and vocabularies", "version": "Version", "license": "License", "namespace": "Namespace",
-        "files": "Files", "classes": "Classes", "properties": "Properties", "vocabularies": "Vocabularies (SKOS)",
-        "other": "Svenska", "other_page": PAGES["sv"], "parents": "Subclass of", "children": "Subclasses",
-        "domain": "Domain", "range": "Range", "columns": "Template column", "tables": "Template table",
-        "examples": "Examples from the data", "count": "in the data", "personal": "Personal data: no examples shown.",
-        "kind": "Kind", "notation": "Code (type this)", "label_col": "Label", "other_col": "Swedish",
-        "definition": "Definition", "broader": "Broader", "alt": "Also accepted", "props_of": "Properties with this domain",
-        "contents": "Contents", "intro": "This page describes graphmap's model: the classes, properties and controlled "
-        "vocabularies the tables and the graph use. The files below can be reused by anyone mapping their own "
-        "region the same way.",
-        "files_desc": {"ontology_ttl": "the ontology (OWL, Turtle)", "ontology_rdf": "the ontology (OWL, RDF/XML)",
-                       "vocab": "the vocabularies (SKOS, Turtle)", "shapes": "validation rules (SHACL)",
-                       "context": "JSON-LD context"},
-        "license_text": "The ontology, vocabularies and validation rules may be reused under",
-        "ObjectProperty": "object property", "DatatypeProperty": "datatype property",
-        "AnnotationProperty": "annotation property", "reused": "reused",
-    },
-}
+OTHER_LANG = {"sv": "en", "en": "sv"}
+
+
+def texts(lang: str) -> dict:
+    """The documentation page's texts in ``lang``, from the catalogue (``ontology.*`` keys).
+
+    >>> texts("en")["classes"], texts("sv")["files_desc"]["shapes"], texts("sv")["other_page"]
+    ('Classes', 'valideringsregler (SHACL)', 'en.html')
+    """
+    from graphmap.i18n import MESSAGES, lang_key, t
+
+    lang = lang_key(lang)
+    out: dict = {"files_desc": {}, "other_page": PAGES[OTHER_LANG[lang]]}
+    for key in MESSAGES:
+        if key.startswith("ontology.files_desc."):
+            out["files_desc"][key.rsplit(".", 1)[-1]] = t(key, lang)
+        elif key.startswith("ontology."):
+            out[key[len("ontology."):]] = t(key, lang)
+    return out
 
 
 def _text(graph: Graph, term, pred, lang: str) -> str:
     values = {o.language: str(o) for o in graph.objects(term, pred) if isinstance(o, Literal)}
-    return values.get(lang) or values.get(None) or values.get("sv" if lang == "en" else "en") or ""
+    return values.get(lang) or values.get(None) or values.get(OTHER_LANG[lang]) or ""
 
 
 def _anchor(term) -> str:
@@ -267,7 +248,7 @@ class _Doc:
 
     def __init__(self, ontology: Graph, data: Graph | None, lang: str, max_examples: int = 3):
         self.g, self.data, self.lang, self.max = ontology, data, lang, max_examples
-        self.other = "en" if lang == "sv" else "sv"
+        self.other = OTHER_LANG[lang]
         self.documented: set[str] = set()
         self.personal = personal_terms(ontology)
         self.data_labels: dict[str, dict[str, str]] = {}
@@ -309,7 +290,7 @@ class _Doc:
         t = Term(str(iri), curie(str(iri)), _anchor(iri), self.label(iri), self.label(iri, self.other),
                  _text(g, iri, RDFS.comment, self.lang), kind=kind, personal=iri in self.personal)
         if not str(iri).startswith(str(GM)):
-            t.kind = f"{kind}, {TEXT[self.lang]['reused']}" if kind else TEXT[self.lang]["reused"]
+            t.kind = f"{kind}, {texts(self.lang)['reused']}" if kind else texts(self.lang)["reused"]
         t.columns = self.columns.get(str(iri), [])
         t.tables = self.tables.get(str(iri), [])
         return t
@@ -367,7 +348,7 @@ def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
     out_props = []
     for prop in prop_terms:
         kinds = [k for k in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty) if (prop, RDF.type, k) in g]
-        t = doc.term(prop, TEXT[lang][str(kinds[0]).rsplit("#", 1)[-1]] if kinds else "")
+        t = doc.term(prop, texts(lang)[str(kinds[0]).rsplit("#", 1)[-1]] if kinds else "")
         t.domain = [doc.ref(d) for d in sorted(g.objects(prop, RDFS.domain), key=str)]
         t.range = [doc.ref(r) for r in sorted(g.objects(prop, RDFS.range), key=str)]
         t.parents = [doc.ref(p) for p in sorted(g.objects(prop, RDFS.subPropertyOf), key=str)]
@@ -397,13 +378,13 @@ def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
                               _text(g, scheme, DCTERMS.description, lang), vocab_columns.get(slug, []), concepts))
     license_iri = g.value(ONTOLOGY_IRI, DCTERMS.license)
     return {
-        "lang": lang, "t": TEXT[lang], "iri": str(ONTOLOGY_IRI), "namespace": str(GM),
+        "lang": lang, "t": texts(lang), "iri": str(ONTOLOGY_IRI), "namespace": str(GM),
         "title": _text(g, ONTOLOGY_IRI, DCTERMS.title, lang),
         "description": _text(g, ONTOLOGY_IRI, DCTERMS.description, lang),
         "version": str(g.value(ONTOLOGY_IRI, OWL.versionInfo) or ""),
         "license": str(license_iri or ""), "license_label": "CC BY 4.0" if license_iri and "by/4.0" in str(license_iri)
         else str(license_iri or ""),
-        "files": [(name, TEXT[lang]["files_desc"][key]) for key, name in FILES.items()],
+        "files": [(name, texts(lang)["files_desc"][key]) for key, name in FILES.items()],
         "classes": out_classes, "properties": out_props, "schemes": schemes,
         "prefixes": sorted((p, str(ns)) for p, ns in PREFIXES.items()),
     }

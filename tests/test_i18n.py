@@ -28,9 +28,6 @@ ALLOWED = {
     # the report, the web app, the map's view projection and the named queries' titles (another owner)
     "graphmap/report.py", "graphmap/report/write.py", "graphmap/serve/app.py", "graphmap/serve/site.py",
     "graphmap/viz/project.py", "graphmap/queries/__init__.py",
-    # the Neo4j error messages and the ontology export's label picking (not converted yet)
-    "graphmap/neo4j/connect.py", "graphmap/neo4j/model.py", "graphmap/neo4j/pull.py", "graphmap/neo4j/push.py",
-    "graphmap/ontology_export.py",
 }
 
 

@@ -324,8 +324,74 @@ PRIVACY: dict[str, tuple[str, str]] = {
 }
 
 
+# Neo4j: the server, the push and the pull (graphmap.neo4j).
+NEO4J: dict[str, tuple[str, str]] = {
+    "neo4j.unreachable": ("Kan inte nå Neo4j på {d}. Kör servern? Ange adressen med NEO4J_URI eller --uri.",
+                          "Cannot reach Neo4j at {d}. Is the server running? Set the address with NEO4J_URI or --uri."),
+    "neo4j.auth": ("Neo4j avvisade inloggningen som {d}: kontrollera NEO4J_USER och NEO4J_PASSWORD.",
+                   "Neo4j rejected the login as {d}: check NEO4J_USER and NEO4J_PASSWORD."),
+    "neo4j.version": ("Neo4j {d} stöds inte; graphmap kräver Neo4j 5.23 eller senare.",
+                      "Neo4j {d} is not supported; graphmap needs Neo4j 5.23 or later."),
+    "neo4j.uri": ("Ogiltig Neo4j-adress: {d}", "Invalid Neo4j address: {d}"),
+    "neo4j.failed": ("Neo4j-fel: {d}", "Neo4j error: {d}"),
+    "neo4j.not_in_ontology": ("{what} {term} finns inte i ontologin och kan inte föras över till Neo4j.",
+                              "{what} {term} is not in the ontology and cannot be carried to Neo4j."),
+    "neo4j.what_class": ("Klassen", "The class"),
+    "neo4j.what_predicate": ("Egenskapen", "The property"),
+    "neo4j.what_key": ("Egenskapsnyckeln", "The property key"),
+    "neo4j.unknown_dataset": ("Datasetet {name} finns inte i Neo4j (finns: {known}).",
+                              "The dataset {name} is not in Neo4j (present: {known})."),
+    "neo4j.push_dataset": ("Ogiltigt datasetnamn {d!r}: använd a–z, 0–9, - och _.",
+                           "Invalid dataset name {d!r}: use a–z, 0–9, - and _."),
+    "neo4j.push_concurrent": ("Datasetet {d} ändrades av en annan push under tiden; kör igen.",
+                              "The dataset {d} was changed by another push meanwhile; run again."),
+}
+
+# The ontology's documentation pages (graphmap export ontology: index.html, en.html).
+ONTOLOGY: dict[str, tuple[str, str]] = {
+    'ontology.title': ('Ontologi och vokabulär', 'Ontology and vocabularies'),
+    'ontology.version': ('Version', 'Version'),
+    'ontology.license': ('Licens', 'License'),
+    'ontology.namespace': ('Namnrymd', 'Namespace'),
+    'ontology.files': ('Filer', 'Files'),
+    'ontology.classes': ('Klasser', 'Classes'),
+    'ontology.properties': ('Egenskaper', 'Properties'),
+    'ontology.vocabularies': ('Vokabulärer (SKOS)', 'Vocabularies (SKOS)'),
+    'ontology.other': ('English', 'Svenska'),
+    'ontology.parents': ('Underklass till', 'Subclass of'),
+    'ontology.children': ('Underklasser', 'Subclasses'),
+    'ontology.domain': ('Domän', 'Domain'),
+    'ontology.range': ('Värdemängd', 'Range'),
+    'ontology.columns': ('Kolumn i mallen', 'Template column'),
+    'ontology.tables': ('Tabell i mallen', 'Template table'),
+    'ontology.examples': ('Exempel ur data', 'Examples from the data'),
+    'ontology.count': ('i datat', 'in the data'),
+    'ontology.personal': ('Personuppgift: exempel visas inte.', 'Personal data: no examples shown.'),
+    'ontology.kind': ('Typ', 'Kind'),
+    'ontology.notation': ('Kod (skriv detta)', 'Code (type this)'),
+    'ontology.label_col': ('Benämning', 'Label'),
+    'ontology.other_col': ('Engelska', 'Swedish'),
+    'ontology.definition': ('Definition', 'Definition'),
+    'ontology.broader': ('Ingår i', 'Broader'),
+    'ontology.alt': ('Godtas också', 'Also accepted'),
+    'ontology.props_of': ('Egenskaper med denna domän', 'Properties with this domain'),
+    'ontology.contents': ('Innehåll', 'Contents'),
+    'ontology.intro': ('Den här sidan beskriver graphmaps modell: klasserna, egenskaperna och de kontrollerade vokabulärerna som tabellerna och grafen använder. Filerna nedan kan återanvändas av den som vill kartlägga sin egen region på samma sätt.', "This page describes graphmap's model: the classes, properties and controlled vocabularies the tables and the graph use. The files below can be reused by anyone mapping their own region the same way."),
+    'ontology.files_desc.ontology_ttl': ('ontologin (OWL, Turtle)', 'the ontology (OWL, Turtle)'),
+    'ontology.files_desc.ontology_rdf': ('ontologin (OWL, RDF/XML)', 'the ontology (OWL, RDF/XML)'),
+    'ontology.files_desc.vocab': ('vokabulärerna (SKOS, Turtle)', 'the vocabularies (SKOS, Turtle)'),
+    'ontology.files_desc.shapes': ('valideringsregler (SHACL)', 'validation rules (SHACL)'),
+    'ontology.files_desc.context': ('JSON-LD-kontext', 'JSON-LD context'),
+    'ontology.license_text': ('Ontologin, vokabulärerna och valideringsreglerna får återanvändas enligt', 'The ontology, vocabularies and validation rules may be reused under'),
+    'ontology.ObjectProperty': ('objektegenskap', 'object property'),
+    'ontology.DatatypeProperty': ('dataegenskap', 'datatype property'),
+    'ontology.AnnotationProperty': ('annoteringsegenskap', 'annotation property'),
+    'ontology.reused': ('återanvänd', 'reused'),
+}
+
 SECTIONS = {"web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT,
-            "privacy": PRIVACY}
+            "privacy": PRIVACY,
+            "neo4j": NEO4J, "ontology": ONTOLOGY}
 
 
 def _merge(sections: dict[str, dict[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:

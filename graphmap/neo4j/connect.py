@@ -22,20 +22,9 @@ class Neo4jUnavailable(RuntimeError):
         self.code, self.detail = code, detail
         super().__init__(f"{code}: {detail}")
 
-    TEXT = {
-        "unreachable": ("Kan inte nå Neo4j på {d}. Kör servern? Ange adressen med NEO4J_URI eller --uri.",
-                        "Cannot reach Neo4j at {d}. Is the server running? Set the address with NEO4J_URI or --uri."),
-        "auth": ("Neo4j avvisade inloggningen som {d}: kontrollera NEO4J_USER och NEO4J_PASSWORD.",
-                 "Neo4j rejected the login as {d}: check NEO4J_USER and NEO4J_PASSWORD."),
-        "version": ("Neo4j {d} stöds inte; graphmap kräver Neo4j 5.23 eller senare.",
-                    "Neo4j {d} is not supported; graphmap needs Neo4j 5.23 or later."),
-        "uri": ("Ogiltig Neo4j-adress: {d}", "Invalid Neo4j address: {d}"),
-        "failed": ("Neo4j-fel: {d}", "Neo4j error: {d}"),
-    }
-
     def message(self, lang: str = "sv") -> str:
-        sv, en = self.TEXT[self.code]
-        return (sv if lang == "sv" else en).format(d=self.detail)
+        from graphmap.i18n import t
+        return t(f"neo4j.{self.code}", lang, d=self.detail)
 
 
 @dataclass(frozen=True)

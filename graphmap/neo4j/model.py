@@ -65,11 +65,8 @@ class ModelError(ValueError):
         super().__init__(f"{kind} {iri}")
 
     def message(self, lang: str = "sv") -> str:
-        if lang == "sv":
-            what = {"class": "Klassen", "predicate": "Egenskapen", "key": "Egenskapsnyckeln"}[self.kind]
-            return f"{what} {curie(self.iri)} finns inte i ontologin och kan inte föras över till Neo4j."
-        what = {"class": "The class", "predicate": "The property", "key": "The property key"}[self.kind]
-        return f"{what} {curie(self.iri)} is not in the ontology and cannot be carried to Neo4j."
+        from graphmap.i18n import t
+        return t("neo4j.not_in_ontology", lang, what=t(f"neo4j.what_{self.kind}", lang), term=curie(self.iri))
 
 
 def _local(iri: str) -> str:

@@ -21,9 +21,8 @@ class UnknownDataset(LookupError):
         super().__init__(name)
 
     def message(self, lang: str = "sv") -> str:
-        known = ", ".join(self.known) or "-"
-        return (f"Datasetet {self.name!r} finns inte i Neo4j (finns: {known})." if lang == "sv"
-                else f"The dataset {self.name!r} is not in Neo4j (present: {known}).")
+        from graphmap.i18n import t
+        return t("neo4j.unknown_dataset", lang, name=repr(self.name), known=", ".join(self.known) or "-")
 
 
 def current_tokens(conn: Connection, dataset: str | None = None) -> list[str]:

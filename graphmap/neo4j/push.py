@@ -56,13 +56,8 @@ class PushError(ValueError):
         super().__init__(f"{code}: {detail}")
 
     def message(self, lang: str = "sv") -> str:
-        text = {
-            "dataset": ("Ogiltigt datasetnamn {d!r}: använd a–z, 0–9, - och _.",
-                        "Invalid dataset name {d!r}: use a–z, 0–9, - and _."),
-            "concurrent": ("Datasetet {d} ändrades av en annan push under tiden; kör igen.",
-                           "The dataset {d} was changed by another push meanwhile; run again."),
-        }[self.code]
-        return (text[0] if lang == "sv" else text[1]).format(d=self.detail)
+        from graphmap.i18n import t
+        return t(f"neo4j.push_{self.code}", lang, d=self.detail)
 
 
 @dataclass
