@@ -19,7 +19,7 @@ from graphmap.fileio import GRAPH_SUFFIXES, read_graph
 from graphmap.ingest import IngestResult, ingest
 from graphmap.ingest.gcpause import paused_gc
 from graphmap.labels import Labels
-from graphmap.queries import NamedQuery, library
+from graphmap.queries import NamedQuery, find, library
 from graphmap.resolve import Resolver, UnknownName
 from graphmap.ontology import AREA_SCHEME, code_of
 from graphmap.store import Store
@@ -175,11 +175,16 @@ def bind_params(kg: KnowledgeGraph, query: NamedQuery, values: dict) -> dict:
 
 
 def run_query(kg: KnowledgeGraph, name: str, **values) -> QueryResult:
-    """Run a named query on the embedded store with bound parameters."""
-    lib = library()
-    if name not in lib:
-        raise UnknownName("query", name, sorted(lib))
-    query = lib[name]
+    """Run a named or internal query (:func:`graphmap.queries.find`) on the embedded store with
+    bound parameters: the one runner of every SPARQL text in ``graphmap/queries/``.
+
+    >>> kg = build()
+    >>> len(run_query(kg, "source-info").rows) == len(run_query(kg, "report-source-docs").rows)
+    True
+    """
+    query = find(name)
+    if query is None:
+        raise UnknownName("query", name, sorted(library()))
     bound = bind_params(kg, query, values)
     if query.engine == "paths":
         rows = chain_rows(kg.link_graph, str(bound["actor"]))

@@ -211,3 +211,51 @@ def test_hostile_parameter_is_just_an_unknown_name(kg):
     with pytest.raises(UnknownName):
         run_query(kg, "coverage", municipality='"} ; DROP ALL ; #')
     assert len(run_query(kg, "coverage", municipality="Umeå").rows) > 0
+
+
+# ---- every SPARQL text lives in graphmap/queries/ ---------------------------------------------------
+
+from graphmap.queries import INTERNAL_DIR, QUERY_DIR, find, internal, library, parse  # noqa: E402
+
+EMPTY_ON_BUNDLED_DATA = {"map-offer-places"}  # no offer in the bundled tables names its places
+
+
+def test_every_query_file_parses_with_a_header():
+    files = sorted(QUERY_DIR.rglob("*.rq"))
+    assert len(files) == len(library()) + len(internal()) and len(internal()) >= 20
+    for path in files:
+        q = parse(path)
+        assert q.name == path.stem and all(q.title) and all(q.description) and q.columns, path
+        assert q.internal == (path.parent == INTERNAL_DIR), path
+        assert q.body.startswith("PREFIX "), path  # each file carries its own PREFIX lines
+
+
+def test_internal_queries_are_not_offered_to_people(kg):
+    from graphmap.api import list_queries
+
+    assert not set(internal()) & set(library())
+    assert not set(internal()) & {q.name for q in list_queries()}  # `graphmap queries`, /fragor, /data
+    assert find("support") is library()["support"] and find("map-nodes") is internal()["map-nodes"]
+    assert find("no-such-query") is None
+    with pytest.raises(UnknownName) as err:
+        run_query(kg, "no-such-query")
+    assert not set(err.value.suggestions) & set(internal())
+
+
+@pytest.mark.parametrize("name", sorted(internal()))
+def test_each_internal_query_runs_on_the_bundled_data(kg, name):
+    query = internal()[name]
+    result = run_query(kg, name)
+    assert result.query is query and result.params == {}
+    # the declared columns are exactly the projected variables, so the runner drops only repeated rows
+    names, raw = kg.store.select(query.sparql)
+    assert names == [c.name for c in query.columns]
+    assert len(result.rows) == len({tuple(r[n] for n in names) for r in raw})
+    assert bool(result.rows) == (name not in EMPTY_ON_BUNDLED_DATA)
+    result.present("en")  # every column type is one present() knows
+
+
+def test_the_sparql_page_shows_the_example_query_file():
+    from graphmap.serve.app import SPARQL_EXAMPLE
+
+    assert SPARQL_EXAMPLE == internal()["sparql-example"].body and "LIMIT 50" in SPARQL_EXAMPLE

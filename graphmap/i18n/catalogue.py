@@ -389,7 +389,86 @@ ONTOLOGY: dict[str, tuple[str, str]] = {
     'ontology.reused': ('återanvänd', 'reused'),
 }
 
-SECTIONS = {"web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT,
+# The mapping report (graphmap.report and its template graphmap/templates/report.html.j2).
+REPORT: dict[str, tuple[str, str]] = {
+    "report.title": ("Kartläggning av stöd i socialtjänsten", "Mapping of support in social services"),
+    "report.subtitle": ("Kartläggningsrapport", "Mapping report"),
+    "report.scope_all": ("Hela datasetet", "The whole dataset"),
+    "report.scope_county": ("Län: {county}", "County: {county}"),
+    "report.date": ("Datum", "Date"),
+    "report.data_version": ("Dataversion", "Data version"),
+    "report.datasets": ("Dataset", "Datasets"),
+    "report.triples": ("tripplar", "triples"),
+    "report.latest_fact": ("Senaste daterade uppgift", "Latest dated fact"),
+    "report.toc": ("Innehåll", "Contents"),
+    "report.summary": ("Sammanfattning", "Summary"),
+    "report.summary_intro": ("Antal aktörer och nätverk per nivå och typ.",
+                             "Number of actors and networks per level and type."),
+    "report.type": ("Typ", "Type"),
+    "report.total": ("Totalt", "Total"),
+    "report.level": ("Nivå", "Level"),
+    "report.support": ("Stöd per område", "Support per area"),
+    "report.support_intro": ("Vem som ger vilket slags stöd inom varje område och på vilken nivå.",
+                             "Who offers which kind of support in each area, and at which level."),
+    "report.area": ("Område", "Area"),
+    "report.actor": ("Aktör", "Actor"),
+    "report.kind": ("Typ av stöd", "Kind of support"),
+    "report.no_support": ("Inget stöd registrerat.", "No support recorded."),
+    "report.network_kind": ("Nätverk/forum", "Network/forum"),
+    "report.led_by": ("leds av", "led by"),
+    "report.png_suffix": ("luckor", "gaps"),  # <report>-luckor.png beside the report
+    "report.gaps_png": ("Luckmatrisen finns också som bild: {png}",
+                        "The gap matrix is also available as an image: {png}"),
+    "report.chains": ("Kedjor från kommunerna till nationell nivå",
+                      "Chains from the municipalities to the national level"),
+    "report.chains_intro": ("De kortaste vägarna (högst fem steg) från varje kommun via regionala "
+                            "strukturer till nationella nätverk och aktörer. Kommuner med samma kedjor "
+                            "visas tillsammans.",
+                            "The shortest paths (at most five steps) from each municipality through "
+                            "regional structures to national networks and actors. Municipalities with the "
+                            "same chains are shown together."),
+    "report.municipalities": ("Kommuner", "Municipalities"),
+    "report.chain": ("Kedjor", "Chains"),
+    "report.more_paths": ("och {n} till", "and {n} more"),
+    "report.no_chain": ("Utan kedja till nationell nivå", "No chain to the national level"),
+    "report.no_chain_count": ("{n} kommuner", "{n} municipalities"),
+    "report.the_municipality": ("Kommunen", "The municipality"),
+    "report.brokers": ("Brobyggare", "Brokers"),
+    "report.brokers_intro": ("Aktörer och nätverk vars direkta kontakter finns på flera nivåer eller i "
+                             "flera län, ordnade efter hur många de förbinder (betweenness i "
+                             "kopplingsgrafen).",
+                             "Actors and networks whose direct links reach several levels or counties, "
+                             "ordered by how much they connect (betweenness in the link graph)."),
+    "report.levels": ("Nivåer", "Levels"),
+    "report.counties": ("Län", "Counties"),
+    "report.links": ("Kontakter", "Links"),
+    "report.betweenness": ("Betweenness", "Betweenness"),
+    "report.map": ("Karta", "Map"),
+    "report.map_intro": ("Den interaktiva kartan (filtrera, sök, klicka på en aktör).",
+                         "The interactive map (filter, search, click an actor)."),
+    "report.posts": ("Tjänster", "Posts"),
+    "report.post": ("Tjänst", "Post"),
+    "report.fte": ("Andel", "Share"),
+    "report.holder": ("Person", "Person"),
+    "report.personal_omitted": ("Personuppgifter ingår inte i rapporten (ta med dem med "
+                                "--include-personal).",
+                                "Personal data is not included in this report (add it with "
+                                "--include-personal)."),
+    "report.sources": ("Källor och säkerhet", "Sources and confidence"),
+    "report.sources_intro": ("Källorna som uppgifterna bygger på och hur säkra uppgifterna är.",
+                             "The sources the facts are based on and how certain the facts are."),
+    "report.source": ("Källa", "Source"),
+    "report.publisher": ("Utgivare", "Publisher"),
+    "report.document": ("Dokument", "Document"),
+    "report.facts": ("Uppgifter", "Facts"),
+    "report.confidence": ("Säkerhet", "Confidence"),
+    "report.assumed_list": ("Antagna uppgifter att verifiera", "Assumed facts to verify"),
+    "report.generated": ("Skapad med graphmap {version} den {date}.",
+                         "Generated by graphmap {version} on {date}."),
+}
+
+
+SECTIONS = {"report": REPORT, "web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT,
             "privacy": PRIVACY,
             "neo4j": NEO4J, "ontology": ONTOLOGY}
 

@@ -7,6 +7,13 @@ Each file starts with a header of ``# key: value`` lines::
     # param: area | vocab:area | required | Verksamhetsområde | Area
     # column: actor | iri | Aktör | Actor
 
+Every SPARQL text graphmap runs lives here. The named queries (this folder) are the ones people
+ask: ``graphmap queries`` lists them and the web app offers them as forms and downloads. The
+*internal* queries (``internal/``, headers with ``# internal: yes``) are the ones the map, the
+report and the web pages compute their answers from; they have the same header, run through the
+same :func:`graphmap.api.run_query`, have no Cypher twin and are never listed (:func:`internal`,
+:func:`find`).
+
 Parameters are bound by the engine (pyoxigraph substitutions, Neo4j parameters), never
 pasted into the text; every parameter is a projected variable used only in plain triple
 patterns, so an omitted optional parameter simply leaves that variable free.
@@ -16,6 +23,8 @@ patterns, so an omitted optional parameter simply leaves that variable free.
 ['actor', 'brokers', 'chain', 'collaborations', 'coverage', 'gaps', 'networks', 'support']
 >>> [p.name for p in lib["support"].params]
 ['area', 'municipality']
+>>> find("map-nodes").internal, "map-nodes" in lib, find("support") is lib["support"]
+(True, False, True)
 """
 from __future__ import annotations
 
@@ -24,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 QUERY_DIR = Path(__file__).resolve().parent
+INTERNAL_DIR = QUERY_DIR / "internal"
 
 
 @dataclass(frozen=True)
@@ -89,12 +99,26 @@ class NamedQuery:
     path: Path
     engine: str = "sparql"
     examples: list[dict] = field(default_factory=list)
+    internal: bool = False
 
     def title_in(self, lang: str = "sv") -> str:
         return self.title[0] if lang == "sv" else self.title[1]
 
     def description_in(self, lang: str = "sv") -> str:
         return self.description[0] if lang == "sv" else self.description[1]
+
+    @property
+    def body(self) -> str:
+        """The query text without its ``#`` header (what a person reads, e.g. on the SPARQL page).
+
+        >>> find("sparql-example").body.splitlines()[2]
+        'SELECT ?actor ?name WHERE {'
+        """
+        lines = self.sparql.splitlines()
+        start = 0
+        while start < len(lines) and (lines[start].startswith("#") or not lines[start].strip()):
+            start += 1
+        return "\n".join(lines[start:]).rstrip()
 
     @property
     def cypher_path(self) -> Path:
@@ -132,10 +156,32 @@ def parse(path: Path) -> NamedQuery:
     return NamedQuery(
         name=meta["name"][0], title=tuple(_split(meta["title"][0])), description=tuple(_split(meta["description"][0])),
         params=params, columns=columns, sparql=text, path=path, engine=meta.get("engine", ["sparql"])[0],
-        examples=examples)
+        examples=examples, internal=meta.get("internal", ["no"])[0] == "yes")
 
 
 @lru_cache(maxsize=1)
 def library() -> dict[str, NamedQuery]:
-    """All named queries, by name."""
-    return {q.name: q for q in (parse(p) for p in sorted(QUERY_DIR.glob("*.rq")))}
+    """The named queries people ask (listed, offered as forms and downloads), by name."""
+    return {q.name: q for q in (parse(p) for p in sorted(QUERY_DIR.glob("*.rq"))) if not q.internal}
+
+
+@lru_cache(maxsize=1)
+def internal() -> dict[str, NamedQuery]:
+    """The internal queries (``internal/*.rq``) the views' answers are computed from, by name.
+
+    >>> q = internal()["source-info"]
+    >>> [c.name for c in q.columns], q.params
+    (['source', 'title', 'date', 'publisher'], [])
+    """
+    found = {q.name: q for q in (parse(p) for p in sorted(INTERNAL_DIR.glob("*.rq")))}
+    for name, q in found.items():
+        if not q.internal:
+            raise ValueError(f"{q.path}: an internal query needs '# internal: yes'")
+        if name in library():
+            raise ValueError(f"{q.path}: the name {name!r} is also a named query")
+    return found
+
+
+def find(name: str) -> NamedQuery | None:
+    """The named or internal query called ``name``, or None."""
+    return library().get(name) or internal().get(name)

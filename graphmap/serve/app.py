@@ -35,7 +35,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from graphmap.api import KnowledgeGraph
-from graphmap.queries import library
+from graphmap.queries import internal, library
 from graphmap.resolve import UnknownName
 from graphmap.serve import sparql
 from graphmap.i18n import t
@@ -48,12 +48,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 BASE_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
                 "X-Frame-Options": "SAMEORIGIN"}
 PAGE_HEADERS = {**BASE_HEADERS, "Content-Security-Policy": CSP}
-SPARQL_EXAMPLE = """PREFIX gm: <https://w3id.org/graphmap/def#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?actor ?name WHERE {
-  ?actor a gm:Actor ; gm:level <https://w3id.org/graphmap/vocab/level/nationell> ; skos:prefLabel ?name .
-  FILTER(lang(?name) = "sv")
-} ORDER BY ?name LIMIT 50"""
+SPARQL_EXAMPLE = internal()["sparql-example"].body  # graphmap/queries/internal/sparql-example.rq
 
 
 def _env() -> Environment:

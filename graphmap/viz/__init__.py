@@ -3,7 +3,8 @@
 ``render_map_html(view, lang="sv", title=None)`` turns a plain view model
 (nodes, edges, optional UI labels; see :mod:`graphmap.viz.render`) into one
 self-contained HTML page; ``write_map_html`` writes it atomically with
-``write_text_atomic``.
+``write_text_atomic``; ``script_hashes()`` are the CSP hashes of its scripts, for a
+page that embeds the map in an ``<iframe srcdoc>`` (the report).
 
 ``build_view(kg, area=None, county=None, focus=None, depth=1, lang="sv",
 include_personal=False)`` projects the RDF graph onto that view model and
@@ -12,6 +13,6 @@ include_personal=False)`` projects the RDF graph onto that view model and
 
 from graphmap.fileio import write_text_atomic
 from .project import build_view, map_html
-from .render import render_map_html, write_map_html
+from .render import render_map_html, script_hashes, write_map_html
 
-__all__ = ["build_view", "map_html", "render_map_html", "write_map_html", "write_text_atomic"]
+__all__ = ["build_view", "map_html", "render_map_html", "script_hashes", "write_map_html", "write_text_atomic"]

@@ -20,7 +20,8 @@ graph                      edge kind        direction
 offer ``gm:serves``        ``offers``       offering actor → place (an offer with places)
 ========================  ===============  =======================================
 
-Everything is read from ``kg.store`` with SPARQL; nothing reads the tables.
+Everything is read from ``kg.store`` with the internal queries ``graphmap/queries/internal/map-*.rq``
+(run by :func:`graphmap.api.run_query`); nothing reads the tables.
 
 >>> import graphmap
 >>> kg = graphmap.build()
@@ -34,13 +35,13 @@ from collections import defaultdict, deque
 
 from rdflib import URIRef
 
-from graphmap.i18n import lang_key, sv_sort_key
-from graphmap.ontology import VOCAB, code_of, sparql_prefixes
+from graphmap.api import areas_reached, run_query
+from graphmap.i18n import lang_key, sv_sort_key, t
+from graphmap.ontology import VOCAB, code_of
+from graphmap.sources import source_info, source_label
 
 GM = "https://w3id.org/graphmap/def#"
 ORG = "http://www.w3.org/ns/org#"
-
-PREFIXES = sparql_prefixes("gm", "org", "skos", "dcterms", "foaf")
 
 # predicate -> edge kind; ``reverse``: the edge is drawn object -> subject
 LINKS = {
@@ -61,83 +62,6 @@ TYPE_PRIORITY = ["kommun", "region", "kommunalforbund", "fou-enhet", "rss", "kom
                  "gemensam-verksamhet", "myndighet", "medlemsorganisation", "larosate",
                  "brukarorganisation", "namnd", "natverk", "forum", "samarbete"]
 
-Q_NODES = PREFIXES + """
-SELECT ?node ?level ?county ?type ?confidence WHERE {
-  { ?node a gm:Actor } UNION { ?node a org:OrganizationalCollaboration }
-  ?node gm:level ?level .
-  OPTIONAL { ?node gm:county ?county }
-  OPTIONAL { { ?node gm:actorType ?type } UNION { ?node gm:networkKind ?type } }
-  OPTIONAL { ?node gm:confidence ?confidence }
-}"""
-
-Q_LINKS = PREFIXES + """
-SELECT ?s ?p ?o WHERE {
-  VALUES ?p { org:memberOf gm:ledBy gm:serves gm:collaboratesWith org:subOrganizationOf
-              gm:supports gm:steers gm:coordinates gm:runs gm:funds }
-  ?s ?p ?o .
-}"""
-
-Q_OFFER_PLACES = PREFIXES + """
-SELECT DISTINCT ?actor ?place WHERE { ?offer a gm:SupportOffer ; gm:offeredBy ?actor ; gm:serves ?place . }"""
-
-Q_COUNTY_MUNICIPALITIES = PREFIXES + """
-SELECT ?county ?m WHERE { ?m a gm:Municipality ; gm:county ?county . }"""
-
-# Areas of a node: its own, its offers', its coverage records', and every broader area.
-# Each branch starts from the typed node (few) rather than from every gm:area or
-# dcterms:source triple (one per record), and the broader closure is taken once per
-# distinct (node, area) pair: at scale 100 this is what keeps the map under a second.
-_NODE = "{ ?node a gm:Actor } UNION { ?node a org:OrganizationalCollaboration }"
-Q_AREAS = PREFIXES + """
-SELECT DISTINCT ?node ?area WHERE {
-  { SELECT DISTINCT ?node ?a WHERE {
-      { %(node)s ?node gm:area ?a . }
-      UNION { %(node)s ?offer gm:offeredBy ?node ; a gm:SupportOffer ; gm:area ?a . }
-      UNION { %(node)s ?cov gm:coveredBy ?node ; a gm:Coverage ; gm:area ?a . }
-  } }
-  ?a skos:broader* ?area .
-}""" % {"node": _NODE}
-
-Q_SUPPORT = PREFIXES + """
-SELECT DISTINCT ?node ?kind WHERE { ?offer a gm:SupportOffer ; gm:offeredBy ?node ; gm:supportKind ?kind . }"""
-
-Q_SOURCES = PREFIXES + """
-SELECT DISTINCT ?node ?source WHERE {
-  { %(node)s ?node dcterms:source ?source . }
-  UNION { %(node)s ?offer gm:offeredBy ?node ; a gm:SupportOffer ; dcterms:source ?source . }
-  UNION { %(node)s ?cov gm:coveredBy ?node ; a gm:Coverage ; dcterms:source ?source . }
-}""" % {"node": _NODE}
-
-Q_SOURCE_INFO = PREFIXES + """
-SELECT ?source ?title ?date ?publisher WHERE {
-  ?source a gm:SourceDocument .
-  OPTIONAL { ?source dcterms:title ?title }
-  OPTIONAL { ?source dcterms:date ?date }
-  OPTIONAL { ?source dcterms:publisher ?publisher }
-}"""
-
-# Personal data: only read when asked for (include_personal=True).
-Q_PEOPLE = PREFIXES + """
-SELECT ?node ?post ?name WHERE {
-  ?post org:postIn ?node .
-  OPTIONAL { ?person org:holds ?post ; foaf:name ?name }
-}"""
-
-
-def source_label(kg, source, info: dict, lang: str = "sv") -> str:
-    """A readable name of a source document: title (publisher, date)."""
-    title, date, publisher = info.get(str(source), (None, None, None))
-    text = str(title) if title else kg.label(source, lang)
-    extra = ", ".join(str(x) for x in (publisher, date) if x)
-    return f"{text} ({extra})" if extra else text
-
-
-def source_info(kg) -> dict:
-    """``{source IRI: (title, date, publisher)}`` for every source document."""
-    _n, rows = kg.store.select(Q_SOURCE_INFO)
-    return {str(r["source"]): (r.get("title"), r.get("date"), r.get("publisher")) for r in rows}
-
-
 def _resolve(kg, ptype: str, text, param: str):
     if text is None or str(text).strip() == "":
         return None
@@ -145,7 +69,7 @@ def _resolve(kg, ptype: str, text, param: str):
 
 
 def _all_nodes(kg, lang: str) -> dict[str, dict]:
-    _n, rows = kg.store.select(Q_NODES)
+    rows = run_query(kg, "map-nodes").rows
     found: dict[str, dict] = {}
     for r in rows:
         iri = str(r["node"])
@@ -157,14 +81,14 @@ def _all_nodes(kg, lang: str) -> dict[str, dict]:
             node["county_iri"] = r["county"]
     out = {}
     for iri, n in found.items():
-        types = sorted(n["types"], key=lambda t: (TYPE_PRIORITY.index(code_of(t)) if code_of(t) in TYPE_PRIORITY
-                                                  else len(TYPE_PRIORITY), str(t)))
+        types = sorted(n["types"], key=lambda ty: (TYPE_PRIORITY.index(code_of(ty)) if code_of(ty) in TYPE_PRIORITY
+                                                   else len(TYPE_PRIORITY), str(ty)))
         county = n["county_iri"]
         out[iri] = {
             "id": iri, "label": kg.label(URIRef(iri), lang),
             "type": code_of(types[0]) if types else "",
             "type_label": kg.label(types[0], lang) if types else "",
-            "type_labels": [kg.label(t, lang) for t in types],
+            "type_labels": [kg.label(ty, lang) for ty in types],
             "level": n["level"], "level_label": kg.label(VOCAB["level/" + n["level"]], lang)
             if n["level"] else "",
             "county": code_of(county) if county is not None else "",
@@ -177,7 +101,7 @@ def _all_nodes(kg, lang: str) -> dict[str, dict]:
 
 def _all_edges(kg, nodes: dict) -> list[dict]:
     """Every direct link between nodes, deduplicated, in a stable order."""
-    _n, rows = kg.store.select(Q_COUNTY_MUNICIPALITIES)
+    rows = run_query(kg, "map-county-municipalities").rows
     county_munis: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         county_munis[str(r["county"])].append(str(r["m"]))
@@ -194,44 +118,42 @@ def _all_edges(kg, nodes: dict) -> list[dict]:
     def targets(obj):
         return [obj] if obj in nodes else county_munis.get(obj, [])
 
-    _n, rows = kg.store.select(Q_LINKS)
+    rows = run_query(kg, "map-links").rows
     for r in rows:
         kind, reverse = LINKS[str(r["p"])]
         s, o = str(r["s"]), str(r["o"])
         if reverse:
             s, o = o, s
         if kind == "covers":
-            for t in targets(o):
-                add(s, t, kind)
+            for dst in targets(o):
+                add(s, dst, kind)
         else:
             add(s, o, kind)
-    _n, rows = kg.store.select(Q_OFFER_PLACES)
+    rows = run_query(kg, "map-offer-places").rows
     for r in rows:
-        for t in targets(str(r["place"])):
-            add(str(r["actor"]), t, "offers")
+        for dst in targets(str(r["place"])):
+            add(str(r["actor"]), dst, "offers")
     edges.sort(key=lambda e: (e["kind"], e["from"], e["to"]))
     return edges
 
 
 def _enrich(kg, nodes: dict, lang: str, include_personal: bool) -> None:
     areas: dict[str, set] = defaultdict(set)
-    _n, rows = kg.store.select(Q_AREAS)
+    rows = run_query(kg, "map-areas").rows
     for r in rows:
         areas[str(r["node"])].add(str(r["area"]))
-    from graphmap.api import areas_reached
-
     for muni, found in areas_reached(kg).items():
         areas[muni] |= found
     support: dict[str, set] = defaultdict(set)
-    for r in kg.store.select(Q_SUPPORT)[1]:
+    for r in run_query(kg, "map-support").rows:
         support[str(r["node"])].add(kg.label(r["kind"], lang))
     info = source_info(kg)
     sources: dict[str, set] = defaultdict(set)
-    for r in kg.store.select(Q_SOURCES)[1]:
+    for r in run_query(kg, "map-sources").rows:
         sources[str(r["node"])].add(source_label(kg, r["source"], info, lang))
     people: dict[str, list] = defaultdict(list)
     if include_personal:
-        for r in kg.store.select(Q_PEOPLE)[1]:
+        for r in run_query(kg, "map-people").rows:
             post = kg.label(r["post"], lang)
             people[str(r["node"])].append(f"{post}: {r['name']}" if r.get("name") else post)
     for iri, node in nodes.items():
@@ -327,7 +249,7 @@ def build_view(kg, area=None, county=None, focus=None, depth: int = 1, lang: str
 
 
 def _title(kg, lang, area, county, focus) -> str:
-    base = "Stödkarta – socialtjänsten" if lang == "sv" else "Support map – social services"
+    base = t("map.title", lang)
     parts = [kg.label(x, lang) for x in (focus, county, area) if x is not None]
     return base + (": " + ", ".join(parts) if parts else "")
 

@@ -1,0 +1,268 @@
+"""Gathering the mapping report: everything it shows, as plain strings and numbers.
+
+:func:`report_data` reads the graph through the internal queries ``report-*.rq`` (run by
+:func:`graphmap.api.run_query`), the library's answers (:func:`graphmap.api.gap_matrix`,
+:func:`graphmap.api.brokers`, :func:`graphmap.sources.source_info`, chains from
+:mod:`graphmap.analysis`) and the map's view model (:func:`graphmap.viz.build_view`); the texts
+come from the catalogue (``report.*`` keys, :func:`graphmap.i18n.t`). Rendering is
+:mod:`graphmap.report.render`, the PNG :mod:`graphmap.report.png`.
+
+>>> import graphmap
+>>> kg = graphmap.build()
+>>> data = report_data(kg, county="Västerbotten")
+>>> len(data["gaps"]["areas"]), len(data["gaps"]["columns"]), data["scope"]
+(14, 15, 'Län: Västerbottens län')
+>>> cell_colour(0.0), cell_colour(1.0)
+('#f4a5a5', '#9fd89f')
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from collections import Counter, defaultdict
+
+from rdflib import URIRef
+
+from graphmap import analysis
+from graphmap.api import brokers, gap_matrix, run_query
+from graphmap.i18n import lang_key, sv_sort_key, t
+from graphmap.ontology import code_of
+from graphmap.sources import source_info
+from graphmap.viz import build_view
+from graphmap.vocab import vocabularies
+
+MAX_CHAIN_PATHS = 6
+
+
+def _levels() -> list[str]:
+    """The levels' codes in the vocabulary's order (nationell, regional, lokal)."""
+    return [c.notation for c in vocabularies().concepts("level")]
+
+
+def data_version(kg) -> str:
+    """A short fingerprint of the graph's content (sorted N-Triples, sha256).
+
+    The N-Triples come from the store (Oxigraph), not the rdflib graph: at a million
+    triples that is 2 s instead of 27 s (building and serialising the rdflib graph).
+    """
+    from graphmap.store import serialize
+
+    lines = sorted(serialize(kg.store, "nt").splitlines())
+    return hashlib.sha256(b"\n".join(lines)).hexdigest()[:12]
+
+
+def _areas(kg, lang) -> list[tuple[str, str]]:
+    """Every concept of the area scheme as (IRI, label), in the scheme's order."""
+    rows = run_query(kg, "report-areas").rows
+    rows.sort(key=lambda r: (int(r["order"]) if r.get("order") is not None else 999,
+                             sv_sort_key(kg.label(r["area"], lang))))
+    return [(str(r["area"]), kg.label(r["area"], lang)) for r in rows]
+
+
+def _summary(view: dict, lang: str) -> dict:
+    counts: Counter = Counter()
+    types: dict[str, str] = {}
+    for n in view["nodes"]:
+        counts[(n["type"], n["level"])] += 1
+        types.setdefault(n["type"], n["type_label"] or n["type"])
+    levels = [lv for lv in _levels() if any(k[1] == lv for k in counts)]
+    level_labels = {n["level"]: n["level_label"] for n in view["nodes"]}
+    rows = []
+    for kind, label in sorted(types.items(), key=lambda kv: sv_sort_key(kv[1])):
+        cells = [counts.get((kind, lv), 0) for lv in levels]
+        rows.append({"label": label, "cells": cells, "total": sum(cells)})
+    totals = [sum(counts.get((kind, lv), 0) for kind in types) for lv in levels]
+    return {"levels": [level_labels.get(lv, lv) for lv in levels], "rows": rows,
+            "totals": totals, "total": sum(totals)}
+
+
+def _in_scope(view: dict) -> set:
+    return {n["id"] for n in view["nodes"]}
+
+
+def _support(kg, lang, areas, scope: set, county: str | None) -> list[dict]:
+    """Per area: the actors and networks with support there, with kinds and level."""
+    nodes = {}
+    for r in run_query(kg, "report-levels").rows:
+        nodes[str(r["n"])] = str(r["level"])
+    per_area: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for r in run_query(kg, "report-offers").rows:
+        per_area[str(r["area"])][str(r["actor"])].add(kg.label(r["kind"], lang))
+    for r in run_query(kg, "report-networks").rows:
+        kind = kg.label(r["kind"], lang) if r.get("kind") is not None else t("report.network_kind", lang)
+        if r.get("leader") is not None:
+            kind += f" ({t('report.led_by', lang)} {kg.label(r['leader'], lang)})"
+        per_area[str(r["area"])][str(r["network"])].add(kind)
+    order = {f"https://w3id.org/graphmap/vocab/level/{lv}": i for i, lv in enumerate(_levels())}
+    out = []
+    for area, label in areas:
+        rows = []
+        for actor, kinds in per_area.get(area, {}).items():
+            if county and actor not in scope:
+                continue
+            rows.append({"actor": kg.label(URIRef(actor), lang), "level": kg.label(URIRef(nodes.get(actor, "")), lang)
+                         if actor in nodes else "", "kinds": ", ".join(sorted(kinds, key=sv_sort_key)),
+                         "_order": order.get(nodes.get(actor), 9)})
+        rows.sort(key=lambda r: (r["_order"], sv_sort_key(r["actor"])))
+        out.append({"area": label, "rows": rows})
+    return out
+
+
+def _gaps(kg, lang, county_iri) -> dict:
+    """The gap matrix (:func:`graphmap.api.gap_matrix`) as the report's table and PNG draw it."""
+    matrix = gap_matrix(kg, county=code_of(county_iri) if county_iri is not None else None)
+    rows = []
+    for area in matrix.areas:
+        cells_out = []
+        for col in matrix.columns:
+            cell = matrix.cell(area, col)
+            share = cell.share if matrix.by == "county" else (1.0 if cell.supported else 0.5 if cell.with_network else 0.0)
+            cells_out.append({"text": cell.text(matrix.by), "share": share, "colour": cell_colour(share),
+                              "unmet": cell.unmet_needs, "needs": cell.needs})
+        rows.append({"area": kg.label(URIRef(area), lang), "area_iri": area, "cells": cells_out})
+    county_label = kg.label(county_iri, lang) if county_iri is not None else ""
+    return {"by": matrix.by, "areas": [r["area"] for r in rows],
+            "title": t(f"gaps.title_{matrix.by}", lang, county=county_label),
+            "intro": t(f"gaps.intro_{matrix.by}", lang),
+            "columns": [{"iri": c, "code": code_of(c), "label": kg.label(URIRef(c), lang)} for c in matrix.columns],
+            "rows": rows}
+
+
+def cell_colour(share: float) -> str:
+    """Red (none) through yellow to green (all), as a hex colour."""
+    stops = [(0.0, (0xf4, 0xa5, 0xa5)), (0.5, (0xf9, 0xe0, 0x8c)), (1.0, (0x9f, 0xd8, 0x9f))]
+    for (s0, c0), (s1, c1) in zip(stops, stops[1:]):
+        if share <= s1:
+            f = 0 if s1 == s0 else (share - s0) / (s1 - s0)
+            return "#" + "".join(f"{round(a + (b - a) * f):02x}" for a, b in zip(c0, c1))
+    return "#9fd89f"
+
+
+def _step_text(kg, lang, current: str, step) -> tuple[str, str]:
+    """One chain step seen from ``current``: (arrow text, next node)."""
+    s, r, o = (str(x) for x in step)
+    rel = kg.label(URIRef(r), lang)
+    if s == current:
+        return f"— {rel} →", o
+    return f"← {rel} —", s
+
+
+def _chains(kg, lang, county_iri) -> dict:
+    """Municipalities grouped by their chains to the national level."""
+    rows = run_query(kg, "report-municipalities").rows
+    if county_iri is not None:
+        rows = [r for r in rows if str(r["county"]) == str(county_iri)]
+    rows.sort(key=lambda r: str(r["code"]))
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    without: dict[str, list[str]] = defaultdict(list)
+    me = t("report.the_municipality", lang)
+    for r in rows:
+        start = str(r["m"])
+        paths = analysis.chain_paths(kg.link_graph, start)
+        name = kg.label(r["m"], lang)
+        if not paths:
+            without[kg.label(r["county"], lang)].append(name)
+            continue
+        texts = []
+        for path in paths:
+            cur, parts = start, [me]
+            for step in path:
+                arrow, cur = _step_text(kg, lang, cur, step)
+                parts += [arrow, kg.label(URIRef(cur), lang)]
+            texts.append(" ".join(parts))
+        groups[tuple(sorted(set(texts), key=sv_sort_key))].append(name)
+    out = []
+    for paths, munis in sorted(groups.items(), key=lambda kv: (-len(kv[1]), sv_sort_key(kv[1][0]))):
+        shown = list(paths[:MAX_CHAIN_PATHS])
+        out.append({"municipalities": sorted(munis, key=sv_sort_key), "paths": shown,
+                    "more": len(paths) - len(shown)})
+    return {"groups": out, "without": [{"county": c, "municipalities": sorted(m, key=sv_sort_key)}
+                                       for c, m in sorted(without.items(), key=lambda kv: sv_sort_key(kv[0]))]}
+
+
+def _brokers(kg, lang, scope: set, county_iri) -> list[dict]:
+    out = []
+    for r in brokers(kg):
+        if county_iri is not None and r["actor"] not in scope:
+            continue
+        out.append({"actor": kg.label(URIRef(r["actor"]), lang), "level": kg.label(URIRef(r["level"]), lang),
+                    "levels": r["levels"], "counties": r["counties"], "neighbours": r["neighbours"],
+                    "betweenness": f"{r['betweenness']:.3f}"})
+    out.sort(key=lambda r: (-float(r["betweenness"]), -r["levels"], sv_sort_key(r["actor"])))
+    return out[:20]
+
+
+def _sources(kg, lang) -> dict:
+    info = source_info(kg)
+    docs = {str(r["source"]): (r.get("document"), r.get("url")) for r in run_query(kg, "report-source-docs").rows}
+    conf_iris = {}
+    facts: dict[str, Counter] = defaultdict(Counter)
+    for r in run_query(kg, "report-source-facts").rows:
+        conf = code_of(r.get("confidence")) or "-"
+        if r.get("confidence") is not None:
+            conf_iris[conf] = r["confidence"]
+        facts[str(r["source"])][conf] += int(r["n"])
+    confidences = sorted(conf_iris, key=lambda c: ["stated", "reference", "assumed"].index(c)
+                         if c in ("stated", "reference", "assumed") else 9)
+    rows = []
+    for src in sorted(set(info) | set(facts), key=lambda s: sv_sort_key(str((info.get(s) or (s,))[0]))):
+        title, date, publisher = info.get(src, (None, None, None))
+        document, url = docs.get(src, (None, None))
+        rows.append({"title": str(title) if title else kg.label(URIRef(src), lang),
+                     "publisher": str(publisher or ""), "date": str(date or ""),
+                     "document": str(url or document or ""),
+                     "counts": [facts[src].get(c, 0) for c in confidences],
+                     "total": sum(facts[src].values())})
+    totals = {code_of(r["confidence"]): int(r["n"]) for r in run_query(kg, "report-confidence").rows}
+    assumed = sorted({kg.label(r["record"], lang) for r in run_query(kg, "report-assumed").rows}, key=sv_sort_key)
+    return {"confidences": [kg.label(conf_iris[c], lang) for c in confidences], "rows": rows,
+            "totals": [{"label": kg.label(conf_iris[c], lang) if c in conf_iris else c, "n": totals.get(c, 0)}
+                       for c in confidences], "assumed": assumed}
+
+
+def _posts(kg, lang, scope: set, county_iri, include_personal: bool) -> list[dict]:
+    out = []
+    for r in run_query(kg, "report-posts").rows:
+        if county_iri is not None and str(r["actor"]) not in scope:
+            continue
+        holder = ""
+        if include_personal and r.get("name") is not None:
+            holder = str(r["name"]) + (f" ({str(r['mbox']).removeprefix('mailto:')})" if r.get("mbox") else "")
+        out.append({"post": kg.label(r["post"], lang), "actor": kg.label(r["actor"], lang),
+                    "fte": str(r["fte"]) if r.get("fte") is not None else "", "holder": holder})
+    out.sort(key=lambda p: (sv_sort_key(p["actor"]), sv_sort_key(p["post"]), p["holder"]))
+    return out
+
+
+def report_data(kg, lang: str = "sv", county=None, include_personal: bool = False) -> dict:
+    """Everything the report shows, as plain strings and numbers."""
+    import graphmap
+
+    lang = lang_key(lang)
+    county_iri = kg.resolver.county(county) if county not in (None, "") else None
+    view = build_view(kg, county=county_iri and code_of(county_iri), lang=lang, include_personal=include_personal)
+    scope = _in_scope(view)
+    areas = _areas(kg, lang)
+    today = _dt.date.today().isoformat()
+    latest = run_query(kg, "report-latest-fact").rows
+    datasets = list(kg.ingest.datasets) if kg.ingest is not None else []
+    return {
+        "lang": lang, "date": today, "version": graphmap.__version__,
+        "scope": t("report.scope_county", lang, county=kg.label(county_iri, lang)) if county_iri is not None
+        else t("report.scope_all", lang),
+        "county_label": kg.label(county_iri, lang) if county_iri is not None else "",
+        "data_version": data_version(kg), "triples": len(kg.store), "datasets": datasets,
+        "latest_fact": str(latest[0]["latest"]) if latest and latest[0].get("latest") is not None else "",
+        "summary": _summary(view, lang),
+        "support": _support(kg, lang, areas, scope, county_iri),
+        "gaps": _gaps(kg, lang, county_iri),
+        "chains": _chains(kg, lang, county_iri),
+        "brokers": _brokers(kg, lang, scope, county_iri),
+        "posts": _posts(kg, lang, scope, county_iri, include_personal),
+        "include_personal": include_personal,
+        "sources": _sources(kg, lang),
+        "view": view,
+    }
+
+
+__all__ = ["report_data", "data_version", "cell_colour", "MAX_CHAIN_PATHS"]

@@ -1,0 +1,49 @@
+"""The gap matrix of the mapping report as a PNG (matplotlib, Agg backend).
+
+>>> import graphmap, tempfile, pathlib
+>>> from graphmap.report import report_data
+>>> data = report_data(graphmap.build(), county="24")
+>>> path = gap_matrix_png(data, pathlib.Path(tempfile.mkdtemp()) / "luckor.png")
+>>> path.read_bytes()[:4]
+b'\x89PNG'
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from graphmap.fileio import write_bytes_atomic
+from graphmap.report.gather import cell_colour
+
+
+def gap_matrix_png(data: dict, path, lang: str = "sv") -> Path:
+    """Draw the gap matrix of ``report_data(...)["gaps"]`` (or that dict itself) as a PNG at
+    ``path`` (written atomically); the cells' colours are the HTML table's."""
+    import matplotlib
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import LinearSegmentedColormap
+
+    gaps = data["gaps"] if "gaps" in data else data
+    rows, cols = gaps["rows"], gaps["columns"]
+    values = [[c["share"] for c in r["cells"]] for r in rows]
+    cmap = LinearSegmentedColormap.from_list("gaps", [cell_colour(0.0), cell_colour(0.5), cell_colour(1.0)])
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.55 * len(cols) + 3.5), 0.42 * len(rows) + 3.0), dpi=110)
+    ax.imshow(values, cmap=cmap, vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(cols)))
+    ax.set_xticklabels([c["label"] for c in cols], rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([r["area"] for r in rows], fontsize=8)
+    for i, r in enumerate(rows):
+        for j, c in enumerate(r["cells"]):
+            text = c["text"] + ("!" if c["unmet"] else "")
+            ax.text(j, i, text, ha="center", va="center", fontsize=6.5)
+    ax.set_title(gaps["title"], fontsize=11)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return write_bytes_atomic(path, buf.getvalue())
+
+
+__all__ = ["gap_matrix_png"]

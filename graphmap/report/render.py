@@ -1,0 +1,54 @@
+"""Rendering the mapping report: :func:`report_data`'s plain data as one self-contained HTML page.
+
+The page is the Jinja2 template ``graphmap/templates/report.html.j2`` (autoescape on, so every
+label is escaped); its texts come from the catalogue through the ``t(key, **values)`` callable
+the template is given (``report.*`` keys). The level map is embedded as an ``<iframe srcdoc>``
+drawn by :func:`graphmap.viz.render_map_html`, and the page's Content-Security-Policy allows
+exactly the map's scripts (:func:`graphmap.viz.script_hashes`).
+
+>>> import graphmap
+>>> html = report_html(graphmap.build(), lang="en", county="24")
+>>> "<title>Mapping report – Mapping of support in social services – County: Västerbottens län</title>" in html
+True
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graphmap import i18n
+from graphmap.report.gather import report_data
+from graphmap.viz import render_map_html, script_hashes
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("graphmap", "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def render_html(data: dict, png_name: str | None = None) -> str:
+    """The report page for ``data`` (:func:`report_data`); ``png_name`` names the gap matrix PNG
+    written beside it (mentioned under the matrix), if any."""
+    data = dict(data)
+    view = data.pop("view")
+    lang = data["lang"]
+    map_page = render_map_html(view, lang=lang, title=view["labels"]["title"])
+    # the embedded map (iframe srcdoc) obeys this policy too: allow exactly its scripts
+    csp = ("default-src 'none'; script-src " + " ".join(script_hashes())
+           + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    return _environment().get_template("report.html.j2").render(
+        **data, map_page=map_page, csp=csp, png_name=png_name,
+        t=lambda key, **values: i18n.t(key, lang, **values))
+
+
+def report_html(kg, lang: str = "sv", county=None, include_personal: bool = False,
+                png_name: str | None = None) -> str:
+    """The mapping report as one self-contained HTML page (no external loads)."""
+    return render_html(report_data(kg, lang=lang, county=county, include_personal=include_personal), png_name)
+
+
+__all__ = ["render_html", "report_html"]
