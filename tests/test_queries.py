@@ -255,6 +255,18 @@ def test_each_internal_query_runs_on_the_bundled_data(kg, name):
     result.present("en")  # every column type is one present() knows
 
 
+def test_no_python_module_types_a_prefix_block():
+    import re
+
+    allowed = {"graphmap/ontology.py",                 # sparql_prefixes()
+               "graphmap/validate/compiled.py",        # SPARQL generated from the SHACL shapes
+               "graphmap/serve/sparql_worker.py"}      # a doctest: an update sent to the refusal check
+    root = QUERY_DIR.parents[1]
+    found = [p.relative_to(root).as_posix() for p in sorted((root / "graphmap").rglob("*.py"))
+             if re.search(r"PREFIX\s+\w*:\s*<", p.read_text(encoding="utf-8"))]
+    assert set(found) <= allowed, set(found) - allowed
+
+
 def test_the_sparql_page_shows_the_example_query_file():
     from graphmap.serve.app import SPARQL_EXAMPLE
 

@@ -468,7 +468,21 @@ REPORT: dict[str, tuple[str, str]] = {
 }
 
 
-SECTIONS = {"report": REPORT, "web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT,
+# The web app's page content built in graphmap.serve (the pages' own texts are in WEB above).
+SERVE: dict[str, tuple[str, str]] = {
+    "serve.records.memberships": ("Medlemskap", "Memberships"),
+    "serve.records.coverage": ("Täckning", "Coverage"),
+    "serve.records.offers": ("Stöd som erbjuds", "Support offers"),
+    "serve.records.needs": ("Behov", "Needs"),
+    "serve.records.activities": ("Aktiviteter", "Activities"),
+    "serve.records.relations": ("Relationer", "Relations"),
+    "serve.records.agreements": ("Avtal", "Agreements"),
+    "serve.records.posts": ("Tjänster", "Posts"),
+}
+
+
+SECTIONS = {"report": REPORT, "serve": SERVE,
+            "web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT,
             "privacy": PRIVACY,
             "neo4j": NEO4J, "ontology": ONTOLOGY}
 

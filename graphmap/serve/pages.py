@@ -1,0 +1,196 @@
+"""The web app's entity and overview pages as plain data: the start page's summary, the actor,
+network and municipality pages, and the gap matrix with its rows.
+
+>>> import graphmap
+>>> from graphmap.serve.site import Site
+>>> site = Site(graphmap.build())
+>>> site.summary("en")["records"][0]
+('Memberships', 93)
+>>> page = site.municipality_page("2480", "sv")
+>>> page["label"], page["county"].text, page["county"].href
+('Umeå', 'Västerbottens län', '/luckor/rader?county=24')
+>>> site.gap_matrix("sv")["rows"][0]["cells"][0]["href"]
+'/luckor/rader?area=aldre&county=01'
+"""
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
+
+from graphmap.api import gap_matrix, run_query
+from graphmap.i18n import sv_sort_key, t
+from graphmap.ontology import GM, code_of
+from graphmap.resolve import UnknownName
+from graphmap.serve.content import Cell, external_url
+
+# the record classes the start page counts, with their catalogue keys
+RECORDS = ((ORG.Membership, "serve.records.memberships"), (GM.Coverage, "serve.records.coverage"),
+           (GM.SupportOffer, "serve.records.offers"), (GM.Need, "serve.records.needs"),
+           (GM.Activity, "serve.records.activities"), (GM.Relation, "serve.records.relations"),
+           (GM.Agreement, "serve.records.agreements"), (ORG.Post, "serve.records.posts"))
+
+
+class Pages:
+    """The pages of :class:`graphmap.serve.site.Site` (needs its graph, books of actors,
+    networks, municipalities and counties, ``run``, ``table``, ``cell``, ``label`` and
+    ``neighbourhood``)."""
+
+    # ---- start page ----------------------------------------------------------------------------
+    @cached_property
+    def _summary_rows(self):
+        return run_query(self.kg, "site-summary").rows
+
+    @lru_cache(maxsize=4)
+    def summary(self, lang: str) -> dict:
+        """Counts per level and type, record counts, regions, the latest source date and the sources."""
+        by_level, by_type = [], []
+        order = {c.iri: c.order for c in self.vocab.concepts("level")}
+        for row in self._summary_rows:
+            item = (self.label(row["value"], lang), int(row["n"]), row["value"])
+            (by_level if str(row["key"]) == "level" else by_type).append(item)
+        by_level.sort(key=lambda x: order.get(x[2], 9))
+        by_type.sort(key=lambda x: (-x[1], sv_sort_key(x[0])))
+        g = self.kg.graph
+        records = [(t(key, lang), len(set(g.subjects(RDF.type, cls)))) for cls, key in RECORDS]
+        sources, dates = [], []
+        for s in g.subjects(RDF.type, GM.SourceDocument):
+            date = g.value(s, DCTERMS.date)
+            if date is not None:
+                dates.append(str(date))
+            sources.append({"title": str(g.value(s, DCTERMS.title) or s), "date": str(date or ""),
+                            "publisher": str(g.value(s, DCTERMS.publisher) or ""),
+                            "url": self.source_urls.get(str(s))})
+        sources.sort(key=lambda x: (x["date"], x["title"]), reverse=True)
+        return {"by_level": [(a, b) for a, b, _ in by_level], "by_type": [(a, b) for a, b, _ in by_type],
+                "records": records, "regions": self.datasets, "data_date": max(dates) if dates else "",
+                "sources": sources, "triples": len(g), "networks": len(self.networks),
+                "actors": len(self.actors), "municipalities": len(self.municipalities)}
+
+    # ---- actor, network and municipality pages -------------------------------------------------
+    @lru_cache(maxsize=512)
+    def actor_page(self, kind: str, key: str, lang: str) -> dict | None:
+        iri = self.actor_iri(kind, key)
+        if iri is None:
+            return None
+        g = self.kg.graph
+        arg = key
+        facts, _ = self.run("actor", {"actor": arg}, lang)
+        nets, _ = self.run("networks", {"actor": arg}, lang)
+        related: dict[str, Cell] = {}
+
+        def note(value):
+            if isinstance(value, str) and value != str(iri) and (value in self._actor_set):
+                related.setdefault(value, self.cell(value, self.label(value, lang)))
+
+        for res in (facts, nets):
+            for row in (res.rows if res else []):
+                for v in row.values():
+                    note(str(v) if isinstance(v, URIRef) else None)
+        if str(iri) in self.kg.link_graph:
+            for n in self.kg.link_graph.neighbors(str(iri)):
+                note(n)
+        offers = []
+        for offer in g.subjects(GM.offeredBy, iri):
+            offers.append({
+                "kind": self.label(g.value(offer, GM.supportKind), lang),
+                "areas": sorted((self.label(a, lang) for a in g.objects(offer, GM.area)), key=sv_sort_key),
+                "places": sorted((self.cell(p, self.label(p, lang)) for p in g.objects(offer, GM.serves)),
+                                 key=lambda c: sv_sort_key(c.text)),
+                "description": self._text(offer, DCTERMS.description, lang),
+                "source": self.cell(str(g.value(offer, DCTERMS.source) or ""),
+                                    self.label(g.value(offer, DCTERMS.source), lang)),
+            })
+        offers.sort(key=lambda o: sv_sort_key(o["kind"]))
+        serves = sorted((self.cell(p, self.label(p, lang)) for p in set(g.objects(iri, GM.serves))),
+                        key=lambda c: sv_sort_key(c.text))
+        persons = []
+        if self.include_personal:
+            for post in g.subjects(ORG.postIn, iri):
+                for person in g.subjects(ORG.holds, post):
+                    mbox = str(g.value(person, FOAF.mbox) or "")
+                    persons.append({"name": str(g.value(person, FOAF.name) or ""), "post": self.label(post, lang),
+                                    "email": mbox[7:] if mbox.startswith("mailto:") else mbox})
+        return {
+            "iri": str(iri), "key": key, "kind": kind, "label": self.label(iri, lang),
+            "types": [self.label(x, lang) for x in g.objects(iri, GM.actorType)]
+                     + [self.label(x, lang) for x in g.objects(iri, GM.networkKind)],
+            "level": self.label(g.value(iri, GM.level), lang) if g.value(iri, GM.level) else "",
+            "county": self.cell(g.value(iri, GM.county), self.label(g.value(iri, GM.county), lang))
+                      if g.value(iri, GM.county) else None,
+            "homepage": external_url(g.value(iri, FOAF.homepage)),
+            "description": self._text(iri, DCTERMS.description, lang),
+            "facts": self.table(facts, lang, ["record", "property", "value", "source", "confidence"]) if facts else None,
+            "networks": self.table(nets, lang) if nets else None,
+            "offers": offers, "serves": serves, "persons": persons,
+            "related": sorted(related.values(), key=lambda c: sv_sort_key(c.text)),
+            "neighbourhood": self.neighbourhood(iri, lang),
+        }
+
+    @cached_property
+    def _actor_set(self) -> set[str]:
+        return {str(x) for book in (self.actors, self.networks, self.municipalities) for x in book.values()}
+
+    def _text(self, s, pred, lang: str) -> str:
+        texts = {o.language or "": str(o) for o in self.kg.graph.objects(s, pred) if isinstance(o, Literal)}
+        return texts.get(lang) or texts.get("sv") or texts.get("") or next(iter(texts.values()), "")
+
+    @lru_cache(maxsize=512)
+    def municipality_page(self, code: str, lang: str) -> dict | None:
+        iri = self.municipalities.get(code)
+        if iri is None:
+            return None
+        g = self.kg.graph
+        coverage, _ = self.run("coverage", {"municipality": code}, lang)
+        county = g.value(iri, GM.county)
+        gaps_table = None
+        if county is not None:
+            gaps, _ = self.run("gaps", {"county": str(county).rsplit("/", 1)[-1]}, lang)
+            if gaps:
+                rows = [r for r in gaps.present(lang) if r["municipality"] == str(iri)]
+                gaps_table = self.table(gaps, lang, ["area", "providers", "networks", "needs", "unmet_needs"], rows)
+        areas = sorted({r["area_label"] for r in coverage.present(lang) if r.get("area_label")}, key=sv_sort_key) if coverage else []
+        return {"iri": str(iri), "code": code, "label": self.label(iri, lang),
+                "county": self.cell(county, self.label(county, lang)) if county is not None else None,
+                "coverage": self.table(coverage, lang) if coverage else None, "areas": areas, "gaps": gaps_table}
+
+    # ---- gap matrix ----------------------------------------------------------------------------
+    @cached_property
+    def _gap_matrix(self):
+        return gap_matrix(self.kg)
+
+    @lru_cache(maxsize=4)
+    def gap_matrix(self, lang: str) -> dict:
+        """The gap matrix (:func:`graphmap.api.gap_matrix`) with a link from every cell to its rows."""
+        matrix = self._gap_matrix
+        head = [(self.label(c, lang), code_of(c)) for c in matrix.columns]
+        rows = []
+        for area in matrix.areas:
+            line = []
+            for county in matrix.columns:
+                cell = matrix.cell(area, county)
+                line.append({"text": cell.text(matrix.by), "unmet": cell.unmet_needs,
+                             "heat": min(4, int(cell.share * 4)),
+                             "href": f"/luckor/rader?area={code_of(area)}&county={code_of(county)}",
+                             "title": f"{self.label(area, lang)} – {self.label(county, lang)}"})
+            rows.append({"label": self.label(area, lang), "cells": line})
+        return {"head": head, "rows": rows, "title": t("gaps.title_county", lang),
+                "intro": t("gaps.intro_county", lang)}
+
+    def gap_rows(self, area: str | None, county: str | None, lang: str):
+        """The ``gaps`` query's rows for a county (all counties without one), optionally one area, as a table."""
+        result, error = self.run("gaps", {"county": county or ""}, lang)
+        if error or result is None:
+            return None, error
+        rows = result.present(lang)
+        if area:
+            try:
+                area_iri = str(self.kg.resolver.resolve("vocab:area", area, "area"))
+            except UnknownName as exc:
+                return None, exc.message(lang)
+            rows = [r for r in rows if r["area"] == area_iri]
+        return self.table(result, lang, rows=rows), None
+
+
+__all__ = ["Pages", "RECORDS"]
