@@ -26,11 +26,14 @@ import difflib
 import os
 import re
 import shlex
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +104,9 @@ class Runner:
             argv = [sys.executable, "-m", "graphmap", *argv[1:]]
         elif argv[0] == "curl":
             argv = [a.replace(f"127.0.0.1:{SERVE_PORT_SHOWN}", f"127.0.0.1:{self.serve()}") for a in argv]
+            if shutil.which("curl") is None:
+                lines = [line.rstrip() for line in curl_like(argv[1:]).splitlines()]
+                return lines[: step.head] if step.head is not None else lines
         done = subprocess.run(argv, cwd=self.work, env=self.env, capture_output=True, text=True, timeout=600)
         text = done.stderr if step.stderr else done.stdout
         if not step.stderr and done.returncode != 0:
@@ -131,6 +137,42 @@ class Runner:
         if self.server is not None:
             self.server.terminate()
             self.server.wait(timeout=30)
+
+
+def curl_like(args: list[str]) -> str:
+    """What curl prints for the README's two requests (-H, -X, --data-urlencode, -s, -o, -w
+    '%{http_code}'), for machines without curl."""
+    headers, method, data, write_out, url, i = {}, "GET", None, None, None, 0
+    while i < len(args):
+        a = args[i]
+        if a == "-H":
+            key, _, value = args[i + 1].partition(":")
+            headers[key.strip()] = value.strip()
+            i += 1
+        elif a == "-X":
+            method = args[i + 1]
+            i += 1
+        elif a == "--data-urlencode":
+            key, _, value = args[i + 1].partition("=")
+            data = urllib.parse.urlencode({key: value}).encode()
+            i += 1
+        elif a == "-w":
+            write_out = args[i + 1]
+            i += 1
+        elif a == "-o":
+            i += 1  # -o /dev/null: the body is not shown
+        elif a != "-s":
+            url = a
+        i += 1
+    request = urllib.request.Request(url, data=data, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as r:
+            status, body = r.status, r.read().decode()
+    except urllib.error.HTTPError as e:
+        status, body = e.code, e.read().decode()
+    if write_out is not None:
+        return write_out.replace("%{http_code}", str(status)).replace("\\n", "\n")
+    return body
 
 
 def render(block: Block, old_body: str, runner: Runner) -> str:
