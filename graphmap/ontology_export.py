@@ -25,6 +25,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS
 
 from graphmap.fileio import write_bytes_atomic
+from graphmap.i18n import lang_key, other_lang
 from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, VOCAB, bind_prefixes, curie, ontology_graph,
                                shapes_graph, vocab_graph)
 from graphmap.schema import TABLES
@@ -208,19 +209,16 @@ class Scheme:
     concepts: list   # dicts: notation, label, other_label, definition, broader, alt
 
 
-OTHER_LANG = {"sv": "en", "en": "sv"}
-
-
 def texts(lang: str) -> dict:
     """The documentation page's texts in ``lang``, from the catalogue (``ontology.*`` keys).
 
     >>> texts("en")["classes"], texts("sv")["files_desc"]["shapes"], texts("sv")["other_page"]
     ('Classes', 'valideringsregler (SHACL)', 'en.html')
     """
-    from graphmap.i18n import MESSAGES, lang_key, t
+    from graphmap.i18n import MESSAGES, t
 
     lang = lang_key(lang)
-    out: dict = {"files_desc": {}, "other_page": PAGES[OTHER_LANG[lang]]}
+    out: dict = {"files_desc": {}, "other_page": PAGES[other_lang(lang)]}
     for key in MESSAGES:
         if key.startswith("ontology.files_desc."):
             out["files_desc"][key.rsplit(".", 1)[-1]] = t(key, lang)
@@ -231,7 +229,7 @@ def texts(lang: str) -> dict:
 
 def _text(graph: Graph, term, pred, lang: str) -> str:
     values = {o.language: str(o) for o in graph.objects(term, pred) if isinstance(o, Literal)}
-    return values.get(lang) or values.get(None) or values.get(OTHER_LANG[lang]) or ""
+    return values.get(lang) or values.get(None) or values.get(other_lang(lang)) or ""
 
 
 def _anchor(term) -> str:
@@ -248,7 +246,7 @@ class _Doc:
 
     def __init__(self, ontology: Graph, data: Graph | None, lang: str, max_examples: int = 3):
         self.g, self.data, self.lang, self.max = ontology, data, lang, max_examples
-        self.other = OTHER_LANG[lang]
+        self.other = other_lang(lang)
         self.documented: set[str] = set()
         self.personal = personal_terms(ontology)
         self.data_labels: dict[str, dict[str, str]] = {}

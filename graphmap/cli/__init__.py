@@ -8,7 +8,7 @@ import importlib
 
 import click
 
-from graphmap import __version__
+from graphmap.version import __version__
 
 COMMAND_MODULES = ["core"]
 OPTIONAL_MODULES = ["viz", "report", "neo4j", "export", "region", "serve", "synth", "privacy"]

@@ -10,8 +10,8 @@ levels, kinds of support …) come from the SKOS vocabularies, never from here.
 '3 rows'
 >>> sorted(["Örebro", "Älvsbyn", "Åre", "Arboga", "Zinkgruvan"], key=sv_sort_key)
 ['Arboga', 'Zinkgruvan', 'Åre', 'Älvsbyn', 'Örebro']
->>> lang_key("en-GB"), lang_key("sv"), lang_key(None)
-('en', 'sv', 'sv')
+>>> lang_key("en-GB"), lang_key("sv"), lang_key(None), other_lang("sv")
+('en', 'sv', 'sv', 'en')
 """
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ def lang_key(lang) -> str:
     return "en" if str(lang or "").lower().startswith("en") else "sv"
 
 
+def other_lang(lang) -> str:
+    """The other of the two languages (for a language switch)."""
+    return "sv" if lang_key(lang) == "en" else "en"
+
+
 def t(key: str, lang: str = "sv", **values) -> str:
     """The text ``key`` in ``lang`` (``sv`` or ``en``), with ``{name}`` fields filled in."""
     sv, en = MESSAGES[key]
@@ -40,4 +45,4 @@ def sv_sort_key(text) -> str:
     return str(text or "").casefold().translate(_SV_FOLD)
 
 
-__all__ = ["LANGS", "MESSAGES", "lang_key", "sv_sort_key", "t"]
+__all__ = ["LANGS", "MESSAGES", "lang_key", "other_lang", "sv_sort_key", "t"]

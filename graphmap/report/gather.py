@@ -236,7 +236,7 @@ def _posts(kg, lang, scope: set, county_iri, include_personal: bool) -> list[dic
 
 def report_data(kg, lang: str = "sv", county=None, include_personal: bool = False) -> dict:
     """Everything the report shows, as plain strings and numbers."""
-    import graphmap
+    from graphmap.version import __version__
 
     lang = lang_key(lang)
     county_iri = kg.resolver.county(county) if county not in (None, "") else None
@@ -247,7 +247,7 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
     latest = run_query(kg, "report-latest-fact").rows
     datasets = list(kg.ingest.datasets) if kg.ingest is not None else []
     return {
-        "lang": lang, "date": today, "version": graphmap.__version__,
+        "lang": lang, "date": today, "version": __version__,
         "scope": t("report.scope_county", lang, county=kg.label(county_iri, lang)) if county_iri is not None
         else t("report.scope_all", lang),
         "county_label": kg.label(county_iri, lang) if county_iri is not None else "",

@@ -20,7 +20,6 @@ and status 200, as forms do; downloads and SPARQL answer such input with 400.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +37,7 @@ from graphmap.api import KnowledgeGraph
 from graphmap.queries import internal, library
 from graphmap.resolve import UnknownName
 from graphmap.serve import sparql
-from graphmap.i18n import t
+from graphmap.i18n import other_lang, t
 from graphmap.serve.site import Site
 
 HERE = Path(__file__).resolve().parent
@@ -58,13 +57,6 @@ def _env() -> Environment:
     return env
 
 
-def _optional(module: str):
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 class App:
     """Routes and rendering around one :class:`Site`."""
 
@@ -82,7 +74,7 @@ class App:
 
     def render(self, request: Request, template: str, status: int = 200, **ctx) -> HTMLResponse:
         lang = self.lang(request)
-        other = "en" if lang == "sv" else "sv"
+        other = other_lang(lang)
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", other)]
         ctx.update(request=request, lang=lang, other_lang=other, site=self.site,
                    switch_url=request.url.path + "?" + urlencode(params), t=lambda key, **kw: t(key, lang, **kw))
@@ -241,20 +233,15 @@ class App:
                         include_personal=self.site.include_personal)
 
     @lru_cache(maxsize=4)
-    def _report_html(self, lang: str) -> str | None:
-        if not _optional("graphmap.report"):
-            return None
+    def _report_html(self, lang: str) -> str:
         from graphmap.report import report_html
         return report_html(self.site.kg, lang=lang, include_personal=self.site.include_personal)
 
     def report_page(self, request: Request):
-        available = _optional("graphmap.report")
-        return self.render(request, "report.html", available=available, active="report")
+        return self.render(request, "report.html", active="report")
 
     def report_view(self, request: Request):
         html = self._report_html(self.lang(request))
-        if html is None:
-            return self.message(request, 404, "report_missing")
         headers = dict(BASE_HEADERS)
         if request.url.path.endswith(".html"):
             headers["Content-Disposition"] = 'attachment; filename="graphmap-rapport.html"'
