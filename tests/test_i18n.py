@@ -21,10 +21,6 @@ LANG_BRANCH = re.compile(r"""\blang\s*[!=]=\s*['"](?:sv|en)['"]|['"](?:sv|en)['"
 # texts into the catalogue. Remove a module from here once it reads its texts through graphmap.i18n.t;
 # a module not listed here must not branch on the language.
 ALLOWED = {
-    # the CLI (graphmap/cli/*): its messages are being moved into the catalogue right now
-    "graphmap/cli/common.py", "graphmap/cli/core.py", "graphmap/cli/export.py", "graphmap/cli/neo4j.py",
-    "graphmap/cli/privacy.py", "graphmap/cli/region.py", "graphmap/cli/report.py", "graphmap/cli/serve.py",
-    "graphmap/cli/synth.py", "graphmap/cli/viz.py",
     # the report, the web app, the map's view projection and the named queries' titles (another owner)
     "graphmap/report.py", "graphmap/report/write.py", "graphmap/serve/app.py", "graphmap/serve/site.py",
     "graphmap/viz/project.py", "graphmap/queries/__init__.py",
@@ -101,6 +97,16 @@ def test_converted_modules_stay_converted():
         assert not LANG_BRANCH.search(text), rel
     styles = (PACKAGE / "viz" / "styles.py").read_text(encoding="utf-8")
     assert '"sv":' not in styles and '"en":' not in styles  # no label table of its own
+
+
+def test_the_cli_chooses_no_text_by_language():
+    """Every message of graphmap/cli/* comes from the catalogue's cli.* keys (none is allowed to branch)."""
+    modules = sorted((PACKAGE / "cli").glob("*.py"))
+    assert len(modules) >= 11
+    for path in modules:
+        rel = path.relative_to(ROOT).as_posix()
+        assert rel not in ALLOWED
+        assert not LANG_BRANCH.search(path.read_text(encoding="utf-8")), rel
 
 
 def test_route_labels_come_from_the_route_vocabulary():

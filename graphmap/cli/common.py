@@ -1,4 +1,7 @@
-"""What every command shares: data and language options, output formats, clean errors."""
+"""What every command shares: data and language options, output formats, clean errors.
+
+Every text a command prints comes from the catalogue (``cli.*`` keys of :mod:`graphmap.i18n.catalogue`).
+"""
 from __future__ import annotations
 
 import functools
@@ -9,7 +12,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from graphmap.api import MissingParameter, build
+from graphmap.api import MissingParameter
+from graphmap.cli.params import DATA, DATA_ARGS, Name  # noqa: F401 - re-exported: the shared DATA
+from graphmap.i18n import t
 from graphmap.ingest.problems import IngestError
 from graphmap.resolve import UnknownName
 from graphmap.tabular import csv_text
@@ -20,8 +25,6 @@ LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", sho
                     help="Språk för etiketter och meddelanden / language of labels and messages.")
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
                       help="Utdata: tabell för människor, csv eller json för program / output format.")
-DATA = click.option("--data", "-d", "data", multiple=True, type=click.Path(path_type=str),
-                    help="Regionmapp, arbetsbok (.xlsx) eller byggd graf (.ttl); kan upprepas. Standard: medföljande data.")
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -31,8 +34,7 @@ def fail(message: str, code: int = 2) -> None:
 
 def print_problems(problems, lang: str) -> None:
     for p in problems:
-        tag = ("FEL" if p.severity == "error" else "VARNING") if lang == "sv" else p.severity.upper()
-        err_console.print(f"{tag}: {p.format(lang)}", markup=False, soft_wrap=True)
+        err_console.print(f"{t(f'cli.severity.{p.severity}', lang)}: {p.format(lang)}", markup=False, soft_wrap=True)
 
 
 def handle_errors(func):
@@ -45,8 +47,7 @@ def handle_errors(func):
         except IngestError as exc:
             errors = [p for p in exc.problems if p.severity == "error"]
             print_problems(errors, lang)
-            fail((f"{len(errors)} fel i indata; inget skrevs." if lang == "sv"
-                  else f"{len(errors)} error(s) in the input; nothing was written."))
+            fail(t("cli.input_errors", lang, n=len(errors)))
         except UnknownName as exc:
             fail(exc.message(lang))
         except MissingParameter as exc:
@@ -54,18 +55,28 @@ def handle_errors(func):
         except BrokenPipeError:
             sys.exit(0)
         except OSError as exc:
-            fail(f"{'Kunde inte skriva' if lang == 'sv' else 'Could not write'}: {exc.filename or ''} ({exc.strerror})")
+            fail(t("cli.write_failed", lang, path=exc.filename or "", reason=exc.strerror))
     return wrapper
 
 
-def load_graph(data, lang: str = "sv"):
+def load_graph(data, lang: str = "sv", *names):
     """The graph for a command that reads it: from the last build when the tables are unchanged
-    (:mod:`graphmap.buildcache`), else built again (and cached)."""
+    (:mod:`graphmap.buildcache`), else built again (and cached).
+
+    ``names`` are the command's typed names (:class:`graphmap.cli.params.Name`; ``None`` for one
+    left out): each is resolved in the graph, in order, before the command does anything, so an
+    unknown one stops it with the resolver's message.
+    """
     from graphmap import buildcache
-    return buildcache.open(list(data) if data else None, lang=lang)
+    kg = buildcache.open(list(data) if data else None, lang=lang)
+    for name in names:
+        if isinstance(name, Name):
+            name.resolve(kg)
+    return kg
 
 
-def emit_rows(rows: list[dict], columns: list[tuple[str, str]], fmt: str, title: str | None = None) -> None:
+def emit_rows(rows: list[dict], columns: list[tuple[str, str]], fmt: str, title: str | None = None,
+              lang: str = "sv") -> None:
     """Write rows as a rich table, CSV or JSON. ``columns`` are (key, heading)."""
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
@@ -77,17 +88,17 @@ def emit_rows(rows: list[dict], columns: list[tuple[str, str]], fmt: str, title:
     for _key, heading in columns:
         table.add_column(heading, overflow="fold")
     for row in rows:
-        table.add_row(*[_text(row.get(k)) for k, _h in columns])
+        table.add_row(*[_text(row.get(k), lang) for k, _h in columns])
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=220)
     console.print(table)
 
 
-def _text(value) -> str:
+def _text(value, lang: str = "sv") -> str:
     from rich.markup import escape
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nej"
+        return t("cli.yes" if value else "cli.no", lang)
     return escape(str(value))

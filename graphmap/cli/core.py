@@ -1,4 +1,8 @@
-"""build, validate, queries, query and the shortcuts support, gaps, chain."""
+"""build, validate, queries, query and the shortcuts support, gaps, chain.
+
+The shortcuts' options (names, types, help, required-ness) come from their query's header
+(:func:`graphmap.cli.params.header_params`), so a header change changes the command.
+"""
 from __future__ import annotations
 
 import json
@@ -8,8 +12,9 @@ from pathlib import Path
 import click
 
 from graphmap.api import build, list_queries, run_query
-from graphmap.cli.common import (DATA, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph,
-                                 print_problems)
+from graphmap.cli.common import (DATA, DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors,
+                                 load_graph, print_problems)
+from graphmap.cli.params import header_params
 from graphmap.fileio import write_bytes_atomic, write_graph
 from graphmap.i18n import t
 from graphmap.store import serialize
@@ -17,7 +22,7 @@ from graphmap.queries import library
 
 
 @click.command("build")
-@click.argument("data", nargs=-1, type=click.Path(path_type=str))
+@DATA_ARGS
 @click.option("-o", "--output", default="out/graphmap.ttl", show_default=True, type=click.Path(path_type=Path),
               help="Var grafen skrivs (.ttl, .nt eller .jsonld; .nt är snabbast för stora grafer) / where the graph "
                    "is written (.nt is fastest for large graphs).")
@@ -33,19 +38,15 @@ def build_cmd(data, output, lang):
     print_problems([p for p in problems if p.severity == "warning" and p.code != "assumed"], lang)
     if not kg.validation.conforms:
         print_problems(kg.validation.errors, lang)
-        fail("Grafen klarar inte valideringen; inget skrevs." if lang == "sv" else "The graph fails validation; nothing was written.")
+        fail(t("cli.build.invalid", lang))
     if output.suffix.lower() == ".nt":  # Oxigraph writes it, sorted: fast at national scale and byte-stable
         write_bytes_atomic(output, b"".join(sorted(serialize(kg.store, "nt").splitlines(keepends=True))))
     else:  # rdflib's Turtle is readable and byte-stable
         write_graph(kg.graph, output)
     assumed = sum(p.code == "assumed" for p in kg.ingest.problems)
     counts = _counts(kg)
-    if lang == "sv":
-        click.echo(f"Skrev {output}: {len(kg.store)} tripplar från {len(kg.ingest.rows)} rader "
-                   f"({', '.join(kg.ingest.datasets)}). {assumed} uppgifter är antaganden att verifiera.")
-    else:
-        click.echo(f"Wrote {output}: {len(kg.store)} triples from {len(kg.ingest.rows)} rows "
-                   f"({', '.join(kg.ingest.datasets)}). {assumed} facts are assumptions to verify.")
+    click.echo(t("cli.build.wrote", lang, output=output, triples=len(kg.store), rows=len(kg.ingest.rows),
+                 datasets=", ".join(kg.ingest.datasets), assumed=assumed))
     click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
@@ -57,7 +58,7 @@ def _counts(kg) -> dict:
 
 
 @click.command("validate")
-@click.argument("data", nargs=-1, type=click.Path(path_type=str))
+@DATA_ARGS
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Varningar räknas som fel / warnings count as errors.")
 @LANG
@@ -80,12 +81,8 @@ def validate_cmd(data, fmt, strict, lang):
                                "problems": [p.as_dict(lang) for p in problems]}, ensure_ascii=False, indent=2))
     else:
         print_problems(errors + warnings, lang)
-        if lang == "sv":
-            summary = f"{len(errors)} fel, {len(warnings)} varningar."
-            summary += " Allt stämmer." if not errors else " Rätta felen och kör igen."
-        else:
-            summary = f"{len(errors)} error(s), {len(warnings)} warning(s)."
-            summary += " All good." if not errors else " Fix the errors and run again."
+        summary = t("cli.validate.counts", lang, errors=len(errors), warnings=len(warnings))
+        summary += " " + t("cli.validate.fix" if errors else "cli.validate.ok", lang)
         err_console.print(summary, markup=False)
     sys.exit(2 if errors or (strict and warnings) else 0)
 
@@ -98,16 +95,16 @@ def queries_cmd(lang, fmt):
     rows = [{"name": q.name, "title": q.title_in(lang),
              "params": ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.params),
              "description": q.description_in(lang)} for q in list_queries()]
-    heads = ("Namn", "Fråga", "Parametrar", "Beskrivning") if lang == "sv" else ("Name", "Question", "Parameters", "Description")
-    emit_rows(rows, list(zip(["name", "title", "params", "description"], heads)), fmt)
+    keys = ["name", "title", "params", "description"]
+    emit_rows(rows, [(k, t(f"cli.queries.{k}", lang)) for k in keys], fmt, lang=lang)
 
 
-def _params(pairs) -> dict:
+def _params(pairs, lang: str = "sv") -> dict:
     out = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
-            fail(f"--param ska vara namn=värde / --param must be name=value: {pair!r}")
+            fail(t("cli.param_syntax", lang, pair=repr(pair)))
         out[key.strip()] = value
     return out
 
@@ -117,10 +114,10 @@ def show_result(result, fmt: str, lang: str) -> None:
     q = result.query
     if fmt == "table":
         cols = [(c.display_key, c.label(lang)) for c in q.columns]
-        emit_rows(rows, cols, fmt, title=q.title_in(lang))
-        err_console.print(f"{len(rows)} {'rader' if lang == 'sv' else 'rows'}", markup=False)
+        emit_rows(rows, cols, fmt, title=q.title_in(lang), lang=lang)
+        err_console.print(t("cli.rows", lang, n=len(rows)), markup=False)
     else:
-        emit_rows(rows, [(c.name, c.name) for c in q.columns], fmt)
+        emit_rows(rows, [(c.name, c.name) for c in q.columns], fmt, lang=lang)
 
 
 @click.command("query")
@@ -136,41 +133,40 @@ def query_cmd(name, params, data, lang, fmt):
         from graphmap.resolve import UnknownName
         raise UnknownName("query", name, sorted(library()))
     kg = load_graph(data, lang)
-    show_result(run_query(kg, name, **_params(params)), fmt, lang)
+    show_result(run_query(kg, name, **_params(params, lang)), fmt, lang)
 
 
 @click.command("support")
-@click.option("--area", "-a", required=True, help="Verksamhetsområde, t.ex. funktionshinder / area.")
-@click.option("--municipality", "-m", help="Kommun (namn eller kod) / municipality (name or code).")
+@header_params(library()["support"])
 @DATA
 @LANG
 @FORMAT
 @handle_errors
-def support_cmd(area, municipality, data, lang, fmt):
+def support_cmd(data, lang, fmt, **values):
     """Var finns stöd? / where is support for an area (for a municipality)?"""
-    kg = load_graph(data, lang)
-    show_result(run_query(kg, "support", area=area, municipality=municipality), fmt, lang)
+    kg = load_graph(data, lang, *values.values())
+    show_result(run_query(kg, "support", **values), fmt, lang)
 
 
 @click.command("gaps")
-@click.option("--county", "-c", help="Län (namn eller kod): visa område × kommun i länet / county: area × municipality.")
+@header_params(library()["gaps"])
 @click.option("--detail", is_flag=True, help="Visa varje rad (område × kommun) / show every row.")
 @DATA
 @LANG
 @FORMAT
 @handle_errors
-def gaps_cmd(county, detail, data, lang, fmt):
+def gaps_cmd(detail, data, lang, fmt, **values):
     """Luckor: var saknas stöd och nätverk? / gaps: where is support or a network missing?
 
     Utan --detail: en matris område × län (eller × kommun för ett län) med andelen kommuner som har stöd.
     """
     from graphmap.api import gap_matrix
     from graphmap.ontology import code_of
-    kg = load_graph(data, lang)
+    kg = load_graph(data, lang, *values.values())
     if detail or fmt != "table":
-        show_result(run_query(kg, "gaps", county=county), fmt, lang)
+        show_result(run_query(kg, "gaps", **values), fmt, lang)
         return
-    matrix = gap_matrix(kg, county=county)
+    matrix = gap_matrix(kg, county=values.get("county"))
     rows = []
     for area in matrix.areas:
         row = {"area": kg.label(area, lang)}
@@ -179,21 +175,21 @@ def gaps_cmd(county, detail, data, lang, fmt):
         rows.append(row)
     heads = [("area", t("gaps.area", lang))] + [(c, code_of(c) if matrix.by == "county" else kg.label(c, lang))
                                                 for c in matrix.columns]
-    emit_rows(rows, heads, "table", title=t(f"gaps.legend_{matrix.by}", lang))
+    emit_rows(rows, heads, "table", title=t(f"gaps.legend_{matrix.by}", lang), lang=lang)
     if matrix.by == "county":
         err_console.print("; ".join(f"{code_of(c)} {kg.label(c, lang)}" for c in matrix.columns), markup=False)
 
 
 @click.command("chain")
-@click.argument("actor")
+@header_params(library()["chain"], argument="actor")
 @DATA
 @LANG
 @FORMAT
 @handle_errors
-def chain_cmd(actor, data, lang, fmt):
+def chain_cmd(data, lang, fmt, **values):
     """Kedjan från en aktör (t.ex. en kommun) till nationell nivå / the chain to the national level."""
-    kg = load_graph(data, lang)
-    show_result(run_query(kg, "chain", actor=actor), fmt, lang)
+    kg = load_graph(data, lang, *values.values())
+    show_result(run_query(kg, "chain", **values), fmt, lang)
 
 
 COMMANDS = [build_cmd, validate_cmd, queries_cmd, query_cmd, support_cmd, gaps_cmd, chain_cmd]

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
+from graphmap.i18n import MESSAGES, t
 
 
 @click.group("export")
@@ -29,8 +30,7 @@ def export_ontology_cmd(output, data, lang):
 
     kg = load_graph(data, lang)
     written = export_ontology(output, kg.graph)
-    head = f"Skrev {len(written)} filer till {output}:" if lang == "sv" else f"Wrote {len(written)} files to {output}:"
-    click.echo(head)
+    click.echo(t("cli.export.wrote_files", lang, n=len(written), output=output))
     for path in written:
         click.echo(f"  {path.name}")
 
@@ -56,13 +56,13 @@ def export_data_cmd(fmt, output, include_personal, data, lang):
     result = export_data(kg.graph, fmt, output, include_personal=include_personal, lang=lang)
     where = ", ".join(str(p) for p in result.paths)
     counts = ", ".join(f"{v} {_word(k, lang)}" for k, v in result.counts.items())
-    click.echo(f"{'Skrev' if lang == 'sv' else 'Wrote'} {where} ({counts}).")
+    click.echo(t("cli.export.wrote", lang, paths=where, counts=counts))
     click.echo(result.statement(lang))
 
 
 def _word(key: str, lang: str) -> str:
-    sv = {"triples": "tripplar", "nodes": "noder", "edges": "kanter"}
-    return sv.get(key, key) if lang == "sv" else key
+    """What is counted (triples, nodes, edges) in ``lang``; an unknown kind by its own name."""
+    return t(f"cli.export.count.{key}", lang) if f"cli.export.count.{key}" in MESSAGES else key
 
 
 COMMANDS = [export_group]

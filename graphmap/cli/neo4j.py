@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from graphmap.cli.common import FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph
+from graphmap.cli.common import DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph
+from graphmap.i18n import t
 
 URI = click.option("--uri", default=None, metavar="URI",
                    help="Neo4j-adress, t.ex. bolt://localhost:7687 (annars NEO4J_URI) / server address.")
@@ -31,10 +32,9 @@ def neo4j_errors(func):
         except (Neo4jUnavailable, PushError, ModelError, UnknownDataset) as exc:
             fail(exc.message(lang))
         except Neo4jError as exc:
-            fail(("Neo4j-fel: " if lang == "sv" else "Neo4j error: ") + (exc.message or str(exc)).splitlines()[0])
-        except (DriverError, ConnectionError) as exc:
-            fail(("Förbindelsen med Neo4j bröts: " if lang == "sv" else "The connection to Neo4j was lost: ")
-                 + str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            fail(t("cli.neo4j.error", lang, message=(exc.message or str(exc)).splitlines()[0]))
+        except (DriverError, ConnectionError) as exc:  # an exception without text: just its type's name
+            fail(t("cli.neo4j.lost", lang, message=str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
     return wrapper
 
 
@@ -56,7 +56,7 @@ def neo4j_group():
 
 
 @neo4j_group.command("push")
-@click.argument("data", nargs=-1, type=click.Path(path_type=str))
+@DATA_ARGS
 @DATASET
 @URI
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000),
@@ -86,21 +86,14 @@ def push_cmd(data, dataset, uri, batch_size, without_personal, lang):
     with _connect(uri) as conn:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err_console, transient=True) as bar:
-            task = bar.add_task("Skriver batchar" if lang == "sv" else "Writing batches", total=None)
+            task = bar.add_task(t("cli.neo4j.writing", lang), total=None)
 
             def progress(_phase, done, total):
                 bar.update(task, completed=done, total=total)
             result = push(conn, graph, dataset, batch_size=batch_size, progress=progress)
-    if lang == "sv":
-        click.echo(f"Dataset {result.dataset} version {result.version} i Neo4j: {result.nodes} noder, "
-                   f"{result.relationships} relationer ({result.batches} batchar). "
-                   f"Borttaget från förra versionen: {result.removed_nodes} noder, "
-                   f"{result.removed_relationships} relationer.")
-    else:
-        click.echo(f"Dataset {result.dataset} version {result.version} in Neo4j: {result.nodes} nodes, "
-                   f"{result.relationships} relationships ({result.batches} batches). "
-                   f"Removed from the previous version: {result.removed_nodes} nodes, "
-                   f"{result.removed_relationships} relationships.")
+    click.echo(t("cli.neo4j.pushed", lang, dataset=result.dataset, version=result.version, nodes=result.nodes,
+                 relationships=result.relationships, batches=result.batches, removed_nodes=result.removed_nodes,
+                 removed_relationships=result.removed_relationships))
 
 
 @neo4j_group.command("query")
@@ -124,7 +117,7 @@ def query_cmd(name, params, dataset, uri, lang, fmt):
     from graphmap.resolve import UnknownName
     if name not in library():
         raise UnknownName("query", name, sorted(library()))
-    values = _params(params)
+    values = _params(params, lang)
     with _connect(uri) as conn:
         result = run_cypher_query(conn, name, dataset=dataset, **values)
     show_result(result, fmt, lang)
@@ -148,8 +141,7 @@ def pull_cmd(dataset, uri, output, lang):
     with _connect(uri) as conn:
         graph = pull(conn, dataset)
     write_graph(graph, output)
-    click.echo((f"Skrev {output}: {len(graph)} tripplar." if lang == "sv"
-                else f"Wrote {output}: {len(graph)} triples."))
+    click.echo(t("cli.neo4j.pulled", lang, output=output, triples=len(graph)))
 
 
 @neo4j_group.command("status")
@@ -168,15 +160,13 @@ def status_cmd(uri, lang, fmt):
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
         return
-    sv = lang == "sv"
     click.echo(f"Neo4j {info['version']} ({info['edition']}) {info['uri']}")
-    emit_rows(info["datasets"], [("name", "Dataset"), ("version", "Version"), ("nodes", "Noder" if sv else "Nodes"),
-                                 ("relationships", "Relationer" if sv else "Relationships"),
-                                 ("pushed_at", "Skrivet" if sv else "Pushed"),
-                                 ("staging", "Påbörjad push" if sv else "Unfinished push")],
-              "csv" if fmt == "csv" else "table", title="Dataset" if sv else "Datasets")
-    emit_rows(info["labels"], [("label", "Etikett" if sv else "Label"), ("nodes", "Noder" if sv else "Nodes")],
-              "csv" if fmt == "csv" else "table", title="Noder per etikett" if sv else "Nodes per label")
+    out = "csv" if fmt == "csv" else "table"
+    emit_rows(info["datasets"], [("name", "Dataset"), ("version", "Version")]
+              + [(k, t(f"cli.neo4j.{k}", lang)) for k in ("nodes", "relationships", "pushed_at", "staging")],
+              out, title=t("cli.neo4j.datasets", lang), lang=lang)
+    emit_rows(info["labels"], [("label", t("cli.neo4j.label", lang)), ("nodes", t("cli.neo4j.nodes", lang))],
+              out, title=t("cli.neo4j.nodes_per_label", lang), lang=lang)
 
 
 COMMANDS = [neo4j_group]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from graphmap.cli.common import DATA, FORMAT, LANG, emit_rows, handle_errors, load_graph
+from graphmap.i18n import LANGS, lang_key, t
 from graphmap.privacy import OUTPUTS, inventory
 
 
@@ -17,16 +18,14 @@ def privacy(data, lang, fmt):
     kg = load_graph(data, lang)
     rows = [{"resource": f.resource.rsplit("/id/", 1)[-1], "field": kg.label(f.field, lang), "value": f.value,
              "source": kg.label(f.source, lang)} for f in inventory(kg.graph)]
-    sv = lang == "sv"
-    emit_rows(rows, [("resource", "Post" if sv else "Record"), ("field", "Fält" if sv else "Field"),
-                     ("value", "Värde" if sv else "Value"), ("source", "Källa" if sv else "Source")], fmt,
-              title="Personuppgifter i datat" if sv else "Personal data in the data")
+    heads = [("resource", "record"), ("field", "field"), ("value", "value"), ("source", "source")]
+    emit_rows(rows, [(k, t(f"cli.privacy.{word}", lang)) for k, word in heads], fmt,
+              title=t("cli.privacy.title", lang), lang=lang)
     if fmt == "table":
-        outputs = [{"output": o, "default": d_sv if sv else d_en, "include": inc_sv if sv else inc_en}
-                   for o, d_sv, d_en, inc_sv, inc_en in OUTPUTS]
-        emit_rows(outputs, [("output", "Utdata" if sv else "Output"), ("default", "Som standard" if sv else "By default"),
-                            ("include", "Ändras med" if sv else "Changed with")], "table",
-                  title="Vart personuppgifterna skulle gå" if sv else "Where personal data would go")
+        i = LANGS.index(lang_key(lang))  # OUTPUTS rows: (output, default sv, default en, include sv, include en)
+        outputs = [{"output": row[0], "default": row[1 + i], "include": row[3 + i]} for row in OUTPUTS]
+        emit_rows(outputs, [(k, t(f"cli.privacy.{k}", lang)) for k in ("output", "default", "include")], "table",
+                  title=t("cli.privacy.where", lang), lang=lang)
 
 
 COMMANDS = [privacy]

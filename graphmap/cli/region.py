@@ -6,12 +6,14 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA, LANG, fail, handle_errors, load_graph
+from graphmap.cli.params import county_option
+from graphmap.i18n import t
 
 
 @click.command("new-region")
 @click.argument("name")
-@click.option("--county", "-c", "counties", multiple=True, required=True, metavar="LÄN",
-              help="Länskod eller namn (kan upprepas), t.ex. 24 / county code or name (repeatable).")
+@county_option("Länskod eller namn (kan upprepas), t.ex. 24 / county code or name (repeatable).", multiple=True,
+               required=True)
 @click.option("-o", "--output", "parent", default=".", show_default=True, type=click.Path(path_type=Path),
               help="Mapp där regionmappen skapas / folder in which the region folder is created.")
 @DATA
@@ -25,20 +27,15 @@ def new_region_cmd(name, counties, parent, data, lang):
     """
     from graphmap.region import RegionError, new_region
 
-    kg = load_graph(data, lang)
+    kg = load_graph(data, lang)  # the counties are resolved by new_region, with its own message
     try:
-        t = new_region(name, counties, parent, kg.graph)
+        made = new_region(name, counties, parent, kg.graph)
     except RegionError as exc:
         fail(exc.message(lang))
-    counties_text = ", ".join(f"{n} ({c})" for c, n in t.counties)
-    if lang == "sv":
-        click.echo(f"Skapade {t.folder}: {t.workbook.name} ({len(t.municipalities)} kommuner i {counties_text}), "
-                   f"{len(t.csv_files)} CSV-mallar i csv/, README.md.")
-        click.echo(f"Fyll i arbetsboken och kontrollera: graphmap validate {t.folder}")
-    else:
-        click.echo(f"Created {t.folder}: {t.workbook.name} ({len(t.municipalities)} municipalities in {counties_text}), "
-                   f"{len(t.csv_files)} CSV templates in csv/, README.md.")
-        click.echo(f"Fill in the workbook and check it: graphmap validate {t.folder}")
+    counties_text = ", ".join(f"{n} ({c})" for c, n in made.counties)
+    click.echo(t("cli.region.created", lang, folder=made.folder, workbook=made.workbook.name,
+                 n=len(made.municipalities), counties=counties_text, csv=len(made.csv_files)))
+    click.echo(t("cli.region.next", lang, folder=made.folder))
 
 
 COMMANDS = [new_region_cmd]

@@ -6,13 +6,14 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
+from graphmap.cli.params import county_option
+from graphmap.i18n import t
 
 
 @click.command("report")
 @click.option("-o", "--output", default="out/rapport.html", show_default=True, type=click.Path(path_type=Path),
               help="HTML-filen som skrivs; luckmatrisen skrivs bredvid som PNG / the HTML file to write.")
-@click.option("--county", default=None,
-              help="Rapport för ett län (namn eller SCB-kod): luckor per kommun / report for one county.")
+@county_option("Rapport för ett län (namn eller SCB-kod): luckor per kommun / report for one county.")
 @click.option("--include-personal", is_flag=True,
               help="Ta med personuppgifter (namn och e-post) / include personal data.")
 @DATA
@@ -27,12 +28,9 @@ def report(output, county, include_personal, data, lang):
     """
     from graphmap.report import write_report
 
-    kg = load_graph(data, lang)
+    kg = load_graph(data, lang, county)
     html_path, png_path = write_report(kg, output, lang=lang, county=county, include_personal=include_personal)
-    if lang == "sv":
-        click.echo(f"Skrev {html_path} och {png_path}.")
-    else:
-        click.echo(f"Wrote {html_path} and {png_path}.")
+    click.echo(t("cli.report.wrote", lang, html=html_path, png=png_path))
 
 
 COMMANDS = [report]

@@ -6,13 +6,12 @@ import webbrowser
 
 import click
 
-from graphmap.cli.common import LANG, err_console, handle_errors, load_graph
+from graphmap.cli.common import DATA_ARGS, LANG, err_console, handle_errors, load_graph
+from graphmap.i18n import LANGS, t
 
 
 @click.command("serve")
-@click.argument("data", nargs=-1, type=click.Path(path_type=str))
-@click.option("--data", "-d", "data_opt", multiple=True, type=click.Path(path_type=str),
-              help="Regionmapp, arbetsbok eller byggd graf (som DATA) / region folder, workbook or graph (like DATA).")
+@DATA_ARGS
 @click.option("--port", "-p", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="Port att lyssna på / port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -29,7 +28,7 @@ from graphmap.cli.common import LANG, err_console, handle_errors, load_graph
 @click.option("--sparql-workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Antal processer för SPARQL-frågor / SPARQL worker processes.")
 @handle_errors
-def serve(data, data_opt, port, host, lang, include_personal, open_browser, sparql_timeout, sparql_limit,
+def serve(data, port, host, lang, include_personal, open_browser, sparql_timeout, sparql_limit,
           sparql_workers):
     """Starta webbappen: stödlandskapet i webbläsaren, med en skrivskyddad SPARQL-ändpunkt.
 
@@ -38,24 +37,17 @@ def serve(data, data_opt, port, host, lang, include_personal, open_browser, spar
     """
     from graphmap.serve import is_loopback, run
 
-    sv = lang == "sv"
     if not is_loopback(host):
-        err_console.print(
-            (f"VARNING: servern lyssnar på {host}: datan blir synlig för andra i nätverket. "
-             "Kör den bakom en omvänd proxy med inloggning om den ska delas."
-             if sv else
-             f"WARNING: the server listens on {host}: the data becomes visible to others on the network. "
-             "Put it behind a reverse proxy with a login if it is to be shared."), markup=False, soft_wrap=True)
+        err_console.print(t("cli.serve.exposed", lang, host=host), markup=False, soft_wrap=True)
     if include_personal:
-        err_console.print("VARNING: personuppgifter visas (--include-personal)." if sv
-                          else "WARNING: personal data is shown (--include-personal).", markup=False)
-    kg = load_graph(list(data) + list(data_opt), lang)
+        err_console.print(t("cli.serve.personal", lang), markup=False)
+    kg = load_graph(data, lang)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
-    err_console.print((f"graphmap serve: {url}  (avsluta med Ctrl+C)" if sv
-                       else f"graphmap serve: {url}  (stop with Ctrl+C)"), markup=False, soft_wrap=True)
-    if open_browser:
-        threading.Timer(1.0, webbrowser.open, args=(url + ("?lang=en" if not sv else ""),)).start()
+    err_console.print(t("cli.serve.listening", lang, url=url), markup=False, soft_wrap=True)
+    if open_browser:  # the app's own language is the default one; another is asked for in the address
+        page = url if lang == LANGS[0] else f"{url}?lang={lang}"
+        threading.Timer(1.0, webbrowser.open, args=(page,)).start()
     run(kg, host=host, port=port, lang=lang, include_personal=include_personal, sparql_workers=sparql_workers,
         sparql_timeout=sparql_timeout, sparql_limit=sparql_limit)
 

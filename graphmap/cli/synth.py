@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import LANG, fail, handle_errors
+from graphmap.i18n import t
 
 
 @click.command("synth")
@@ -28,18 +29,12 @@ def synth(scale, output, seed, lang):
     from graphmap import synth as generator
 
     if scale <= 0 or scale > 1000:
-        fail("--scale måste vara större än 0 och högst 1000." if lang == "sv"
-             else "--scale must be above 0 and at most 1000.")
+        fail(t("cli.synth.bad_scale", lang))
     folders = generator.write(output, scale, seed)
     rows = sum(f.read_text(encoding="utf-8").count("\n") - 1 for d in folders for f in d.glob("*.csv"))
-    if lang == "sv":
-        click.echo(f"Skrev {len(folders)} mappar med {rows} rader syntetiska data till {output} "
-                   f"(skala {scale:g}, frö {seed}).")
-        click.echo(f"Bygg grafen med: graphmap build {output}/*")
-    else:
-        click.echo(f"Wrote {len(folders)} folders with {rows} rows of synthetic data to {output} "
-                   f"(scale {scale:g}, seed {seed}).")
-        click.echo(f"Build the graph with: graphmap build {output}/*")
+    click.echo(t("cli.synth.wrote", lang, folders=len(folders), rows=rows, output=output, scale=f"{scale:g}",
+                 seed=seed))
+    click.echo(t("cli.synth.next", lang, output=output))
 
 
 COMMANDS = [synth]

@@ -6,14 +6,18 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
+from graphmap.cli.params import ACTOR, AREA, county_option
+from graphmap.i18n import t
 
 
 @click.command("viz")
 @click.option("-o", "--output", default="out/karta.html", show_default=True, type=click.Path(path_type=Path),
               help="HTML-filen som skrivs / the HTML file to write.")
-@click.option("--area", default=None, help="Bara aktörer inom ett område, t.ex. funktionshinder / only one area.")
-@click.option("--county", default=None, help="Bara ett län (namn eller SCB-kod), t.ex. 24 / only one county.")
-@click.option("--focus", default=None, help="Visa en aktörs grannskap, t.ex. Umeå / show one actor's neighbourhood.")
+@click.option("--area", default=None, type=AREA,
+              help="Bara aktörer inom ett område, t.ex. funktionshinder / only one area.")
+@county_option("Bara ett län (namn eller SCB-kod), t.ex. 24 / only one county.")
+@click.option("--focus", default=None, type=ACTOR,
+              help="Visa en aktörs grannskap, t.ex. Umeå / show one actor's neighbourhood.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10),
               help="Antal steg från --focus / steps from --focus.")
 @click.option("--include-personal", is_flag=True,
@@ -29,15 +33,12 @@ def viz(output, area, county, focus, depth, include_personal, data, lang):
     """
     from graphmap.viz import build_view, render_map_html, write_text_atomic
 
-    kg = load_graph(data, lang)
+    kg = load_graph(data, lang, area, county, focus)
     view = build_view(kg, area=area, county=county, focus=focus, depth=depth, lang=lang,
                       include_personal=include_personal)
     write_text_atomic(output, render_map_html(view, lang=lang, title=view["labels"]["title"]))
     n, e = len(view["nodes"]), len(view["edges"])
-    if lang == "sv":
-        click.echo(f"Skrev {output}: {n} aktörer och nätverk, {e} kopplingar.")
-    else:
-        click.echo(f"Wrote {output}: {n} actors and networks, {e} links.")
+    click.echo(t("cli.viz.wrote", lang, output=output, nodes=n, edges=e))
 
 
 COMMANDS = [viz]

@@ -152,6 +152,96 @@ ERRORS: dict[str, tuple[str, str]] = {
     "error.region.bad_name": ('"{value}" ger inget giltigt mappnamn.', '"{value}" gives no valid folder name.'),
 }
 
+# The command line (graphmap.cli): what the commands print, the tags of problem lines and the help of
+# the parameters generated from the query headers (graphmap.cli.params).
+CLI: dict[str, tuple[str, str]] = {
+    "cli.severity.error": ("FEL", "ERROR"),
+    "cli.severity.warning": ("VARNING", "WARNING"),
+    "cli.input_errors": ("{n} fel i indata; inget skrevs.", "{n} error(s) in the input; nothing was written."),
+    "cli.write_failed": ("Kunde inte skriva: {path} ({reason})", "Could not write: {path} ({reason})"),
+    "cli.rows": ("{n} rader", "{n} rows"),
+    # booleans in tables; the English tables have always said ja/nej too (kept byte-identical)
+    "cli.yes": ("ja", "ja"),
+    "cli.no": ("nej", "nej"),
+    "cli.param_syntax": ("--param ska vara namn=värde / --param must be name=value: {pair}",
+                         "--param ska vara namn=värde / --param must be name=value: {pair}"),
+    "cli.build.invalid": ("Grafen klarar inte valideringen; inget skrevs.",
+                          "The graph fails validation; nothing was written."),
+    "cli.build.wrote": ("Skrev {output}: {triples} tripplar från {rows} rader ({datasets}). {assumed} uppgifter är "
+                        "antaganden att verifiera.",
+                        "Wrote {output}: {triples} triples from {rows} rows ({datasets}). {assumed} facts are "
+                        "assumptions to verify."),
+    "cli.validate.counts": ("{errors} fel, {warnings} varningar.", "{errors} error(s), {warnings} warning(s)."),
+    "cli.validate.ok": ("Allt stämmer.", "All good."),
+    "cli.validate.fix": ("Rätta felen och kör igen.", "Fix the errors and run again."),
+    "cli.queries.name": ("Namn", "Name"),
+    "cli.queries.title": ("Fråga", "Question"),
+    "cli.queries.params": ("Parametrar", "Parameters"),
+    "cli.queries.description": ("Beskrivning", "Description"),
+    "cli.viz.wrote": ("Skrev {output}: {nodes} aktörer och nätverk, {edges} kopplingar.",
+                      "Wrote {output}: {nodes} actors and networks, {edges} links."),
+    "cli.report.wrote": ("Skrev {html} och {png}.", "Wrote {html} and {png}."),
+    "cli.export.wrote_files": ("Skrev {n} filer till {output}:", "Wrote {n} files to {output}:"),
+    "cli.export.wrote": ("Skrev {paths} ({counts}).", "Wrote {paths} ({counts})."),
+    "cli.export.count.triples": ("tripplar", "triples"),
+    "cli.export.count.nodes": ("noder", "nodes"),
+    "cli.export.count.edges": ("kanter", "edges"),
+    "cli.region.created": ("Skapade {folder}: {workbook} ({n} kommuner i {counties}), {csv} CSV-mallar i csv/, "
+                           "README.md.",
+                           "Created {folder}: {workbook} ({n} municipalities in {counties}), {csv} CSV templates in "
+                           "csv/, README.md."),
+    "cli.region.next": ("Fyll i arbetsboken och kontrollera: graphmap validate {folder}",
+                        "Fill in the workbook and check it: graphmap validate {folder}"),
+    "cli.serve.exposed": ("VARNING: servern lyssnar på {host}: datan blir synlig för andra i nätverket. Kör den "
+                          "bakom en omvänd proxy med inloggning om den ska delas.",
+                          "WARNING: the server listens on {host}: the data becomes visible to others on the "
+                          "network. Put it behind a reverse proxy with a login if it is to be shared."),
+    "cli.serve.personal": ("VARNING: personuppgifter visas (--include-personal).",
+                           "WARNING: personal data is shown (--include-personal)."),
+    "cli.serve.listening": ("graphmap serve: {url}  (avsluta med Ctrl+C)", "graphmap serve: {url}  (stop with Ctrl+C)"),
+    "cli.synth.bad_scale": ("--scale måste vara större än 0 och högst 1000.",
+                            "--scale must be above 0 and at most 1000."),
+    "cli.synth.wrote": ("Skrev {folders} mappar med {rows} rader syntetiska data till {output} (skala {scale}, "
+                        "frö {seed}).",
+                        "Wrote {folders} folders with {rows} rows of synthetic data to {output} (scale {scale}, "
+                        "seed {seed})."),
+    "cli.synth.next": ("Bygg grafen med: graphmap build {output}/*", "Build the graph with: graphmap build {output}/*"),
+    "cli.privacy.record": ("Post", "Record"),
+    "cli.privacy.field": ("Fält", "Field"),
+    "cli.privacy.value": ("Värde", "Value"),
+    "cli.privacy.source": ("Källa", "Source"),
+    "cli.privacy.title": ("Personuppgifter i datat", "Personal data in the data"),
+    "cli.privacy.output": ("Utdata", "Output"),
+    "cli.privacy.default": ("Som standard", "By default"),
+    "cli.privacy.include": ("Ändras med", "Changed with"),
+    "cli.privacy.where": ("Vart personuppgifterna skulle gå", "Where personal data would go"),
+    "cli.neo4j.error": ("Neo4j-fel: {message}", "Neo4j error: {message}"),
+    "cli.neo4j.lost": ("Förbindelsen med Neo4j bröts: {message}", "The connection to Neo4j was lost: {message}"),
+    "cli.neo4j.writing": ("Skriver batchar", "Writing batches"),
+    "cli.neo4j.pushed": ("Dataset {dataset} version {version} i Neo4j: {nodes} noder, {relationships} relationer "
+                         "({batches} batchar). Borttaget från förra versionen: {removed_nodes} noder, "
+                         "{removed_relationships} relationer.",
+                         "Dataset {dataset} version {version} in Neo4j: {nodes} nodes, {relationships} relationships "
+                         "({batches} batches). Removed from the previous version: {removed_nodes} nodes, "
+                         "{removed_relationships} relationships."),
+    "cli.neo4j.pulled": ("Skrev {output}: {triples} tripplar.", "Wrote {output}: {triples} triples."),
+    "cli.neo4j.datasets": ("Dataset", "Datasets"),
+    "cli.neo4j.nodes": ("Noder", "Nodes"),
+    "cli.neo4j.relationships": ("Relationer", "Relationships"),
+    "cli.neo4j.pushed_at": ("Skrivet", "Pushed"),
+    "cli.neo4j.staging": ("Påbörjad push", "Unfinished push"),
+    "cli.neo4j.label": ("Etikett", "Label"),
+    "cli.neo4j.nodes_per_label": ("Noder per etikett", "Nodes per label"),
+    # help of the parameters (graphmap.cli.params); a help text shows both languages: "sv / en"
+    "cli.help.example": (", t.ex. {value}", ", e.g. {value}"),
+    "cli.help.hint.kommun": ("namn eller kod", "name or code"),
+    "cli.help.hint.lan": ("namn eller SCB-kod", "name or SCB code"),
+    "cli.help.hint.actor": ("namn eller id", "name or id"),
+    "cli.help.data": ("Regionmapp, arbetsbok (.xlsx) eller byggd graf (.ttl, .nt, .jsonld); kan upprepas. "
+                      "Standard: medföljande data",
+                      "region folder, workbook or built graph; repeatable. Default: the bundled data"),
+}
+
 # The level map (graphmap.viz): its controls, legend and panels. Labels of actor types, levels and
 # confidence come from the vocabularies; the edge kinds are the map's own (graphmap.viz.project.LINKS).
 MAP: dict[str, tuple[str, str]] = {
@@ -481,7 +571,7 @@ SERVE: dict[str, tuple[str, str]] = {
 }
 
 
-SECTIONS = {"report": REPORT, "serve": SERVE,
+SECTIONS = {"cli": CLI, "report": REPORT, "serve": SERVE,
             "web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT,
             "privacy": PRIVACY,
             "neo4j": NEO4J, "ontology": ONTOLOGY}
