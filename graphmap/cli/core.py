@@ -31,10 +31,11 @@ from graphmap.queries import library
 def build_cmd(data, output, lang):
     """Bygg den validerade grafen från tabellerna / build the validated graph from the tables.
 
-    DATA är regionmappar eller arbetsböcker (.xlsx); flera slås ihop till en graf.
+    DATA är regionmappar eller arbetsböcker (.xlsx); flera slås ihop till en graf. En redan byggd graf
+    (.ttl, .nt …) valideras och skrivs om, t.ex. som .nt.
     """
-    kg = build(list(data) or None, lang=lang)
-    problems = kg.ingest.problems + kg.validation.problems
+    kg, ingest_problems = _built(data, lang)
+    problems = ingest_problems + kg.validation.problems
     print_problems([p for p in problems if p.severity == "warning" and p.code != "assumed"], lang)
     if not kg.validation.conforms:
         print_problems(kg.validation.errors, lang)
@@ -43,11 +44,24 @@ def build_cmd(data, output, lang):
         write_bytes_atomic(output, b"".join(sorted(serialize(kg.store, "nt").splitlines(keepends=True))))
     else:  # rdflib's Turtle is readable and byte-stable
         write_graph(kg.graph, output)
+    if kg.ingest is None:  # built graph files: no tables behind them
+        click.echo(t("cli.build.wrote_graph", lang, output=output, triples=len(kg.store), inputs=", ".join(data)))
+        return
     assumed = sum(p.code == "assumed" for p in kg.ingest.problems)
     counts = _counts(kg)
     click.echo(t("cli.build.wrote", lang, output=output, triples=len(kg.store), rows=len(kg.ingest.rows),
                  datasets=", ".join(kg.ingest.datasets), assumed=assumed))
     click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+def _built(data, lang: str):
+    """The graph of DATA and the problems of its tables; built graph files (.ttl, .nt …) have no
+    tables, so only the graph is validated (SHACL)."""
+    kg = build(list(data) or None, lang=lang)
+    if kg.validation is None:
+        from graphmap.validate import validate_store
+        kg.validation = validate_store(kg.store, lang)
+    return kg, (kg.ingest.problems if kg.ingest is not None else [])
 
 
 def _counts(kg) -> dict:
@@ -70,8 +84,8 @@ def validate_cmd(data, fmt, strict, lang):
     """
     from graphmap.ingest import IngestError
     try:
-        kg = build(list(data) or None, lang=lang)
-        problems = kg.ingest.problems + kg.validation.problems
+        kg, ingest_problems = _built(data, lang)
+        problems = ingest_problems + kg.validation.problems
     except IngestError as exc:
         problems = exc.problems
     errors = [p for p in problems if p.severity == "error"]

@@ -18,7 +18,7 @@ tables of the data folders (``--data``, else the bundled regions).
 >>> [c.value for c in area.shell_complete(None, None, "funk")]
 ['funktionshinder']
 >>> [c.value for c in GraphName("lan").shell_complete(None, None, "västerb")]
-['Västerbottens län']
+['Västerbotten']
 >>> name = area.convert("funktionshindr", None, None)
 >>> name, name.ptype, name.param
 ('funktionshindr', 'vocab:area', 'area')
@@ -221,7 +221,9 @@ def candidates(ptype: str, incomplete: str, lang: str = "sv", data=()) -> list[t
     if ptype == "lan":
         if digits:
             return [(code, name) for code, name in _counties() if code.startswith(incomplete.strip())]
-        return [(name, code) for code, name in _counties() if starts(name, _short(name))]
+        # the short name ("Västerbotten"): the resolver takes it, and bash inserts a value as one word only
+        # when it has no space (click's bash script does not quote)
+        return [(_short(name), f"{code} {name}") for code, name in _counties() if starts(name, _short(name))]
     if ptype == "actor":
         out = []
         for slug, name in _actors(tuple(data)):

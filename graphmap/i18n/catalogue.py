@@ -171,6 +171,8 @@ CLI: dict[str, tuple[str, str]] = {
                         "antaganden att verifiera.",
                         "Wrote {output}: {triples} triples from {rows} rows ({datasets}). {assumed} facts are "
                         "assumptions to verify."),
+    "cli.build.wrote_graph": ("Skrev {output}: {triples} tripplar från {inputs}.",
+                              "Wrote {output}: {triples} triples from {inputs}."),
     "cli.validate.counts": ("{errors} fel, {warnings} varningar.", "{errors} error(s), {warnings} warning(s)."),
     "cli.validate.ok": ("Allt stämmer.", "All good."),
     "cli.validate.fix": ("Rätta felen och kör igen.", "Fix the errors and run again."),
