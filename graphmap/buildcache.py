@@ -158,14 +158,14 @@ def fingerprint(inputs: list[Path]) -> dict:
     import pyoxigraph
     import rdflib
 
-    import graphmap
+    from graphmap.version import __version__
     taken = time.time_ns()
     files = {}
     for path in _watched(inputs):
         st = _stat(path)
         files[str(path)] = None if st is None else [*st, _hash(path)]
     return {"format": FORMAT, "taken_ns": taken, "files": files,
-            "versions": [graphmap.__version__, rdflib.__version__, pyoxigraph.__version__, sys.version_info[:2]]}
+            "versions": [__version__, rdflib.__version__, pyoxigraph.__version__, sys.version_info[:2]]}
 
 
 def _fresh(manifest: dict, inputs: list[Path]) -> tuple[bool, str, bool]:
@@ -173,9 +173,9 @@ def _fresh(manifest: dict, inputs: list[Path]) -> tuple[bool, str, bool]:
     import pyoxigraph
     import rdflib
 
-    import graphmap
+    from graphmap.version import __version__
     fp = manifest["fingerprint"]
-    versions = [graphmap.__version__, rdflib.__version__, pyoxigraph.__version__, list(sys.version_info[:2])]
+    versions = [__version__, rdflib.__version__, pyoxigraph.__version__, list(sys.version_info[:2])]
     if fp.get("format") != FORMAT or fp.get("versions") != versions:
         return False, "another graphmap/rdflib/pyoxigraph/Python version", False
     recorded = fp["files"]
@@ -327,7 +327,7 @@ def _read(folder: Path, inputs: list[Path]):
 
 def _write_manifest(folder: Path, manifest: dict) -> None:
     from graphmap.fileio import write_bytes_atomic
-    write_bytes_atomic(folder / "manifest.json", json.dumps(manifest, ensure_ascii=False).encode())
+    write_bytes_atomic(folder / "manifest.json", json.dumps(manifest, ensure_ascii=False).encode(), private=True)
 
 
 def _ingest(paths):
@@ -358,8 +358,8 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes) -> None:
         (folder / "manifest.json").unlink()
     except FileNotFoundError:
         pass
-    write_bytes_atomic(folder / "graph.nt", graph)
-    write_bytes_atomic(folder / "ingest.json", detail)
+    write_bytes_atomic(folder / "graph.nt", graph, private=True)  # the whole graph, personal data included
+    write_bytes_atomic(folder / "ingest.json", detail, private=True)
     _write_manifest(folder, manifest)
 
 
@@ -391,7 +391,7 @@ def open(paths=None, *, lang: str = "sv", cache: bool = True):  # noqa: A001 - g
     fp = fingerprint(inputs)  # before the tables are read: an edit during the build shows next time
     result, store, graph = _ingest(paths)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         _write(folder, fp, result, store, graph)
     except OSError as exc:
         stats["memory"] += 1

@@ -27,10 +27,11 @@ def _umask() -> int:
     return mask
 
 
-def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
+def write_bytes_atomic(path: str | os.PathLike, data: bytes, *, private: bool = False) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 
-    The folder is created if needed; the file gets the usual permissions (``0666`` minus the umask).
+    The folder is created if needed; the file gets the usual permissions (``0666`` minus the umask),
+    or with ``private=True`` is readable by its owner only (``0600``: a cache that holds personal data).
 
     >>> import tempfile, pathlib, stat
     >>> path = write_bytes_atomic(pathlib.Path(tempfile.mkdtemp()) / "x.bin", b"\\x00\\x01")
@@ -45,7 +46,8 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
+        if not private:
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -250,3 +250,16 @@ def test_commands_answer_the_same_from_the_cache(cache_dir, tmp_path, monkeypatc
     got = outputs("cached")
     assert buildcache.stats["hit"] == before + 1
     assert got == want
+
+
+def test_the_cache_is_readable_by_its_owner_only(cache_dir):
+    """The cache holds the whole graph, the names of people included: 0700 folder, 0600 files."""
+    import stat
+
+    cli(*SUPPORT)
+    folders = [p for p in cache_dir.iterdir() if p.is_dir()]
+    assert len(folders) == 1
+    assert stat.S_IMODE(folders[0].stat().st_mode) == 0o700
+    files = sorted(p.name for p in folders[0].iterdir())
+    assert files == ["graph.nt", "ingest.json", "manifest.json"]
+    assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in folders[0].iterdir()} == {"0o600"}
