@@ -35,9 +35,6 @@ class Labels:
             return text.rsplit("/", 1)[-1].rsplit("#", 1)[-1] if "://" in text else text
         return labels.get(lang) or labels.get("sv") or labels.get("") or next(iter(labels.values()))
 
-    def has(self, iri) -> bool:
-        return str(iri) in self._labels
-
     @staticmethod
     def route(code, lang: str = "sv") -> str:
         """The label of a route code (``coverage`` → "täcker kommunen") from the route vocabulary.
@@ -47,9 +44,6 @@ class Labels:
         """
         concept = vocabularies().schemes[ROUTE_SCHEME].get(str(code))
         return concept.label(lang_key(lang)) if concept is not None else str(code or "")
-
-    def items(self):
-        return self._labels.items()
 
 
 __all__ = ["Labels", "ROUTE_SCHEME", "curie"]

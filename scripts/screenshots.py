@@ -33,7 +33,8 @@ def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
     sys.path.insert(0, str(ROOT))
     import graphmap
     from graphmap.report import write_report
-    from graphmap.viz import map_html, write_text_atomic
+    from graphmap.fileio import write_text_atomic
+    from graphmap.viz import map_html
     from playwright.sync_api import sync_playwright
 
     kg = graphmap.build()

@@ -13,7 +13,8 @@ from browserlib import *  # noqa: F401,F403  (fixtures: browser, open_page)
 
 from graphmap.cli import main
 from graphmap.resolve import UnknownName
-from graphmap.viz import build_view, map_html, write_text_atomic
+from graphmap.fileio import write_text_atomic
+from graphmap.viz import build_view, map_html
 from helpers import HOSTILE, hostile_region, wait_ready
 
 ID = "https://w3id.org/graphmap/id/"

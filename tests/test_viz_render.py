@@ -21,7 +21,8 @@ if str(Path(__file__).resolve().parents[1]) not in sys.path:
 
 from browserlib import *  # noqa: E402,F401,F403  (fixtures: browser, open_page)
 
-from graphmap.viz import render_map_html, write_text_atomic  # noqa: E402
+from graphmap.fileio import write_text_atomic  # noqa: E402
+from graphmap.viz import render_map_html  # noqa: E402
 from graphmap.viz.render import json_for_script  # noqa: E402
 from graphmap.viz.styles import DEFAULT_NODE_STYLE, NODE_STYLES  # noqa: E402
 from helpers import graphmap_process, wait_ready  # noqa: E402  (polls: wait_for_function may eval, which the CSP forbids)

@@ -31,7 +31,8 @@ def viz(output, area, county, focus, depth, include_personal, data, lang):
     Nationell nivå överst, regional i mitten, lokal nederst; aktörerna i ett län
     står tillsammans. Sidan fungerar utan nätverk (inga externa resurser).
     """
-    from graphmap.viz import build_view, render_map_html, write_text_atomic
+    from graphmap.fileio import write_text_atomic
+    from graphmap.viz import build_view, render_map_html
 
     kg = load_graph(data, lang, area, county, focus)
     view = build_view(kg, area=area, county=county, focus=focus, depth=depth, lang=lang,

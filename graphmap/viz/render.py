@@ -92,9 +92,3 @@ def render_map_html(view: dict, lang: str = "sv", title: str | None = None) -> s
     }
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("template.html"))
 
-
-def write_map_html(path, view: dict, lang: str = "sv", title: str | None = None):
-    """Render ``view`` and write it to ``path`` atomically; return the path."""
-    from graphmap.fileio import write_text_atomic
-
-    return write_text_atomic(path, render_map_html(view, lang=lang, title=title))
