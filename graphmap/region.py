@@ -47,7 +47,6 @@ KOMMUNER = "kommuner"
 MAX_ROW = 500
 CODE_KINDS = ("lan", "kommun", "places", "ref", "refs", "id", "year", "date")
 REQUIRED_MARK = "(obligatorisk) "
-LIST_TITLES = {"lan": "Län (kod)"}
 
 
 class RegionError(ValueError):

@@ -80,7 +80,7 @@ class Resolver:
         if ptype == "kommun":
             code = self._find(self.kommuner, text.zfill(4) if text.isdigit() else text)
             if code is None:
-                raise UnknownName(param, text, self._suggest(self.kommuner, text, code_to_name=True))
+                raise UnknownName(param, text, self._suggest(self.kommuner, text))
             return kommun_iri(code)
         if ptype == "lan":
             return self.county(text, param)
@@ -123,7 +123,7 @@ class Resolver:
             raise UnknownName(param, text, names)
         return lan_iri(code)
 
-    def _suggest(self, book, text, code_to_name=False) -> list[str]:
+    def _suggest(self, book, text) -> list[str]:
         """Closest names (not codes) as they are written, best first."""
         names = {self.display[k] for k in book if not k.isdigit() and k in self.display}
         return best_matches(text, sorted(names))

@@ -22,7 +22,7 @@ Column kinds:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,6 @@ class Table:
     scope: str = "record"  # "actor" / "network": global IRIs; "record": per dataset
     personal: bool = False
     provenance: bool = True
-    extra_columns: tuple[str, ...] = field(default=())
 
     def column(self, name: str) -> Column:
         for col in self.columns:

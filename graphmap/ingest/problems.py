@@ -14,11 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graphmap.i18n import lang_key, t
-from graphmap.i18n.catalogue import INGEST
 
 # Every problem's texts are in the catalogue (graphmap.i18n.catalogue.INGEST): "ingest.what.<code>"
 # says what is wrong, "ingest.fix.<code>" how to fix it; suggestions read "error.did_you_mean".
-CODES = tuple(key[len("ingest.what."):] for key in INGEST if key.startswith("ingest.what."))
 
 
 @dataclass
