@@ -92,6 +92,15 @@ def test_actor_completion_from_the_data_tables(no_graph, tmp_path):
     assert complete("graphmap chain Zz") == []
 
 
+def test_query_name_and_param_completion(no_graph):
+    assert complete("graphmap query c") == ["plain,chain", "plain,collaborations", "plain,coverage"]
+    assert complete("graphmap query support -p ") == ["plain,area=", "plain,municipality="]  # from the header
+    assert complete("graphmap query support -p municipality=ume") == ["plain,municipality=Umeå"]
+    assert complete("graphmap query gaps --param county=jäm") == ["plain,county=Jämtland"]
+    assert complete("graphmap neo4j query support -p area=funk") == ["plain,area=funktionshinder"]
+    assert complete("graphmap query nosuch -p ") == []
+
+
 def test_paramtype_shell_complete_directly():
     items = GraphName("vocab:level").shell_complete(None, None, "nat")
     assert [(i.value, i.help) for i in items] == [("nationell", "Nationell")]

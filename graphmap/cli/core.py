@@ -14,7 +14,7 @@ import click
 from graphmap.api import build, list_queries, run_query
 from graphmap.cli.common import (DATA, DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors,
                                  load_graph, print_problems)
-from graphmap.cli.params import header_params
+from graphmap.cli.params import QueryParam, complete_query_name, header_params
 from graphmap.fileio import write_bytes_atomic, write_graph
 from graphmap.i18n import t
 from graphmap.store import serialize
@@ -135,8 +135,9 @@ def show_result(result, fmt: str, lang: str) -> None:
 
 
 @click.command("query")
-@click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAMN=VÄRDE", help="Parameter, t.ex. area=funktionshinder.")
+@click.argument("name", shell_complete=complete_query_name)
+@click.option("--param", "-p", "params", multiple=True, type=QueryParam(), metavar="NAMN=VÄRDE",
+              help="Parameter, t.ex. area=funktionshinder.")
 @DATA
 @LANG
 @FORMAT

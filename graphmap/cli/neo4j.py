@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph
+from graphmap.cli.params import QueryParam, complete_query_name
 from graphmap.i18n import t
 
 URI = click.option("--uri", default=None, metavar="URI",
@@ -97,8 +98,9 @@ def push_cmd(data, dataset, uri, batch_size, without_personal, lang):
 
 
 @neo4j_group.command("query")
-@click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAMN=VÄRDE", help="Parameter, t.ex. area=funktionshinder.")
+@click.argument("name", shell_complete=complete_query_name)
+@click.option("--param", "-p", "params", multiple=True, type=QueryParam(), metavar="NAMN=VÄRDE",
+              help="Parameter, t.ex. area=funktionshinder.")
 @DATASET
 @URI
 @LANG

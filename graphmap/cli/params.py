@@ -86,6 +86,41 @@ class GraphName(click.ParamType):
         return [CompletionItem(value, help=help_text) for value, help_text in candidates(self.ptype, incomplete, lang, data)]
 
 
+class QueryParam(click.ParamType):
+    """``-p NAME=VALUE`` of ``graphmap query``: kept as typed (the query's own header types it when it
+    runs); completion offers the parameters of the query named on the command line, then their
+    values (``-p municipality=Um`` -> ``municipality=Umeå``)."""
+
+    name = "param"
+
+    def shell_complete(self, ctx, param, incomplete):
+        from graphmap.queries import library
+        if ctx is None:
+            return []
+        # while an option's value is completed click has not bound the positional NAME yet: it is
+        # still among the unparsed arguments
+        name = ctx.params.get("name") or next((a for a in ctx.args if not a.startswith("-")), "")
+        query = library().get(name)
+        if query is None:
+            return []
+        key, sep, partial = incomplete.partition("=")
+        if not sep:
+            return [CompletionItem(f"{p.name}=", help=p.label(ctx.params.get("lang") or "sv"))
+                    for p in query.params if p.name.startswith(key)]
+        ptype = next((p.type for p in query.params if p.name == key), None)
+        if ptype is None:
+            return []
+        lang, data = ctx.params.get("lang") or "sv", ctx.params.get("data") or ()
+        return [CompletionItem(f"{key}={value}", help=h) for value, h in candidates(ptype, partial, lang, data)]
+
+
+def complete_query_name(ctx, param, incomplete) -> list[CompletionItem]:
+    """Completion of ``graphmap query NAME``: the named queries, with their titles."""
+    from graphmap.queries import library
+    lang = (ctx.params.get("lang") if ctx is not None else None) or "sv"
+    return [CompletionItem(name, help=q.title_in(lang)) for name, q in library().items() if name.startswith(incomplete)]
+
+
 AREA = GraphName("vocab:area")
 MUNICIPALITY = GraphName("kommun")
 COUNTY = GraphName("lan")
@@ -278,5 +313,5 @@ def _actors(data: tuple) -> list[tuple[str, str]]:
     return sorted(out.items(), key=lambda item: sv_sort_key(item[1]))
 
 
-__all__ = ["ACTOR", "AREA", "COUNTY", "DATA", "DATA_ARGS", "DATA_TYPE", "GraphName", "MUNICIPALITY", "Name",
-           "candidates", "county_option", "header_params", "param_help", "param_type"]
+__all__ = ["ACTOR", "AREA", "COUNTY", "DATA", "DATA_ARGS", "DATA_TYPE", "GraphName", "MUNICIPALITY", "Name", "QueryParam",
+           "candidates", "complete_query_name", "county_option", "header_params", "param_help", "param_type"]
