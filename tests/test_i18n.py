@@ -21,9 +21,8 @@ LANG_BRANCH = re.compile(r"""\blang\s*[!=]=\s*['"](?:sv|en)['"]|['"](?:sv|en)['"
 # texts into the catalogue. Remove a module from here once it reads its texts through graphmap.i18n.t;
 # a module not listed here must not branch on the language.
 ALLOWED = {
-    # the report, the web app, the map's view projection and the named queries' titles (another owner)
-    "graphmap/report.py", "graphmap/report/write.py", "graphmap/serve/app.py", "graphmap/serve/site.py",
-    "graphmap/viz/project.py", "graphmap/queries/__init__.py",
+    # the named queries' titles, parameter and column labels: the sv | en texts of each query file's header
+    "graphmap/queries/__init__.py",
 }
 
 

@@ -87,8 +87,6 @@ WEB: dict[str, tuple[str, str]] = {
     "open_interactive": ("Öppna den interaktiva kartan över grannskapet", "Open the interactive map of the neighbourhood"),
     "open_full": ("Öppna i eget fönster", "Open on its own"),
     "report_title": ("Kartläggningsrapport", "Mapping report"),
-    "report_missing": ("Rapporten är inte tillgänglig i den här installationen.",
-                       "The report is not available in this installation."),
     "data_title": ("Data att ladda ner", "Data to download"),
     "graph_ttl": ("Hela grafen (Turtle)", "The whole graph (Turtle)"),
     "no_personal": ("Utan personuppgifter.", "Without personal data."),
