@@ -1,12 +1,19 @@
 """Repository-level pytest setup (tests/conftest.py holds the fixtures).
 
-Every test gets its own build cache (``GRAPHMAP_CACHE_DIR`` in its tmp_path, see
-:mod:`graphmap.buildcache`), so no test reads a graph another test — or the user's own
-``graphmap`` runs — left behind. Subprocesses a test starts inherit the variable.
+The whole test run shares one build cache (``GRAPHMAP_CACHE_DIR`` in the run's temporary folder,
+see :mod:`graphmap.buildcache`), never the user's own: commands answer from the last build of the
+same tables as they do for a user, and a test that changes a table gets a rebuild, as a user does
+(``tests/test_buildcache.py`` proves both, each test there with a cache of its own). Subprocesses a
+test starts inherit the variable.
 """
 import pytest
 
 
+@pytest.fixture(scope="session")
+def _run_build_cache(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("graphmap-cache"))
+
+
 @pytest.fixture(autouse=True)
-def _own_build_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("GRAPHMAP_CACHE_DIR", str(tmp_path_factory.mktemp("graphmap-cache")))
+def _shared_build_cache(_run_build_cache, monkeypatch):
+    monkeypatch.setenv("GRAPHMAP_CACHE_DIR", _run_build_cache)
