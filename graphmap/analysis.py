@@ -162,6 +162,17 @@ class GapCell:
         """The share of the cell's municipalities that reach support (0 when it has none)."""
         return self.supported / self.municipalities if self.municipalities else 0.0
 
+    def shade(self, by: str = "county") -> float:
+        """How much of the cell is covered, 0 to 1, for its colour: the share of municipalities with
+        support for a county; 1 (support), 0.5 (a network only) or 0 for one municipality.
+
+        >>> GapCell(4, 1, 4, 0, 0).shade("county"), GapCell(1, 0, 1, 0, 0).shade("municipality")
+        (0.25, 0.5)
+        """
+        if by == "municipality":
+            return 1.0 if self.supported else (0.5 if self.with_network else 0.0)
+        return self.share
+
     def text(self, by: str = "county") -> str:
         """The cell as every output shows it: ``k/n`` for a county; ✓, N or – for one municipality."""
         if by == "municipality":

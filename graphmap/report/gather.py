@@ -116,7 +116,7 @@ def _gaps(kg, lang, county_iri) -> dict:
         cells_out = []
         for col in matrix.columns:
             cell = matrix.cell(area, col)
-            share = cell.share if matrix.by == "county" else (1.0 if cell.supported else 0.5 if cell.with_network else 0.0)
+            share = cell.shade(matrix.by)
             cells_out.append({"text": cell.text(matrix.by), "share": share, "colour": cell_colour(share),
                               "unmet": cell.unmet_needs, "needs": cell.needs})
         rows.append({"area": kg.label(URIRef(area), lang), "area_iri": area, "cells": cells_out})

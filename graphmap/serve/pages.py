@@ -171,7 +171,7 @@ class Pages:
             for county in matrix.columns:
                 cell = matrix.cell(area, county)
                 line.append({"text": cell.text(matrix.by), "unmet": cell.unmet_needs,
-                             "heat": min(4, int(cell.share * 4)),
+                             "heat": min(4, int(cell.shade(matrix.by) * 4)),
                              "href": f"/luckor/rader?area={code_of(area)}&county={code_of(county)}",
                              "title": f"{self.label(area, lang)} – {self.label(county, lang)}"})
             rows.append({"label": self.label(area, lang), "cells": line})
