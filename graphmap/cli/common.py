@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graphmap.api import MissingParameter
-from graphmap.cli.params import DATA, DATA_ARGS, Name  # noqa: F401 - re-exported: the shared DATA
+from graphmap.cli.params import DATA, DATA_ARGS, Name, help_text  # noqa: F401 - re-exported: the shared DATA
 from graphmap.i18n import t
 from graphmap.ingest.problems import IngestError
 from graphmap.resolve import UnknownName
@@ -22,9 +22,9 @@ from graphmap.tabular import csv_text
 err_console = Console(stderr=True, highlight=False)
 
 LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
-                    help="Språk för etiketter och meddelanden / language of labels and messages.")
+                    help=help_text("cli.help.common.lang"))
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-                      help="Utdata: tabell för människor, csv eller json för program / output format.")
+                      help=help_text("cli.help.common.format"))
 
 
 def fail(message: str, code: int = 2) -> None:

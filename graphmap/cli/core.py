@@ -14,7 +14,7 @@ import click
 from graphmap.api import build, list_queries, run_query
 from graphmap.cli.common import (DATA, DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors,
                                  load_graph, print_problems)
-from graphmap.cli.params import QueryParam, complete_query_name, header_params
+from graphmap.cli.params import QueryParam, complete_query_name, header_params, help_text
 from graphmap.fileio import write_bytes_atomic, write_graph
 from graphmap.i18n import t
 from graphmap.store import serialize
@@ -24,8 +24,7 @@ from graphmap.queries import library
 @click.command("build")
 @DATA_ARGS
 @click.option("-o", "--output", default="out/graphmap.ttl", show_default=True, type=click.Path(path_type=Path),
-              help="Var grafen skrivs (.ttl, .nt eller .jsonld; .nt är snabbast för stora grafer) / where the graph "
-                   "is written (.nt is fastest for large graphs).")
+              help=help_text("cli.help.core.output"))
 @LANG
 @handle_errors
 def build_cmd(data, output, lang):
@@ -74,7 +73,7 @@ def _counts(kg) -> dict:
 @click.command("validate")
 @DATA_ARGS
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--strict", is_flag=True, help="Varningar räknas som fel / warnings count as errors.")
+@click.option("--strict", is_flag=True, help=help_text("cli.help.core.strict"))
 @LANG
 def validate_cmd(data, fmt, strict, lang):
     """Kontrollera tabellerna och grafen (SHACL) / check the tables and the graph (SHACL).
@@ -137,7 +136,7 @@ def show_result(result, fmt: str, lang: str) -> None:
 @click.command("query")
 @click.argument("name", shell_complete=complete_query_name)
 @click.option("--param", "-p", "params", multiple=True, type=QueryParam(), metavar="NAMN=VÄRDE",
-              help="Parameter, t.ex. area=funktionshinder.")
+              help=help_text("cli.help.core.param"))
 @DATA
 @LANG
 @FORMAT
@@ -165,7 +164,7 @@ def support_cmd(data, lang, fmt, **values):
 
 @click.command("gaps")
 @header_params(library()["gaps"])
-@click.option("--detail", is_flag=True, help="Visa varje rad (område × kommun) / show every row.")
+@click.option("--detail", is_flag=True, help=help_text("cli.help.core.detail"))
 @DATA
 @LANG
 @FORMAT

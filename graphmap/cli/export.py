@@ -7,6 +7,7 @@ import click
 
 from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
 from graphmap.i18n import MESSAGES, t
+from graphmap.cli.params import help_text
 
 
 @click.group("export")
@@ -16,7 +17,7 @@ def export_group():
 
 @export_group.command("ontology")
 @click.option("-o", "--output", "output", default="out/ontology", show_default=True, type=click.Path(path_type=Path),
-              help="Mapp att skriva till / folder to write to.")
+              help=help_text("cli.help.export.output"))
 @DATA
 @LANG
 @handle_errors
@@ -37,11 +38,11 @@ def export_ontology_cmd(output, data, lang):
 
 @export_group.command("data")
 @click.option("--format", "fmt", type=click.Choice(["ttl", "jsonld", "graphml", "gexf", "csv"]), default="ttl",
-              show_default=True, help="ttl/jsonld = hela grafen; graphml/gexf/csv = nätverket för Gephi.")
+              show_default=True, help=help_text("cli.help.export.format"))
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path),
-              help="Fil (eller mapp för csv). Standard: out/graphmap.<format> / file (folder for csv).")
+              help=help_text("cli.help.export.output_2"))
 @click.option("--include-personal", is_flag=True,
-              help="Ta med personuppgifter (namn, e-post) / include personal data. Standard: utelämnas.")
+              help=help_text("cli.help.export.include_personal"))
 @DATA
 @LANG
 @handle_errors

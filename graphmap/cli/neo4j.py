@@ -11,13 +11,13 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph
-from graphmap.cli.params import QueryParam, complete_query_name
+from graphmap.cli.params import QueryParam, complete_query_name, help_text
 from graphmap.i18n import t
 
 URI = click.option("--uri", default=None, metavar="URI",
-                   help="Neo4j-adress, t.ex. bolt://localhost:7687 (annars NEO4J_URI) / server address.")
+                   help=help_text("cli.help.neo4j.uri"))
 DATASET = click.option("--dataset", default=None, metavar="NAMN",
-                       help="Datasetets namn i Neo4j / the dataset's name in Neo4j.")
+                       help=help_text("cli.help.neo4j.dataset"))
 
 
 def neo4j_errors(func):
@@ -61,9 +61,9 @@ def neo4j_group():
 @DATASET
 @URI
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000),
-              help="Rader per transaktion / rows per transaction.")
+              help=help_text("cli.help.neo4j.batch_size"))
 @click.option("--without-personal", is_flag=True,
-              help="Utelämna personuppgifter (namn, e-post) / leave out personal data.")
+              help=help_text("cli.help.neo4j.without_personal"))
 @LANG
 @handle_errors
 @neo4j_errors
@@ -100,7 +100,7 @@ def push_cmd(data, dataset, uri, batch_size, without_personal, lang):
 @neo4j_group.command("query")
 @click.argument("name", shell_complete=complete_query_name)
 @click.option("--param", "-p", "params", multiple=True, type=QueryParam(), metavar="NAMN=VÄRDE",
-              help="Parameter, t.ex. area=funktionshinder.")
+              help=help_text("cli.help.neo4j.param"))
 @DATASET
 @URI
 @LANG
@@ -129,7 +129,7 @@ def query_cmd(name, params, dataset, uri, lang, fmt):
 @DATASET
 @URI
 @click.option("-o", "--output", default="out/neo4j.ttl", show_default=True, type=click.Path(path_type=Path),
-              help="Var grafen skrivs (.ttl, .nt eller .jsonld) / where the graph is written.")
+              help=help_text("cli.help.neo4j.output"))
 @LANG
 @handle_errors
 @neo4j_errors

@@ -135,6 +135,16 @@ def _help(key: str) -> str:
     return f"{t(key, 'sv')} / {t(key, 'en')}."
 
 
+def help_text(key: str) -> str:
+    """An option's help in both languages, ``svenska / english`` (the help is shown before
+    ``--lang`` is read, so it carries both), from the catalogue's ``cli.help.*`` keys.
+
+    >>> help_text("cli.help.common.lang")
+    'Språk för etiketter och meddelanden / language of labels and messages.'
+    """
+    return f"{t(key, 'sv')} / {t(key, 'en')}"
+
+
 # ---------------------------------------------------------------- DATA and COUNTY, one definition each
 
 def DATA(func):  # noqa: N802 - used like the other shared options (LANG, FORMAT)

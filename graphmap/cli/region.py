@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA, LANG, fail, handle_errors, load_graph
-from graphmap.cli.params import county_option
+from graphmap.cli.params import county_option, help_text
 from graphmap.i18n import t
 
 
@@ -15,7 +15,7 @@ from graphmap.i18n import t
 @county_option("Länskod eller namn (kan upprepas), t.ex. 24 / county code or name (repeatable).", multiple=True,
                required=True)
 @click.option("-o", "--output", "parent", default=".", show_default=True, type=click.Path(path_type=Path),
-              help="Mapp där regionmappen skapas / folder in which the region folder is created.")
+              help=help_text("cli.help.region.output"))
 @DATA
 @LANG
 @handle_errors

@@ -6,16 +6,16 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
-from graphmap.cli.params import county_option
+from graphmap.cli.params import county_option, help_text
 from graphmap.i18n import t
 
 
 @click.command("report")
 @click.option("-o", "--output", default="out/rapport.html", show_default=True, type=click.Path(path_type=Path),
-              help="HTML-filen som skrivs; luckmatrisen skrivs bredvid som PNG / the HTML file to write.")
+              help=help_text("cli.help.report.output"))
 @county_option("Rapport för ett län (namn eller SCB-kod): luckor per kommun / report for one county.")
 @click.option("--include-personal", is_flag=True,
-              help="Ta med personuppgifter (namn och e-post) / include personal data.")
+              help=help_text("cli.help.report.include_personal"))
 @DATA
 @LANG
 @handle_errors

@@ -8,25 +8,25 @@ import click
 
 from graphmap.cli.common import DATA_ARGS, LANG, err_console, handle_errors, load_graph
 from graphmap.i18n import LANGS, t
+from graphmap.cli.params import help_text
 
 
 @click.command("serve")
 @DATA_ARGS
 @click.option("--port", "-p", default=8765, show_default=True, type=click.IntRange(0, 65535),
-              help="Port att lyssna på / port to listen on.")
+              help=help_text("cli.help.serve.port"))
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Adress att lyssna på; annat än 127.0.0.1 gör datan synlig i nätverket / "
-                   "address to listen on; anything but loopback makes the data visible on the network.")
+              help=help_text("cli.help.serve.host"))
 @LANG
 @click.option("--include-personal", is_flag=True,
-              help="Visa personuppgifter (namn, e-post) / show personal data (names, e-mail).")
-@click.option("--open", "open_browser", is_flag=True, help="Öppna webbläsaren / open the browser.")
+              help=help_text("cli.help.serve.include_personal"))
+@click.option("--open", "open_browser", is_flag=True, help=help_text("cli.help.serve.open"))
 @click.option("--sparql-timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600),
-              help="Tidsgräns per SPARQL-fråga i sekunder / time limit per SPARQL query, seconds.")
+              help=help_text("cli.help.serve.sparql_timeout"))
 @click.option("--sparql-limit", default=10_000, show_default=True, type=click.IntRange(1, 10_000_000),
-              help="Högst så många rader per SPARQL-svar / at most this many rows per SPARQL answer.")
+              help=help_text("cli.help.serve.sparql_limit"))
 @click.option("--sparql-workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Antal processer för SPARQL-frågor / SPARQL worker processes.")
+              help=help_text("cli.help.serve.sparql_workers"))
 @handle_errors
 def serve(data, port, host, lang, include_personal, open_browser, sparql_timeout, sparql_limit,
           sparql_workers):

@@ -7,16 +7,16 @@ import click
 
 from graphmap.cli.common import LANG, fail, handle_errors
 from graphmap.i18n import t
+from graphmap.cli.params import help_text
 
 
 @click.command("synth")
 @click.option("--scale", type=float, default=1.0, show_default=True,
-              help="Storlek: 1 ≈ en verklig nationell kartläggning, 100 ≈ en miljon tripplar / "
-                   "size: 1 ≈ a real national mapping, 100 ≈ one million triples.")
+              help=help_text("cli.help.synth.scale"))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="Mapp där en undermapp per län (och en nationell) skrivs / folder for one subfolder per county.")
+              help=help_text("cli.help.synth.output"))
 @click.option("--seed", type=int, default=1, show_default=True,
-              help="Samma frö ger samma filer / the same seed gives the same files.")
+              help=help_text("cli.help.synth.seed"))
 @LANG
 @handle_errors
 def synth(scale, output, seed, lang):

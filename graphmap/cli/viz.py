@@ -6,22 +6,22 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
-from graphmap.cli.params import ACTOR, AREA, county_option
+from graphmap.cli.params import ACTOR, AREA, county_option, help_text
 from graphmap.i18n import t
 
 
 @click.command("viz")
 @click.option("-o", "--output", default="out/karta.html", show_default=True, type=click.Path(path_type=Path),
-              help="HTML-filen som skrivs / the HTML file to write.")
+              help=help_text("cli.help.viz.output"))
 @click.option("--area", default=None, type=AREA,
-              help="Bara aktörer inom ett område, t.ex. funktionshinder / only one area.")
+              help=help_text("cli.help.viz.area"))
 @county_option("Bara ett län (namn eller SCB-kod), t.ex. 24 / only one county.")
 @click.option("--focus", default=None, type=ACTOR,
-              help="Visa en aktörs grannskap, t.ex. Umeå / show one actor's neighbourhood.")
+              help=help_text("cli.help.viz.focus"))
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10),
-              help="Antal steg från --focus / steps from --focus.")
+              help=help_text("cli.help.viz.depth"))
 @click.option("--include-personal", is_flag=True,
-              help="Ta med personuppgifter (namn på personer i tjänster) / include personal data.")
+              help=help_text("cli.help.viz.include_personal"))
 @DATA
 @LANG
 @handle_errors
