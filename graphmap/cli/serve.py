@@ -27,9 +27,15 @@ from graphmap.cli.params import help_text
               help=help_text("cli.help.serve.sparql_limit"))
 @click.option("--sparql-workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help=help_text("cli.help.serve.sparql_workers"))
+@click.option("--sparql-query-bytes", default=100_000, show_default=True, type=click.IntRange(100, 100_000_000),
+              help=help_text("cli.help.serve.sparql_query_bytes"))
+@click.option("--sparql-result-bytes", default=64_000_000, show_default=True,
+              type=click.IntRange(1000, 10_000_000_000), help=help_text("cli.help.serve.sparql_result_bytes"))
+@click.option("--sparql-memory", default=1024.0, show_default=True, type=click.FloatRange(0, 1_000_000),
+              help=help_text("cli.help.serve.sparql_memory"))
 @handle_errors
 def serve(data, port, host, lang, include_personal, open_browser, sparql_timeout, sparql_limit,
-          sparql_workers):
+          sparql_workers, sparql_query_bytes, sparql_result_bytes, sparql_memory):
     """Starta webbappen: stödlandskapet i webbläsaren, med en skrivskyddad SPARQL-ändpunkt.
 
     Start the web app: the support landscape in the browser, with a read-only SPARQL endpoint.
@@ -49,7 +55,8 @@ def serve(data, port, host, lang, include_personal, open_browser, sparql_timeout
         page = url if lang == LANGS[0] else f"{url}?lang={lang}"
         threading.Timer(1.0, webbrowser.open, args=(page,)).start()
     run(kg, host=host, port=port, lang=lang, include_personal=include_personal, sparql_workers=sparql_workers,
-        sparql_timeout=sparql_timeout, sparql_limit=sparql_limit)
+        sparql_timeout=sparql_timeout, sparql_limit=sparql_limit, sparql_query_bytes=sparql_query_bytes,
+        sparql_result_bytes=sparql_result_bytes, sparql_memory=sparql_memory)
 
 
 COMMANDS = [serve]

@@ -267,6 +267,9 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.serve.sparql_timeout': ('Tidsgräns per SPARQL-fråga i sekunder', 'time limit per SPARQL query, seconds.'),
     'cli.help.serve.sparql_limit': ('Högst så många rader per SPARQL-svar', 'at most this many rows per SPARQL answer.'),
     'cli.help.serve.sparql_workers': ('Antal processer för SPARQL-frågor', 'SPARQL worker processes.'),
+    'cli.help.serve.sparql_query_bytes': ('Längre SPARQL-frågor (byte) avvisas med 413', 'longer SPARQL queries (bytes) get 413.'),
+    'cli.help.serve.sparql_result_bytes': ('Större SPARQL-svar (byte) skickas inte (503)', 'larger SPARQL answers (bytes) are not sent (503).'),
+    'cli.help.serve.sparql_memory': ('Minne per SPARQL-process utöver grafen, MB (0: ingen gräns)', 'memory per SPARQL worker beyond the graph, MB (0: no limit).'),
     'cli.help.synth.scale': ('Storlek: 1 ≈ en verklig nationell kartläggning, 100 ≈ en miljon tripplar', 'size: 1 ≈ a real national mapping, 100 ≈ one million triples.'),
     'cli.help.synth.output': ('Mapp där en undermapp per län (och en nationell) skrivs', 'folder for one subfolder per county.'),
     'cli.help.synth.seed': ('Samma frö ger samma filer', 'the same seed gives the same files.'),
@@ -603,6 +606,18 @@ SERVE: dict[str, tuple[str, str]] = {
     "serve.records.relations": ("Relationer", "Relations"),
     "serve.records.agreements": ("Avtal", "Agreements"),
     "serve.records.posts": ("Tjänster", "Posts"),
+    "serve.sparql.service": (
+        "Frågan används inte: SERVICE (federerade frågor) är avstängt. Ändpunkten frågar bara sin egen "
+        "graf och skickar inga förfrågningar vidare till andra servrar.",
+        "The query was not run: SERVICE (federated queries) is disabled. This endpoint only queries its "
+        "own graph and sends no requests on to other servers."),
+    "serve.sparql.query_size": ("Frågan är för lång: högst {n} byte.", "The query is too long: at most {n} bytes."),
+    "serve.sparql.result_size": (
+        "Svaret blev större än gränsen ({mb} MB) och skickades inte. Begränsa frågan (LIMIT, färre kolumner).",
+        "The answer grew past the limit ({mb} MB) and was not sent. Narrow the query (LIMIT, fewer columns)."),
+    "serve.sparql.memory": (
+        "Frågan behövde mer minne än gränsen ({mb} MB) och stoppades.",
+        "The query needed more memory than the limit ({mb} MB) and was stopped."),
 }
 
 

@@ -272,7 +272,7 @@ class App:
                         headers={"Cache-Control": "max-age=86400"})
 
     def routes(self) -> list:
-        self._sparql = sparql.endpoint(lambda request: self.pool)
+        self._sparql = sparql.endpoint(lambda request: self.pool, self.lang)
         return [
             Route("/", self.index), Route("/sok", self.search_page), Route("/api/sok", self.search_api),
             Route("/stod", self.support), Route("/fragor", self.queries),
@@ -293,7 +293,9 @@ class App:
 
 
 def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool = False,
-               sparql_workers: int = 2, sparql_timeout: float = 10.0, sparql_limit: int = 10_000) -> Starlette:
+               sparql_workers: int = 2, sparql_timeout: float = 10.0, sparql_limit: int = 10_000,
+               sparql_query_bytes: int = 100_000, sparql_result_bytes: int = 64_000_000,
+               sparql_memory: float = 1024.0) -> Starlette:
     """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
 
     The SPARQL worker processes start with the app and stop with it (ASGI lifespan).
@@ -304,7 +306,8 @@ def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool =
     @contextlib.asynccontextmanager
     async def lifespan(app):
         holder.pool = sparql.QueryPool(site.kg.graph, workers=sparql_workers, timeout=sparql_timeout,
-                                       limit=sparql_limit)
+                                       limit=sparql_limit, query_bytes=sparql_query_bytes,
+                                       result_bytes=sparql_result_bytes, memory=sparql_memory)
         try:
             yield
         finally:

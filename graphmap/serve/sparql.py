@@ -14,6 +14,16 @@ DESCRIBE) by content negotiation (or ``format=json|xml|csv|tsv|turtle|nt``). Upd
 ``update=`` form field, ``application/sparql-update``, an update sent as a query, any request
 to ``/sparql/update`` or ``/update`` — are refused with 403; the stores are only ever queried.
 At most ``limit`` rows (triples) are returned; a cut result carries ``X-Result-Limit-Reached``.
+
+Bounds against abuse (each a setting of ``graphmap serve``): a query (body, form field or URL
+parameter) over ``query_bytes`` is refused with 413 before it is parsed; a query with
+``SERVICE`` (federation: the server would send requests to any host for the caller) is refused
+with 400 and never runs, and the workers cannot open sockets anyway (see
+:mod:`graphmap.serve.sparql_worker`); an answer whose serialised size passes ``result_bytes``
+is not sent: 503 with a message naming the bound (a row cannot be cut in half, so unlike the row
+limit this is an error, not a shortened answer); a query that needs more than ``memory`` MB in
+its worker makes the allocation fail, the worker ends, the client gets 503 and a fresh worker
+takes its place — as for the time limit. All refusals are plain text in the request's language.
 """
 from __future__ import annotations
 
@@ -30,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
+
+from graphmap.i18n import t
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
@@ -43,11 +55,16 @@ class Reply:
     media_type: str
     body: bytes
     headers: dict = field(default_factory=dict)
+    error: str = ""  # a refusal to word in the user's language: service, result_size, memory
+
+
+TEXT = "text/plain; charset=utf-8"
 
 
 class _Worker:
-    def __init__(self, graph_file: Path):
-        self.proc = subprocess.Popen([sys.executable, str(WORKER), str(graph_file)], stdin=subprocess.PIPE,
+    def __init__(self, graph_file: Path, memory_mb: float = 0.0):
+        self.proc = subprocess.Popen([sys.executable, str(WORKER), str(graph_file), str(memory_mb)],
+                                     stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
         self.ready = False
 
@@ -66,7 +83,7 @@ class _Worker:
                 raise RuntimeError("SPARQL worker did not start")
             self.ready = True
 
-    def ask(self, request: dict, timeout: float) -> Reply | None:
+    def ask(self, request: dict, timeout: float, max_length: int | None = None) -> Reply | None:
         """Send one request; the reply, or None when the time limit passed."""
         self.proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
         line = self._readline(time.monotonic() + timeout)
@@ -76,13 +93,23 @@ class _Worker:
             raise EOFError("SPARQL worker ended")
         header = json.loads(line)
         body, size = bytearray(), header["length"]
+        if max_length is not None and size > max_length:
+            raise ValueError("SPARQL worker reply over the bound")
         while len(body) < size:
             chunk = self.proc.stdout.read(size - len(body))
             if not chunk:
                 raise EOFError("SPARQL worker ended")
             body += chunk
         headers = {"X-Result-Limit-Reached": "true"} if header.get("truncated") else {}
-        return Reply(header["status"], header["type"], bytes(body), headers)
+        return Reply(header["status"], header["type"], bytes(body), headers, header.get("error", ""))
+
+    def died_of_memory(self) -> bool:
+        """True when the process ended as a failed allocation ends it (abort, or MemoryError)."""
+        try:
+            code = self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return False
+        return code in (-6, 134)  # SIGABRT: how Rust ends a process whose allocation failed
 
     def kill(self) -> None:
         if self.proc.poll() is None:
@@ -102,12 +129,16 @@ class QueryPool:
     >>> pool = QueryPool(Graph(), workers=1, timeout=10)
     >>> pool.run({"query": "ASK { ?s ?p ?o }"}).body
     b'{"head":{},"boolean":false}'
+    >>> pool.run({"query": "ASK { SERVICE <http://127.0.0.1:8080/> { ?s ?p ?o } }"}).error
+    'service'
     >>> pool.close()
     """
 
     def __init__(self, graph, workers: int = 2, timeout: float = 10.0, limit: int = 10_000,
-                 start_timeout: float = 120.0):
+                 start_timeout: float = 120.0, query_bytes: int = 100_000, result_bytes: int = 64_000_000,
+                 memory: float = 1024.0):
         self.timeout, self.limit, self.start_timeout = timeout, limit, start_timeout
+        self.query_bytes, self.result_bytes, self.memory = query_bytes, result_bytes, memory
         fd, name = tempfile.mkstemp(prefix="graphmap-sparql-", suffix=".nt")
         with os.fdopen(fd, "wb") as fh:
             fh.write(graph.serialize(format="nt", encoding="utf-8"))
@@ -120,7 +151,7 @@ class QueryPool:
             self._idle.put(self._spawn())
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.graph_file)
+        worker = _Worker(self.graph_file, self.memory)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -134,22 +165,31 @@ class QueryPool:
 
     def run(self, request: dict) -> Reply:
         """Run one protocol request (blocking; call it from a worker thread)."""
-        request = {"limit": self.limit, **request}
+        request = {"limit": self.limit, "max_bytes": self.result_bytes, **request}
         try:
             worker = self._idle.get(timeout=self.timeout + self.start_timeout)
         except queue.Empty:
-            return Reply(503, "text/plain; charset=utf-8", b"All SPARQL workers are busy; try again.\n")
+            return Reply(503, TEXT, b"All SPARQL workers are busy; try again.\n")
         try:
             worker.wait_ready(self.start_timeout)
-            reply = worker.ask(request, self.timeout)
-        except (OSError, EOFError, RuntimeError, ValueError):
+            reply = worker.ask(request, self.timeout, max_length=self.result_bytes + 65_536)
+        except EOFError:
+            memory = worker.died_of_memory()
             self._retire(worker)
-            return Reply(500, "text/plain; charset=utf-8", b"The SPARQL worker failed; try again.\n")
+            if memory:
+                return Reply(503, TEXT, b"", error="memory")
+            return Reply(500, TEXT, b"The SPARQL worker failed; try again.\n")
+        except (OSError, RuntimeError, ValueError):
+            self._retire(worker)
+            return Reply(500, TEXT, b"The SPARQL worker failed; try again.\n")
         if reply is None:
             self._retire(worker)
             return Reply(503, "text/plain; charset=utf-8",
                          f"The query ran longer than the time limit ({self.timeout:g} s) and was stopped.\n".encode())
-        self._idle.put(worker)
+        if reply.error == "memory":  # a MemoryError in Python: start afresh all the same
+            self._retire(worker)
+        else:
+            self._idle.put(worker)
         return reply
 
     def close(self) -> None:
@@ -169,9 +209,42 @@ def _refused() -> Response:
     return PlainTextResponse(READ_ONLY, status_code=403)
 
 
-async def _protocol_request(request: Request) -> dict | Response:
-    """Read a SPARQL Protocol query request into a dict, or answer it (403/400/415) right away."""
+def _mb(n: float) -> str:
+    return f"{n / 1_000_000:g}"
+
+
+def refusal_text(error: str, pool: "QueryPool", lang: str) -> str:
+    """The message for a refusal the worker or the pool named (``service``, ``result_size``, ``memory``)."""
+    if error == "result_size":
+        return t("serve.sparql.result_size", lang, mb=_mb(pool.result_bytes)) + "\n"
+    if error == "memory":
+        return t("serve.sparql.memory", lang, mb=f"{pool.memory:g}") + "\n"
+    return t("serve.sparql.service", lang) + "\n"
+
+
+async def _capped_body(request: Request, cap: int) -> bytes | None:
+    """The request body, or None as soon as it passes ``cap`` bytes (nothing more is read)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > cap:
+            return None
+    request._body = bytes(body)  # request.form() parses this copy
+    return request._body
+
+
+async def _protocol_request(request: Request, cap: int = 100_000, lang: str = "sv") -> dict | Response:
+    """Read a SPARQL Protocol query request into a dict, or answer it (403/400/413/415) right away."""
     params = request.query_params
+    too_large = PlainTextResponse(t("serve.sparql.query_size", lang, n=f"{cap:,}".replace(",", " ")) + "\n",
+                                  status_code=413)
+    if len(request.url.query) > 3 * cap:  # percent-encoding triples a byte at most
+        return too_large
+    if request.method == "POST" and await _capped_body(request, 3 * cap + 4096) is None:
+        return too_large
     if request.method == "GET":
         if "update" in params:
             return _refused()
@@ -197,19 +270,25 @@ async def _protocol_request(request: Request) -> dict | Response:
         return PlainTextResponse("Method not allowed.\n", status_code=405, headers={"Allow": "GET, POST"})
     if not text or not str(text).strip():
         return PlainTextResponse("Missing the query parameter.\n", status_code=400)
+    if len(str(text).encode("utf-8")) > cap:
+        return too_large
     return {"query": str(text), "accept": request.headers.get("accept", ""),
             "format": params.get("format") or params.get("output") or None,
             "default_graph": source.getlist("default-graph-uri") if hasattr(source, "getlist") else [],
             "named_graph": source.getlist("named-graph-uri") if hasattr(source, "getlist") else []}
 
 
-def endpoint(pool_of):
-    """The ``/sparql`` handler; ``pool_of(request)`` returns the app's :class:`QueryPool`."""
+def endpoint(pool_of, lang_of=lambda request: "sv"):
+    """The ``/sparql`` handler; ``pool_of(request)`` returns the app's :class:`QueryPool`,
+    ``lang_of(request)`` the language of its messages."""
     async def sparql(request: Request) -> Response:
-        parsed = await _protocol_request(request)
+        pool, lang = pool_of(request), lang_of(request)
+        parsed = await _protocol_request(request, pool.query_bytes, lang)
         if isinstance(parsed, Response):
             return parsed
-        reply = await run_in_threadpool(pool_of(request).run, parsed)
+        reply = await run_in_threadpool(pool.run, parsed)
+        if reply.error:
+            reply.body = refusal_text(reply.error, pool, lang).encode("utf-8")
         media = reply.media_type
         if media.startswith("text/") and "charset" not in media:
             media += "; charset=utf-8"

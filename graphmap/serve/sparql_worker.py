@@ -6,10 +6,21 @@ the process when a query runs past its time limit (a pyoxigraph query cannot be 
 from Python) and starts a fresh one.
 
 Protocol on stdin/stdout: the worker writes ``ready\\n`` once the graph is loaded, then for
-every request line (JSON: query, accept, format, limit, default_graph, named_graph) it writes
-one JSON header line (status, type, truncated, length) followed by ``length`` body bytes.
-The store is only ever queried (``Store.query`` cannot run updates), so nothing a client
-sends can change it.
+every request line (JSON: query, accept, format, limit, max_bytes, default_graph, named_graph)
+it writes one JSON header line (status, type, truncated, error, length) followed by ``length``
+body bytes; ``error`` names a refusal the parent words in the user's language (``service``,
+``result_size``, ``memory``). The store is only ever queried (``Store.query`` cannot run
+updates), so nothing a client sends can change it.
+
+Nothing leaves the process: Oxigraph evaluates ``SERVICE`` by sending the query over HTTP to any
+host (a request forgery and a port oracle), so a query with a ``SERVICE`` keyword is refused
+before it runs (:func:`federated`), and once the graph is loaded the process may not create a
+socket at all (a seccomp filter on Linux, :func:`forbid_sockets`). ``FROM`` / ``FROM NAMED`` /
+``default-graph-uri`` / ``named-graph-uri`` only name graphs of the store (Oxigraph loads
+nothing for them) and ``LOAD`` is an update (403). Memory: the process's address space is
+capped (``RLIMIT_AS``, the loaded size plus ``memory`` MB from the command line); a query that
+needs more fails to allocate, the process ends, and the parent answers 503 and starts a fresh
+one. The serialised answer is counted while it is built and cut at ``max_bytes``.
 
 >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "solutions")
 'application/sparql-results+xml'
@@ -17,11 +28,22 @@ sends can change it.
 'text/turtle'
 >>> looks_like_update("PREFIX ex: <http://e/> INSERT DATA { ex:a ex:b ex:c }")
 True
+>>> federated("select * { ?s ?p ?o .service<http://h/>{?s ?p ?o} }"), federated("SELECT * { SERVICE ?x {} }")
+(True, True)
+>>> federated('PREFIX e: <http://e/service> SELECT ?service { ?myservice e:service "SERVICE" } # SERVICE')
+False
+>>> federated("PREFIX ex: <http://h/> SELECT * { ?s ?p 1SERVICEex:x { ?s ?p ?o } }")
+True
 """
 from __future__ import annotations
 
+import ctypes
 import json
+import os
+import platform
 import re
+import resource
+import struct
 import sys
 
 import pyoxigraph as ox
@@ -49,6 +71,76 @@ DEFAULT = {"solutions": "application/sparql-results+json", "boolean": "applicati
            "triples": "text/turtle"}
 UPDATE_WORDS = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*|#[^\n]*\n\s*)*", re.IGNORECASE)
+
+
+# Everything that can hide the word SERVICE from the keyword scan: comments, the four kinds of
+# string, IRIs, and backslash escapes of prefixed names (``ex:a\\'`` must not open a string).
+# An unterminated string or IRI matches nothing here, so the scan sees more text, never less.
+_HIDING = re.compile("|".join([
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",          # '''long'''
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',     # """long"""
+    r"'(?:[^'\\\n\r]|\\.)*'",                  # 'short'
+    r'"(?:[^"\\\n\r]|\\.)*"',                  # "short"
+    r'<[^<>"{}|^`\\\x00-\x20]*>',                 # <iri>
+    r"\\.",                                      # a backslash escape
+    r"#[^\n\r]*",                                # a comment
+    r"[?$][A-Za-z0-9_]+",                        # a variable (Oxigraph's names are never shorter)
+]))
+# Oxigraph's parser needs no word boundary around a keyword (``SERVICEex:x {…}`` and
+# ``SERVICESILENT<…>`` are federated), so every "service" left counts unless it ends a prefix
+# (``ex:service``, ``_:service``: the local name runs on greedily).
+_SERVICE = re.compile(r"(?<!:)service", re.IGNORECASE)
+
+
+def federated(text: str) -> bool:
+    """True when the query may contain the ``SERVICE`` keyword (outside comments, strings, IRIs,
+    variables and local names). Errs on the side of True: ``ex:myService`` or ``service:x``
+    count too, a federated query never passes."""
+    return bool(_SERVICE.search(_HIDING.sub(" ", text)))
+
+
+# seccomp: the worker talks to its parent over inherited pipes only, so socket() is refused.
+_ARCH = {"x86_64": (0xC000003E, 41), "aarch64": (0xC00000B7, 198)}  # AUDIT_ARCH_*, __NR_socket
+
+
+def forbid_sockets() -> bool:
+    """Forbid creating sockets in this process from now on (Linux x86-64/arm64); True when done."""
+    arch = _ARCH.get(platform.machine())
+    if arch is None or not sys.platform.startswith("linux"):
+        return False
+    audit_arch, nr_socket = arch
+    eperm, allow = 0x00050000 | 1, 0x7FFF0000  # SECCOMP_RET_ERRNO | EPERM, SECCOMP_RET_ALLOW
+    program = [(0x20, 0, 0, 4),             # ld  [arch]
+               (0x15, 0, 3, audit_arch),    # jeq arch ? next : allow
+               (0x20, 0, 0, 0),             # ld  [nr]
+               (0x15, 0, 1, nr_socket),     # jeq socket ? deny : allow
+               (0x06, 0, 0, eperm),         # ret EPERM
+               (0x06, 0, 0, allow)]         # ret ALLOW
+    filters = ctypes.create_string_buffer(b"".join(struct.pack("HBBI", *op) for op in program))
+    fprog = struct.pack("HL", len(program), ctypes.addressof(filters))
+    prog = ctypes.create_string_buffer(fprog)
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
+    if libc.prctl(38, 1, None, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+        return False
+    return libc.prctl(22, 2, ctypes.cast(prog, ctypes.c_void_p), 0, 0) == 0  # PR_SET_SECCOMP, FILTER
+
+
+def cap_memory(budget_mb: float) -> None:
+    """Cap the address space at what is mapped now plus ``budget_mb`` MB (0: no cap)."""
+    if budget_mb <= 0:
+        return
+    with open(f"/proc/{os.getpid()}/status") as fh:
+        size_kb = next(int(line.split()[1]) for line in fh if line.startswith("VmSize:"))
+    limit = size_kb * 1024 + int(budget_mb * 1024 * 1024)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+class ResultTooLarge(Exception):
+    pass
 
 
 def looks_like_update(text: str) -> bool:
@@ -99,9 +191,16 @@ def _term(term) -> dict:
     raise TypeError(repr(term))
 
 
+def _refusal(status: int, error: str) -> tuple[dict, bytes]:
+    return {"status": status, "type": "text/plain; charset=utf-8", "error": error}, b""
+
+
 def run(store: ox.Store, req: dict) -> tuple[dict, bytes]:
-    """Run one request; return the reply header and body. Never raises."""
+    """Run one request; return the reply header and body. Never raises (but MemoryError)."""
     text, limit = req["query"], int(req.get("limit") or 10_000)
+    max_bytes = int(req.get("max_bytes") or 0) or sys.maxsize
+    if federated(text):
+        return _refusal(400, "service")
     options = {}
     if req.get("default_graph"):
         options["default_graph"] = [ox.NamedNode(g) for g in req["default_graph"]]
@@ -116,13 +215,27 @@ def run(store: ox.Store, req: dict) -> tuple[dict, bytes]:
     except (ValueError, OSError, RuntimeError) as exc:
         return {"status": 400, "type": "text/plain; charset=utf-8"}, f"Query error: {exc}\n".encode()
     try:
-        return _serialise(result, req, limit)
+        header, body = _serialise(result, req, limit, max_bytes)
+        if len(body) > max_bytes:
+            raise ResultTooLarge
+        return header, body
+    except ResultTooLarge:
+        return _refusal(503, "result_size")
     except (ValueError, OSError, RuntimeError, SyntaxError) as exc:
         return {"status": 500, "type": "text/plain; charset=utf-8"}, f"Query evaluation error: {exc}\n".encode()
 
 
-def _serialise(result, req: dict, limit: int) -> tuple[dict, bytes]:
-    truncated = False
+def _size(term) -> int:
+    """Roughly the bytes ``term`` adds to a serialised answer (at least its value's length)."""
+    if isinstance(term, ox.Triple):
+        return _size(term.subject) + _size(term.predicate) + _size(term.object)
+    if isinstance(term, ox.Literal):
+        return len(term.value) + len(term.language or term.datatype.value) + 16
+    return len(term.value) + 16
+
+
+def _serialise(result, req: dict, limit: int, max_bytes: int = sys.maxsize) -> tuple[dict, bytes]:
+    truncated, size = False, 0
     if isinstance(result, ox.QueryBoolean):
         media = negotiate(req.get("accept"), "boolean", req.get("format"))
         return {"status": 200, "type": media}, result.serialize(format=RESULT_TYPES[media])
@@ -133,6 +246,9 @@ def _serialise(result, req: dict, limit: int) -> tuple[dict, bytes]:
             if len(triples) == limit:
                 truncated = True
                 break
+            size += _size(triple)
+            if size > max_bytes:
+                raise ResultTooLarge
             triples.append(triple)
         body = ox.serialize(triples, format=GRAPH_TYPES[media]) or b""
         return {"status": 200, "type": media, "truncated": truncated}, body
@@ -143,7 +259,11 @@ def _serialise(result, req: dict, limit: int) -> tuple[dict, bytes]:
         if len(bindings) == limit:
             truncated = True
             break
-        bindings.append({n: _term(solution[n]) for n in names if solution[n] is not None})
+        row = {n: solution[n] for n in names if solution[n] is not None}
+        size += sum(len(n) + _size(term) for n, term in row.items())
+        if size > max_bytes:
+            raise ResultTooLarge
+        bindings.append({n: _term(term) for n, term in row.items()})
     body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
                       ensure_ascii=False).encode("utf-8")
     fmt = RESULT_TYPES[media]
@@ -152,20 +272,25 @@ def _serialise(result, req: dict, limit: int) -> tuple[dict, bytes]:
     return {"status": 200, "type": media, "truncated": truncated}, body
 
 
-def main(path: str) -> None:
+def main(path: str, memory_mb: float = 0.0) -> None:
     store = ox.Store()
     store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES)
+    forbid_sockets()
+    cap_memory(memory_mb)
     out = sys.stdout.buffer
     out.write(b"ready\n")
     out.flush()
     for line in sys.stdin.buffer:
         if not line.strip():
             continue
-        header, body = run(store, json.loads(line))
+        try:
+            header, body = run(store, json.loads(line))
+        except MemoryError:
+            header, body = _refusal(503, "memory")
         header["length"] = len(body)
         out.write(json.dumps(header).encode("utf-8") + b"\n" + body)
         out.flush()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 0.0)
