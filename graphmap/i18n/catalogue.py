@@ -607,7 +607,7 @@ SERVE: dict[str, tuple[str, str]] = {
     "serve.records.agreements": ("Avtal", "Agreements"),
     "serve.records.posts": ("Tjänster", "Posts"),
     "serve.sparql.service": (
-        "Frågan används inte: SERVICE (federerade frågor) är avstängt. Ändpunkten frågar bara sin egen "
+        "Frågan kördes inte: SERVICE (federerade frågor) är avstängt. Ändpunkten frågar bara sin egen "
         "graf och skickar inga förfrågningar vidare till andra servrar.",
         "The query was not run: SERVICE (federated queries) is disabled. This endpoint only queries its "
         "own graph and sends no requests on to other servers."),
