@@ -56,7 +56,27 @@ def handle_errors(func):
             sys.exit(0)
         except OSError as exc:
             fail(t("cli.write_failed", lang, path=exc.filename or "", reason=exc.strerror))
+        except Exception:  # a broken graph file given as DATA: one line naming it, not the parser's traceback
+            problem = broken_graph_file(kwargs.get("data"))
+            if problem is None:
+                raise
+            fail(problem.format(lang))
     return wrapper
+
+
+def broken_graph_file(data):
+    """The problem of the first graph file in DATA that cannot be parsed (only asked once reading failed)."""
+    from graphmap.fileio import GRAPH_SUFFIXES, read_graph
+    from graphmap.ingest.problems import Problem
+    for path in [p for p in (data or ()) if str(p).lower().endswith(tuple(GRAPH_SUFFIXES))]:
+        try:
+            read_graph([path])
+        except Exception as exc:  # rdflib's parsers raise many kinds
+            why, line = getattr(exc, "_why", None), getattr(exc, "lines", None)  # Turtle's BadSyntax
+            reason = (why or (str(exc).strip().splitlines() or [type(exc).__name__])[0]).rstrip(". ")
+            return Problem(str(path), line + 1 if isinstance(line, int) else None, None, "bad_graph_file",
+                           params={"reason": reason})
+    return None
 
 
 def load_graph(data, lang: str = "sv", *names):

@@ -75,6 +75,7 @@ def _counts(kg) -> dict:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help=help_text("cli.help.core.strict"))
 @LANG
+@handle_errors
 def validate_cmd(data, fmt, strict, lang):
     """Kontrollera tabellerna och grafen (SHACL) / check the tables and the graph (SHACL).
 

@@ -20,8 +20,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from graphmap.i18n import LANGS, t
-from graphmap.ingest.cells import (MAX_CELL, is_email, is_url, parse_date, parse_decimal, parse_year,
-                                   split_list)
+from graphmap.ingest.cells import (MAX_CELL, MAX_DECIMALS, MAX_EXPONENT, days_in_month, decimal_fault, is_email,
+                                   is_url, parse_date, parse_decimal, parse_year, split_list, url_fault)
 from graphmap.ingest.gcpause import paused_gc
 from graphmap.ingest.inputs import Dataset
 from graphmap.ingest.ntriples import ntriples
@@ -36,6 +36,8 @@ from graphmap.vocab import vocabularies
 ASSUMED = concept_iri("confidence", "assumed")
 DATE_TYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}
 SINGLE_VALUED = ("name_sv", "name_en", "level", "county", "part_of", "kind", "types")
+#: the range a number column accepts (what a value may mean); other numbers: below 10^15 either way
+DECIMAL_RANGE = {"fte": (0, 1), "amount": (0, 10 ** 12)}
 #: columns a second definition of the same actor/network never adds (the first row's own provenance)
 MERGE_KEEP = ("id", "date", "confidence", "note", "types", "kind")
 
@@ -50,6 +52,16 @@ def canonical_decimal(value) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text + ".0" if "." not in text else text
+
+
+def _spaced(number: int) -> str:
+    """A bound as messages write it: ``1 000 000 000 000``."""
+    return f"{number:,}".replace(",", " ")
+
+
+def _char_name(char: str) -> str:
+    """A character as a message names it: ``"{"``, or ``U+0020`` for one that does not show."""
+    return f'"{char}"' if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
 
 
 def _where(dataset: str, label: str, row: int, source: str) -> dict:
@@ -182,13 +194,14 @@ class Emitter:
                 continue
             table = TABLE[name]
             known = {c.name for c in table.columns}
-            for col in table.required:
-                if col not in raw.header:
-                    self._problem(raw.label, 1, col, "missing_column")
-            for col in raw.header:
-                if col and col not in known:
-                    self._problem(raw.label, 1, col, "unknown_column", "warning",
-                                  valid=", ".join(c.name for c in table.columns))
+            for part in (raw, *raw.parts):  # each file of the table (offers.csv and region.xlsx: offers)
+                for col in table.required:
+                    if col not in part.header:
+                        self._problem(part.label, 1, col, "missing_column")
+                for col in part.header:
+                    if col and col not in known:
+                        self._problem(part.label, 1, col, "unknown_column", "warning",
+                                      valid=", ".join(c.name for c in table.columns))
 
     def _define_all(self, ds: Dataset, only: tuple[str, ...] | None = None) -> None:
         for table in TABLES:
@@ -199,19 +212,20 @@ class Emitter:
                 ident = row.get("id", "")
                 if not ident:
                     continue  # reported as empty_required when emitting
+                label = row.get("__label") or raw.label  # the file the row came from
                 if not is_slug(ident):
-                    self._problem(raw.label, number, "id", "bad_id", value=ident, suggestion=slugify(ident) or "exempel-1")
+                    self._problem(label, number, "id", "bad_id", value=ident, suggestion=slugify(ident) or "exempel-1")
                     row["__bad"] = True
                     continue
-                earlier = self.registry.define(table.name, ds.name, ident, raw.label, number, row)
+                earlier = self.registry.define(table.name, ds.name, ident, label, number, row)
                 if earlier is None:
                     continue
                 if earlier.dataset == ds.name:
-                    self._problem(raw.label, number, "id", "duplicate_id", value=ident, first_row=earlier.row)
+                    self._problem(label, number, "id", "duplicate_id", value=ident, first_row=earlier.row)
                     row["__bad"] = True
                 else:
                     row["__merged_into"] = earlier
-                    self._compare(table, ds.name, raw.label, number, row, earlier)
+                    self._compare(table, ds.name, label, number, row, earlier)
 
     def _compare(self, table: Table, dataset: str, label: str, number: int, row: dict, earlier) -> None:
         """Two datasets define the same actor or network: report every disagreement with both places.
@@ -247,11 +261,12 @@ class Emitter:
         for number, row in raw.rows:
             code = row.get("kommunkod", "")
             iri, found, padded = self.registry.place(code)
+            label = row.get("__label") or raw.label
             if iri is None or len(found) != 4:
-                self._problem(raw.label, number, "kommunkod", "unknown_code", value=code,
+                self._problem(label, number, "kommunkod", "unknown_code", value=code,
                               suggestions=self.registry.place_suggestions(row.get("kommun", code)))
             elif padded:
-                self._problem(raw.label, number, "kommunkod", "padded_code", "warning", value=padded, read_as=found,
+                self._problem(label, number, "kommunkod", "padded_code", "warning", value=padded, read_as=found,
                               name=self.registry.municipalities[found][0])
 
     # ------------------------------------------------------------------ rows
@@ -261,14 +276,15 @@ class Emitter:
             if row.get("__bad"):
                 continue
             ident = row.get("id", "")
+            label = row.get("__label") or raw.label  # the file the row came from
             if not ident:
-                self._problem(raw.label, number, "id", "empty_required")
+                self._problem(label, number, "id", "empty_required")
                 continue
             merged = row.get("__merged_into")
             if merged is not None:  # same actor/network from another dataset: add its source, fill gaps
                 fill = [c for c in table.columns if c.name == "source" or (
                     c.predicate and c.name not in MERGE_KEEP and row.get(c.name) and not merged.raw.get(c.name))]
-                values = self._convert(ds, raw.label, number, row, fill)
+                values = self._convert(ds, label, number, row, fill)
                 if values is None:
                     continue
                 for col in fill:
@@ -276,7 +292,7 @@ class Emitter:
                         self.graph.add((merged.iri, expand(col.predicate), value))
                 self.rows.append((ds.name, table.name, number, merged.iri))
                 continue
-            values = self._convert(ds, raw.label, number, row, table.columns)
+            values = self._convert(ds, label, number, row, table.columns)
             if values is None:
                 continue
             if table.scope == "record":
@@ -373,14 +389,23 @@ class Emitter:
             if number_value is None:
                 self._problem(label, number, col.name, "bad_decimal", value=text)
                 return None
-            if col.name == "fte" and not 0 <= number_value <= 1:
-                self._problem(label, number, col.name, "out_of_range", value=text, low=0, high=1)
+            low, high = DECIMAL_RANGE.get(col.name, (-10 ** MAX_EXPONENT, 10 ** MAX_EXPONENT))
+            fault = decimal_fault(number_value)
+            if fault == "magnitude" or not low <= number_value <= high:  # compared exactly: no overflow
+                self._problem(label, number, col.name, "out_of_range", value=text, low=_spaced(low), high=_spaced(high))
+                return None
+            if fault == "decimals":
+                self._problem(label, number, col.name, "too_many_decimals", "error", value=text, limit=MAX_DECIMALS)
                 return None
             return Literal(canonical_decimal(number_value), datatype=XSD.decimal)
         if kind == "date":
             parsed = parse_date(text)
             if parsed is None:
-                self._problem(label, number, col.name, "bad_date", value=text)
+                days = days_in_month(text)
+                if days is not None:  # the right form, but no such day (2023-02-30, 2023-06-31)
+                    self._problem(label, number, col.name, "no_such_date", value=text, days=days)
+                else:
+                    self._problem(label, number, col.name, "bad_date", value=text)
                 return None
             return Literal(parsed[0], datatype=DATE_TYPES[parsed[1]])
         if kind == "year":
@@ -391,7 +416,12 @@ class Emitter:
             return Literal(year, datatype=XSD.gYear)
         if kind == "url":
             if not is_url(text):
-                self._problem(label, number, col.name, "bad_url", value=text)
+                fault = url_fault(text) if text[:8].lower().startswith(("http://", "https://")) else None
+                if fault is None or fault == "iri":
+                    self._problem(label, number, col.name, "bad_iri" if fault else "bad_url", value=text)
+                else:  # a character no IRI may hold: {, }, |, ^, \\, `, <, >, ", a space, a control character
+                    self._problem(label, number, col.name, "url_char", value=text, char=_char_name(fault),
+                                  encoded="".join(f"%{b:02X}" for b in fault.encode("utf-8")))
                 return None
             return URIRef(text)
         if kind == "email":

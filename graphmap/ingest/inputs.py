@@ -35,21 +35,37 @@ def read_dataset(path: Path, problems: list[Problem]) -> Dataset | None:
         tables = read_xlsx(path, names, problems) if path.suffix.lower() in (".xlsx", ".xlsm") else []
     else:
         tables = []
-        for book in sorted(path.glob("*.xlsx")):
-            if not book.name.startswith("~$"):
+        files = sorted(p for p in path.iterdir() if p.is_file())
+        for book in files:  # Region.XLSX too: file names are matched without regard to case
+            if book.suffix.lower() in (".xlsx", ".xlsm") and not book.name.startswith("~$"):
                 tables.extend(read_xlsx(book, names, problems))
-        for csv_path in sorted(path.glob("*.csv")):
+        for csv_path in files:
+            if csv_path.suffix.lower() != ".csv" or csv_path.name.startswith(("~$", ".")):
+                continue
             name = csv_path.stem.lower()
             if name in names:
                 table = read_csv(csv_path, name, problems)
                 if table is not None:
                     tables.append(table)
+            else:  # offer.csv, Offers_2024.csv: said, not silently left out
+                problems.append(_unknown_file(csv_path, names))
     for table in tables:
         if table.name in dataset.tables:  # a CSV and a sheet for the same table: read both
-            dataset.tables[table.name].rows.extend(table.rows)
+            first = dataset.tables[table.name]
+            for _number, row in table.rows:
+                row["__label"] = table.label  # each problem names the file its row came from
+            first.rows.extend(table.rows)
+            first.parts.append(table)
         else:
             dataset.tables[table.name] = table
     if not dataset.tables:
         problems.append(Problem(str(path), None, None, "no_tables", params={"valid": ", ".join(f"{t}.csv" for t in TABLE)}))
         return None
     return dataset
+
+
+def _unknown_file(path: Path, names) -> Problem:
+    from graphmap.vocab import best_matches
+    return Problem(path.name, None, None, "unknown_file", "warning",
+                   {"valid": ", ".join(sorted(f"{n}.csv" for n in names)),
+                    "suggestions": [f"{n}.csv" for n in best_matches(path.stem.lower(), list(names))]})

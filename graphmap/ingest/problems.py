@@ -14,6 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graphmap.i18n import lang_key, t
+from graphmap.ingest.cells import echo
+
+#: the parameters that repeat what the input said: cut to 80 characters + "…" (cells.echo), so that no
+#: message grows with the input (a 1 MB cell gives a message under 1 KB)
+ECHOED = ("column", "value", "value_a", "value_b", "sheet", "suggestion", "chain", "read_as", "reason", "name")
 
 # Every problem's texts are in the catalogue (graphmap.i18n.catalogue.INGEST): "ingest.what.<code>"
 # says what is wrong, "ingest.fix.<code>" how to fix it; suggestions read "error.did_you_mean".
@@ -34,7 +39,7 @@ class Problem:
         if self.row is not None:
             parts.append(f"{row_word} {self.row}")
         if self.column:
-            parts.append(f"{col_word} {self.column}")
+            parts.append(f"{col_word} {echo(self.column)}")
         return ", ".join(parts)
 
     def what(self, lang: str = "sv") -> str:
@@ -60,6 +65,7 @@ def _fill(template: str, problem: Problem, lang: str = "sv") -> str:
     values = {"column": problem.column or "", **problem.params}
     lang = lang_key(lang)
     values = {k: (v.get(lang) or v.get("en", "")) if isinstance(v, dict) else v for k, v in values.items()}
+    values.update({k: echo(values[k]) for k in ECHOED if isinstance(values.get(k), str)})
     try:
         return template.format(**values)
     except (KeyError, IndexError):

@@ -14,9 +14,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphmap.ingest.cells import MAX_CELL
 from graphmap.ingest.problems import Problem
 
 MAX_ROWS = 500_000
+#: the csv module's own limit (128 KiB a field) would drop the whole table with an English message; cells
+#: are measured against MAX_CELL instead, each with its file, row and column
+csv.field_size_limit(2 ** 31 - 1)
 
 
 @dataclass
@@ -25,6 +29,9 @@ class RawTable:
     label: str           # what messages call it: "actors.csv" or "region.xlsx: actors"
     header: list[str]
     rows: list[tuple[int, dict]] = field(default_factory=list)
+    #: other files of the same table (offers.csv beside region.xlsx: offers); their rows are in ``rows``,
+    #: each with ``"__label"`` naming its own file
+    parts: list["RawTable"] = field(default_factory=list)
 
 
 def normalise_header(cell) -> str:
@@ -65,6 +72,44 @@ def _is_skipped(values: list[str]) -> bool:
     return not any(values) or values[0].startswith("#")
 
 
+def column_letter(index: int) -> str:
+    """The spreadsheet's name of column ``index`` (0 = A, 26 = AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _header(label: str, cells, problems: list[Problem]) -> list[str]:
+    """The normalised header; a name in two columns is an error (the second would overwrite the first)."""
+    header = [normalise_header(h) for h in cells]
+    first: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if not name:
+            continue
+        if name in first:
+            problems.append(Problem(label, 1, name, "duplicate_column",
+                                    params={"first": column_letter(first[name]), "second": column_letter(i)}))
+        else:
+            first[name] = i
+    return header
+
+
+def _too_long(values: list, label: str, number: int, header: list[str], problems: list[Problem]) -> bool:
+    """Cells over MAX_CELL characters: one problem each (file, row, column), the cell emptied. Checked
+    before any other work on the row, so a 10 MB cell costs no more than its reading."""
+    found = False
+    for i, value in enumerate(values):
+        if isinstance(value, str) and len(value) > MAX_CELL:
+            problems.append(Problem(label, number, header[i] if i < len(header) else None, "too_long",
+                                    params={"length": len(value), "limit": MAX_CELL}))
+            values[i] = ""
+            found = True
+    return found
+
+
 def read_csv(path: Path, name: str, problems: list[Problem], label: str | None = None) -> RawTable | None:
     label = label or path.name
     try:
@@ -85,16 +130,22 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
     if not rows or not any(any(v.strip() for v in r) for r in rows):
         problems.append(Problem(label, None, None, "empty_file"))
         return None
-    table = RawTable(name, label, [normalise_header(h) for h in rows[0]])
+    table = RawTable(name, label, _header(label, rows[0], problems))
     control = _CONTROL_RE.search(text) is not None
+    long_cells = len(text) > MAX_CELL  # else no cell can be too long
     for number, values in enumerate(rows[1:], start=2):
+        bad = long_cells and max(map(len, values), default=0) > MAX_CELL and _too_long(
+            values, label, number, table.header, problems)
         if control:
             values = [_clean(v, label, number, table.header, i, problems) for i, v in enumerate(values)]
         else:  # the usual case: no control character anywhere in the file, so just strip
             values = [v.strip() for v in values]
-        if _is_skipped(values):
+        if _is_skipped(values) and not bad:
             continue
-        table.rows.append((number, dict(zip(table.header, values))))
+        row = dict(zip(table.header, values))
+        if bad:
+            row["__bad"] = True  # reported: not emitted, and its id still counts for references
+        table.rows.append((number, row))
     _check_size(table, problems)
     return table
 
@@ -125,8 +176,10 @@ def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable
         rows = list(sheet.iter_rows(values_only=True))
         if not rows:
             continue
-        table = RawTable(name, label, [normalise_header(h) for h in rows[0]])
+        table = RawTable(name, label, _header(label, rows[0], problems))
         for number, values in enumerate(rows[1:], start=2):
+            values = list(values)
+            bad = _too_long(values, label, number, table.header, problems)
             cells = []
             for col, value in enumerate(values, start=1):
                 value = merged.get((number, col), value)
@@ -136,9 +189,12 @@ def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable
                         problems.append(Problem(label, number, table.header[col - 1] if col <= len(table.header) else None,
                                                 "formula_no_value"))
                 cells.append(_clean(_cell_text(value), label, number, table.header, col - 1, problems))
-            if _is_skipped(cells):
+            if _is_skipped(cells) and not bad:
                 continue
-            table.rows.append((number, dict(zip(table.header, cells))))
+            row = dict(zip(table.header, cells))
+            if bad:
+                row["__bad"] = True
+            table.rows.append((number, row))
         _check_size(table, problems)
         out.append(table)
     return out
