@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh machine: installs what the tests need (Python packages,
 # Debian's chromium for the browser tests, Neo4j Community from Maven Central), starts Neo4j,
-# runs pytest, stops Neo4j. Browser and Neo4j tests fail (never skip) when CI=true.
+# runs pytest in two workers, stops Neo4j. Browser and Neo4j tests fail (never skip) when CI=true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -22,4 +22,5 @@ if [ -x tools/neo4j/start.sh ]; then
   tools/neo4j/start.sh
   trap 'tools/neo4j/stop.sh || true' EXIT
 fi
-.venv/bin/python -m pytest "$@"
+# two workers (the machine's two cores); every Neo4j test in one of them (tests/conftest.py groups them)
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadgroup "$@"

@@ -55,6 +55,10 @@ def pytest_collection_modifyitems(config, items):
         used = set(getattr(item, "fixturenames", ()))
         if used & NEO4J_FIXTURES:
             item.add_marker(pytest.mark.neo4j)
+        if used & NEO4J_FIXTURES or item.get_closest_marker("neo4j") is not None:
+            # one Neo4j server and its datasets: with pytest-xdist (scripts/test.sh runs two
+            # workers) every Neo4j test runs in the same worker, one after the other
+            item.add_marker(pytest.mark.xdist_group("neo4j"))
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         missing += [f"{item.nodeid}: add @pytest.mark.{mark}" for mark in _unmarked_own_server(item)]
