@@ -55,10 +55,11 @@ def pytest_collection_modifyitems(config, items):
         used = set(getattr(item, "fixturenames", ()))
         if used & NEO4J_FIXTURES:
             item.add_marker(pytest.mark.neo4j)
-        if used & NEO4J_FIXTURES or item.get_closest_marker("neo4j") is not None:
-            # one Neo4j server and its datasets: with pytest-xdist (scripts/test.sh runs two
-            # workers) every Neo4j test runs in the same worker, one after the other
-            item.add_marker(pytest.mark.xdist_group("neo4j"))
+        if item.get_closest_marker("neo4j") is not None and not any(
+                m.args[:1] == ("neo4j",) for m in item.iter_markers("xdist_group")):
+            # one Neo4j server and its datasets: the two pytest-xdist workers of scripts/test.sh must
+            # not push at the same time, so every Neo4j test runs in one worker
+            missing.append(f"{item.nodeid}: add pytestmark = pytest.mark.xdist_group(\"neo4j\") to its module")
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         missing += [f"{item.nodeid}: add @pytest.mark.{mark}" for mark in _unmarked_own_server(item)]

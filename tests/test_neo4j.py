@@ -12,6 +12,9 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from graphmap.ontology import GM, ID
 
+# one Neo4j server and its datasets: with pytest-xdist every test here runs in the same worker
+pytestmark = pytest.mark.xdist_group("neo4j")
+
 CASES = [
     ("support", {"area": "funktionshinder", "municipality": "Umeå"}),
     ("support", {"area": "funktionshinder"}),

@@ -15,6 +15,9 @@ from rdflib.namespace import SKOS
 import graphmap
 from graphmap.ontology import actor_iri
 
+# one Neo4j server and its datasets: with pytest-xdist every test here runs in the same worker
+pytestmark = pytest.mark.xdist_group("neo4j")
+
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ["x}) DETACH DELETE n //", '"} ; DROP ALL ; #', "<img src=x onerror=alert(1)>",
            '=HYPERLINK("http://x.invalid","klick")', "MATCH (n) DETACH DELETE n"]
