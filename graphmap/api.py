@@ -256,7 +256,7 @@ def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
     cache = kg.__dict__.setdefault("_gap_matrices", {})  # the graph never changes once built
     if code not in cache:
         result = run_query(kg, "gaps", county=code)
-        areas = [str(c.iri) for c in vocabularies().concepts("area")]
+        areas = [str(c.iri) for c in vocabularies().shown_in_order("area")]
         cache[code] = analysis.gap_matrix(result.rows, by="municipality" if code else "county", areas=areas)
     return cache[code]
 

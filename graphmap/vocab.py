@@ -120,6 +120,16 @@ class Vocabularies:
         """Concepts of a scheme in a stable order (``gm:order``, then notation)."""
         return sorted(self.schemes[scheme].values(), key=lambda c: (c.order, c.notation))
 
+    def shown_in_order(self, scheme: str) -> list[Concept]:
+        """Concepts in the order people see them: ``gm:order``, then the Swedish label in Swedish
+        alphabetical order (the gap matrix's rows and the report's areas, in both languages).
+
+        >>> [c.label("sv") for c in vocabularies().shown_in_order("area")][-2:]
+        ['Våld i nära relation', 'Äldre / vård och omsorg']
+        """
+        from graphmap.i18n import sv_sort_key
+        return sorted(self.schemes[scheme].values(), key=lambda c: (c.order, sv_sort_key(c.label("sv")), c.notation))
+
     def resolve(self, scheme: str, text: str) -> Concept | None:
         """The concept whose notation, label or alternative label is ``text``, or None."""
         keys = self._keys[scheme]

@@ -52,11 +52,9 @@ def data_version(kg) -> str:
 
 
 def _areas(kg, lang) -> list[tuple[str, str]]:
-    """Every concept of the area scheme as (IRI, label), in the scheme's order."""
-    rows = run_query(kg, "report-areas").rows
-    rows.sort(key=lambda r: (int(r["order"]) if r.get("order") is not None else 999,
-                             sv_sort_key(kg.label(r["area"], lang))))
-    return [(str(r["area"]), kg.label(r["area"], lang)) for r in rows]
+    """Every concept of the area scheme as (IRI, label), in the order the gap matrix shows them."""
+    from graphmap.vocab import vocabularies
+    return [(str(c.iri), kg.label(c.iri, lang)) for c in vocabularies().shown_in_order("area")]
 
 
 def _summary(view: dict, lang: str) -> dict:
