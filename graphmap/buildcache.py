@@ -153,30 +153,30 @@ def _stat(path: Path):
     return [st.st_size, st.st_mtime_ns]
 
 
-def fingerprint(inputs: list[Path]) -> dict:
-    """Size, mtime_ns and hash of every watched file (None for a missing one), and versions."""
+def _versions() -> list:
+    """The versions a cached build depends on: graphmap, rdflib, pyoxigraph, Python (as JSON keeps them)."""
     import pyoxigraph
     import rdflib
 
     from graphmap.version import __version__
+    return [__version__, rdflib.__version__, pyoxigraph.__version__, list(sys.version_info[:2])]
+
+
+def fingerprint(inputs: list[Path]) -> dict:
+    """Size, mtime_ns and hash of every watched file (None for a missing one), and versions."""
     taken = time.time_ns()
     files = {}
     for path in _watched(inputs):
         st = _stat(path)
         files[str(path)] = None if st is None else [*st, _hash(path)]
     return {"format": FORMAT, "taken_ns": taken, "files": files,
-            "versions": [__version__, rdflib.__version__, pyoxigraph.__version__, sys.version_info[:2]]}
+            "versions": _versions()}
 
 
 def _fresh(manifest: dict, inputs: list[Path]) -> tuple[bool, str, bool]:
     """(still valid, why not, worth refreshing the recorded stats) for a stored fingerprint."""
-    import pyoxigraph
-    import rdflib
-
-    from graphmap.version import __version__
     fp = manifest["fingerprint"]
-    versions = [__version__, rdflib.__version__, pyoxigraph.__version__, list(sys.version_info[:2])]
-    if fp.get("format") != FORMAT or fp.get("versions") != versions:
+    if fp.get("format") != FORMAT or fp.get("versions") != _versions():
         return False, "another graphmap/rdflib/pyoxigraph/Python version", False
     recorded = fp["files"]
     watched = _watched(inputs)
