@@ -130,11 +130,6 @@ DATA_TYPE = click.Path(path_type=str)
 """Every command's data: region folders, workbooks (.xlsx) and built graph files (.ttl, .nt, .jsonld)."""
 
 
-def _help(key: str) -> str:
-    """A help text in both languages, as the CLI's help shows them: ``svenska / english``."""
-    return f"{t(key, 'sv')} / {t(key, 'en')}."
-
-
 def help_text(key: str) -> str:
     """An option's help in both languages, ``svenska / english`` (the help is shown before
     ``--lang`` is read, so it carries both), from the catalogue's ``cli.help.*`` keys.
@@ -149,7 +144,7 @@ def help_text(key: str) -> str:
 
 def DATA(func):  # noqa: N802 - used like the other shared options (LANG, FORMAT)
     """``-d/--data PATH`` (repeatable): the data a command reads; without it, the bundled data."""
-    return click.option("--data", "-d", "data", multiple=True, type=DATA_TYPE, help=_help("cli.help.data"))(func)
+    return click.option("--data", "-d", "data", multiple=True, type=DATA_TYPE, help=help_text("cli.help.data"))(func)
 
 
 def DATA_ARGS(func):  # noqa: N802

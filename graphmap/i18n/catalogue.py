@@ -239,7 +239,7 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.help.hint.actor": ("namn eller id", "name or id"),
     "cli.help.data": ("Regionmapp, arbetsbok (.xlsx) eller byggd graf (.ttl, .nt, .jsonld); kan upprepas. "
                       "Standard: medföljande data",
-                      "region folder, workbook or built graph; repeatable. Default: the bundled data"),
+                      "region folder, workbook or built graph; repeatable. Default: the bundled data."),
     # option help (shown in both languages: the help is read before --lang)
     'cli.help.common.lang': ('Språk för etiketter och meddelanden', 'language of labels and messages.'),
     'cli.help.common.format': ('Utdata: tabell för människor, csv eller json för program', 'output format.'),
