@@ -26,6 +26,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS
 
 from graphmap.fileio import write_bytes_atomic
 from graphmap.i18n import lang_key, other_lang
+from graphmap.i18n import t as t_  # `t` names a Term below
 from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, VOCAB, bind_prefixes, curie, ontology_graph,
                                shapes_graph, vocab_graph)
 from graphmap.schema import TABLES
@@ -288,7 +289,8 @@ class _Doc:
         t = Term(str(iri), curie(str(iri)), _anchor(iri), self.label(iri), self.label(iri, self.other),
                  _text(g, iri, RDFS.comment, self.lang), kind=kind, personal=iri in self.personal)
         if not str(iri).startswith(str(GM)):
-            t.kind = f"{kind}, {texts(self.lang)['reused']}" if kind else texts(self.lang)["reused"]
+            reused = t_("ontology.reused", self.lang)
+            t.kind = f"{kind}, {reused}" if kind else reused
         t.columns = self.columns.get(str(iri), [])
         t.tables = self.tables.get(str(iri), [])
         return t
@@ -346,7 +348,7 @@ def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
     out_props = []
     for prop in prop_terms:
         kinds = [k for k in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty) if (prop, RDF.type, k) in g]
-        t = doc.term(prop, texts(lang)[str(kinds[0]).rsplit("#", 1)[-1]] if kinds else "")
+        t = doc.term(prop, t_("ontology." + str(kinds[0]).rsplit("#", 1)[-1], lang) if kinds else "")
         t.domain = [doc.ref(d) for d in sorted(g.objects(prop, RDFS.domain), key=str)]
         t.range = [doc.ref(r) for r in sorted(g.objects(prop, RDFS.range), key=str)]
         t.parents = [doc.ref(p) for p in sorted(g.objects(prop, RDFS.subPropertyOf), key=str)]
@@ -375,14 +377,15 @@ def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
                               _text(g, scheme, SKOS.prefLabel, doc.other),
                               _text(g, scheme, DCTERMS.description, lang), vocab_columns.get(slug, []), concepts))
     license_iri = g.value(ONTOLOGY_IRI, DCTERMS.license)
+    page_texts = texts(lang)
     return {
-        "lang": lang, "t": texts(lang), "iri": str(ONTOLOGY_IRI), "namespace": str(GM),
+        "lang": lang, "t": page_texts, "iri": str(ONTOLOGY_IRI), "namespace": str(GM),
         "title": _text(g, ONTOLOGY_IRI, DCTERMS.title, lang),
         "description": _text(g, ONTOLOGY_IRI, DCTERMS.description, lang),
         "version": str(g.value(ONTOLOGY_IRI, OWL.versionInfo) or ""),
         "license": str(license_iri or ""), "license_label": "CC BY 4.0" if license_iri and "by/4.0" in str(license_iri)
         else str(license_iri or ""),
-        "files": [(name, texts(lang)["files_desc"][key]) for key, name in FILES.items()],
+        "files": [(name, page_texts["files_desc"][key]) for key, name in FILES.items()],
         "classes": out_classes, "properties": out_props, "schemes": schemes,
         "prefixes": sorted((p, str(ns)) for p, ns in PREFIXES.items()),
     }
