@@ -111,8 +111,9 @@ class NamedQuery:
     def body(self) -> str:
         """The query text without its ``#`` header (what a person reads, e.g. on the SPARQL page).
 
-        >>> find("sparql-example").body.splitlines()[2]
-        'SELECT ?actor ?name WHERE {'
+        >>> q = find("sparql-example")
+        >>> q.body.startswith("#"), q.sparql.rstrip().endswith(q.body), len(q.body) < len(q.sparql)
+        (False, True, True)
         """
         lines = self.sparql.splitlines()
         start = 0
