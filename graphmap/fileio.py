@@ -27,33 +27,144 @@ def _umask() -> int:
     return mask
 
 
+#: every temporary file graphmap writes is named ``.<name>.graphmap-tmp.<pid>.<random>.tmp``, so that the
+#: next run can tell its own leftovers (a process killed inside a write cannot remove its file) from
+#: anything else in the folder, and remove them once their process is gone
+TMP_MARK = ".graphmap-tmp."
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def sweep_stale(folder: str | os.PathLike) -> list[Path]:
+    """Remove the temporary files that killed graphmap runs left in ``folder``; returns them.
+
+    Only files with graphmap's temporary name (:data:`TMP_MARK`), owned by this user, whose process
+    is gone; another run's file that is still being written is left alone.
+
+    >>> import tempfile, pathlib, subprocess, sys
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+    ...                       text=True).stdout.strip()
+    >>> _ = (folder / f".graph.ttl{TMP_MARK}{dead}.x1.tmp").write_text("half a graph")
+    >>> _ = (folder / f".graph.ttl{TMP_MARK}{os.getpid()}.x2.tmp").write_text("being written")
+    >>> [p.name.split(".")[-2] for p in sweep_stale(folder)], len(list(folder.iterdir()))
+    (['x1'], 1)
+    """
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    uid = os.getuid()
+    for entry in entries:
+        if TMP_MARK not in entry.name or not entry.name.startswith("."):
+            continue
+        pid = entry.name.split(TMP_MARK, 1)[1].split(".", 1)[0]
+        try:
+            if not pid.isdigit() or entry.stat(follow_symlinks=False).st_uid != uid or _pid_alive(int(pid)):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                import shutil
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _with_name(exc: OSError, path: Path) -> OSError:
+    """The same error naming the file asked for (a full disk raises ``ENOSPC`` without a file name;
+    other errors name the temporary file)."""
+    if (exc.filename is None or TMP_MARK in str(exc.filename)) and exc.errno is not None:
+        return type(exc)(exc.errno, exc.strerror, str(path))
+    return exc
+
+
+def write_files_atomic(payloads, *, private: bool = False) -> list[Path]:
+    """Write several files so that they appear whole or not at all: every file is written to a
+    temporary file (see :data:`TMP_MARK`) first, and only when all are written are they renamed
+    into place. On any failure (a full disk, a folder that cannot exist) the temporary files are
+    removed, so are the folders this call created, no file is replaced, and the error names the
+    file. ``payloads``: ``{path: bytes}``. Files get the usual permissions (``0666`` minus the
+    umask), or with ``private=True`` ``0600`` (readable by the owner only); the temporary files
+    are always ``0600`` while they are written. Stale temporary files of killed runs in the
+    folders written to are removed first (:func:`sweep_stale`).
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "new" / "folder"
+    >>> [p.name for p in write_files_atomic({out / "a.txt": b"a", out / "sub" / "b.txt": b"b"})]
+    ['a.txt', 'b.txt']
+    >>> write_files_atomic({out / "c.txt": b"c", out / "a.txt" / "x": b"x"})  # a.txt is a file, not a folder
+    Traceback (most recent call last):
+    ...
+    NotADirectoryError: [Errno 20] Not a directory: '...a.txt/x'
+    >>> sorted(p.name for p in out.iterdir())  # c.txt was not written either
+    ['a.txt', 'sub']
+    """
+    items = [(Path(path), data) for path, data in payloads.items()]
+    created: list[Path] = []
+    temps: list[tuple[str, Path]] = []
+    current = None
+    try:
+        for path, data in items:
+            current = path
+            for parent in reversed([path.parent, *path.parent.parents]):
+                if not parent.exists():
+                    parent.mkdir()
+                    created.append(parent)
+            if path.parent not in {p.parent for _, p in temps}:
+                sweep_stale(path.parent)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TMP_MARK}{os.getpid()}.", suffix=".tmp")
+            temps.append((tmp, path))
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            if not private:
+                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
+        for tmp, path in temps:
+            current = path
+            os.replace(tmp, path)
+    except BaseException as exc:
+        for tmp, _ in temps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        for folder in reversed(created):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        if isinstance(exc, OSError) and current is not None:
+            named = _with_name(exc, current)
+            if named is not exc:
+                raise named from exc
+        raise
+    return [path for path, _ in items]
+
+
 def write_bytes_atomic(path: str | os.PathLike, data: bytes, *, private: bool = False) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 
     The folder is created if needed; the file gets the usual permissions (``0666`` minus the umask),
     or with ``private=True`` is readable by its owner only (``0600``: a cache that holds personal data).
+    See :func:`write_files_atomic` for several files that belong together.
 
     >>> import tempfile, pathlib, stat
     >>> path = write_bytes_atomic(pathlib.Path(tempfile.mkdtemp()) / "x.bin", b"\\x00\\x01")
     >>> path.read_bytes(), stat.S_IMODE(path.stat().st_mode) == 0o666 & ~_umask()
     (b'\\x00\\x01', True)
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if not private:
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return write_files_atomic({path: data}, private=private)[0]
 
 
 def write_text_atomic(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:
@@ -108,4 +219,4 @@ def read_graph(paths) -> Graph:
     return g
 
 
-__all__ = ["write_bytes_atomic", "write_text_atomic", "write_graph", "read_graph", "graph_format", "GRAPH_SUFFIXES"]
+__all__ = ["write_bytes_atomic", "write_files_atomic", "sweep_stale", "TMP_MARK", "write_text_atomic", "write_graph", "read_graph", "graph_format", "GRAPH_SUFFIXES"]

@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS
 
-from graphmap.fileio import write_bytes_atomic
+from graphmap.fileio import write_files_atomic
 from graphmap.i18n import lang_key, other_lang
 from graphmap.i18n import t as t_  # `t` names a Term below
 from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, VOCAB, bind_prefixes, curie, ontology_graph,
@@ -402,18 +402,18 @@ def render_documentation(data: Graph | None = None, lang: str = "sv") -> str:
 
 # --------------------------------------------------------------------------- export
 def export_ontology(out_dir, data: Graph | None = None) -> list[Path]:
-    """Write the model to ``out_dir``; returns the files written (each atomically).
+    """Write the model to ``out_dir``; returns the files written (all of them or, on a failure such
+    as a full disk, none: see :func:`graphmap.fileio.write_files_atomic`).
 
     ``data`` (a built graph, e.g. ``kg.graph``) supplies the examples on the documentation
     pages; personal data (``gm:personalData``) is never shown.
     """
     out = Path(out_dir)
     onto = ontology_only()
-    written = []
+    payloads: dict[Path, bytes] = {}
 
     def put(name: str, payload: bytes) -> None:
-        write_bytes_atomic(out / name, payload)
-        written.append(out / name)
+        payloads[out / name] = payload
 
     put(FILES["ontology_ttl"], onto.serialize(format="turtle", encoding="utf-8"))
     put(FILES["ontology_rdf"], onto.serialize(format="pretty-xml", encoding="utf-8"))
@@ -422,7 +422,7 @@ def export_ontology(out_dir, data: Graph | None = None) -> list[Path]:
     put(FILES["context"], json.dumps(jsonld_context(), ensure_ascii=False, indent=2).encode("utf-8"))
     for lang, page in PAGES.items():
         put(page, render_documentation(data, lang).encode("utf-8"))
-    return written
+    return write_files_atomic(payloads)
 
 
 def read_exported(out_dir) -> tuple[Graph, Graph]:

@@ -34,7 +34,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from graphmap.fileio import write_bytes_atomic
+from graphmap.fileio import write_files_atomic
 from graphmap.i18n import t
 from graphmap.ontology import GM, ID, concept_iri
 from graphmap.schema import TABLES, Column, Table
@@ -397,8 +397,7 @@ def new_region(name: str, counties, parent, graph: Graph, *, folder: Path | None
     csv_files.append(path)
     readme = folder / "README.md"
     payloads[readme] = readme_text(name, slug, chosen, all_counties, regions, known, len(munis)).encode("utf-8")
-    for path, data in payloads.items():  # everything is rendered before the first file is written
-        write_bytes_atomic(path, data)
+    write_files_atomic(payloads)  # the whole folder or, on a failure (a full disk), no folder at all
     return RegionTemplate(folder, workbook, readme, csv_files, [(c, all_counties[c]) for c in chosen], munis, known)
 
 

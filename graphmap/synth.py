@@ -398,13 +398,14 @@ def to_csv(table: str, rows: list[dict]) -> bytes:
 
 def write(out_dir, scale: float = 1.0, seed: int = 1) -> list[Path]:
     """Write the datasets as CSV folders under ``out_dir``; returns the folders (for ``build``)."""
-    from graphmap.fileio import write_bytes_atomic
+    from graphmap.fileio import write_files_atomic
 
     out_dir = Path(out_dir)
-    folders = []
+    folders, payloads = [], {}
     for name, tables in generate(scale, seed).items():
         folder = out_dir / name
         for table, rows in tables.items():  # every table, also empty ones: no stale files from a bigger run
-            write_bytes_atomic(folder / f"{table}.csv", to_csv(table, rows))
+            payloads[folder / f"{table}.csv"] = to_csv(table, rows)
         folders.append(folder)
+    write_files_atomic(payloads)  # all datasets or none
     return folders

@@ -3,22 +3,18 @@
 >>> import graphmap, tempfile, pathlib
 >>> from graphmap.report import report_data
 >>> data = report_data(graphmap.build(), county="24")
->>> path = gap_matrix_png(data, pathlib.Path(tempfile.mkdtemp()) / "luckor.png")
->>> path.read_bytes()[:4]
+>>> gap_matrix_png(data)[:4]
 b'\x89PNG'
 """
 from __future__ import annotations
 
 import io
-from pathlib import Path
-
-from graphmap.fileio import write_bytes_atomic
 from graphmap.report.gather import cell_colour
 
 
-def gap_matrix_png(data: dict, path, lang: str = "sv") -> Path:
-    """Draw the gap matrix of ``report_data(...)["gaps"]`` (or that dict itself) as a PNG at
-    ``path`` (written atomically); the cells' colours are the HTML table's."""
+def gap_matrix_png(data: dict, lang: str = "sv") -> bytes:
+    """Draw the gap matrix of ``report_data(...)["gaps"]`` (or that dict itself) as a PNG; the
+    cells' colours are the HTML table's. :func:`graphmap.report.write_report` writes it."""
     import matplotlib
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
@@ -43,7 +39,7 @@ def gap_matrix_png(data: dict, path, lang: str = "sv") -> Path:
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     plt.close(fig)
-    return write_bytes_atomic(path, buf.getvalue())
+    return buf.getvalue()
 
 
 __all__ = ["gap_matrix_png"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphmap.fileio import write_text_atomic
+from graphmap.fileio import write_files_atomic
 from graphmap.i18n import lang_key, t
 from graphmap.report.gather import report_data
 from graphmap.report.png import gap_matrix_png
@@ -18,14 +18,14 @@ from graphmap.report.render import render_html
 
 def write_report(kg, path, lang: str = "sv", county=None, include_personal: bool = False) -> tuple[Path, Path]:
     """Write the report to ``path`` and the gap matrix PNG next to it (``<stem>-luckor.png``,
-    ``<stem>-gaps.png`` in English); both atomically. Returns (html_path, png_path)."""
+    ``<stem>-gaps.png`` in English); both appear or neither (a full disk leaves the previous
+    report, not a new PNG beside an old page). Returns (html_path, png_path)."""
     path = Path(path)
     lang = lang_key(lang)
     png = path.with_name(f"{path.stem}-{t('report.png_suffix', lang)}.png")
     data = report_data(kg, lang=lang, county=county, include_personal=include_personal)
     html = render_html(data, png_name=png.name)
-    gap_matrix_png(data, png, lang)
-    write_text_atomic(path, html)
+    write_files_atomic({png: gap_matrix_png(data, lang), path: html.encode("utf-8")})
     return path, png
 
 
