@@ -56,6 +56,52 @@ class Resolver:
                     if getattr(o, "language", None) in ("sv", None):
                         self.names[str(o)] = slug
 
+        # former names (org:ChangeEvent gm:formerName -> org:resultingOrganization) lead to the current
+        # organisation; a name someone carries today wins ("FoU Välfärd" is the association's name now)
+        self.former: dict[str, tuple[str, URIRef, str]] = {}  # folded old name -> (as written, IRI, when)
+        for event in graph.subjects(RDF.type, ORG.ChangeEvent):
+            results = list(graph.objects(event, ORG.resultingOrganization))
+            if len(results) != 1:
+                continue
+            when = str(graph.value(event, GM.changedOn) or "")
+            for old in graph.objects(event, GM.formerName):
+                name = str(old)
+                if self._find(self.actors, name) is None:
+                    self._add(self.actors, [name], results[0])
+                self.former.setdefault(fold(name), (name, results[0], when))
+        self._labels = {s: str(o) for cls in (GM.Actor, ORG.OrganizationalCollaboration)
+                        for s in graph.subjects(RDF.type, cls) for o in graph.objects(s, SKOS.prefLabel)
+                        if getattr(o, "language", None) in ("sv", None)}
+
+    def note(self, ptype: str, text: str, lang: str = "sv") -> str | None:
+        """What a user should know about how ``text`` was resolved: that it is a former name, and of
+        what (``None`` when there is nothing to say).
+
+        >>> from rdflib import Graph
+        >>> g = Graph().parse(data='''@prefix org: <http://www.w3.org/ns/org#> .
+        ... @prefix gm: <https://w3id.org/graphmap/def#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        ... <https://w3id.org/graphmap/id/actor/skanes-kommuner> a gm:Actor ; skos:prefLabel "Skånes Kommuner"@sv .
+        ... [] a org:ChangeEvent ; gm:formerName "Kommunförbundet Skåne"@sv ; gm:changedOn "2020-10-02" ;
+        ...    org:resultingOrganization <https://w3id.org/graphmap/id/actor/skanes-kommuner> .''', format="turtle")
+        >>> r = Resolver(g)
+        >>> r.resolve("actor", "kommunförbundet skåne").rsplit("/", 1)[-1]
+        'skanes-kommuner'
+        >>> r.note("actor", "Kommunförbundet Skåne")
+        'Kommunförbundet Skåne är ett tidigare namn på Skånes Kommuner (ändrat 2020-10-02).'
+        """
+        if ptype != "actor":
+            return None
+        hit = self.former.get(fold(str(text).strip())) or self.former.get(ascii_fold(str(text).strip()))
+        if hit is None:
+            return None
+        name, iri, when = hit
+        current = self._labels.get(iri, iri.rsplit("/", 1)[-1])
+        resolved = self._find(self.actors, str(text).strip())
+        key = "error.former_name" if resolved == iri else "error.also_former_name"
+        text = t(key, lang, name=name, current=current,
+                 now=self._labels.get(resolved, "") if resolved is not None else "")
+        return text[:-1] + " " + t("error.changed_on", lang, when=when) + "." if when else text
+
     def _add(self, book, keys, value) -> None:
         for key in keys:
             book.setdefault(fold(key), value)

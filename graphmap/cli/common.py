@@ -85,13 +85,17 @@ def load_graph(data, lang: str = "sv", *names):
 
     ``names`` are the command's typed names (:class:`graphmap.cli.params.Name`; ``None`` for one
     left out): each is resolved in the graph, in order, before the command does anything, so an
-    unknown one stops it with the resolver's message.
+    unknown one stops it with the resolver's message. A former name is resolved to the current
+    organisation, and the command says so (on stderr, so that CSV and JSON stay clean).
     """
     from graphmap import buildcache
     kg = buildcache.open(list(data) if data else None, lang=lang)
     for name in names:
         if isinstance(name, Name):
             name.resolve(kg)
+            note = kg.resolver.note(name.ptype, str(name), lang)
+            if note:
+                click.echo(note, err=True)
     return kg
 
 

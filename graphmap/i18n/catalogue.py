@@ -137,6 +137,10 @@ GAPS: dict[str, tuple[str, str]] = {
 # Error messages of the library (graphmap.resolve, graphmap.api, graphmap.region); "did you mean"
 # is the one suggestion text, also used by the problems in input tables.
 ERRORS: dict[str, tuple[str, str]] = {
+    "error.former_name": ("{name} är ett tidigare namn på {current}.", "{name} is a former name of {current}."),
+    "error.also_former_name": ("{name} är i dag {now}; namnet har också burits av {current} tidigare.",
+                                 "{name} is today {now}; {current} also carried the name before."),
+    "error.changed_on": ("(ändrat {when})", "(changed {when})"),
     "error.unknown_value": ('Okänt värde för {param}: "{value}".', 'Unknown value for {param}: "{value}".'),
     "error.did_you_mean": ("Menade du: {names}?", "Did you mean: {names}?"),
     "error.missing_parameter": ("Parametern {param} krävs.", "The parameter {param} is required."),
