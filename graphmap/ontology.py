@@ -19,6 +19,7 @@ ONTOLOGY_DIR = ROOT / "ontology"
 DATA_DIR = ROOT / "data"
 REFERENCE_DIR = DATA_DIR / "reference"
 REGIONS_DIR = DATA_DIR / "regions"
+LANDSCAPE_DIR = DATA_DIR / "landscape"  # the national reference layer, one folder per county
 
 BASE = "https://w3id.org/graphmap/"
 GM = Namespace(BASE + "def#")
