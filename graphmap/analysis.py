@@ -10,6 +10,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from itertools import product
 
+from graphmap.i18n import t
 from graphmap.ontology import NATIONAL
 MAX_CHAIN = 5
 MAX_PATHS = 50
@@ -156,6 +157,7 @@ class GapCell:
     with_network: int = 0
     needs: int = 0
     unmet_needs: int = 0
+    mapped: bool = True  # False: no source says anything about the county ("ej kartlagd", not a gap)
 
     @property
     def share(self) -> float:
@@ -173,15 +175,22 @@ class GapCell:
             return 1.0 if self.supported else (0.5 if self.with_network else 0.0)
         return self.share
 
-    def text(self, by: str = "county") -> str:
-        """The cell as every output shows it: ``k/n`` for a county; ✓, N or – for one municipality."""
+    def text(self, by: str = "county", lang: str = "sv") -> str:
+        """The cell as every output shows it: ``k/n`` for a county; ✓, N or – for one municipality;
+        "ej kartlagd" where the county is not mapped (a blank on the map, not a gap).
+
+        >>> GapCell(3, 0, 0, 0, 0, mapped=False).text(), GapCell(3, 0, 0, 0, 0, mapped=False).text(lang="en")
+        ('ej kartlagd', 'not mapped')
+        """
+        if not self.mapped:
+            return t("gaps.not_mapped", lang)
         if by == "municipality":
             return "✓" if self.supported else ("N" if self.with_network else "–")
         return f"{self.supported}/{self.municipalities}"
 
-    def mark(self, by: str = "county") -> str:
+    def mark(self, by: str = "county", lang: str = "sv") -> str:
         """:meth:`text` followed by ``!u`` when ``u`` reported needs have no support."""
-        return self.text(by) + (f" !{self.unmet_needs}" if self.unmet_needs else "")
+        return self.text(by, lang) + (f" !{self.unmet_needs}" if self.unmet_needs and self.mapped else "")
 
 
 EMPTY_CELL = GapCell()
@@ -203,11 +212,19 @@ class GapMatrix:
     def cell(self, area, column) -> GapCell:
         return self.cells.get((str(area), str(column)), EMPTY_CELL)
 
+    @property
+    def unmapped_columns(self) -> list[str]:
+        """The columns whose cells say "ej kartlagd" (a county, or a municipality of a county, that
+        is not mapped)."""
+        return [c for c in self.columns if any(not cell.mapped for (a, col), cell in self.cells.items() if col == c)]
 
-def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = None) -> GapMatrix:
+
+def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = None,
+               unmapped: set[str] | frozenset = frozenset()) -> GapMatrix:
     """Aggregate ``gaps`` rows (area × municipality) into area × ``by`` (county or municipality).
 
     ``areas`` gives the row order (default: as the rows come); columns are ordered by SCB code.
+    ``unmapped``: the counties (IRIs) that are not mapped; their cells say so instead of counting.
 
     >>> rows = [{"area": "a", "county": "lan/24", "municipality": "kommun/2480", "providers": 2,
     ...          "networks": 0, "needs": 1, "unmet_needs": 0},
@@ -235,4 +252,6 @@ def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = N
         c[4] += int(row["unmet_needs"])
     order = [a for a in (areas or []) if a in seen_areas] + [a for a in seen_areas if a not in (areas or [])]
     columns.sort(key=lambda c: c.rstrip("/").rsplit("/", 1)[-1])
-    return GapMatrix(by, order, columns, {k: GapCell(*v) for k, v in counts.items()}, list(rows))
+    county_of = {str(row[by]): str(row["county"]) for row in rows}
+    cells = {k: GapCell(*v, mapped=county_of[k[1]] not in unmapped) for k, v in counts.items()}
+    return GapMatrix(by, order, columns, cells, list(rows))

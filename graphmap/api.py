@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from graphmap import analysis
+from graphmap import analysis, mapstate
 from graphmap.fileio import GRAPH_SUFFIXES, read_graph
 from graphmap.ingest import IngestResult, ingest
 from graphmap.ingest.gcpause import paused_gc
@@ -257,8 +257,30 @@ def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
     if code not in cache:
         result = run_query(kg, "gaps", county=code)
         areas = [str(c.iri) for c in vocabularies().shown_in_order("area")]
-        cache[code] = analysis.gap_matrix(result.rows, by="municipality" if code else "county", areas=areas)
+        unmapped = {c for c, state in map_state(kg).items() if not state.mapped}
+        cache[code] = analysis.gap_matrix(result.rows, by="municipality" if code else "county", areas=areas,
+                                          unmapped=unmapped)
     return cache[code]
+
+
+def map_state(kg: KnowledgeGraph) -> dict[str, mapstate.CountyState]:
+    """The state of the map per county (IRI -> :class:`graphmap.mapstate.CountyState`): which
+    questions are sourced, how old the sources are, what is still unknown. The one computation
+    behind ``graphmap state``, the web page ``/kartlaggning``, the report's section on the map's
+    state and every "ej kartlagd" (the gap matrix, support answers, municipality pages).
+
+    >>> states = map_state(build())
+    >>> len(states), states["https://w3id.org/graphmap/id/lan/24"].mapped
+    (21, True)
+    >>> states["https://w3id.org/graphmap/id/lan/25"].status
+    'ej-kartlagd'
+    """
+    if "_map_state" not in kg.__dict__:
+        counties = [str(r["county"]) for r in run_query(kg, "report-counties").rows]
+        sources = run_query(kg, "mapping-sources").rows
+        kg.__dict__["_map_state"] = mapstate.county_states(
+            run_query(kg, "mapping-state").rows, sources, counties, covered={str(r["county"]) for r in sources})
+    return kg.__dict__["_map_state"]
 
 
 def areas_reached(kg: KnowledgeGraph) -> dict[str, set[str]]:

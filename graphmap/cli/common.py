@@ -100,8 +100,9 @@ def load_graph(data, lang: str = "sv", *names):
 
 
 def emit_rows(rows: list[dict], columns: list[tuple[str, str]], fmt: str, title: str | None = None,
-              lang: str = "sv") -> None:
-    """Write rows as a rich table, CSV or JSON. ``columns`` are (key, heading)."""
+              lang: str = "sv", width: int = 220) -> None:
+    """Write rows as a rich table, CSV or JSON. ``columns`` are (key, heading); ``width``: the
+    table's width when the output is not a terminal (a pipe, a file)."""
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
@@ -115,7 +116,7 @@ def emit_rows(rows: list[dict], columns: list[tuple[str, str]], fmt: str, title:
         table.add_row(*[_text(row.get(k), lang) for k, _h in columns])
     console = Console(highlight=False)
     if not console.is_terminal:
-        console = Console(highlight=False, width=220)
+        console = Console(highlight=False, width=width)
     console.print(table)
 
 

@@ -14,7 +14,7 @@ import click
 from graphmap.api import build, list_queries, run_query
 from graphmap.cli.common import (DATA, DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors,
                                  load_graph, print_problems)
-from graphmap.cli.params import QueryParam, complete_query_name, header_params, help_text
+from graphmap.cli.params import QueryParam, complete_query_name, county_option, header_params, help_text
 from graphmap.fileio import write_bytes_atomic, write_graph
 from graphmap.i18n import t
 from graphmap.store import serialize
@@ -186,13 +186,17 @@ def gaps_cmd(detail, data, lang, fmt, **values):
     for area in matrix.areas:
         row = {"area": kg.label(area, lang)}
         for col in matrix.columns:
-            row[col] = matrix.cell(area, col).mark(matrix.by)
+            row[col] = matrix.cell(area, col).mark(matrix.by, lang)
         rows.append(row)
     heads = [("area", t("gaps.area", lang))] + [(c, code_of(c) if matrix.by == "county" else kg.label(c, lang))
                                                 for c in matrix.columns]
-    emit_rows(rows, heads, "table", title=t(f"gaps.legend_{matrix.by}", lang), lang=lang)
+    widest = max([len(t("gaps.not_mapped", lang))] + [len(str(v)) for r in rows for v in r.values()]) + 3
+    emit_rows(rows, heads, "table", title=t(f"gaps.legend_{matrix.by}", lang), lang=lang,
+              width=max(220, widest * len(heads)))  # a pipe gets every cell on one line
     if matrix.by == "county":
         err_console.print("; ".join(f"{code_of(c)} {kg.label(c, lang)}" for c in matrix.columns), markup=False)
+    if matrix.unmapped_columns:
+        err_console.print(t("gaps.not_mapped_note", lang), markup=False)
 
 
 @click.command("chain")
@@ -207,4 +211,51 @@ def chain_cmd(data, lang, fmt, **values):
     show_result(run_query(kg, "chain", **values), fmt, lang)
 
 
-COMMANDS = [build_cmd, validate_cmd, queries_cmd, query_cmd, support_cmd, gaps_cmd, chain_cmd]
+@click.command("state")
+@county_option(help_text("cli.help.state.county"))
+@DATA
+@LANG
+@FORMAT
+@handle_errors
+def state_cmd(county, data, lang, fmt):
+    """Kartläggningsläget per län: vad som har källa, hur gamla källorna är, vad som inte är känt /
+    the state of the map per county: what is sourced, how old the sources are, what is unknown."""
+    from graphmap.api import map_state
+    from graphmap.mapstate import QUESTIONS, STALE_YEARS
+    from graphmap.ontology import code_of
+    kg = load_graph(data, lang, county)
+    states = map_state(kg)
+    if county:
+        wanted = str(kg.resolver.county(county))
+        states = {k: v for k, v in states.items() if k == wanted}
+    word = {s: t(f"cli.state.{s}", lang) for s in ("kartlagd", "delvis", "ingen-kalla-hittad", "ej-kartlagd",
+                                                   "ej-angivet")}
+    rows = []
+    for iri, state in states.items():
+        row = {"county": code_of(iri), "county_label": kg.label(iri, lang), "status": state.status}
+        for q in QUESTIONS:
+            row[q] = state.questions[q].status
+            if county:
+                row[f"{q}_actors"] = [kg.label(a, lang) for a in state.questions[q].actors]
+                row[f"{q}_notes"] = state.questions[q].notes
+        src = state.sources
+        row.update({"sources": src.count, "oldest": src.oldest, "newest": src.newest, "undated": src.undated,
+                    "checked": src.checked, "stale": src.stale})
+        rows.append(row)
+    if fmt != "table":
+        emit_rows(rows, [], fmt, lang=lang)
+        return
+    shown = [{**r, "status": word[r["status"]], **{q: word[r[q]] for q in QUESTIONS}} for r in rows]
+    heads = ([("county_label", t("cli.state.county", lang)), ("status", t("cli.state.status", lang))]
+             + [(q, kg.label(f"https://w3id.org/graphmap/vocab/mapping-question/{q}", lang)) for q in QUESTIONS]
+             + [(k, t(f"cli.state.{k}", lang)) for k in ("sources", "oldest", "newest", "undated", "stale")])
+    emit_rows(shown, heads, "table", title=t("cli.state.title", lang), lang=lang)
+    for r in rows if county else []:
+        for q in QUESTIONS:
+            if r[f"{q}_actors"] or r[f"{q}_notes"]:
+                click.echo(f"{kg.label(f'https://w3id.org/graphmap/vocab/mapping-question/{q}', lang)}: "
+                           + "; ".join(r[f"{q}_actors"] + r[f"{q}_notes"]))
+    err_console.print(t("cli.state.legend", lang, years=STALE_YEARS), markup=False)
+
+
+COMMANDS = [build_cmd, validate_cmd, queries_cmd, query_cmd, support_cmd, gaps_cmd, chain_cmd, state_cmd]

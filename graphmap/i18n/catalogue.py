@@ -78,6 +78,16 @@ WEB: dict[str, tuple[str, str]] = {
     "areas_covered": ("Områden med täckning", "Areas covered"),
     "gaps_for": ("Luckor för kommunen", "Gaps for the municipality"),
     "support_for": ("Var finns stöd för {name}?", "Where is support for {name}?"),
+    "state_title": ("Kartläggningsläget per län", "The state of the map per county"),
+    "state_county": ("Län", "County"),
+    "state_status": ("Läge", "State"),
+    "state_sources": ("Källor", "Sources"),
+    "state_oldest": ("Äldsta källa", "Oldest source"),
+    "state_newest": ("Nyaste källa", "Newest source"),
+    "state_undated": ("Utan datum", "Undated"),
+    "state_stale": ("Att kontrollera", "Due for checking"),
+    "state_note": ("Anteckning", "Note"),
+    "nav_state": ("Kartläggning", "Mapping"),
     "gaps_click": ("Klicka på en ruta för raderna bakom den.", "Click a cell for the rows behind it."),
     "unmet": ("behov utan stöd", "needs without support"),
     "gap_rows": ("Rader bakom rutan", "Rows behind the cell"),
@@ -116,6 +126,11 @@ WEB: dict[str, tuple[str, str]] = {
 # The gap matrix, as every output shows it (graphmap gaps, /luckor, the report and its PNG).
 GAPS: dict[str, tuple[str, str]] = {
     "gaps.area": ("Område", "Area"),
+    "gaps.not_mapped": ("ej kartlagd", "not mapped"),
+    "gaps.not_mapped_note": ("ej kartlagd = ingen källa säger något om länets stödstruktur ännu; det är en vit fläck "
+                             "på kartan, inte en lucka i stödet (se graphmap state).",
+                             "not mapped = no source says anything about the county's support structure yet; a blank "
+                             "on the map, not a gap in support (see graphmap state)."),
     "gaps.title_county": ("Luckor: område × län", "Gaps: area × county"),
     "gaps.title_municipality": ("Luckor: område × kommun ({county})", "Gaps: area × municipality ({county})"),
     "gaps.legend_county": ("Kommuner med stöd / alla (! = behov utan stöd)",
@@ -157,6 +172,29 @@ ERRORS: dict[str, tuple[str, str]] = {
 # The command line (graphmap.cli): what the commands print, the tags of problem lines and the help of
 # the parameters generated from the query headers (graphmap.cli.params).
 CLI: dict[str, tuple[str, str]] = {
+    "cli.help.state.county": ("Bara ett län (namn eller SCB-kod), med aktörer och anteckningar per fråga",
+                              "only one county (name or SCB code), with the actors and notes per question."),
+    "cli.state.title": ("Kartläggningsläget per län", "The state of the map per county"),
+    "cli.state.county": ("Län", "County"),
+    "cli.state.status": ("Läge", "State"),
+    "cli.state.kartlagd": ("källa", "sourced"),
+    "cli.state.delvis": ("delvis", "partly"),
+    "cli.state.ingen-kalla-hittad": ("ingen källa hittad", "no source found"),
+    "cli.state.ej-kartlagd": ("ej kartlagd", "not mapped"),
+    "cli.state.ej-angivet": ("–", "–"),
+    "cli.state.sources": ("Källor", "Sources"),
+    "cli.state.oldest": ("Äldsta", "Oldest"),
+    "cli.state.newest": ("Nyaste", "Newest"),
+    "cli.state.undated": ("Utan datum", "Undated"),
+    "cli.state.stale": ("Att kontrollera", "Due for checking"),
+    "cli.state.legend": ("Läge: källa = varje fråga har en källa, delvis = några frågor saknar källa eller har "
+                         "bara delvis svar, ej kartlagd = ingen fråga har källa (en vit fläck, inte en lucka i "
+                         "stödet). Äldsta/nyaste: datum som källorna själva anger. Att kontrollera: källor äldre än "
+                         "{years} år.",
+                         "State: sourced = every question has a source, partly = some questions lack a source or "
+                         "are answered in part, not mapped = no question has a source (a blank, not a gap in "
+                         "support). Oldest/newest: the dates the sources themselves state. Due for checking: sources "
+                         "older than {years} years."),
     "cli.severity.error": ("FEL", "ERROR"),
     "cli.severity.warning": ("VARNING", "WARNING"),
     "cli.input_errors": ("{n} fel i indata; inget skrevs.", "{n} error(s) in the input; nothing was written."),

@@ -114,20 +114,27 @@ def _gaps(kg, lang, county_iri) -> dict:
         cells_out = []
         for col in matrix.columns:
             cell = matrix.cell(area, col)
-            share = cell.shade(matrix.by)
-            cells_out.append({"text": cell.text(matrix.by), "share": share, "colour": cell_colour(share),
-                              "unmet": cell.unmet_needs, "needs": cell.needs})
+            share = cell.shade(matrix.by) if cell.mapped else None  # None: not mapped, drawn neutral
+            cells_out.append({"text": cell.text(matrix.by, lang), "share": share, "colour": cell_colour(share),
+                              "unmet": cell.unmet_needs if cell.mapped else 0, "needs": cell.needs,
+                              "mapped": cell.mapped})
         rows.append({"area": kg.label(URIRef(area), lang), "area_iri": area, "cells": cells_out})
     county_label = kg.label(county_iri, lang) if county_iri is not None else ""
     return {"by": matrix.by, "areas": [r["area"] for r in rows],
             "title": t(f"gaps.title_{matrix.by}", lang, county=county_label),
             "intro": t(f"gaps.intro_{matrix.by}", lang),
+            "not_mapped": t("gaps.not_mapped_note", lang) if matrix.unmapped_columns else "",
             "columns": [{"iri": c, "code": code_of(c), "label": kg.label(URIRef(c), lang)} for c in matrix.columns],
             "rows": rows}
 
 
-def cell_colour(share: float) -> str:
-    """Red (none) through yellow to green (all), as a hex colour."""
+NOT_MAPPED_COLOUR = "#e6e6e6"
+
+
+def cell_colour(share: float | None) -> str:
+    """Red (none) through yellow to green (all), as a hex colour; grey for a cell not mapped (``None``)."""
+    if share is None:
+        return NOT_MAPPED_COLOUR
     stops = [(0.0, (0xf4, 0xa5, 0xa5)), (0.5, (0xf9, 0xe0, 0x8c)), (1.0, (0x9f, 0xd8, 0x9f))]
     for (s0, c0), (s1, c1) in zip(stops, stops[1:]):
         if share <= s1:

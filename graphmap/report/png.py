@@ -22,8 +22,11 @@ def gap_matrix_png(data: dict, lang: str = "sv") -> bytes:
 
     gaps = data["gaps"] if "gaps" in data else data
     rows, cols = gaps["rows"], gaps["columns"]
-    values = [[c["share"] for c in r["cells"]] for r in rows]
+    import numpy as np
+
+    values = np.ma.masked_invalid([[np.nan if c["share"] is None else c["share"] for c in r["cells"]] for r in rows])
     cmap = LinearSegmentedColormap.from_list("gaps", [cell_colour(0.0), cell_colour(0.5), cell_colour(1.0)])
+    cmap = cmap.with_extremes(bad=cell_colour(None))  # a county not mapped: neutral, with its text
     fig, ax = plt.subplots(figsize=(max(6.0, 0.55 * len(cols) + 3.5), 0.42 * len(rows) + 3.0), dpi=110)
     ax.imshow(values, cmap=cmap, vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(len(cols)))
@@ -33,7 +36,8 @@ def gap_matrix_png(data: dict, lang: str = "sv") -> bytes:
     for i, r in enumerate(rows):
         for j, c in enumerate(r["cells"]):
             text = c["text"] + ("!" if c["unmet"] else "")
-            ax.text(j, i, text, ha="center", va="center", fontsize=6.5)
+            ax.text(j, i, text.replace(" ", "\n") if c["share"] is None else text, ha="center", va="center",
+                    fontsize=5 if c["share"] is None else 6.5, style="italic" if c["share"] is None else "normal")
     ax.set_title(gaps["title"], fontsize=11)
     fig.tight_layout()
     buf = io.BytesIO()

@@ -8,6 +8,7 @@ Pages (Swedish by default, ``?lang=en`` switches and is remembered in a cookie):
 ``/`` start page with counts and search · ``/stod`` "Var finns stöd?" · ``/fragor`` and
 ``/fraga/<name>`` one page per named query (``.csv`` / ``.json`` downloads) · ``/aktor/<slug>``,
 ``/natverk/<slug>``, ``/kommun/<code>`` · ``/luckor`` gap matrix, ``/luckor/rader`` its rows ·
+``/kartlaggning`` the state of the map per county ·
 ``/karta`` the map · ``/rapport`` the mapping report · ``/data`` downloads · ``/sparql``
 read-only SPARQL 1.1 endpoint (see :mod:`graphmap.serve.sparql`).
 
@@ -176,6 +177,10 @@ class App:
         lang = self.lang(request)
         return self.render(request, "gaps.html", matrix=self.site.gap_matrix(lang), active="gaps")
 
+    def state(self, request: Request):
+        lang = self.lang(request)
+        return self.render(request, "state.html", state=self.site.map_state(lang), active="state")
+
     def gap_rows(self, request: Request):
         lang = self.lang(request)
         values = self.values(request, ("area", "county"))
@@ -279,7 +284,7 @@ class App:
             Route("/fraga/{name}.{fmt}", self.download), Route("/fraga/{name}", self.query),
             Route("/aktor/{key}", self.entity), Route("/natverk/{key}", self.entity),
             Route("/kommun/{key}", self.entity),
-            Route("/luckor", self.gaps), Route("/luckor/rader", self.gap_rows),
+            Route("/luckor", self.gaps), Route("/luckor/rader", self.gap_rows), Route("/kartlaggning", self.state),
             Route("/karta", self.map_page), Route("/karta/visa", self.map_view),
             Route("/rapport", self.report_page), Route("/rapport/visa", self.report_view),
             Route("/rapport/graphmap-rapport.html", self.report_view),

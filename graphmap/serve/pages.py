@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
 
-from graphmap.api import gap_matrix, run_query
+from graphmap.api import gap_matrix, map_state, run_query
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import GM, code_of
 from graphmap.resolve import UnknownName
@@ -170,13 +170,32 @@ class Pages:
             line = []
             for county in matrix.columns:
                 cell = matrix.cell(area, county)
-                line.append({"text": cell.text(matrix.by), "unmet": cell.unmet_needs,
-                             "heat": min(4, int(cell.shade(matrix.by) * 4)),
+                line.append({"text": cell.text(matrix.by, lang), "unmet": cell.unmet_needs if cell.mapped else 0,
+                             "heat": min(4, int(cell.shade(matrix.by) * 4)) if cell.mapped else "-na",
                              "href": f"/luckor/rader?area={code_of(area)}&county={code_of(county)}",
                              "title": f"{self.label(area, lang)} – {self.label(county, lang)}"})
             rows.append({"label": self.label(area, lang), "cells": line})
         return {"head": head, "rows": rows, "title": t("gaps.title_county", lang),
-                "intro": t("gaps.intro_county", lang)}
+                "intro": t("gaps.intro_county", lang),
+                "not_mapped": t("gaps.not_mapped_note", lang) if matrix.unmapped_columns else None}
+
+    # ---- the state of the map -------------------------------------------------------------------
+    @lru_cache(maxsize=4)
+    def map_state(self, lang: str) -> dict:
+        """The state of the map per county (:func:`graphmap.api.map_state`), as the page shows it."""
+        from graphmap.mapstate import QUESTIONS, STALE_YEARS
+        questions = [(q, self.label(f"https://w3id.org/graphmap/vocab/mapping-question/{q}", lang)) for q in QUESTIONS]
+        counties = []
+        for iri, state in map_state(self.kg).items():
+            counties.append({
+                "label": self.label(iri, lang), "code": code_of(iri), "status": state.status,
+                "status_text": t(f"cli.state.{state.status}", lang),
+                "questions": [{"status": state.questions[q].status, "text": t(f"cli.state.{state.questions[q].status}", lang),
+                               "actors": [{"label": self.label(a, lang), "href": self.url_for(a)} for a in state.questions[q].actors],
+                               "notes": state.questions[q].notes} for q, _label in questions],
+                "sources": state.sources})
+        return {"questions": questions, "counties": counties, "legend": t("cli.state.legend", lang, years=STALE_YEARS),
+                "title": t("cli.state.title", lang)}
 
     def gap_rows(self, area: str | None, county: str | None, lang: str):
         """The ``gaps`` query's rows for a county (all counties without one), optionally one area, as a table."""

@@ -1,0 +1,162 @@
+"""The state of the map: per county, what is sourced, how old the sources are, and what is still
+unknown (the ``mapping`` table, see ``data/landscape/README.md``).
+
+A county is **mapped** when at least one of its questions (which organisation is the RSS, the FoU
+units, which municipalities they cover, their areas, their memberships) is answered from a source
+(``kartlagd`` or ``delvis``); it is **partly mapped** when some question is answered only in part
+or not at all; **not mapped** ("ej kartlagd") when no question is answered. Only then does an
+answer say "ej kartlagd": a county that is mapped but shows no support in an area is a real gap
+as far as the sources go. Data without a ``mapping`` table (a region's own folder, synthetic
+data) counts a county as mapped when some regional or local actor's coverage reaches it.
+
+>>> rows = [{"county": "lan/09", "question": "q/rss", "status": "s/ingen-kalla-hittad", "state": "a"},
+...         {"county": "lan/12", "question": "q/rss", "status": "s/kartlagd", "state": "b"},
+...         {"county": "lan/12", "question": "q/fou", "status": "s/kartlagd", "state": "c"},
+...         {"county": "lan/12", "question": "q/fou", "status": "s/ingen-kalla-hittad", "state": "d"}]
+>>> states = county_states(rows, [], counties=["lan/09", "lan/12"])
+>>> states["lan/09"].status, states["lan/12"].status, states["lan/12"].mapped
+('ej-kartlagd', 'delvis', True)
+>>> states["lan/12"].questions["fou"].status, states["lan/12"].unknown
+('delvis', ['fou-tackning', 'omraden', 'medlemskap'])
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from graphmap.ontology import code_of
+
+#: the questions every county's mapping answers, in order (``ontology/vocab/mapping-questions.ttl``)
+QUESTIONS = ("rss", "fou", "fou-tackning", "omraden", "medlemskap")
+ANSWERED = ("kartlagd", "delvis")
+#: a source whose own date is older than this many years is flagged as due for checking
+STALE_YEARS = 5
+
+
+def _key(iri) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+@dataclass
+class QuestionState:
+    """One question about one county: the best status its rows give, the answering actors, notes."""
+    question: str
+    status: str = "ingen-kalla-hittad"
+    actors: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    rows: list = field(default_factory=list)
+    seen: set = field(default_factory=set, repr=False)  # the statuses of its rows
+
+
+@dataclass
+class SourceAges:
+    """How old the sources about a county are: their own (stated) dates and the dates checked."""
+    count: int = 0
+    undated: int = 0
+    oldest: str | None = None
+    newest: str | None = None
+    checked: str | None = None
+    stale: int = 0
+
+    @classmethod
+    def of(cls, rows: list[dict], today: dt.date | None = None) -> "SourceAges":
+        """``rows``: ``mapping-sources`` rows (one per source) of one county.
+
+        >>> SourceAges.of([{"source": "a", "source_date": "2015", "checked": "2026-12-01"},
+        ...                {"source": "b", "source_date": "2023-06-07", "checked": "2026-12-01"},
+        ...                {"source": "c", "source_date": None, "checked": None}], dt.date(2026, 12, 1))
+        SourceAges(count=3, undated=1, oldest='2015', newest='2023-06-07', checked='2026-12-01', stale=1)
+        """
+        today = today or dt.date.today()
+        seen, dates, checked = set(), [], []
+        for row in rows:
+            if str(row["source"]) in seen:
+                continue
+            seen.add(str(row["source"]))
+            if row.get("source_date"):
+                dates.append(str(row["source_date"]))
+            if row.get("checked"):
+                checked.append(str(row["checked"]))
+        stale = sum(1 for d in dates if (_year(d) or today.year) < today.year - STALE_YEARS)
+        return cls(len(seen), len(seen) - len(dates), min(dates) if dates else None, max(dates) if dates else None,
+                   max(checked) if checked else None, stale)
+
+
+@dataclass
+class CountyState:
+    """The state of one county's mapping."""
+    county: str
+    questions: dict
+    sources: SourceAges
+    legacy: bool = False  # no mapping table: mapped means "some source says something about it"
+    covered: bool = False
+
+    @property
+    def code(self) -> str:
+        return code_of(self.county)
+
+    @property
+    def status(self) -> str:
+        """``kartlagd`` (every question sourced), ``delvis`` or ``ej-kartlagd`` (none)."""
+        if self.legacy:
+            return "kartlagd" if self.covered else "ej-kartlagd"
+        if not any(q.status in ANSWERED for q in self.questions.values()):
+            return "ej-kartlagd"
+        return "kartlagd" if all(q.status == "kartlagd" for q in self.questions.values()) else "delvis"
+
+    @property
+    def mapped(self) -> bool:
+        return self.status != "ej-kartlagd"
+
+    @property
+    def unknown(self) -> list[str]:
+        """The questions no source answers (``ingen-kalla-hittad`` or no row at all)."""
+        return [q for q, s in self.questions.items() if s.status == "ingen-kalla-hittad"]
+
+    @property
+    def partly(self) -> list[str]:
+        return [q for q, s in self.questions.items() if s.status == "delvis"]
+
+
+def county_states(rows: list[dict], source_rows: list[dict], counties: list[str],
+                  covered: set[str] | None = None, today: dt.date | None = None) -> dict[str, CountyState]:
+    """Aggregate ``mapping-state`` rows (and ``mapping-sources`` rows) into one state per county.
+
+    Rows about national support (question ``nationellt``) do not make a county mapped. With no
+    ``mapping`` rows at all, ``covered`` (the counties some source says something about: a regional
+    or local actor's coverage, an actor in the county) decides: those are mapped, the others not.
+    """
+    by_county: dict[str, dict[str, QuestionState]] = {str(c): {q: QuestionState(q) for q in QUESTIONS} for c in counties}
+    for row in rows:
+        county, question, status = str(row["county"]), _key(row["question"]), _key(row["status"])
+        if question not in QUESTIONS or county not in by_county:
+            continue
+        q = by_county[county][question]
+        q.seen.add(status)
+        q.status = ("kartlagd" if q.seen == {"kartlagd"} else "ingen-kalla-hittad" if not q.seen & set(ANSWERED)
+                    else "delvis")  # rows that disagree (a part sourced, the rest not): partly
+        if str(row.get("state")) not in q.rows:
+            q.rows.append(str(row.get("state")))
+            if row.get("note"):
+                q.notes.append(str(row["note"]))
+        if row.get("actor") and str(row["actor"]) not in q.actors:
+            q.actors.append(str(row["actor"]))
+    sources: dict[str, list[dict]] = {}
+    for row in source_rows:
+        sources.setdefault(str(row["county"]), []).append(row)
+    legacy = not rows
+    states = {}
+    for county, questions in by_county.items():
+        if legacy:  # the questions were not asked: "not recorded", and coverage decides
+            for q in questions.values():
+                q.status = "ej-angivet"
+        states[county] = CountyState(county, questions, SourceAges.of(sources.get(county, []), today), legacy,
+                                     bool(covered and county in covered))
+    return states
+
+
+__all__ = ["QUESTIONS", "STALE_YEARS", "QuestionState", "SourceAges", "CountyState", "county_states"]
