@@ -18,10 +18,11 @@ from graphmap import analysis, mapstate
 from graphmap.fileio import GRAPH_SUFFIXES, read_graph
 from graphmap.ingest import IngestResult, ingest
 from graphmap.ingest.gcpause import paused_gc
+from graphmap.i18n import t
 from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, find, library
 from graphmap.resolve import Resolver, UnknownName
-from graphmap.ontology import AREA_SCHEME, code_of
+from graphmap.ontology import AREA_SCHEME, GM, code_of
 from graphmap.store import Store
 from graphmap.vocab import vocabularies
 from graphmap.validate import ValidationReport, row_index, validate_store
@@ -281,6 +282,54 @@ def map_state(kg: KnowledgeGraph) -> dict[str, mapstate.CountyState]:
         kg.__dict__["_map_state"] = mapstate.county_states(
             run_query(kg, "mapping-state").rows, sources, counties, covered={str(r["county"]) for r in sources})
     return kg.__dict__["_map_state"]
+
+
+def county_state_of(kg: KnowledgeGraph, municipality) -> mapstate.CountyState | None:
+    """The state of the map (:func:`map_state`) of the county a municipality (name or code) lies
+    in: what a support answer for it must say when the county is not mapped.
+
+    >>> county_state_of(build(), "Kiruna").status
+    'ej-kartlagd'
+    """
+    iri = kg.resolver.resolve("kommun", str(municipality))
+    county = kg.graph.value(iri, GM.county)
+    return None if county is None else map_state(kg).get(str(county))
+
+
+def not_mapped_note(kg: KnowledgeGraph, municipality, lang: str = "sv") -> str | None:
+    """One sentence for an answer about a municipality whose county is not mapped, else None.
+
+    >>> not_mapped_note(build(), "Kiruna", "en")  # doctest: +ELLIPSIS
+    "Kiruna lies in Norrbottens län, which is not mapped yet: ..."
+    """
+    state = county_state_of(kg, municipality)
+    if state is None or state.mapped:
+        return None
+    iri = kg.resolver.resolve("kommun", str(municipality))
+    return t("error.not_mapped", lang, municipality=kg.label(iri, lang), county=kg.label(state.county, lang))
+
+
+def stale_sources(kg: KnowledgeGraph, years: int = mapstate.STALE_YEARS, today=None) -> list:
+    """Warnings for the sources whose own date is more than ``years`` years old: due for checking
+    (``graphmap validate`` reports them with file, row and column).
+
+    >>> import datetime
+    >>> [p.format("en") for p in stale_sources(build(), today=datetime.date(2030, 1, 1))][:1]  # doctest: +ELLIPSIS
+    ['fyrbodal/sources, row 2, column date: ...2023-02-27... more than 5 years...']
+    """
+    import datetime as dt
+
+    from graphmap.ingest.problems import Problem
+    today = today or dt.date.today()
+    where = row_index(kg.ingest.rows) if kg.ingest is not None else {}
+    out = []
+    for row in run_query(kg, "source-dates").rows:
+        date = str(row["source_date"])
+        if date[:4].isdigit() and int(date[:4]) < today.year - years:
+            file, number = where.get(row["source"], (str(row["source"]), None))
+            out.append(Problem(file, number, "date", "stale_source", "warning",
+                               {"value": date, "years": years, "checked": str(row["checked"] or "")}))
+    return out
 
 
 def areas_reached(kg: KnowledgeGraph) -> dict[str, set[str]]:

@@ -82,10 +82,11 @@ def validate_cmd(data, fmt, strict, lang):
     Varje problem anges med fil (eller blad), rad och kolumn, vad som är fel och hur det rättas.
     Slutkod 2 vid fel, 0 om det bara finns varningar.
     """
+    from graphmap.api import stale_sources
     from graphmap.ingest import IngestError
     try:
         kg, ingest_problems = _built(data, lang)
-        problems = ingest_problems + kg.validation.problems
+        problems = ingest_problems + kg.validation.problems + stale_sources(kg)
     except IngestError as exc:
         problems = exc.problems
     errors = [p for p in problems if p.severity == "error"]
@@ -159,8 +160,12 @@ def query_cmd(name, params, data, lang, fmt):
 @handle_errors
 def support_cmd(data, lang, fmt, **values):
     """Var finns stöd? / where is support for an area (for a municipality)?"""
+    from graphmap.api import not_mapped_note
     kg = load_graph(data, lang, *values.values())
     show_result(run_query(kg, "support", **values), fmt, lang)
+    note = not_mapped_note(kg, values["municipality"], lang) if values.get("municipality") else None
+    if note:
+        err_console.print(note, markup=False)
 
 
 @click.command("gaps")

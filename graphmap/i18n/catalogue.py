@@ -156,6 +156,12 @@ ERRORS: dict[str, tuple[str, str]] = {
     "error.also_former_name": ("{name} är i dag {now}; namnet har också burits av {current} tidigare.",
                                  "{name} is today {now}; {current} also carried the name before."),
     "error.changed_on": ("(ändrat {when})", "(changed {when})"),
+    "error.not_mapped": ("{municipality} ligger i {county}, som inte är kartlagt ännu: ingen källa i datan säger "
+                         "något om länets stödstruktur. Svaret visar bara stöd som når alla kommuner; det betyder "
+                         "inte att annat stöd saknas.",
+                         "{municipality} lies in {county}, which is not mapped yet: no source in the data says "
+                         "anything about the county's support structure. The answer shows only support that reaches "
+                         "every municipality; it does not mean that there is no other support."),
     "error.unknown_value": ('Okänt värde för {param}: "{value}".', 'Unknown value for {param}: "{value}".'),
     "error.did_you_mean": ("Menade du: {names}?", "Did you mean: {names}?"),
     "error.missing_parameter": ("Parametern {param} krävs.", "The parameter {param} is required."),
@@ -380,6 +386,12 @@ INGEST: dict[str, tuple[str, str]] = {
     "ingest.what.duplicate_id": ('id "{value}" finns redan på rad {first_row}',
                                  'id "{value}" is already used on row {first_row}'),
     "ingest.fix.duplicate_id": ("Ge raden ett eget id.", "Give the row an id of its own."),
+    "ingest.what.stale_source": ('källan är daterad "{value}", mer än {years} år sedan',
+                                 'the source is dated "{value}", more than {years} years ago'),
+    "ingest.fix.stale_source": ("Kontrollera att uppgifterna fortfarande gäller (en nyare version av sidan, eller "
+                                "organisationen själv) och ange datum i checked.",
+                                "Check that the facts still hold (a newer version of the page, or the organisation "
+                                "itself) and record the date in checked."),
     "ingest.what.bad_id": ('"{value}" är inget giltigt id', '"{value}" is not a valid id'),
     "ingest.fix.bad_id": ("Använd små bokstäver a–z, siffror och bindestreck, t.ex. {suggestion}.",
                           "Use lower-case a–z, digits and hyphens, e.g. {suggestion}."),

@@ -34,7 +34,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from graphmap.api import KnowledgeGraph
+from graphmap.api import KnowledgeGraph, not_mapped_note
 from graphmap.queries import internal, library
 from graphmap.resolve import UnknownName
 from graphmap.serve import sparql
@@ -123,7 +123,8 @@ class App:
             if table is not None:
                 code = self.site.option_value("kommun", values["municipality"])
                 if code:
-                    municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang)}
+                    municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang),
+                                    "not_mapped": not_mapped_note(self.site.kg, code, lang)}
         return self.render(request, "support.html", fields=self.site.form(query, values, lang),
                            result_table=table, error=error, municipality=municipality, active="support",
                            query_string=self.query_string(values, lang))

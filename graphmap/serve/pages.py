@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
 
-from graphmap.api import gap_matrix, map_state, run_query
+from graphmap.api import gap_matrix, map_state, not_mapped_note, run_query
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import GM, code_of
 from graphmap.resolve import UnknownName
@@ -152,6 +152,7 @@ class Pages:
                 gaps_table = self.table(gaps, lang, ["area", "providers", "networks", "needs", "unmet_needs"], rows)
         areas = sorted({r["area_label"] for r in coverage.present(lang) if r.get("area_label")}, key=sv_sort_key) if coverage else []
         return {"iri": str(iri), "code": code, "label": self.label(iri, lang),
+                "not_mapped": not_mapped_note(self.kg, code, lang),
                 "county": self.cell(county, self.label(county, lang)) if county is not None else None,
                 "coverage": self.table(coverage, lang) if coverage else None, "areas": areas, "gaps": gaps_table}
 
