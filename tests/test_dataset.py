@@ -69,5 +69,5 @@ def test_seed_facts_present(kg):
     forums = {kg.label(s) for s in kg.graph.subjects(RDF.type, GM.Forum)}
     assert len(forums) == 3
     assert kg.resolver.resolve("actor", "funk-natverk-sodra-lappland") == ID["network/funk-natverk-sodra-lappland"]
-    assert kg.resolver.resolve("actor", "FoU Välfärd") == ID["actor/fou-valfard"]
+    assert kg.resolver.resolve("actor", "FoU Välfärd") == ID["actor/fou-valfard-forening"]  # the association
     assert kg.resolver.resolve("actor", "Socialchefsnätverket i Fyrbodal") == ID["network/socialchefsnatverket-fyrbodal"]
