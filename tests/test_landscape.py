@@ -177,3 +177,22 @@ def test_validate_flags_sources_older_than_five_years():
     result = CliRunner().invoke(main, ["validate", str(LANDSCAPE / "03-uppsala"), str(LANDSCAPE / "00-nationellt")])
     assert result.exit_code == 0, result.output
     assert 'kolumn date: källan är daterad "2016-06-21", mer än 5 år sedan' in result.output
+
+
+def test_a_regions_own_mapping_takes_over_its_county_and_the_build_says_so(tmp_path):
+    own = tmp_path / "skane-egen"
+    own.mkdir()
+    (own / "sources.csv").write_text("id,title,publisher,url,document,date,checked,note\n"
+                                     "egen,Egen kartläggning 2026,Skånes Kommuner,,,2026-11-01,2026-12-01,Test.\n",
+                                     encoding="utf-8")
+    (own / "mapping.csv").write_text("id,places,question,status,actors,source,date,confidence,note\n"
+                                     "rss,12,rss,kartlagd,,egen,,stated,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(REGIONS), str(LANDSCAPE), str(own), "-o", str(tmp_path / "g.ttl")])
+    assert result.exit_code == 0, result.output
+    assert ("12-skane: län 12: kartläggningen i skane-egen används i stället för referenslagrets 12-skane"
+            in result.output)
+    kg = graphmap.build([REGIONS, LANDSCAPE, own])
+    assert (URIRef(ACTOR + "fou-malmo"), RDF.type, GM.Actor) not in kg.graph  # the layer's Skåne is out
+    assert (URIRef(ACTOR + "fou-sodertorn"), RDF.type, GM.Actor) in kg.graph  # the other counties stay
+    state = map_state(kg)["https://w3id.org/graphmap/id/lan/12"]
+    assert state.questions["rss"].status == "kartlagd" and state.questions["fou"].status == "ingen-kalla-hittad"

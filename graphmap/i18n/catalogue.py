@@ -386,6 +386,12 @@ INGEST: dict[str, tuple[str, str]] = {
     "ingest.what.duplicate_id": ('id "{value}" finns redan på rad {first_row}',
                                  'id "{value}" is already used on row {first_row}'),
     "ingest.fix.duplicate_id": ("Ge raden ett eget id.", "Give the row an id of its own."),
+    "ingest.what.superseded": ("län {county}: kartläggningen i {by} används i stället för referenslagrets {layer}",
+                               "county {county}: the mapping in {by} is used instead of the reference layer's {layer}"),
+    "ingest.fix.superseded": ("Inget att rätta: regionens egen kartläggning vinner. Ta bort dess mapping-rader för "
+                              "länet om referenslagret ska användas.",
+                              "Nothing to fix: the region's own mapping wins. Remove its mapping rows for the county "
+                              "to use the reference layer."),
     "ingest.what.stale_source": ('källan är daterad "{value}", mer än {years} år sedan',
                                  'the source is dated "{value}", more than {years} years ago'),
     "ingest.fix.stale_source": ("Kontrollera att uppgifterna fortfarande gäller (en nyare version av sidan, eller "

@@ -15,7 +15,7 @@ from graphmap.ingest.inputs import Dataset, read_dataset
 from graphmap.ingest.problems import IngestError, Problem
 from graphmap.ontology import LANDSCAPE_DIR, REFERENCE_DIR, REGIONS_DIR
 
-__all__ = ["ingest", "bundled_paths", "expand_paths", "IngestError", "Problem", "IngestResult"]
+__all__ = ["ingest", "bundled_paths", "expand_paths", "take_over", "IngestError", "Problem", "IngestResult"]
 
 WITH_LANDSCAPE = False  # switched on once every output shows the state of the map
 
@@ -69,6 +69,7 @@ def ingest(paths=None, *, reference: Path | None = None, strict: bool = True) ->
             if ds is not None:
                 datasets.append(ds)
         _unique_names(datasets)
+        datasets = take_over(datasets, problems)
         emitter = Emitter(problems)
         if ref is not None:
             emitter.load_reference(ref)
@@ -76,6 +77,40 @@ def ingest(paths=None, *, reference: Path | None = None, strict: bool = True) ->
     if strict and any(p.severity == "error" for p in problems):
         raise IngestError(problems)
     return result
+
+
+def _in_landscape(path: Path) -> bool:
+    try:
+        return Path(path).resolve().parent == LANDSCAPE_DIR.resolve()
+    except OSError:
+        return False
+
+
+def take_over(datasets: list[Dataset], problems: list[Problem]) -> list[Dataset]:
+    """A region's own mapping takes over its county from the reference layer: a dataset outside
+    ``data/landscape`` whose ``mapping`` table names a county (or a municipality in it) replaces
+    that county's reference folder (``data/landscape/LL-*``), and a warning says which source won.
+    The seed regions have no mapping table: they extend the layer instead of replacing it.
+    """
+    own: dict[str, str] = {}
+    for ds in datasets:
+        table = ds.tables.get("mapping")
+        if table is None or _in_landscape(ds.path):
+            continue
+        for _number, row in table.rows:
+            for place in str(row.get("places", "")).replace(",", ";").split(";"):
+                place = place.strip()
+                if place.isdigit() and len(place) in (1, 2, 3, 4):
+                    own.setdefault(place.zfill(4)[:2] if len(place) > 2 else place.zfill(2), ds.name)
+    kept = []
+    for ds in datasets:
+        code = ds.name[:2]
+        if _in_landscape(ds.path) and code in own:
+            problems.append(Problem(str(ds.path.name), None, None, "superseded", "warning",
+                                    {"county": code, "by": own[code], "layer": ds.name}))
+            continue
+        kept.append(ds)
+    return kept
 
 
 def _unique_names(datasets: list[Dataset]) -> None:
