@@ -11,6 +11,13 @@ from graphmap.i18n import LANGS, t
 from graphmap.cli.params import help_text
 
 
+def _setting(name: str, default, kind):
+    """A setting of the server (passed on to :func:`graphmap.serve.run` by name); its help is the
+    catalogue's ``cli.help.serve.<name>``."""
+    return click.option(name, default=default, show_default=True, type=kind,
+                        help=help_text("cli.help.serve." + name[2:].replace("-", "_")))
+
+
 @click.command("serve")
 @DATA_ARGS
 @click.option("--port", "-p", default=8765, show_default=True, type=click.IntRange(0, 65535),
@@ -21,21 +28,17 @@ from graphmap.cli.params import help_text
 @click.option("--include-personal", is_flag=True,
               help=help_text("cli.help.serve.include_personal"))
 @click.option("--open", "open_browser", is_flag=True, help=help_text("cli.help.serve.open"))
-@click.option("--sparql-timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600),
-              help=help_text("cli.help.serve.sparql_timeout"))
-@click.option("--sparql-limit", default=10_000, show_default=True, type=click.IntRange(1, 10_000_000),
-              help=help_text("cli.help.serve.sparql_limit"))
-@click.option("--sparql-workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help=help_text("cli.help.serve.sparql_workers"))
-@click.option("--sparql-query-bytes", default=100_000, show_default=True, type=click.IntRange(100, 100_000_000),
-              help=help_text("cli.help.serve.sparql_query_bytes"))
-@click.option("--sparql-result-bytes", default=64_000_000, show_default=True,
-              type=click.IntRange(1000, 10_000_000_000), help=help_text("cli.help.serve.sparql_result_bytes"))
-@click.option("--sparql-memory", default=1024.0, show_default=True, type=click.FloatRange(0, 1_000_000),
-              help=help_text("cli.help.serve.sparql_memory"))
+@_setting("--sparql-timeout", 10.0, click.FloatRange(0.1, 3600))
+@_setting("--sparql-limit", 10_000, click.IntRange(1, 10_000_000))
+@_setting("--sparql-workers", 2, click.IntRange(1, 64))
+@_setting("--sparql-query-bytes", 100_000, click.IntRange(100, 100_000_000))
+@_setting("--sparql-result-bytes", 64_000_000, click.IntRange(1000, 10_000_000_000))
+@_setting("--sparql-memory", 1024.0, click.FloatRange(0, 1_000_000))
+@_setting("--sparql-queue", 8, click.IntRange(0, 10_000))
+@_setting("--read-timeout", 15.0, click.FloatRange(0.1, 3600))
+@_setting("--cache-mb", 256.0, click.FloatRange(0, 1_000_000))
 @handle_errors
-def serve(data, port, host, lang, include_personal, open_browser, sparql_timeout, sparql_limit,
-          sparql_workers, sparql_query_bytes, sparql_result_bytes, sparql_memory):
+def serve(data, port, host, lang, include_personal, open_browser, **settings):
     """Starta webbappen: stödlandskapet i webbläsaren, med en skrivskyddad SPARQL-ändpunkt.
 
     Start the web app: the support landscape in the browser, with a read-only SPARQL endpoint.
@@ -54,9 +57,7 @@ def serve(data, port, host, lang, include_personal, open_browser, sparql_timeout
     if open_browser:  # the app's own language is the default one; another is asked for in the address
         page = url if lang == LANGS[0] else f"{url}?lang={lang}"
         threading.Timer(1.0, webbrowser.open, args=(page,)).start()
-    run(kg, host=host, port=port, lang=lang, include_personal=include_personal, sparql_workers=sparql_workers,
-        sparql_timeout=sparql_timeout, sparql_limit=sparql_limit, sparql_query_bytes=sparql_query_bytes,
-        sparql_result_bytes=sparql_result_bytes, sparql_memory=sparql_memory)
+    run(kg, host=host, port=port, lang=lang, include_personal=include_personal, **settings)
 
 
 COMMANDS = [serve]

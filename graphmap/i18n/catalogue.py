@@ -318,6 +318,9 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.serve.sparql_query_bytes': ('Längre SPARQL-frågor (byte) avvisas med 413', 'longer SPARQL queries (bytes) get 413.'),
     'cli.help.serve.sparql_result_bytes': ('Större SPARQL-svar (byte) skickas inte (503)', 'larger SPARQL answers (bytes) are not sent (503).'),
     'cli.help.serve.sparql_memory': ('Minne per SPARQL-process utöver grafen, MB (0: ingen gräns)', 'memory per SPARQL worker beyond the graph, MB (0: no limit).'),
+    'cli.help.serve.sparql_queue': ('Så många SPARQL-frågor till får vänta på en ledig process; fler får 503', 'this many more SPARQL queries may wait for a free worker; more get 503.'),
+    'cli.help.serve.read_timeout': ('Sekunder en klient får ta på sig att skicka en förfrågan; långsammare anslutningar stängs', 'seconds a client may take to send a request; slower connections are closed.'),
+    'cli.help.serve.cache_mb': ('Minne för sidornas cache (kartor, svar), MB', 'memory for the pages\' cache (maps, answers), MB.'),
     'cli.help.synth.scale': ('Storlek: 1 ≈ en verklig nationell kartläggning, 100 ≈ en miljon tripplar', 'size: 1 ≈ a real national mapping, 100 ≈ one million triples.'),
     'cli.help.synth.output': ('Mapp där en undermapp per län (och en nationell) skrivs', 'folder for one subfolder per county.'),
     'cli.help.synth.seed': ('Samma frö ger samma filer', 'the same seed gives the same files.'),
@@ -720,3 +723,7 @@ def _merge(sections: dict[str, dict[str, tuple[str, str]]]) -> dict[str, tuple[s
 
 
 MESSAGES = _merge(SECTIONS)
+    "serve.sparql.busy": (
+        "Servern kör redan så många SPARQL-frågor som den tar emot ({n}). Försök igen om {seconds} sekunder.",
+        "The server is already running as many SPARQL queries as it takes ({n}). Try again in {seconds} seconds."),
+    "serve.sparql.graph_iri": ("{param} är ingen giltig IRI: {value}", "{param} is not a valid IRI: {value}"),

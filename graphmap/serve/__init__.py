@@ -27,12 +27,14 @@ def create_app(*args, **kwargs):
     return _create(*args, **kwargs)
 
 
-def run(kg, host: str = "127.0.0.1", port: int = 8765, **options) -> None:
-    """Serve ``kg`` until interrupted (uvicorn, one process)."""
+def run(kg, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | None = None, **options) -> None:
+    """Serve ``kg`` until interrupted (uvicorn, one process; a client gets ``read_timeout``
+    seconds to send each request, by default :data:`graphmap.serve.server.READ_TIMEOUT`)."""
     import uvicorn
 
-    app = create_app(kg, **options)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    from graphmap.serve.server import uvicorn_config
+
+    uvicorn.Server(uvicorn_config(create_app(kg, **options), host=host, port=port, read_timeout=read_timeout)).run()
 
 
 __all__ = ["create_app", "run", "is_loopback"]

@@ -13,21 +13,29 @@ Pages (Swedish by default, ``?lang=en`` switches and is remembered in a cookie):
 read-only SPARQL 1.1 endpoint (see :mod:`graphmap.serve.sparql`).
 
 Every value from the data reaches HTML through Jinja2 autoescaping or ``textContent``; every
-query parameter is bound by :func:`graphmap.api.run_query`; pages carry a strict
-Content-Security-Policy (scripts, styles and frames only from the app itself).
+query parameter is bound by :func:`graphmap.api.run_query`. Every response — pages, SPARQL
+answers, static files, downloads and every error (404, 405, 413, 500, 503 …) — carries the
+security headers (:data:`SECURITY_HEADERS`: a strict Content-Security-Policy with scripts, styles
+and frames only from the app itself and ``frame-ancestors 'self'``, ``nosniff``, no referrer, no
+framing by other sites); the self-contained map and report pages send their own policy (their
+inline scripts by hash) with ``frame-ancestors`` added. Maps, answers and tables are cached keyed
+on the resolved parameters and bounded in bytes (:class:`graphmap.serve.cache.BoundedCache`).
 A form with a value that matches nothing is shown again with the message ("did you mean …")
 and status 200, as forms do; downloads and SPARQL answer such input with 400.
 """
 from __future__ import annotations
 
 import contextlib
+import html as htmllib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -45,9 +53,9 @@ HERE = Path(__file__).resolve().parent
 LANGS = ("sv", "en")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
-BASE_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-                "X-Frame-Options": "SAMEORIGIN"}
-PAGE_HEADERS = {**BASE_HEADERS, "Content-Security-Policy": CSP}
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer", "X-Frame-Options": "SAMEORIGIN"}
+META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 SPARQL_EXAMPLE = internal()["sparql-example"].body  # graphmap/queries/internal/sparql-example.rq
 
 
@@ -81,7 +89,7 @@ class App:
                    switch_url=request.url.path + "?" + urlencode(params), t=lambda key, **kw: t(key, lang, **kw))
         ctx.setdefault("active", "")
         html = self.env.get_template(template).render(**ctx)
-        response = HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+        response = HTMLResponse(html, status_code=status)
         if request.query_params.get("lang") in LANGS and request.cookies.get("lang") != lang:
             response.set_cookie("lang", lang, max_age=365 * 24 * 3600, httponly=True, samesite="lax")
         return response
@@ -110,8 +118,7 @@ class App:
     def search_api(self, request: Request):
         lang, q = self.lang(request), request.query_params.get("q", "")
         hits = self.site.search(q, lang, 10)
-        return JSONResponse({"q": q, "results": [{"label": e.label, "kind": e.kind, "url": e.url} for e in hits]},
-                            headers=BASE_HEADERS)
+        return JSONResponse({"q": q, "results": [{"label": e.label, "kind": e.kind, "url": e.url} for e in hits]})
 
     def support(self, request: Request):
         lang = self.lang(request)
@@ -158,11 +165,11 @@ class App:
         lang = self.lang(request)
         result, error = self.site.run(name, self._query_values(request, query), lang)
         if error:
-            return JSONResponse({"error": error}, status_code=400, headers=BASE_HEADERS)
+            return JSONResponse({"error": error}, status_code=400)
         body = self.site.csv_bytes(result, lang) if fmt == "csv" else self.site.json_bytes(result, lang)
         media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
         return Response(body, media_type=media, headers={
-            **BASE_HEADERS, "Content-Disposition": f'attachment; filename="graphmap-{name}.{fmt}"'})
+            "Content-Disposition": f'attachment; filename="graphmap-{name}.{fmt}"'})
 
     def entity(self, request: Request):
         kind = request.url.path.split("/")[1]
@@ -223,20 +230,22 @@ class App:
         except ValueError:
             depth = 1
         try:
-            html = self._map_html(params.get("area") or None, params.get("county") or None,
-                                  params.get("focus") or None, depth, lang)
+            html = self._map_html(params.get("area"), params.get("county"), params.get("focus"), depth, lang)
         except UnknownName as exc:
             return self.message(request, 200, "bad_input", exc.message(lang))
-        headers = dict(BASE_HEADERS)
-        if params.get("download"):
-            headers["Content-Disposition"] = 'attachment; filename="graphmap-karta.html"'
-        return HTMLResponse(html, headers=headers)
+        return self_contained(html, "graphmap-karta.html" if params.get("download") else None)
 
-    @lru_cache(maxsize=256)
     def _map_html(self, area, county, focus, depth, lang) -> str:
-        from graphmap.viz import map_html
-        return map_html(self.site.kg, area=area, county=county, focus=focus, depth=depth, lang=lang,
-                        include_personal=self.site.include_personal)
+        """The map for what was typed, kept under what it resolves to (one map for every spelling)."""
+        site = self.site
+        key = ("map", site.resolved("vocab:area", area, "area"), site.resolved("lan", county, "county"),
+               site.resolved("actor", focus, "focus"), depth, lang)
+
+        def make():
+            from graphmap.viz import map_html
+            return map_html(site.kg, area=area or None, county=county or None, focus=focus or None, depth=depth,
+                            lang=lang, include_personal=site.include_personal)
+        return site.cache.get_or_make(key, make)
 
     @lru_cache(maxsize=4)
     def _report_html(self, lang: str) -> str:
@@ -248,10 +257,7 @@ class App:
 
     def report_view(self, request: Request):
         html = self._report_html(self.lang(request))
-        headers = dict(BASE_HEADERS)
-        if request.url.path.endswith(".html"):
-            headers["Content-Disposition"] = 'attachment; filename="graphmap-rapport.html"'
-        return HTMLResponse(html, headers=headers)
+        return self_contained(html, "graphmap-rapport.html" if request.url.path.endswith(".html") else None)
 
     def data_page(self, request: Request):
         return self.render(request, "data.html", queries=list(library().values()), exports=self.site.exports(),
@@ -263,8 +269,7 @@ class App:
         if found is None:
             return self.message(request, 404, "not_found")
         body, media = found
-        return Response(body, media_type=media, headers={
-            **BASE_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
+        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     async def sparql_page_or_query(self, request: Request):
         has_query = "query" in request.query_params or "update" in request.query_params
@@ -298,22 +303,54 @@ class App:
         ]
 
 
+def self_contained(html: str, download: str | None = None) -> HTMLResponse:
+    """A self-contained page (the map, the report): its own ``<meta>`` policy, sent as the header
+    with ``frame-ancestors 'self'`` (which a ``<meta>`` policy cannot carry), optionally as a download."""
+    found = META_CSP.search(html[:4096])
+    policy = htmllib.unescape(found.group(1)) + "; frame-ancestors 'self'" if found else CSP
+    headers = {"Content-Security-Policy": policy}
+    if download:
+        headers["Content-Disposition"] = f'attachment; filename="{download}"'
+    return HTMLResponse(html, headers=headers)
+
+
+class SecuredStarlette(Starlette):
+    """Starlette that adds :data:`SECURITY_HEADERS` to every response a route did not set them on,
+    outside every middleware, so that errors (404, 405, 500 …) and static files carry them too."""
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await super().__call__(scope, receive, send)
+
+        async def secured(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+        await super().__call__(scope, receive, secured)
+
+
 def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool = False,
                sparql_workers: int = 2, sparql_timeout: float = 10.0, sparql_limit: int = 10_000,
                sparql_query_bytes: int = 100_000, sparql_result_bytes: int = 64_000_000,
-               sparql_memory: float = 1024.0) -> Starlette:
+               sparql_memory: float = 1024.0, sparql_queue: int = 8, cache_mb: float = 256.0) -> Starlette:
     """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
 
-    The SPARQL worker processes start with the app and stop with it (ASGI lifespan).
+    The SPARQL worker processes start with the app and stop with it (ASGI lifespan); at most
+    ``sparql_workers`` queries run and ``sparql_queue`` more wait, further ones get 503. Maps,
+    answers and tables are cached up to ``cache_mb`` MB.
     """
-    site = Site(kg, include_personal=include_personal, lang=lang if lang in LANGS else "sv")
+    site = Site(kg, include_personal=include_personal, lang=lang if lang in LANGS else "sv",
+                cache_bytes=int(cache_mb * 1_000_000))
     holder = App(site, None)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
         holder.pool = sparql.QueryPool(site.kg.graph, workers=sparql_workers, timeout=sparql_timeout,
                                        limit=sparql_limit, query_bytes=sparql_query_bytes,
-                                       result_bytes=sparql_result_bytes, memory=sparql_memory)
+                                       result_bytes=sparql_result_bytes, memory=sparql_memory,
+                                       waiting=sparql_queue)
         try:
             yield
         finally:
@@ -324,7 +361,7 @@ def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool =
             return holder.message(request, 404, "not_found")
         return Response(str(exc.detail), status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
-    app = Starlette(routes=holder.routes(), lifespan=lifespan, exception_handlers={HTTPException: not_found})
+    app = SecuredStarlette(routes=holder.routes(), lifespan=lifespan, exception_handlers={HTTPException: not_found})
     app.state.site = site
     app.state.holder = holder
     return app

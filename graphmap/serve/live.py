@@ -11,11 +11,14 @@ import socket
 import threading
 import time
 
+from graphmap.serve.server import uvicorn_config
+
 
 class LiveServer:
-    """uvicorn serving ``app`` on 127.0.0.1 (port chosen by the OS) until :meth:`stop`."""
+    """uvicorn serving ``app`` on 127.0.0.1 (port chosen by the OS) until :meth:`stop`, configured
+    as ``graphmap serve`` runs it (:func:`graphmap.serve.server.uvicorn_config`)."""
 
-    def __init__(self, app, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, app, host: str = "127.0.0.1", port: int = 0, read_timeout: float | None = None):
         import uvicorn
 
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -23,8 +26,7 @@ class LiveServer:
         self.sock.bind((host, port))
         self.host, self.port = self.sock.getsockname()[:2]
         self.url = f"http://{self.host}:{self.port}"
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
-        self.server = uvicorn.Server(config)
+        self.server = uvicorn.Server(uvicorn_config(app, host=self.host, port=self.port, read_timeout=read_timeout))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
     def start(self, timeout: float = 120.0) -> "LiveServer":

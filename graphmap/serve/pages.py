@@ -69,11 +69,13 @@ class Pages:
                 "actors": len(self.actors), "municipalities": len(self.municipalities)}
 
     # ---- actor, network and municipality pages -------------------------------------------------
-    @lru_cache(maxsize=512)
     def actor_page(self, kind: str, key: str, lang: str) -> dict | None:
+        """The page of an actor or network (``kind`` aktor/natverk) by its slug, or None."""
+        return None if self.actor_iri(kind, key) is None else self._actor_page(kind, key, lang)
+
+    @lru_cache(maxsize=512)  # known slugs only: a key that names nothing never takes a place
+    def _actor_page(self, kind: str, key: str, lang: str) -> dict:
         iri = self.actor_iri(kind, key)
-        if iri is None:
-            return None
         g = self.kg.graph
         arg = key
         facts, _ = self.run("actor", {"actor": arg}, lang)
@@ -136,11 +138,13 @@ class Pages:
         texts = {o.language or "": str(o) for o in self.kg.graph.objects(s, pred) if isinstance(o, Literal)}
         return texts.get(lang) or texts.get("sv") or texts.get("") or next(iter(texts.values()), "")
 
-    @lru_cache(maxsize=512)
     def municipality_page(self, code: str, lang: str) -> dict | None:
-        iri = self.municipalities.get(code)
-        if iri is None:
-            return None
+        """The page of a municipality by its SCB code, or None."""
+        return self._municipality_page(code, lang) if code in self.municipalities else None
+
+    @lru_cache(maxsize=512)  # known codes only
+    def _municipality_page(self, code: str, lang: str) -> dict:
+        iri = self.municipalities[code]
         g = self.kg.graph
         coverage, _ = self.run("coverage", {"municipality": code}, lang)
         county = g.value(iri, GM.county)

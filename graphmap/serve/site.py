@@ -28,12 +28,13 @@ from functools import lru_cache
 from rdflib import URIRef
 from rdflib.namespace import FOAF, ORG, RDF, SKOS
 
-from graphmap.api import KnowledgeGraph, MissingParameter, QueryResult, run_query
+from graphmap.api import KnowledgeGraph, MissingParameter, QueryResult, bind_params, run_query
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import GM, ID, VOCAB, actor_iri, kommun_iri, lan_iri, network_iri
 from graphmap.privacy import strip_personal
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import UnknownName
+from graphmap.serve.cache import BoundedCache
 from graphmap.serve.content import Cell, FormField, Table, external_url
 from graphmap.serve.downloads import Downloads
 from graphmap.serve.neighbourhood import Neighbourhood
@@ -45,9 +46,11 @@ from graphmap.vocab import vocabularies
 class Site(Pages, Neighbourhood, Downloads):
     """The served graph and everything the pages need from it."""
 
-    def __init__(self, kg: KnowledgeGraph, include_personal: bool = False, lang: str = "sv"):
+    def __init__(self, kg: KnowledgeGraph, include_personal: bool = False, lang: str = "sv",
+                 cache_bytes: int = 256_000_000):
         self.include_personal = include_personal
         self.lang = lang
+        self.cache = BoundedCache(max_entries=1024, max_bytes=cache_bytes)  # answers, tables, maps
         self.datasets = list(getattr(kg.ingest, "datasets", None) or [])
         self.kg = kg if include_personal else KnowledgeGraph(strip_personal(kg.graph))
         self.vocab = vocabularies()
@@ -135,16 +138,22 @@ class Site(Pages, Neighbourhood, Downloads):
                     (t("municipalities_group", lang), munis)]
         return []
 
+    def resolved(self, ptype: str, raw, param: str | None = None) -> str:
+        """The IRI that a typed value stands for ('' for no value): what a cache is keyed on.
+        Raises :class:`UnknownName` for a value that matches nothing."""
+        if raw is None or not str(raw).strip():
+            return ""
+        return str(self.kg.resolver.resolve(ptype, str(raw), param))
+
     @lru_cache(maxsize=2048)
     def option_value(self, ptype: str, raw: str) -> str:
         """The option value that a typed value (name, code, slug, misspelling-free) selects, or ''."""
-        if raw in (None, ""):
-            return ""
         try:
-            term = self.kg.resolver.resolve(ptype, raw)
+            text = self.resolved(ptype, raw)
         except UnknownName:
             return ""
-        text = str(term)
+        if not text:
+            return ""
         if ptype.startswith("vocab:"):
             return text.rsplit("/", 1)[-1]
         return text.rsplit("/", 1)[-1] if text.startswith(str(ID)) else ""
@@ -164,26 +173,33 @@ class Site(Pages, Neighbourhood, Downloads):
     def defaults(query: NamedQuery) -> dict:
         return dict(query.examples[0]) if query.examples else {}
 
+    def _bound(self, name: str, values: dict, lang: str) -> tuple[tuple | None, dict, str | None]:
+        """(the resolved parameters as a cache key, the given values, None), or (None, …, a message)."""
+        query = library()[name]
+        given = {p.name: str(values[p.name]) for p in query.params if values.get(p.name) not in (None, "")}
+        try:
+            bound = bind_params(self.kg, query, given)
+        except (UnknownName, MissingParameter) as exc:
+            return None, given, exc.message(lang)
+        return (name, tuple(sorted((k, str(v)) for k, v in bound.items()))), given, None
+
     def run(self, name: str, values: dict, lang: str) -> tuple[QueryResult | None, str | None]:
         """Run a named query; (result, None) or (None, a message for the user).
 
-        The served graph never changes, so results are cached (bounded LRU)."""
-        query = library()[name]
-        items = tuple((p.name, str(values[p.name])) for p in query.params if values.get(p.name) not in (None, ""))
-        return self._run(name, items, lang)
+        The served graph never changes, so results are cached (:attr:`cache`), keyed on the
+        resolved parameters: ``Umeå``, ``umea`` and ``2480`` are one answer."""
+        key, given, error = self._bound(name, values, lang)
+        if error:
+            return None, error
+        return self.cache.get_or_make(("result", key), lambda: run_query(self.kg, name, **given)), None
 
-    @lru_cache(maxsize=512)
-    def _run(self, name: str, items: tuple, lang: str):
-        try:
-            return run_query(self.kg, name, **dict(items)), None
-        except (UnknownName, MissingParameter) as exc:
-            return None, exc.message(lang)
-
-    @lru_cache(maxsize=512)
     def result_table(self, name: str, items: tuple, lang: str) -> tuple[Table | None, str | None]:
-        """The result of a named query as a table with links (cached: the served graph never changes)."""
-        result, error = self.run(name, dict(items), lang)
-        return (self.table(result, lang) if result is not None else None), error
+        """The result of a named query as a table with links (cached as :meth:`run` is)."""
+        key, given, error = self._bound(name, dict(items), lang)
+        if error:
+            return None, error
+        table = self.cache.get_or_make(("table", key, lang), lambda: self.table(self.run(name, given, lang)[0], lang))
+        return table, None
 
     def table(self, result: QueryResult, lang: str, columns: list[str] | None = None, rows=None) -> Table:
         specs = [c for c in result.query.columns if columns is None or c.name in columns]

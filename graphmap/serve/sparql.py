@@ -24,29 +24,49 @@ is not sent: 503 with a message naming the bound (a row cannot be cut in half, s
 limit this is an error, not a shortened answer); a query that needs more than ``memory`` MB in
 its worker makes the allocation fail, the worker ends, the client gets 503 and a fresh worker
 takes its place — as for the time limit. All refusals are plain text in the request's language.
+
+Concurrency: at most ``workers`` queries run (each in a thread of the pool's own limiter, never
+one of the threads the pages use) and at most ``waiting`` more wait for a worker *asynchronously*
+(no thread is held while waiting); a query beyond that is answered 503 with ``Retry-After`` at
+once, and a waiting query whose client has left is dropped. A ``default-graph-uri`` or
+``named-graph-uri`` that is no IRI is refused with 400 before it reaches a worker.
+
+Lifetime: the workers die with the server, even a SIGKILLed one in the middle of a query
+(:func:`graphmap.serve.sparql_worker.die_with_parent`; they are started from one long-lived
+thread, as ``PR_SET_PDEATHSIG`` watches the starting thread). Their graph copy is a file with no
+name on disk (:class:`GraphCopy`): created in an owner-only folder ``.graphmap-sparql.graphmap-tmp.<pid>.…``
+that is removed at once, so a killed server leaves nothing; a folder that a crash in between left
+is removed by the next start (:func:`graphmap.fileio.sweep_stale`).
 """
 from __future__ import annotations
 
 import json
+import math
 import os
 import queue
 import select
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from starlette.concurrency import run_in_threadpool
-
-from graphmap.i18n import t
+import anyio
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from graphmap.fileio import TMP_MARK, sweep_stale
+from graphmap.i18n import t
+from graphmap.ingest.cells import echo
+from graphmap.serve.sparql_worker import graph_options
+
 WORKER = Path(__file__).with_name("sparql_worker.py")
 READ_ONLY = "SPARQL Update is not allowed: this endpoint is read-only.\n"
+PREFIX = ".graphmap-sparql"  # the temporary folders of the graph copies: PREFIX.graphmap-tmp.<pid>.<random>.tmp
 
 
 @dataclass
@@ -61,10 +81,51 @@ class Reply:
 TEXT = "text/plain; charset=utf-8"
 
 
+class GraphCopy:
+    """The served graph as N-Triples for the workers, readable by this user's processes only.
+
+    On Linux the file has no name on disk: it is made in an owner-only (0700) folder
+    ``.graphmap-sparql.graphmap-tmp.<pid>.….tmp`` (graphmap's name for a temporary, see
+    :data:`graphmap.fileio.TMP_MARK`), opened, and the file and folder removed at once; the workers
+    read it through the open descriptor (``/proc/self/fd/N``), so a server killed at any moment
+    leaves nothing behind. Elsewhere the folder stays until :meth:`close`. Either way the next
+    start removes what a killed process left (:func:`graphmap.fileio.sweep_stale`).
+
+    >>> copy = GraphCopy(b"<http://e/a> <http://e/b> <http://e/c> .\\n")
+    >>> open(copy.path, "rb").read()[:12], copy.folder is None
+    (b'<http://e/a>', True)
+    >>> copy.close()
+    """
+
+    def __init__(self, data: bytes, folder: str | Path | None = None):
+        folder = folder or tempfile.gettempdir()
+        sweep_stale(folder)
+        here = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{TMP_MARK}{os.getpid()}.", suffix=".tmp", dir=folder))
+        path = here / "graph.nt"
+        self.fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        if os.path.isdir(f"/proc/{os.getpid()}/fd"):
+            os.unlink(path)
+            os.rmdir(here)
+            self.folder, self.path = None, f"/proc/self/fd/{self.fd}"
+        else:
+            self.folder, self.path = here, str(path)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view):]
+
+    def close(self) -> None:
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
 class _Worker:
-    def __init__(self, graph_file: Path, memory_mb: float = 0.0):
-        self.proc = subprocess.Popen([sys.executable, str(WORKER), str(graph_file), str(memory_mb)],
-                                     stdin=subprocess.PIPE,
+    def __init__(self, graph: GraphCopy, memory_mb: float = 0.0):
+        self.proc = subprocess.Popen([sys.executable, str(WORKER), graph.path, str(memory_mb), str(os.getpid())],
+                                     stdin=subprocess.PIPE, pass_fds=(graph.fd,),
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
         self.ready = False
 
@@ -123,7 +184,8 @@ class _Worker:
 
 
 class QueryPool:
-    """``workers`` SPARQL worker processes over one graph, with a per-query time limit.
+    """``workers`` SPARQL worker processes over one graph, with a per-query time limit, and at most
+    ``waiting`` more queries waiting for one (:meth:`ask`).
 
     >>> from rdflib import Graph
     >>> pool = QueryPool(Graph(), workers=1, timeout=10)
@@ -131,30 +193,61 @@ class QueryPool:
     b'{"head":{},"boolean":false}'
     >>> pool.run({"query": "ASK { SERVICE <http://127.0.0.1:8080/> { ?s ?p ?o } }"}).error
     'service'
+    >>> anyio.run(pool.ask, {"query": "ASK { ?s ?p ?o }"}).status
+    200
     >>> pool.close()
     """
 
     def __init__(self, graph, workers: int = 2, timeout: float = 10.0, limit: int = 10_000,
                  start_timeout: float = 120.0, query_bytes: int = 100_000, result_bytes: int = 64_000_000,
-                 memory: float = 1024.0):
+                 memory: float = 1024.0, waiting: int = 8):
         self.timeout, self.limit, self.start_timeout = timeout, limit, start_timeout
         self.query_bytes, self.result_bytes, self.memory = query_bytes, result_bytes, memory
-        fd, name = tempfile.mkstemp(prefix="graphmap-sparql-", suffix=".nt")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(graph.serialize(format="nt", encoding="utf-8"))
-        self.graph_file = Path(name)
+        self.workers, self.waiting = max(1, workers), max(0, waiting)
+        self.graph = GraphCopy(graph.serialize(format="nt", encoding="utf-8"))
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(max(1, workers)):
+        # PR_SET_PDEATHSIG ends a worker when the *thread* that started it ends: start them all
+        # from one thread that lives as long as the pool
+        self._starter = ThreadPoolExecutor(1, thread_name_prefix="graphmap-sparql-start")
+        self._admitted = 0
+        self._slots: anyio.Semaphore | None = None      # made in the event loop (see ask)
+        self._threads: anyio.CapacityLimiter | None = None
+        for _ in range(self.workers):
             self._idle.put(self._spawn())
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.graph_file, self.memory)
+        worker = self._starter.submit(_Worker, self.graph, self.memory).result()
         with self._lock:
             self._all.add(worker)
         return worker
+
+    @property
+    def retry_after(self) -> int:
+        """Seconds after which a refused query may find a place: a running query ends by then."""
+        return max(1, math.ceil(self.timeout))
+
+    async def ask(self, request: dict, gone=None) -> Reply:
+        """Run one protocol request from the event loop without holding any of its threads.
+
+        At most ``workers`` requests run, each in a thread of the pool's own limiter; at most
+        ``waiting`` more wait (asynchronously) for a place; beyond that, a busy reply (503,
+        ``Retry-After``) at once. ``gone`` (async, optional) tells whether the client has left
+        while its request waited; then the request is not run."""
+        if self._slots is None:
+            self._slots, self._threads = anyio.Semaphore(self.workers), anyio.CapacityLimiter(self.workers)
+        if self._admitted >= self.workers + self.waiting:
+            return Reply(503, TEXT, b"", {"Retry-After": str(self.retry_after)}, error="busy")
+        self._admitted += 1
+        try:
+            async with self._slots:
+                if gone is not None and await gone():
+                    return Reply(503, TEXT, b"", {"Retry-After": str(self.retry_after)}, error="busy")
+                return await anyio.to_thread.run_sync(self.run, request, limiter=self._threads)
+        finally:
+            self._admitted -= 1
 
     def _retire(self, worker: _Worker) -> None:
         worker.kill()
@@ -199,10 +292,8 @@ class QueryPool:
             self._all.clear()
         for worker in workers:
             worker.kill()
-        try:
-            self.graph_file.unlink()
-        except OSError:
-            pass
+        self._starter.shutdown(wait=False)
+        self.graph.close()
 
 
 def _refused() -> Response:
@@ -214,11 +305,14 @@ def _mb(n: float) -> str:
 
 
 def refusal_text(error: str, pool: "QueryPool", lang: str) -> str:
-    """The message for a refusal the worker or the pool named (``service``, ``result_size``, ``memory``)."""
+    """The message for a refusal the worker or the pool named (``service``, ``result_size``, ``memory``,
+    ``busy``)."""
     if error == "result_size":
         return t("serve.sparql.result_size", lang, mb=_mb(pool.result_bytes)) + "\n"
     if error == "memory":
         return t("serve.sparql.memory", lang, mb=f"{pool.memory:g}") + "\n"
+    if error == "busy":
+        return t("serve.sparql.busy", lang, n=pool.workers + pool.waiting, seconds=pool.retry_after) + "\n"
     return t("serve.sparql.service", lang) + "\n"
 
 
@@ -272,10 +366,16 @@ async def _protocol_request(request: Request, cap: int = 100_000, lang: str = "s
         return PlainTextResponse("Missing the query parameter.\n", status_code=400)
     if len(str(text).encode("utf-8")) > cap:
         return too_large
+    graphs = {key: [str(v) for v in source.getlist(param)]
+              for key, param in (("default_graph", "default-graph-uri"), ("named_graph", "named-graph-uri"))}
+    try:
+        graph_options(graphs["default_graph"], graphs["named_graph"])
+    except ValueError as exc:
+        param, value = exc.args
+        return PlainTextResponse(t("serve.sparql.graph_iri", lang, param=param, value=echo(value)) + "\n",
+                                 status_code=400)
     return {"query": str(text), "accept": request.headers.get("accept", ""),
-            "format": params.get("format") or params.get("output") or None,
-            "default_graph": source.getlist("default-graph-uri") if hasattr(source, "getlist") else [],
-            "named_graph": source.getlist("named-graph-uri") if hasattr(source, "getlist") else []}
+            "format": params.get("format") or params.get("output") or None, **graphs}
 
 
 def endpoint(pool_of, lang_of=lambda request: "sv"):
@@ -286,7 +386,7 @@ def endpoint(pool_of, lang_of=lambda request: "sv"):
         parsed = await _protocol_request(request, pool.query_bytes, lang)
         if isinstance(parsed, Response):
             return parsed
-        reply = await run_in_threadpool(pool.run, parsed)
+        reply = await pool.ask(parsed, request.is_disconnected)
         if reply.error:
             reply.body = refusal_text(reply.error, pool, lang).encode("utf-8")
         media = reply.media_type

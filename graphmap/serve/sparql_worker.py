@@ -22,6 +22,11 @@ capped (``RLIMIT_AS``, the loaded size plus ``memory`` MB from the command line)
 needs more fails to allocate, the process ends, and the parent answers 503 and starts a fresh
 one. The serialised answer is counted while it is built and cut at ``max_bytes``.
 
+The process never outlives its server (:func:`die_with_parent`): the kernel kills it when the
+thread that started it ends (``PR_SET_PDEATHSIG``), and a watchdog thread ends it when its parent
+process is gone (a pyoxigraph query releases the GIL, so the watchdog runs mid-query). The graph
+comes as an open file (``/proc/self/fd/N``) that has no name on disk, so nothing is left behind.
+
 >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "solutions")
 'application/sparql-results+xml'
 >>> negotiate("*/*", "triples")
@@ -43,8 +48,11 @@ import os
 import platform
 import re
 import resource
+import signal
 import struct
 import sys
+import threading
+import time
 
 import pyoxigraph as ox
 
@@ -119,11 +127,38 @@ def forbid_sockets() -> bool:
     filters = ctypes.create_string_buffer(b"".join(struct.pack("HBBI", *op) for op in program))
     fprog = struct.pack("HL", len(program), ctypes.addressof(filters))
     prog = ctypes.create_string_buffer(fprog)
+    if _prctl(38, 1) != 0:  # PR_SET_NO_NEW_PRIVS
+        return False
+    return _prctl(22, 2, ctypes.cast(prog, ctypes.c_void_p)) == 0  # PR_SET_SECCOMP, FILTER
+
+
+def _prctl(option: int, arg: int, pointer=None) -> int:
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
-    if libc.prctl(38, 1, None, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
-        return False
-    return libc.prctl(22, 2, ctypes.cast(prog, ctypes.c_void_p), 0, 0) == 0  # PR_SET_SECCOMP, FILTER
+    return libc.prctl(option, arg, pointer, 0, 0)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process as soon as ``parent`` (the server) is gone, even in the middle of a query.
+
+    On Linux the kernel sends SIGKILL when the parent's thread that started this process ends
+    (``PR_SET_PDEATHSIG``); everywhere a watchdog thread checks the parent every 0.2 s (call
+    :func:`watch_parent` once the sandbox is in place)."""
+    if sys.platform.startswith("linux"):
+        _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+
+def watch_parent(parent: int, every: float = 0.2) -> threading.Thread:
+    """A daemon thread that ends the process when its parent process is no longer ``parent``."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+    thread = threading.Thread(target=watch, name="parent-watchdog", daemon=True)
+    thread.start()
+    return thread
 
 
 def cap_memory(budget_mb: float) -> None:
@@ -201,12 +236,8 @@ def run(store: ox.Store, req: dict) -> tuple[dict, bytes]:
     max_bytes = int(req.get("max_bytes") or 0) or sys.maxsize
     if federated(text):
         return _refusal(400, "service")
-    options = {}
-    if req.get("default_graph"):
-        options["default_graph"] = [ox.NamedNode(g) for g in req["default_graph"]]
-    if req.get("named_graph"):
-        options["named_graphs"] = [ox.NamedNode(g) for g in req["named_graph"]]
     try:
+        options = graph_options(req.get("default_graph"), req.get("named_graph"))
         result = store.query(text, **options)
     except SyntaxError as exc:
         if looks_like_update(text):
@@ -223,6 +254,29 @@ def run(store: ox.Store, req: dict) -> tuple[dict, bytes]:
         return _refusal(503, "result_size")
     except (ValueError, OSError, RuntimeError, SyntaxError) as exc:
         return {"status": 500, "type": "text/plain; charset=utf-8"}, f"Query evaluation error: {exc}\n".encode()
+
+
+def graph_options(default_graph=(), named_graph=()) -> dict:
+    """``Store.query`` options for the protocol's graph IRIs; ValueError names a value that is no IRI.
+
+    >>> graph_options(["http://e/g"])
+    {'default_graph': [<NamedNode value=http://e/g>]}
+    >>> graph_options([], ["not an iri"])
+    Traceback (most recent call last):
+    ValueError: ('named-graph-uri', 'not an iri')
+    """
+    options = {}
+    for key, param, values in (("default_graph", "default-graph-uri", default_graph),
+                               ("named_graphs", "named-graph-uri", named_graph)):
+        nodes = []
+        for value in values or ():
+            try:
+                nodes.append(ox.NamedNode(value))
+            except (ValueError, TypeError):
+                raise ValueError(param, value) from None
+        if nodes:
+            options[key] = nodes
+    return options
 
 
 def _size(term) -> int:
@@ -272,11 +326,15 @@ def _serialise(result, req: dict, limit: int, max_bytes: int = sys.maxsize) -> t
     return {"status": 200, "type": media, "truncated": truncated}, body
 
 
-def main(path: str, memory_mb: float = 0.0) -> None:
+def main(path: str, memory_mb: float = 0.0, parent: int = 0) -> None:
+    if parent:
+        die_with_parent(parent)
     store = ox.Store()
     store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES)
     forbid_sockets()
     cap_memory(memory_mb)
+    if parent:
+        watch_parent(parent)
     out = sys.stdout.buffer
     out.write(b"ready\n")
     out.flush()
@@ -287,10 +345,12 @@ def main(path: str, memory_mb: float = 0.0) -> None:
             header, body = run(store, json.loads(line))
         except MemoryError:
             header, body = _refusal(503, "memory")
+        except Exception as exc:  # whatever a request does, the worker answers and lives on
+            header, body = {"status": 500, "type": "text/plain; charset=utf-8"}, f"Query failed: {exc}\n".encode()
         header["length"] = len(body)
         out.write(json.dumps(header).encode("utf-8") + b"\n" + body)
         out.flush()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 0.0)
+    main(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 0.0, int(sys.argv[3]) if len(sys.argv) > 3 else 0)

@@ -1,0 +1,76 @@
+"""How ``graphmap serve`` runs uvicorn: one configuration for :func:`graphmap.serve.run` and
+:class:`graphmap.serve.live.LiveServer`, with a guard against slow and half-open clients.
+
+uvicorn's h11 protocol arms no timer while it waits for a request: a client that connects and
+sends nothing, or sends the head a byte at a time (each byte stops the keep-alive timer), or
+promises a body it never sends, holds its connection for ever. :func:`guarded` gives every
+request ``read_timeout`` seconds, from the connection (or the end of the previous answer) until
+the request has been read in full; a connection still sending then is closed. The answer itself
+may take as long as it takes (the SPARQL time limit bounds the queries). A request head is at
+most 16 KiB (h11's bound; uvicorn answers 400 above it).
+
+>>> config = uvicorn_config(object(), read_timeout=3)
+>>> config.http.read_timeout, config.timeout_keep_alive, config.h11_max_incomplete_event_size
+(3.0, 5, 16384)
+"""
+from __future__ import annotations
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+READ_TIMEOUT = 15.0   # seconds to send a request (head and body)
+KEEP_ALIVE = 5        # seconds an idle keep-alive connection stays open (uvicorn's default)
+MAX_HEAD = 16 * 1024  # bytes of a request head
+
+
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for reading each request."""
+
+    read_timeout = READ_TIMEOUT
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self._arm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm()
+
+    def connection_lost(self, exc) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        self._disarm()
+        if not self.transport.is_closing():
+            self._read_deadline = self.loop.call_later(self.read_timeout, self._too_slow)
+
+    def _disarm(self) -> None:
+        handle = getattr(self, "_read_deadline", None)
+        if handle is not None:
+            handle.cancel()
+            self._read_deadline = None
+
+    def _too_slow(self) -> None:
+        """The deadline passed: close the connection if the request is still being sent."""
+        self._read_deadline = None
+        if self.conn.their_state in (h11.IDLE, h11.SEND_BODY) and not self.transport.is_closing():
+            self.transport.close()
+
+
+def guarded(read_timeout: float = READ_TIMEOUT) -> type[GuardedH11Protocol]:
+    """The protocol class with ``read_timeout`` seconds to read each request."""
+    return type("GuardedH11Protocol", (GuardedH11Protocol,), {"read_timeout": float(read_timeout)})
+
+
+def uvicorn_config(app, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | None = None,
+                   **options):
+    """The uvicorn configuration of ``graphmap serve`` (quiet, one process, the guarded protocol)."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on",
+                          http=guarded(read_timeout or READ_TIMEOUT), timeout_keep_alive=KEEP_ALIVE,
+                          h11_max_incomplete_event_size=MAX_HEAD, **options)
+
+
+__all__ = ["GuardedH11Protocol", "guarded", "uvicorn_config", "READ_TIMEOUT"]
