@@ -1,12 +1,21 @@
 """How the RDF graph maps onto a Neo4j property graph, and back.
 
-* Every IRI node becomes a node ``:Resource {iri}`` (unique) with one extra label per
-  ``rdf:type`` class of the ontology (``gm:Municipality`` -> ``:Municipality``,
-  ``org:Membership`` -> ``:Membership``, ``skos:Concept`` -> ``:Concept`` …).
+* Every IRI node becomes one shared node ``:Resource {iri, datasets}``: the IRI (unique) and the
+  tokens (``D@n``) of the dataset versions that hold it.
+* What a dataset version states about the node is its own claim, a node
+  ``(:GraphmapClaim {_token: "D@n", _labels: [...], <literals>})-[:GRAPHMAP_CLAIMS]->(:Resource)``:
+  one label per ``rdf:type`` class of the ontology in ``_labels`` (``gm:Municipality`` ->
+  ``Municipality``, ``org:Membership`` -> ``Membership``, ``skos:Concept`` -> ``Concept`` …) and
+  the literals as properties (below). Two datasets may say different things about one node (SKR's
+  description in two regions): each pull and each query in one dataset reads its own claim.
+* The shared node carries every label a claim states, so that the queries can match on labels
+  (``:Municipality``); a label no claim states was added in Neo4j Browser and comes back in pulls,
+  like any property on the shared node other than ``iri`` and ``datasets``.
 * An IRI-valued triple whose predicate is an object property of the ontology becomes a
   relationship typed by its local name in UPPER_SNAKE (``gm:serves`` -> ``SERVES``,
-  ``org:memberOf`` -> ``MEMBER_OF``, ``skos:broader`` -> ``BROADER``).
-* A literal becomes a property keyed by the predicate's local name, with the language as a
+  ``org:memberOf`` -> ``MEMBER_OF``, ``skos:broader`` -> ``BROADER``) between the shared nodes,
+  with the tokens of the versions that state it in its ``datasets``.
+* A literal becomes a property of the claim keyed by the predicate's local name, with the language as a
   suffix (``skos:prefLabel "Umeå"@sv`` -> ``prefLabel_sv``); several values make a list.
   Integers, booleans and dates in canonical form are stored natively; any other datatype
   (``xsd:decimal``, ``xsd:gYear`` …) is kept as its exact lexical string and the datatype is
@@ -39,7 +48,10 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS, XSD
 from graphmap.ontology import GM, curie, expand, ontology_graph
 
 BASE_LABEL = "Resource"
-SYSTEM_KEYS = ("iri", "datasets", "_owners", "_datatypes")
+CLAIM_LABEL = "GraphmapClaim"      # what one dataset version states about a node
+CLAIMS = "GRAPHMAP_CLAIMS"         # (claim)-[:GRAPHMAP_CLAIMS]->(:Resource)
+SYSTEM_KEYS = ("iri", "datasets", "_token", "_labels", "_datatypes", "_owners")
+RESERVED = (BASE_LABEL, CLAIM_LABEL, CLAIMS, "GraphmapDataset")
 IRI_DATATYPE = "@id"
 
 # Terms of standard vocabularies the ontology reuses (it declares only its own gm: terms).
@@ -138,7 +150,7 @@ def _unique_names(iris, make) -> dict[str, str]:
         names.setdefault(make(_local(iri)), []).append(str(iri))
     out = {}
     for name, group in names.items():
-        if len(group) == 1 and name not in SYSTEM_KEYS and name != BASE_LABEL:
+        if len(group) == 1 and name not in SYSTEM_KEYS and name not in RESERVED:
             out[group[0]] = name
         else:
             for iri in group:
@@ -222,4 +234,4 @@ def parse_datatypes(entries) -> dict[str, list[str]]:
 
 
 __all__ = ["Model", "ModelError", "model", "encode_literal", "decode_value", "parse_datatypes", "BASE_LABEL",
-           "SYSTEM_KEYS", "GM"]
+           "CLAIM_LABEL", "CLAIMS", "SYSTEM_KEYS", "GM"]

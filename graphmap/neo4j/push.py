@@ -1,26 +1,37 @@
-"""Push the RDF graph to Neo4j as a named dataset: idempotent, scoped, atomic for readers.
+"""Push the RDF graph to Neo4j as a named dataset: idempotent, scoped, atomic for readers, and
+safe beside pushes of other datasets, at the same time or not.
+
+The model (:mod:`graphmap.neo4j.model`): one shared ``:Resource`` node per IRI, one
+``:GraphmapClaim`` per dataset version and node holding what that version states about it (its
+labels and literals), relationships shared with the versions that state them in ``datasets``.
 
 How a push of dataset ``D`` works (version ``D@n``):
 
-1. Constraints and indexes first (``:Resource(iri)`` and ``:GraphmapDataset(name)`` unique).
+1. Constraints and indexes first (``:Resource(iri)`` and ``:GraphmapDataset(name)`` unique,
+   ``:GraphmapClaim(_token)``).
 2. Leftovers of an earlier failed push of ``D`` (tokens ``D@k`` other than the current one)
    are removed.
 3. Staging, in managed transactions of up to ``batch_size`` rows (``UNWIND … MERGE``, several
-   statements per transaction: the fresh nodes, the seen nodes, one per relationship type):
-   every node and relationship of the new version gets the token ``D@n`` in its ``datasets``
-   list. Nodes that no reader can see yet also get their labels and properties now. Readers
-   only see nodes and relationships whose ``datasets`` hold a *current* token (the ``current``
-   of a ``:GraphmapDataset``), so nothing staged is visible.
-4. Switch, in one transaction: ``D``'s pointer moves to ``D@n``, and the labels/properties of
-   nodes that readers already see (shared with the old version or with another dataset) are
-   updated – only those that change, so it stays small for a re-push.
-5. Cleanup, batched: the old token is removed; nodes and relationships without a token are
-   deleted.
+   statements per transaction: the nodes, one per relationship type): every node gets the token
+   ``D@n`` in its ``datasets`` list and a new claim ``D@n``, every relationship the token.
+   Readers only see nodes and relationships whose ``datasets`` hold a *current* token (the
+   ``current`` of a ``:GraphmapDataset``) and read claims by token, so nothing staged is visible.
+   A node this push creates gets its labels at once (no reader can see it); an existing node
+   that lacks a label of its new claim is noted for the switch.
+4. Switch, in one transaction: ``D``'s pointer moves to ``D@n``, the noted labels are added,
+   and labels that only ``D``'s old version stated are removed from nodes readers still see.
+5. Cleanup, batched: the old claims are deleted and the old token removed; nodes and
+   relationships without a token are deleted, and labels no remaining claim states removed.
 
 A push that fails in 3 leaves the previous version current and intact; the next push cleans
-up and completes. Nodes may belong to several datasets (a municipality, SKR …): a property or
-label is owned by the datasets that state it (``_owners``: ``"D|prefLabel_sv"``,
-``"D|:Municipality"``), so re-pushing ``D`` removes only what ``D`` alone stated.
+up and completes.
+
+Pushes of different datasets at the same time never write a value computed from what they read
+in another transaction: a claim is created, never overwritten; ``datasets`` grows or shrinks in
+one ``SET x.datasets = … x.datasets …`` (Neo4j locks the node or relationship before reading a
+property the SET depends on); labels are only added in place; a label is removed only after the
+node is locked (``SET n._lock = true REMOVE n._lock``) and no claim of any dataset states it.
+Two pushes of the same dataset at once: the second switch fails (``PushError("concurrent")``).
 """
 from __future__ import annotations
 
@@ -30,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from graphmap.neo4j.connect import Connection, at_least
-from graphmap.neo4j.model import BASE_LABEL, Model, model
+from graphmap.neo4j.model import BASE_LABEL, CLAIM_LABEL, CLAIMS, Model, model
 from graphmap.neo4j.project import PropertyGraph, to_property_graph
 
 DEFAULT_DATASET = "bundled"
@@ -40,14 +51,13 @@ DATASET_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
 SCHEMA = [
     f"CREATE CONSTRAINT graphmap_resource_iri IF NOT EXISTS FOR (n:{BASE_LABEL}) REQUIRE n.iri IS UNIQUE",
     "CREATE CONSTRAINT graphmap_dataset_name IF NOT EXISTS FOR (d:GraphmapDataset) REQUIRE d.name IS UNIQUE",
+    f"CREATE INDEX graphmap_claim_token IF NOT EXISTS FOR (c:{CLAIM_LABEL}) ON (c._token)",
 ]
 
 # The staging plans are unique-index seeks whatever the statistics say; without this the first push
 # after a large change of the data replans all of them (one per relationship type: ~1.5 s of server
 # CPU for the 41 types of synth scale 1, more than the staging itself).
 STAGE_PREFIX = "CYPHER replan=skip "
-
-LIVE = "MATCH (d:GraphmapDataset) WHERE d.current IS NOT NULL RETURN collect(d.current) AS live"
 
 
 class PushError(ValueError):
@@ -68,7 +78,7 @@ class PushResult:
     nodes: int
     relationships: int
     batches: int
-    updated_visible: int = 0
+    updated_visible: int = 0          # nodes whose labels the switch changed
     removed_nodes: int = 0
     removed_relationships: int = 0
     timings: dict = field(default_factory=dict)
@@ -83,10 +93,6 @@ def check_dataset(name: str) -> str:
 def ensure_schema(conn: Connection) -> None:
     for statement in SCHEMA:
         conn.write(statement)
-
-
-def live_tokens(conn: Connection) -> list[str]:
-    return conn.read(LIVE)[0]["live"]
 
 
 def _batches(rows: list, size: int):
@@ -119,27 +125,36 @@ def _rel_statement(rel_type: str, by_object: bool) -> str:
             "ELSE coalesce(x.datasets, []) + $token END")
 
 
-def _staging_jobs(pg: PropertyGraph, plan: dict, visible: set, m: Model, dynamic: bool) -> list:
+def _node_statement(set_labels: str) -> str:
+    """MERGE of nodes with a new claim each; ``set_labels`` runs only on the nodes it creates."""
+    return (f"UNWIND $rows AS r MERGE (n:{BASE_LABEL} {{iri: r.iri}}) "
+            + (f"ON CREATE {set_labels} " if set_labels else "")
+            + "SET n.datasets = coalesce(n.datasets, []) + $token "
+            f"CREATE (c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) SET c = r.props, c._token = $token, c._labels = r.labels "
+            "WITH n, [label IN r.labels WHERE NOT label IN labels(n)] AS lacking WHERE lacking <> [] "
+            "RETURN n.iri AS iri, lacking")
+
+
+def _staging_jobs(pg: PropertyGraph, m: Model, dynamic: bool) -> list:
     """``(cypher, rows, shape)`` in write order: nodes, then relationships (their ends exist by then).
 
     A row is one node or one relationship; ``shape(rows)`` is the ``$rows`` parameter of a batch.
-    Fresh nodes take one statement on Neo4j 5.26+ (labels as a parameter, checked against the
-    ontology here), else one per label set. Relationships of one type are grouped by the end with
+    The nodes take one statement on Neo4j 5.26+ (labels as a parameter, checked against the
+    ontology here), else one per label set; it returns ``[iri, labels]`` for existing nodes
+    that lack labels of their new claim. Relationships of one type are grouped by the end with
     fewer distinct nodes: the concept "stated" of 2,000 CONFIDENCE links is looked up once per
     batch, not 2,000 times, and its IRI is sent once.
     """
-    jobs = []
-    merge = (f"UNWIND $rows AS r MERGE (n:{BASE_LABEL} {{iri: r.iri}}) "
-             "SET n += r.props, n.datasets = coalesce(n.datasets, []) + $token")
+    by_labels: dict[tuple, list] = defaultdict(list)
+    for iri, node in sorted(pg.nodes.items()):
+        labels = sorted(m.check_label(label) for label in node.labels)
+        by_labels[tuple(labels)].append({"iri": iri, "labels": labels, "props": node.full_props()})
     if dynamic:
-        rows = [{**row, "labels": [m.check_label(label) for label in labels]}
-                for labels, group in sorted(plan["fresh"].items()) for row in group]
-        jobs.append((merge + " SET n:$(r.labels)", rows, list))
+        rows = sorted((row for group in by_labels.values() for row in group), key=lambda row: row["iri"])
+        jobs = [(_node_statement("SET n:$(r.labels)"), rows, list)]
     else:
-        for labels, rows in sorted(plan["fresh"].items()):
-            jobs.append((merge + (f" SET n{_label_text(labels, m)}" if labels else ""), rows, list))
-    jobs.append((f"UNWIND $rows AS iri MATCH (n:{BASE_LABEL} {{iri: iri}}) "
-                 "SET n.datasets = coalesce(n.datasets, []) + $token", sorted(visible & set(pg.nodes)), list))
+        jobs = [(_node_statement(f"SET n{_label_text(labels, m)}" if labels else ""), rows, list)
+                for labels, rows in sorted(by_labels.items())]
     for rel_type, pairs in pg.rels.items():
         by_object = len({o for _s, o in pairs}) < len({s for s, _o in pairs})
         rows = sorted((o, s) for s, o in pairs) if by_object else sorted(pairs)
@@ -176,9 +191,12 @@ def _transactions(jobs: list, size: int) -> list:
     return txs
 
 
-def _run_all(tx, statements: list, token: str) -> None:
+def _run_all(tx, statements: list, token: str) -> list:
+    """Run one transaction's statements; the rows they return (``[iri, labels]`` lacking)."""
+    out = []
     for cypher, rows in statements:
-        tx.run(STAGE_PREFIX + cypher, rows=rows, token=token).consume()
+        out.extend(record.values() for record in tx.run(STAGE_PREFIX + cypher, rows=rows, token=token))
+    return out
 
 
 def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size: int = BATCH_SIZE,
@@ -196,6 +214,8 @@ def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size:
     pg = to_property_graph(graph, m)          # validates labels/types before any Cypher is built
     t0 = time.perf_counter()
     ensure_schema(conn)
+    from graphmap.neo4j.upgrade import upgrade     # imports this module
+    upgrade(conn, batch_size * 5)
 
     # -- state: the dataset pointer, leftovers of failed pushes
     state = conn.read("OPTIONAL MATCH (d:GraphmapDataset {name: $name}) RETURN d.current AS current, "
@@ -204,24 +224,23 @@ def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size:
     version = last + 1
     token = f"{dataset}@{version}"
     _remove_tokens(conn, dataset, keep=current, batch_size=batch_size * 5)
-    conn.write("MERGE (d:GraphmapDataset {name: $name}) SET d.staging = $token, d.last = $version",
+    conn.write("MERGE (d:GraphmapDataset {name: $name}) SET d.staging = $token, d.last = $version, d.claims = true",
                name=dataset, token=token, version=version)
-    live = live_tokens(conn)
 
-    # -- what readers see now of the nodes involved
-    existing = _read_nodes(conn, list(pg.nodes), current, batch_size * 5)
-    visible = {iri for iri, n in existing.items() if any(v in live for v in n["datasets"] or [])}
-    plan = _plan(pg, existing, visible, dataset, m)
+    # -- the labels the current version states that the new one does not (the current claims do not change)
+    dropped = _dropped_labels(pg, _claimed_labels(conn, current), m)
     t1 = time.perf_counter()
 
     # -- staging
-    txs = _transactions(_staging_jobs(pg, plan, visible, m, _dynamic_labels(conn.version)),
-                        1 if one_by_one else batch_size)
+    txs = _transactions(_staging_jobs(pg, m, _dynamic_labels(conn.version)), 1 if one_by_one else batch_size)
+    lacking: dict[str, set] = defaultdict(set)     # label -> nodes readers may see that lack it
     with conn.session() as session:
         for done, statements in enumerate(txs):
             if fail_after_batches is not None and done >= fail_after_batches:
                 raise RuntimeError(f"injected failure after {done} batches")
-            session.execute_write(_run_all, statements, token)
+            for iri, labels in session.execute_write(_run_all, statements, token):
+                for label in labels:
+                    lacking[label].add(iri)
             if progress:
                 progress("stage", done + 1, len(txs))
     t2 = time.perf_counter()
@@ -232,18 +251,14 @@ def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size:
                      name=dataset).single()
         if row["current"] != current or row["staging"] != token:
             raise PushError("concurrent", dataset)
-        for (add, remove), rows in plan["update"].items():
-            text = ("UNWIND $rows AS r MATCH (n:Resource {iri: r.iri}) WITH n, r, n.datasets AS ds "
-                    "SET n = r.props SET n.iri = r.iri, n.datasets = ds")
-            if add:
-                text += f" SET n{_label_text(add, m)}"
-            if remove:
-                text += f" REMOVE n{_label_text(remove, m)}"
-            tx.run(text, rows=rows).consume()
+        for label, iris in sorted(lacking.items()):
+            tx.run(f"UNWIND $iris AS iri MATCH (n:{BASE_LABEL} {{iri: iri}}) SET n{_label_text([label], m)}",
+                   iris=sorted(iris)).consume()
+        _unstate(tx, dropped, current, m)
         tx.run("MATCH (d:GraphmapDataset {name: $name}) SET d.current = $token, d.version = $version, "
                "d.previous = $current, d.staging = null, d.pushed_at = datetime(), d.nodes = $nodes, "
-               "d.relationships = $rels", name=dataset, token=token, version=version, current=current,
-               nodes=len(pg.nodes), rels=pg.relationship_count).consume()
+               "d.relationships = $rels", name=dataset, token=token, version=version,
+               current=current, nodes=len(pg.nodes), rels=pg.relationship_count).consume()
 
     with conn.session() as session:
         session.execute_write(switch)
@@ -254,117 +269,55 @@ def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size:
     if current:
         removed_r, removed_n = _drop_token(conn, current, batch_size * 5)
     t4 = time.perf_counter()
+    changed = set().union(*lacking.values(), *dropped.values())
     return PushResult(dataset, version, int(current.rsplit("@", 1)[1]) if current else None, len(pg.nodes),
-                      pg.relationship_count, len(txs), sum(len(r) for r in plan["update"].values()),
-                      removed_n, removed_r,
+                      pg.relationship_count, len(txs), len(changed), removed_n, removed_r,
                       {"read": t1 - t0, "stage": t2 - t1, "switch": t3 - t2, "cleanup": t4 - t3})
 
 
-def _read_nodes(conn: Connection, iris: list[str], current: str | None, size: int) -> dict[str, dict]:
-    """Labels, properties and tokens of the given nodes and of every node of the current version."""
-    query = ("UNWIND $iris AS iri MATCH (n:Resource {iri: iri}) "
-             "RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props")
-    out = {}
-    for batch in _batches(iris, size):
-        for row in conn.read(query, iris=batch):
-            out[row["iri"]] = _node_state(row)
-    if current:
-        for row in conn.read("MATCH (n:Resource) WHERE $t IN n.datasets "
-                             "RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props", t=current):
-            out.setdefault(row["iri"], _node_state(row))
+def _claimed_labels(conn: Connection, token: str | None) -> dict[str, list[str]]:
+    """The labels each claim of version ``token`` states: iri -> labels."""
+    if not token:
+        return {}
+    rows = conn.read(f"MATCH (c:{CLAIM_LABEL} {{_token: $t}})-[:{CLAIMS}]->(n:{BASE_LABEL}) "
+                     "RETURN n.iri AS iri, c._labels AS labels", t=token)
+    return {row["iri"]: row["labels"] or [] for row in rows}
+
+
+def _dropped_labels(pg: PropertyGraph, old: dict[str, list[str]], m: Model) -> dict[str, set]:
+    """label -> nodes whose old claim states it and whose new one (if any) does not."""
+    out: dict[str, set] = defaultdict(set)
+    for iri, labels in old.items():
+        node = pg.nodes.get(iri)
+        for label in set(labels) - (node.labels if node else set()):
+            out[m.check_label(label)].add(iri)
     return out
 
 
-def _node_state(row) -> dict:
-    props = dict(row["props"])
-    return {"labels": set(row["labels"]) - {BASE_LABEL}, "datasets": props.pop("datasets", None) or [],
-            "owners": props.pop("_owners", None) or [], "props": {k: v for k, v in props.items() if k != "iri"}}
+def _unstate(tx, by_label: dict[str, set], gone_token: str | None, m: Model) -> None:
+    """Remove each label from its nodes unless a claim other than ``gone_token``'s states it.
 
-
-def _owned(owners, dataset):
-    mine, others = set(), set()
-    for entry in owners:
-        ds, _sep, what = entry.partition("|")
-        (mine if ds == dataset else others).add(what)
-    return mine, others
-
-
-def _plan(pg: PropertyGraph, existing: dict, visible: set, dataset: str, m: Model) -> dict:
-    """Split the nodes into fresh ones (written while staging) and visible ones that change (switch)."""
-    fresh: dict[tuple, list] = defaultdict(list)
-    update: dict[tuple, list] = defaultdict(list)
-    for iri, node in pg.nodes.items():
-        props = node.full_props()
-        owners = sorted([f"{dataset}|{k}" for k in props if k != "_datatypes"] +
-                        [f"{dataset}|:{label}" for label in node.labels])
-        if iri not in visible:
-            fresh[tuple(sorted(node.labels))].append({"iri": iri, "props": {**props, "_owners": owners}})
-            continue
-        row = _merge(iri, existing[iri], node.labels, props, dataset)
-        if row:
-            update[row[0]].append(row[1])
-    for iri in visible - set(pg.nodes):
-        if iri in existing and any(e.startswith(f"{dataset}|") for e in existing[iri]["owners"]):
-            row = _merge(iri, existing[iri], set(), {}, dataset)
-            if row:
-                update[row[0]].append(row[1])
-    return {"fresh": fresh, "update": update}
-
-
-def _merge(iri: str, state: dict, labels: set, props: dict, dataset: str):
-    """New (labels, properties, owners) of a node readers see; None if nothing changes."""
-    mine, others = _owned(state["owners"], dataset)
-    old = dict(state["props"])
-    new = {k: v for k, v in old.items() if k not in mine or k in others}
-    new.pop("_datatypes", None)
-    old_dt = [e for e in old.get("_datatypes", []) or [] if e.split("=", 1)[0] in new]
-    new.update({k: v for k, v in props.items() if k != "_datatypes"})
-    dts = {e.split("=", 1)[0]: e for e in old_dt}
-    for k in props:
-        dts.pop(k, None)
-    dts.update({e.split("=", 1)[0]: e for e in props.get("_datatypes", [])})
-    if dts:
-        new["_datatypes"] = sorted(dts.values())
-    owners = sorted({e for e in state["owners"] if not e.startswith(f"{dataset}|")}
-                    | {f"{dataset}|{k}" for k in props if k != "_datatypes"}
-                    | {f"{dataset}|:{label}" for label in labels})
-    new["_owners"] = owners
-    other_labels = {w[1:] for w in others if w.startswith(":")}
-    unowned = {lb for lb in state["labels"] if lb not in {w[1:] for w in mine | others if w.startswith(":")}}
-    want = set(labels) | other_labels | unowned
-    add = tuple(sorted(want - state["labels"]))
-    remove = tuple(sorted(state["labels"] - want))
-    old_cmp = {**old, "_owners": sorted(state["owners"])}
-    if not add and not remove and _same(new, old_cmp):
-        return None
-    return (add, remove), {"iri": iri, "props": new}
-
-
-def _same(a: dict, b: dict) -> bool:
-    if set(a) != set(b):
-        return False
-    return all(_norm(a[k]) == _norm(b[k]) for k in a)
-
-
-def _norm(v):
-    if isinstance(v, list):
-        return [_norm(x) for x in v]
-    if hasattr(v, "iso_format"):
-        return v.iso_format()
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    return v
+    The node is locked before the claims are read, so a claim another push creates meanwhile is
+    either seen here or sees the label gone (and the push adds it back at its switch). Nodes that
+    only ``gone_token`` holds are left alone: nobody sees them and the cleanup deletes them.
+    """
+    for label, iris in sorted(by_label.items()):
+        tx.run(f"UNWIND $iris AS iri MATCH (n:{BASE_LABEL} {{iri: iri}}) WHERE n{_label_text([label], m)} "
+               "AND any(v IN n.datasets WHERE v <> $gone) SET n._lock = true REMOVE n._lock "
+               f"WITH n WHERE NOT EXISTS {{ MATCH (c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) "
+               f"WHERE c._token <> $gone AND $label IN c._labels }} REMOVE n{_label_text([label], m)}",
+               iris=sorted(iris), gone=gone_token or "", label=label).consume()
 
 
 def _remove_tokens(conn: Connection, dataset: str, keep: str | None, batch_size: int) -> None:
-    """Remove tokens of ``dataset`` other than ``keep`` (leftovers of a failed push)."""
-    stale = conn.read("MATCH (n:Resource) UNWIND n.datasets AS v WITH DISTINCT v "
-                      "WHERE v STARTS WITH $prefix AND v <> coalesce($keep, '') RETURN collect(v) AS stale",
-                      prefix=f"{dataset}@", keep=keep)[0]["stale"]
-    stale_rels = conn.read("MATCH ()-[x]->() WHERE x.datasets IS NOT NULL UNWIND x.datasets AS v WITH DISTINCT v "
-                           "WHERE v STARTS WITH $prefix AND v <> coalesce($keep, '') RETURN collect(v) AS stale",
-                           prefix=f"{dataset}@", keep=keep)[0]["stale"]
-    for token in sorted(set(stale) | set(stale_rels)):
+    """Remove versions of ``dataset`` other than ``keep`` (leftovers of a failed push or cleanup).
+
+    They are found by their claims (an index seek): staging writes the claims before any
+    relationship, and the cleanup deletes them after the relationships.
+    """
+    stale = conn.read(f"MATCH (c:{CLAIM_LABEL}) WHERE c._token STARTS WITH $prefix AND c._token <> coalesce($keep, '') "
+                      "RETURN collect(DISTINCT c._token) AS stale", prefix=f"{dataset}@", keep=keep)[0]["stale"]
+    for token in sorted(stale):
         _drop_token(conn, token, batch_size)
 
 
@@ -373,21 +326,46 @@ _DROP = ("SET {v}.datasets = [v IN {v}.datasets WHERE v <> $t] "
          "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | {delete} {v}) "
          "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted")
 _DROP_RELS = "MATCH ()-[x]->() WHERE $t IN x.datasets WITH x LIMIT $n " + _DROP.format(v="x", delete="DELETE")
+# a token without claims (written before claims existed, see graphmap.neo4j.upgrade)
 _DROP_NODES = "MATCH (n:Resource) WHERE $t IN n.datasets WITH n LIMIT $n " + _DROP.format(v="n", delete="DETACH DELETE")
+# a claim and its node's token go together; the node is deleted with its last token, else the labels
+# only this claim stated are returned (and removed by _unstate, which locks and checks again)
+_DROP_CLAIMS = (f"MATCH (c:{CLAIM_LABEL} {{_token: $t}}) WITH c LIMIT $n "
+                f"OPTIONAL MATCH (c)-[:{CLAIMS}]->(n:{BASE_LABEL}) "
+                "WITH c, n, c._labels AS stated, 1 AS one DETACH DELETE c "
+                "SET n.datasets = [v IN n.datasets WHERE v <> $t] "
+                "WITH n, stated, one, n IS NOT NULL AND size(n.datasets) = 0 AS gone "
+                "WITH n, gone, one, CASE WHEN n IS NULL OR gone THEN null ELSE "
+                f"[n.iri, [label IN stated WHERE NOT EXISTS {{ MATCH (o:{CLAIM_LABEL})-[:{CLAIMS}]->(n) "
+                "WHERE label IN o._labels }]] END AS pair "
+                "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n) "
+                "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted, "
+                "collect(CASE WHEN pair[1] <> [] THEN pair END) AS unstated")
 
 
-def _drain(conn: Connection, statement: str, token: str, batch_size: int) -> int:
-    """Run a batched removal statement until a batch comes back short; return how many were deleted."""
-    deleted = 0
+def _drain(conn: Connection, statement: str, token: str, batch_size: int) -> tuple[int, list]:
+    """Run a batched removal statement until a batch comes back short; return how many were deleted
+    and the ``[iri, labels]`` it found no claim stating any more."""
+    deleted, unstated = 0, []
     while True:
         row = conn.write(statement, t=token, n=batch_size)[0]
         deleted += row["deleted"]
+        unstated += row.get("unstated", [])
         if row["seen"] < batch_size:
-            return deleted
+            return deleted, unstated
 
 
 def _drop_token(conn: Connection, token: str, batch_size: int) -> tuple[int, int]:
-    """Remove ``token`` everywhere, deleting what no dataset holds any more. Returns (rels, nodes) deleted."""
-    rels = _drain(conn, _DROP_RELS, token, batch_size)
-    return rels, _drain(conn, _DROP_NODES, token, batch_size)
-
+    """Remove version ``token`` everywhere, deleting what no dataset holds any more. Returns (rels, nodes) deleted."""
+    m = model()
+    rels, _none = _drain(conn, _DROP_RELS, token, batch_size)
+    nodes, unstated = _drain(conn, _DROP_CLAIMS, token, batch_size)
+    by_label: dict[str, set] = defaultdict(set)
+    for iri, labels in unstated:
+        for label in labels:
+            by_label[m.check_label(label)].add(iri)
+    with conn.session() as session:
+        for label, iris in sorted(by_label.items()):
+            for part in _batches(sorted(iris), batch_size):
+                session.execute_write(_unstate, {label: part}, token, m)
+    return rels, nodes

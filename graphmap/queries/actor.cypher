@@ -35,11 +35,13 @@ CALL {
   RETURN $types[type(r)] AS property, target.iri AS value, 'iri' AS value_kind, '' AS value_lang,
          '' AS value_datatype
   UNION
+  // the literals: of the record's claims in the datasets asked for, and any added to the node itself
   WITH record
-  UNWIND [k IN keys(record) WHERE $keys[k] IS NOT NULL AND $keys[k][0] <> 'https://w3id.org/graphmap/def#personalData'] AS k
-  WITH record, k, record[k] AS raw,
-       [e IN coalesce(record._datatypes, []) WHERE e STARTS WITH k + '=' | split(substring(e, size(k) + 1), '|')][0] AS dts
-  WITH record, k, CASE WHEN valueType(raw) STARTS WITH 'LIST' THEN raw ELSE [raw] END AS items, dts
+  UNWIND [record] + [(c:GraphmapClaim)-[:GRAPHMAP_CLAIMS]->(record) WHERE c._token IN $live | c] AS holder
+  UNWIND [k IN keys(holder) WHERE $keys[k] IS NOT NULL AND $keys[k][0] <> 'https://w3id.org/graphmap/def#personalData'] AS k
+  WITH holder, k, holder[k] AS raw,
+       [e IN coalesce(holder._datatypes, []) WHERE e STARTS WITH k + '=' | split(substring(e, size(k) + 1), '|')][0] AS dts
+  WITH k, CASE WHEN valueType(raw) STARTS WITH 'LIST' THEN raw ELSE [raw] END AS items, dts
   UNWIND range(0, size(items) - 1) AS i
   RETURN $keys[k][0] AS property, items[i] AS value, 'literal' AS value_kind, $keys[k][1] AS value_lang,
          CASE WHEN dts IS NULL THEN '' WHEN size(dts) = size(items) THEN dts[i] ELSE dts[0] END AS value_datatype

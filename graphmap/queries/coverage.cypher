@@ -34,12 +34,13 @@ CALL {
   WHERE all(y IN [r1, r2] WHERE any(v IN y.datasets WHERE v IN $live))
   RETURN actor AS record, actor, 'region' AS route
 }
-MATCH (actor)-[rl:LEVEL]->(level) WHERE any(v IN rl.datasets WHERE v IN $live) AND level.order IS NOT NULL
+MATCH (actor)-[rl:LEVEL]->(level) WHERE any(v IN rl.datasets WHERE v IN $live)
+MATCH (level)<-[:GRAPHMAP_CLAIMS]-(lc:GraphmapClaim) WHERE lc._token IN $live AND lc.order IS NOT NULL
 OPTIONAL MATCH (record)-[x1:AREA]->(area) WHERE any(v IN x1.datasets WHERE v IN $live)
 OPTIONAL MATCH (record)-[x2:EXTENT]->(extent) WHERE any(v IN x2.datasets WHERE v IN $live)
 OPTIONAL MATCH (record)-[x3:SOURCE]->(source) WHERE any(v IN x3.datasets WHERE v IN $live)
 OPTIONAL MATCH (record)-[x4:CONFIDENCE]->(confidence) WHERE any(v IN x4.datasets WHERE v IN $live)
 WITH DISTINCT actor.iri AS actor, level.iri AS level, area.iri AS area, extent.iri AS extent, route,
-     source.iri AS source, confidence.iri AS confidence, level.order AS lorder
+     source.iri AS source, confidence.iri AS confidence, lc.order AS lorder
 RETURN actor, level, area, extent, route, source, confidence
 ORDER BY lorder DESC, actor, coalesce(area, ''), route, coalesce(source, '')

@@ -31,9 +31,10 @@ CALL {
   OPTIONAL MATCH (rel)-[r5:SOURCE]->(source) WHERE any(v IN r5.datasets WHERE v IN $live)
   RETURN network, 'supports' AS relation, null AS role, source.iri AS source
 }
-MATCH (network)-[rl:LEVEL]->(level) WHERE any(v IN rl.datasets WHERE v IN $live) AND level.order IS NOT NULL
+MATCH (network)-[rl:LEVEL]->(level) WHERE any(v IN rl.datasets WHERE v IN $live)
+MATCH (level)<-[:GRAPHMAP_CLAIMS]-(lc:GraphmapClaim) WHERE lc._token IN $live AND lc.order IS NOT NULL
 OPTIONAL MATCH (network)-[rd:LED_BY]->(leader) WHERE any(v IN rd.datasets WHERE v IN $live)
 WITH DISTINCT network.iri AS network, level.iri AS level, relation, role, leader.iri AS leader, source,
-     level.order AS lorder
+     lc.order AS lorder
 RETURN network, level, relation, role, leader, source
 ORDER BY lorder, network, relation, coalesce(role, ''), coalesce(leader, ''), coalesce(source, '')

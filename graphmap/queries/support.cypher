@@ -68,8 +68,9 @@ CALL {
   RETURN actor, 'https://w3id.org/graphmap/vocab/support-kind/natverk-erfarenhetsutbyte' AS kind, 'through' AS route,
          via.iri AS via, source.iri AS source
 }
-MATCH (actor)-[rl:LEVEL]->(level) WHERE any(v IN rl.datasets WHERE v IN $live) AND level.order IS NOT NULL
+MATCH (actor)-[rl:LEVEL]->(level) WHERE any(v IN rl.datasets WHERE v IN $live)
+MATCH (level)<-[:GRAPHMAP_CLAIMS]-(lc:GraphmapClaim) WHERE lc._token IN $live AND lc.order IS NOT NULL
 WITH DISTINCT actor.iri AS actor, level.iri AS level, kind, offer_area.iri AS offer_area, route, via, source,
-     level.order AS lorder
+     lc.order AS lorder
 RETURN actor, level, kind, offer_area, route, via, source
 ORDER BY lorder, actor, kind, offer_area, route, coalesce(via, ''), coalesce(source, '')
