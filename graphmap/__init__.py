@@ -6,7 +6,7 @@ The Python API mirrors the CLI::
     >>> g = graphmap.build()                      # bundled data -> validated graph
     >>> result = graphmap.run_query(g, "support", area="funktionshinder", municipality="Umeå")
     >>> sorted({r["actor_label"] for r in result.present()})[:2]   # with labels, Swedish by default
-    ['FoU Socialtjänst (Västerbotten)', 'Länsnätverk funktionshinder – kranskommunerna runt Umeå och kusten']
+    ['FoU Socialtjänst (Västerbotten)', 'FoU Välfärd']
 """
 from __future__ import annotations
 

@@ -232,7 +232,7 @@ def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = N
     ...          "networks": 1, "needs": 1, "unmet_needs": 1}]
     >>> m = gap_matrix(rows)
     >>> m.cell("a", "lan/24")
-    GapCell(municipalities=2, supported=1, with_network=1, needs=2, unmet_needs=1)
+    GapCell(municipalities=2, supported=1, with_network=1, needs=2, unmet_needs=1, mapped=True)
     >>> m.cell("a", "lan/24").mark()
     '1/2 !1'
     """

@@ -85,6 +85,7 @@ BLOCKS = {
     "graphmap export": Block((Step("graphmap export data --format graphml -o out/graphmap.graphml"),),
                              style="comment"),
     "graphmap synth": Block((Step("graphmap synth --scale 1 -o out/synt --seed 1"),)),
+    "graphmap state": Block((Step("graphmap state"),)),
 }
 
 

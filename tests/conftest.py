@@ -72,3 +72,12 @@ def kg():
     """The bundled dataset, built and validated once per test session."""
     import graphmap
     return graphmap.build()
+
+
+@pytest.fixture(scope="session")
+def seed_kg():
+    """The seed regions alone (data/regions: what the five seed documents say), built once per session:
+    for the tests that check what the seeds imply, without the national reference layer."""
+    import graphmap
+    from graphmap.ontology import REGIONS_DIR
+    return graphmap.build([REGIONS_DIR])

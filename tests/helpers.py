@@ -110,8 +110,9 @@ def read_table(path: Path) -> list[dict]:
 
 
 def bundled_row_count() -> int:
-    """Rows in the bundled tables (data/reference and every data/regions folder)."""
-    folders = [DATA / "reference", *sorted((DATA / "regions").iterdir())]
+    """Rows in the bundled tables (data/reference, every data/regions and data/landscape folder)."""
+    folders = [DATA / "reference", *sorted((DATA / "regions").iterdir()),
+               *sorted(p for p in (DATA / "landscape").iterdir() if p.is_dir())]
     return sum(len(read_table(path)) for folder in folders for path in sorted(folder.glob("*.csv")))
 
 

@@ -85,7 +85,10 @@ def test_gaps_matrix_and_detail(kg):
         supported = sum(r["providers"] > 0 for r in rows)
         assert table_cell(matrix, "Funktionshinder", county) == f"{supported}/{len(total)}"
     assert table_cell(matrix, "Funktionshinder", "24") == "15/15"  # FoU Socialtjänst serves all of Västerbotten
-    assert table_cell(matrix, "Funktionshinder", "14") == "15/49"  # FoU Fyrbodal: 14 municipalities + part of Lilla Edet
+    # the reference layer: the county's support structure and Länsstyrelsen (disability policy) reach all 49
+    assert table_cell(matrix, "Funktionshinder", "14") == "49/49"
+    seeds = run("gaps", "-d", "data/regions").output  # the seeds alone: FoU Fyrbodal's 14 + part of Lilla Edet
+    assert table_cell(seeds, "Funktionshinder", "14") == "15/49" and table_cell(seeds, "Funktionshinder", "25") == "ej kartlagd"
     rows = json.loads(run("gaps", "--county", "24", "--format", "json").output)
     assert len(rows) == 15 * 14
 

@@ -196,3 +196,26 @@ def test_a_regions_own_mapping_takes_over_its_county_and_the_build_says_so(tmp_p
     assert (URIRef(ACTOR + "fou-sodertorn"), RDF.type, GM.Actor) in kg.graph  # the other counties stay
     state = map_state(kg)["https://w3id.org/graphmap/id/lan/12"]
     assert state.questions["rss"].status == "kartlagd" and state.questions["fou"].status == "ingen-kalla-hittad"
+
+
+def test_the_web_page_and_the_report_show_the_state_of_the_map(kg):
+    import re
+
+    import httpx
+
+    from graphmap.report import report_html
+    from graphmap.serve.live import LiveServer, create_app
+
+    with LiveServer(create_app(kg, sparql_workers=1)) as live, httpx.Client(base_url=live.url, timeout=60) as http:
+        page = http.get("/kartlaggning").text
+        gaps = http.get("/luckor").text
+        kiruna = http.get("/stod", params={"area": "funktionshinder", "municipality": "Gotland"}).text
+    counties = re.findall(r'<tr data-county="(\d\d)" data-status="([a-z-]+)">', page)
+    assert [c for c, _s in counties] == COUNTIES and dict(counties)["09"] == "ej-kartlagd"
+    assert dict(counties)["12"] == "delvis" and dict(counties)["24"] == "kartlagd"
+    assert gaps.count('class="heat-na"') == 14  # Gotland's column, every area
+    assert 'data-testid="not-mapped"' in kiruna and "Gotlands län, som inte är kartlagt ännu" in kiruna
+    report = report_html(kg)
+    table = report[report.index('data-testid="map-state"'):]
+    assert table[:table.index("</table>")].count("<tr data-status=") == 21
+    assert "20 av 21 län har källor för minst en fråga; ej kartlagt: Gotlands län." in report

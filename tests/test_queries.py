@@ -19,6 +19,13 @@ def actors(result):
     return {r["actor"] for r in result.present()}
 
 
+
+@pytest.fixture(scope="module")
+def kg(seed_kg):
+    """What the seed documents imply: the seed regions without the national reference layer
+    (tests/test_landscape.py checks the layer's answers)."""
+    return seed_kg
+
 def test_support_funktionshinder_umea(kg):
     rows = run_query(kg, "support", area="funktionshinder", municipality="Umeå").present()
     by_actor = {}

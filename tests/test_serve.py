@@ -211,10 +211,13 @@ def actor_paths(kg) -> list[str]:
 def test_every_actor_has_a_page(http, kg):
     paths = actor_paths(kg)
     # the tables: every actor and network row, and the region of each of the 21 counties
-    tables = {f"/aktor/{r['id']}" for p in (DATA / "regions").glob("*/actors.csv") for r in read_table(p)}
-    tables |= {f"/natverk/{r['id']}" for p in (DATA / "regions").glob("*/networks.csv") for r in read_table(p)}
+    # the tables: every actor and network row (seed regions and reference layer), and the region of each county
+    folders = [*(DATA / "regions").glob("*"), *(DATA / "landscape").glob("*")]
+    tables = {f"/aktor/{r['id']}" for p in folders if (p / "actors.csv").exists() for r in read_table(p / "actors.csv")}
+    tables |= {f"/natverk/{r['id']}" for p in folders if (p / "networks.csv").exists()
+               for r in read_table(p / "networks.csv")}
     regions = read_table(DATA / "reference" / "lan.csv")
-    assert tables <= set(paths) and len(paths) == len(tables) + len(regions) == 13 + 14 + 21
+    assert tables <= set(paths) and len(paths) == len(tables) + len(regions) == 151 + 21  # 151 unique ids
     for path in paths:
         r = http.get(path)
         assert r.status_code == 200 and "<h1>" in r.text, path

@@ -23,6 +23,13 @@ PREFIX org: <http://www.w3.org/ns/org#>
 """
 
 
+@pytest.fixture(scope="module")
+def kg(seed_kg):
+    """The seed regions alone: the views' expectations below are what the seed documents say
+    (tests/test_landscape.py checks the national reference layer)."""
+    return seed_kg
+
+
 def sparql_ids(kg, where: str) -> set[str]:
     """Ids of actors/networks matching ``where`` (about ?n), straight from the store."""
     q = PREFIXES + "SELECT DISTINCT ?n WHERE { { ?n a gm:Actor } UNION { ?n a org:OrganizationalCollaboration } " \
@@ -129,7 +136,7 @@ def test_english_labels(kg):
 def test_cli_viz(tmp_path):
     runner = CliRunner()
     out = tmp_path / "karta.html"
-    result = runner.invoke(main, ["viz", "-o", str(out), "--county", "24"])
+    result = runner.invoke(main, ["viz", "-o", str(out), "--county", "24", "-d", "data/regions"])
     assert result.exit_code == 0, result.output
     assert "25 aktörer och nätverk" in result.output and out.exists()
     bad = runner.invoke(main, ["viz", "-o", str(tmp_path / "x.html"), "--area", "aldrre"])
@@ -163,7 +170,7 @@ def test_bundled_map_filters_and_search(kg, open_page, bundled_map, full_view):
     page = run.page
     national = sorted(sparql_ids(kg, "?n gm:level <https://w3id.org/graphmap/vocab/level/nationell>"))
     page.get_by_test_id("filter-level").select_option("nationell")
-    assert page.evaluate("graphmap.drawnNodeIds()") == national and len(national) == 6
+    assert page.evaluate("graphmap.drawnNodeIds()") == national and len(national) == 7  # with FoU Välfärd
     page.get_by_test_id("reset-filters").click()
     want = sorted(n["id"] for n in full_view["nodes"] if "funktionshinder" in n["areas"])
     assert page.evaluate("graphmap.setFilter('area', 'funktionshinder')") == want

@@ -241,7 +241,7 @@ def candidates(ptype: str, incomplete: str, lang: str = "sv", data=()) -> list[t
     >>> candidates("lan", "24")
     [('24', 'Västerbottens län')]
     >>> candidates("actor", "FoU Soc")[:1]
-    [('FoU Socialtjänst (Västerbotten)', 'fou-socialtjanst-vasterbotten')]
+    [('FoU Socialtjänst (Uppsala län)', 'fou-socialtjanst-uppsala')]
     """
     key = ascii_fold(incomplete)
     digits = incomplete.strip().isdigit()

@@ -492,6 +492,26 @@ INGEST: dict[str, tuple[str, str]] = {
     "ingest.what.too_many_rows": ("tabellen har {rows} rader (högst {limit})",
                                   "the table has {rows} rows (at most {limit})"),
     "ingest.fix.too_many_rows": ("Dela upp tabellen.", "Split the table."),
+    "ingest.what.too_big": ("filen är {size} MB (högst {limit} MB) och läses inte",
+                            "the file is {size} MB (at most {limit} MB) and is not read"),
+    "ingest.fix.too_big": ("Dela upp innehållet på flera filer.", "Split the content over several files."),
+    "ingest.what.unpacks_too_big": ("arbetsboken packas upp till {size} MB (högst {limit} MB), mest i {name}, "
+                                    "och läses inte",
+                                    "the workbook unpacks to {size} MB (at most {limit} MB), most of it in {name}, "
+                                    "and is not read"),
+    "ingest.fix.unpacks_too_big": ("Spara om den i Excel, eller dela upp tabellerna på flera filer.",
+                                   "Save it again in Excel, or split the tables over several files."),
+    "ingest.what.out_of_bounds": ("cellen ligger utanför det som läses: högst {rows} rader under rubrikraden "
+                                  "och {columns} kolumner (A–{last}); tabellen läses inte",
+                                  "the cell lies outside what is read: at most {rows} rows below the header "
+                                  "and {columns} columns (A–{last}); the table is not read"),
+    "ingest.fix.out_of_bounds": ("Töm cellen, eller dela upp tabellen.", "Clear the cell, or split the table."),
+    "ingest.what.merged_too_large": ("de sammanfogade cellerna {range} upprepar värden i {cells} celler, fler än "
+                                     "bladets {filled} ifyllda; tabellen läses inte",
+                                     "the merged cells {range} repeat values in {cells} cells, more than the sheet's "
+                                     "{filled} filled ones; the table is not read"),
+    "ingest.fix.merged_too_large": ("Dela upp de sammanfogade cellerna och skriv värdet i de celler som ska ha det.",
+                                    "Unmerge the cells and type the value in the cells that need it."),
     "ingest.what.hidden_sheet": ('bladet "{sheet}" är dolt och läses ändå',
                                  'the sheet "{sheet}" is hidden and is read anyway'),
     "ingest.fix.hidden_sheet": ("Visa bladet om det ska vara med, annars ta bort det.",
@@ -604,6 +624,14 @@ ONTOLOGY: dict[str, tuple[str, str]] = {
 
 # The mapping report (graphmap.report and its template graphmap/templates/report.html.j2).
 REPORT: dict[str, tuple[str, str]] = {
+    "report.state": ("Kartläggningsläget", "The state of the map"),
+    "report.county": ("Län", "County"),
+    "report.state_summary": ("{mapped} av {n} län har källor för minst en fråga; ej kartlagt: {blank}. Källorna anger "
+                             "datum från {oldest} till {newest} (många sidor anger inget datum); {stale} källor är "
+                             "äldre än {years} år och bör kontrolleras.",
+                             "{mapped} of {n} counties have sources for at least one question; not mapped: {blank}. "
+                             "The sources state dates from {oldest} to {newest} (many pages state none); {stale} "
+                             "sources are older than {years} years and due for checking."),
     "report.title": ("Kartläggning av stöd i socialtjänsten", "Mapping of support in social services"),
     "report.subtitle": ("Kartläggningsrapport", "Mapping report"),
     "report.scope_all": ("Hela datasetet", "The whole dataset"),

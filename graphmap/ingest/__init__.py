@@ -17,7 +17,7 @@ from graphmap.ontology import LANDSCAPE_DIR, REFERENCE_DIR, REGIONS_DIR
 
 __all__ = ["ingest", "bundled_paths", "expand_paths", "take_over", "IngestError", "Problem", "IngestResult"]
 
-WITH_LANDSCAPE = False  # switched on once every output shows the state of the map
+WITH_LANDSCAPE = True  # the seed regions and the national reference layer build together
 
 #: what makes a folder a dataset: a table file directly in it
 DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")

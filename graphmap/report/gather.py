@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from rdflib import URIRef
 
 from graphmap import analysis
-from graphmap.api import brokers, gap_matrix, run_query
+from graphmap.api import brokers, gap_matrix, map_state, run_query, stale_sources
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of
 from graphmap.sources import source_info
@@ -129,6 +129,29 @@ def _gaps(kg, lang, county_iri) -> dict:
 
 
 NOT_MAPPED_COLOUR = "#e6e6e6"
+
+
+def _state(kg, lang, county_iri) -> dict:
+    """The state of the map (:func:`graphmap.api.map_state`) for the report: per county, the
+    questions with and without a source and how old the sources are."""
+    from graphmap.mapstate import QUESTIONS, STALE_YEARS
+    states = map_state(kg)
+    chosen = [states[str(county_iri)]] if county_iri is not None else list(states.values())
+    word = lambda s: t(f"cli.state.{s}", lang)  # noqa: E731 - one catalogue lookup, used per cell
+    rows = [{"county": kg.label(URIRef(s.county), lang), "status": s.status, "status_text": word(s.status),
+             "questions": [{"status": s.questions[q].status, "text": word(s.questions[q].status)} for q in QUESTIONS],
+             "sources": s.sources} for s in chosen]
+    blank = [r["county"] for r in rows if r["status"] == "ej-kartlagd"]
+    dated = [s.sources for s in chosen if s.sources.oldest]
+    return {"questions": [kg.label(URIRef(f"https://w3id.org/graphmap/vocab/mapping-question/{q}"), lang)
+                          for q in QUESTIONS],
+            "rows": rows, "legend": t("cli.state.legend", lang, years=STALE_YEARS),
+            "summary": t("report.state_summary", lang, mapped=sum(r["status"] != "ej-kartlagd" for r in rows),
+                         n=len(rows), blank=", ".join(blank) or "–",
+                         oldest=min((s.oldest for s in dated), default="–"),
+                         newest=max((s.newest for s in dated), default="–"),
+                         stale=chosen[0].sources.stale if county_iri is not None else len(stale_sources(kg)),
+                         years=STALE_YEARS)}
 
 
 def cell_colour(share: float | None) -> str:
@@ -261,6 +284,7 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "summary": _summary(view, lang),
         "support": _support(kg, lang, areas, scope, county_iri),
         "gaps": _gaps(kg, lang, county_iri),
+        "state": _state(kg, lang, county_iri),
         "chains": _chains(kg, lang, county_iri),
         "brokers": _brokers(kg, lang, scope, county_iri),
         "posts": _posts(kg, lang, scope, county_iri, include_personal),

@@ -5,7 +5,7 @@ network and municipality pages, and the gap matrix with its rows.
 >>> from graphmap.serve.site import Site
 >>> site = Site(graphmap.build())
 >>> site.summary("en")["records"][0]
-('Memberships', 93)
+('Memberships', 203)
 >>> page = site.municipality_page("2480", "sv")
 >>> page["label"], page["county"].text, page["county"].href
 ('Umeå', 'Västerbottens län', '/luckor/rader?county=24')

@@ -1,0 +1,241 @@
+"""Trust under attack: small hostile tables that used to exhaust memory.
+
+Fault 2: a 5 KB workbook whose one cell sits at XFD1048576 took `graphmap build` past 3 GB; a 2 MB
+workbook with one shared string of 2 GB past 6 GB. Every reader is now bounded before it works: size
+(a workbook by its parts' declared unpacked sizes), rows, columns and cell length, each refusal one
+message naming file (sheet), row and column, exit 2, nothing written. Each attack runs the real CLI in
+a fresh process with a 1 GB address-space limit, and its peak memory is measured from outside.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from graphmap.ingest import ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+VASTERBOTTEN = ROOT / "data" / "regions" / "vasterbotten"
+LIMIT = 1 << 30  # the children's address space: the old readers died of MemoryError under it
+PEAK_MB = 300    # what a refused build may reach (a normal build of Västerbotten: ~70 MB)
+
+# the child: `graphmap build` under RLIMIT_AS, its peak RSS measured by this fresh wrapper process
+WRAPPER = """
+import json, resource, subprocess, sys
+limit = int(sys.argv[1])
+def cap():
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+try:
+    proc = subprocess.run([sys.executable, "-m", "graphmap", *sys.argv[2:]], capture_output=True, text=True,
+                          preexec_fn=cap, timeout=120)
+    rc, out, err = proc.returncode, proc.stdout, proc.stderr
+except subprocess.TimeoutExpired as exc:
+    rc, out, err = "timeout", "", str(exc)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"rc": rc, "stdout": out, "stderr": err[-5000:], "peak_mb": peak}))
+"""
+
+
+def region(tmp_path: Path) -> Path:
+    folder = tmp_path / "vasterbotten"
+    shutil.copytree(VASTERBOTTEN, folder)
+    return folder
+
+
+def build(folder: Path, tmp_path: Path, lang: str = "sv") -> tuple[dict, Path]:
+    out = tmp_path / "out" / "graphmap.ttl"
+    proc = subprocess.run([sys.executable, "-c", WRAPPER, str(LIMIT), "build", str(folder), "-o", str(out),
+                           "--lang", lang], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    return json.loads(proc.stdout), out
+
+
+def assert_refused(folder: Path, tmp_path: Path, message: str, lang: str = "sv") -> None:
+    """exit 2, exactly this one error and no traceback, nothing written, the peak memory bounded."""
+    result, out = build(folder, tmp_path, lang)
+    errors = [line for line in result["stderr"].splitlines() if line.startswith(("FEL:", "ERROR:"))]
+    assert result["rc"] == 2, result["stderr"]
+    assert errors == [message], result["stderr"]
+    assert "Traceback" not in result["stderr"]
+    assert not out.exists()
+    assert result["peak_mb"] < PEAK_MB, result["peak_mb"]
+
+
+BOUNDS = ("cellen ligger utanför det som läses: högst 500000 rader under rubrikraden och 100 kolumner (A–CV); "
+          "tabellen läses inte. Töm cellen, eller dela upp tabellen.")
+
+
+# ---------------------------------------------------------------- 2. every reader bounded before it works
+
+def test_a_five_kilobyte_workbook_with_one_cell_at_xfd1048576(tmp_path):
+    folder = region(tmp_path)
+    book = Workbook()
+    book.active.title = "actors"
+    book.active["XFD1048576"] = 1
+    book.save(folder / "region.xlsx")
+    assert (folder / "region.xlsx").stat().st_size < 5_000
+    assert_refused(folder, tmp_path, f"FEL: region.xlsx: actors, rad 1048576, kolumn XFD: {BOUNDS}")
+
+
+@pytest.mark.parametrize("cell", ["CW2", "A500002"])
+def test_a_value_just_beyond_the_rows_or_columns_refuses_its_sheet(tmp_path, cell):
+    folder = region(tmp_path)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "posts"
+    with (folder / "posts.csv").open(encoding="utf-8", newline="") as f:  # posts in the sheet too (its own rows)
+        for row in csv.reader(f):
+            sheet.append([row[0] + "-2" if row[0] != "id" else "id", *row[1:]])
+    sheet[cell] = "x"
+    book.save(folder / "region.xlsx")
+    column, row = cell.rstrip("0123456789"), cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert_refused(folder, tmp_path, f"FEL: region.xlsx: posts, rad {row}, kolumn {column}: {BOUNDS}")
+
+
+def _deflated(prefix: bytes, size: int, suffix: bytes) -> tuple[bytes, int]:
+    """Raw deflate of prefix + ``size`` x's + suffix, and its CRC, made in a second: the x's are one
+    fully flushed block of 16 MiB repeated (no block refers to another, so the copies are a valid stream)."""
+    chunk = b"x" * (1 << 24)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = packer.compress(prefix) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    count = size // len(chunk)
+    crc = zlib.crc32(prefix)
+    for _ in range(count):
+        crc = zlib.crc32(chunk, crc)
+    return head + block * count + packer.compress(suffix) + packer.flush(), zlib.crc32(suffix, crc)
+
+
+def _write_zip(path: Path, parts: dict[str, tuple[bytes, int, int]]) -> None:
+    """A zip of already deflated parts: name -> (deflated, crc, unpacked size)."""
+    local, central = bytearray(), bytearray()
+    for name, (data, crc, size) in parts.items():
+        raw = name.encode()
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data), size,
+                               len(raw), 0, 0, 0, 0, 0, len(local)) + raw
+        local += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, len(raw), 0) + raw + data
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(central), len(local), 0)
+    path.write_bytes(bytes(local + central + end))
+
+
+SHARED = b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+
+
+def bomb(path: Path, part: str, size: int) -> None:
+    """A workbook whose sheet actors holds ``id`` and one string of ``size`` x's: a shared string
+    (``part`` = xl/sharedStrings.xml) or inline in the sheet (xl/worksheets/sheet1.xml)."""
+    book = Workbook()
+    book.active.title = "actors"
+    book.active.append(["id"])
+    book.active.append(["PLACEHOLDER"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    inline = b'<c r="A2" t="inlineStr"><is><t>PLACEHOLDER</t></is></c>'
+    parts = {}
+    with zipfile.ZipFile(buffer) as template:
+        for name in template.namelist():
+            data = template.read(name)
+            if part.endswith("sharedStrings.xml"):
+                data = data.replace(b"</Types>", SHARED + b"</Types>").replace(inline, b'<c r="A2" t="s"><v>0</v></c>')
+            if name == part:
+                prefix, suffix = data.split(b"PLACEHOLDER")
+                parts[name] = (*_deflated(prefix, size, suffix), len(prefix) + size + len(suffix))
+            else:
+                packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+                parts[name] = (packer.compress(data) + packer.flush(), zlib.crc32(data), len(data))
+    if part not in parts:  # the shared strings are a part of their own
+        prefix = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>'
+        suffix = b"</t></si></sst>"
+        parts[part] = (*_deflated(prefix, size, suffix), len(prefix) + size + len(suffix))
+    _write_zip(path, parts)
+
+
+@pytest.mark.parametrize("part, lang, message", [
+    ("xl/sharedStrings.xml", "sv", "FEL: region.xlsx: arbetsboken packas upp till 2000 MB (högst 50 MB), mest i "
+     "xl/sharedStrings.xml, och läses inte. Spara om den i Excel, eller dela upp tabellerna på flera filer."),
+    ("xl/worksheets/sheet1.xml", "en", "ERROR: region.xlsx: the workbook unpacks to 2000 MB (at most 50 MB), most of it "
+     "in xl/worksheets/sheet1.xml, and is not read. Save it again in Excel, or split the tables over several files."),
+])
+def test_a_two_megabyte_workbook_holding_a_two_gigabyte_string(tmp_path, part, lang, message):
+    folder = region(tmp_path)
+    bomb(folder / "region.xlsx", part, 2_000_000_000 - 20_000)
+    assert (folder / "region.xlsx").stat().st_size < 2_100_000
+    with zipfile.ZipFile(folder / "region.xlsx") as archive:  # a valid workbook: it would inflate in full
+        assert archive.getinfo(part).file_size > 1_999_000_000
+    assert_refused(folder, tmp_path, message, lang)
+
+
+@pytest.mark.parametrize("size, message", [
+    (48_000_000, f"FEL: agreements.csv, rad 2, kolumn CW: {BOUNDS}"),
+    (51_000_000, "FEL: agreements.csv: filen är 51 MB (högst 50 MB) och läses inte. Dela upp innehållet på flera filer."),
+])
+def test_a_csv_line_of_sixteen_million_cells(tmp_path, size, message):
+    folder = region(tmp_path)  # agreements: no other table refers to them
+    header = (folder / "agreements.csv").read_bytes().split(b"\n", 1)[0]
+    (folder / "agreements.csv").write_bytes(header + b"\n" + b"ab," * ((size - len(header)) // 3))
+    assert_refused(folder, tmp_path, message)
+
+
+def with_sheet_xml(folder: Path, rows: list[list[str]], change) -> Path:
+    """region.xlsx with one sheet, posts, holding ``rows``, its XML changed by ``change`` (bytes -> bytes):
+    what openpyxl would refuse to write, or write only by making every cell."""
+    book = Workbook()
+    book.active.title = "posts"
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as template, zipfile.ZipFile(folder / "region.xlsx", "w", zipfile.ZIP_DEFLATED) as out:
+        for name in template.namelist():
+            data = template.read(name)
+            out.writestr(name, change(data) if name == "xl/worksheets/sheet1.xml" else data)
+    return folder / "region.xlsx"
+
+
+POSTS = [["id", "actor", "title_sv", "source", "confidence"], ["p1", "fou-vasterbotten", "Strateg", "kalla", "stated"]]
+
+
+def test_one_cell_merged_over_a_whole_sheet_is_refused(tmp_path):
+    folder = region(tmp_path)
+    merge = b'</sheetData><mergeCells count="1"><mergeCell ref="A3:CV500001"/></mergeCells>'
+    book = with_sheet_xml(folder, [*POSTS, ["p2"]], lambda xml: xml.replace(b"</sheetData>", merge))
+    assert book.stat().st_size < 10_000
+    assert_refused(folder, tmp_path, "FEL: region.xlsx: posts, rad 3, kolumn A: de sammanfogade cellerna A3:CV500001 "
+                                     "upprepar värden i 49999899 celler, fler än bladets 11 ifyllda; tabellen läses "
+                                     "inte. Dela upp de sammanfogade cellerna och skriv värdet i de celler som ska ha det.")
+
+
+def test_a_row_of_2_8_million_empty_cells_is_refused(tmp_path):
+    folder = region(tmp_path)
+    row = b'<row r="3">' + b'<c r="A3" s="0"/>' * 2_800_000 + b"</row></sheetData>"
+    book = with_sheet_xml(folder, POSTS, lambda xml: xml.replace(b"</sheetData>", row))
+    assert book.stat().st_size < 200_000
+    assert_refused(folder, tmp_path, f"FEL: region.xlsx: posts, rad 3, kolumn XFE: {BOUNDS}")
+
+
+def test_each_workbook_is_opened_once_read_only(monkeypatch):
+    """The corpus workbooks (merged cells, explanation rows, a hidden sheet, a formula without a value,
+    numbers as numbers: tests/test_corpus.py asserts how each reads) are each loaded once, read-only
+    (they were loaded twice, in full: once for the values, once for the formulas)."""
+    import openpyxl
+    opened = []
+    real = openpyxl.load_workbook
+
+    def counting(*args, **kwargs):
+        opened.append(kwargs.get("read_only", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", counting)
+    corpus = sorted(p for p in (ROOT / "tests" / "corpus").glob("xlsx-*") if p.name != "xlsx-corrupt")
+    for case in corpus:
+        ingest([case], strict=False)
+    assert opened == [True] * len(corpus)
