@@ -193,7 +193,8 @@ class QueryPool:
     b'{"head":{},"boolean":false}'
     >>> pool.run({"query": "ASK { SERVICE <http://127.0.0.1:8080/> { ?s ?p ?o } }"}).error
     'service'
-    >>> anyio.run(pool.ask, {"query": "ASK { ?s ?p ?o }"}).status
+    >>> from concurrent.futures import ThreadPoolExecutor  # its own thread: the caller may run a loop already
+    >>> ThreadPoolExecutor(1).submit(anyio.run, pool.ask, {"query": "ASK { ?s ?p ?o }"}).result().status
     200
     >>> pool.close()
     """
