@@ -107,6 +107,8 @@ _DESCRIPTION = (
     Column("description_en", "text", "dcterms:description", lang="en", help_sv="Beskrivning på engelska.",
            help_en="Description in English."),
 )
+_DESCRIPTION_SV = Column("description_sv", "text", "dcterms:description", lang="sv", help_sv="Beskrivning.",
+                         help_en="Description.")  # a Swedish description only (relations, changes)
 _AREAS = Column("areas", "vocabs", "gm:area", vocab="area", help_sv="Verksamhetsområden, separerade med ;.",
                 help_en="Areas, separated by ;.", example="funktionshinder;socialpsykiatri")
 
@@ -177,8 +179,7 @@ TABLES: tuple[Table, ...] = (
                   help_en="steers, coordinates, collaborates-with, supports, funds or runs.", example="styr"),
            Column("object", "ref", "gm:relationObject", required=True, targets=ACTORS_NETWORKS,
                   help_sv="Vem relationen går till.", help_en="Who the relation goes to."),
-           Column("description_sv", "text", "dcterms:description", lang="sv", help_sv="Beskrivning.",
-                  help_en="Description.")),
+           _DESCRIPTION_SV),
     _table("coverage", "gm:Coverage", "Täckning", "Coverage",
            "Vilka kommuner eller län en aktör täcker, i vilka områden.",
            Column("actor", "ref", "gm:coveredBy", required=True, targets=("actors", "networks"),
@@ -288,8 +289,7 @@ TABLES: tuple[Table, ...] = (
                   example="FoU Välfärd"),
            Column("changed", "date", "gm:changedOn", help_sv="När förändringen skedde (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD).",
                   help_en="When the change happened.", example="2019-01-01"),
-           Column("description_sv", "text", "dcterms:description", lang="sv", help_sv="Beskrivning.",
-                  help_en="Description.")),
+           _DESCRIPTION_SV),
     _table("mapping", "gm:MappingState", "Kartläggningsläge", "State of the mapping",
            "Vad som är kartlagt och inte, per län (eller kommuner) och fråga: källa, eller ingen källa hittad.",
            Column("places", "places", "gm:place", required=True,
