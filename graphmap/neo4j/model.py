@@ -34,6 +34,13 @@
 'prefLabel_sv'
 >>> m.decode_key("prefLabel_sv")
 ('http://www.w3.org/2004/02/skos/core#prefLabel', 'sv')
+
+Every class and column of the tables (:mod:`graphmap.schema`) has its name here:
+
+>>> from graphmap.schema import TABLES
+>>> terms = [t.rdf_class for t in TABLES] + [c.predicate for t in TABLES for c in t.columns if c.predicate]
+>>> [term for term in terms if str(expand(term)) not in {**m.labels, **m.rel_types, **m.keys}]
+[]
 """
 from __future__ import annotations
 
@@ -56,9 +63,10 @@ IRI_DATATYPE = "@id"
 
 # Terms of standard vocabularies the ontology reuses (it declares only its own gm: terms).
 STANDARD_CLASSES = [ORG.Organization, ORG.OrganizationalCollaboration, ORG.Membership, ORG.Post, ORG.Role,
-                    SKOS.Concept, SKOS.ConceptScheme, FOAF.Person, OWL.Ontology]
+                    ORG.ChangeEvent, SKOS.Concept, SKOS.ConceptScheme, FOAF.Person, OWL.Ontology]
 STANDARD_OBJECT = [ORG.member, ORG.memberOf, ORG.hasMember, ORG.organization, ORG.role, ORG.holds, ORG.heldBy,
-                   ORG.postIn, ORG.subOrganizationOf, ORG.hasSubOrganization, SKOS.broader, SKOS.narrower,
+                   ORG.postIn, ORG.subOrganizationOf, ORG.hasSubOrganization, ORG.originalOrganization,
+                   ORG.resultingOrganization, ORG.changedBy, ORG.resultedFrom, SKOS.broader, SKOS.narrower,
                    SKOS.related, SKOS.inScheme, SKOS.hasTopConcept, SKOS.topConceptOf, DCTERMS.source,
                    DCTERMS.isPartOf, DCTERMS.hasPart, RDFS.seeAlso]
 STANDARD_LITERAL = [SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SKOS.definition, SKOS.editorialNote,
