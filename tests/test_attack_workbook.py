@@ -1,10 +1,14 @@
-"""Trust under attack: small hostile tables that used to exhaust memory.
+"""Trust under attack: small hostile tables that used to exhaust memory or time.
 
 Fault 2: a 5 KB workbook whose one cell sits at XFD1048576 took `graphmap build` past 3 GB; a 2 MB
 workbook with one shared string of 2 GB past 6 GB. Every reader is now bounded before it works: size
 (a workbook by its parts' declared unpacked sizes), rows, columns and cell length, each refusal one
 message naming file (sheet), row and column, exit 2, nothing written. Each attack runs the real CLI in
 a fresh process with a 1 GB address-space limit, and its peak memory is measured from outside.
+
+Fault 7: ingest stays linear. A part-of chain is walked once (was: from every actor, 2.5 minutes for
+30,000), and a "did you mean" is computed once per value (5,000 cells with one misspelling took 3.5
+minutes). Counted, never timed: lines run in the ingest for n and 2n actors, suggestions computed.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from graphmap.ingest import ingest
+from graphmap.ingest import IngestError, ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 VASTERBOTTEN = ROOT / "data" / "regions" / "vasterbotten"
@@ -239,3 +243,110 @@ def test_each_workbook_is_opened_once_read_only(monkeypatch):
     for case in corpus:
         ingest([case], strict=False)
     assert opened == [True] * len(corpus)
+
+
+# ---------------------------------------------------------------- 7. ingest stays linear
+
+HEAD = ["id", "name_sv", "types", "level", "county", "part_of", "source", "confidence"]
+
+
+def write_actors(folder: Path, rows: list[list[str]]) -> Path:
+    """A region of one source and these actors (no value holds a comma)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sources.csv").write_text("id,title\nkalla,Källa\n", encoding="utf-8")
+    (folder / "actors.csv").write_text("".join(",".join(row) + "\n" for row in [HEAD, *rows]), encoding="utf-8")
+    return folder
+
+
+def chain(n: int, close: bool = False) -> list[list[str]]:
+    """a0 part of a1, …, a(n-1) part of nothing (or of a0: a cycle)."""
+    return [[f"a{i}", f"A{i}", "fou-enhet", "regional", "24", f"a{i + 1}" if i + 1 < n else ("a0" if close else ""),
+             "kalla", "stated"] for i in range(n)]
+
+
+def lines_run(folder: Path) -> int:
+    """Lines of graphmap/ingest run while ingesting ``folder`` (a count, not a time)."""
+    import graphmap.ingest as package
+    inside = str(Path(package.__file__).parent)
+    count = 0
+
+    def line(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return line
+
+    def call(frame, event, arg):
+        return line if frame.f_code.co_filename.startswith(inside) else None
+
+    sys.settrace(call)
+    try:
+        ingest([folder])
+    except IngestError:
+        pass
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("close", [False, True])
+def test_a_part_of_chain_twice_as_long_costs_twice_the_work(tmp_path, close):
+    n = 600
+    small = lines_run(write_actors(tmp_path / "n", chain(n, close)))
+    large = lines_run(write_actors(tmp_path / "2n", chain(2 * n, close)))
+    assert large / small < 2.3, (small, large)  # walking the chain from every actor: ~3.7
+    if close:  # the cycle is still reported, with its chain
+        with pytest.raises(IngestError) as err:
+            ingest([tmp_path / "2n"])
+        assert [p.format("sv") for p in err.value.problems] == [
+            "actors.csv, rad 2, kolumn part_of: del-av-kedjan går i cirkel: a0 → a1 → a2 → a3 → a4 → a5 → a6 → a7 → "
+            "a8 → a9 → a10 → a11 → a12 → a13 → a14 → …. Bryt cirkeln i kolumnen part_of."]
+
+
+def suggestions_computed(folder: Path) -> tuple[int, int, list[str]]:
+    """(suggestions computed, candidates compared, the messages) while ingesting ``folder``."""
+    from graphmap import vocab
+    computed = compared = 0
+    counted = {vocab.best_matches.__code__, vocab.Vocabularies.suggest.__code__}
+
+    def profile(frame, event, arg):
+        nonlocal computed, compared
+        if event == "call":
+            computed += frame.f_code in counted
+            compared += frame.f_code is vocab.similarity.__code__
+
+    sys.setprofile(profile)
+    try:
+        ingest([folder])
+    except IngestError as err:
+        messages = [p.format("sv") for p in err.problems]
+    finally:
+        sys.setprofile(None)
+    return computed, compared, messages
+
+
+@pytest.mark.parametrize("column, value, message", [
+    ("part_of", "fou-vastrbotten",
+     'kolumn part_of: "fou-vastrbotten" finns inte bland actors. Menade du: region-vasterbotten?'),
+    ("level", "regionl", 'kolumn level: "regionl" finns inte i listan level. Menade du: regional?'),
+    ("county", "Västerbotten län",
+     'kolumn county: "Västerbotten län" är ingen kommun- eller länskod. Menade du: 24 (Västerbottens län)?'),
+])
+def test_one_misspelling_in_1000_rows_is_one_suggestion(tmp_path, column, value, message):
+    rows = [[f"r{i}", f"R{i}", "fou-enhet", "regional", "24", "", "kalla", "stated"] for i in range(1000)]
+    for row in rows:
+        row[HEAD.index(column)] = value
+    computed, _compared, messages = suggestions_computed(write_actors(tmp_path / "typo", rows))
+    assert computed == 1
+    assert messages == [f"actors.csv, rad {i + 2}, {message}" for i in range(1000)]
+
+
+def test_different_misspellings_stop_suggesting_after_the_budget(tmp_path, monkeypatch):
+    from graphmap.ingest import registry
+    monkeypatch.setattr(registry, "MAX_COMPARED", 5_000)
+    n = 400  # 400 actors, each part of a different misspelt one: 160,000 comparisons unbounded
+    rows = [[f"r{i}", f"R{i}", "fou-enhet", "regional", "24", f"r{i}x", "kalla", "stated"] for i in range(n)]
+    computed, compared, messages = suggestions_computed(write_actors(tmp_path / "typos", rows))
+    assert compared <= 5_000 + n + 1  # the budget, plus at most one candidate set past it
+    assert len(messages) == n and "Menade du" in messages[0]
+    assert messages[-1] == (f'actors.csv, rad {n + 1}, kolumn part_of: "r{n - 1}x" finns inte bland actors. '
+                            "Kontrollera stavningen eller lägg till raden som det hänvisas till.")
