@@ -731,6 +731,10 @@ SERVE: dict[str, tuple[str, str]] = {
     "serve.sparql.memory": (
         "Frågan behövde mer minne än gränsen ({mb} MB) och stoppades.",
         "The query needed more memory than the limit ({mb} MB) and was stopped."),
+    "serve.sparql.busy": (
+        "Servern kör redan så många SPARQL-frågor som den tar emot ({n}). Försök igen om {seconds} sekunder.",
+        "The server is already running as many SPARQL queries as it takes ({n}). Try again in {seconds} seconds."),
+    "serve.sparql.graph_iri": ("{param} är ingen giltig IRI: {value}", "{param} is not a valid IRI: {value}"),
 }
 
 
@@ -751,7 +755,3 @@ def _merge(sections: dict[str, dict[str, tuple[str, str]]]) -> dict[str, tuple[s
 
 
 MESSAGES = _merge(SECTIONS)
-    "serve.sparql.busy": (
-        "Servern kör redan så många SPARQL-frågor som den tar emot ({n}). Försök igen om {seconds} sekunder.",
-        "The server is already running as many SPARQL queries as it takes ({n}). Try again in {seconds} seconds."),
-    "serve.sparql.graph_iri": ("{param} är ingen giltig IRI: {value}", "{param} is not a valid IRI: {value}"),
