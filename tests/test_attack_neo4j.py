@@ -159,9 +159,17 @@ def test_deleting_and_repushing_one_dataset_leaves_the_others_claims(neo4j_conn,
     changed = _other_values(a)
     push(neo4j_conn, changed, A)                       # A back, with other values on shared nodes
     assert _wrong_pulls(neo4j_conn, {A: changed, B: b}) == []
+    # the labels the queries match on: each one some dataset states, none that nobody states
+    assert {"MemberOrganisation", "NationalAgency"} <= _node_labels(neo4j_conn, SKR)
     push(neo4j_conn, a, A)                             # and A's own values again
+    assert "NationalAgency" not in _node_labels(neo4j_conn, SKR)
     push(neo4j_conn, Graph(), B)                       # B deleted: A intact
     assert _wrong_pulls(neo4j_conn, {A: a, B: Graph()}) == []
+    assert "MemberOrganisation" in _node_labels(neo4j_conn, SKR)
+
+
+def _node_labels(conn, iri) -> set:
+    return set(conn.read("MATCH (n:Resource {iri: $iri}) RETURN labels(n) AS l", iri=str(iri))[0]["l"])
 
 
 def test_edits_made_in_neo4j_browser_come_back_in_every_pull(neo4j_conn, regions):

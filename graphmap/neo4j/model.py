@@ -9,8 +9,10 @@
   the literals as properties (below). Two datasets may say different things about one node (SKR's
   description in two regions): each pull and each query in one dataset reads its own claim.
 * The shared node carries every label a claim states, so that the queries can match on labels
-  (``:Municipality``); a label no claim states was added in Neo4j Browser and comes back in pulls,
-  like any property on the shared node other than ``iri`` and ``datasets``.
+  (``:Municipality``) with the label index: a query in one dataset also sees a label that only
+  another dataset states for a shared node (pulls do not). A label no claim states was added in
+  Neo4j Browser and comes back in pulls, like any property on the shared node other than ``iri``
+  and ``datasets``.
 * An IRI-valued triple whose predicate is an object property of the ontology becomes a
   relationship typed by its local name in UPPER_SNAKE (``gm:serves`` -> ``SERVES``,
   ``org:memberOf`` -> ``MEMBER_OF``, ``skos:broader`` -> ``BROADER``) between the shared nodes,
