@@ -216,7 +216,8 @@ class GapMatrix:
     def unmapped_columns(self) -> list[str]:
         """The columns whose cells say "ej kartlagd" (a county, or a municipality of a county, that
         is not mapped)."""
-        return [c for c in self.columns if any(not cell.mapped for (a, col), cell in self.cells.items() if col == c)]
+        unmapped = {col for (_area, col), cell in self.cells.items() if not cell.mapped}
+        return [c for c in self.columns if c in unmapped]
 
 
 def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = None,

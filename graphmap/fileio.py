@@ -114,6 +114,7 @@ def write_files_atomic(payloads, *, private: bool = False) -> list[Path]:
     items = [(Path(path), data) for path, data in payloads.items()]
     created: list[Path] = []
     temps: list[tuple[str, Path]] = []
+    swept: set[Path] = set()
     current = None
     try:
         for path, data in items:
@@ -122,8 +123,9 @@ def write_files_atomic(payloads, *, private: bool = False) -> list[Path]:
                 if not parent.exists():
                     parent.mkdir()
                     created.append(parent)
-            if path.parent not in {p.parent for _, p in temps}:
+            if path.parent not in swept:
                 sweep_stale(path.parent)
+                swept.add(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TMP_MARK}{os.getpid()}.", suffix=".tmp")
             temps.append((tmp, path))
             with os.fdopen(fd, "wb") as f:

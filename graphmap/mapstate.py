@@ -33,10 +33,6 @@ ANSWERED = ("kartlagd", "delvis")
 STALE_YEARS = 5
 
 
-def _key(iri) -> str:
-    return str(iri).rstrip("/").rsplit("/", 1)[-1]
-
-
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
@@ -132,7 +128,7 @@ def county_states(rows: list[dict], source_rows: list[dict], counties: list[str]
     """
     by_county: dict[str, dict[str, QuestionState]] = {str(c): {q: QuestionState(q) for q in QUESTIONS} for c in counties}
     for row in rows:
-        county, question, status = str(row["county"]), _key(row["question"]), _key(row["status"])
+        county, question, status = str(row["county"]), code_of(row["question"]), code_of(row["status"])
         if question not in QUESTIONS or county not in by_county:
             continue
         q = by_county[county][question]

@@ -37,6 +37,7 @@ class Resolver:
         self.actors: dict[str, URIRef] = {}  # key -> IRI (actors, networks, municipalities)
         self.names: dict[str, str] = {}      # display name -> key for suggestions
         self.display: dict[str, str] = {}    # folded key -> name as written
+        self._labels: dict[URIRef, str] = {}  # actor/network IRI -> its Swedish name (for notes)
         for m in graph.subjects(RDF.type, GM.Municipality):
             code = str(graph.value(m, GM.scbCode))
             name = str(graph.value(m, SKOS.prefLabel))
@@ -55,6 +56,7 @@ class Resolver:
                 for o in graph.objects(s, SKOS.prefLabel):
                     if getattr(o, "language", None) in ("sv", None):
                         self.names[str(o)] = slug
+                        self._labels[s] = str(o)
 
         # former names (org:ChangeEvent gm:formerName -> org:resultingOrganization) lead to the current
         # organisation; a name someone carries today wins ("FoU Välfärd" is the association's name now)
@@ -69,9 +71,6 @@ class Resolver:
                 if self._find(self.actors, name) is None:
                     self._add(self.actors, [name], results[0])
                 self.former.setdefault(fold(name), (name, results[0], when))
-        self._labels = {s: str(o) for cls in (GM.Actor, ORG.OrganizationalCollaboration)
-                        for s in graph.subjects(RDF.type, cls) for o in graph.objects(s, SKOS.prefLabel)
-                        if getattr(o, "language", None) in ("sv", None)}
 
     def note(self, ptype: str, text: str, lang: str = "sv") -> str | None:
         """What a user should know about how ``text`` was resolved: that it is a former name, and of

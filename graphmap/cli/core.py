@@ -227,12 +227,13 @@ def state_cmd(county, data, lang, fmt):
     the state of the map per county: what is sourced, how old the sources are, what is unknown."""
     from graphmap.api import map_state
     from graphmap.mapstate import QUESTIONS, STALE_YEARS
-    from graphmap.ontology import code_of
+    from graphmap.ontology import code_of, concept_iri
     kg = load_graph(data, lang, county)
     states = map_state(kg)
     if county:
         wanted = str(kg.resolver.county(county))
         states = {k: v for k, v in states.items() if k == wanted}
+    question = {q: kg.label(concept_iri("mapping-question", q), lang) for q in QUESTIONS}
     word = {s: t(f"cli.state.{s}", lang) for s in ("kartlagd", "delvis", "ingen-kalla-hittad", "ej-kartlagd",
                                                    "ej-angivet")}
     rows = []
@@ -252,13 +253,13 @@ def state_cmd(county, data, lang, fmt):
         return
     shown = [{**r, "status": word[r["status"]], **{q: word[r[q]] for q in QUESTIONS}} for r in rows]
     heads = ([("county_label", t("cli.state.county", lang)), ("status", t("cli.state.status", lang))]
-             + [(q, kg.label(f"https://w3id.org/graphmap/vocab/mapping-question/{q}", lang)) for q in QUESTIONS]
+             + [(q, question[q]) for q in QUESTIONS]
              + [(k, t(f"cli.state.{k}", lang)) for k in ("sources", "oldest", "newest", "undated", "stale")])
     emit_rows(shown, heads, "table", title=t("cli.state.title", lang), lang=lang)
     for r in rows if county else []:
         for q in QUESTIONS:
             if r[f"{q}_actors"] or r[f"{q}_notes"]:
-                click.echo(f"{kg.label(f'https://w3id.org/graphmap/vocab/mapping-question/{q}', lang)}: "
+                click.echo(f"{question[q]}: "
                            + "; ".join(r[f"{q}_actors"] + r[f"{q}_notes"]))
     err_console.print(t("cli.state.legend", lang, years=STALE_YEARS), markup=False)
 

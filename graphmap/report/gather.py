@@ -26,7 +26,7 @@ from rdflib import URIRef
 from graphmap import analysis
 from graphmap.api import brokers, gap_matrix, map_state, run_query, stale_sources
 from graphmap.i18n import lang_key, sv_sort_key, t
-from graphmap.ontology import code_of
+from graphmap.ontology import code_of, concept_iri
 from graphmap.sources import source_info
 from graphmap.viz import build_view
 from graphmap.vocab import vocabularies
@@ -143,7 +143,7 @@ def _state(kg, lang, county_iri) -> dict:
              "sources": s.sources} for s in chosen]
     blank = [r["county"] for r in rows if r["status"] == "ej-kartlagd"]
     dated = [s.sources for s in chosen if s.sources.oldest]
-    return {"questions": [kg.label(URIRef(f"https://w3id.org/graphmap/vocab/mapping-question/{q}"), lang)
+    return {"questions": [kg.label(concept_iri("mapping-question", q), lang)
                           for q in QUESTIONS],
             "rows": rows, "legend": t("cli.state.legend", lang, years=STALE_YEARS),
             "summary": t("report.state_summary", lang, mapped=sum(r["status"] != "ej-kartlagd" for r in rows),

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
 
 from graphmap.api import gap_matrix, map_state, not_mapped_note, run_query
 from graphmap.i18n import sv_sort_key, t
-from graphmap.ontology import GM, code_of
+from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
 from graphmap.serve.content import Cell, external_url
 
@@ -189,7 +189,7 @@ class Pages:
     def map_state(self, lang: str) -> dict:
         """The state of the map per county (:func:`graphmap.api.map_state`), as the page shows it."""
         from graphmap.mapstate import QUESTIONS, STALE_YEARS
-        questions = [(q, self.label(f"https://w3id.org/graphmap/vocab/mapping-question/{q}", lang)) for q in QUESTIONS]
+        questions = [(q, self.label(concept_iri("mapping-question", q), lang)) for q in QUESTIONS]
         counties = []
         for iri, state in map_state(self.kg).items():
             counties.append({
