@@ -738,10 +738,12 @@ SERVE: dict[str, tuple[str, str]] = {
 }
 
 
+from .round import ROUND  # noqa: E402  (a section kept in its own file)
+
 SECTIONS = {"cli": CLI, "report": REPORT, "serve": SERVE,
             "web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT,
             "privacy": PRIVACY,
-            "neo4j": NEO4J, "ontology": ONTOLOGY}
+            "neo4j": NEO4J, "ontology": ONTOLOGY, "round": ROUND}
 
 
 def _merge(sections: dict[str, dict[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
