@@ -18,7 +18,7 @@ from graphmap import analysis, mapstate
 from graphmap.fileio import GRAPH_SUFFIXES, read_graph
 from graphmap.ingest import IngestResult, ingest
 from graphmap.ingest.gcpause import paused_gc
-from graphmap.i18n import t
+from graphmap.i18n import sv_sort_key, t
 from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, find, library
 from graphmap.resolve import Resolver, UnknownName
@@ -113,6 +113,12 @@ class QueryResult:
             item = {}
             for col in self.query.columns:
                 value = row.get(col.name)
+                if isinstance(value, tuple):  # a gathered column: a list of values, one label text
+                    item[col.name] = [_plain(v) for v in value]
+                    if col.labelled:
+                        labels = [self._label(col, v, lang) for v in value]
+                        item[f"{col.name}_label"] = "; ".join(sorted(labels, key=sv_sort_key))
+                    continue
                 item[col.name] = _plain(value)
                 if col.holds_term:
                     item[f"{col.name}_label"] = self.kg.label(value, lang) if value is not None else ""
@@ -123,6 +129,11 @@ class QueryResult:
                                                  else ("" if value is None else str(value)))
             out.append(item)
         return out
+
+    def _label(self, col, value, lang: str) -> str:
+        if col.type == "route":
+            return self.kg.labels.route(value, lang)
+        return self.kg.label(value, lang) if isinstance(value, URIRef) else str(value)
 
 
 def _plain(value):
@@ -191,7 +202,7 @@ def run_query(kg: KnowledgeGraph, name: str, **values) -> QueryResult:
         rows = chain_rows(kg.link_graph, str(bound["actor"]))
     else:
         _names, raw = kg.store.select(query.sparql, bound)
-        rows = dedupe(raw, [c.name for c in query.columns])
+        rows = shape_rows(raw, query)
     return QueryResult(query, bound, rows, kg)
 
 
@@ -204,6 +215,33 @@ def chain_rows(link_graph, start: str) -> list[dict]:
     rows = analysis.paths_to_rows(start, analysis.chain_paths(link_graph, start))
     return [{k: (URIRef(v) if k in ("target", "subject", "relation", "object") else v) for k, v in r.items()}
             for r in rows]
+
+
+def shape_rows(rows: list[dict], query: NamedQuery) -> list[dict]:
+    """A query's raw rows as its answer: the declared columns, no repeats, and the columns of its
+    ``# gather:`` header line gathered into one tuple per row (both backends end here).
+
+    >>> q = find("support")
+    >>> rows = [dict(actor="A", kind="k1", offer_area="x", source=None), dict(actor="A", kind="k2", offer_area="x", source="s")]
+    >>> [(r["actor"], r["kind"], r["offer_area"], r["source"]) for r in shape_rows(rows, q)]
+    [('A', ('k1', 'k2'), ('x',), ('s',))]
+    """
+    columns = [c.name for c in query.columns]
+    rows = dedupe(rows, columns)
+    if not query.gathered:
+        return rows
+    gathered = [c for c in columns if c in query.gathered]
+    kept = [c for c in columns if c not in query.gathered]
+    out: dict[tuple, dict] = {}
+    for row in rows:
+        key = tuple(row[c] for c in kept)
+        item = out.get(key)
+        if item is None:
+            item = out[key] = {c: row[c] for c in kept} | {c: [] for c in gathered}
+        for c in gathered:
+            if row[c] is not None and row[c] not in item[c]:
+                item[c].append(row[c])
+    return [{c: (tuple(v) if c in query.gathered else v) for c, v in item.items()} for item in out.values()]
 
 
 def dedupe(rows: list[dict], columns: list[str]) -> list[dict]:

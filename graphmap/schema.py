@@ -111,6 +111,10 @@ _DESCRIPTION_SV = Column("description_sv", "text", "dcterms:description", lang="
                          help_en="Description.")  # a Swedish description only (relations, changes)
 _AREAS = Column("areas", "vocabs", "gm:area", vocab="area", help_sv="Verksamhetsområden, separerade med ;.",
                 help_en="Areas, separated by ;.", example="funktionshinder;socialpsykiatri")
+_TARGET = Column("target_groups", "vocabs", "gm:targetGroup", vocab="target-group",
+                 help_sv="Målgrupp(er) när källan anger dem: barn-och-unga, vuxna, aldre eller alla (tomt = källan säger inte).",
+                 help_en="Target group(s) where the source names them: children, adults, older people or all (empty = not stated).",
+                 example="vuxna")
 
 TABLES: tuple[Table, ...] = (
     _table("sources", "gm:SourceDocument", "Källor", "Sources",
@@ -148,7 +152,7 @@ TABLES: tuple[Table, ...] = (
            "Nätverk, forum (t.ex. FoU-rum) och samarbeten, med vem som leder dem.",
            *_names("Nätverkets", "network"),
            Column("kind", "vocab", "gm:networkKind", required=True, vocab="network-kind",
-                  help_sv="natverk, forum eller samarbete.", help_en="network, forum or collaboration.",
+                  help_sv="natverk, forum, samarbete eller styrgrupp.", help_en="network, forum, collaboration or steering group.",
                   example="natverk"),
            Column("level", "vocab", "gm:level", required=True, vocab="level",
                   help_sv="lokal, regional eller nationell.", help_en="local, regional or national."),
@@ -156,7 +160,7 @@ TABLES: tuple[Table, ...] = (
                   help_en="County code, if the network belongs to one county."),
            Column("led_by", "refs", "gm:ledBy", targets=("actors", "networks"),
                   help_sv="Id för den aktör som leder nätverket.", help_en="Id of the actor that leads it."),
-           _AREAS,
+           _AREAS, _TARGET,
            Column("rhythm", "text", "gm:meetingRhythm", lang="sv", help_sv="Mötesrytm, t.ex. tre möten per termin.",
                   help_en="Meeting rhythm."),
            *_DESCRIPTION, scope="network"),
@@ -179,7 +183,7 @@ TABLES: tuple[Table, ...] = (
                   help_en="steers, coordinates, collaborates-with, supports, funds or runs.", example="styr"),
            Column("object", "ref", "gm:relationObject", required=True, targets=ACTORS_NETWORKS,
                   help_sv="Vem relationen går till.", help_en="Who the relation goes to."),
-           _DESCRIPTION_SV),
+           _DESCRIPTION_SV, _TARGET),
     _table("coverage", "gm:Coverage", "Täckning", "Coverage",
            "Vilka kommuner eller län en aktör täcker, i vilka områden.",
            Column("actor", "ref", "gm:coveredBy", required=True, targets=("actors", "networks"),
@@ -201,7 +205,7 @@ TABLES: tuple[Table, ...] = (
                   help_sv="Verksamhetsområden, separerade med ;.", help_en="Areas, separated by ;."),
            Column("places", "places", "gm:serves", help_sv="Vilka kommuner/län stödet riktar sig till "
                   "(tomt = aktörens täckning).", help_en="Municipalities/counties served (empty = the actor's coverage)."),
-           *_DESCRIPTION),
+           _TARGET, *_DESCRIPTION),
     _table("needs", "gm:Need", "Behov", "Needs",
            "Behov som kommuner eller verksamheter rapporterar (behovsinventering).",
            Column("description_sv", "text", "dcterms:description", required=True, lang="sv",
@@ -228,7 +232,7 @@ TABLES: tuple[Table, ...] = (
                   help_sv="Vem som arrangerar.", help_en="Who organises it."),
            Column("participants", "refs", "gm:participant", targets=ACTORS_NETWORKS,
                   help_sv="Vem som deltar eller medverkar.", help_en="Who takes part."),
-           _AREAS,
+           _AREAS, _TARGET,
            Column("part_of", "ref", "gm:partOfInitiative", targets=("networks",),
                   help_sv="Nätverk eller samarbete som aktiviteten hör till.", help_en="Network or collaboration it belongs to."),
            Column("when", "date", "gm:when", help_sv="När (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD).", help_en="When."),
@@ -270,6 +274,9 @@ TABLES: tuple[Table, ...] = (
            Column("amount", "decimal", "gm:amount", help_sv="Belopp (tal).", help_en="Amount (number)."),
            Column("unit", "text", "gm:unit", lang="sv", help_sv="Enhet, t.ex. kr/invånare/år.", help_en="Unit."),
            Column("year", "year", "gm:year", help_sv="År.", help_en="Year."),
+           Column("decided", "date", "dcterms:dateAccepted", help_sv="Datum då beslutet fattades eller avtalet "
+                  "godkändes, när källan anger det.", help_en="The date of the decision or approval, where the "
+                  "source states it.", example="2022-12-16"),
            Column("description_sv", "text", "dcterms:description", required=True, lang="sv",
                   help_sv="Vad avtalet säger.", help_en="What it says.")),
 

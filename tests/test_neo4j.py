@@ -21,6 +21,9 @@ CASES = [
     ("support", {"area": "barn och unga", "municipality": "Uddevalla"}),
     ("support", {"area": "äldre"}),
     ("support", {"area": "individ- och familjeomsorg", "municipality": "Jönköping"}),
+    ("support", {"area": "barn och unga", "municipality": "Täby"}),       # a target group keeps adults out
+    ("support", {"area": "socialtjänst", "municipality": "Lilla Edet"}),  # partial, a steering body
+    ("support", {"area": "skadligt bruk", "municipality": "Sollentuna"}),  # one offer, parts differing in confidence
     ("gaps", {"county": "24"}),
     ("gaps", {"county": "14"}),
     ("gaps", {}),

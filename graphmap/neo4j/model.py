@@ -74,7 +74,7 @@ STANDARD_OBJECT = [ORG.member, ORG.memberOf, ORG.hasMember, ORG.organization, OR
 STANDARD_LITERAL = [SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SKOS.definition, SKOS.editorialNote,
                     SKOS.scopeNote, SKOS.note, SKOS.example, SKOS.notation, DCTERMS.date, DCTERMS.description,
                     DCTERMS.identifier, DCTERMS.publisher, DCTERMS.title, DCTERMS.created, DCTERMS.modified,
-                    DCTERMS.issued, DCTERMS.license, FOAF.name, FOAF.mbox, FOAF.page, FOAF.homepage, RDFS.label,
+                    DCTERMS.issued, DCTERMS.dateAccepted, DCTERMS.license, FOAF.name, FOAF.mbox, FOAF.page, FOAF.homepage, RDFS.label,
                     RDFS.comment]
 NATIVE_DATATYPES = {XSD.integer, XSD.boolean, XSD.date}
 

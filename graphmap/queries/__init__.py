@@ -100,6 +100,10 @@ class NamedQuery:
     engine: str = "sparql"
     examples: list[dict] = field(default_factory=list)
     internal: bool = False
+    gathered: tuple[str, ...] = ()
+    """Columns (``# gather: a b``) whose values are gathered into one list per row: rows equal in
+    every other column are one row (:func:`graphmap.api.shape_rows`), e.g. an actor's kinds of
+    support in one area through one route."""
 
     def title_in(self, lang: str = "sv") -> str:
         return self.title[0] if lang == "sv" else self.title[1]
@@ -157,7 +161,8 @@ def parse(path: Path) -> NamedQuery:
     return NamedQuery(
         name=meta["name"][0], title=tuple(_split(meta["title"][0])), description=tuple(_split(meta["description"][0])),
         params=params, columns=columns, sparql=text, path=path, engine=meta.get("engine", ["sparql"])[0],
-        examples=examples, internal=meta.get("internal", ["no"])[0] == "yes")
+        examples=examples, internal=meta.get("internal", ["no"])[0] == "yes",
+        gathered=tuple(" ".join(meta.get("gather", [])).split()))
 
 
 @lru_cache(maxsize=1)
