@@ -141,16 +141,21 @@ def betweenness(g: nx.MultiGraph, k: int | None = None, seed: int = 7) -> dict[s
 class GapCell:
     """One cell of the gap matrix: an area in a county (or in one municipality).
 
-    ``supported`` counts the municipalities that reach support in the area (an actor offering
-    support in it that covers the municipality, or national support); a network in the area is
-    counted apart (``with_network``) and is not counted as support. ``unmet_needs`` are reported
-    needs where the municipality has no support.
+    ``supported`` counts the municipalities that reach support in the area itself (a regional or
+    local actor covering the municipality with an offer in the area or a narrower one, for a target
+    group that fits the area); ``broad`` the other municipalities, that reach only broad support (an
+    offer for a broader area such as all of IFO); a network in the area is counted apart
+    (``with_network``) and is not support. National actors reach every municipality and are not
+    counted in the cells (:attr:`GapMatrix.national`). ``unmet_needs`` are reported needs where the
+    municipality has no support in the area. The rules are written once, in ``gaps.rq``'s header.
 
-    >>> cell = GapCell(municipalities=15, supported=9, with_network=12, needs=2, unmet_needs=1)
-    >>> cell.text("county"), cell.mark("county"), cell.share
-    ('9/15', '9/15 !1', 0.6)
+    >>> cell = GapCell(municipalities=15, supported=9, with_network=12, needs=2, unmet_needs=1, broad=3)
+    >>> cell.text("county"), cell.mark("county"), cell.share, cell.text("county", "en")
+    ('9/15 (+3 brett)', '9/15 (+3 brett) !1', 0.6, '9/15 (+3 broad)')
     >>> GapCell(1, 0, 1, 0, 0).text("municipality"), GapCell(1, 1, 0, 0, 0).text("municipality")
     ('N', '✓')
+    >>> GapCell(1, 0, 1, 0, 0, broad=1).text("municipality")
+    'B'
     """
     municipalities: int = 0
     supported: int = 0
@@ -158,6 +163,7 @@ class GapCell:
     needs: int = 0
     unmet_needs: int = 0
     mapped: bool = True  # False: no source says anything about the county ("ej kartlagd", not a gap)
+    broad: int = 0       # municipalities with broad support only (not counted in ``supported``)
 
     @property
     def share(self) -> float:
@@ -172,7 +178,7 @@ class GapCell:
         (0.25, 0.5)
         """
         if by == "municipality":
-            return 1.0 if self.supported else (0.5 if self.with_network else 0.0)
+            return 1.0 if self.supported else (0.5 if self.with_network or self.broad else 0.0)
         return self.share
 
     def text(self, by: str = "county", lang: str = "sv") -> str:
@@ -185,8 +191,9 @@ class GapCell:
         if not self.mapped:
             return t("gaps.not_mapped", lang)
         if by == "municipality":
-            return "✓" if self.supported else ("N" if self.with_network else "–")
-        return f"{self.supported}/{self.municipalities}"
+            return "✓" if self.supported else ("B" if self.broad else ("N" if self.with_network else "–"))
+        broad = t("gaps.broad_suffix", lang, n=self.broad) if self.broad else ""
+        return f"{self.supported}/{self.municipalities}{broad}"
 
     def mark(self, by: str = "county", lang: str = "sv") -> str:
         """:meth:`text` followed by ``!u`` when ``u`` reported needs have no support."""
@@ -208,6 +215,8 @@ class GapMatrix:
     columns: list[str]
     cells: dict
     rows: list[dict] = field(default_factory=list, repr=False)
+    national: dict = field(default_factory=dict)
+    """Area IRI -> how many national actors offer support in the area (they reach every municipality)."""
 
     def cell(self, area, column) -> GapCell:
         return self.cells.get((str(area), str(column)), EMPTY_CELL)
@@ -233,11 +242,12 @@ def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = N
     ...          "networks": 1, "needs": 1, "unmet_needs": 1}]
     >>> m = gap_matrix(rows)
     >>> m.cell("a", "lan/24")
-    GapCell(municipalities=2, supported=1, with_network=1, needs=2, unmet_needs=1, mapped=True)
+    GapCell(municipalities=2, supported=1, with_network=1, needs=2, unmet_needs=1, mapped=True, broad=0)
     >>> m.cell("a", "lan/24").mark()
     '1/2 !1'
     """
-    counts: dict = defaultdict(lambda: [0, 0, 0, 0, 0])
+    counts: dict = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    national: dict[str, int] = {}
     seen_areas, columns = [], []
     for row in rows:
         area, col = str(row["area"]), str(row[by])
@@ -251,8 +261,10 @@ def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = N
         c[2] += int(row["networks"]) > 0
         c[3] += int(row["needs"])
         c[4] += int(row["unmet_needs"])
+        c[5] += int(row.get("broad") or 0) > 0 and int(row["providers"]) == 0
+        national[area] = max(national.get(area, 0), int(row.get("national") or 0))
     order = [a for a in (areas or []) if a in seen_areas] + [a for a in seen_areas if a not in (areas or [])]
     columns.sort(key=lambda c: c.rstrip("/").rsplit("/", 1)[-1])
     county_of = {str(row[by]): str(row["county"]) for row in rows}
-    cells = {k: GapCell(*v, mapped=county_of[k[1]] not in unmapped) for k, v in counts.items()}
-    return GapMatrix(by, order, columns, cells, list(rows))
+    cells = {k: GapCell(*v[:5], mapped=county_of[k[1]] not in unmapped, broad=v[5]) for k, v in counts.items()}
+    return GapMatrix(by, order, columns, cells, list(rows), national)

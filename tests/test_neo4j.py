@@ -23,7 +23,7 @@ CASES = [
     ("support", {"area": "individ- och familjeomsorg", "municipality": "Jönköping"}),
     ("support", {"area": "barn och unga", "municipality": "Täby"}),       # a target group keeps adults out
     ("support", {"area": "socialtjänst", "municipality": "Lilla Edet"}),  # partial, a steering body
-    ("support", {"area": "skadligt bruk", "municipality": "Sollentuna"}),  # one offer, parts differing in confidence
+    ("support", {"area": "beroende", "municipality": "Sollentuna"}),  # one offer, parts differing in confidence
     ("gaps", {"county": "24"}),
     ("gaps", {"county": "14"}),
     ("gaps", {}),

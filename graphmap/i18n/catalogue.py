@@ -133,20 +133,32 @@ GAPS: dict[str, tuple[str, str]] = {
                              "on the map, not a gap in support (see graphmap state)."),
     "gaps.title_county": ("Luckor: område × län", "Gaps: area × county"),
     "gaps.title_municipality": ("Luckor: område × kommun ({county})", "Gaps: area × municipality ({county})"),
-    "gaps.legend_county": ("Kommuner med stöd / alla (! = behov utan stöd)",
-                           "Municipalities with support / all (! = needs without support)"),
-    "gaps.legend_municipality": ("✓ = stöd i området, N = bara nätverk, – = varken eller (! = behov utan stöd)",
-                                 "✓ = support in the area, N = a network only, – = neither (! = needs without support)"),
-    "gaps.intro_county": ("Varje ruta: kommuner som når stöd i området (en aktör som erbjuder stöd i området och "
-                          "täcker kommunen, eller nationellt stöd) / kommuner i länet. Ett nätverk i området räknas "
-                          "inte som stöd. ! = rapporterade behov utan stöd.",
-                          "Each cell: municipalities reaching support in the area (an actor offering support in the "
-                          "area that covers the municipality, or national support) / municipalities in the county. "
-                          "A network in the area is not counted as support. ! = reported needs without support."),
-    "gaps.intro_municipality": ("✓ = kommunen når stöd i området, N = bara via ett nätverk, – = varken eller. "
+    "gaps.broad_suffix": (" (+{n} brett)", " (+{n} broad)"),
+    "gaps.legend_county": ("Kommuner med stöd i området / alla; (+n brett) = kommuner med bara brett stöd "
+                           "(! = behov utan stöd)",
+                           "Municipalities with support in the area / all; (+n broad) = municipalities with broad "
+                           "support only (! = needs without support)"),
+    "gaps.legend_municipality": ("✓ = stöd i området, B = bara brett stöd, N = bara nätverk, – = inget av dem "
+                                 "(! = behov utan stöd)",
+                                 "✓ = support in the area, B = broad support only, N = a network only, – = none "
+                                 "(! = needs without support)"),
+    "gaps.intro_county": ("Varje ruta: kommuner som når stöd i just området (en regional eller lokal aktör som "
+                          "täcker kommunen och erbjuder stöd i området, för en målgrupp som passar) / kommuner i "
+                          "länet. Brett stöd (t.ex. för hela individ- och familjeomsorgen) räknas för sig: "
+                          "(+n brett). Nationellt stöd når alla kommuner och räknas inte i rutorna. Ett nätverk "
+                          "räknas inte som stöd. ! = rapporterade behov utan stöd.",
+                          "Each cell: municipalities reaching support in the area itself (a regional or local actor "
+                          "covering the municipality with support in the area, for a target group that fits) / "
+                          "municipalities in the county. Broad support (e.g. for all of individual and family care) "
+                          "is counted apart: (+n broad). National support reaches every municipality and is not "
+                          "counted in the cells. A network is not counted as support. ! = reported needs without "
+                          "support."),
+    "gaps.intro_municipality": ("✓ = kommunen når stöd i just området, B = bara brett stöd (för ett bredare område), "
+                                "N = bara via ett nätverk, – = inget av dem. Nationellt stöd räknas inte. "
                                 "! = rapporterade behov utan stöd.",
-                                "✓ = the municipality reaches support in the area, N = only through a network, "
-                                "– = neither. ! = reported needs without support."),
+                                "✓ = the municipality reaches support in the area itself, B = broad support only "
+                                "(for a broader area), N = only through a network, – = none. National support is "
+                                "not counted. ! = reported needs without support."),
 }
 
 # Error messages of the library (graphmap.resolve, graphmap.api, graphmap.region); "did you mean"

@@ -5,14 +5,18 @@
 // column: area | concept | Område | Area
 // column: county | iri | Län | County
 // column: municipality | iri | Kommun | Municipality
-// column: providers | number | Aktörer med stöd | Actors with support
+// column: providers | number | Aktörer med stöd i området | Actors with support in the area
+// column: broad | number | Aktörer med brett stöd | Actors with broad support
+// column: national | number | Nationella aktörer i området | National actors in the area
 // column: networks | number | Nätverk | Networks
 // column: needs | number | Behov | Needs
 // column: unmet_needs | number | Behov utan stöd | Needs without support
 // example: county=24
 // Run by `graphmap neo4j query gaps`. $live: current dataset versions (a node or relationship is
 // visible when one of its `datasets` tokens is in $live). $county is an IRI or null (every county), bound.
-// Support and networks count in the area itself, a broader or a narrower area; needs in the area or a narrower one.
+// The counts follow the rules in gaps.rq's header: providers in the area or a narrower one (target groups
+// respected), broad providers (a broader area only) apart, national providers per area; networks in a related
+// area; needs in the area or a narrower one.
 // Every count is aggregated from the offers, networks and needs once (not per area × municipality pair):
 // each branch below emits (area, municipality, thing) rows, and one grouping counts the distinct things.
 MATCH (area:Resource)-[ins:IN_SCHEME]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/area'})
@@ -36,27 +40,34 @@ CALL {
   RETURN collect(DISTINCT narrower) AS narrower
 }
 CALL {
-  // national providers support every municipality: counted once per area
-  WITH related
-  UNWIND related AS oa
+  WITH area
+  OPTIONAL MATCH p = (area)-[:BROADER*1..]->(wider)
+  WHERE all(r IN relationships(p) WHERE any(v IN r.datasets WHERE v IN $live))
+  RETURN collect(DISTINCT wider) AS broader
+}
+CALL {
+  // national providers in the area or a narrower one: the same for every municipality
+  WITH narrower
+  UNWIND narrower AS oa
   MATCH (offer)-[r1:AREA]->(oa), (offer)-[r2:OFFERED_BY]->(provider),
         (provider)-[r3:LEVEL]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/level/nationell'})
   WHERE all(y IN [r1, r2, r3] WHERE any(v IN y.datasets WHERE v IN $live))
   RETURN count(DISTINCT provider) AS national
 }
-WITH collect({area: area, related: related, narrower: narrower, national: national}) AS areas
+WITH collect({area: area, related: related, narrower: narrower, broader: broader, national: national}) AS areas
 CALL {
   // the grid: one row per area and municipality (in $county), so that pairs with nothing are kept
   WITH areas
   MATCH (municipality:Municipality)-[rc:COUNTY]->(county)
   WHERE ($county IS NULL OR county.iri = $county) AND all(x IN [municipality, rc] WHERE any(v IN x.datasets WHERE v IN $live))
   UNWIND areas AS a
-  RETURN a.area AS area, municipality, county, a.national AS national, null AS provider, null AS network, null AS need
+  RETURN a.area AS area, municipality, county, a.national AS national, null AS provider, null AS wide, null AS network,
+         null AS need
   UNION ALL
-  // regional and local providers: the provider or the offer serves the municipality
+  // regional and local providers in the area or a narrower one: the provider or the offer serves the municipality
   WITH areas
   UNWIND areas AS a
-  UNWIND a.related AS oa
+  UNWIND a.narrower AS oa
   WITH oa, collect(a.area) AS for_areas
   MATCH (offer)-[r1:AREA]->(oa), (offer)-[r2:OFFERED_BY]->(provider)
   WHERE all(y IN [r1, r2] WHERE any(v IN y.datasets WHERE v IN $live))
@@ -65,9 +76,35 @@ CALL {
   UNWIND [provider, offer] AS x
   MATCH (x)-[r3:SERVES]->(municipality)
   WHERE any(v IN r3.datasets WHERE v IN $live)
-  WITH DISTINCT for_areas, provider, municipality
+  WITH DISTINCT for_areas, provider, offer, municipality
   UNWIND for_areas AS area
-  RETURN area, municipality, null AS county, null AS national, provider, null AS network, null AS need
+  WITH area, provider, offer, municipality,
+       [(area)-[r:TARGET_GROUP]->(w) WHERE any(v IN r.datasets WHERE v IN $live) | w.iri] AS wanted,
+       [(offer)-[r:TARGET_GROUP]->(g) WHERE any(v IN r.datasets WHERE v IN $live) | g.iri] AS groups
+  WHERE size(wanted) = 0 OR size(groups) = 0
+     OR any(g IN groups WHERE g IN wanted OR g = 'https://w3id.org/graphmap/vocab/target-group/alla')
+  RETURN area, municipality, null AS county, null AS national, provider, null AS wide, null AS network, null AS need
+  UNION ALL
+  // regional and local providers with an offer for a broader area only (counted apart): the provider or the offer serves the municipality
+  WITH areas
+  UNWIND areas AS a
+  UNWIND a.broader AS oa
+  WITH oa, collect(a.area) AS for_areas
+  MATCH (offer)-[r1:AREA]->(oa), (offer)-[r2:OFFERED_BY]->(provider)
+  WHERE all(y IN [r1, r2] WHERE any(v IN y.datasets WHERE v IN $live))
+    AND NOT EXISTS { MATCH (provider)-[r:LEVEL]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/level/nationell'})
+                     WHERE any(v IN r.datasets WHERE v IN $live) }
+  UNWIND [provider, offer] AS x
+  MATCH (x)-[r3:SERVES]->(municipality)
+  WHERE any(v IN r3.datasets WHERE v IN $live)
+  WITH DISTINCT for_areas, provider, offer, municipality
+  UNWIND for_areas AS area
+  WITH area, provider, offer, municipality,
+       [(area)-[r:TARGET_GROUP]->(w) WHERE any(v IN r.datasets WHERE v IN $live) | w.iri] AS wanted,
+       [(offer)-[r:TARGET_GROUP]->(g) WHERE any(v IN r.datasets WHERE v IN $live) | g.iri] AS groups
+  WHERE size(wanted) = 0 OR size(groups) = 0
+     OR any(g IN groups WHERE g IN wanted OR g = 'https://w3id.org/graphmap/vocab/target-group/alla')
+  RETURN area, municipality, null AS county, null AS national, null AS provider, provider AS wide, null AS network, null AS need
   UNION ALL
   // networks in a related area that the municipality, or an actor serving it, is a member of
   WITH areas
@@ -88,7 +125,7 @@ CALL {
     RETURN municipality
   }
   UNWIND for_areas AS area
-  RETURN area, municipality, null AS county, null AS national, null AS provider, network, null AS need
+  RETURN area, municipality, null AS county, null AS national, null AS provider, null AS wide, network, null AS need
   UNION ALL
   // needs in the area or a narrower one, and the municipalities they concern
   WITH areas
@@ -119,14 +156,15 @@ CALL {
     RETURN municipality
   }
   UNWIND for_areas AS area
-  RETURN area, municipality, null AS county, null AS national, null AS provider, null AS network, need
+  RETURN area, municipality, null AS county, null AS national, null AS provider, null AS wide, null AS network, need
 }
 // one group per area and municipality; groups without a grid row (outside $county, not a municipality) have
 // no county and are dropped by the UNWIND
 WITH area, municipality, collect(DISTINCT county) AS counties, max(national) AS national,
-     count(DISTINCT provider) AS local, count(DISTINCT network) AS networks, count(DISTINCT need) AS needs
+     count(DISTINCT provider) AS providers, count(DISTINCT wide) AS broad, count(DISTINCT network) AS networks,
+     count(DISTINCT need) AS needs
 UNWIND counties AS county
-WITH area, county, municipality, local + national AS providers, networks, needs
-RETURN area.iri AS area, county.iri AS county, municipality.iri AS municipality, providers, networks, needs,
+RETURN area.iri AS area, county.iri AS county, municipality.iri AS municipality, providers, broad, national,
+       networks, needs,
        CASE WHEN providers = 0 THEN needs ELSE 0 END AS unmet_needs
 ORDER BY county, municipality, area
