@@ -22,7 +22,7 @@ from graphmap.i18n import sv_sort_key, t
 from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, find, library
 from graphmap.resolve import Resolver, UnknownName
-from graphmap.ontology import AREA_SCHEME, GM, code_of
+from graphmap.ontology import AREA_SCHEME, GM, code_of, concept_iri
 from graphmap.store import Store
 from graphmap.vocab import vocabularies
 from graphmap.validate import ValidationReport, row_index, validate_store
@@ -130,6 +130,17 @@ class QueryResult:
             out.append(item)
         return out
 
+    def stated_only(self) -> "QueryResult":
+        """The rows that rest on stated (or reference) facts only: no assumption among them.
+
+        >>> r = run_query(build(), "support", area="funktionshinder", municipality="Umeå")
+        >>> len(r.rows) - len(r.stated_only().rows)   # the assumed membership of the kranskommun network
+        1
+        """
+        weak = {str(concept_iri("confidence", "assumed"))}
+        rows = [r for r in self.rows if str(r.get("confidence")) not in weak]
+        return QueryResult(self.query, self.params, rows, self.kg)
+
     def _label(self, col, value, lang: str) -> str:
         if col.type == "route":
             return self.kg.labels.route(value, lang)
@@ -228,6 +239,10 @@ def shape_rows(rows: list[dict], query: NamedQuery) -> list[dict]:
     """
     columns = [c.name for c in query.columns]
     rows = dedupe(rows, columns)
+    if query.symmetric:  # a pair found both ways round is one row, its ends in IRI order
+        a, b = query.symmetric
+        pairs = {(str(r[a]), str(r[b])) for r in rows}
+        rows = [r for r in rows if str(r[a]) < str(r[b]) or (str(r[b]), str(r[a])) not in pairs]
     if not query.gathered:
         return rows
     gathered = [c for c in columns if c in query.gathered]
@@ -335,18 +350,28 @@ def county_state_of(kg: KnowledgeGraph, municipality) -> mapstate.CountyState | 
 
 
 def not_mapped_note(kg: KnowledgeGraph, municipality, lang: str = "sv") -> str | None:
-    """One sentence for an answer about a municipality whose county is not mapped, else None.
+    """One sentence for an answer about a municipality whose county is not mapped, or mapped only
+    in part (which part is missing); None when every mapping question of the county is sourced.
 
     >>> not_mapped_note(build(), "Gotland", "en")  # doctest: +ELLIPSIS
     "Gotland lies in Gotlands län, which is not mapped yet: ..."
-    >>> not_mapped_note(build(), "Kiruna") is None
+    >>> not_mapped_note(build(), "Kiruna", "en")  # doctest: +ELLIPSIS
+    'Norrbottens län, where Kiruna lies, is mapped in part. Answered in part: which municipalities are covered. ...'
+    >>> not_mapped_note(build(), "Umeå") is None
     True
     """
     state = county_state_of(kg, municipality)
-    if state is None or state.mapped:
+    if state is None or state.status == "kartlagd":
         return None
     iri = kg.resolver.resolve("kommun", str(municipality))
-    return t("error.not_mapped", lang, municipality=kg.label(iri, lang), county=kg.label(state.county, lang))
+    names = dict(municipality=kg.label(iri, lang), county=kg.label(state.county, lang))
+    if state.mapped:  # mapped in part: say which questions no source answers, or answers in part
+        missing = "".join(t(key, lang, questions=", ".join(kg.label(concept_iri("mapping-question", q), lang).lower()
+                                                          for q in questions))
+                          for key, questions in (("error.partly_unknown", state.unknown),
+                                                 ("error.partly_partly", state.partly)) if questions)
+        return t("error.partly_mapped", lang, **names, missing=missing)
+    return t("error.not_mapped", lang, **names)
 
 
 def stale_sources(kg: KnowledgeGraph, years: int = mapstate.STALE_YEARS, today=None) -> list:

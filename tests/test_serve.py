@@ -39,7 +39,7 @@ def http(server):
 
 
 def rows_shown(html: str) -> int:
-    match = re.search(r'<p class="count">(\d+) (?:rader|rows)</p>', html)
+    match = re.search(r'<p class="count">(?:Träffar|Matches): (\d+)</p>', html)
     return int(match.group(1)) if match else 0
 
 

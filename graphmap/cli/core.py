@@ -154,15 +154,17 @@ def query_cmd(name, params, data, lang, fmt):
 
 @click.command("support")
 @header_params(library()["support"])
+@click.option("--stated-only", is_flag=True, help=help_text("cli.help.core.stated_only"))
 @DATA
 @LANG
 @FORMAT
 @handle_errors
-def support_cmd(data, lang, fmt, **values):
+def support_cmd(data, lang, fmt, stated_only, **values):
     """Var finns stöd? / where is support for an area (for a municipality)?"""
     from graphmap.api import not_mapped_note
     kg = load_graph(data, lang, *values.values())
-    show_result(run_query(kg, "support", **values), fmt, lang)
+    result = run_query(kg, "support", **values)
+    show_result(result.stated_only() if stated_only else result, fmt, lang)
     note = not_mapped_note(kg, values["municipality"], lang) if values.get("municipality") else None
     if note:
         err_console.print(note, markup=False)

@@ -54,15 +54,15 @@ WEB: dict[str, tuple[str, str]] = {
                       "Choose an area and a municipality: the answer shows which actors and networks give "
                       "support, what kind, at which level and how the municipality reaches it."),
     "chain_link": ("Kedjan till nationell nivå för {name}", "The chain to the national level for {name}"),
-    "rows": ("{n} rader", "{n} rows"),
-    "no_rows": ("Inga rader.", "No rows."),
+    "rows": ("Träffar: {n}", "Matches: {n}"),
+    "no_rows": ("Inget i datan svarar på frågan.", "Nothing in the data answers the question."),
     "download": ("Ladda ner", "Download"),
     "queries_intro": ("Namngivna kartläggningsfrågor. Varje fråga har ett formulär och kan laddas ner som CSV eller JSON.",
                       "Named mapping queries. Each has a form and downloads as CSV or JSON."),
     "run": ("Kör frågan", "Run the query"),
     "required": ("krävs", "required"),
     "facts": ("Uppgifter med källa och säkerhet", "Facts with source and confidence"),
-    "record": ("Post", "Record"),
+    "record": ("Uppgift", "Record"),
     "fact": ("Uppgift", "Fact"),
     "value": ("Värde", "Value"),
     "source": ("Källa", "Source"),
@@ -88,7 +88,7 @@ WEB: dict[str, tuple[str, str]] = {
     "state_stale": ("Att kontrollera", "Due for checking"),
     "state_note": ("Anteckning", "Note"),
     "nav_state": ("Kartläggning", "Mapping"),
-    "gaps_click": ("Klicka på en ruta för raderna bakom den.", "Click a cell for the rows behind it."),
+    "gaps_click": ("Klicka på en ruta för att se vad den bygger på.", "Click a cell to see what it rests on."),
     "unmet": ("behov utan stöd", "needs without support"),
     "gap_rows": ("Rader bakom rutan", "Rows behind the cell"),
     "map_title": ("Karta över stödlandskapet", "Map of the support landscape"),
@@ -168,6 +168,12 @@ ERRORS: dict[str, tuple[str, str]] = {
     "error.also_former_name": ("{name} är i dag {now}; namnet har också burits av {current} tidigare.",
                                  "{name} is today {now}; {current} also carried the name before."),
     "error.changed_on": ("(ändrat {when})", "(changed {when})"),
+    "error.partly_mapped": ("{county}, där {municipality} ligger, är bara delvis kartlagt.{missing} Stöd som saknas i "
+                            "svaret kan finnas ändå.",
+                            "{county}, where {municipality} lies, is mapped in part.{missing} Support missing from "
+                            "the answer may still exist."),
+    "error.partly_unknown": (" Ingen källa hittad om: {questions}.", " No source found on: {questions}."),
+    "error.partly_partly": (" Bara delvis besvarat: {questions}.", " Answered in part: {questions}."),
     "error.not_mapped": ("{municipality} ligger i {county}, som inte är kartlagt ännu: ingen källa i datan säger "
                          "något om länets stödstruktur. Svaret visar bara stöd som når alla kommuner; det betyder "
                          "inte att annat stöd saknas.",
@@ -217,7 +223,7 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.severity.warning": ("VARNING", "WARNING"),
     "cli.input_errors": ("{n} fel i indata; inget skrevs.", "{n} error(s) in the input; nothing was written."),
     "cli.write_failed": ("Kunde inte skriva: {path} ({reason})", "Could not write: {path} ({reason})"),
-    "cli.rows": ("{n} rader", "{n} rows"),
+    "cli.rows": ("Träffar: {n}", "Matches: {n}"),
     # booleans in tables; the English tables have always said ja/nej too (kept byte-identical)
     "cli.yes": ("ja", "ja"),
     "cli.no": ("nej", "nej"),
@@ -266,7 +272,7 @@ CLI: dict[str, tuple[str, str]] = {
                         "Wrote {folders} folders with {rows} rows of synthetic data to {output} (scale {scale}, "
                         "seed {seed})."),
     "cli.synth.next": ("Bygg grafen med: graphmap build {output}/*", "Build the graph with: graphmap build {output}/*"),
-    "cli.privacy.record": ("Post", "Record"),
+    "cli.privacy.record": ("Uppgift", "Record"),
     "cli.privacy.field": ("Fält", "Field"),
     "cli.privacy.value": ("Värde", "Value"),
     "cli.privacy.source": ("Källa", "Source"),
@@ -306,6 +312,8 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.core.output': ('Var grafen skrivs (.ttl, .nt eller .jsonld; .nt är snabbast för stora grafer)', 'where the graph is written (.nt is fastest for large graphs).'),
     'cli.help.core.strict': ('Varningar räknas som fel', 'warnings count as errors.'),
     'cli.help.core.param': ('Parameter, t.ex. area=funktionshinder', 'parameter, e.g. area=funktionshinder.'),
+    "cli.help.core.stated_only": ("Bara uppgifter som står i källorna: inga antaganden.",
+                                  "Only facts the sources state: no assumptions."),
     'cli.help.core.detail': ('Visa varje rad (område × kommun)', 'show every row.'),
     'cli.help.export.output': ('Mapp att skriva till', 'folder to write to.'),
     'cli.help.export.format': ('ttl/jsonld = hela grafen; graphml/gexf/csv = nätverket för Gephi', 'ttl/jsonld = the whole graph; graphml/gexf/csv = the network for Gephi.'),

@@ -104,6 +104,9 @@ class NamedQuery:
     """Columns (``# gather: a b``) whose values are gathered into one list per row: rows equal in
     every other column are one row (:func:`graphmap.api.shape_rows`), e.g. an actor's kinds of
     support in one area through one route."""
+    symmetric: tuple[str, ...] = ()
+    """Two columns (``# symmetric: a b``) that name the two ends of a pair the query finds both ways
+    round: a pair is one row, in the order of the two IRIs (:func:`graphmap.api.shape_rows`)."""
 
     def title_in(self, lang: str = "sv") -> str:
         return self.title[0] if lang == "sv" else self.title[1]
@@ -162,7 +165,8 @@ def parse(path: Path) -> NamedQuery:
         name=meta["name"][0], title=tuple(_split(meta["title"][0])), description=tuple(_split(meta["description"][0])),
         params=params, columns=columns, sparql=text, path=path, engine=meta.get("engine", ["sparql"])[0],
         examples=examples, internal=meta.get("internal", ["no"])[0] == "yes",
-        gathered=tuple(" ".join(meta.get("gather", [])).split()))
+        gathered=tuple(" ".join(meta.get("gather", [])).split()),
+        symmetric=tuple(" ".join(meta.get("symmetric", [])).split()))
 
 
 @lru_cache(maxsize=1)

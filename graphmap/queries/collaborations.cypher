@@ -8,7 +8,11 @@
 // column: kind | concept | Typ | Kind
 // column: cross_county | boolean | Olika län | Different counties
 // column: source | iri | Källa | Source
+// gather: collaboration kind source
+// symmetric: actor partner
 // example: actor=fou-nu
+// One row per pair of actors: every network, collaboration and stated collaboration they share is
+// gathered into it ("# gather"), and a pair found both ways round is shown once ("# symmetric").
 // Run by `graphmap neo4j query collaborations`. $live: current dataset versions (a node or relationship is
 // visible when one of its `datasets` tokens is in $live). $actor is an IRI or null (every actor), bound.
 CALL {

@@ -1,0 +1,132 @@
+"""Honest answers (issue 15), checked as a user would: what the answers say about how they know,
+what they do not know, and nothing more than the sources say. The bundled data (seeds + the
+national reference layer) is what a user gets."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import graphmap
+from graphmap.api import gap_matrix, not_mapped_note, run_query
+from graphmap.ontology import AREA_SCHEME
+
+VOCAB = "https://w3id.org/graphmap/vocab/"
+ACTOR = "https://w3id.org/graphmap/id/actor/"
+ASSUMED, STATED = VOCAB + "confidence/assumed", VOCAB + "confidence/stated"
+
+
+@pytest.fixture(scope="module")
+def kg():
+    return graphmap.build()
+
+
+def support(kg, area, municipality, lang="sv"):
+    return run_query(kg, "support", area=area, municipality=municipality).present(lang)
+
+
+def test_an_offer_for_adults_never_answers_a_question_about_children(kg):
+    # the Stockholm collaboration's source is about adults of working age: none of its offers,
+    # its network or its relation answers children or older people (the units' own pages still do)
+    adults = "https://w3id.org/graphmap/id/stockholm/sources/samarbete-vuxna-2023"
+    for municipality in ("Täby", "Sollentuna", "Järfälla"):
+        rows = support(kg, "barn och unga", municipality)
+        assert rows, municipality                       # national support still answers
+        assert not any(adults in r["source"] for r in rows), municipality
+        assert not any(adults in r["source"] for r in support(kg, "äldre", municipality)), municipality
+        assert "https://w3id.org/graphmap/id/network/samarbete-fou-nu-nordvast" not in {r["actor"] for r in rows}
+    # ... and the same offers do answer an area for adults (the rule, the other way)
+    rows = support(kg, "individ- och familjeomsorg", "Sollentuna")
+    nordvast = [r for r in rows if r["actor"] == ACTOR + "fou-nordvast" and adults in r["source"]]
+    assert nordvast and all(r["target_group"] == [VOCAB + "target-group/vuxna"] for r in nordvast)
+    assert {r["target_group_label"] for r in nordvast} == {"Vuxna"}
+
+
+def test_broad_support_is_shown_as_broad_and_apart(kg):
+    rows = support(kg, "funktionshinder", "Umeå")
+    fou = [r for r in rows if r["actor"] == ACTOR + "fou-socialtjanst-vasterbotten"]
+    # one row for its disability support, one for its support to all of social services
+    assert sorted(r["match_label"] for r in fou) == ["Brett stöd", "Inom området"]
+    broad = next(r for r in fou if r["match"] == VOCAB + "area-match/broad")
+    assert broad["offer_area"] == [AREA_SCHEME + "/socialtjanst"]
+    # the gap matrix counts broad support apart: Västerbotten's ekonomiskt bistånd has none in the area
+    cell = gap_matrix(kg).cell(AREA_SCHEME + "/ekonomiskt-bistand", "https://w3id.org/graphmap/id/lan/24")
+    assert (cell.supported, cell.broad, cell.municipalities) == (0, 15, 15)
+    assert cell.text() == "0/15 (+15 brett)"
+    umea = gap_matrix(kg, "24").cell(AREA_SCHEME + "/ekonomiskt-bistand", "https://w3id.org/graphmap/id/kommun/2480")
+    assert umea.text("municipality") == "B"
+
+
+def test_every_support_row_says_how_sure_and_the_assumed_membership_says_so(kg):
+    rows = support(kg, "funktionshinder", "Umeå")
+    assert all(r["confidence"] in (ASSUMED, STATED) for r in rows)
+    kranskommuner = [r for r in rows if "kranskommunerna" in r["actor_label"]]
+    assert len(kranskommuner) == 1
+    assert kranskommuner[0]["route"] == "member"
+    assert kranskommuner[0]["confidence_label"] == "Antagande (att verifiera)"
+    assert support(kg, "funktionshinder", "Umeå", "en")[0]["confidence_label"] in ("Stated in the source",
+                                                                                    "Assumed (to be verified)")
+
+
+def test_a_route_carries_the_weakest_confidence_of_its_facts(kg):
+    # FoU i Väst's offers are stated, its coverage of Lilla Edet is assumed: the row is assumed
+    rows = [r for r in support(kg, "socialtjänst", "Lilla Edet") if r["actor"] == ACTOR + "fou-i-vast"]
+    assert rows and {r["confidence"] for r in rows} == {ASSUMED}
+    # the Socialtjänstdag: individ- och familjeomsorg stated, its comorbidity areas an interpretation
+    day = [r for r in support(kg, "beroende", "Sollentuna") if r["actor"] == ACTOR + "fou-nordvast"]
+    assert {(r["match"].rsplit("/", 1)[-1], r["confidence"]) for r in day} == {("broad", STATED), ("direct", ASSUMED)}
+
+
+def test_lilla_edet_is_partial_and_the_socialchef_network_steers(kg):
+    rows = support(kg, "socialtjänst", "Lilla Edet")
+    fyrbodal = [r for r in rows if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"]
+    assert fyrbodal and {r["extent_label"] for r in fyrbodal} == {"Delvis"}
+    chefs = [r for r in rows if r["actor"].endswith("/socialchefsnatverket-fyrbodal")]
+    assert [(r["kind_label"], r["route"], r["extent_label"]) for r in chefs] == \
+           [("Styrning och prioritering", "member", "Delvis")]
+    # a full member's row says full
+    assert {r["extent_label"] for r in support(kg, "socialtjänst", "Uddevalla")
+            if r["actor"].endswith("/socialchefsnatverket-fyrbodal")} == {"Hel"}
+
+
+def test_one_row_per_actor_and_route(kg):
+    rows = support(kg, "funktionshinder", "Umeå")
+    keys = [(r["actor"], r["route"], r["via"], r["match"], r["extent"], r["confidence"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    direct = next(r for r in rows if r["actor"] == ACTOR + "fou-socialtjanst-vasterbotten"
+                  and r["match"] == VOCAB + "area-match/direct")
+    assert len(direct["kind"]) >= 2 and "; " in direct["kind_label"]   # kinds gathered, not one row each
+
+
+def test_fou_nu_and_fou_nordvast_are_one_collaboration_row(kg):
+    rows = run_query(kg, "collaborations").present()
+    pair = [r for r in rows if {r["actor"], r["partner"]} == {ACTOR + "fou-nu", ACTOR + "fou-nordvast"}]
+    assert len(pair) == 1
+    assert set(pair[0]["kind_label"].split("; ")) == {"Samarbete", "Samverkar med"}
+    # asked from either end, the pair is still there once, with the one asked for first
+    for actor in ("fou-nu", "fou-nordvast"):
+        rows = run_query(kg, "collaborations", actor=actor).present()
+        assert len([r for r in rows if {r["actor"], r["partner"]} == {ACTOR + "fou-nu", ACTOR + "fou-nordvast"}]) == 1
+        assert all(r["actor"] == ACTOR + actor for r in rows)
+
+
+def test_kiruna_says_its_county_is_mapped_in_part_and_lists_national_support(kg):
+    from graphmap.cli import main
+    result = CliRunner().invoke(main, ["support", "--area", "funktionshinder", "--municipality", "Kiruna"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())          # the terminal wraps long lines
+    assert "Norrbottens län, där Kiruna ligger, är bara delvis kartlagt." in text
+    assert "Bara delvis besvarat: vilka kommuner som täcks." in text
+    assert "Myndigheten för delaktighet (MFD)" in text              # national support, still listed
+    assert "Antagande (att verifiera)" in text                       # FoUI's coverage of Kiruna is assumed
+    assert not_mapped_note(kg, "Umeå") is None                       # a county mapped in full says nothing
+
+
+def test_stated_only(kg):
+    from graphmap.cli import main
+    full = CliRunner().invoke(main, ["support", "--area", "funktionshinder", "--municipality", "Umeå", "--format", "json"])
+    stated = CliRunner().invoke(main, ["support", "--area", "funktionshinder", "--municipality", "Umeå", "--format", "json",
+                                       "--stated-only"])
+    import json
+    full_rows, stated_rows = json.loads(full.output), json.loads(stated.output)
+    assert len(stated_rows) == len(full_rows) - 1
+    assert {r["confidence"] for r in stated_rows} == {STATED}
