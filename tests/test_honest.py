@@ -111,13 +111,18 @@ def test_fou_nu_and_fou_nordvast_are_one_collaboration_row(kg):
 
 def test_kiruna_says_its_county_is_mapped_in_part_and_lists_national_support(kg):
     from graphmap.cli import main
-    result = CliRunner().invoke(main, ["support", "--area", "funktionshinder", "--municipality", "Kiruna"])
+    import csv
+    import io
+    result = CliRunner().invoke(main, ["support", "--area", "funktionshinder", "--municipality", "Kiruna",
+                                       "--format", "csv"])
     assert result.exit_code == 0, result.output
-    text = " ".join(result.output.split())          # the terminal wraps long lines
+    text = " ".join(result.stderr.split())          # the terminal wraps long lines
     assert "Norrbottens län, där Kiruna ligger, är bara delvis kartlagt." in text
     assert "Bara delvis besvarat: vilka kommuner som täcks." in text
-    assert "Myndigheten för delaktighet (MFD)" in text              # national support, still listed
-    assert "Antagande (att verifiera)" in text                       # FoUI's coverage of Kiruna is assumed
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert "Myndigheten för delaktighet (MFD)" in {r["actor_label"] for r in rows}   # national support, still listed
+    foui = [r for r in rows if r["actor_label"] == "FoUI Norrbottens Kommuner"]
+    assert {r["confidence_label"] for r in foui} == {"Antagande (att verifiera)"}   # its coverage of Kiruna is assumed
     assert not_mapped_note(kg, "Umeå") is None                       # a county mapped in full says nothing
 
 
@@ -127,6 +132,6 @@ def test_stated_only(kg):
     stated = CliRunner().invoke(main, ["support", "--area", "funktionshinder", "--municipality", "Umeå", "--format", "json",
                                        "--stated-only"])
     import json
-    full_rows, stated_rows = json.loads(full.output), json.loads(stated.output)
+    full_rows, stated_rows = json.loads(full.stdout), json.loads(stated.stdout)
     assert len(stated_rows) == len(full_rows) - 1
     assert {r["confidence"] for r in stated_rows} == {STATED}
