@@ -7,8 +7,9 @@
 // column: collaboration | iri | Samarbete eller nätverk | Collaboration or network
 // column: kind | concept | Typ | Kind
 // column: cross_county | boolean | Olika län | Different counties
+// column: confidence | concept | Säkerhet | Confidence
 // column: source | iri | Källa | Source
-// gather: collaboration kind source
+// gather: collaboration kind confidence source
 // symmetric: actor partner
 // example: actor=fou-nu
 // One row per pair of actors: every network, collaboration and stated collaboration they share is
@@ -29,19 +30,27 @@ CALL {
   MATCH (m1)-[r1:MEMBER]->(actor), (m1)-[r2:ORGANIZATION]->(collaboration), (collaboration)-[r5:NETWORK_KIND]->(kind)
   WHERE all(y IN [r1, r2, r5] WHERE any(v IN y.datasets WHERE v IN $live))
   OPTIONAL MATCH (m1)-[r6:SOURCE]->(source) WHERE any(v IN r6.datasets WHERE v IN $live)
+  WITH actor, collaboration, kind, source,
+       head([(m1)-[r:CONFIDENCE]->(c)<-[:GRAPHMAP_CLAIMS]-(cl:GraphmapClaim)
+             WHERE any(v IN r.datasets WHERE v IN $live) AND cl._token IN $live AND cl.order IS NOT NULL | cl.order]) AS r1
   // membership rows (one per year or source) are dropped before pairing, and each collaboration's
-  // partners (municipalities left out) are found once
-  WITH DISTINCT actor, collaboration, kind.iri AS kind, source.iri AS source
-  WITH collaboration, collect([actor, kind, source]) AS sides
+  // partners (municipalities left out) are found once, with their strongest membership confidence
+  WITH DISTINCT actor, collaboration, kind.iri AS kind, source.iri AS source, r1
+  WITH collaboration, collect([actor, kind, source, r1]) AS sides
   CALL {
     WITH collaboration
     MATCH (m2)-[r3:MEMBER]->(partner), (m2)-[r4:ORGANIZATION]->(collaboration)
     WHERE NOT partner:Municipality AND all(y IN [r3, r4] WHERE any(v IN y.datasets WHERE v IN $live))
-    RETURN collect(DISTINCT partner) AS partners
+    WITH partner, head([(m2)-[r:CONFIDENCE]->(c)<-[:GRAPHMAP_CLAIMS]-(cl:GraphmapClaim)
+                        WHERE any(v IN r.datasets WHERE v IN $live) AND cl._token IN $live AND cl.order IS NOT NULL
+                        | cl.order]) AS r2
+    WITH partner, max(r2) AS r2
+    RETURN collect([partner, r2]) AS partners
   }
   UNWIND sides AS side
-  UNWIND partners AS partner
-  RETURN side[0] AS actor, partner, collaboration, side[1] AS kind, side[2] AS source
+  UNWIND partners AS p
+  RETURN side[0] AS actor, p[0] AS partner, collaboration, side[1] AS kind, side[2] AS source,
+         CASE WHEN p[1] IS NOT NULL AND (side[3] IS NULL OR p[1] < side[3]) THEN p[1] ELSE side[3] END AS rank
   UNION
   MATCH (collaboration)-[r1:RELATION_KIND]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/relation-kind/samverkar-med'}),
         (collaboration)-[r2:RELATION_SUBJECT]->(a1), (collaboration)-[r3:RELATION_OBJECT]->(a2)
@@ -51,15 +60,20 @@ CALL {
   WHERE $actor IS NULL OR actor.iri = $actor
   OPTIONAL MATCH (collaboration)-[r6:SOURCE]->(source) WHERE any(v IN r6.datasets WHERE v IN $live)
   RETURN actor, partner, collaboration, 'https://w3id.org/graphmap/vocab/relation-kind/samverkar-med' AS kind,
-         source.iri AS source
+         source.iri AS source,
+         head([(collaboration)-[r:CONFIDENCE]->(c)<-[:GRAPHMAP_CLAIMS]-(cl:GraphmapClaim)
+               WHERE any(v IN r.datasets WHERE v IN $live) AND cl._token IN $live AND cl.order IS NOT NULL | cl.order]) AS rank
 }
-WITH actor, partner, collaboration, kind, source
+WITH actor, partner, collaboration, kind, source, rank
 WHERE actor <> partner AND NOT actor:Municipality AND NOT partner:Municipality
   AND EXISTS { MATCH (actor)-[r:LEVEL]->() WHERE any(v IN r.datasets WHERE v IN $live) }
   AND EXISTS { MATCH (partner)-[r:LEVEL]->() WHERE any(v IN r.datasets WHERE v IN $live) }
 OPTIONAL MATCH (actor)-[ra:COUNTY]->(ac) WHERE any(v IN ra.datasets WHERE v IN $live)
 OPTIONAL MATCH (partner)-[rp:COUNTY]->(pc) WHERE any(v IN rp.datasets WHERE v IN $live)
+OPTIONAL MATCH (conf)-[ci:IN_SCHEME]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/confidence'}),
+               (conf)<-[:GRAPHMAP_CLAIMS]-(cfl:GraphmapClaim)
+WHERE any(v IN ci.datasets WHERE v IN $live) AND cfl._token IN $live AND cfl.order = rank
 WITH DISTINCT actor.iri AS actor, partner.iri AS partner, collaboration.iri AS collaboration, kind,
-     (ac IS NOT NULL AND pc IS NOT NULL AND ac <> pc) AS cross_county, source
-RETURN actor, partner, collaboration, kind, cross_county, source
-ORDER BY actor, partner, collaboration, coalesce(source, '')
+     (ac IS NOT NULL AND pc IS NOT NULL AND ac <> pc) AS cross_county, conf.iri AS confidence, source
+RETURN actor, partner, collaboration, kind, cross_county, confidence, source
+ORDER BY actor, partner, collaboration, coalesce(confidence, ''), coalesce(source, '')

@@ -7,6 +7,7 @@
 // column: relation | route | Relation | Relation
 // column: role | concept | Roll | Role
 // column: leader | iri | Leds av | Led by
+// column: confidence | concept | Säkerhet | Confidence
 // column: source | iri | Källa | Source
 // example: actor=fou-socialtjanst-vasterbotten
 // Run by `graphmap neo4j query networks`. $live: current dataset versions (a node or relationship is
@@ -17,24 +18,25 @@ CALL {
   MATCH (membership)-[r1:MEMBER]->(actor), (membership)-[r2:ORGANIZATION]->(network), (membership)-[r3:ROLE]->(role)
   WHERE all(y IN [r1, r2, r3] WHERE any(v IN y.datasets WHERE v IN $live))
   OPTIONAL MATCH (membership)-[r4:SOURCE]->(source) WHERE any(v IN r4.datasets WHERE v IN $live)
-  RETURN network, 'member' AS relation, role.iri AS role, source.iri AS source
+  RETURN network, 'member' AS relation, role.iri AS role, source.iri AS source, membership AS record
   UNION
   WITH actor
   MATCH (network)-[r1:LED_BY]->(actor) WHERE any(v IN r1.datasets WHERE v IN $live)
   OPTIONAL MATCH (network)-[r4:SOURCE]->(source) WHERE any(v IN r4.datasets WHERE v IN $live)
-  RETURN network, 'leads' AS relation, null AS role, source.iri AS source
+  RETURN network, 'leads' AS relation, null AS role, source.iri AS source, network AS record
   UNION
   WITH actor
   MATCH (actor)-[r1:SUPPORTS]->(network), (rel)-[r2:RELATION_SUBJECT]->(actor), (rel)-[r3:RELATION_OBJECT]->(network),
         (rel)-[r4:RELATION_KIND]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/relation-kind/stottar'})
   WHERE all(y IN [r1, r2, r3, r4] WHERE any(v IN y.datasets WHERE v IN $live))
   OPTIONAL MATCH (rel)-[r5:SOURCE]->(source) WHERE any(v IN r5.datasets WHERE v IN $live)
-  RETURN network, 'supports' AS relation, null AS role, source.iri AS source
+  RETURN network, 'supports' AS relation, null AS role, source.iri AS source, rel AS record
 }
 MATCH (network)-[rl:LEVEL]->(level) WHERE any(v IN rl.datasets WHERE v IN $live)
 MATCH (level)<-[:GRAPHMAP_CLAIMS]-(lc:GraphmapClaim) WHERE lc._token IN $live AND lc.order IS NOT NULL
 OPTIONAL MATCH (network)-[rd:LED_BY]->(leader) WHERE any(v IN rd.datasets WHERE v IN $live)
-WITH DISTINCT network.iri AS network, level.iri AS level, relation, role, leader.iri AS leader, source,
-     lc.order AS lorder
-RETURN network, level, relation, role, leader, source
-ORDER BY lorder, network, relation, coalesce(role, ''), coalesce(leader, ''), coalesce(source, '')
+OPTIONAL MATCH (record)-[rc:CONFIDENCE]->(conf) WHERE any(v IN rc.datasets WHERE v IN $live)
+WITH DISTINCT network.iri AS network, level.iri AS level, relation, role, leader.iri AS leader, conf.iri AS confidence,
+     source, lc.order AS lorder
+RETURN network, level, relation, role, leader, confidence, source
+ORDER BY lorder, network, relation, coalesce(role, ''), coalesce(leader, ''), coalesce(confidence, ''), coalesce(source, '')
