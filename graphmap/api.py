@@ -210,22 +210,48 @@ def run_query(kg: KnowledgeGraph, name: str, **values) -> QueryResult:
         raise UnknownName("query", name, sorted(library()))
     bound = bind_params(kg, query, values)
     if query.engine == "paths":
-        rows = chain_rows(kg.link_graph, str(bound["actor"]))
+        rows = chain_rows(kg.link_graph, str(bound["actor"]), link_confidence(kg))
     else:
         _names, raw = kg.store.select(query.sparql, bound)
         rows = shape_rows(raw, query)
     return QueryResult(query, bound, rows, kg)
 
 
-def chain_rows(link_graph, start: str) -> list[dict]:
+def chain_rows(link_graph, start: str, confidence: dict | None = None) -> list[dict]:
     """The `paths` engine's answer: every shortest chain from ``start`` in a link projection, as step rows.
 
     Both backends end here: the SPARQL one with the whole graph's links, the Cypher one with the links
-    around ``start``.
+    around ``start``. ``confidence`` (:func:`link_confidence`) gives each step its link's confidence
+    and each chain the weakest of its steps' (``chain_confidence``, on every step of the chain).
     """
     rows = analysis.paths_to_rows(start, analysis.chain_paths(link_graph, start))
-    return [{k: (URIRef(v) if k in ("target", "subject", "relation", "object") else v) for k, v in r.items()}
-            for r in rows]
+    confidence = confidence or {}
+    rank = {str(c.iri): c.order for c in vocabularies().concepts("confidence")}
+    for row in rows:
+        row["confidence"] = confidence.get((row["subject"], row["relation"], row["object"]))
+    weakest: dict = {}
+    for row in rows:
+        key, c = (row["target"], row["path"]), row["confidence"]
+        if key not in weakest or (c is None or (weakest[key] is not None and rank.get(c, 0) < rank.get(weakest[key], 0))):
+            weakest[key] = c
+    terms = ("target", "subject", "relation", "object", "confidence", "chain_confidence")
+    return [{k: (URIRef(v) if k in terms and v is not None else v) for k, v in
+             (r | {"chain_confidence": weakest[(r["target"], r["path"])]}).items()} for r in rows]
+
+
+def link_confidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], str]:
+    """(subject, relation, object) of every link the chains follow -> its confidence (the surest
+    record that gives the link), from the ``link-confidence`` query.
+
+    >>> kg = build()
+    >>> link_confidence(kg)[("https://w3id.org/graphmap/id/kommun/2480", "http://www.w3.org/ns/org#memberOf",
+    ...                      "https://w3id.org/graphmap/id/network/funk-natverk-umea-kusten")]   # Umeå's assumed membership
+    'https://w3id.org/graphmap/vocab/confidence/assumed'
+    """
+    if "_link_confidence" not in kg.__dict__:
+        kg.__dict__["_link_confidence"] = {(str(r["subject"]), str(r["relation"]), str(r["object"])): str(r["confidence"])
+                                          for r in run_query(kg, "link-confidence").rows}
+    return kg.__dict__["_link_confidence"]
 
 
 def shape_rows(rows: list[dict], query: NamedQuery) -> list[dict]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from graphmap import analysis
-from graphmap.api import KnowledgeGraph, QueryResult, bind_params, chain_rows, shape_rows
+from graphmap.api import KnowledgeGraph, QueryResult, bind_params, chain_rows, link_confidence, shape_rows
 from graphmap.neo4j.connect import Connection
 from graphmap.neo4j.model import IRI_DATATYPE, ModelError, SYSTEM_KEYS, decode_value, model
 from graphmap.neo4j.pull import current_tokens, pull
@@ -81,7 +81,7 @@ def run_cypher_query(conn: Connection, name: str, *, dataset: str | None = None,
     params.update(live=live, types=model().predicate_of_type, keys=key_map(conn) if name == "actor" else {})
     raw = conn.read(cypher_text(query), **params)
     if query.engine == "paths":
-        rows = chain_rows(analysis.link_graph(raw), params["actor"])   # raw: the links around the actor
+        rows = chain_rows(analysis.link_graph(raw), params["actor"], link_confidence(kg))   # raw: the links around the actor
     else:
         rows = shape_rows([_terms(row, query) for row in raw], query)
     return QueryResult(query, bound, rows, kg)

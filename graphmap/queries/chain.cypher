@@ -8,6 +8,8 @@
 // column: subject | iri | Från | From
 // column: relation | relation | Relation | Relation
 // column: object | iri | Till | To
+// column: confidence | concept | Stegets säkerhet | Confidence of the step
+// column: chain_confidence | concept | Kedjans säkerhet (svagaste steget) | Confidence of the chain (its weakest step)
 // engine: paths
 // example: actor=Lycksele
 // Run by `graphmap neo4j query chain`. $live: current dataset versions (a node or relationship is visible
