@@ -141,9 +141,10 @@ def test_fou_valfard_the_association_the_gavleborg_department_and_the_old_vaster
 def test_support_outside_the_seed_regions_names_the_county_structure_and_its_source(kg, municipality, structure, source):
     rows = run_query(kg, "support", area="funktionshinder", municipality=municipality).present()
     regional = [r for r in rows if not r["level"].endswith("/nationell")]
-    assert any(r["actor_label"].startswith(structure) and r["source_label"].startswith(source[:60]) for r in regional), \
+    assert any(r["actor_label"].startswith(structure) and source[:60] in r["source_label"] for r in regional), \
         sorted({(r["actor_label"], r["source_label"]) for r in regional})
-    assert not_mapped_note(kg, municipality) is None  # the county is mapped: no "ej kartlagd"
+    note = not_mapped_note(kg, municipality)   # the county is mapped (in part): never "not mapped"
+    assert note is None or "är bara delvis kartlagt" in note, note
 
 
 def test_coverage_of_malmo_names_what_covers_it(kg):

@@ -7,7 +7,7 @@ levels, kinds of support …) come from the SKOS vocabularies, never from here.
 >>> t("nav_support", "sv"), t("nav_support", "en")
 ('Var finns stöd?', 'Where is support?')
 >>> t("rows", "en", n=3)
-'3 rows'
+'Matches: 3'
 >>> sorted(["Örebro", "Älvsbyn", "Åre", "Arboga", "Zinkgruvan"], key=sv_sort_key)
 ['Arboga', 'Zinkgruvan', 'Åre', 'Älvsbyn', 'Örebro']
 >>> lang_key("en-GB"), lang_key("sv"), lang_key(None), other_lang("sv")

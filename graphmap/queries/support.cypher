@@ -130,5 +130,5 @@ MATCH (level)<-[:GRAPHMAP_CLAIMS]-(lc:GraphmapClaim) WHERE lc._token IN $live AN
 WITH DISTINCT actor.iri AS actor, level.iri AS level, kind, match, offer_area.iri AS offer_area, target_group, route,
      via, extent, conf.iri AS confidence, source.iri AS source, lc.order AS lorder
 RETURN actor, level, kind, match, offer_area, target_group, route, via, extent, confidence, source
-ORDER BY lorder, actor, match, route, coalesce(via, ''), extent, confidence, kind, offer_area,
+ORDER BY lorder DESC, actor, match, route, coalesce(via, ''), extent, confidence, kind, offer_area,
          coalesce(target_group, ''), coalesce(source, '')
