@@ -10,10 +10,13 @@ from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from graphmap.i18n import lang_key
-from graphmap.ontology import curie, ontology_graph
+from graphmap.ontology import ID, curie, ontology_graph
 from graphmap.vocab import vocabularies
 
 ROUTE_SCHEME = "route"  # ontology/vocab/route.ttl: the route codes (coverage, national, member …)
+PROPER_NAMES = (str(ID) + "actor/", str(ID) + "network/")
+"""Actors and networks: their names are proper names, shown as the organisations write them (in
+Swedish) in every language; the English name stays in the data (``name_en``)."""
 
 
 class Labels:
@@ -27,8 +30,21 @@ class Labels:
                         self._labels.setdefault(str(s), {}).setdefault(o.language or "", text)
 
     def label(self, iri, lang: str = "sv") -> str:
+        """The label in ``lang``; an actor's or a network's name is a proper name and stays Swedish.
+
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> from rdflib.namespace import SKOS
+        >>> g = Graph()
+        >>> fou = URIRef(PROPER_NAMES[0] + "fou-x")
+        >>> _ = g.add((fou, SKOS.prefLabel, Literal("FoU Socialtjänst", lang="sv")))
+        >>> _ = g.add((fou, SKOS.prefLabel, Literal("R&D Social Services", lang="en")))
+        >>> Labels(g).label(fou, "en")
+        'FoU Socialtjänst'
+        """
         if iri is None:
             return ""
+        if lang != "sv" and str(iri).startswith(PROPER_NAMES):
+            lang = "sv"
         labels = self._labels.get(str(iri))
         if not labels:
             text = str(iri)
@@ -46,4 +62,4 @@ class Labels:
         return concept.label(lang_key(lang)) if concept is not None else str(code or "")
 
 
-__all__ = ["Labels", "ROUTE_SCHEME", "curie"]
+__all__ = ["Labels", "PROPER_NAMES", "ROUTE_SCHEME", "curie"]

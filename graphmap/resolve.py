@@ -8,12 +8,17 @@ rdflib.term.URIRef('https://w3id.org/graphmap/id/kommun/2480')
 """
 from __future__ import annotations
 
+import re
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graphmap.i18n import t
 from graphmap.ontology import GM, ORG, actor_iri, kommun_iri, lan_iri, network_iri
 from graphmap.vocab import ascii_fold, best_matches, fold, vocabularies
+
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 class UnknownName(ValueError):
@@ -57,6 +62,21 @@ class Resolver:
                     if getattr(o, "language", None) in ("sv", None):
                         self.names[str(o)] = slug
                         self._labels[s] = str(o)
+        # the name an organisation uses for itself, without the qualifier the data adds to tell it
+        # apart ("FoU Socialtjänst (Västerbotten)" -> "FoU Socialtjänst"), when no other name is that
+        own: dict[str, set] = {}
+        for iri, name in self._labels.items():
+            base = _QUALIFIER.sub("", name)
+            if base != name:
+                own.setdefault(fold(base), set()).add(iri)
+        self.shared: dict[str, list[str]] = {}   # an own name two organisations use -> both, to choose from
+        for key, iris in own.items():
+            if self._find(self.actors, key) is not None:
+                continue
+            if len(iris) == 1:
+                self._add(self.actors, [key], next(iter(iris)))
+            else:
+                self.shared[key] = sorted(f"{self._labels[i]} ({i.rsplit('/', 1)[-1]})" for i in iris)
 
         # former names (org:ChangeEvent gm:formerName -> org:resultingOrganization) lead to the current
         # organisation; a name someone carries today wins ("FoU Välfärd" is the association's name now)
@@ -135,7 +155,8 @@ class Resolver:
                 code = self._find(self.kommuner, text.zfill(4))
                 iri = kommun_iri(code) if code else None
             if iri is None:
-                raise UnknownName(param, text, self._suggest_actor(text))
+                raise UnknownName(param, text, self.shared.get(fold(text)) or self.shared.get(ascii_fold(text))
+                                  or self._suggest_actor(text))
             return iri
         return Literal(text)
 

@@ -135,3 +135,26 @@ def test_stated_only(kg):
     full_rows, stated_rows = json.loads(full.stdout), json.loads(stated.stdout)
     assert len(stated_rows) == len(full_rows) - 1
     assert {r["confidence"] for r in stated_rows} == {STATED}
+
+
+def test_an_organisation_is_found_by_its_own_name_and_a_shared_one_asks_which(kg):
+    from graphmap.resolve import UnknownName
+    # names as the organisations write them
+    assert kg.resolver.resolve("actor", "FoU Nordväst").endswith("/fou-nordvast")
+    assert kg.resolver.resolve("actor", "Socialchefsnätverket i Fyrbodal").endswith("/socialchefsnatverket-fyrbodal")
+    # two units call themselves "FoU Socialtjänst" (Uppsala län, Västerbotten): the answer names both
+    with pytest.raises(UnknownName) as err:
+        kg.resolver.resolve("actor", "FoU Socialtjänst")
+    assert err.value.suggestions == ["FoU Socialtjänst (Uppsala län) (fou-socialtjanst-uppsala)",
+                                     "FoU Socialtjänst (Västerbotten) (fou-socialtjanst-vasterbotten)"]
+    # in the seed regions alone the name is the Västerbotten unit's
+    from graphmap.ontology import REGIONS_DIR
+    seeds = graphmap.build([REGIONS_DIR])
+    assert seeds.resolver.resolve("actor", "FoU Socialtjänst").endswith("/fou-socialtjanst-vasterbotten")
+
+
+def test_proper_names_stay_as_written_in_the_english_view(kg):
+    rows = support(kg, "funktionshinder", "Umeå", "en")
+    labels = {r["actor_label"] for r in rows}
+    assert "FoU Socialtjänst (Västerbotten)" in labels and "R&D Social Services (Västerbotten)" not in labels
+    assert {r["match_label"] for r in rows} <= {"In the area", "Broad support", "Part of the area"}   # concepts translate

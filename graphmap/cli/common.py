@@ -4,6 +4,8 @@ Every text a command prints comes from the catalogue (``cli.*`` keys of :mod:`gr
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import functools
 import json
 import sys
@@ -126,4 +128,6 @@ def _text(value, lang: str = "sv") -> str:
         return ""
     if isinstance(value, bool):
         return t("cli.yes" if value else "cli.no", lang)
+    if isinstance(value, (float, Decimal)) and lang == "sv":
+        return str(value).replace(".", ",")   # a decimal comma in Swedish tables (CSV/JSON keep the point)
     return escape(str(value))

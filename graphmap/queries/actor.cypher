@@ -2,7 +2,7 @@
 // title: Allt om en aktör | Everything about an actor
 // description: Varje uppgift om aktören, med källa och säkerhet: egna uppgifter och de poster (medlemskap, täckning, stöd, tjänster, avtal …) som gäller den. | Every fact about the actor with its source and confidence: its own facts and the records (memberships, coverage, offers, posts, agreements …) about it.
 // param: actor | actor | required | Aktör eller kommun | Actor or municipality
-// column: record | iri | Post | Record
+// column: record | iri | Sammanhang | Context
 // column: property | property | Uppgift | Fact
 // column: value | value | Värde | Value
 // column: source | iri | Källa | Source
