@@ -1,0 +1,76 @@
+"""User-facing texts of the web app's answer-first pages, the report choice and the Excel
+downloads (issue 18): keys start with ``pages.``.
+
+A section of :mod:`graphmap.i18n.catalogue`, kept in its own file; the catalogue merges it.
+"""
+from __future__ import annotations
+
+PAGES: dict[str, tuple[str, str]] = {
+    "pages.total": ("Totalt", "Total"),
+    "pages.facts_by_confidence": ("Uppgifter per säkerhet", "Facts per confidence"),
+    "pages.choose_area": ("Välj ett område för att se vilket stöd {name} når där.",
+                          "Choose an area to see which support {name} reaches there."),
+    "pages.areas_for": ("Områden för {name}", "Areas for {name}"),
+    "pages.reached": ("når stöd eller nätverk här", "reaches support or a network here"),
+    "pages.not_reached": ("inget stöd eller nätverk registrerat", "no support or network recorded"),
+    "pages.summary": ("Sammanfattning", "Summary"),
+    "pages.is_a": ("{name} är {types}.", "{name} is {types}."),
+    "pages.works_in": ("Verkar i: {places}.", "Works in: {places}."),
+    "pages.for_whom": ("För: {places}.", "For: {places}."),
+    "pages.in_areas": ("Områden: {areas}.", "Areas: {areas}."),
+    "pages.with_whom": ("Samverkar med eller är del av: {names}.", "Works with or is part of: {names}."),
+    "pages.how_sure": ("Hur säkert: {counts}.", "How sure: {counts}."),
+    "pages.from_sources": ("Källor: {sources}.", "Sources: {sources}."),
+    "pages.and_more": ("och {n} till", "and {n} more"),
+    "pages.details": ("Alla uppgifter om {name} (fällt ihop)", "All facts about {name} (folded)"),
+    "pages.support_per_area": ("Stöd per område", "Support per area"),
+    "pages.support_in_area": ("Var finns stöd inom {area} för {name}?", "Where is support in {area} for {name}?"),
+    "pages.report_choose": ("Välj län och språk. Utan län: hela landet, med ett hopfällt avsnitt per län.",
+                            "Choose a county and a language. Without a county: the whole country, with a folded "
+                            "section per county."),
+    "pages.report_county": ("Län", "County"),
+    "pages.report_all": ("Hela landet", "The whole country"),
+    "pages.report_lang": ("Språk", "Language"),
+    "pages.report_open": ("Visa rapporten", "Show the report"),
+    "pages.report_print": ("Skriv ut eller spara som PDF från rapportsidan (Ctrl+P): kartan kommer med som bild.",
+                           "Print or save as PDF from the report page (Ctrl+P): the map comes along as a picture."),
+    "pages.lang_sv": ("Svenska", "Swedish"),
+    "pages.lang_en": ("Engelska", "English"),
+    "pages.excel": ("Excel (.xlsx)", "Excel (.xlsx)"),
+    "pages.excel_csv": ("CSV för Excel (semikolon)", "CSV for Excel (semicolon)"),
+    "pages.machine_csv": ("CSV (komma, för program)", "CSV (comma, for programs)"),
+    "pages.about_sheet": ("Om datan", "About the data"),
+    "pages.about_what": ("Vad", "What"),
+    "pages.about_value": ("Värde", "Value"),
+    "pages.about_title": ("Fråga", "Question"),
+    "pages.about_description": ("Beskrivning", "Description"),
+    "pages.about_params": ("Val", "Choices"),
+    "pages.about_source": ("Källa", "Source"),
+    "pages.about_source_text": ("graphmap: kartläggning av stöd i socialtjänsten, byggd från de källor som "
+                                "anges per rad (kolumnen Källa) och på sidan Källor i webbappen.",
+                                "graphmap: mapping of support in social services, built from the sources given "
+                                "per row (the Source column) and on the web app's sources."),
+    "pages.about_date": ("Hämtad", "Retrieved"),
+    "pages.about_rows": ("Antal", "Count"),
+    "pages.about_personal": ("Personuppgifter", "Personal data"),
+    "pages.about_personal_no": ("Namn på personer ingår inte.", "Names of people are not included."),
+    "pages.about_personal_yes": ("Namn på personer ingår.", "Names of people are included."),
+    "pages.data_sheet": ("Data", "Data"),
+    "pages.code_suffix": ("(kod)", "(code)"),
+    "pages.nodes_sheet": ("Aktörer", "Actors"),
+    "pages.edges_sheet": ("Kopplingar", "Links"),
+    "pages.gaps_legend": ("Så läser du matrisen", "How to read the matrix"),
+    "pages.gaps_count_meaning": ("Talet i en ruta är hur många av länets kommuner som når minst en aktör eller "
+                                 "ett nätverk med stöd inom området, av alla kommuner i länet.",
+                                 "The number in a cell is how many of the county's municipalities reach at least "
+                                 "one actor or network with support in the area, out of all its municipalities."),
+    "pages.gaps_legend_none": ("ingen kommun", "no municipality"),
+    "pages.gaps_legend_some": ("några kommuner", "some municipalities"),
+    "pages.gaps_legend_all": ("alla kommuner", "all municipalities"),
+    "pages.gaps_legend_na": ("länet är inte kartlagt", "the county is not mapped"),
+    "pages.gaps_legend_unmet": ("! = behov utan stöd", "! = needs without support"),
+    "pages.behind_cell": ("Aktörer och nätverk bakom rutan", "Actors and networks behind the cell"),
+    "pages.behind_none": ("Inga aktörer eller nätverk med stöd här.", "No actors or networks with support here."),
+    "pages.ask": ("Välj och tryck på Visa för att få svaret.", "Choose and press Show to get the answer."),
+    "pages.chain_drawn": ("Kedjan ritad", "The chain drawn"),
+}
