@@ -722,8 +722,8 @@ REPORT: dict[str, tuple[str, str]] = {
                                  "Facts the source does not state outright but that are conclusions; check "
                                  "them before they are used for decisions. Under each sentence: why it is an "
                                  "assumption."),
-    "report.personal_left_out": ("Namn på personer ingår inte i rapporten.",
-                                 "Names of people are not included in this report."),
+    "report.personal_left_out": ("Personuppgifter ingår inte i rapporten: inga namn på personer.",
+                                 "Personal data is not included in this report: no names of people."),
     "report.betweenness_index": ("Förbindelseindex", "Betweenness"),
     "report.static_map": ("Kartan som bild (för utskrift och PDF)", "The map as a picture (for print and PDF)"),
     "report.static_map_intro": ("Samma karta som den interaktiva, ritad som en bild: nationell nivå överst, "

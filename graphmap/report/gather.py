@@ -277,8 +277,8 @@ def _assumptions(kg, lang, county_iri) -> list[dict]:
         if (kind == "actor" and not values["kind"]) or (kind == "change" and not values["former"]):
             kind = "record"
         sentence = t(f"report.assumption.{kind}", lang, **values)
-        # the note says why the fact is assumed; shown in the report's language only (no Swedish note in English)
-        note = rec["notes"].get(lang) or (rec["notes"].get("") if lang == "sv" else "") or ""
+        # the note says why the fact is assumed: in the report's language (or untagged), never the other one
+        note = rec["notes"].get(lang) or rec["notes"].get("") or ""
         groups[str(r.get("county") or "")].append({"sentence": sentence, "note": note})
     out = []
     for county, items in groups.items():
