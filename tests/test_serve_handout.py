@@ -70,17 +70,21 @@ def _pdf_pages(pdf: bytes):
     return PdfReader(io.BytesIO(pdf)).pages
 
 
-def english_only_texts() -> list[str]:
-    """The report's English texts that differ from their Swedish ones (long enough to be text)."""
+def other_language_texts(lang: str) -> list[str]:
+    """The report's phrases in the other language that differ from this language's: several words
+    (a single word such as "Kommuner" is also part of proper names the report keeps, e.g. a source's title)."""
     out = []
     for key, (sv, en) in MESSAGES.items():
-        if key.startswith(("report.", "gaps.", "cli.state.")) and sv != en and "{" not in en and len(en) >= 8:
-            out.append(en)
+        mine, other = (sv, en) if lang == "sv" else (en, sv)
+        if key.startswith(("report.", "gaps.", "cli.state.")) and mine != other and "{" not in other and " " in other.strip():
+            out.append(other)
     return out
 
 
-def test_report_printed_to_pdf_has_the_static_map_and_one_language(server, open_page):
-    run = open_page(server.url + "/rapport/visa?county=24&lang=sv")
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_report_printed_to_pdf_has_the_static_map_and_one_language(server, open_page, lang):
+    from graphmap.i18n import t
+    run = open_page(server.url + f"/rapport/visa?county=24&lang={lang}")
     page = run.page
     page.emulate_media(media="print")
     assert page.locator("[data-testid=static-map] img").is_visible()
@@ -90,17 +94,29 @@ def test_report_printed_to_pdf_has_the_static_map_and_one_language(server, open_
     pages = _pdf_pages(pdf)
     texts = [p.extract_text() or "" for p in pages]
     whole = "\n".join(texts)
-    with_map = [i for i, text in enumerate(texts) if "Kartan som bild" in text]
+    heading = t("report.static_map", lang)
+    with_map = [i for i, text in enumerate(texts) if heading.split(" (")[0] in text]
     assert with_map, "no page with the static map"
     # the picture is vector SVG: its own texts (bands, county column, legend) are on that page
     on_page = texts[with_map[-1]]
-    for text in ("Nationell", "Regional", "Lokal", "Västerbottens län", "Region Västerbotten", "samverkar med", "täcker"):
+    bands = ("Nationell", "Regional", "Lokal") if lang == "sv" else ("National", "Regional", "Local")
+    legend = ("samverkar med", "täcker") if lang == "sv" else ("collaborates with", "covers")
+    for text in (*bands, *legend, "Region Västerbotten"):
         assert text in on_page, text
     assert len(pages[with_map[-1]].get_contents().get_data()) > 20_000  # circles and lines drawn
-    found = [en for en in english_only_texts() if en in whole]
+    found = [other for other in other_language_texts(lang) if other in whole]
     assert not found, found
     assert "--include-personal" not in whole and "seeds/" not in whole
     run.assert_clean()
+
+
+def test_national_report_folds_one_section_per_county(http):
+    html = http.get("/rapport/visa", params={"lang": "sv"}).text
+    sections = re.findall(r'<details class="rp-county" data-county="(\d\d)">', html)
+    assert len(sections) == 21 and len(set(sections)) == 21  # one per county, folded (no "open")
+    assert '<section id="chains"' not in html  # the chains are in the county sections
+    assert 'data-testid="map-frame"' in html  # 338 actors: the interactive map still fits (MAP_EMBED_LIMIT)
+    assert "1421-i-fourum-funktionshinder" not in html and "Bengtsfors är medlem i Fyrbodals kommunalförbund." in html
 
 
 def test_county_report_from_the_web_app_equals_the_cli(http, tmp_path):

@@ -730,6 +730,9 @@ REPORT: dict[str, tuple[str, str]] = {
                                 "regional i mitten, lokal nederst, ett län per kolumn.",
                                 "The same map as the interactive one, drawn as a picture: national level at the "
                                 "top, regional in the middle, local at the bottom, one county per column."),
+    "report.more_assumptions": ("och {n} antaganden till.", "and {n} more assumptions."),
+    "report.more_assumptions_county": ("och {n} antaganden till: alla finns i länsrapporten för {county}.",
+                                       "and {n} more assumptions: all of them are in the county report for {county}."),
     "report.web_address": ("Webbadress", "Web address"),
     "report.counties_folded": ("Per län", "Per county"),
     "report.counties_folded_intro": ("Ett avsnitt per län, hopfällt: klicka på ett län för dess stöd per område "

@@ -62,19 +62,10 @@ def _in_scope(view: dict) -> set:
     return {n["id"] for n in view["nodes"]}
 
 
-def _support(kg, lang, areas, scope: set, county: str | None) -> list[dict]:
-    """Per area: the actors and networks with support there, with kinds and level."""
-    nodes = {}
-    for r in run_query(kg, "report-levels").rows:
-        nodes[str(r["n"])] = str(r["level"])
-    per_area: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    for r in run_query(kg, "report-offers").rows:
-        per_area[str(r["area"])][str(r["actor"])].add(kg.label(r["kind"], lang))
-    for r in run_query(kg, "report-networks").rows:
-        kind = kg.label(r["kind"], lang) if r.get("kind") is not None else t("report.network_kind", lang)
-        if r.get("leader") is not None:
-            kind += f" ({t('report.led_by', lang)} {kg.label(r['leader'], lang)})"
-        per_area[str(r["area"])][str(r["network"])].add(kind)
+def _support(kg, lang, areas, scope: set, county: str | None, found=None) -> list[dict]:
+    """Per area: the actors and networks with support there, with kinds and level (``found``:
+    :func:`_support_found` when it is already read)."""
+    nodes, per_area = found if found is not None else _support_found(kg, lang)
     order = {f"https://w3id.org/graphmap/vocab/level/{lv}": i for i, lv in enumerate(_levels())}
     out = []
     for area, label in areas:
@@ -87,6 +78,50 @@ def _support(kg, lang, areas, scope: set, county: str | None) -> list[dict]:
                          "_order": order.get(nodes.get(actor), 9)})
         rows.sort(key=lambda r: (r["_order"], sv_sort_key(r["actor"])))
         out.append({"area": label, "rows": rows})
+    return out
+
+
+def _support_found(kg, lang) -> tuple[dict, dict]:
+    """(node -> level, area -> actor -> kinds of support) from the report's internal queries."""
+    nodes = {}
+    for r in run_query(kg, "report-levels").rows:
+        nodes[str(r["n"])] = str(r["level"])
+    per_area: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for r in run_query(kg, "report-offers").rows:
+        per_area[str(r["area"])][str(r["actor"])].add(kg.label(r["kind"], lang))
+    for r in run_query(kg, "report-networks").rows:
+        kind = kg.label(r["kind"], lang) if r.get("kind") is not None else t("report.network_kind", lang)
+        if r.get("leader") is not None:
+            kind += f" ({t('report.led_by', lang)} {kg.label(r['leader'], lang)})"
+        per_area[str(r["area"])][str(r["network"])].add(kind)
+    return nodes, per_area
+
+
+# above this many actors and networks the national report carries the map as a picture only (the
+# interactive one is `graphmap viz` and the web app's map): 7.7 of its 10.8 MB at synth scale 10
+MAP_EMBED_LIMIT = 1000
+# the national report lists this many assumptions per county (all of them are in the county report)
+NATIONAL_ASSUMPTIONS = 30
+
+
+def _per_county(kg, lang, areas, view: dict, found, assumptions: list[dict]) -> list[dict]:
+    """The national report's folded sections: per county its own actors' support per area, its
+    municipalities' chains and its assumptions (the national actors' support stays on top)."""
+    by_county: dict[str, set] = defaultdict(set)
+    for n in view["nodes"]:
+        by_county[n["county"] or ""].add(n["id"])
+    assumed = {g["region"]: g["items"] for g in assumptions}
+    out = []
+    for row in run_query(kg, "report-counties").rows:
+        code = code_of(row["county"])
+        label = kg.label(row["county"], lang)
+        support = [b for b in _support(kg, lang, areas, by_county.get(code, set()), code, found) if b["rows"]]
+        items = assumed.get(label, [])
+        out.append({"label": label, "code": code, "support": support,
+                    "chains": _chains(kg, lang, row["county"]), "assumptions": items[:NATIONAL_ASSUMPTIONS],
+                    "assumptions_total": len(items), "assumptions_more": max(0, len(items) - NATIONAL_ASSUMPTIONS),
+                    "actors": len(by_county.get(code, set()))})
+    out.sort(key=lambda c: sv_sort_key(c["label"]))
     return out
 
 
@@ -320,6 +355,11 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
     today = _dt.date.today().isoformat()
     latest = run_query(kg, "report-latest-fact").rows
     numbers = landscape(kg, lang, view)
+    found = _support_found(kg, lang)
+    assumptions = _assumptions(kg, lang, county_iri)
+    national = county_iri is None
+    per_county = _per_county(kg, lang, areas, view, found, assumptions) if national else []
+    national_scope = {n["id"] for n in view["nodes"] if not n["county"]}
     return {
         "lang": lang, "date": today, "version": __version__,
         "scope": t("report.scope_county", lang, county=kg.label(county_iri, lang)) if county_iri is not None
@@ -328,7 +368,7 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "data_version": data_version(kg), "triples": numbers["triples"], "datasets": datasets,
         "latest_fact": str(latest[0]["latest"]) if latest and latest[0].get("latest") is not None else "",
         "summary": numbers["summary"],
-        "support": _support(kg, lang, areas, scope, county_iri),
+        "support": _support(kg, lang, areas, scope, county_iri, found),
         "gaps": _gaps(kg, lang, county_iri),
         "state": _state(kg, lang, county_iri),
         "chains": _chains(kg, lang, county_iri),
@@ -336,7 +376,14 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "posts": _posts(kg, lang, scope, county_iri, include_personal),
         "include_personal": include_personal,
         "sources": _sources(kg, lang),
-        "assumptions": _assumptions(kg, lang, county_iri),
+        "assumptions": assumptions,
+        "national": national, "per_county": per_county,
+        "national_support": [b for b in _support(kg, lang, areas, national_scope, "all", found) if b["rows"]]
+        if national else [],
+        "national_assumptions": [dict(g, items=g["items"][:NATIONAL_ASSUMPTIONS],
+                                      more=max(0, len(g["items"]) - NATIONAL_ASSUMPTIONS), total=len(g["items"]))
+                                 for g in assumptions if g["national"]],
+        "embed_map": len(view["nodes"]) <= MAP_EMBED_LIMIT,
         "view": view,
     }
 

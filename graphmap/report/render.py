@@ -38,7 +38,8 @@ def render_html(data: dict, png_name: str | None = None) -> str:
     data = dict(data)
     view = data.pop("view")
     lang = data["lang"]
-    map_page = render_map_html(view, lang=lang, title=view["labels"]["title"])
+    # the interactive map only where it stays small enough to open fast (MAP_EMBED_LIMIT)
+    map_page = render_map_html(view, lang=lang, title=view["labels"]["title"]) if data.get("embed_map", True) else ""
     map_svg = base64.b64encode(static_map_svg(view, lang=lang, title=view["labels"]["title"]).encode("utf-8")).decode("ascii")
     # the embedded map (iframe srcdoc) obeys this policy too: allow exactly its scripts
     csp = ("default-src 'none'; script-src " + " ".join(script_hashes())

@@ -49,10 +49,11 @@ def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit:
     right = max(max(xs), float(layout.get("right", max(xs)))) + MARGIN
     top = min(ys) - 70
     legend_items = [("node", item) for item in legend["nodes"]] + [("edge", item) for item in legend["edges"]]
-    legend_cols = max(1, int((right - left) // 340))
+    k = max(1.0, (right - left) / 2800)  # a wide (national) map: its texts grow with it, to stay readable
+    legend_cols = max(1, int((right - left) // (340 * k)))
     legend_rows = -(-len(legend_items) // legend_cols)
     bottom_map = max(ys) + MARGIN
-    bottom = bottom_map + 40 + legend_rows * LEGEND_ROW * 2 + 20
+    bottom = bottom_map + 40 * k + legend_rows * LEGEND_ROW * 2 * k + 20 * k
     width, height = right - left, bottom - top
     size = f'width="{max_width}"' if max_width else 'width="100%"'
     heading = title if title is not None else strings.get("title", "")
@@ -64,33 +65,44 @@ def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit:
         y0, y1 = float(band["top"]) - 45, float(band["bottom"]) + 45
         out.append(f'<rect x="{_num(left + 10)}" y="{_num(y0)}" width="{_num(width - 20)}" height="{_num(y1 - y0)}" '
                    f'fill="#f3f6fa" stroke="#d5dde6"/>')
-        out.append(f'<text x="{_num(left + 24)}" y="{_num(y0 + 30)}" font-size="30" font-weight="600" '
+        out.append(f'<text x="{_num(left + 24)}" y="{_num(y0 + 30 * k)}" font-size="{_num(30 * k)}" font-weight="600" '
                    f'fill="#1d3557">{escape(str(band.get("label", "")))}</text>')
     lower = [b for b in layout.get("bands", []) if b["band"] != "nationell"]
     if lower:
         ycol = float(lower[0]["top"]) - 60
-        for col in layout.get("columns", []):
-            out.append(f'<text x="{_num(float(col["x"]))}" y="{_num(ycol)}" font-size="22" text-anchor="middle" '
+        for i, col in enumerate(layout.get("columns", [])):  # every other county label higher: no overlap
+            out.append(f'<text x="{_num(float(col["x"]))}" y="{_num(ycol - (i % 2) * 26)}" font-size="20" text-anchor="middle" '
                        f'fill="#5b6b7b">{escape(str(col.get("label", "")))}</text>')
-    out.append('<g stroke-opacity="0.6">')
+    # edges: one <path> per style (colour, width, dashes), so a national map stays small
+    styled: dict[tuple, list[str]] = {}
     for edge in payload["edges"]:
         a, b = pos.get(str(edge["from"])), pos.get(str(edge["to"]))
         if a is None or b is None:
             continue
         colour = (edge.get("color") or {}).get("color", "#b0b0b0")
         dash = edge.get("dashes")
-        dashes = f' stroke-dasharray="{" ".join(str(d) for d in dash)}"' if isinstance(dash, list) and dash else ""
-        out.append(f'<line x1="{_num(a[0])}" y1="{_num(a[1])}" x2="{_num(b[0])}" y2="{_num(b[1])}" '
-                   f'stroke="{_attr(colour)}" stroke-width="{_attr(edge.get("width", 1))}"{dashes}/>')
+        dashes = " ".join(str(d) for d in dash) if isinstance(dash, list) and dash else ""
+        styled.setdefault((colour, str(edge.get("width", 1)), dashes), []).append(
+            f"M{_num(a[0])} {_num(a[1])}L{_num(b[0])} {_num(b[1])}")
+    out.append('<g fill="none" stroke-opacity="0.6">')
+    for (colour, stroke_w, dashes), parts in styled.items():
+        dash = f' stroke-dasharray="{_attr(dashes)}"' if dashes else ""
+        out.append(f'<path stroke="{_attr(colour)}" stroke-width="{_attr(stroke_w)}"{dash} d="{"".join(parts)}"/>')
     out.append("</g>")
+    # nodes: grouped by colour and size; a tooltip per node only when the labels are drawn
     show_labels = len(nodes) <= label_limit
-    out.append('<g stroke="#fff" stroke-width="2">')
+    by_look: dict[tuple, list[dict]] = {}
     for n in nodes:
-        x, y = pos[str(n["id"])]
-        r = 2 * float(n.get("size", 12))
-        colour = n.get("color", "#9d9d9d")
-        out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{_attr(colour)}">'
-                   f'<title>{escape(str(n.get("label", "")))}</title></circle>')
+        by_look.setdefault((str(n.get("color", "#9d9d9d")), 2 * float(n.get("size", 12))), []).append(n)
+    out.append('<g stroke="#fff" stroke-width="2">')
+    for (colour, r), members in by_look.items():
+        out.append(f'<g fill="{_attr(colour)}">')
+        for n in members:
+            x, y = pos[str(n["id"])]
+            tip = f'<title>{escape(str(n.get("label", "")))}</title>' if show_labels else ""
+            out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}">{tip}</circle>' if tip
+                       else f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}"/>')
+        out.append("</g>")
     out.append("</g>")
     if show_labels:
         out.append('<g font-size="14" text-anchor="middle" fill="#1d2a38">')
@@ -104,15 +116,15 @@ def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit:
     col_w = (width - 40) / legend_cols
     for i, (kind, item) in enumerate(legend_items):
         r, c = divmod(i, legend_cols)
-        x, y = left + 30 + c * col_w, bottom_map + 40 + r * LEGEND_ROW * 2
+        x, y = left + 30 + c * col_w, bottom_map + 40 * k + r * LEGEND_ROW * 2 * k
         if kind == "node":
-            out.append(f'<circle cx="{_num(x + 12)}" cy="{_num(y)}" r="12" fill="{_attr(item["color"])}"/>')
+            out.append(f'<circle cx="{_num(x + 12 * k)}" cy="{_num(y)}" r="{_num(12 * k)}" fill="{_attr(item["color"])}"/>')
         else:
             dashes = " ".join(str(d) for d in item.get("dashes") or [])
             dash = f' stroke-dasharray="{dashes}"' if dashes else ""
-            out.append(f'<line x1="{_num(x)}" y1="{_num(y)}" x2="{_num(x + 26)}" y2="{_num(y)}" '
-                       f'stroke="{_attr(item["color"])}" stroke-width="4"{dash}/>')
-        out.append(f'<text x="{_num(x + 36)}" y="{_num(y + 7)}" font-size="20" fill="#1d2a38">'
+            out.append(f'<line x1="{_num(x)}" y1="{_num(y)}" x2="{_num(x + 26 * k)}" y2="{_num(y)}" '
+                       f'stroke="{_attr(item["color"])}" stroke-width="{_num(4 * k)}"{dash}/>')
+        out.append(f'<text x="{_num(x + 36 * k)}" y="{_num(y + 7 * k)}" font-size="{_num(20 * k)}" fill="#1d2a38">'
                    f'{escape(str(item["label"]))}</text>')
     out.append("</svg>")
     return "\n".join(out)
