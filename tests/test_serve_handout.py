@@ -62,6 +62,10 @@ def test_actor_page_answers_first_without_internal_ids(server, open_page):
     assert not ID_LIKE.findall(visible), ID_LIKE.findall(visible)
     assert "w3id.org" not in visible and "relationens subjekt" not in visible
     assert page.locator("[data-testid=actor-details]").get_attribute("open") is None  # facts folded
+    page.click("[data-testid=actor-details] > summary")  # unfolded: the records are named, not identified
+    records = page.locator("[data-testid=actor-details] table.data").last.locator("tbody tr td:first-child").all_inner_texts()
+    assert records and not [r for r in records if ID_LIKE.search(r)], records
+    assert "Medlemskap" in records
     run.assert_clean()
 
 

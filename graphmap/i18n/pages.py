@@ -72,5 +72,6 @@ PAGES: dict[str, tuple[str, str]] = {
     "pages.behind_cell": ("Aktörer och nätverk bakom rutan", "Actors and networks behind the cell"),
     "pages.behind_none": ("Inga aktörer eller nätverk med stöd här.", "No actors or networks with support here."),
     "pages.ask": ("Välj och tryck på Visa för att få svaret.", "Choose and press Show to get the answer."),
+    "pages.record": ("Uppgift", "Fact"),
     "pages.chain_drawn": ("Kedjan ritad", "The chain drawn"),
 }

@@ -118,13 +118,31 @@ class Pages:
                       if g.value(iri, GM.county) else None,
             "homepage": external_url(g.value(iri, FOAF.homepage)),
             "description": self._text(iri, DCTERMS.description, lang),
-            "facts": self.table(facts, lang, ["record", "property", "value", "source", "confidence"]) if facts else None,
+            "facts": self.table(facts, lang, ["record", "property", "value", "source", "confidence"],
+                                self._readable_records(facts, iri, lang)) if facts else None,
             "networks": self.table(nets, lang) if nets else None,
             "offers": offers, "serves": serves, "persons": persons,
             "related": sorted(related.values(), key=lambda c: sv_sort_key(c.text)),
             "neighbourhood": self.neighbourhood(iri, lang),
             "summary": self.actor_summary(iri, lang),
         }
+
+    def _readable_records(self, facts, iri, lang: str) -> list[dict]:
+        """The actor query's rows with each record named by what it is ("Medlemskap", "Täckning" …;
+        the actor's own facts by its name), never by its id."""
+        g, kinds = self.kg.graph, dict(RECORDS)
+        named: dict[str, str] = {}
+        rows = []
+        for row in facts.present(lang):
+            record = row.get("record")
+            if record and record not in named:
+                if record == str(iri) or record in self._actor_set:
+                    named[record] = self.label(URIRef(record), lang)
+                else:
+                    key = next((kinds[c] for c in g.objects(URIRef(record), RDF.type) if c in kinds), None)
+                    named[record] = t(key, lang) if key else t("pages.record", lang)
+            rows.append(dict(row, record_label=named.get(record, "")))
+        return rows
 
     @cached_property
     def _actor_set(self) -> set[str]:
