@@ -203,3 +203,23 @@ def test_start_page_web_report_and_cli_report_count_the_same(http, tmp_path, kg)
     start_conf = re.findall(r"<tr><td>([^<]+)</td><td class=\"num\">(\d+)</td></tr>",
                             re.search(r'data-testid="confidence".*?</table>', start, re.S).group(0))
     assert start_conf == confidence
+
+
+def test_gap_matrix_explained_and_a_cell_lists_who_is_behind_it(http):
+    html = http.get("/luckor", params={"lang": "sv"}).text
+    assert 'data-testid="gaps-legend"' in html and MESSAGES["pages.gaps_count_meaning"][0] in html
+    cell = http.get("/luckor/rader", params={"area": "funktionshinder", "county": "24", "lang": "sv"}).text
+    behind = re.search(r'data-testid="behind-cell">(.*?)</section>', cell, re.S).group(1)
+    names = re.findall(r'<a href="/(?:aktor|natverk)/[^"]+">([^<]+)</a>', behind)
+    assert "FoU Socialtjänst (Västerbotten)" in names
+    assert any(n.startswith("SKR:s nätverk") for n in names)  # the networks behind the cell too
+
+
+def test_question_page_waits_and_draws_the_chain_as_a_path(http):
+    waiting = http.get("/fraga/chain", params={"lang": "sv"}).text
+    assert 'data-testid="ask"' in waiting and 'data-testid="chain-path"' not in waiting and "<table" not in waiting
+    asked = http.get("/fraga/chain", params={"actor": "2480", "run": "1", "lang": "sv"}).text
+    path = re.search(r'data-testid="chain-path">(.*?)</section>', asked, re.S).group(1)
+    first = re.search(r'<ol class="path">(.*?)</ol>', path, re.S).group(1)
+    stops = re.findall(r'<li class="stop">(?:<a [^>]*>)?([^<]+)', first)
+    assert stops[0] == "Umeå" and len(stops) >= 2 and first.count('class="step"') == len(stops) - 1

@@ -203,11 +203,18 @@ class Pages:
         paths: dict = {}
         for r in result.present(lang):
             paths.setdefault((r["target"], r["path"]), []).append(r)
+        start = self.resolved("actor", raw, "actor")
         out = []
         for (_target, _n), steps in sorted(paths.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))[:12]:
             steps.sort(key=lambda r: r["step"])
-            out.append([{"from": self.cell(s["subject"], s["subject_label"]), "relation": s["relation_label"],
-                         "to": self.cell(s["object"], s["object_label"])} for s in steps])
+            current, drawn = start, []
+            for s in steps:  # read from the start: a step stated the other way round points back (←)
+                forward = s["subject"] == current
+                here, there = ("subject", "object") if forward else ("object", "subject")
+                drawn.append({"from": self.cell(s[here], s[f"{here}_label"]), "forward": forward,
+                              "relation": s["relation_label"], "to": self.cell(s[there], s[f"{there}_label"])})
+                current = s[there]
+            out.append(drawn)
         return out
 
     def actor_summary(self, iri, lang: str) -> dict:
