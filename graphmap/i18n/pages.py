@@ -72,6 +72,8 @@ PAGES: dict[str, tuple[str, str]] = {
     "pages.behind_cell": ("Aktörer och nätverk bakom rutan", "Actors and networks behind the cell"),
     "pages.behind_none": ("Inga aktörer eller nätverk med stöd här.", "No actors or networks with support here."),
     "pages.ask": ("Välj och tryck på Visa för att få svaret.", "Choose and press Show to get the answer."),
+    "pages.downloads_after_choice": ("välj på frågans sida; svaret kan sedan laddas ner (Excel, CSV, JSON).",
+                                     "choose on the question's page; the answer can then be downloaded (Excel, CSV, JSON)."),
     "pages.record": ("Uppgift", "Fact"),
     "pages.chain_drawn": ("Kedjan ritad", "The chain drawn"),
 }

@@ -162,7 +162,8 @@ class App:
             return self.message(request, 404, "not_found")
         lang = self.lang(request)
         values = self._query_values(request, query)
-        asked = "run" in request.query_params or any(values.values())  # no answer before the question
+        # no answer before the question (a query without choices has nothing to wait for)
+        asked = "run" in request.query_params or any(values.values()) or not query.params
         table, error = self.site.result_table(name, tuple(sorted(values.items())), lang) if asked else (None, None)
         path = self.site.chain_path(values.get("actor", ""), lang) if name == "chain" and table is not None else None
         return self.render(request, "query.html", query=query, asked=asked, path=path,
