@@ -29,7 +29,6 @@ import contextlib
 import html as htmllib
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
