@@ -14,7 +14,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "pages.reached": ("når stöd eller nätverk här", "reaches support or a network here"),
     "pages.not_reached": ("inget stöd eller nätverk registrerat", "no support or network recorded"),
     "pages.summary": ("Sammanfattning", "Summary"),
-    "pages.is_a": ("{name} är {types}.", "{name} is {types}."),
+    "pages.is_a": ("{name} är {types}.", "{name}: {types}."),
     "pages.works_in": ("Verkar i: {places}.", "Works in: {places}."),
     "pages.for_whom": ("För: {places}.", "For: {places}."),
     "pages.in_areas": ("Områden: {areas}.", "Areas: {areas}."),
