@@ -24,14 +24,54 @@ def csv_safe(value) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def csv_text(rows, keys: list[str], header: list[str] | None = None) -> str:
-    """``rows`` (dicts) as CSV text with the columns ``keys`` (headed ``header``, default the keys)."""
+def csv_text(rows, keys: list[str], header: list[str] | None = None, delimiter: str = ",") -> str:
+    """``rows`` (dicts) as CSV text with the columns ``keys`` (headed ``header``, default the keys);
+    ``delimiter=";"`` for Swedish Excel, which reads a comma as the decimal sign."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n", delimiter=delimiter)
     writer.writerow(header or keys)
     for row in rows:
         writer.writerow([csv_safe(row.get(k)) for k in keys])
     return buf.getvalue()
 
 
-__all__ = ["FORMULA_START", "csv_safe", "csv_text"]
+def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
+    """An Excel workbook (openpyxl) of ``(sheet title, header, rows)``: the header bold and frozen,
+    columns sized to their text, every text cell stored as text (a value such as ``=HYPERLINK(…)``
+    from the data never becomes a formula).
+
+    >>> import io, openpyxl
+    >>> book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([("Data", ["Kommun", "Kod"], [["=1+1", 2480]])])))
+    >>> [[c.value for c in row] for row in book["Data"].iter_rows()]
+    [['Kommun', 'Kod'], ['=1+1', 2480]]
+    >>> book["Data"]["A2"].data_type
+    's'
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title[:31])
+        widths = [len(str(h)) for h in header]
+        for r, values in enumerate([header, *rows], start=1):
+            for c, value in enumerate(values, start=1):
+                cell = sheet.cell(row=r, column=c)
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    cell.value = value
+                else:
+                    cell.value = "" if value is None else str(value)
+                    cell.data_type = "s"
+                if r == 1:
+                    cell.font = Font(bold=True)
+                widths[c - 1] = max(widths[c - 1], min(60, len(str(value or ""))))
+        for c, width in enumerate(widths, start=1):
+            sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = width + 2
+        sheet.freeze_panes = "A2"
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+__all__ = ["FORMULA_START", "csv_safe", "csv_text", "xlsx_bytes"]

@@ -696,14 +696,13 @@ REPORT: dict[str, tuple[str, str]] = {
     "report.the_municipality": ("Kommunen", "The municipality"),
     "report.brokers": ("Brobyggare", "Brokers"),
     "report.brokers_intro": ("Aktörer och nätverk vars direkta kontakter finns på flera nivåer eller i "
-                             "flera län, ordnade efter hur många de förbinder (betweenness i "
-                             "kopplingsgrafen).",
+                             "flera län, ordnade efter hur många de förbinder (förbindelseindex: hur ofta "
+                             "de ligger på den kortaste vägen mellan två andra).",
                              "Actors and networks whose direct links reach several levels or counties, "
                              "ordered by how much they connect (betweenness in the link graph)."),
     "report.levels": ("Nivåer", "Levels"),
     "report.counties": ("Län", "Counties"),
     "report.links": ("Kontakter", "Links"),
-    "report.betweenness": ("Betweenness", "Betweenness"),
     "report.map": ("Karta", "Map"),
     "report.map_intro": ("Den interaktiva kartan (filtrera, sök, klicka på en aktör).",
                          "The interactive map (filter, search, click an actor)."),
@@ -711,19 +710,48 @@ REPORT: dict[str, tuple[str, str]] = {
     "report.post": ("Tjänst", "Post"),
     "report.fte": ("Andel", "Share"),
     "report.holder": ("Person", "Person"),
-    "report.personal_omitted": ("Personuppgifter ingår inte i rapporten (ta med dem med "
-                                "--include-personal).",
-                                "Personal data is not included in this report (add it with "
-                                "--include-personal)."),
     "report.sources": ("Källor och säkerhet", "Sources and confidence"),
     "report.sources_intro": ("Källorna som uppgifterna bygger på och hur säkra uppgifterna är.",
                              "The sources the facts are based on and how certain the facts are."),
     "report.source": ("Källa", "Source"),
     "report.publisher": ("Utgivare", "Publisher"),
-    "report.document": ("Dokument", "Document"),
     "report.facts": ("Uppgifter", "Facts"),
     "report.confidence": ("Säkerhet", "Confidence"),
-    "report.assumed_list": ("Antagna uppgifter att verifiera", "Assumed facts to verify"),
+    "report.assumption.membership": ("{subject} är medlem i {object}.", "{subject} is a member of {object}."),
+    "report.assumption.coverage": ("{subject} täcker {object} inom {areas}.", "{subject} covers {object} in {areas}."),
+    "report.assumption.relation": ("{subject} {kind} {object}.", "{subject} {kind} {object}."),
+    "report.assumption.offer": ("{subject} ger {kind} inom {areas}.", "{subject} offers {kind} in {areas}."),
+    "report.assumption.mapping": ("{object}: frågan ”{kind}” besvaras av {subject}.",
+                                  "{object}: the question “{kind}” is answered by {subject}."),
+    "report.assumption.change": ("{subject} hette tidigare {former}.", "{subject} was formerly called {former}."),
+    "report.assumption.actor": ("{subject} är en {kind}.", "{subject} is a {kind}."),
+    "report.assumption.record": ("Uppgifterna om {subject}.", "The facts about {subject}."),
+    "report.assumption.all_areas": ("alla områden", "all areas"),
+    "report.assumption.national": ("Nationellt och utan län", "National and without a county"),
+    "report.assumptions": ("Antaganden att verifiera", "Assumptions to verify"),
+    "report.assumptions_intro": ("Uppgifter som inte står uttryckligen i källan utan är slutsatser; "
+                                 "kontrollera dem innan de används som beslutsunderlag. Under varje mening: "
+                                 "varför den är ett antagande.",
+                                 "Facts the source does not state outright but that are conclusions; check "
+                                 "them before they are used for decisions. Under each sentence: why it is an "
+                                 "assumption."),
+    "report.personal_left_out": ("Personuppgifter ingår inte i rapporten: inga namn på personer.",
+                                 "Personal data is not included in this report: no names of people."),
+    "report.betweenness_index": ("Förbindelseindex", "Betweenness"),
+    "report.static_map": ("Kartan som bild (för utskrift och PDF)", "The map as a picture (for print and PDF)"),
+    "report.static_map_intro": ("Samma karta som den interaktiva, ritad som en bild: nationell nivå överst, "
+                                "regional i mitten, lokal nederst, ett län per kolumn.",
+                                "The same map as the interactive one, drawn as a picture: national level at the "
+                                "top, regional in the middle, local at the bottom, one county per column."),
+    "report.more_assumptions": ("och {n} antaganden till.", "and {n} more assumptions."),
+    "report.more_assumptions_county": ("och {n} antaganden till: alla finns i länsrapporten för {county}.",
+                                       "and {n} more assumptions: all of them are in the county report for {county}."),
+    "report.web_address": ("Webbadress", "Web address"),
+    "report.counties_folded": ("Per län", "Per county"),
+    "report.counties_folded_intro": ("Ett avsnitt per län, hopfällt: klicka på ett län för dess stöd per område "
+                                     "och antaganden. Hela rapporten för ett län finns i webbappen under Rapport.",
+                                     "One section per county, folded: click a county for its support per area and "
+                                     "assumptions. The full report for one county is in the web app under Report."),
     "report.generated": ("Skapad med graphmap {version} den {date}.",
                          "Generated by graphmap {version} on {date}."),
 }
@@ -759,11 +787,12 @@ SERVE: dict[str, tuple[str, str]] = {
 
 
 from .round import ROUND  # noqa: E402  (a section kept in its own file)
+from .pages import PAGES  # noqa: E402  (a section kept in its own file)
 
 SECTIONS = {"cli": CLI, "report": REPORT, "serve": SERVE,
             "web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT,
             "privacy": PRIVACY,
-            "neo4j": NEO4J, "ontology": ONTOLOGY, "round": ROUND}
+            "neo4j": NEO4J, "ontology": ONTOLOGY, "round": ROUND, "pages": PAGES}
 
 
 def _merge(sections: dict[str, dict[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:

@@ -27,6 +27,7 @@ from graphmap import analysis
 from graphmap.api import brokers, gap_matrix, map_state, run_query, stale_sources
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
+from graphmap.report.counts import confidence_counts, landscape, shown
 from graphmap.sources import source_info
 from graphmap.viz import build_view
 from graphmap.vocab import vocabularies
@@ -57,40 +58,14 @@ def _areas(kg, lang) -> list[tuple[str, str]]:
     return [(str(c.iri), kg.label(c.iri, lang)) for c in vocabularies().shown_in_order("area")]
 
 
-def _summary(view: dict, lang: str) -> dict:
-    counts: Counter = Counter()
-    types: dict[str, str] = {}
-    for n in view["nodes"]:
-        counts[(n["type"], n["level"])] += 1
-        types.setdefault(n["type"], n["type_label"] or n["type"])
-    levels = [lv for lv in _levels() if any(k[1] == lv for k in counts)]
-    level_labels = {n["level"]: n["level_label"] for n in view["nodes"]}
-    rows = []
-    for kind, label in sorted(types.items(), key=lambda kv: sv_sort_key(kv[1])):
-        cells = [counts.get((kind, lv), 0) for lv in levels]
-        rows.append({"label": label, "cells": cells, "total": sum(cells)})
-    totals = [sum(counts.get((kind, lv), 0) for kind in types) for lv in levels]
-    return {"levels": [level_labels.get(lv, lv) for lv in levels], "rows": rows,
-            "totals": totals, "total": sum(totals)}
-
-
 def _in_scope(view: dict) -> set:
     return {n["id"] for n in view["nodes"]}
 
 
-def _support(kg, lang, areas, scope: set, county: str | None) -> list[dict]:
-    """Per area: the actors and networks with support there, with kinds and level."""
-    nodes = {}
-    for r in run_query(kg, "report-levels").rows:
-        nodes[str(r["n"])] = str(r["level"])
-    per_area: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    for r in run_query(kg, "report-offers").rows:
-        per_area[str(r["area"])][str(r["actor"])].add(kg.label(r["kind"], lang))
-    for r in run_query(kg, "report-networks").rows:
-        kind = kg.label(r["kind"], lang) if r.get("kind") is not None else t("report.network_kind", lang)
-        if r.get("leader") is not None:
-            kind += f" ({t('report.led_by', lang)} {kg.label(r['leader'], lang)})"
-        per_area[str(r["area"])][str(r["network"])].add(kind)
+def _support(kg, lang, areas, scope: set, county: str | None, found=None) -> list[dict]:
+    """Per area: the actors and networks with support there, with kinds and level (``found``:
+    :func:`_support_found` when it is already read)."""
+    nodes, per_area = found if found is not None else _support_found(kg, lang)
     order = {f"https://w3id.org/graphmap/vocab/level/{lv}": i for i, lv in enumerate(_levels())}
     out = []
     for area, label in areas:
@@ -103,6 +78,50 @@ def _support(kg, lang, areas, scope: set, county: str | None) -> list[dict]:
                          "_order": order.get(nodes.get(actor), 9)})
         rows.sort(key=lambda r: (r["_order"], sv_sort_key(r["actor"])))
         out.append({"area": label, "rows": rows})
+    return out
+
+
+def _support_found(kg, lang) -> tuple[dict, dict]:
+    """(node -> level, area -> actor -> kinds of support) from the report's internal queries."""
+    nodes = {}
+    for r in run_query(kg, "report-levels").rows:
+        nodes[str(r["n"])] = str(r["level"])
+    per_area: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for r in run_query(kg, "report-offers").rows:
+        per_area[str(r["area"])][str(r["actor"])].add(kg.label(r["kind"], lang))
+    for r in run_query(kg, "report-networks").rows:
+        kind = kg.label(r["kind"], lang) if r.get("kind") is not None else t("report.network_kind", lang)
+        if r.get("leader") is not None:
+            kind += f" ({t('report.led_by', lang)} {kg.label(r['leader'], lang)})"
+        per_area[str(r["area"])][str(r["network"])].add(kind)
+    return nodes, per_area
+
+
+# above this many actors and networks the national report carries the map as a picture only (the
+# interactive one is `graphmap viz` and the web app's map): 7.7 of its 10.8 MB at synth scale 10
+MAP_EMBED_LIMIT = 1000
+# the national report lists this many assumptions per county (all of them are in the county report)
+NATIONAL_ASSUMPTIONS = 30
+
+
+def _per_county(kg, lang, areas, view: dict, found, assumptions: list[dict]) -> list[dict]:
+    """The national report's folded sections: per county its own actors' support per area, its
+    municipalities' chains and its assumptions (the national actors' support stays on top)."""
+    by_county: dict[str, set] = defaultdict(set)
+    for n in view["nodes"]:
+        by_county[n["county"] or ""].add(n["id"])
+    assumed = {g["region"]: g["items"] for g in assumptions}
+    out = []
+    for row in run_query(kg, "report-counties").rows:
+        code = code_of(row["county"])
+        label = kg.label(row["county"], lang)
+        support = [b for b in _support(kg, lang, areas, by_county.get(code, set()), code, found) if b["rows"]]
+        items = assumed.get(label, [])
+        out.append({"label": label, "code": code, "support": support,
+                    "chains": _chains(kg, lang, row["county"]), "assumptions": items[:NATIONAL_ASSUMPTIONS],
+                    "assumptions_total": len(items), "assumptions_more": max(0, len(items) - NATIONAL_ASSUMPTIONS),
+                    "actors": len(by_county.get(code, set()))})
+    out.sort(key=lambda c: sv_sort_key(c["label"]))
     return out
 
 
@@ -235,17 +254,74 @@ def _sources(kg, lang) -> dict:
     rows = []
     for src in sorted(set(info) | set(facts), key=lambda s: sv_sort_key(str((info.get(s) or (s,))[0]))):
         title, date, publisher = info.get(src, (None, None, None))
-        document, url = docs.get(src, (None, None))
+        _document, url = docs.get(src, (None, None))  # a source's address, never its seed file name
         rows.append({"title": str(title) if title else kg.label(URIRef(src), lang),
                      "publisher": str(publisher or ""), "date": str(date or ""),
-                     "document": str(url or document or ""),
+                     "url": str(url) if str(url or "").startswith(("http://", "https://")) else "",
                      "counts": [facts[src].get(c, 0) for c in confidences],
                      "total": sum(facts[src].values())})
-    totals = {code_of(r["confidence"]): int(r["n"]) for r in run_query(kg, "report-confidence").rows}
-    assumed = sorted({kg.label(r["record"], lang) for r in run_query(kg, "report-assumed").rows}, key=sv_sort_key)
+    totals = {c["code"]: c["n"] for c in confidence_counts(kg, lang)}
     return {"confidences": [kg.label(conf_iris[c], lang) for c in confidences], "rows": rows,
             "totals": [{"label": kg.label(conf_iris[c], lang) if c in conf_iris else c, "n": totals.get(c, 0)}
-                       for c in confidences], "assumed": assumed}
+                       for c in confidences]}
+
+
+# the record classes an assumption sentence is written for, in the order a record with several types is read
+ASSUMPTION_KINDS = (("http://www.w3.org/ns/org#Membership", "membership"),
+                    ("https://w3id.org/graphmap/def#Coverage", "coverage"),
+                    ("https://w3id.org/graphmap/def#Relation", "relation"),
+                    ("https://w3id.org/graphmap/def#SupportOffer", "offer"),
+                    ("https://w3id.org/graphmap/def#MappingState", "mapping"),
+                    ("http://www.w3.org/ns/org#ChangeEvent", "change"))
+
+
+def _mid(text: str) -> str:
+    """A label as it reads inside a sentence: "Processtöd" -> "processtöd", "RSS" stays."""
+    return text[:1].lower() + text[1:] if len(text) > 1 and text[1:2].islower() else text
+
+
+def _assumptions(kg, lang, county_iri) -> list[dict]:
+    """The facts marked assumed, as readable sentences (with why they are assumed) grouped by
+    county, national and county-less ones last (internal query ``report-assumed-facts``).
+
+    >>> import graphmap
+    >>> groups = _assumptions(graphmap.build(), "sv", None)
+    >>> [i["sentence"] for g in groups if g["region"] == "Jämtlands län" for i in g["items"]]
+    ['FoU Jämt är medlem i Regional stödstruktur för det sociala välfärdsområdet (Jämtland Härjedalen).']
+    """
+    records: dict[str, dict] = {}
+    for r in run_query(kg, "report-assumed-facts").rows:
+        rec = records.setdefault(str(r["record"]), {"types": set(), "areas": set(), "row": r, "notes": {}})
+        if r.get("type") is not None:
+            rec["types"].add(str(r["type"]))
+        if r.get("area") is not None:
+            rec["areas"].add(str(r["area"]))
+        note = r.get("note")
+        if note is not None:
+            rec["notes"][getattr(note, "language", None) or ""] = str(note)
+    if county_iri is not None:
+        records = {k: v for k, v in records.items() if str(v["row"].get("county")) == str(county_iri)}
+    groups: dict[str, list] = defaultdict(list)
+    for rec in records.values():
+        r = rec["row"]
+        kind = next((name for cls, name in ASSUMPTION_KINDS if cls in rec["types"]), "actor")
+        label = lambda key: kg.label(URIRef(r[key]), lang) if r.get(key) is not None else ""  # noqa: E731
+        areas = ", ".join(sorted((_mid(kg.label(URIRef(a), lang)) for a in rec["areas"]), key=sv_sort_key))
+        values = {"subject": label("subject"), "object": label("object"), "kind": _mid(label("kind")),
+                  "areas": areas or t("report.assumption.all_areas", lang), "former": str(r.get("former") or "")}
+        if (kind == "actor" and not values["kind"]) or (kind == "change" and not values["former"]):
+            kind = "record"
+        sentence = t(f"report.assumption.{kind}", lang, **values)
+        # the note says why the fact is assumed: in the report's language (or untagged), never the other one
+        note = rec["notes"].get(lang) or rec["notes"].get("") or ""
+        groups[str(r.get("county") or "")].append({"sentence": sentence, "note": note})
+    out = []
+    for county, items in groups.items():
+        items.sort(key=lambda i: sv_sort_key(i["sentence"]))
+        out.append({"region": kg.label(URIRef(county), lang) if county else t("report.assumption.national", lang),
+                    "national": not county, "items": items})
+    out.sort(key=lambda g: (g["national"], sv_sort_key(g["region"])))
+    return out
 
 
 def _posts(kg, lang, scope: set, county_iri, include_personal: bool) -> list[dict]:
@@ -262,27 +338,37 @@ def _posts(kg, lang, scope: set, county_iri, include_personal: bool) -> list[dic
     return out
 
 
-def report_data(kg, lang: str = "sv", county=None, include_personal: bool = False) -> dict:
-    """Everything the report shows, as plain strings and numbers."""
+def report_data(kg, lang: str = "sv", county=None, include_personal: bool = False, datasets=None) -> dict:
+    """Everything the report shows, as plain strings and numbers, counted on the graph a reader is
+    shown (:func:`graphmap.report.counts.shown`: without personal data unless asked for), so
+    that the CLI's report and the web app's are the same. ``datasets`` names the regions the
+    graph was built from (default: ``kg``'s own)."""
     from graphmap.version import __version__
 
     lang = lang_key(lang)
+    datasets = list(datasets if datasets is not None else (kg.ingest.datasets if kg.ingest is not None else []))
+    kg = shown(kg, include_personal)
     county_iri = kg.resolver.county(county) if county not in (None, "") else None
     view = build_view(kg, county=county_iri and code_of(county_iri), lang=lang, include_personal=include_personal)
     scope = _in_scope(view)
     areas = _areas(kg, lang)
     today = _dt.date.today().isoformat()
     latest = run_query(kg, "report-latest-fact").rows
-    datasets = list(kg.ingest.datasets) if kg.ingest is not None else []
+    numbers = landscape(kg, lang, view)
+    found = _support_found(kg, lang)
+    assumptions = _assumptions(kg, lang, county_iri)
+    national = county_iri is None
+    per_county = _per_county(kg, lang, areas, view, found, assumptions) if national else []
+    national_scope = {n["id"] for n in view["nodes"] if not n["county"]}
     return {
         "lang": lang, "date": today, "version": __version__,
         "scope": t("report.scope_county", lang, county=kg.label(county_iri, lang)) if county_iri is not None
         else t("report.scope_all", lang),
         "county_label": kg.label(county_iri, lang) if county_iri is not None else "",
-        "data_version": data_version(kg), "triples": len(kg.store), "datasets": datasets,
+        "data_version": data_version(kg), "triples": numbers["triples"], "datasets": datasets,
         "latest_fact": str(latest[0]["latest"]) if latest and latest[0].get("latest") is not None else "",
-        "summary": _summary(view, lang),
-        "support": _support(kg, lang, areas, scope, county_iri),
+        "summary": numbers["summary"],
+        "support": _support(kg, lang, areas, scope, county_iri, found),
         "gaps": _gaps(kg, lang, county_iri),
         "state": _state(kg, lang, county_iri),
         "chains": _chains(kg, lang, county_iri),
@@ -290,6 +376,14 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "posts": _posts(kg, lang, scope, county_iri, include_personal),
         "include_personal": include_personal,
         "sources": _sources(kg, lang),
+        "assumptions": assumptions,
+        "national": national, "per_county": per_county,
+        "national_support": [b for b in _support(kg, lang, areas, national_scope, "all", found) if b["rows"]]
+        if national else [],
+        "national_assumptions": [dict(g, items=g["items"][:NATIONAL_ASSUMPTIONS],
+                                      more=max(0, len(g["items"]) - NATIONAL_ASSUMPTIONS), total=len(g["items"]))
+                                 for g in assumptions if g["national"]],
+        "embed_map": len(view["nodes"]) <= MAP_EMBED_LIMIT,
         "view": view,
     }
 

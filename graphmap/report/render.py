@@ -3,7 +3,8 @@
 The page is the Jinja2 template ``graphmap/templates/report.html.j2`` (autoescape on, so every
 label is escaped); its texts come from the catalogue through the ``t(key, **values)`` callable
 the template is given (``report.*`` keys). The level map is embedded as an ``<iframe srcdoc>``
-drawn by :func:`graphmap.viz.render_map_html`, and the page's Content-Security-Policy allows
+drawn by :func:`graphmap.viz.render_map_html`, with a static picture of the same map
+(:func:`graphmap.viz.static.map_svg`, an ``<img>`` of SVG) for print and PDF, and the page's Content-Security-Policy allows
 exactly the map's scripts (:func:`graphmap.viz.script_hashes`).
 
 >>> import graphmap
@@ -13,11 +14,13 @@ True
 """
 from __future__ import annotations
 
+import base64
 from functools import lru_cache
 
 from graphmap import i18n
 from graphmap.report.gather import report_data
 from graphmap.viz import render_map_html, script_hashes
+from graphmap.viz.static import map_svg as static_map_svg
 
 
 @lru_cache(maxsize=1)
@@ -35,20 +38,23 @@ def render_html(data: dict, png_name: str | None = None) -> str:
     data = dict(data)
     view = data.pop("view")
     lang = data["lang"]
-    map_page = render_map_html(view, lang=lang, title=view["labels"]["title"])
+    # the interactive map only where it stays small enough to open fast (MAP_EMBED_LIMIT)
+    map_page = render_map_html(view, lang=lang, title=view["labels"]["title"]) if data.get("embed_map", True) else ""
+    map_svg = base64.b64encode(static_map_svg(view, lang=lang, title=view["labels"]["title"]).encode("utf-8")).decode("ascii")
     # the embedded map (iframe srcdoc) obeys this policy too: allow exactly its scripts
     csp = ("default-src 'none'; script-src " + " ".join(script_hashes())
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return _environment().get_template("report.html.j2").render(
-        **data, map_page=map_page, csp=csp, png_name=png_name,
+        **data, map_page=map_page, map_svg=map_svg, csp=csp, png_name=png_name,
         t=lambda key, **values: i18n.t(key, lang, **values))
 
 
 def report_html(kg, lang: str = "sv", county=None, include_personal: bool = False,
-                png_name: str | None = None) -> str:
+                png_name: str | None = None, datasets=None) -> str:
     """The mapping report as one self-contained HTML page (no external loads)."""
-    return render_html(report_data(kg, lang=lang, county=county, include_personal=include_personal), png_name)
+    return render_html(report_data(kg, lang=lang, county=county, include_personal=include_personal,
+                                   datasets=datasets), png_name)
 
 
 __all__ = ["render_html", "report_html"]

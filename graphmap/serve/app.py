@@ -29,7 +29,6 @@ import contextlib
 import html as htmllib
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -46,7 +45,8 @@ from graphmap.api import KnowledgeGraph, not_mapped_note
 from graphmap.queries import internal, library
 from graphmap.resolve import UnknownName
 from graphmap.serve import sparql
-from graphmap.i18n import other_lang, t
+from graphmap.i18n import other_lang, sv_sort_key, t
+from graphmap.report.write import report_png_name
 from graphmap.serve.site import Site
 
 HERE = Path(__file__).resolve().parent
@@ -57,6 +57,10 @@ SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "n
                     "Referrer-Policy": "no-referrer", "X-Frame-Options": "SAMEORIGIN"}
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 SPARQL_EXAMPLE = internal()["sparql-example"].body  # graphmap/queries/internal/sparql-example.rq
+# a named query's downloads: format -> (the Site method that writes it, media type)
+DOWNLOAD_FORMATS = {"csv": ("csv_bytes", "text/csv; charset=utf-8"), "json": ("json_bytes", "application/json"),
+                    "excel.csv": ("excel_csv_bytes", "text/csv; charset=utf-8"),
+                    "xlsx": ("xlsx_bytes", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
 
 
 def _env() -> Environment:
@@ -124,8 +128,15 @@ class App:
         lang = self.lang(request)
         query = library()["support"]
         values = self.values(request, ("area", "municipality"))
-        error = table = municipality = None
-        if values["area"] or values["municipality"]:
+        error = table = municipality = areas = None
+        if values["municipality"] and not values["area"]:
+            # a municipality without an area: every area, each linked to its answer for the municipality
+            areas, error = self.site.areas_for(values["municipality"], lang)
+            code = self.site.option_value("kommun", values["municipality"])
+            if code:
+                municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang),
+                                "not_mapped": not_mapped_note(self.site.kg, code, lang)}
+        elif values["area"] or values["municipality"]:
             table, error = self.site.result_table("support", tuple(sorted(values.items())), lang)
             if table is not None:
                 code = self.site.option_value("kommun", values["municipality"])
@@ -133,7 +144,7 @@ class App:
                     municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang),
                                     "not_mapped": not_mapped_note(self.site.kg, code, lang)}
         return self.render(request, "support.html", fields=self.site.form(query, values, lang),
-                           result_table=table, error=error, municipality=municipality, active="support",
+                           result_table=table, error=error, municipality=municipality, areas=areas, active="support",
                            query_string=self.query_string(values, lang))
 
     def queries(self, request: Request):
@@ -141,8 +152,7 @@ class App:
 
     def _query_values(self, request: Request, query) -> dict:
         names = [p.name for p in query.params]
-        given = any(n in request.query_params for n in names) or "run" in request.query_params
-        return self.values(request, names) if given else self.site.defaults(query)
+        return self.values(request, names)
 
     def query(self, request: Request):
         name = request.path_params["name"]
@@ -151,23 +161,28 @@ class App:
             return self.message(request, 404, "not_found")
         lang = self.lang(request)
         values = self._query_values(request, query)
-        table, error = self.site.result_table(name, tuple(sorted(values.items())), lang)
-        return self.render(request, "query.html", query=query,
+        # no answer before the question (a query without choices has nothing to wait for)
+        asked = "run" in request.query_params or any(values.values()) or not query.params
+        table, error = self.site.result_table(name, tuple(sorted(values.items())), lang) if asked else (None, None)
+        path = self.site.chain_path(values.get("actor", ""), lang) if name == "chain" and table is not None else None
+        return self.render(request, "query.html", query=query, asked=asked, path=path,
                            fields=self.site.form(query, values, lang), error=error, active="queries",
                            result_table=table,
                            query_string=self.query_string(values, lang))
 
     def download(self, request: Request):
         name, fmt = request.path_params["name"], request.path_params["fmt"]
+        name, _, variant = name.partition(".")  # /fraga/NAME.excel.csv: the CSV for Swedish Excel
         query = library().get(name)
-        if query is None or fmt not in ("csv", "json"):
+        fmt = f"{variant}.{fmt}" if variant else fmt
+        if query is None or fmt not in DOWNLOAD_FORMATS:
             return self.message(request, 404, "not_found")
         lang = self.lang(request)
         result, error = self.site.run(name, self._query_values(request, query), lang)
         if error:
             return JSONResponse({"error": error}, status_code=400)
-        body = self.site.csv_bytes(result, lang) if fmt == "csv" else self.site.json_bytes(result, lang)
-        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+        writer, media = DOWNLOAD_FORMATS[fmt]
+        body = getattr(self.site, writer)(result, lang)
         return Response(body, media_type=media, headers={
             "Content-Disposition": f'attachment; filename="graphmap-{name}.{fmt}"'})
 
@@ -195,7 +210,9 @@ class App:
         table, error = self.site.gap_rows(values["area"] or None, values["county"] or None, lang)
         heading = " – ".join(x for x in (self._label_of("vocab:area", values["area"], lang),
                                           self._label_of("lan", values["county"], lang)) if x)
-        return self.render(request, "gap_rows.html", result_table=table, error=error,
+        behind = (self.site.gap_cell_actors(values["area"], values["county"], lang)
+                  if values["area"] and values["county"] and not error else None)
+        return self.render(request, "gap_rows.html", result_table=table, error=error, behind=behind,
                            heading=heading, active="gaps",
                            query_string=self.query_string({"county": values["county"]}, lang))
 
@@ -247,17 +264,46 @@ class App:
                             lang=lang, include_personal=site.include_personal)
         return site.cache.get_or_make(key, make)
 
-    @lru_cache(maxsize=4)
-    def _report_html(self, lang: str) -> str:
+    REPORT_FILE = "graphmap-rapport.html"  # the name `graphmap report -o` would be given for the same file
+
+    def _report_html(self, lang: str, county: str) -> str:
         from graphmap.report import report_html
-        return report_html(self.site.kg, lang=lang, include_personal=self.site.include_personal)
+        return self.site.cache.get_or_make(("report", lang, county), lambda: report_html(
+            self.site.kg, lang=lang, county=county or None, include_personal=self.site.include_personal,
+            png_name=report_png_name(self.REPORT_FILE, lang), datasets=self.site.datasets))
+
+    def _report_county(self, request: Request) -> tuple[str, str | None]:
+        """The county code asked for ('' for the whole country), or an error message."""
+        raw = request.query_params.get("county", "")
+        if not raw:
+            return "", None
+        code = self.site.option_value("lan", raw)
+        return (code, None) if code else ("", UnknownName("county", raw, []).message(self.lang(request)))
 
     def report_page(self, request: Request):
-        return self.render(request, "report.html", active="report")
+        lang = self.lang(request)
+        county, error = self._report_county(request)
+        counties = sorted(((c, self.site.label(iri, lang)) for c, iri in self.site.counties.items()),
+                          key=lambda x: sv_sort_key(x[1]))
+        return self.render(request, "report.html", active="report", counties=counties, county=county, error=error,
+                           query_string=self.query_string({"county": county}, lang))
 
     def report_view(self, request: Request):
-        html = self._report_html(self.lang(request))
-        return self_contained(html, "graphmap-rapport.html" if request.url.path.endswith(".html") else None)
+        county, error = self._report_county(request)
+        if error:
+            return self.message(request, 400, "bad_input", error)
+        html = self._report_html(self.lang(request), county)
+        return self_contained(html, self.REPORT_FILE if request.url.path.endswith(".html") else None)
+
+    def report_png(self, request: Request):
+        from graphmap.report import gap_matrix_png, report_data
+        county, error = self._report_county(request)
+        if error:
+            return self.message(request, 400, "bad_input", error)
+        lang = self.lang(request)
+        body = self.site.cache.get_or_make(("report-png", lang, county), lambda: gap_matrix_png(
+            report_data(self.site.kg, lang=lang, county=county or None), lang))
+        return Response(body, media_type="image/png")
 
     def data_page(self, request: Request):
         return self.render(request, "data.html", queries=list(library().values()), exports=self.site.exports(),
@@ -294,6 +340,8 @@ class App:
             Route("/karta", self.map_page), Route("/karta/visa", self.map_view),
             Route("/rapport", self.report_page), Route("/rapport/visa", self.report_view),
             Route("/rapport/graphmap-rapport.html", self.report_view),
+            Route("/rapport/graphmap-rapport-luckor.png", self.report_png),
+            Route("/rapport/graphmap-rapport-gaps.png", self.report_png),
             Route("/data", self.data_page), Route("/data/{name}", self.export),
             Route("/sparql", self.sparql_page_or_query, methods=["GET", "POST"]),
             Route("/sparql/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),

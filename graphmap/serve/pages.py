@@ -19,10 +19,11 @@ from functools import cached_property, lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
 
-from graphmap.api import gap_matrix, map_state, not_mapped_note, run_query
+from graphmap.api import areas_reached, gap_matrix, map_state, not_mapped_note
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
+from graphmap.report.counts import landscape
 from graphmap.serve.content import Cell, external_url
 
 # the record classes the start page counts, with their catalogue keys
@@ -38,20 +39,13 @@ class Pages:
     ``neighbourhood``)."""
 
     # ---- start page ----------------------------------------------------------------------------
-    @cached_property
-    def _summary_rows(self):
-        return run_query(self.kg, "site-summary").rows
-
     @lru_cache(maxsize=4)
     def summary(self, lang: str) -> dict:
         """Counts per level and type, record counts, regions, the latest source date and the sources."""
-        by_level, by_type = [], []
-        order = {c.iri: c.order for c in self.vocab.concepts("level")}
-        for row in self._summary_rows:
-            item = (self.label(row["value"], lang), int(row["n"]), row["value"])
-            (by_level if str(row["key"]) == "level" else by_type).append(item)
-        by_level.sort(key=lambda x: order.get(x[2], 9))
-        by_type.sort(key=lambda x: (-x[1], sv_sort_key(x[0])))
+        numbers = landscape(self.kg, lang)  # the report's numbers, from the same computation
+        table = numbers["summary"]
+        by_level = list(zip(table["levels"], table["totals"]))
+        by_type = sorted(((r["label"], r["total"]) for r in table["rows"]), key=lambda x: (-x[1], sv_sort_key(x[0])))
         g = self.kg.graph
         records = [(t(key, lang), len(set(g.subjects(RDF.type, cls)))) for cls, key in RECORDS]
         sources, dates = [], []
@@ -63,9 +57,10 @@ class Pages:
                             "publisher": str(g.value(s, DCTERMS.publisher) or ""),
                             "url": self.source_urls.get(str(s))})
         sources.sort(key=lambda x: (x["date"], x["title"]), reverse=True)
-        return {"by_level": [(a, b) for a, b, _ in by_level], "by_type": [(a, b) for a, b, _ in by_type],
+        return {"by_level": by_level, "by_type": by_type, "total": table["total"],
+                "confidence": numbers["confidence"],
                 "records": records, "regions": self.datasets, "data_date": max(dates) if dates else "",
-                "sources": sources, "triples": len(g), "networks": len(self.networks),
+                "sources": sources, "triples": numbers["triples"], "networks": len(self.networks),
                 "actors": len(self.actors), "municipalities": len(self.municipalities)}
 
     # ---- actor, network and municipality pages -------------------------------------------------
@@ -123,12 +118,31 @@ class Pages:
                       if g.value(iri, GM.county) else None,
             "homepage": external_url(g.value(iri, FOAF.homepage)),
             "description": self._text(iri, DCTERMS.description, lang),
-            "facts": self.table(facts, lang, ["record", "property", "value", "source", "confidence"]) if facts else None,
+            "facts": self.table(facts, lang, ["record", "property", "value", "source", "confidence"],
+                                self._readable_records(facts, iri, lang)) if facts else None,
             "networks": self.table(nets, lang) if nets else None,
             "offers": offers, "serves": serves, "persons": persons,
             "related": sorted(related.values(), key=lambda c: sv_sort_key(c.text)),
             "neighbourhood": self.neighbourhood(iri, lang),
+            "summary": self.actor_summary(iri, lang),
         }
+
+    def _readable_records(self, facts, iri, lang: str) -> list[dict]:
+        """The actor query's rows with each record named by what it is ("Medlemskap", "Täckning" …;
+        the actor's own facts by its name), never by its id."""
+        g, kinds = self.kg.graph, dict(RECORDS)
+        named: dict[str, str] = {}
+        rows = []
+        for row in facts.present(lang):
+            record = row.get("record")
+            if record and record not in named:
+                if record == str(iri) or record in self._actor_set:
+                    named[record] = self.label(URIRef(record), lang)
+                else:
+                    key = next((kinds[c] for c in g.objects(URIRef(record), RDF.type) if c in kinds), None)
+                    named[record] = t(key, lang) if key else t("pages.record", lang)
+            rows.append(dict(row, record_label=named.get(record, "")))
+        return rows
 
     @cached_property
     def _actor_set(self) -> set[str]:
@@ -147,6 +161,7 @@ class Pages:
         iri = self.municipalities[code]
         g = self.kg.graph
         coverage, _ = self.run("coverage", {"municipality": code}, lang)
+        nets, _ = self.run("networks", {"actor": code}, lang)
         county = g.value(iri, GM.county)
         gaps_table = None
         if county is not None:
@@ -158,7 +173,125 @@ class Pages:
         return {"iri": str(iri), "code": code, "label": self.label(iri, lang),
                 "not_mapped": not_mapped_note(self.kg, code, lang),
                 "county": self.cell(county, self.label(county, lang)) if county is not None else None,
-                "coverage": self.table(coverage, lang) if coverage else None, "areas": areas, "gaps": gaps_table}
+                "coverage": self.table(coverage, lang) if coverage else None, "areas": areas, "gaps": gaps_table,
+                "support_areas": self.areas_for(code, lang)[0] or [],
+                "networks": self.table(nets, lang) if nets else None,
+                "neighbourhood": self.neighbourhood(iri, lang)}
+
+    # ---- answer-first helpers (support per area, the chain drawn, an actor's summary) ------------
+    @cached_property
+    def _areas_reached(self) -> dict:
+        return areas_reached(self.kg)
+
+    def areas_for(self, raw: str, lang: str) -> tuple[list[dict] | None, str | None]:
+        """Every area, each with the link to the support answer for the municipality ``raw`` and
+        whether it reaches support or a network there (:func:`graphmap.api.areas_reached`)."""
+        try:
+            iri = self.kg.resolver.resolve("kommun", raw, "municipality")
+        except UnknownName as exc:
+            return None, exc.message(lang)
+        code, reached = code_of(iri), self._areas_reached.get(str(iri), set())
+        return [{"label": c.label(lang), "href": f"/stod?area={c.notation}&municipality={code}",
+                 "reached": str(c.iri) in reached} for c in self.vocab.shown_in_order("area")], None
+
+    def chain_path(self, raw: str, lang: str) -> list[dict] | None:
+        """The chains of ``chain`` for an actor or municipality as paths to draw: per path its steps
+        (from, relation, to), each end linked."""
+        result, error = self.run("chain", {"actor": raw}, lang)
+        if error or result is None:
+            return None
+        paths: dict = {}
+        for r in result.present(lang):
+            paths.setdefault((r["target"], r["path"]), []).append(r)
+        start = self.resolved("actor", raw, "actor")
+        out = []
+        for (_target, _n), steps in sorted(paths.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))[:12]:
+            steps.sort(key=lambda r: r["step"])
+            current, drawn = start, []
+            for s in steps:  # read from the start: a step stated the other way round points back (←)
+                forward = s["subject"] == current
+                here, there = ("subject", "object") if forward else ("object", "subject")
+                drawn.append({"from": self.cell(s[here], s[f"{here}_label"]), "forward": forward,
+                              "relation": s["relation_label"], "to": self.cell(s[there], s[f"{there}_label"])})
+                current = s[there]
+            out.append(drawn)
+        return out
+
+    def actor_summary(self, iri, lang: str) -> dict:
+        """An actor's answer first: what it is, where it works, for whom, in which areas, with whom,
+        how sure (facts per confidence) and from which sources, as sentences of names."""
+        g, out = self.kg.graph, {}
+        name = self.label(iri, lang)
+        types = [self.label(x, lang) for x in g.objects(iri, GM.actorType)] + \
+                [self.label(x, lang) for x in g.objects(iri, GM.networkKind)]
+        level = g.value(iri, GM.level)
+        what = ", ".join(t_ for t_ in types if t_) or self.label(level, lang) if (types or level) else ""
+        if what:
+            out["what"] = t("pages.is_a", lang, name=name, types=what[:1].lower() + what[1:] if what[1:2].islower() else what)
+
+        def names(iris, limit=8):
+            labels = sorted({self.label(x, lang) for x in iris}, key=sv_sort_key)
+            more = len(labels) - limit
+            return ", ".join(labels[:limit]) + (f" {t('pages.and_more', lang, n=more)}" if more > 0 else "")
+
+        county = g.value(iri, GM.county)
+        if county is not None:
+            out["where"] = t("pages.works_in", lang, places=self.label(county, lang))
+        served = set(g.objects(iri, GM.serves))
+        for cov in g.subjects(GM.coveredBy, iri):
+            served.update(g.objects(cov, GM.place))
+        if served:
+            out["whom"] = t("pages.for_whom", lang, places=names(served))
+        areas = set()
+        for offer in g.subjects(GM.offeredBy, iri):
+            areas.update(g.objects(offer, GM.area))
+        areas.update(g.objects(iri, GM.area))
+        if areas:
+            out["areas"] = t("pages.in_areas", lang, areas=names(areas, 12))
+        partners = set()
+        if str(iri) in self.kg.link_graph:
+            partners = {n for n in self.kg.link_graph.neighbors(str(iri)) if n in self._actor_set
+                        and n not in {str(x) for x in served}}
+        if partners:
+            out["with"] = t("pages.with_whom", lang, names=names(partners))
+        conf: dict = {}
+        sources = set()
+        for rec in [iri, *g.subjects(GM.offeredBy, iri), *g.subjects(GM.coveredBy, iri), *g.subjects(ORG.member, iri)]:
+            c = g.value(rec, GM.confidence)
+            if c is not None:
+                conf[c] = conf.get(c, 0) + 1
+            sources.update(g.objects(rec, DCTERMS.source))
+        if conf:
+            out["sure"] = t("pages.how_sure", lang, counts=", ".join(f"{self.label(c, lang).lower()}: {n}"
+                                                                     for c, n in sorted(conf.items(), key=lambda kv: -kv[1])))
+        if sources:
+            titles = sorted({str(g.value(s, DCTERMS.title) or self.label(s, lang)) for s in sources}, key=sv_sort_key)
+            out["sources"] = t("pages.from_sources", lang, sources="; ".join(titles[:5])
+                               + (f" {t('pages.and_more', lang, n=len(titles) - 5)}" if len(titles) > 5 else ""))
+        return out
+
+    def gap_cell_actors(self, area: str | None, county: str | None, lang: str) -> list:
+        """The actors and networks behind a gap cell: who gives support in the area (the support
+        answer, for every municipality of the county that the gap rows list)."""
+        if not area or not county:
+            return []
+        result, error = self.run("gaps", {"county": county}, lang)
+        if error or result is None:
+            return []
+        try:
+            area_iri = str(self.kg.resolver.resolve("vocab:area", area, "area"))
+        except UnknownName:
+            return []
+        found: dict[str, Cell] = {}
+        for row in result.present(lang):
+            if row["area"] != area_iri or not (int(row["providers"] or 0) or int(row["networks"] or 0)):
+                continue
+            answer, _ = self.run("support", {"area": area, "municipality": code_of(row["municipality"])}, lang)
+            for r in (answer.present(lang) if answer else []):
+                for key in ("actor", "via"):
+                    if r.get(key) and r[key] in self._actor_set:
+                        found.setdefault(r[key], self.cell(r[key], r[f"{key}_label"]))
+        return sorted(found.values(), key=lambda c: sv_sort_key(c.text))
 
     # ---- gap matrix ----------------------------------------------------------------------------
     @cached_property

@@ -169,10 +169,6 @@ class Site(Pages, Neighbourhood, Downloads):
                                         self.option_value(p.type, raw)))
         return fields
 
-    @staticmethod
-    def defaults(query: NamedQuery) -> dict:
-        return dict(query.examples[0]) if query.examples else {}
-
     def _bound(self, name: str, values: dict, lang: str) -> tuple[tuple | None, dict, str | None]:
         """(the resolved parameters as a cache key, the given values, None), or (None, …, a message)."""
         query = library()[name]
