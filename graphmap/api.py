@@ -343,6 +343,43 @@ def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
     return cache[code]
 
 
+NATIONAL_LEVEL = concept_iri("level", "nationell")
+
+
+def gap_cell_actors(kg: KnowledgeGraph, area, county) -> dict[str, list[str]]:
+    """Who is behind one cell of the county gap matrix (an area in a county), grouped as the cell
+    counts them: ``direct`` (regional and local actors with support in the area: the cell's
+    ``supported``), ``broad`` (only broad support: the ``(+n brett)``), ``networks`` (networks in
+    the area the municipalities reach) and ``national`` (national actors in the area, the same for
+    every cell and not counted). From the support answer of each municipality of the county.
+
+    >>> behind = gap_cell_actors(build(), "funktionshinder", "24")
+    >>> "https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten" in behind["direct"]
+    True
+    >>> sorted(behind)
+    ['broad', 'direct', 'national', 'networks']
+    """
+    area_iri = kg.resolver.resolve("vocab:area", str(area), "area")
+    code = code_of(kg.resolver.county(str(county)))
+    groups: dict[str, dict[str, None]] = {k: {} for k in ("direct", "broad", "networks", "national")}
+    broad = str(concept_iri("area-match", "broad"))
+    for row in run_query(kg, "gaps", county=code).rows:
+        if str(row["area"]) != str(area_iri):
+            continue
+        for r in run_query(kg, "support", area=code_of(area_iri), municipality=code_of(row["municipality"])).rows:
+            route = str(r["route"])
+            if str(r["level"]) == str(NATIONAL_LEVEL) and route not in ("member", "through"):
+                group = "national" if str(r["match"]) != broad else None   # as gaps.rq: national is apart
+            elif route in ("member", "through"):
+                group = "networks"
+            else:
+                group = "broad" if str(r["match"]) == broad else "direct"
+            if group:
+                groups[group][str(r["actor"])] = None
+    groups["broad"] = {a: None for a in groups["broad"] if a not in groups["direct"]}
+    return {k: list(v) for k, v in groups.items()}
+
+
 def map_state(kg: KnowledgeGraph) -> dict[str, mapstate.CountyState]:
     """The state of the map per county (IRI -> :class:`graphmap.mapstate.CountyState`): which
     questions are sourced, how old the sources are, what is still unknown. The one computation

@@ -158,3 +158,15 @@ def test_proper_names_stay_as_written_in_the_english_view(kg):
     labels = {r["actor_label"] for r in rows}
     assert "FoU Socialtjänst (Västerbotten)" in labels and "R&D Social Services (Västerbotten)" not in labels
     assert {r["match_label"] for r in rows} <= {"In the area", "Broad support", "Part of the area"}   # concepts translate
+
+
+def test_who_is_behind_a_gap_cell_matches_what_the_cell_counts(kg):
+    from graphmap.api import gap_cell_actors
+    matrix = gap_matrix(kg)
+    for county in ("24", "01"):
+        col = "https://w3id.org/graphmap/id/lan/" + county
+        for area in matrix.areas:
+            cell, behind = matrix.cell(area, col), gap_cell_actors(kg, area.rsplit("/", 1)[-1], county)
+            assert bool(cell.supported) == bool(behind["direct"]), (county, area)
+            assert bool(cell.broad) <= bool(behind["broad"]), (county, area)
+            assert not any("/actor/" in a and a in behind["direct"] for a in behind["national"])

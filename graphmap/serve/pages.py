@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
 
-from graphmap.api import areas_reached, gap_matrix, map_state, not_mapped_note
+from graphmap.api import areas_reached, gap_cell_actors, gap_matrix, map_state, not_mapped_note
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
@@ -271,27 +271,17 @@ class Pages:
         return out
 
     def gap_cell_actors(self, area: str | None, county: str | None, lang: str) -> list:
-        """The actors and networks behind a gap cell: who gives support in the area (the support
-        answer, for every municipality of the county that the gap rows list)."""
+        """The actors and networks behind a gap cell, grouped as the cell counts them
+        (:func:`graphmap.api.gap_cell_actors`): [(heading, cells)]."""
         if not area or not county:
             return []
-        result, error = self.run("gaps", {"county": county}, lang)
-        if error or result is None:
-            return []
         try:
-            area_iri = str(self.kg.resolver.resolve("vocab:area", area, "area"))
+            groups = gap_cell_actors(self.kg, area, county)
         except UnknownName:
             return []
-        found: dict[str, Cell] = {}
-        for row in result.present(lang):
-            if row["area"] != area_iri or not (int(row["providers"] or 0) or int(row["networks"] or 0)):
-                continue
-            answer, _ = self.run("support", {"area": area, "municipality": code_of(row["municipality"])}, lang)
-            for r in (answer.present(lang) if answer else []):
-                for key in ("actor", "via"):
-                    if r.get(key) and r[key] in self._actor_set:
-                        found.setdefault(r[key], self.cell(r[key], r[f"{key}_label"]))
-        return sorted(found.values(), key=lambda c: sv_sort_key(c.text))
+        return [(t(f"pages.behind.{group}", lang),
+                 sorted((self.cell(a, self.label(a, lang)) for a in actors), key=lambda c: sv_sort_key(c.text)))
+                for group, actors in groups.items() if actors]
 
     # ---- gap matrix ----------------------------------------------------------------------------
     @cached_property
