@@ -265,7 +265,7 @@ def test_filters_change_visible_nodes(open_page, small_map):
     assert set(hidden_edge_ends) <= set(want_aldre)
     assert [c[0] for c in pixel_colours(page)] == want_aldre
 
-    page.get_by_test_id("filter-area").select_option("")
+    page.get_by_test_id("filter-area").select_option([])
     page.get_by_test_id("filter-level").select_option("regional")
     want_regional = expected_ids(view, lambda n: n["level"] == "regional")
     assert len(want_regional) == 6
