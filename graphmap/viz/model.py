@@ -213,7 +213,7 @@ def _fold_table(nodes: list[dict]) -> dict[str, str]:
     """How the page folds a typed character for search: :func:`graphmap.vocab.ascii_fold` of each
     character in the labels and of the Swedish letters, so the page matches as graphmap does."""
     chars = set("åäöéèüÅÄÖÉÈÜ") | {c for n in nodes for c in n["label"]}
-    return {c: ascii_fold(c) for c in sorted(chars) if ascii_fold(c) != c}
+    return {c: ascii_fold(c) for c in sorted(chars) if not c.isspace() and ascii_fold(c) != c}
 
 
 def _blocks(blocks: list[dict], nodes: list[dict], strings: dict, index: dict[str, int]) -> list[dict]:
