@@ -35,7 +35,7 @@ SPACING_X = 150
 SPACING_Y = 110
 GROUP_GAP = 120
 BAND_GAP = 200
-TARGET_ASPECT = 1.6  # width / height of the whole map
+TARGET_ASPECT = 1.2  # width / height of the whole map (the canvas between the two side panels)
 LOWER_BANDS = ("regional", "lokal", "other")
 
 _TYPE_ORDER = {t: i for i, t in enumerate(
@@ -79,6 +79,92 @@ def _block_cols(peak: int, national: bool) -> int:
     return max(2 if peak > 2 else peak, math.ceil(math.sqrt(peak * ratio)))
 
 
+def _grid(ns: list[dict], cols: int, band: str) -> tuple[list, int]:
+    """``ns`` in rows of ``cols``, a short last row centred: (cells, rows)."""
+    cells = []
+    for i, node in enumerate(ns):
+        r, c = divmod(i, cols)
+        in_row = min(cols, len(ns) - r * cols)
+        cells.append([str(node["id"]), band, c + (cols - in_row) / 2, r])
+    return cells, max(1, math.ceil(len(ns) / cols))
+
+
+def _grid_block(by_band, bands, national=False):
+    peak = max(len(v) for v in by_band.values())
+    cols = _block_cols(peak, national)
+    cells, rows = [], {}
+    for band in bands:
+        ns = sorted(by_band.get(band, ()), key=_node_key)
+        if ns:
+            got, rows[band] = _grid(ns, cols, band)
+            cells += got
+    return cols, cells, rows
+
+
+def _arc_points(n: int, rx: float, ry: float, offset: float) -> list[tuple[float, float]]:
+    """``n`` points on the lower half of the ellipse (rx, ry) around (0, 0), left to right."""
+    lo, hi = math.radians(12), math.radians(168)
+    if n == 1:
+        return [(0.0, ry)]
+    step = (hi - lo) / (n - 1 + offset * 2)
+    return [(-rx * math.cos(lo + (i + offset) * step), ry * math.sin(lo + (i + offset) * step)) for i in range(n)]
+
+
+def _label_width(node: dict) -> float:
+    """About how wide a node's label is drawn (13 px type, wrapped at 140 px)."""
+    return min(140.0, 7.5 * len(str(node.get("label") or node.get("id"))) + 10)
+
+
+def _apart(points, ring) -> bool:
+    """Whether neighbouring points keep their labels apart (a label is at most ~140 × 40)."""
+    return all(abs(b[0] - a[0]) >= (_label_width(m) + _label_width(n)) / 2 + 14 or abs(b[1] - a[1]) >= 48
+               for a, b, m, n in zip(points, points[1:], ring, ring[1:]))
+
+
+def _county_block(by_band):
+    """A county: its regional actors in a grid, its municipalities on one or two arcs (halves of
+    ellipses) below them. A straight line meets an ellipse at most twice, so a line between two
+    municipalities, or from a regional actor inside the ellipse down to one, passes through no
+    other municipality: no line reads as a chain the data does not have."""
+    regional = sorted(by_band.get("regional", ()), key=_node_key)
+    local = sorted(by_band.get("lokal", ()), key=_node_key)
+    other = sorted(by_band.get("other", ()), key=_node_key)
+    cells, rows = [], {}
+    if len(local) < 4:  # a few municipalities: a row reads right
+        return _grid_block(by_band, LOWER_BANDS)
+    rings = [local] if len(local) <= 22 else [local[: len(local) * 2 // 5], local[len(local) * 2 // 5:]]
+    placed: list[tuple[dict, float, float]] = []
+    rx_prev = ry_prev = 0.0
+    for k, ring in enumerate(rings):
+        rx = max(len(ring) * SPACING_X / math.pi * 0.4, rx_prev + 1.3 * SPACING_X, SPACING_X)
+        while True:
+            ry = max(rx * 0.6, ry_prev + 1.3 * SPACING_Y)
+            pts = _arc_points(len(ring), rx, ry, 0.5 if k else 0.0)
+            if _apart(pts, ring):
+                break
+            rx *= 1.05
+        placed += [(node, x, y) for node, (x, y) in zip(ring, pts)]
+        rx_prev, ry_prev = rx, ry
+    half = max(x for _n, x, _y in placed) + SPACING_X / 2
+    reg_cols = _block_cols(len(regional), False) if regional else 1
+    cols = max(reg_cols, math.ceil(2 * half / SPACING_X))
+    width = cols * SPACING_X
+    centre = (cols - 1) / 2
+    if regional:
+        got, rows["regional"] = _grid(regional, reg_cols, "regional")
+        for cell in got:
+            cell[2] += (cols - reg_cols) / 2
+        cells += got
+    top = min(y for _n, _x, y in placed)
+    for node, x, y in placed:
+        cells.append([str(node["id"]), "lokal", centre + x / SPACING_X, (y - top) / SPACING_Y])
+    rows["lokal"] = math.floor(max((y - top) / SPACING_Y for _n, _x, y in placed)) + 1
+    if other:
+        got, rows["other"] = _grid(other, max(1, int(width // SPACING_X)), "other")
+        cells += got
+    return cols, cells, rows
+
+
 def build_blocks(nodes: list[dict]) -> list[dict]:
     """The blocks of ``nodes`` in drawing order, each with its cells.
 
@@ -102,30 +188,10 @@ def build_blocks(nodes: list[dict]) -> list[dict]:
         by_band: dict[str, list[dict]] = defaultdict(list)
         for node in members[bid]:
             by_band[band_of(node)].append(node)
-        peak = max(len(v) for v in by_band.values())
-        cols = _block_cols(peak, national)
-        cells, rows = [], {}
-        for band in (("nationell",) if national else LOWER_BANDS):
-            ns = sorted(by_band.get(band, ()), key=_node_key)
-            if not ns:
-                continue
-            stagger = band == "lokal" and len(ns) > cols
-            per_row = cols - 1 if stagger and cols > 2 else cols
-            r = c = 0
-            for node in ns:
-                width = per_row if (stagger and r % 2) else cols
-                if c >= width:
-                    r, c = r + 1, 0
-                    width = per_row if (stagger and r % 2) else cols
-                shift = (0.5 if stagger and r % 2 else 0.0)
-                cells.append([str(node["id"]), band, c + shift, r])
-                c += 1
-            rows[band] = r + 1
-            last = [cell for cell in cells if cell[1] == band and cell[3] == r]
-            if not stagger and len(last) < cols:  # centre a short last row
-                pad = (cols - len(last)) / 2
-                for cell in last:
-                    cell[2] += pad
+        if national:
+            cols, cells, rows = _grid_block(by_band, ("nationell",), national=True)
+        else:
+            cols, cells, rows = _county_block(by_band)
         blocks.append({"id": bid, "section": "national" if national else "county",
                        "key": bid.split(":", 1)[1], "cols": cols, "rows": rows, "cells": cells})
     return blocks

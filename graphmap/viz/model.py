@@ -19,7 +19,7 @@ from .layout import BAND_GAP, GROUP_GAP, SPACING_X, SPACING_Y, TARGET_ASPECT, bl
 COLLAPSE_ABOVE = 150  # more visible actors than this: counties start collapsed
 NATIONAL_COLLAPSE_ABOVE = 40  # more national actors than this: they start collapsed by type
 BIG_GRAPH = 400  # above this many nodes: no hover highlight, edges hidden while moving
-EDGE_LABEL_LIMIT = 150  # above this many edges, edge labels only as tooltips
+EDGE_LABEL_LIMIT = 60  # above this many edges, edge labels only as tooltips (a county has ~100)
 TYPE_SCHEMES = ("actor-type", "network-kind")  # the vocabularies naming a node's ``type``
 
 

@@ -55,7 +55,7 @@
     if (!b.collapsible) return;
     nodes.add({ id: b.id, label: b.label, shape: "dot", hidden: true, x: 0, y: 0, size: 22,
                 color: { background: "#dfe7f1", border: "#1d3557" }, borderWidth: 2,
-                font: { size: 30, face: "system-ui, sans-serif", color: "#1d3557" }, widthConstraint: { maximum: 150 } });
+                font: { size: 26, face: "system-ui, sans-serif", color: "#1d3557" }, widthConstraint: { maximum: 240 } });
   });
   var edges = new vis.DataSet(baseEdges);
   var container = $("gm-canvas");
