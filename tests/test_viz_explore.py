@@ -284,3 +284,29 @@ def test_scale_10_first_view_is_collapsed_and_labels_do_not_overlap(open_page, s
     page.evaluate("graphmap.setFilter('county', ['24'])")
     assert page.evaluate("graphmap.collapsed()") == [] and len(page.evaluate("graphmap.drawnNodeIds()")) > 60
     run.assert_clean()
+
+
+@pytest.mark.browser
+def test_web_map_page_keeps_the_view_in_its_address(kg, open_page):
+    """On the web app's /karta the map's view goes into the page's own address; that link reopens it."""
+    from graphmap.serve.live import LiveServer, create_app
+    with LiveServer(create_app(kg)) as server:
+        run = open_page(server.url + "/karta?county=24")
+        frame = run.page.frame_locator("iframe.fullmap")
+        frame.locator("canvas").first.wait_for()
+        inner = run.page.frames[1]
+        wait_ready(inner, 60)
+        inner.evaluate("graphmap.setFilter('area', ['funktionshinder'])")
+        inner.evaluate(f"graphmap.select({json.dumps(FOU_VB)})")
+        run.page.wait_for_function("() => location.hash.includes('area=funktionshinder') && location.hash.includes('focus=')")
+        url = run.page.url
+        before = inner.evaluate("[graphmap.drawnNodeIds(), graphmap.litNodeIds()]")
+        assert url.startswith(server.url + "/karta?county=24") and set(SKR_FH) <= set(before[0])
+        again = open_page(url)
+        again.page.frame_locator("iframe.fullmap").locator("canvas").first.wait_for()
+        frame2 = again.page.frames[1]
+        wait_ready(frame2, 60)
+        assert frame2.evaluate("[graphmap.drawnNodeIds(), graphmap.litNodeIds()]") == before
+        assert frame2.evaluate("graphmap.network.getSelectedNodes()") == [FOU_VB]
+        run.assert_clean()
+        again.assert_clean()
