@@ -137,9 +137,38 @@ def test_municipalities_are_not_a_column(open_page, county_map, kg):
             if 0 < t < 1 and abs((pm["x"] - pa["x"]) * dy - (pm["y"] - pa["y"]) * dx) / (dx * dx + dy * dy) ** 0.5 < 12:
                 through.append((a, b, m))
     print(f"lines through a municipality: {len(through)} of {len(segs)} lines")
+    # the page flows the blocks with the same steps as graphmap.viz.layout.flow
+    from graphmap.viz.layout import compute_layout
+    from graphmap.viz.model import _clean_nodes
+    want = compute_layout(_clean_nodes(build_view(kg, county="24"), "sv"))["positions"]
+    got = page.evaluate("graphmap.network.getPositions()")
+    assert set(want) <= set(got)
+    assert all(abs(got[k]["x"] - x) <= 1 and abs(got[k]["y"] - y) <= 1 for k, (x, y) in want.items())  # vis rounds
     # measured 2026-12-01: 1 of 108 lines (a national actor's line from outside the arc); the column
     # layout before issue #17 had 14 in this county view
     assert len(through) <= 2, through
+    run.assert_clean()
+
+
+@pytest.mark.browser
+def test_collapsed_county_sums_its_links_and_opens_on_click(open_page, country_map, kg):
+    run = load(open_page, country_map)
+    page = run.page
+    assert "county:24" in page.evaluate("graphmap.collapsed()")
+    view = build_view(kg)
+    in_24 = {n["id"] for n in view["nodes"] if n["county"] == "24"}
+    agg = page.evaluate("graphmap.edges.get().filter(e => !e.hidden && String(e.id).startsWith('agg:'))"
+                        ".map(e => [e.from, e.to, e.title])")
+    summed = sum(int(a[2].split()[0]) for a in agg if "county:24" in (a[0], a[1]))
+    crossing = sum(1 for e in view["edges"] if len({e["from"], e["to"]} & in_24) == 1)
+    assert summed == crossing > 3
+    assert "1 koppling" in {a[2] for a in agg} and "1 kopplingar" not in {a[2] for a in agg}
+    pos = page.evaluate("graphmap.network.canvasToDOM(graphmap.network.getPosition('county:24'))")
+    box = page.locator("#gm-canvas canvas").bounding_box()
+    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    assert "county:24" not in page.evaluate("graphmap.collapsed()")
+    drawn = set(page.evaluate("graphmap.drawnNodeIds()"))
+    assert in_24 <= drawn and "county:24" not in drawn and inside_canvas(page, sorted(in_24))
     run.assert_clean()
 
 

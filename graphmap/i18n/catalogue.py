@@ -392,6 +392,7 @@ MAP: dict[str, tuple[str, str]] = {
     "map.fit": ("Anpassa vyn", "Fit the view"),
     "map.multi_hint": ("Ctrl/⌘-klicka för att välja flera.", "Ctrl/⌘-click to choose several."),
     "map.links_count": ("{count} kopplingar", "{count} links"),
+    "map.links_count_one": ("1 koppling", "1 link"),
     "map.edge.member": ("medlem i", "member of"),
     "map.edge.leads": ("leder", "leads"),
     "map.edge.covers": ("täcker", "covers"),

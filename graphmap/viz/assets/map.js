@@ -288,7 +288,7 @@
     var adds = Object.keys(agg).map(function (k) {
       var g = agg[k];
       return { id: "agg:" + k, from: g.from, to: g.to, width: Math.min(8, 1 + Math.log(g.n) * 1.5),
-               color: { color: "#6b7c93", opacity: g.lit ? 0.55 : 0.06 }, title: str("links_count", { count: g.n }),
+               color: { color: "#6b7c93", opacity: g.lit ? 0.55 : 0.06 }, title: g.n === 1 ? str("links_count_one") : str("links_count", { count: g.n }),
                dashes: false, arrows: { to: { enabled: false } } };
     });
     adds = adds.filter(changed);
