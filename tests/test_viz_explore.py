@@ -216,6 +216,17 @@ def test_highlight_and_dim(open_page, county_map):
     assert set(shown) <= set(page.evaluate("graphmap.drawnNodeIds()"))
     page.evaluate("graphmap.clearFocus()")
     assert page.evaluate("graphmap.litNodeIds()") is None
+    # node size: by number of links, or by betweenness
+    sizes = """() => Object.fromEntries(graphmap.drawnNodeIds().map(id => [id, graphmap.network.body.nodes[id].options.size]))"""
+    by_links = page.evaluate(sizes)
+    page.get_by_test_id("size-by").select_option("betweenness")
+    by_bc = page.evaluate(sizes)
+    actors = page.evaluate("graphmap.actors")
+    top_links = max(by_links, key=lambda i: (by_links[i], i))
+    top_bc = max(by_bc, key=lambda i: (by_bc[i], i))
+    assert actors[top_links]["degree"] == max(actors[i]["degree"] for i in by_links)
+    assert actors[top_bc]["betweenness"] == max(actors[i]["betweenness"] for i in by_bc)
+    assert by_links != by_bc
     run.assert_clean()
 
 
@@ -274,6 +285,8 @@ def test_save_as_svg_and_png(open_page, county_map):
     ns = "{http://www.w3.org/2000/svg}"
     texts = [t.text for t in root.iter(ns + "text")]
     assert title in texts and "Teckenförklaring" in texts and "Antagen (att verifiera)" in texts
+    legend = page.get_by_test_id("legend-confidence").text_content()
+    assert "Antagen (att verifiera)" in legend and "Uttalad i källan" in legend
     assert sorted(g.get("data-id") for g in root.iter(ns + "g") if g.get("data-id")) == drawn
     labels = page.evaluate("graphmap.drawnNodeIds().map(id => graphmap.nodes.get(id).label)")
     assert set(labels) <= set(texts)
