@@ -115,9 +115,15 @@ def _label_width(node: dict) -> float:
     return min(140.0, 7.5 * len(str(node.get("label") or node.get("id"))) + 10)
 
 
+def _label_height(node: dict) -> float:
+    """About how tall a node and its label below are (16 px a line)."""
+    return 30 + 16 * math.ceil(7.5 * len(str(node.get("label") or node.get("id"))) / 140)
+
+
 def _apart(points, ring) -> bool:
-    """Whether neighbouring points keep their labels apart (a label is at most ~140 × 40)."""
-    return all(abs(b[0] - a[0]) >= (_label_width(m) + _label_width(n)) / 2 + 14 or abs(b[1] - a[1]) >= 48
+    """Whether neighbouring points keep their labels apart (a label is at most 140 px wide)."""
+    return all(abs(b[0] - a[0]) >= (_label_width(m) + _label_width(n)) / 2 + 14 or
+               abs(b[1] - a[1]) >= max(_label_height(m), _label_height(n)) + 6
                for a, b, m, n in zip(points, points[1:], ring, ring[1:]))
 
 
@@ -127,7 +133,9 @@ def _county_block(by_band):
     municipalities, or from a regional actor inside the ellipse down to one, passes through no
     other municipality: no line reads as a chain the data does not have."""
     regional = sorted(by_band.get("regional", ()), key=_node_key)
-    local = sorted(by_band.get("lokal", ()), key=_node_key)
+    everyone = sorted(by_band.get("lokal", ()), key=_node_key)
+    local = [n for n in everyone if n.get("type") == "kommun"]
+    inner = [n for n in everyone if n.get("type") != "kommun"]  # local networks: inside the arc
     other = sorted(by_band.get("other", ()), key=_node_key)
     cells, rows = [], {}
     if len(local) < 4:  # a few municipalities: a row reads right
@@ -136,13 +144,22 @@ def _county_block(by_band):
     placed: list[tuple[dict, float, float]] = []
     rx_prev = ry_prev = 0.0
     for k, ring in enumerate(rings):
+        in_cols = min(3, len(inner)) or 1
+        in_rows = math.ceil(len(inner) / in_cols)
         rx = max(len(ring) * SPACING_X / math.pi * 0.4, rx_prev + 1.3 * SPACING_X, SPACING_X)
         while True:
             ry = max(rx * 0.6, ry_prev + 1.3 * SPACING_Y)
             pts = _arc_points(len(ring), rx, ry, 0.5 if k else 0.0)
-            if _apart(pts, ring):
+            # the local networks in a small grid inside the first arc, below its ends
+            y0 = ry * math.sin(math.radians(12)) + SPACING_Y * 0.6
+            grid = [((c - (in_cols - 1) / 2) * SPACING_X, y0 + r * SPACING_Y)
+                    for r in range(in_rows) for c in range(in_cols)][:len(inner)] if k == 0 else []
+            inside = all((x / rx) ** 2 + ((y + SPACING_Y * 0.6) / ry) ** 2 < 0.85 for x, y in grid)
+            if _apart(pts, ring) and inside:
                 break
             rx *= 1.05
+        if k == 0:
+            placed += [(node, x, y) for node, (x, y) in zip(inner, grid)]
         placed += [(node, x, y) for node, (x, y) in zip(ring, pts)]
         rx_prev, ry_prev = rx, ry
     half = max(x for _n, x, _y in placed) + SPACING_X / 2
