@@ -144,7 +144,7 @@ def test_municipalities_are_not_a_column(open_page, county_map, kg):
     got = page.evaluate("graphmap.network.getPositions()")
     assert set(want) <= set(got)
     assert all(abs(got[k]["x"] - x) <= 1 and abs(got[k]["y"] - y) <= 1 for k, (x, y) in want.items())  # vis rounds
-    # measured 2026-12-01: 1 of 108 lines (a national actor's line from outside the arc); the column
+    # measured 2026-12-01: 0 of 108 lines; the column
     # layout before issue #17 had 14 in this county view
     assert len(through) <= 2, through
     run.assert_clean()
