@@ -92,8 +92,10 @@ WEB: dict[str, tuple[str, str]] = {
     "unmet": ("behov utan stöd", "needs without support"),
     "gap_rows": ("Rader bakom rutan", "Rows behind the cell"),
     "map_title": ("Karta över stödlandskapet", "Map of the support landscape"),
-    "map_intro": ("Nationell nivå överst, regional i mitten, lokal nederst.",
-                  "National level at the top, regional in the middle, local at the bottom."),
+    "map_intro": ("Nationell nivå överst, regional i mitten, lokal nederst. Klicka på ett län för att fälla ut det; "
+                  "adressen visar vyn, så en kopierad länk öppnar samma vy.",
+                  "National level at the top, regional in the middle, local at the bottom. Click a county to expand "
+                  "it; the address holds the view, so a copied link opens the same view."),
     "open_interactive": ("Öppna den interaktiva kartan över grannskapet", "Open the interactive map of the neighbourhood"),
     "open_full": ("Öppna i eget fönster", "Open on its own"),
     "report_title": ("Kartläggningsrapport", "Mapping report"),

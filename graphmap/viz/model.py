@@ -10,9 +10,7 @@ from __future__ import annotations
 from . import styles
 from graphmap.i18n import MESSAGES, lang_key, sv_sort_key, t
 from graphmap.i18n.catalogue import MAP
-from graphmap.vocab import vocabularies
-
-from graphmap.vocab import ascii_fold
+from graphmap.vocab import ascii_fold, vocabularies
 
 from .layout import BAND_GAP, GROUP_GAP, SPACING_X, SPACING_Y, TARGET_ASPECT, block_of, compute_layout, group_of
 
@@ -127,7 +125,6 @@ def _vis_data(nodes: list[dict], edges: list[dict], layout: dict) -> tuple[list,
         if e["confidence"] == "assumed":
             dashes = styles.ASSUMED_DASHES
         extra = {"label": e["label"]} if show_labels else {}
-        (x1, y1), (x2, y2) = pos[e["from"]], pos[e["to"]]
         net.add_edge(e["from"], e["to"], id=f"e{i}", color={"color": colour, "opacity": 0.75},
                      dashes=dashes, width=width, title=e["label"] + (" (" + e["confidence_label"] + ")"
                                                                      if e.get("confidence_label") else ""),
