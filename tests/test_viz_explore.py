@@ -248,6 +248,16 @@ def test_chain_from_lycksele_to_an_skr_network_is_drawn(open_page, country_map, 
     status = page.get_by_test_id("chain-status").text_content()
     assert status.startswith("Kedja: Lycksele") and "funktionshinder" in status
     assert inside_canvas(page, want)
+    # the same chain by choosing the two actors on the map: click one, shift-click the other
+    page.evaluate("graphmap.clearFocus()")
+    page.evaluate(f"graphmap.select({json.dumps(lycksele)}, true)")
+    page.evaluate("graphmap.network.fit({animation: false})")
+    box = page.locator("#gm-canvas canvas").bounding_box()
+    pos = page.evaluate(f"graphmap.network.canvasToDOM(graphmap.network.getPosition({json.dumps(SKR_FH[0])}))")
+    page.keyboard.down("Shift")
+    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    page.keyboard.up("Shift")
+    assert page.evaluate("graphmap.chainPath()") == want
     run.assert_clean()
 
 

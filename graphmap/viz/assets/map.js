@@ -550,6 +550,16 @@
     if (p.nodes.length) {
       var id = p.nodes[0];
       if (blockById[id]) { network.unselectAll(); setCollapsed(id, false); return; }
+      var shift = p.event && p.event.srcEvent && p.event.srcEvent.shiftKey;
+      if (shift && state.focus && state.focus !== id) {  /* a second actor: the chain between the two */
+        var a = actors[state.focus].level === "nationell" ? id : state.focus, t = a === id ? state.focus : id;
+        var start = a;
+        network.selectNodes([start]);
+        showDetails(start);
+        $("gm-chain-target").value = t;
+        showChain(start, t);
+        return;
+      }
       select(id, true);
     } else if (!p.edges.length && state.focus) clearFocus();
   });
