@@ -1,6 +1,6 @@
 """Screenshots of the level map and the mapping report from the bundled data.
 
-Writes ``docs/img/map.png`` and ``docs/img/report.png`` (or into ``--out``)
+Writes ``docs/img/map.png``, ``docs/img/map-sverige.png`` and ``docs/img/report.png`` (or into ``--out``)
 with Debian's headless Chromium driven by Playwright, the network blocked.
 
     python scripts/screenshots.py [--out docs/img] [--lang sv]
@@ -43,6 +43,7 @@ def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
     with tempfile.TemporaryDirectory() as tmp:
         # one county keeps the labels readable; the full map is the same page with more columns
         map_path = write_text_atomic(Path(tmp) / "karta.html", map_html(kg, county=county, lang=lang))
+        country_path = write_text_atomic(Path(tmp) / "karta-sverige.html", map_html(kg, lang=lang))
         report_path, _png = write_report(kg, Path(tmp) / "rapport.html", lang=lang)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
@@ -57,6 +58,12 @@ def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(out / "map.png"))
                 written.append(out / "map.png")
+                page = context.new_page()  # the whole country's first view: its counties collapsed
+                page.goto(country_path.resolve().as_uri())
+                page.wait_for_function("window.graphmap && window.graphmap.isReady()")
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(out / "map-sverige.png"))
+                written.append(out / "map-sverige.png")
                 page = context.new_page()
                 page.goto(report_path.resolve().as_uri())
                 page.wait_for_load_state("load")

@@ -105,6 +105,9 @@ def test_report_opens_with_gap_matrix_and_map(kg, open_page, report_files):
     page.get_by_test_id("map-frame").scroll_into_view_if_needed()  # off-screen frames are not drawn
     inner = next(f for f in page.frames if f != page.main_frame)
     wait_ready(inner)
+    assert len(inner.evaluate("graphmap.visibleNodeIds()")) == 338
+    assert len(inner.evaluate("graphmap.collapsed()")) == 21  # the whole country opens with its counties folded
+    inner.evaluate("graphmap.collapseAll(false)")
     assert len(inner.evaluate("graphmap.drawnNodeIds()")) == 338
     run.assert_clean()
 

@@ -159,6 +159,8 @@ def test_bundled_map_draws_every_node(kg, open_page, bundled_map):
     run = load_map(open_page, bundled_map)
     page = run.page
     expected = sorted(sparql_ids(kg, ""))
+    assert len(page.evaluate("graphmap.collapsed()")) == 21  # the whole country opens with its counties collapsed
+    page.evaluate("graphmap.collapseAll(false)")
     assert page.evaluate("graphmap.drawnNodeIds()") == expected
     assert page.get_by_test_id("visible-count").text_content() == f"Visar {len(expected)} av {len(expected)} aktörer"
     run.assert_clean()

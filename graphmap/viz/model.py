@@ -10,12 +10,14 @@ from __future__ import annotations
 from . import styles
 from graphmap.i18n import MESSAGES, lang_key, sv_sort_key, t
 from graphmap.i18n.catalogue import MAP
-from graphmap.vocab import vocabularies
+from graphmap.vocab import ascii_fold, vocabularies
 
-from .layout import SPACING_X, compute_layout, group_of
+from .layout import BAND_GAP, GROUP_GAP, SPACING_X, SPACING_Y, TARGET_ASPECT, block_of, compute_layout, group_of
 
+COLLAPSE_ABOVE = 150  # more visible actors than this: counties start collapsed
+NATIONAL_COLLAPSE_ABOVE = 40  # more national actors than this: they start collapsed by type
 BIG_GRAPH = 400  # above this many nodes: no hover highlight, edges hidden while moving
-EDGE_LABEL_LIMIT = 150  # above this many edges, edge labels only as tooltips
+EDGE_LABEL_LIMIT = 60  # above this many edges, edge labels only as tooltips (a county has ~100)
 TYPE_SCHEMES = ("actor-type", "network-kind")  # the vocabularies naming a node's ``type``
 
 
@@ -96,7 +98,8 @@ def _clean_edges(view: dict, ids: set, lang: str) -> list[dict]:
         if src in ids and dst in ids:
             kind = _text(raw.get("kind"))
             label = _text(raw.get("label")) or edge_label(kind, lang) or kind
-            out.append({"from": src, "to": dst, "kind": kind, "label": label})
+            out.append({"from": src, "to": dst, "kind": kind, "label": label,
+                        "confidence": _text(raw.get("confidence")) or "stated"})
     return out
 
 
@@ -119,13 +122,12 @@ def _vis_data(nodes: list[dict], edges: list[dict], layout: dict) -> tuple[list,
     show_labels = len(edges) <= EDGE_LABEL_LIMIT
     for i, e in enumerate(edges):
         colour, dashes, arrow, width = styles.edge_style(e["kind"])
+        if e["confidence"] == "assumed":
+            dashes = styles.ASSUMED_DASHES
         extra = {"label": e["label"]} if show_labels else {}
-        (x1, y1), (x2, y2) = pos[e["from"]], pos[e["to"]]
-        if y1 == y2 and abs(x2 - x1) > 1.5 * SPACING_X:  # would run through its row
-            # vis-network misplaces labels of curved edges: tooltip only
-            extra = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25}}
         net.add_edge(e["from"], e["to"], id=f"e{i}", color={"color": colour, "opacity": 0.75},
-                     dashes=dashes, width=width, title=e["label"],
+                     dashes=dashes, width=width, title=e["label"] + (" (" + e["confidence_label"] + ")"
+                                                                     if e.get("confidence_label") else ""),
                      arrows={"to": {"enabled": arrow, "scaleFactor": 0.6}}, **extra)
     return net.nodes, net.edges
 
@@ -171,6 +173,7 @@ def _legend(nodes: list[dict], edges: list[dict], lang: str) -> dict:
     types, kinds = {}, {}
     for n in nodes:
         types.setdefault(n["type"], n["type_label"] or n["type"])
+    confidences = sorted({e["confidence"] for e in edges})
     for e in edges:
         kinds.setdefault(e["kind"], edge_label(e["kind"], lang) or e["label"] or e["kind"])
     node_items = [{"label": label, "shape": styles.node_style(ntype)[0], "color": styles.node_style(ntype)[1]}
@@ -179,7 +182,50 @@ def _legend(nodes: list[dict], edges: list[dict], lang: str) -> dict:
     for k, label in sorted(kinds.items(), key=lambda kv: sv_sort_key(kv[1])):
         colour, dashes, arrow, width = styles.edge_style(k)
         edge_items.append({"label": label, "color": colour, "dashes": dashes or [], "arrow": arrow, "width": width})
-    return {"nodes": node_items, "edges": edge_items}
+    conf_labels = concept_labels(["confidence"], lang)
+    conf_items = [{"label": conf_labels.get(c, c), "color": "#52606d", "arrow": False, "width": 1.5,
+                   "dashes": styles.ASSUMED_DASHES if c == "assumed" else [], "confidence": c}
+                  for c in confidences if c in ("stated", "assumed")]
+    return {"nodes": node_items, "edges": edge_items, "confidence": conf_items if len(conf_items) > 1 or
+            any(c["confidence"] == "assumed" for c in conf_items) else []}
+
+
+def _chains(view: dict, index: dict[str, int]) -> dict[str, list[int]]:
+    """The ``chain`` answer's trees (see :mod:`graphmap.viz.explore`) as node indices:
+    ``{start index: [node, predecessor, node, predecessor, …]}``, only steps within the map."""
+    out = {}
+    for start, tree in (view.get("chains") or {}).items():
+        if str(start) not in index:
+            continue
+        flat = []
+        for node, pred in tree.items():
+            if str(node) in index and str(pred) in index:
+                flat += [index[str(node)], index[str(pred)]]
+        if flat:
+            out[str(index[str(start)])] = flat
+    return out
+
+
+def _fold_table(nodes: list[dict]) -> dict[str, str]:
+    """How the page folds a typed character for search: :func:`graphmap.vocab.ascii_fold` of each
+    character in the labels and of the Swedish letters, so the page matches as graphmap does."""
+    chars = set("åäöéèüÅÄÖÉÈÜ") | {c for n in nodes for c in n["label"]}
+    return {c: ascii_fold(c) for c in sorted(chars) if not c.isspace() and ascii_fold(c) != c}
+
+
+def _blocks(blocks: list[dict], nodes: list[dict], strings: dict, index: dict[str, int]) -> list[dict]:
+    by_block: dict[str, dict] = {}
+    for n in nodes:
+        by_block.setdefault(block_of(n), n)
+    out = []
+    for b in blocks:
+        first = by_block[b["id"]]
+        label = (first["type_label"] or first["type"]) if b["section"] == "national" else \
+            (first["county_label"] or strings["no_county"])
+        out.append({"id": b["id"], "section": b["section"], "label": label, "cols": b["cols"], "rows": b["rows"],
+                    "cells": [[index[c[0]], c[1], c[2], c[3]] for c in b["cells"]],
+                    "collapsible": bool(b["key"]) and len(b["cells"]) > 1})
+    return out
 
 
 def build_payload(view: dict, lang: str = "sv") -> dict:
@@ -189,13 +235,24 @@ def build_payload(view: dict, lang: str = "sv") -> dict:
     strings.update({str(k): str(v) for k, v in (view.get("labels") or {}).items() if v is not None})
     nodes = _clean_nodes(view, lang)
     edges = _clean_edges(view, {n["id"] for n in nodes}, lang)
+    conf_labels = concept_labels(["confidence"], lang)
+    for e in edges:
+        e["confidence_label"] = conf_labels.get(e["confidence"], e["confidence"])
     layout = compute_layout(nodes)
     vis_nodes, vis_edges = _vis_data(nodes, edges, layout)
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    degree: dict[str, int] = {}
+    for e in edges:
+        degree[e["from"]] = degree.get(e["from"], 0) + 1
+        degree[e["to"]] = degree.get(e["to"], 0) + 1
+    betweenness = view.get("betweenness") or {}
+    for n in nodes:
+        n["degree"] = degree.get(n["id"], 0)
+        n["betweenness"] = float(betweenness.get(n["id"], 0.0) or 0.0)
+        n["key"] = ascii_fold(n["label"])
     band_labels = dict(concept_labels(["level"], lang), other=strings["other_level"])
     for band in layout["bands"]:
         band["label"] = band_labels.get(band["band"], band["band"])
-    for col in layout["columns"]:
-        col["label"] = col["label"] or strings["no_county"]
     actors = {n["id"]: {k: v for k, v in n.items() if k != "id"} for n in nodes}
     return {
         "lang": lang, "strings": strings, "nodes": vis_nodes, "edges": vis_edges,
@@ -205,4 +262,13 @@ def build_payload(view: dict, lang: str = "sv") -> dict:
         "confidence": concept_labels(["confidence"], lang),
         "layout": {k: layout[k] for k in ("bands", "columns", "left", "right")},
         "groups": {n["id"]: group_of(n) for n in nodes},
+        "blocks": _blocks(layout["blocks"], nodes, strings, index),
+        "ids": [n["id"] for n in nodes],
+        "chains": _chains(view, index),
+        "fold": _fold_table(nodes),
+        "geometry": {"sx": SPACING_X, "sy": SPACING_Y, "gap": GROUP_GAP, "band_gap": BAND_GAP,
+                     "aspect": TARGET_ASPECT},
+        "collapse": {"above": COLLAPSE_ABOVE, "national_above": NATIONAL_COLLAPSE_ABOVE},
+        "title": strings["title"],
+        "has_betweenness": bool(betweenness),
     }

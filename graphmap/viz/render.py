@@ -6,8 +6,13 @@ The view model (built elsewhere from the RDF graph) is plain data::
                 "county", "county_label", "areas", "area_labels", "support",
                 "sources", "confidence", "group",
                 optional "type_labels" (all types), "people" (personal data)}, ...],
-     "edges": [{"from", "to", "kind", "label"}, ...],
-     "labels": {optional UI-string overrides}}
+     "edges": [{"from", "to", "kind", "label", optional "confidence" ("stated", "assumed" …)}, ...],
+     "labels": {optional UI-string overrides},
+     "chains": {optional: start id: {node id: the node before it}, the ``chain`` answer's first chains},
+     "betweenness": {optional: node id: normalised betweenness}}
+
+(:func:`graphmap.viz.build_view` fills the optional parts from the library's answers, see
+:mod:`graphmap.viz.explore`.)
 
 The page inlines vis-network (shipped inside the pyvis package), its own
 CSS/JS and the data, loads nothing from outside (a Content-Security-Policy

@@ -48,6 +48,8 @@ EDGE_STYLES = {
     "funds": ("#b8860b", [1, 3], True, 1.5),
 }
 DEFAULT_EDGE_STYLE = ("#b0b0b0", [3, 3], False, 1)
+# an assumed link (no record of it is stated in a source): dotted whatever its kind
+ASSUMED_DASHES = [1, 5]
 
 
 def node_style(node_type: str) -> tuple[str, str]:

@@ -62,3 +62,23 @@
     Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest]"), setup);
   });
 })();
+
+// graphmap serve, map page: the map's view (filters, focus, zoom …) is kept in this page's
+// address too, so that a copied link of /karta opens the same view.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var frame = document.querySelector("iframe.fullmap");
+    if (!frame) { return; }
+    var base = frame.getAttribute("src").split("#")[0];
+    if (window.location.hash.length > 1) { frame.setAttribute("src", base + window.location.hash); }
+    window.addEventListener("message", function (ev) {
+      if (ev.source !== frame.contentWindow || ev.origin !== window.location.origin) { return; }
+      var view = ev.data && typeof ev.data.graphmapView === "string" ? ev.data.graphmapView : null;
+      if (view === null || view.length > 20000) { return; }
+      window.history.replaceState(null, "", window.location.pathname + window.location.search + "#" + view);
+      var link = document.querySelector("a[data-map-link]");
+      if (link) { link.setAttribute("href", base + "#" + view); }
+    });
+  });
+})();

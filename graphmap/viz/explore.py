@@ -1,0 +1,87 @@
+"""What the map needs for exploring, taken from the library's answers (never recomputed in
+the page): the ``chain`` answer from every actor on the map, a link's confidence and every
+node's betweenness.
+
+* :func:`chain_trees` runs :func:`graphmap.api.chain_rows` (the ``chain`` question's engine)
+  from every non-national node and keeps the first chain to each national node. The first
+  chains from one start share their prefixes, so they are stored as a tree: ``{node: the node
+  before it}``, which the page walks back from the chosen national node.
+* :func:`link_confidence` marks each edge ``stated`` or ``assumed`` from the records that state
+  it (``queries/internal/map-link-confidence.rq``): assumed when no record of it is stated; a
+  link with no record of its own (a network's ``ledBy``) has the confidence of its subject.
+* :func:`betweenness` is :func:`graphmap.analysis.betweenness` on the same link projection.
+
+>>> import graphmap
+>>> kg = graphmap.build()
+>>> lycksele = str(kg.resolver.resolve("actor", "Lycksele"))
+>>> tree = chain_trees(kg, [lycksele])[lycksele]
+>>> skr_fh = [n for n in tree if "funktionshinder" in n]
+>>> path = chain_path(tree, skr_fh[0]); path[0] == lycksele, len(path) > 2
+(True, True)
+"""
+from __future__ import annotations
+
+from graphmap.api import chain_rows, run_query
+from graphmap.ontology import code_of, lan_iri
+
+
+def chain_trees(kg, starts) -> dict[str, dict[str, str]]:
+    """For each start in ``starts``: ``{node: predecessor}`` of its first chain to every national node."""
+    graph = kg.link_graph
+    out: dict[str, dict[str, str]] = {}
+    for start in starts:
+        if start not in graph:
+            continue
+        tree: dict[str, str] = {}
+        nodes: list[str] = [start]
+        for row in chain_rows(graph, start):
+            if row["path"] != 1:
+                continue
+            if row["step"] == 1:
+                nodes = [start]
+            s, o = str(row["subject"]), str(row["object"])
+            nxt = o if s == nodes[-1] else s
+            tree.setdefault(nxt, nodes[-1])
+            nodes.append(nxt)
+        if tree:
+            out[start] = tree
+    return out
+
+
+def chain_path(tree: dict[str, str], target: str) -> list[str]:
+    """The chain from the tree's start to ``target`` (start first); [] if the tree does not reach it.
+
+    >>> chain_path({"b": "a", "c": "b"}, "c")
+    ['a', 'b', 'c']
+    """
+    if target not in tree:
+        return []
+    path = [target]
+    while path[-1] in tree and len(path) < 50:
+        path.append(tree[path[-1]])
+    return path[::-1]
+
+
+def link_confidence(kg, nodes: dict, edges: list[dict]) -> None:
+    """Set ``confidence`` (``stated``/``assumed``/…) on every edge of ``edges`` in place."""
+    found: dict[tuple[str, str], set] = {}
+    for r in run_query(kg, "map-link-confidence").rows:
+        found.setdefault((str(r["a"]), str(r["b"])), set()).add(code_of(r["confidence"]))
+    county_iri = {n["county"]: str(lan_iri(n["county"])) for n in nodes.values() if n["county"]}
+    for e in edges:
+        a, b = e["from"], e["to"]
+        codes = found.get((a, b), set()) | found.get((b, a), set())
+        if not codes and e["kind"] in ("covers", "offers"):
+            county = county_iri.get(nodes[b]["county"])
+            codes = found.get((a, county), set()) | found.get((county, a), set())
+        if not codes:
+            codes = {nodes[a].get("confidence") or "stated"}
+        e["confidence"] = "stated" if "stated" in codes else sorted(codes)[0]
+
+
+def betweenness(kg, ids) -> dict[str, float]:
+    """Normalised betweenness of each node in ``ids`` on the link projection (0 if not in it)."""
+    from graphmap.analysis import betweenness as bc
+
+    values = bc(kg.link_graph)
+    return {i: round(float(values.get(i, 0.0)), 5) for i in ids}
