@@ -6,9 +6,10 @@ node's betweenness.
   from every non-national node and keeps the first chain to each national node. The first
   chains from one start share their prefixes, so they are stored as a tree: ``{node: the node
   before it}``, which the page walks back from the chosen national node.
-* :func:`link_confidence` marks each edge ``stated`` or ``assumed`` from the records that state
-  it (``queries/internal/map-link-confidence.rq``): assumed when no record of it is stated; a
-  link with no record of its own (a network's ``ledBy``) has the confidence of its subject.
+* :func:`link_confidence` marks each edge ``stated`` or ``assumed``: a link has the confidence the
+  ``chain`` answer gives it (:func:`graphmap.api.link_confidence`), an offer's edge to a place its
+  offer's (``queries/internal/map-link-confidence.rq``); a link with no record of its own has the
+  confidence of its subject.
 * :func:`betweenness` is :func:`graphmap.analysis.betweenness` on the same link projection.
 
 >>> import graphmap
@@ -22,6 +23,7 @@ node's betweenness.
 from __future__ import annotations
 
 from graphmap.api import chain_rows, run_query
+from graphmap.api import link_confidence as api_link_confidence
 from graphmap.ontology import code_of, lan_iri
 
 
@@ -62,18 +64,29 @@ def chain_path(tree: dict[str, str], target: str) -> list[str]:
     return path[::-1]
 
 
-def link_confidence(kg, nodes: dict, edges: list[dict]) -> None:
-    """Set ``confidence`` (``stated``/``assumed``/…) on every edge of ``edges`` in place."""
-    found: dict[tuple[str, str], set] = {}
+def link_confidence(kg, nodes: dict, edges: list[dict], links: dict) -> None:
+    """Set ``confidence`` (``stated``/``assumed``/…) on every edge of ``edges`` in place.
+
+    A link of the projection (``links``: predicate -> (edge kind, reversed)) has the confidence the
+    chains give it (:func:`graphmap.api.link_confidence`: the surest record behind it), so the map and
+    the ``chain`` answer never disagree; an ``offers`` edge (an offer naming a place) has its offer's.
+    """
+    sure = api_link_confidence(kg)
+    predicates: dict[str, list[tuple[str, bool]]] = {}
+    for predicate, (kind, reverse) in links.items():
+        predicates.setdefault(kind, []).append((predicate, reverse))
+    offers: dict[tuple[str, str], set] = {}
     for r in run_query(kg, "map-link-confidence").rows:
-        found.setdefault((str(r["a"]), str(r["b"])), set()).add(code_of(r["confidence"]))
+        offers.setdefault((str(r["a"]), str(r["b"])), set()).add(code_of(r["confidence"]))
     county_iri = {n["county"]: str(lan_iri(n["county"])) for n in nodes.values() if n["county"]}
     for e in edges:
         a, b = e["from"], e["to"]
-        codes = found.get((a, b), set()) | found.get((b, a), set())
-        if not codes and e["kind"] in ("covers", "offers"):
-            county = county_iri.get(nodes[b]["county"])
-            codes = found.get((a, county), set()) | found.get((county, a), set())
+        if e["kind"] == "offers":
+            codes = offers.get((a, b), set()) | offers.get((a, county_iri.get(nodes[b]["county"])), set())
+        else:
+            codes = {code_of(sure[key]) for p, reverse in predicates.get(e["kind"], ())
+                     for key in (((b, p, a) if reverse else (a, p, b)), ((a, p, b) if reverse else (b, p, a)))
+                     if key in sure}
         if not codes:
             codes = {nodes[a].get("confidence") or "stated"}
         e["confidence"] = "stated" if "stated" in codes else sorted(codes)[0]

@@ -242,7 +242,7 @@ def build_view(kg, area=None, county=None, focus=None, depth: int = 1, lang: str
     kept_nodes = sorted((nodes[i] for i in keep), key=lambda n: (sv_sort_key(n["label"]), n["id"]))
     kept_edges = [e for e in edges if e["from"] in keep and e["to"] in keep]
     from . import explore
-    explore.link_confidence(kg, nodes, kept_edges)
+    explore.link_confidence(kg, nodes, kept_edges, LINKS)
     title = _title(kg, lang, area_iri, county_iri, focus_iri)
     view = {"nodes": kept_nodes, "edges": kept_edges, "labels": {"title": title}}
     view["chains"] = explore.chain_trees(kg, [n["id"] for n in kept_nodes if n["level"] != "nationell"])
