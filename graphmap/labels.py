@@ -15,6 +15,7 @@ from graphmap.vocab import vocabularies
 
 ROUTE_SCHEME = "route"  # ontology/vocab/route.ttl: the route codes (coverage, national, member …)
 PROPER_NAMES = (str(ID) + "actor/", str(ID) + "network/")
+NAMES_LANG = "sv"   # the language organisations' names are written in (the data's own)
 """Actors and networks: their names are proper names, shown as the organisations write them (in
 Swedish) in every language; the English name stays in the data (``name_en``)."""
 
@@ -43,8 +44,8 @@ class Labels:
         """
         if iri is None:
             return ""
-        if lang != "sv" and str(iri).startswith(PROPER_NAMES):
-            lang = "sv"
+        if str(iri).startswith(PROPER_NAMES):
+            lang = NAMES_LANG
         labels = self._labels.get(str(iri))
         if not labels:
             text = str(iri)

@@ -185,7 +185,7 @@ def test_a_two_megabyte_workbook_holding_a_two_gigabyte_string(tmp_path, part, l
 def test_a_csv_line_of_sixteen_million_cells(tmp_path, size, message):
     folder = region(tmp_path)  # agreements: no other table refers to them
     header = (folder / "agreements.csv").read_bytes().split(b"\n", 1)[0]
-    (folder / "agreements.csv").write_bytes(header + b"\n" + b"ab," * ((size - len(header)) // 3))
+    (folder / "agreements.csv").write_bytes(header + b"\n" + b"ab," * ((size - len(header) - 1) // 3))  # <= size bytes
     assert_refused(folder, tmp_path, message)
 
 

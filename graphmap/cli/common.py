@@ -128,6 +128,6 @@ def _text(value, lang: str = "sv") -> str:
         return ""
     if isinstance(value, bool):
         return t("cli.yes" if value else "cli.no", lang)
-    if isinstance(value, (float, Decimal)) and lang == "sv":
-        return str(value).replace(".", ",")   # a decimal comma in Swedish tables (CSV/JSON keep the point)
+    if isinstance(value, (float, Decimal)):
+        return str(value).replace(".", t("cli.decimal_mark", lang))   # tables only; CSV/JSON keep the point
     return escape(str(value))

@@ -316,6 +316,7 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.core.param': ('Parameter, t.ex. area=funktionshinder', 'parameter, e.g. area=funktionshinder.'),
     "cli.help.core.stated_only": ("Bara uppgifter som står i källorna: inga antaganden.",
                                   "Only facts the sources state: no assumptions."),
+    "cli.decimal_mark": (",", "."),
     'cli.help.core.detail': ('Visa varje rad (område × kommun)', 'show every row.'),
     'cli.help.export.output': ('Mapp att skriva till', 'folder to write to.'),
     'cli.help.export.format': ('ttl/jsonld = hela grafen; graphml/gexf/csv = nätverket för Gephi', 'ttl/jsonld = the whole graph; graphml/gexf/csv = the network for Gephi.'),
