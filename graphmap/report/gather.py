@@ -18,13 +18,12 @@ come from the catalogue (``report.*`` keys, :func:`graphmap.i18n.t`). Rendering 
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 from collections import Counter, defaultdict
 
 from rdflib import URIRef
 
 from graphmap import analysis
-from graphmap.api import brokers, gap_matrix, map_state, run_query, stale_sources
+from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query, stale_sources
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
 from graphmap.sources import source_info
@@ -37,18 +36,6 @@ MAX_CHAIN_PATHS = 6
 def _levels() -> list[str]:
     """The levels' codes in the vocabulary's order (nationell, regional, lokal)."""
     return [c.notation for c in vocabularies().concepts("level")]
-
-
-def data_version(kg) -> str:
-    """A short fingerprint of the graph's content (sorted N-Triples, sha256).
-
-    The N-Triples come from the store (Oxigraph), not the rdflib graph: at a million
-    triples that is 2 s instead of 27 s (building and serialising the rdflib graph).
-    """
-    from graphmap.store import serialize
-
-    lines = sorted(serialize(kg.store, "nt").splitlines())
-    return hashlib.sha256(b"\n".join(lines)).hexdigest()[:12]
 
 
 def _areas(kg, lang) -> list[tuple[str, str]]:
@@ -262,8 +249,11 @@ def _posts(kg, lang, scope: set, county_iri, include_personal: bool) -> list[dic
     return out
 
 
-def report_data(kg, lang: str = "sv", county=None, include_personal: bool = False) -> dict:
-    """Everything the report shows, as plain strings and numbers."""
+def report_data(kg, lang: str = "sv", county=None, include_personal: bool = False, previous=None) -> dict:
+    """Everything the report shows, as plain strings and numbers; with ``previous`` (an earlier data
+    version) also what changed since then (:mod:`graphmap.report.round`)."""
+    from graphmap.report.round import round_sections
+
     from graphmap.version import __version__
 
     lang = lang_key(lang)
@@ -290,6 +280,7 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "posts": _posts(kg, lang, scope, county_iri, include_personal),
         "include_personal": include_personal,
         "sources": _sources(kg, lang),
+        "round": round_sections(kg, lang, previous),
         "view": view,
     }
 

@@ -46,9 +46,11 @@ def render_html(data: dict, png_name: str | None = None) -> str:
 
 
 def report_html(kg, lang: str = "sv", county=None, include_personal: bool = False,
-                png_name: str | None = None) -> str:
-    """The mapping report as one self-contained HTML page (no external loads)."""
-    return render_html(report_data(kg, lang=lang, county=county, include_personal=include_personal), png_name)
+                png_name: str | None = None, previous=None) -> str:
+    """The mapping report as one self-contained HTML page (no external loads); ``previous``: an earlier
+    data version, for the section on what changed."""
+    return render_html(report_data(kg, lang=lang, county=county, include_personal=include_personal,
+                                   previous=previous), png_name)
 
 
 __all__ = ["render_html", "report_html"]
