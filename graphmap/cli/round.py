@@ -155,7 +155,8 @@ def status_cmd(data, fmt, lang):
                          ("open", t("round.cli.open", lang))], fmt, lang=lang)
         if fmt == "table" and s.needs_without_support:
             emit_rows(s.needs_without_support, [("respondent", t("round.cli.name", lang)),
-                                                ("need", t("round.cli.need", lang)), ("level", t("round.cli.level", lang))],
+                                                ("need", t("round.cli.need", lang)), ("areas", t("round.column.area", lang)),
+                                                ("level", t("round.cli.level", lang))],
                       "table", title=t("round.cli.unmet", lang), lang=lang)
 
 

@@ -43,6 +43,7 @@ class Line:
     others: int = 0          # how many others the fact is also about (a coverage of 14: 13)
     note: str = ""           # the record's note (what was inferred, what to verify)
     areas: list = field(default_factory=list)
+    short: str = ""          # what a list names it by: a need's description, else the sentence
 
     @property
     def assumed(self) -> bool:
@@ -147,6 +148,8 @@ def _lines(facts: _Facts, r: str, lang: str) -> list[Line]:
             current = ";".join(sorted(code_of(x) for x in v.get("status", ())))
         if text is not None:
             lines.append(_line(facts, key, record, table, text, v, field, current, others))
+            if table == "needs":
+                lines[-1].short = facts.one(v, "description")
     for record, rec in facts.records.items():  # offers: those to the respondent, and those of its coverers
         table, v = rec["table"], rec["values"]
         key = record_key(record)
@@ -176,7 +179,7 @@ def _line(facts: _Facts, key, record, table, text, v, field, current, others) ->
     sources = sorted(s for s in (facts.titles.get(str(x), "") for x in v.get("source", ())) if s)
     return Line(key, record, table, text, "; ".join(sources), confidences[0] if confidences else "stated",
                 field, current, max(0, others), facts.one(v, "note"),
-                sorted(code_of(a) for a in v.get("area", ())))
+                sorted(code_of(a) for a in v.get("area", ())), text)
 
 
 def table_csv(rows: list[dict], columns: list[str]) -> bytes:

@@ -141,7 +141,7 @@ def needs_supported(kg) -> dict[str, bool]:
 def changes(old, new) -> Changes:
     """What changed from the graph ``old`` to the graph ``new`` (two :class:`graphmap.api.KnowledgeGraph`)."""
     a, b = _facts(old), _facts(new)
-    out = Changes(data_version(old), data_version(new))
+    out = Changes(version_of(old), version_of(new))
 
     def label(iri: str) -> str:
         text = new.label(iri, "sv") if iri else ""
@@ -190,8 +190,15 @@ def _value(kind: str, codes: str, lang: str) -> str:
     return ";".join(concepts[c].label(lang) if c in concepts else c for c in codes.split(";") if c)
 
 
+def version_of(kg) -> str:
+    """The data version of ``kg``: the one a kept graph says it is (a round's snapshot, whose personal
+    data is removed, carries the version of the full graph it was kept from), else its fingerprint."""
+    rows = run_query(kg, "round-data-version").rows
+    return str(rows[0]["version"]) if rows else data_version(kg)
+
+
 def _codes(iris: str) -> str:
     return ";".join(code_of(x) for x in iris.split(";") if x)
 
 
-__all__ = ["changes", "needs_supported", "Changes", "Change", "KINDS"]
+__all__ = ["changes", "needs_supported", "version_of", "Changes", "Change", "KINDS"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from graphmap.api import run_query
 from graphmap.i18n import sv_sort_key
-from graphmap.ontology import code_of
+from graphmap.ontology import code_of, concept_iri
 from graphmap.round.beliefs import beliefs
 from graphmap.round.diff import needs_supported
 
@@ -95,7 +95,9 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
             for x in lines.get(line_owner, []):
                 if x.table == "needs" and not supported.get(x.record, True):
                     level = levels.get(x.record)
-                    unmet.append({"respondent": kg.label(line_owner, lang), "need": x.text, "record": x.record,
+                    unmet.append({"respondent": kg.label(line_owner, lang), "need": x.short or x.text,
+                                  "record": x.record, "areas": ", ".join(kg.label(concept_iri("area", a), lang)
+                                                                         for a in x.areas),
                                   "level": kg.label(level, lang) if level is not None else ""})
         respondents.sort(key=lambda r: sv_sort_key(r.name))
         out.append(RoundStatus(iri, code_of(iri), str(row.get("name") or code_of(iri)), str(row.get("year") or ""),

@@ -42,7 +42,9 @@ from graphmap.api import data_version
 from graphmap.fileio import write_files_atomic
 from graphmap.i18n import lang_key, t
 from graphmap.ingest.answers import RECORD_ONLY
-from graphmap.ontology import code_of
+from rdflib import Literal
+
+from graphmap.ontology import GM, ID, code_of
 from graphmap.round.beliefs import Line, beliefs, table_csv
 from graphmap.schema import TABLE
 from graphmap.slug import slugify
@@ -322,6 +324,7 @@ def start_round(kg, name: str, respondents, parent, *, deadline: str | None = No
     payloads[folder / MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     snapshot = folder / f"dataversion-{version}.nt"
     graph = strip_personal(kg.graph)
+    graph.add((ID["dataversion"], GM.dataVersion, Literal(version)))  # what "what changed" calls this version
     payloads[snapshot] = b"".join(sorted(graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)))
     payloads[folder / RETURNED / ".keep"] = b""
     write_files_atomic(payloads)
