@@ -352,3 +352,7 @@ TABLES: tuple[Table, ...] = (
 )
 
 TABLE = {t.name: t for t in TABLES}
+#: the tables a mapping round writes (``graphmap round``), never filled in by hand
+ROUND_TABLES = ("rounds", "answers")
+#: the tables a region fills in (``graphmap new-region`` makes their templates)
+REGION_TABLES = tuple(t for t in TABLES if t.name not in ROUND_TABLES)

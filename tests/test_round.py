@@ -376,19 +376,21 @@ def test_who_answered_is_the_municipality_unless_a_name_is_given(made, kg, tmp_p
 
 # ------------------------------------------------------------------ web page and report
 def test_the_web_pages_and_the_report(returned, made):
-    from starlette.testclient import TestClient
+    import httpx
 
     from graphmap.report import report_html
     from graphmap.serve.app import create_app
+    from graphmap.serve.live import LiveServer
     _back, _applied, after = returned
     previous = graphmap.build([made.snapshot])
-    client = TestClient(create_app(after, previous=previous))
-    page = client.get("/runda").text
-    assert "Kartläggning 2027: 3 av 3 har svarat" in page and 'data-answered="yes"' in page
-    page = client.get("/forandringar").text
-    assert "Medlemskap borttaget (1)" in page and "Handledning i demensvård" in page and "Ändrad roll (1)" in page
-    assert "Inbjuden" in page
-    assert "<h1>The mapping round</h1>" in client.get("/runda?lang=en").text
+    with LiveServer(create_app(after, previous=previous, sparql_workers=1)) as live, \
+            httpx.Client(base_url=live.url, timeout=60) as client:
+        page = client.get("/runda").text
+        assert "Kartläggning 2027: 3 av 3 har svarat" in page and 'data-answered="yes"' in page
+        page = client.get("/forandringar").text
+        assert "Medlemskap borttaget (1)" in page and "Handledning i demensvård" in page and "Ändrad roll (1)" in page
+        assert "Inbjuden" in page and f"Från dataversion {made.data_version} till " in page
+        assert "<h1>The mapping round</h1>" in client.get("/runda?lang=en").text
     html = report_html(after, previous=previous)
     assert 'id="round"' in html and 'id="changes"' in html and "Handledning i demensvård" in html
     assert 'id="changes"' not in report_html(after)
