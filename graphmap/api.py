@@ -475,3 +475,21 @@ def areas_reached(kg: KnowledgeGraph) -> dict[str, set[str]]:
             out.setdefault(str(row["municipality"]), set()).add(str(row["area"]))
     return out
 
+
+
+def data_version(kg: KnowledgeGraph) -> str:
+    """A short fingerprint of the graph's content (sorted N-Triples, sha256): the data version
+    the report's footer names, a mapping round's workbooks carry and its snapshot file is named by.
+
+    The N-Triples come from the store (Oxigraph), not the rdflib graph: at a million
+    triples that is 2 s instead of 27 s (building and serialising the rdflib graph).
+
+    >>> len(data_version(build()))
+    12
+    """
+    import hashlib
+
+    from graphmap.store import serialize
+
+    lines = sorted(serialize(kg.store, "nt").splitlines())
+    return hashlib.sha256(b"\n".join(lines)).hexdigest()[:12]

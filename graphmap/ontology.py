@@ -20,6 +20,7 @@ DATA_DIR = ROOT / "data"
 REFERENCE_DIR = DATA_DIR / "reference"
 REGIONS_DIR = DATA_DIR / "regions"
 LANDSCAPE_DIR = DATA_DIR / "landscape"  # the national reference layer, one folder per county
+ROUNDS_DIR = DATA_DIR / "rounds"  # the mapping rounds (graphmap round start), one folder per round
 
 BASE = "https://w3id.org/graphmap/"
 GM = Namespace(BASE + "def#")

@@ -37,7 +37,7 @@ from rdflib.namespace import RDF, SKOS
 from graphmap.fileio import write_files_atomic
 from graphmap.i18n import t
 from graphmap.ontology import GM, ID, concept_iri
-from graphmap.schema import TABLES, Column, Table
+from graphmap.schema import REGION_TABLES, Column, Table
 from graphmap.slug import slugify
 from graphmap.vocab import vocabularies
 
@@ -204,7 +204,7 @@ def build_workbook(munis: list[Municipality], counties: dict[str, str], chosen: 
         ranges[scheme] = f"{LIST_SHEET}!${letter}$2:${letter}${len(values) + 1}"
     lists.sheet_state = "hidden"
 
-    for table in TABLES:
+    for table in REGION_TABLES:
         ws = book.create_sheet(table.name)
         for i, col in enumerate(table.columns, start=1):
             head = ws.cell(1, i, col.name)
@@ -291,7 +291,7 @@ def _save(book) -> bytes:
 def readme_text(name: str, slug: str, chosen: list[str], counties: dict[str, str], regions: dict[str, str],
                 known: list[tuple[str, str, str]], n_munis: int) -> str:
     county_text = ", ".join(f"{counties[c]} ({c})" for c in chosen)
-    tables = "\n".join(f"| `{t.name}` | {t.label_sv} | {t.help_sv} | {', '.join(t.required) or '–'} |" for t in TABLES)
+    tables = "\n".join(f"| `{t.name}` | {t.label_sv} | {t.help_sv} | {', '.join(t.required) or '–'} |" for t in REGION_TABLES)
     reuse = "\n".join(f"- `{ident}` ({'nätverk' if table == 'networks' else 'aktör'}): {name}"
                       for table, ident, name in known) or "- (inga kända ännu)"
     region_ids = "\n".join(f"- `{regions[c]}` – {counties[c]}" for c in chosen if c in regions)
@@ -388,7 +388,7 @@ def new_region(name: str, counties, parent, graph: Graph, *, folder: Path | None
     workbook = folder / f"{slug}.xlsx"
     payloads[workbook] = build_workbook(munis, all_counties, chosen, regions, known)
     csv_files = []
-    for table in TABLES:
+    for table in REGION_TABLES:
         path = folder / "csv" / f"{table.name}.csv"
         payloads[path] = _csv_bytes([[c.name for c in table.columns], explanation_row(table)])
         csv_files.append(path)

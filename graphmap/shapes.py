@@ -20,7 +20,7 @@ from graphmap.vocab import vocabularies
 
 SHAPES = URIRef("https://w3id.org/graphmap/shapes")
 TARGET_CLASS = {"actors": GM.Actor, "networks": ORG.Organization, "kommun": GM.Municipality,
-                "sources": GM.SourceDocument, "posts": ORG.Post}
+                "sources": GM.SourceDocument, "posts": ORG.Post, "rounds": GM.MappingRound}
 
 
 class _Ids:

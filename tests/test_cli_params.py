@@ -236,7 +236,7 @@ def test_every_county_option_is_the_same():
                 assert p.opts == ["--county", "-c"], path
                 assert isinstance(p.type, GraphName) and p.type.ptype == "lan", path
                 found.append(" ".join(path))
-    assert sorted(found) == ["gaps", "new-region", "report", "state", "viz"]
+    assert sorted(found) == ["gaps", "new-region", "report", "round start", "state", "viz"]
 
 
 def test_positional_data_and_data_option_mean_the_same(tmp_path):

@@ -16,10 +16,11 @@ from graphmap.i18n import t
 @county_option("Rapport för ett län (namn eller SCB-kod): luckor per kommun / report for one county.")
 @click.option("--include-personal", is_flag=True,
               help=help_text("cli.help.report.include_personal"))
+@click.option("--since", type=click.Path(path_type=Path, exists=True), help=help_text("round.help.since"))
 @DATA
 @LANG
 @handle_errors
-def report(output, county, include_personal, data, lang):
+def report(output, county, include_personal, since, data, lang):
     """Skriv kartläggningsrapporten till styrgruppen / write the mapping report.
 
     Sammanfattning per nivå och typ, stöd per område, luckmatrisen (område × län,
@@ -28,8 +29,13 @@ def report(output, county, include_personal, data, lang):
     """
     from graphmap.report import write_report
 
+    from graphmap.round.workbook import latest_snapshot
+
     kg = load_graph(data, lang, county)
-    html_path, png_path = write_report(kg, output, lang=lang, county=county, include_personal=include_personal)
+    since = since or latest_snapshot(data)
+    previous = load_graph([since], lang) if since else None
+    html_path, png_path = write_report(kg, output, lang=lang, county=county, include_personal=include_personal,
+                                       previous=previous)
     click.echo(t("cli.report.wrote", lang, html=html_path, png=png_path))
 
 

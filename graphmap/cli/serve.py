@@ -28,6 +28,7 @@ def _setting(name: str, default, kind):
 @click.option("--include-personal", is_flag=True,
               help=help_text("cli.help.serve.include_personal"))
 @click.option("--open", "open_browser", is_flag=True, help=help_text("cli.help.serve.open"))
+@click.option("--since", type=click.Path(exists=True), help=help_text("round.help.since"))
 @_setting("--sparql-timeout", 10.0, click.FloatRange(0.1, 3600))
 @_setting("--sparql-limit", 10_000, click.IntRange(1, 10_000_000))
 @_setting("--sparql-workers", 2, click.IntRange(1, 64))
@@ -38,7 +39,7 @@ def _setting(name: str, default, kind):
 @_setting("--read-timeout", 15.0, click.FloatRange(0.1, 3600))
 @_setting("--cache-mb", 256.0, click.FloatRange(0, 1_000_000))
 @handle_errors
-def serve(data, port, host, lang, include_personal, open_browser, **settings):
+def serve(data, port, host, lang, include_personal, open_browser, since, **settings):
     """Starta webbappen: stödlandskapet i webbläsaren, med en skrivskyddad SPARQL-ändpunkt.
 
     Start the web app: the support landscape in the browser, with a read-only SPARQL endpoint.
@@ -50,14 +51,18 @@ def serve(data, port, host, lang, include_personal, open_browser, **settings):
         err_console.print(t("cli.serve.exposed", lang, host=host), markup=False, soft_wrap=True)
     if include_personal:
         err_console.print(t("cli.serve.personal", lang), markup=False)
+    from graphmap.round.workbook import latest_snapshot
+
     kg = load_graph(data, lang)
+    since = since or latest_snapshot(data)
+    previous = load_graph([since], lang) if since else None
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
     err_console.print(t("cli.serve.listening", lang, url=url), markup=False, soft_wrap=True)
     if open_browser:  # the app's own language is the default one; another is asked for in the address
         page = url if lang == LANGS[0] else f"{url}?lang={lang}"
         threading.Timer(1.0, webbrowser.open, args=(page,)).start()
-    run(kg, host=host, port=port, lang=lang, include_personal=include_personal, **settings)
+    run(kg, host=host, port=port, lang=lang, include_personal=include_personal, previous=previous, **settings)
 
 
 COMMANDS = [serve]

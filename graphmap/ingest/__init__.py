@@ -13,7 +13,7 @@ from graphmap.ingest.emit import Emitter, IngestResult
 from graphmap.ingest.gcpause import paused_gc
 from graphmap.ingest.inputs import Dataset, read_dataset
 from graphmap.ingest.problems import IngestError, Problem
-from graphmap.ontology import LANDSCAPE_DIR, REFERENCE_DIR, REGIONS_DIR
+from graphmap.ontology import LANDSCAPE_DIR, REFERENCE_DIR, REGIONS_DIR, ROUNDS_DIR
 
 __all__ = ["ingest", "bundled_paths", "expand_paths", "take_over", "IngestError", "Problem", "IngestResult"]
 
@@ -25,8 +25,10 @@ DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 def bundled_paths() -> list[Path]:
     """The folders of the bundled dataset: the seed regions (``data/regions/*``), then the national
-    reference layer (``data/landscape/*``). Earlier datasets win a disagreement about an actor."""
-    return expand_paths([REGIONS_DIR]) + (expand_paths([LANDSCAPE_DIR]) if WITH_LANDSCAPE else [])
+    reference layer (``data/landscape/*``), then the mapping rounds made there (``data/rounds/*``,
+    whose answers the build lays on the facts). Earlier datasets win a disagreement about an actor."""
+    rounds = expand_paths([ROUNDS_DIR]) if ROUNDS_DIR.is_dir() else []
+    return expand_paths([REGIONS_DIR]) + (expand_paths([LANDSCAPE_DIR]) if WITH_LANDSCAPE else []) + rounds
 
 
 def _has_tables(folder: Path) -> bool:

@@ -22,6 +22,7 @@ from rdflib.namespace import RDF, XSD
 from graphmap.i18n import LANGS, t
 from graphmap.ingest.cells import (MAX_CELL, MAX_DECIMALS, MAX_EXPONENT, days_in_month, decimal_fault, is_email,
                                    is_url, parse_date, parse_decimal, parse_year, split_list, url_fault)
+from graphmap.ingest.answers import apply_answers
 from graphmap.ingest.gcpause import paused_gc
 from graphmap.ingest.inputs import Dataset
 from graphmap.ingest.ntriples import ntriples
@@ -179,6 +180,7 @@ class Emitter:
         for ds in datasets:
             self._check_headers(ds)
             self._define_all(ds)
+        apply_answers(datasets, self.registry, self.problems)  # the mapping round's answers, on the rows
         for ds in datasets:
             self._check_reference_tables(ds)
             for table in TABLES:
@@ -274,7 +276,7 @@ class Emitter:
     def _emit_table(self, ds: Dataset, table: Table) -> None:
         raw = ds.tables[table.name]
         for number, row in raw.rows:
-            if row.get("__bad"):
+            if row.get("__bad") or row.get("__withdrawn"):  # withdrawn: a round's answer said it is wrong
                 continue
             ident = row.get("id", "")
             label = row.get("__label") or raw.label  # the file the row came from
@@ -303,6 +305,8 @@ class Emitter:
                 subject = self.registry.ref(ident, ("actors",) if table.scope == "actor" else ("networks",),
                                             ds.name)[0] or record_iri(ds.name, table.name, ident)
             self._emit_row(table, subject, values, row)
+            for p, o in row.get("__add", ()):  # what a round's answer adds (its source, the facts it answers)
+                self.graph.append((subject, p, o))
             self.rows.append((ds.name, table.name, number, subject))
 
     def _convert(self, ds: Dataset, label: str, number: int, row: dict, columns) -> dict | None:

@@ -32,6 +32,9 @@ class Problem:
     code: str
     severity: str = "error"
     params: dict = field(default_factory=dict)
+    #: the catalogue section of its texts: ``<section>.what.<code>`` and ``<section>.fix.<code>``
+    #: (``round`` for the mapping round's returned workbooks and answers, :mod:`graphmap.i18n.round`)
+    section: str = "ingest"
 
     def where(self, lang: str = "sv") -> str:
         row_word, col_word = t("ingest.row", lang), t("ingest.column", lang)
@@ -43,10 +46,10 @@ class Problem:
         return ", ".join(parts)
 
     def what(self, lang: str = "sv") -> str:
-        return _fill(t(f"ingest.what.{self.code}", lang), self, lang)
+        return _fill(t(f"{self.section}.what.{self.code}", lang), self, lang)
 
     def fix(self, lang: str = "sv") -> str:
-        template = t(f"ingest.fix.{self.code}", lang)
+        template = t(f"{self.section}.fix.{self.code}", lang)
         suggestions = self.params.get("suggestions")
         if suggestions:
             return t("error.did_you_mean", lang, names=", ".join(suggestions))

@@ -120,7 +120,7 @@ class Registry:
                 iri, code, padded = self.place(value)
                 if iri is not None and len(code) == 4:
                     return iri, padded
-            if target in ("sources", "posts"):
+            if target in ("sources", "posts", "rounds"):
                 book = self.local.get((dataset, target), {})
                 if value in book:
                     return book[value].iri, None

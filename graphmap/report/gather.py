@@ -18,13 +18,12 @@ come from the catalogue (``report.*`` keys, :func:`graphmap.i18n.t`). Rendering 
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 from collections import Counter, defaultdict
 
 from rdflib import URIRef
 
 from graphmap import analysis
-from graphmap.api import brokers, gap_matrix, map_state, run_query, stale_sources
+from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query, stale_sources
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
 from graphmap.report.counts import confidence_counts, landscape, shown
@@ -38,18 +37,6 @@ MAX_CHAIN_PATHS = 6
 def _levels() -> list[str]:
     """The levels' codes in the vocabulary's order (nationell, regional, lokal)."""
     return [c.notation for c in vocabularies().concepts("level")]
-
-
-def data_version(kg) -> str:
-    """A short fingerprint of the graph's content (sorted N-Triples, sha256).
-
-    The N-Triples come from the store (Oxigraph), not the rdflib graph: at a million
-    triples that is 2 s instead of 27 s (building and serialising the rdflib graph).
-    """
-    from graphmap.store import serialize
-
-    lines = sorted(serialize(kg.store, "nt").splitlines())
-    return hashlib.sha256(b"\n".join(lines)).hexdigest()[:12]
 
 
 def _areas(kg, lang) -> list[tuple[str, str]]:
@@ -338,11 +325,15 @@ def _posts(kg, lang, scope: set, county_iri, include_personal: bool) -> list[dic
     return out
 
 
-def report_data(kg, lang: str = "sv", county=None, include_personal: bool = False, datasets=None) -> dict:
+def report_data(kg, lang: str = "sv", county=None, include_personal: bool = False, datasets=None,
+                previous=None) -> dict:
     """Everything the report shows, as plain strings and numbers, counted on the graph a reader is
     shown (:func:`graphmap.report.counts.shown`: without personal data unless asked for), so
     that the CLI's report and the web app's are the same. ``datasets`` names the regions the
-    graph was built from (default: ``kg``'s own)."""
+    graph was built from (default: ``kg``'s own); with ``previous`` (an earlier data version) also
+    what changed since then (:mod:`graphmap.report.round`)."""
+    from graphmap.report.round import round_sections
+
     from graphmap.version import __version__
 
     lang = lang_key(lang)
@@ -384,6 +375,7 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
                                       more=max(0, len(g["items"]) - NATIONAL_ASSUMPTIONS), total=len(g["items"]))
                                  for g in assumptions if g["national"]],
         "embed_map": len(view["nodes"]) <= MAP_EMBED_LIMIT,
+        "round": round_sections(kg, lang, previous),
         "view": view,
     }
 

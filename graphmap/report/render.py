@@ -51,10 +51,11 @@ def render_html(data: dict, png_name: str | None = None) -> str:
 
 
 def report_html(kg, lang: str = "sv", county=None, include_personal: bool = False,
-                png_name: str | None = None, datasets=None) -> str:
-    """The mapping report as one self-contained HTML page (no external loads)."""
+                png_name: str | None = None, datasets=None, previous=None) -> str:
+    """The mapping report as one self-contained HTML page (no external loads); ``previous``: an earlier
+    data version, for the section on what changed."""
     return render_html(report_data(kg, lang=lang, county=county, include_personal=include_personal,
-                                   datasets=datasets), png_name)
+                                   datasets=datasets, previous=previous), png_name)
 
 
 __all__ = ["render_html", "report_html"]

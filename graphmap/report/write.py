@@ -25,14 +25,15 @@ def report_png_name(html_name: str, lang: str = "sv") -> str:
     return f"{Path(html_name).stem}-{t('report.png_suffix', lang_key(lang))}.png"
 
 
-def write_report(kg, path, lang: str = "sv", county=None, include_personal: bool = False) -> tuple[Path, Path]:
+def write_report(kg, path, lang: str = "sv", county=None, include_personal: bool = False,
+                 previous=None) -> tuple[Path, Path]:
     """Write the report to ``path`` and the gap matrix PNG next to it (``<stem>-luckor.png``,
     ``<stem>-gaps.png`` in English); both appear or neither (a full disk leaves the previous
     report, not a new PNG beside an old page). Returns (html_path, png_path)."""
     path = Path(path)
     lang = lang_key(lang)
     png = path.with_name(report_png_name(path.name, lang))
-    data = report_data(kg, lang=lang, county=county, include_personal=include_personal)
+    data = report_data(kg, lang=lang, county=county, include_personal=include_personal, previous=previous)
     html = render_html(data, png_name=png.name)
     write_files_atomic({png: gap_matrix_png(data, lang), path: html.encode("utf-8")})
     return path, png

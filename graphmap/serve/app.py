@@ -8,7 +8,8 @@ Pages (Swedish by default, ``?lang=en`` switches and is remembered in a cookie):
 ``/`` start page with counts and search · ``/stod`` "Var finns stöd?" · ``/fragor`` and
 ``/fraga/<name>`` one page per named query (``.csv`` / ``.json`` downloads) · ``/aktor/<slug>``,
 ``/natverk/<slug>``, ``/kommun/<code>`` · ``/luckor`` gap matrix, ``/luckor/rader`` its rows ·
-``/kartlaggning`` the state of the map per county ·
+``/kartlaggning`` the state of the map per county · ``/runda`` where the mapping round stands ·
+``/forandringar`` what changed since an earlier data version ·
 ``/karta`` the map · ``/rapport`` the mapping report · ``/data`` downloads · ``/sparql``
 read-only SPARQL 1.1 endpoint (see :mod:`graphmap.serve.sparql`).
 
@@ -73,8 +74,9 @@ def _env() -> Environment:
 class App:
     """Routes and rendering around one :class:`Site`."""
 
-    def __init__(self, site: Site, pool: sparql.QueryPool | None):
+    def __init__(self, site: Site, pool: sparql.QueryPool | None, previous: KnowledgeGraph | None = None):
         self.site, self.pool = site, pool
+        self.previous = previous  # an earlier data version, for /forandringar
         self.env = _env()
 
     # ---- helpers -------------------------------------------------------------------------------
@@ -305,6 +307,18 @@ class App:
             report_data(self.site.kg, lang=lang, county=county or None), lang))
         return Response(body, media_type="image/png")
 
+    @lru_cache(maxsize=4)
+    def _round_page(self, which: str, lang: str) -> dict:
+        from graphmap.serve import round as round_pages
+        if which == "status":
+            return round_pages.status_page(self.site, lang)
+        return round_pages.changes_page(self.site, self.previous, lang)
+
+    def round_page(self, request: Request):
+        which = "status" if request.url.path == "/runda" else "changes"
+        return self.render(request, f"round_{which}.html", page=self._round_page(which, self.lang(request)),
+                           active="round")
+
     def data_page(self, request: Request):
         return self.render(request, "data.html", queries=list(library().values()), exports=self.site.exports(),
                            active="data")
@@ -337,6 +351,7 @@ class App:
             Route("/aktor/{key}", self.entity), Route("/natverk/{key}", self.entity),
             Route("/kommun/{key}", self.entity),
             Route("/luckor", self.gaps), Route("/luckor/rader", self.gap_rows), Route("/kartlaggning", self.state),
+            Route("/runda", self.round_page), Route("/forandringar", self.round_page),
             Route("/karta", self.map_page), Route("/karta/visa", self.map_view),
             Route("/rapport", self.report_page), Route("/rapport/visa", self.report_view),
             Route("/rapport/graphmap-rapport.html", self.report_view),
@@ -382,16 +397,18 @@ class SecuredStarlette(Starlette):
 def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool = False,
                sparql_workers: int = 2, sparql_timeout: float = 10.0, sparql_limit: int = 10_000,
                sparql_query_bytes: int = 100_000, sparql_result_bytes: int = 64_000_000,
-               sparql_memory: float = 1024.0, sparql_queue: int = 8, cache_mb: float = 256.0) -> Starlette:
+               sparql_memory: float = 1024.0, sparql_queue: int = 8, cache_mb: float = 256.0,
+               previous: KnowledgeGraph | None = None) -> Starlette:
     """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
 
     The SPARQL worker processes start with the app and stop with it (ASGI lifespan); at most
     ``sparql_workers`` queries run and ``sparql_queue`` more wait, further ones get 503. Maps,
-    answers and tables are cached up to ``cache_mb`` MB.
+    answers and tables are cached up to ``cache_mb`` MB. ``/forandringar`` compares the graph with
+    ``previous`` (an earlier data version), if given.
     """
     site = Site(kg, include_personal=include_personal, lang=lang if lang in LANGS else "sv",
                 cache_bytes=int(cache_mb * 1_000_000))
-    holder = App(site, None)
+    holder = App(site, None, previous)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):

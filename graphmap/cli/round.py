@@ -1,0 +1,187 @@
+"""``graphmap round``: the yearly mapping round (see :mod:`graphmap.round`).
+
+``start`` makes the workbooks, ``read`` checks returned ones and shows what they would change,
+``apply`` writes the answers as the round's tables, ``status`` says where the round stands and
+``changes`` what changed between two data versions.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphmap.cli.common import DATA, FORMAT, LANG, emit_rows, fail, handle_errors, load_graph, print_problems
+from graphmap.cli.params import county_option, help_text
+from graphmap.i18n import t
+
+
+def _round_error(func):
+    """A round's own errors (no such round, a folder in use …) as one line and exit code 2."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from graphmap.round.workbook import RoundError
+        try:
+            return func(*args, **kwargs)
+        except RoundError as exc:
+            fail(exc.message(kwargs.get("lang", "sv")))
+    return wrapper
+
+
+@click.group("round")
+def round_group():
+    """Den årliga kartläggningsrundan / the yearly mapping round.
+
+    Skicka varje kommun det graphmap tror om den (en arbetsbok), läs in svaren, se vad som ändrats.
+    Send each municipality what graphmap believes about it (a workbook), read the answers back, see what changed.
+    """
+
+
+@round_group.command("start")
+@click.argument("name")
+@county_option(help_text("round.help.county"), multiple=True)
+@click.option("--municipality", "-m", "municipalities", multiple=True, help=help_text("round.help.municipality"))
+@click.option("--actor", "actors", multiple=True, help=help_text("round.help.actor"))
+@click.option("--deadline", help=help_text("round.help.deadline"))
+@click.option("--year", type=click.IntRange(2000, 2100), help=help_text("round.help.year"))
+@click.option("-o", "--output", "parent", default=None, type=click.Path(path_type=Path), help=help_text("round.help.output"))
+@DATA
+@LANG
+@handle_errors
+@_round_error
+def start_cmd(name, counties, municipalities, actors, deadline, year, parent, data, lang):
+    """Skapa rundans arbetsböcker / make the round's workbooks (one per municipality or actor)."""
+    from graphmap.ingest.cells import parse_date
+    from graphmap.ontology import ROUNDS_DIR
+    from graphmap.round.workbook import start_round
+
+    if deadline and parse_date(deadline) is None:
+        fail(t("round.cli.bad_deadline", lang, value=deadline))
+    kg = load_graph(data, lang, *counties)
+    who = [m for c in counties for m in _municipalities_of(kg, c)] + list(municipalities) + list(actors)
+    made = start_round(kg, name, who, parent if parent is not None else ROUNDS_DIR, deadline=deadline, year=year,
+                       lang=lang)
+    click.echo(t("round.cli.started", lang, folder=made.folder, n=len(made.workbooks), version=made.data_version))
+    emit_rows([{"code": c, "name": n, "lines": lines, "assumed": a} for c, n, lines, a in made.respondents],
+              [("code", t("round.cli.code", lang)), ("name", t("round.cli.name", lang)),
+               ("lines", t("round.cli.lines", lang)), ("assumed", t("round.cli.assumed", lang))], "table", lang=lang)
+    click.echo(t("round.cli.started_next", lang, folder=made.folder))
+
+
+def _municipalities_of(kg, county) -> list[str]:
+    from graphmap.api import run_query
+    iri = str(kg.resolver.county(county))
+    return sorted(str(r["code"]) for r in run_query(kg, "report-municipalities").rows if str(r["county"]) == iri)
+
+
+def _readback(folder, returned, data, lang, replace):
+    from graphmap.round.readback import read_returns
+    kg = load_graph(data, lang)
+    back = read_returns(folder, list(returned) or None, kg=kg, replace=replace)
+    print_problems(back.problems, lang)
+    for line in back.preview(lang):
+        click.echo(line)
+    return back
+
+
+@round_group.command("read")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("returned", nargs=-1, type=click.Path(path_type=Path, exists=True))
+@DATA
+@LANG
+@handle_errors
+@_round_error
+def read_cmd(folder, returned, data, lang):
+    """Kontrollera returnerade arbetsböcker och visa vad de skulle ändra (inget skrivs) /
+    check returned workbooks and show what they would change (nothing is written).
+
+    FOLDER är rundans mapp; RETURNED filer eller mappar (standard: FOLDER/svar).
+    """
+    back = _readback(folder, returned, data, lang, replace=False)
+    errors = back.errors
+    click.echo(t("round.cli.read_summary", lang, n=len(back.returned), changes=len(back.changes()), errors=len(errors)))
+    if errors:
+        fail(t("round.error.has_errors", lang, n=len(errors)))
+
+
+@round_group.command("apply")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("returned", nargs=-1, type=click.Path(path_type=Path, exists=True))
+@click.option("--replace", is_flag=True, help=help_text("round.help.replace"))
+@DATA
+@LANG
+@handle_errors
+@_round_error
+def apply_cmd(folder, returned, replace, data, lang):
+    """Läs in svaren som rundans egna tabeller / apply the answers as the round's own tables.
+
+    Samma kontroller som read; finns ett enda fel skrivs ingenting.
+    """
+    from graphmap.round.apply import apply_returns
+
+    back = _readback(folder, returned, data, lang, replace=replace)
+    if back.errors:
+        fail(t("round.error.has_errors", lang, n=len(back.errors)))
+    if not back.returned:
+        fail(t("round.error.nothing", lang))
+    applied = apply_returns(back)
+    click.echo(t("round.cli.applied", lang, n=len(applied.answers), needs=len(applied.needs),
+                 respondents=", ".join(applied.respondents), files=", ".join(p.name for p in applied.written)))
+    click.echo(t("round.cli.applied_next", lang, folder=folder))
+
+
+@round_group.command("status")
+@DATA
+@FORMAT
+@LANG
+@handle_errors
+def status_cmd(data, fmt, lang):
+    """Var rundan står: vilka som svarat, öppna antaganden, behov utan stöd / where the round stands."""
+    from graphmap.round.status import round_status
+
+    kg = load_graph(data, lang)
+    states = round_status(kg, lang)
+    if not states:
+        fail(t("round.cli.no_round", lang), 1)
+    for s in states:
+        rows = [{"code": r.code, "name": r.name, "answered": r.answered or t("round.cli.not_answered", lang),
+                 "answers": r.answers, "open": r.open_assumptions} for r in s.respondents]
+        if fmt == "table":
+            click.echo(t("round.cli.status_head", lang, name=s.name, answered=len(s.answered), n=len(s.respondents),
+                         open=len(s.open_assumptions), unmet=len(s.needs_without_support), review=len(s.to_review)))
+        emit_rows(rows, [("code", t("round.cli.code", lang)), ("name", t("round.cli.name", lang)),
+                         ("answered", t("round.cli.answered", lang)), ("answers", t("round.cli.answers", lang)),
+                         ("open", t("round.cli.open", lang))], fmt, lang=lang)
+        if fmt == "table" and s.needs_without_support:
+            emit_rows(s.needs_without_support, [("respondent", t("round.cli.name", lang)),
+                                                ("need", t("round.cli.need", lang)), ("areas", t("round.column.area", lang)),
+                                                ("level", t("round.cli.level", lang))],
+                      "table", title=t("round.cli.unmet", lang), lang=lang)
+
+
+@round_group.command("changes")
+@click.argument("old", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@DATA
+@FORMAT
+@LANG
+@handle_errors
+def changes_cmd(old, data, fmt, lang):
+    """Förändringar sedan förra versionen / what changed since an earlier data version.
+
+    OLD är den tidigare versionen: en byggd graf (t.ex. dataversion-….nt i en rundas mapp) eller
+    datamappar. Den nya är --data (standard: det medföljande datasetet).
+    """
+    from graphmap.round.diff import changes
+
+    before = load_graph(old, lang)
+    after = load_graph(data, lang)
+    found = changes(before, after)
+    rows = [{**c.as_dict(lang), "kind": t(f"round.change.{c.kind}", lang)} for c in found.items]
+    if fmt == "table":
+        click.echo(t("round.cli.changes_head", lang, old=", ".join(map(str, old)), n=found.total))
+    emit_rows(rows, [("kind", t("round.cli.change", lang)), ("what", t("round.cli.what", lang)),
+                     ("before", t("round.cli.before", lang)), ("after", t("round.cli.after", lang))], fmt, lang=lang)
+
+
+COMMANDS = [round_group]

@@ -1,0 +1,405 @@
+"""Reading returned workbooks back: every problem with its file, sheet, row and column, and what the
+answers would change, before anything is written.
+
+:func:`read_returns` reads a folder (or files) of returned workbooks through the bounded reader of
+:mod:`graphmap.ingest.readers` (the same size limits as every table graphmap reads) and checks each
+one against the round's manifest (:data:`graphmap.round.workbook.MANIFEST`):
+
+* the file: empty or unreadable, no round workbook, a workbook of another round, of a respondent
+  the round did not ask, named for another respondent, or the same respondent's twice;
+* the protected cells: every one as it was sent (an edited fact, source, key or area is refused
+  even where the sheet protection was lifted);
+* the answers: a value outside its list (answer, correction, need level, kind of support), a
+  correction without a source or comment, a correction of a line that cannot be corrected, an
+  answer "stämmer" with a correction, a need without its level, a date that is no date;
+* against the data: a fact that is no longer in the graph, answers already applied (unless they
+  are to be replaced), a data version other than the one the workbooks were made from (a warning).
+
+Problems are :class:`graphmap.ingest.problems.Problem` with the ``round`` section's texts, formatted
+like every other input problem. :class:`Readback` holds the rows the answers become
+(:mod:`graphmap.round.apply` writes them) and :meth:`Readback.preview`, one line per change.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphmap.i18n import LANGS, t
+from graphmap.ingest.answers import CORRECTABLE, RECORD_ONLY
+from graphmap.ingest.cells import parse_date, split_list
+from graphmap.ingest.problems import Problem
+from graphmap.ingest.readers import normalise_header, read_xlsx
+from graphmap.round.workbook import (ANSWER_COLUMNS, FACT_COLUMNS, FIRST_ROW, META, NEED_COLUMNS, RETURNED,
+                                     read_manifest, sheet_names)
+from graphmap.schema import TABLE
+from graphmap.vocab import vocabularies
+
+#: the protected columns of a fact line, compared with the manifest
+PROTECTED = tuple(c for c in FACT_COLUMNS if c not in ANSWER_COLUMNS)
+
+
+def _problem(problems, file, row, column, code, severity="error", **params) -> None:
+    problems.append(Problem(file, row, column, code, severity, params, section="round"))
+
+
+@dataclass
+class Change:
+    """One change an answer makes, for the preview."""
+    respondent: str
+    effect: str        # confirmed, withdrawn, corrected, recorded, need, no_need
+    text: str
+    detail: str = ""
+
+
+@dataclass
+class Returned:
+    """One returned workbook that was read: the rows its answers become."""
+    file: str
+    respondent: str
+    name: str
+    answered: str
+    respondent_name: str
+    source: dict
+    answers: list[dict] = field(default_factory=list)
+    needs: list[dict] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class Readback:
+    manifest: dict
+    folder: Path
+    returned: list[Returned] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def changes(self) -> list[Change]:
+        return [c for r in self.returned for c in r.changes]
+
+    def preview(self, lang: str = "sv") -> list[str]:
+        """What the answers would change, one line each, grouped by respondent."""
+        out = []
+        for r in self.returned:
+            out.append(t("round.preview.respondent", lang, name=r.name, code=r.respondent, file=r.file,
+                         n=len(r.answers)))
+            for c in r.changes:
+                out.append("  " + t(f"round.effect.{c.effect}", lang) + ": " + c.text + (f" ({c.detail})" if c.detail else ""))
+        return out
+
+
+def _sheets(path: Path, names: set[str], problems: list[Problem]) -> dict:
+    tables = read_xlsx(path, names | {META}, problems)
+    problems[:] = [p for p in problems if not (p.code == "hidden_sheet" and p.params.get("sheet") == META)]
+    return {t_.name: t_ for t_ in tables}
+
+
+def _files(paths) -> list[Path]:
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm")
+                          and not p.name.startswith(("~$", ".")))
+        else:
+            out.append(path)
+    return out
+
+
+def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readback:
+    """Read the returned workbooks ``paths`` (files or folders; default ``<folder>/svar``) of the round
+    in ``folder``. With ``kg`` (the current graph) each answered fact is looked up in it. Answers
+    already applied for a respondent are an error unless ``replace``."""
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    result = Readback(manifest, folder)
+    files = _files(paths if paths else [folder / RETURNED])
+    if not files:
+        _problem(result.problems, str(paths[0] if paths else folder / RETURNED), None, None, "no_workbooks")
+        return result
+    keys = None
+    if kg is not None:
+        from graphmap.round.beliefs import record_key
+        keys = {record_key(r[3]) for r in kg.ingest.rows} if kg.ingest is not None else None
+    applied = _applied(folder)
+    seen: dict[str, str] = {}
+    for path in files:
+        returned = _read_one(path, manifest, result.problems, keys)
+        if returned is None:
+            continue
+        if returned.respondent in seen:
+            _problem(result.problems, path.name, None, None, "twice", name=returned.name, first=seen[returned.respondent])
+            continue
+        seen[returned.respondent] = path.name
+        if returned.respondent in applied and not replace:
+            _problem(result.problems, path.name, None, None, "already_applied", name=returned.name,
+                     date=applied[returned.respondent])
+            continue
+        result.returned.append(returned)
+    return result
+
+
+def _applied(folder: Path) -> dict[str, str]:
+    """Respondent -> the date of the answers already applied in the round's folder."""
+    import csv
+    path = folder / "answers.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return {row["respondent"]: row.get("answered") or "–" for row in csv.DictReader(f) if row.get("respondent")}
+
+
+def _read_one(path: Path, manifest: dict, problems: list[Problem], keys) -> Returned | None:
+    name = path.name
+    own: list[Problem] = []
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        _problem(problems, name, None, None, "unreadable", reason=exc.strerror or str(exc))
+        return None
+    if size == 0:
+        _problem(problems, name, None, None, "empty_file")
+        return None
+    lang = manifest.get("lang", "sv")
+    all_names = {normalise_header(n): (lg, key) for lg in LANGS for key, n in sheet_names(lg).items()}
+    sheets = _sheets(path, set(all_names), own)
+    problems += own
+    if any(p.severity == "error" for p in own):
+        return None
+    meta_table = sheets.get(META)
+    if meta_table is None:
+        _problem(problems, name, None, None, "not_a_round_workbook")
+        return None
+    meta = {row.get("key", ""): row.get("value", "") for _n, row in meta_table.rows}
+    if meta.get("round") != manifest["round"]:
+        _problem(problems, name, None, None, "other_round", found=meta.get("round") or "–", expected=manifest["round"])
+        return None
+    respondent = meta.get("respondent", "")
+    entry = manifest["respondents"].get(respondent)
+    if entry is None or entry.get("token") != meta.get("token"):
+        _problem(problems, name, None, None, "not_in_round", name=meta.get("respondent_name") or respondent,
+                 round=manifest["name"])
+        return None
+    for other, e in manifest["respondents"].items():
+        if other != respondent and (name.startswith(other + "-") or name == e["file"]):
+            _problem(problems, name, None, None, "wrong_file", name=entry["name"], own_code=respondent,
+                     other=e["name"], other_code=other)
+            return None
+    lang = meta.get("lang") or lang
+    by_key = {key: sheets.get(normalise_header(n)) for key, n in sheet_names(lang).items()}
+    before = len([p for p in problems if p.severity == "error"])
+    info = _info(by_key.get("info"), entry, name, lang, problems)
+    answered = info.get("answered", "")
+    code = respondent
+    source_id = f"svar-{code}"
+    returned = Returned(name, code, entry["name"], answered, info.get("respondent_name", ""), {
+        "id": source_id, "title": t("round.source.title", lang, name=entry["name"], round=manifest["name"]),
+        "publisher": entry["name"], "url": "", "document": name, "date": answered,
+        "checked": _dt.date.today().isoformat(), "note": t("round.source.note", lang, version=meta.get("data_version", ""))})
+    for sheet_key in ("beliefs", "verify"):
+        _facts(by_key.get(sheet_key), sheet_key, entry, manifest, returned, name, lang, problems, keys)
+    _needs(by_key.get("needs"), entry, manifest, returned, name, lang, problems)
+    if meta.get("data_version") != manifest.get("data_version"):
+        _problem(problems, name, None, None, "other_version", "warning", found=meta.get("data_version") or "–",
+                 expected=manifest.get("data_version") or "–")
+    if len([p for p in problems if p.severity == "error"]) > before:
+        return None
+    return returned
+
+
+def _label(table, lang: str) -> str:
+    return table.label if table is not None else ""
+
+
+def _missing_sheet(problems, file, key, lang) -> None:
+    _problem(problems, file, None, None, "missing_sheet", sheet=sheet_names(lang)[key])
+
+
+def _info(table, entry, file, lang, problems) -> dict:
+    if table is None:
+        _missing_sheet(problems, file, "info", lang)
+        return {}
+    kept = entry["sheets"]["info"]
+    rows = dict(table.rows)
+    out = {}
+    item, value = (normalise_header(t(f"round.column.info_{k}", lang)) for k in ("item", "value"))
+    for number, cells in kept.items():
+        row = rows.get(int(number), {})
+        if row.get(item, "") != cells["item"]:
+            _changed(problems, table.label, int(number), t("round.column.info_item", lang), cells["item"], row.get(item, ""))
+            continue
+        got = row.get(value, "")
+        if cells["key"] in ("answered", "respondent_name"):
+            out[cells["key"]] = got
+        elif got != cells["value"]:
+            _changed(problems, table.label, int(number), t("round.column.info_value", lang), cells["value"], got)
+    if out.get("answered"):
+        if parse_date(out["answered"]) is None:
+            _problem(problems, table.label, None, t("round.info.answered", lang), "bad_date", value=out["answered"])
+    else:
+        out["answered"] = _dt.date.today().isoformat()
+    return out
+
+
+def _changed(problems, label, row, column, was, now) -> None:
+    _problem(problems, label, row, column, "protected_changed", was=was or "–", now=now or "–")
+
+
+def _resolve(scheme: str, text: str):
+    return vocabularies().resolve(scheme, text)
+
+
+def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, problems, keys) -> None:
+    kept = entry["sheets"].get(sheet_key, {})
+    if table is None:
+        if kept:
+            _missing_sheet(problems, file, sheet_key, lang)
+        return
+    heads = {key: normalise_header(t(f"round.column.{key}", lang)) for key in FACT_COLUMNS}
+    rows = dict(table.rows)
+    for number in rows:
+        if str(number) not in kept and any(rows[number].get(heads[k]) for k in ANSWER_COLUMNS):
+            _problem(problems, table.label, number, None, "extra_row", "warning")
+    for number, cells in kept.items():
+        n = int(number)
+        row = rows.get(n, {})
+        bad = False
+        for key in PROTECTED:
+            if row.get(heads[key], "") != (cells.get(key) or ""):
+                _changed(problems, table.label, n, t(f"round.column.{key}", lang), cells.get(key, ""), row.get(heads[key], ""))
+                bad = True
+        if bad:
+            continue
+        answer, correction, comment = (row.get(heads[k], "") for k in ANSWER_COLUMNS)
+        if not (answer or correction or comment):
+            continue
+        line = entry["lines"][cells["key"]]
+        where = (table.label, n)
+        verdict = None
+        if answer:
+            verdict = _resolve("answer", answer)
+            if verdict is None:
+                _problem(problems, *where, t("round.column.answer", lang), "unknown_value", value=answer, scheme="answer",
+                         suggestions=vocabularies().suggest("answer", answer))
+                continue
+        elif correction:
+            verdict = _resolve("answer", "delvis")
+        codes = ""
+        field_name = line["field"]
+        if correction:
+            if not field_name or field_name == RECORD_ONLY or CORRECTABLE.get(line["table"]) != field_name:
+                _problem(problems, *where, t("round.column.correction", lang), "not_correctable", value=correction)
+                continue
+            if verdict.notation == "stammer":
+                _problem(problems, *where, t("round.column.correction", lang), "correction_with_correct")
+                continue
+            if not comment:
+                _problem(problems, *where, t("round.column.comment", lang), "correction_without_source")
+                continue
+            col = TABLE[line["table"]].column(field_name)
+            parts, ok = [], True
+            for part in (split_list(correction) if col.many else [correction]):
+                concept = _resolve(col.vocab, part) if col.vocab else None
+                if col.vocab and concept is None:
+                    _problem(problems, *where, t("round.column.correction", lang), "unknown_value", value=part,
+                             scheme=col.vocab, suggestions=vocabularies().suggest(col.vocab, part))
+                    ok = False
+                    break
+                parts.append(concept.notation if concept is not None else part)
+            if not ok:
+                continue
+            codes = ";".join(parts)
+            if codes == line["current"]:
+                codes = ""  # the same value again: nothing to correct
+        if verdict is not None and verdict.notation == "stammer-inte" and not comment:
+            _problem(problems, *where, t("round.column.comment", lang), "no_reason", "warning")
+        if keys is not None and cells["key"] not in keys:
+            _problem(problems, *where, t("round.column.key", lang), "fact_gone", value=cells["key"])
+            continue
+        effect = _effect(verdict, codes, line)
+        returned.answers.append(_answer_row(returned, manifest, f"{returned.respondent}-{cells['nr']}", cells["key"],
+                                            verdict.notation if verdict is not None else "",
+                                            field_name if codes else (RECORD_ONLY if not field_name else ""),
+                                            codes, "", comment))
+        detail = ""
+        if effect == "corrected":
+            detail = f"{t('round.field.' + field_name, lang)}: {line['current'] or '–'} → {codes}"
+        elif comment:
+            detail = comment
+        returned.changes.append(Change(returned.respondent, effect, line["text"], detail))
+
+
+def _effect(verdict, codes: str, line: dict) -> str:
+    if verdict is None or not line.get("field") or line["field"] == RECORD_ONLY:
+        return "recorded"
+    if verdict.notation == "stammer":
+        return "confirmed"
+    if verdict.notation == "stammer-inte":
+        return "withdrawn"
+    return "corrected" if codes else "recorded"
+
+
+def _answer_row(returned: Returned, manifest: dict, ident: str, key: str, verdict: str, field_name: str,
+                correction: str, level: str, comment: str) -> dict:
+    return {"id": ident, "round": manifest["round"], "respondent": returned.respondent, "fact": key,
+            "verdict": verdict, "field": field_name, "correction": correction, "need_level": level,
+            "comment": comment, "answered": returned.answered, "respondent_name": returned.respondent_name,
+            "data_version": manifest.get("data_version", ""), "source": returned.source["id"],
+            "date": returned.answered, "confidence": "stated", "note": ""}
+
+
+def _needs(table, entry, manifest, returned: Returned, file, lang, problems) -> None:
+    kept = entry["sheets"].get("needs", {})
+    if table is None:
+        _missing_sheet(problems, file, "needs", lang)
+        return
+    heads = {key: normalise_header(t(f"round.column.{key}", lang)) for key in NEED_COLUMNS}
+    rows = dict(table.rows)
+    vocab = vocabularies()
+    for number, cells in kept.items():
+        n = int(number)
+        row = rows.get(n, {})
+        if row.get(heads["area"], "") != cells["area"] or row.get(heads["key"], "") != cells["key"]:
+            column = "area" if row.get(heads["area"], "") != cells["area"] else "key"
+            _changed(problems, table.label, n, t(f"round.column.{column}", lang), cells[column], row.get(heads[column], ""))
+            continue
+        level_text, missing, examples, kind_text = (row.get(heads[k], "") for k in ("level", "missing", "examples", "support"))
+        if not (level_text or missing or examples or kind_text):
+            continue
+        where = (table.label, n)
+        if not level_text:
+            _problem(problems, *where, t("round.column.level", lang), "need_level_missing")
+            continue
+        level = _resolve("need-level", level_text)
+        if level is None:
+            _problem(problems, *where, t("round.column.level", lang), "unknown_value", value=level_text,
+                     scheme="need-level", suggestions=vocab.suggest("need-level", level_text))
+            continue
+        kind = _resolve("support-kind", kind_text) if kind_text else None
+        if kind_text and kind is None:
+            _problem(problems, *where, t("round.column.support", lang), "unknown_value", value=kind_text,
+                     scheme="support-kind", suggestions=vocab.suggest("support-kind", kind_text))
+            continue
+        area = cells["key"]
+        ident = f"{returned.respondent}-{area}"
+        fact = f"{manifest['dataset']}/needs/{ident}"
+        returned.answers.append(_answer_row(returned, manifest, f"{returned.respondent}-behov-{area}", fact, "", "",
+                                            "", level.notation, "; ".join(x for x in (missing, examples) if x)))
+        if level.notation == "inget":
+            returned.changes.append(Change(returned.respondent, "no_need", cells["area"]))
+            returned.answers[-1]["fact"] = f"{manifest['dataset']}/rounds/{manifest['round']}"
+            continue
+        label = vocab.schemes["area"][area].label(lang)
+        returned.needs.append({
+            "id": ident, "description_sv": missing or t("round.need.default", lang, area=label, level=level.label(lang)),
+            "areas": area, "kind": kind.notation if kind is not None else "", "reported_by": returned.respondent,
+            "places": returned.respondent if returned.respondent.isdigit() else "", "inventoried_by": "", "status": "",
+            "year": str(manifest.get("year", "")), "source": returned.source["id"], "date": returned.answered,
+            "confidence": "stated",
+            "note": t("round.need.note", lang, level=level.label(lang), examples=examples or "–")})
+        returned.changes.append(Change(returned.respondent, "need", f"{label}: {level.label(lang)}", missing))
+
+
+__all__ = ["read_returns", "Readback", "Returned", "Change", "PROTECTED"]
