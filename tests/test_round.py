@@ -212,8 +212,8 @@ def test_the_change_command_lists_exactly_the_answers(returned, made):
         ("Medlemskap borttaget", "Strömstad – FoU-rum funktionshinder/socialpsykiatri (Fyrbodal)", "", ""),
         ("Ändrad roll", "Tanum – FoU-rum vård och omsorg (Fyrbodal)", "Deltagare", "Inbjuden"),
         ("Säkrare uppgift", "Strömstad – FoU-rum individ- och familjeomsorg (Fyrbodal)",
-         "Antagen (att verifiera)", "Uttalad i källan"),
-        ("Säkrare uppgift", "Tanum – FoU-rum vård och omsorg (Fyrbodal)", "Antagen (att verifiera)", "Uttalad i källan"),
+         "Antagande (att verifiera)", "Uttalad i källan"),
+        ("Säkrare uppgift", "Tanum – FoU-rum vård och omsorg (Fyrbodal)", "Antagande (att verifiera)", "Uttalad i källan"),
         ("Nytt behov", "Handledning i demensvård", "", ""),
         ("Nytt behov", "Behov inom E-tjänster (Visst behov)", "", ""),
     ])

@@ -307,12 +307,14 @@ class App:
             report_data(self.site.kg, lang=lang, county=county or None), lang))
         return Response(body, media_type="image/png")
 
-    @lru_cache(maxsize=4)
     def _round_page(self, which: str, lang: str) -> dict:
         from graphmap.serve import round as round_pages
-        if which == "status":
-            return round_pages.status_page(self.site, lang)
-        return round_pages.changes_page(self.site, self.previous, lang)
+
+        def make():
+            if which == "status":
+                return round_pages.status_page(self.site, lang)
+            return round_pages.changes_page(self.site, self.previous, lang)
+        return self.site.cache.get_or_make(("round", which, lang), make)
 
     def round_page(self, request: Request):
         which = "status" if request.url.path == "/runda" else "changes"
