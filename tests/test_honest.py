@@ -197,3 +197,18 @@ def test_the_report_says_how_sure_its_support_is(kg):
     rows = [r for block in report_data(kg, county="24")["support"] for r in block["rows"]]
     assert rows and all(r["confidence"] for r in rows)
     assert {"Uttalad i källan", "Antagande (att verifiera)"} <= {c for r in rows for c in r["confidence"].split("; ")}
+
+
+def test_a_chain_reads_from_the_municipality_outward(kg):
+    rows = run_query(kg, "chain", actor="Umeå").present()
+    umea = "https://w3id.org/graphmap/id/kommun/2480"
+    firsts = [r for r in rows if r["step"] == 1]
+    assert firsts and all(r["subject"] == umea for r in firsts)
+    covered = next(r for r in firsts if r["object"] == ACTOR + "fou-socialtjanst-vasterbotten")
+    assert (covered["relation_label"], covered["inverse"]) == ("täcks av", True)
+    # every step starts where the one before it ended
+    by_path = {}
+    for r in rows:
+        by_path.setdefault((r["target"], r["path"]), []).append(r)
+    for steps in by_path.values():
+        assert all(a["object"] == b["subject"] for a, b in zip(steps, steps[1:]))
