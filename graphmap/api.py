@@ -124,6 +124,8 @@ class QueryResult:
                     item[f"{col.name}_label"] = self.kg.label(value, lang) if value is not None else ""
                 elif col.type == "route":
                     item[f"{col.name}_label"] = self.kg.labels.route(value, lang) if value is not None else ""
+                if col.type == "relation" and row.get("inverse") and value is not None:
+                    item[f"{col.name}_label"] = self.kg.labels.inverse(value, lang)   # a chain read outward
                 elif col.type == "value":
                     item[f"{col.name}_label"] = (self.kg.label(value, lang) if isinstance(value, URIRef)
                                                  else ("" if value is None else str(value)))
@@ -229,6 +231,16 @@ def chain_rows(link_graph, start: str, confidence: dict | None = None) -> list[d
     rank = {str(c.iri): c.order for c in vocabularies().concepts("confidence")}
     for row in rows:
         row["confidence"] = confidence.get((row["subject"], row["relation"], row["object"]))
+    # read from the start outward: each step's subject is the node nearer the start; a step whose
+    # relation points the other way is turned round and marked ``inverse`` (labelled "täcks av" …)
+    nearer: dict = {}
+    for row in rows:
+        key = (row["target"], row["path"])
+        at = nearer.get(key, start)
+        row["inverse"] = row["subject"] != at
+        if row["inverse"]:
+            row["subject"], row["object"] = row["object"], row["subject"]
+        nearer[key] = row["object"]
     weakest: dict = {}
     for row in rows:
         key, c = (row["target"], row["path"]), row["confidence"]

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from graphmap.i18n import lang_key
-from graphmap.ontology import ID, curie, ontology_graph
+from graphmap.ontology import GM, ID, curie, ontology_graph
 from graphmap.vocab import vocabularies
 
 ROUTE_SCHEME = "route"  # ontology/vocab/route.ttl: the route codes (coverage, national, member …)
@@ -23,6 +23,9 @@ Swedish) in every language; the English name stays in the data (``name_en``)."""
 class Labels:
     def __init__(self, graph: Graph):
         self._labels: dict[str, dict[str, str]] = {}
+        self._inverse: dict[str, dict[str, str]] = {}
+        for s, o in ontology_graph().subject_objects(GM.inverseLabel):
+            self._inverse.setdefault(str(s), {})[o.language or ""] = str(o)
         for source in (ontology_graph(), graph):
             for pred in (RDFS.label, SKOS.prefLabel, DCTERMS.title, DCTERMS.description):
                 for s, o in source.subject_objects(pred):
@@ -51,6 +54,16 @@ class Labels:
             text = str(iri)
             return text.rsplit("/", 1)[-1].rsplit("#", 1)[-1] if "://" in text else text
         return labels.get(lang) or labels.get("sv") or labels.get("") or next(iter(labels.values()))
+
+    def inverse(self, iri, lang: str = "sv") -> str:
+        """How the relation ``iri`` reads from its object to its subject (``gm:inverseLabel``).
+
+        >>> from rdflib import Graph
+        >>> Labels(Graph()).inverse("https://w3id.org/graphmap/def#serves"), Labels(Graph()).inverse("https://w3id.org/graphmap/def#serves", "en")
+        ('täcks av', 'is covered by')
+        """
+        labels = self._inverse.get(str(iri))
+        return (labels.get(lang) or labels.get("sv")) if labels else self.label(iri, lang)
 
     @staticmethod
     def route(code, lang: str = "sv") -> str:

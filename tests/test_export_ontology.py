@@ -36,7 +36,7 @@ def test_files_parse_in_both_serialisations(out):
     assert str(ttl.value(onto, URIRef("http://purl.org/dc/terms/license"))) == "https://creativecommons.org/licenses/by/4.0/"
     vocab = Graph().parse(out / "vocab.ttl", format="turtle")
     schemes = set(vocab.subjects(RDF.type, SKOS.ConceptScheme))  # one per ontology/vocab/*.ttl
-    assert len(schemes) == len(list((ONTOLOGY_DIR / "vocab").glob("*.ttl"))) == 21 and URIRef("https://w3id.org/graphmap/vocab/route") in schemes
+    assert len(schemes) == len(list((ONTOLOGY_DIR / "vocab").glob("*.ttl"))) == 22 and URIRef("https://w3id.org/graphmap/vocab/route") in schemes
     ctx = json.loads((out / "context.jsonld").read_text(encoding="utf-8"))["@context"]
     assert ctx["gm"] == str(GM) and ctx["ledBy"] == {"@id": "gm:ledBy", "@type": "@id"}
     assert ctx["Municipality"] == "gm:Municipality"

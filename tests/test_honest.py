@@ -170,3 +170,45 @@ def test_who_is_behind_a_gap_cell_matches_what_the_cell_counts(kg):
             assert bool(cell.supported) == bool(behind["direct"]), (county, area)
             assert bool(cell.broad) <= bool(behind["broad"]), (county, area)
             assert not any("/actor/" in a and a in behind["direct"] for a in behind["national"])
+
+
+def test_a_fact_can_say_which_part_of_it_is_assumed(kg):
+    # Fyrbodal's plan states the unit's areas, but not which the "14 Fyrbodalskommunerna" are
+    from graphmap.ontology import concept_iri
+    places = str(concept_iri("record-part", "places"))
+    rows = [r for r in run_query(kg, "coverage", municipality="Uddevalla").present()
+            if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"]
+    assert rows and {(r["confidence"], tuple(r["assumed_part"])) for r in rows} == {(ASSUMED, (places,))}
+    assert {r["assumed_part_label"] for r in rows} == {"Vilka kommuner eller län"}
+    # the record itself stays stated: its areas are in the source
+    record = "https://w3id.org/graphmap/id/fyrbodal/coverage/fou-fyrbodalskommunerna"
+    assert {str(r["confidence"]) for r in run_query(kg, "actor", actor="fou-socialtjanst-fyrbodal").rows
+            if str(r["record"]) == record} == {STATED}
+    # answers resting on the list are assumptions: support through that coverage, the chain's link
+    fyrbodal = [r for r in support(kg, "funktionshinder", "Uddevalla") if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"]
+    assert fyrbodal and {r["confidence"] for r in fyrbodal} == {ASSUMED}
+    # Lilla Edet's own coverage is stated in full, partial as it is
+    edet = [r for r in support(kg, "funktionshinder", "Lilla Edet") if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"]
+    assert {(r["confidence"], r["extent_label"]) for r in edet} == {(STATED, "Delvis")}
+
+
+def test_the_report_says_how_sure_its_support_is(kg):
+    from graphmap.report.gather import report_data
+    rows = [r for block in report_data(kg, county="24")["support"] for r in block["rows"]]
+    assert rows and all(r["confidence"] for r in rows)
+    assert {"Uttalad i källan", "Antagande (att verifiera)"} <= {c for r in rows for c in r["confidence"].split("; ")}
+
+
+def test_a_chain_reads_from_the_municipality_outward(kg):
+    rows = run_query(kg, "chain", actor="Umeå").present()
+    umea = "https://w3id.org/graphmap/id/kommun/2480"
+    firsts = [r for r in rows if r["step"] == 1]
+    assert firsts and all(r["subject"] == umea for r in firsts)
+    covered = next(r for r in firsts if r["object"] == ACTOR + "fou-socialtjanst-vasterbotten")
+    assert (covered["relation_label"], covered["inverse"]) == ("täcks av", True)
+    # every step starts where the one before it ended
+    by_path = {}
+    for r in rows:
+        by_path.setdefault((r["target"], r["path"]), []).append(r)
+    for steps in by_path.values():
+        assert all(a["object"] == b["subject"] for a, b in zip(steps, steps[1:]))

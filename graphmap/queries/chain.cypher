@@ -8,6 +8,7 @@
 // column: subject | iri | Från | From
 // column: relation | relation | Relation | Relation
 // column: object | iri | Till | To
+// column: inverse | boolean | Läst mot relationens riktning | Read against the relation's direction
 // column: confidence | concept | Stegets säkerhet | Confidence of the step
 // column: chain_confidence | concept | Kedjans säkerhet (svagaste steget) | Confidence of the chain (its weakest step)
 // engine: paths

@@ -9,6 +9,8 @@
 // column: route | route | Hur | How
 // column: source | iri | Källa | Source
 // column: confidence | concept | Säkerhet | Confidence
+// column: assumed_part | concept | Antagen del | Assumed part
+// gather: assumed_part
 // example: municipality=Uddevalla
 // Run by `graphmap neo4j query coverage`. $live: current dataset versions (a node or relationship is
 // visible when one of its `datasets` tokens is in $live). $municipality is an IRI, bound.
@@ -40,7 +42,13 @@ OPTIONAL MATCH (record)-[x1:AREA]->(area) WHERE any(v IN x1.datasets WHERE v IN 
 OPTIONAL MATCH (record)-[x2:EXTENT]->(extent) WHERE any(v IN x2.datasets WHERE v IN $live)
 OPTIONAL MATCH (record)-[x3:SOURCE]->(source) WHERE any(v IN x3.datasets WHERE v IN $live)
 OPTIONAL MATCH (record)-[x4:CONFIDENCE]->(confidence) WHERE any(v IN x4.datasets WHERE v IN $live)
+OPTIONAL MATCH (record)-[x5:ASSUMED_PART]->(part) WHERE any(v IN x5.datasets WHERE v IN $live)
+WITH actor, level, area, extent, route, source, confidence, part, lc,
+     EXISTS { MATCH (record)-[x6:ASSUMED_PART]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/record-part/places'})
+              WHERE any(v IN x6.datasets WHERE v IN $live) } AS places_assumed
 WITH DISTINCT actor.iri AS actor, level.iri AS level, area.iri AS area, extent.iri AS extent, route,
-     source.iri AS source, confidence.iri AS confidence, lc.order AS lorder
-RETURN actor, level, area, extent, route, source, confidence
+     source.iri AS source,
+     CASE WHEN places_assumed THEN 'https://w3id.org/graphmap/vocab/confidence/assumed' ELSE confidence.iri END AS confidence,
+     part.iri AS assumed_part, lc.order AS lorder
+RETURN actor, level, area, extent, route, source, confidence, assumed_part
 ORDER BY lorder DESC, actor, coalesce(area, ''), route, coalesce(source, '')

@@ -97,7 +97,9 @@ CALL {
     AND ccl._token IN $live AND ccl.order IS NOT NULL
     AND (place = m OR EXISTS { MATCH (m)-[c4:COUNTY]->(place) WHERE any(v IN c4.datasets WHERE v IN $live) })
   OPTIONAL MATCH (cov)-[c5:EXTENT]->(ext) WHERE any(v IN c5.datasets WHERE v IN $live)
-  RETURN max(ccl.order) AS path_rank, collect({rank: ccl.order, extent: ext.iri}) AS evidence
+  WITH cov, ext, CASE WHEN EXISTS { MATCH (cov)-[c6:ASSUMED_PART]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/record-part/places'})
+                                    WHERE any(v IN c6.datasets WHERE v IN $live) } THEN 1 ELSE ccl.order END AS rank
+  RETURN max(rank) AS path_rank, collect({rank: rank, extent: ext.iri}) AS evidence
 }
 WITH area, offer_area, actor, m, kind, thing, fact, route, via, mship, groups, path_rank,
      [e IN evidence WHERE e.rank = path_rank | e.extent] AS cov_extents,

@@ -52,7 +52,7 @@ def _in_scope(view: dict) -> set:
 def _support(kg, lang, areas, scope: set, county: str | None, found=None) -> list[dict]:
     """Per area: the actors and networks with support there, with kinds and level (``found``:
     :func:`_support_found` when it is already read)."""
-    nodes, per_area = found if found is not None else _support_found(kg, lang)
+    nodes, per_area, sure = found if found is not None else _support_found(kg, lang)
     order = {f"https://w3id.org/graphmap/vocab/level/{lv}": i for i, lv in enumerate(_levels())}
     out = []
     for area, label in areas:
@@ -62,26 +62,34 @@ def _support(kg, lang, areas, scope: set, county: str | None, found=None) -> lis
                 continue
             rows.append({"actor": kg.label(URIRef(actor), lang), "level": kg.label(URIRef(nodes.get(actor, "")), lang)
                          if actor in nodes else "", "kinds": ", ".join(sorted(kinds, key=sv_sort_key)),
+                         "confidence": "; ".join(kg.label(c, lang) for c in sure.get((area, actor), ())),
                          "_order": order.get(nodes.get(actor), 9)})
         rows.sort(key=lambda r: (r["_order"], sv_sort_key(r["actor"])))
         out.append({"area": label, "rows": rows})
     return out
 
 
-def _support_found(kg, lang) -> tuple[dict, dict]:
-    """(node -> level, area -> actor -> kinds of support) from the report's internal queries."""
+def _support_found(kg, lang) -> tuple[dict, dict, dict]:
+    """(node -> level, area -> actor -> kinds of support, (area, actor) -> the confidences of those
+    facts, weakest first) from the report's internal queries."""
     nodes = {}
     for r in run_query(kg, "report-levels").rows:
         nodes[str(r["n"])] = str(r["level"])
     per_area: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    sure: dict[tuple[str, str], set] = defaultdict(set)
     for r in run_query(kg, "report-offers").rows:
         per_area[str(r["area"])][str(r["actor"])].add(kg.label(r["kind"], lang))
+        if r.get("confidence") is not None:
+            sure[(str(r["area"]), str(r["actor"]))].add(r["confidence"])
     for r in run_query(kg, "report-networks").rows:
         kind = kg.label(r["kind"], lang) if r.get("kind") is not None else t("report.network_kind", lang)
         if r.get("leader") is not None:
             kind += f" ({t('report.led_by', lang)} {kg.label(r['leader'], lang)})"
         per_area[str(r["area"])][str(r["network"])].add(kind)
-    return nodes, per_area
+        if r.get("confidence") is not None:
+            sure[(str(r["area"]), str(r["network"]))].add(r["confidence"])
+    rank = {c.iri: c.order for c in vocabularies().concepts("confidence")}
+    return nodes, per_area, {k: sorted(v, key=lambda c: rank.get(c, 9)) for k, v in sure.items()}
 
 
 # above this many actors and networks the national report carries the map as a picture only (the

@@ -203,18 +203,14 @@ class Pages:
         paths: dict = {}
         for r in result.present(lang):
             paths.setdefault((r["target"], r["path"]), []).append(r)
-        start = self.resolved("actor", raw, "actor")
         out = []
         for (_target, _n), steps in sorted(paths.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))[:12]:
             steps.sort(key=lambda r: r["step"])
-            current, drawn = start, []
-            for s in steps:  # read from the start: a step stated the other way round points back (←)
-                forward = s["subject"] == current
-                here, there = ("subject", "object") if forward else ("object", "subject")
-                drawn.append({"from": self.cell(s[here], s[f"{here}_label"]), "forward": forward,
-                              "relation": s["relation_label"], "to": self.cell(s[there], s[f"{there}_label"])})
-                current = s[there]
-            out.append(drawn)
+            # the answer reads from the start outward (a relation stated the other way round is
+            # already turned, "täcks av"): each step is drawn as it comes
+            out.append([{"from": self.cell(s["subject"], s["subject_label"]), "forward": True,
+                         "relation": s["relation_label"], "to": self.cell(s["object"], s["object_label"])}
+                        for s in steps])
         return out
 
     def actor_summary(self, iri, lang: str) -> dict:
