@@ -124,11 +124,11 @@ class QueryResult:
                     item[f"{col.name}_label"] = self.kg.label(value, lang) if value is not None else ""
                 elif col.type == "route":
                     item[f"{col.name}_label"] = self.kg.labels.route(value, lang) if value is not None else ""
-                if col.type == "relation" and row.get("inverse") and value is not None:
-                    item[f"{col.name}_label"] = self.kg.labels.inverse(value, lang)   # a chain read outward
                 elif col.type == "value":
                     item[f"{col.name}_label"] = (self.kg.label(value, lang) if isinstance(value, URIRef)
                                                  else ("" if value is None else str(value)))
+                if col.type == "relation" and row.get("inverse") and value is not None:
+                    item[f"{col.name}_label"] = self.kg.labels.inverse(value, lang)   # a chain read outward
             out.append(item)
         return out
 

@@ -72,8 +72,9 @@ def test_chain_from_sodra_lappland_reaches_skr_networks(kg):
     assert SKR_FUNK | {NET + "skr-rss-natverk"} <= targets
     first = [r for r in rows if r["target"] == NET + "skr-funktionshinder-kvalitet" and r["path"] == 1]
     assert [(r["subject"].rsplit("/", 1)[-1], r["relation"].rsplit("#", 1)[-1], r["object"].rsplit("/", 1)[-1])
-            for r in first] == [("fou-socialtjanst-vasterbotten", "serves", "2481"),
+            for r in first] == [("2481", "serves", "fou-socialtjanst-vasterbotten"),   # read outward: Lycksele täcks av …
                                 ("fou-socialtjanst-vasterbotten", "memberOf", "skr-funktionshinder-kvalitet")]
+    assert [r["inverse"] for r in first] == [True, False] and first[0]["relation_label"] == "täcks av"
 
 
 def test_chain_from_fyrbodal_reaches_skr_networks(kg):

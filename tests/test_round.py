@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
 import graphmap
@@ -249,8 +250,11 @@ def test_a_shared_assumption_is_split_for_the_one_who_confirms_it(made, kg, tmp_
     after = graphmap.build(bundled_paths() + [folder])
     g = after.graph
     part = ID[shared + "--1486"]
+    places = URIRef("https://w3id.org/graphmap/vocab/record-part/places")
     assert g.value(part, GM.confidence) == STATED and set(g.objects(part, GM.place)) == {kommun_iri(STROMSTAD)}
-    assert g.value(ID[shared], GM.confidence) == ASSUMED and kommun_iri(STROMSTAD) not in set(g.objects(ID[shared], GM.place))
+    assert (part, GM.assumedPart, places) not in g           # Strömstad's part: no longer an assumption
+    # the rest: stated for its areas, its list of places still assumed (assumed_parts)
+    assert (ID[shared], GM.assumedPart, places) in g and kommun_iri(STROMSTAD) not in set(g.objects(ID[shared], GM.place))
     assert len(set(g.objects(ID[shared], GM.place))) == 13
     found = changes(kg, after)
     assert [(c.kind, c.labels) for c in found.items] == [

@@ -144,7 +144,9 @@ class _Answers:
             if not self._valid(label, number, ftable, field, correction):
                 row["__bad"] = True
                 return
-        before = self.vocab.resolve("confidence", fact.get("confidence", "") or STATED)
+        assumed_parts = split_list(fact.get("assumed_parts", "") or "")
+        before = self.vocab.resolve("confidence", "assumed" if column in assumed_parts
+                                    else fact.get("confidence", "") or STATED)
         if before is not None:
             adds.append((GM.previousConfidence, before.iri))
         shared = bool(rest) and TABLE_COLUMNS[column].many
@@ -170,6 +172,8 @@ class _Answers:
         else:
             adds.append((GM.answerEffect, Literal("confirmed")))
         target["confidence"] = STATED
+        # the part the respondent answered for (its place, its membership) is no longer an assumption
+        target["assumed_parts"] = ";".join(p for p in split_list(target.get("assumed_parts", "") or "") if p != column)
         if source is not None:
             target.setdefault("__add", []).append((DCTERMS.source, source.iri))
         if target is fact:
