@@ -1,7 +1,8 @@
 """Screenshots of the level map and the mapping report from the bundled data.
 
-Writes ``docs/img/map.png``, ``docs/img/map-sverige.png`` and ``docs/img/report.png`` (or into ``--out``)
-with Debian's headless Chromium driven by Playwright, the network blocked.
+Writes ``docs/img/map.png``, ``docs/img/map-sverige.png``, ``docs/img/report.png`` and two pages of the
+web app, ``docs/img/stod.png`` and ``docs/img/luckor.png`` (or into ``--out``), with Debian's headless
+Chromium driven by Playwright, the network blocked.
 
     python scripts/screenshots.py [--out docs/img] [--lang sv]
 """
@@ -75,8 +76,35 @@ def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
                 page.screenshot(path=str(out / "report.png"), clip={"x": 0, "y": 0, "width": 1600, "height": 1150},
                                 full_page=True)
                 written.append(out / "report.png")
+                written += _web_pages(kg, context, out, lang)
             finally:
                 browser.close()
+    return written
+
+
+WEB_PAGES = {"stod.png": "/stod?area=funktionshinder&municipality=2480",      # the support answer for Umeå
+             "luckor.png": "/luckor/rader?area=ekonomiskt-bistand&county=24"}  # who is behind a gap cell
+
+
+def _web_pages(kg, context, out: Path, lang: str) -> list[Path]:
+    """The web app's pages, served in-process (no port, no server left behind) to the same browser."""
+    from starlette.testclient import TestClient
+
+    from graphmap.serve.app import create_app
+
+    written = []
+    with TestClient(create_app(kg, lang=lang)) as client:
+        def serve(route):
+            response = client.get(route.request.url.removeprefix("http://graphmap.local"))
+            route.fulfill(status=response.status_code, body=response.content,
+                          headers={"content-type": response.headers.get("content-type", "text/html")})
+        page = context.new_page()
+        page.route("http://graphmap.local/**", serve)
+        for name, path in WEB_PAGES.items():
+            page.goto("http://graphmap.local" + path + ("&" if "?" in path else "?") + "lang=" + lang)
+            page.wait_for_load_state("load")
+            page.screenshot(path=str(out / name))
+            written.append(out / name)
     return written
 
 

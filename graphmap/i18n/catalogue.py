@@ -50,9 +50,11 @@ WEB: dict[str, tuple[str, str]] = {
     "any": ("(alla)", "(all)"),
     "show": ("Visa", "Show"),
     "support_intro": ("Välj ett område och en kommun: svaret visar vilka aktörer och nätverk som ger stöd, "
-                      "vilken typ av stöd, på vilken nivå och hur kommunen når det.",
+                      "vilken typ av stöd, om det gäller just området eller är brett stöd, för vilken målgrupp, "
+                      "hur kommunen når det och hur säker uppgiften är.",
                       "Choose an area and a municipality: the answer shows which actors and networks give "
-                      "support, what kind, at which level and how the municipality reaches it."),
+                      "support, what kind, whether it is for that very area or broad support, for which target "
+                      "group, how the municipality reaches it and how certain the fact is."),
     "chain_link": ("Kedjan till nationell nivå för {name}", "The chain to the national level for {name}"),
     "rows": ("Träffar: {n}", "Matches: {n}"),
     "no_rows": ("Inget i datan svarar på frågan.", "Nothing in the data answers the question."),
@@ -90,7 +92,7 @@ WEB: dict[str, tuple[str, str]] = {
     "nav_state": ("Kartläggning", "Mapping"),
     "gaps_click": ("Klicka på en ruta för att se vad den bygger på.", "Click a cell to see what it rests on."),
     "unmet": ("behov utan stöd", "needs without support"),
-    "gap_rows": ("Rader bakom rutan", "Rows behind the cell"),
+    "gap_rows": ("Vad rutan bygger på", "What the cell rests on"),
     "map_title": ("Karta över stödlandskapet", "Map of the support landscape"),
     "map_intro": ("Nationell nivå överst, regional i mitten, lokal nederst. Klicka på ett län för att fälla ut det; "
                   "adressen visar vyn, så en kopierad länk öppnar samma vy.",
