@@ -22,7 +22,7 @@ from graphmap.i18n import sv_sort_key, t
 from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, find, library
 from graphmap.resolve import Resolver, UnknownName
-from graphmap.ontology import AREA_SCHEME, GM, code_of, concept_iri
+from graphmap.ontology import AREA_SCHEME, GM, NATIONAL, code_of, concept_iri
 from graphmap.store import Store
 from graphmap.vocab import vocabularies
 from graphmap.validate import ValidationReport, row_index, validate_store
@@ -228,7 +228,7 @@ def chain_rows(link_graph, start: str, confidence: dict | None = None) -> list[d
     """
     rows = analysis.paths_to_rows(start, analysis.chain_paths(link_graph, start))
     confidence = confidence or {}
-    rank = {str(c.iri): c.order for c in vocabularies().concepts("confidence")}
+    rank = vocabularies().rank("confidence")
     for row in rows:
         row["confidence"] = confidence.get((row["subject"], row["relation"], row["object"]))
     # read from the start outward: each step's subject is the node nearer the start; a step whose
@@ -355,9 +355,6 @@ def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
     return cache[code]
 
 
-NATIONAL_LEVEL = concept_iri("level", "nationell")
-
-
 def gap_cell_actors(kg: KnowledgeGraph, area, county) -> dict[str, list[str]]:
     """Who is behind one cell of the county gap matrix (an area in a county), grouped as the cell
     counts them: ``direct`` (regional and local actors with support in the area: the cell's
@@ -375,12 +372,12 @@ def gap_cell_actors(kg: KnowledgeGraph, area, county) -> dict[str, list[str]]:
     code = code_of(kg.resolver.county(str(county)))
     groups: dict[str, dict[str, None]] = {k: {} for k in ("direct", "broad", "networks", "national")}
     broad = str(concept_iri("area-match", "broad"))
-    for row in run_query(kg, "gaps", county=code).rows:
+    for row in gap_matrix(kg, code).rows:   # the cached gaps rows of the county (one per area × municipality)
         if str(row["area"]) != str(area_iri):
             continue
         for r in run_query(kg, "support", area=code_of(area_iri), municipality=code_of(row["municipality"])).rows:
             route = str(r["route"])
-            if str(r["level"]) == str(NATIONAL_LEVEL) and route not in ("member", "through"):
+            if str(r["level"]) == NATIONAL and route not in ("member", "through"):
                 group = "national" if str(r["match"]) != broad else None   # as gaps.rq: national is apart
             elif route in ("member", "through"):
                 group = "networks"

@@ -120,6 +120,16 @@ class Vocabularies:
         """Concepts of a scheme in a stable order (``gm:order``, then notation)."""
         return sorted(self.schemes[scheme].values(), key=lambda c: (c.order, c.notation))
 
+    def rank(self, scheme: str) -> dict[str, int]:
+        """Concept IRI -> its ``gm:order``: for the confidence scheme, the weakest first (the one
+        ordering every "weakest of" and "surest of" reads).
+
+        >>> r = vocabularies().rank("confidence")
+        >>> sorted(r, key=r.get)[0].rsplit("/", 1)[-1]
+        'assumed'
+        """
+        return {str(c.iri): c.order for c in self.schemes[scheme].values()}
+
     def shown_in_order(self, scheme: str) -> list[Concept]:
         """Concepts in the order people see them: ``gm:order``, then the Swedish label in Swedish
         alphabetical order (the gap matrix's rows and the report's areas, in both languages).

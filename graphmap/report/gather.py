@@ -88,8 +88,8 @@ def _support_found(kg, lang) -> tuple[dict, dict, dict]:
         per_area[str(r["area"])][str(r["network"])].add(kind)
         if r.get("confidence") is not None:
             sure[(str(r["area"]), str(r["network"]))].add(r["confidence"])
-    rank = {c.iri: c.order for c in vocabularies().concepts("confidence")}
-    return nodes, per_area, {k: sorted(v, key=lambda c: rank.get(c, 9)) for k, v in sure.items()}
+    rank = vocabularies().rank("confidence")
+    return nodes, per_area, {k: sorted(v, key=lambda c: rank.get(str(c), 9)) for k, v in sure.items()}
 
 
 # above this many actors and networks the national report carries the map as a picture only (the

@@ -23,10 +23,10 @@ from graphmap.api import run_query
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ingest.answers import CORRECTABLE
 from graphmap.ontology import ID, NATIONAL, code_of
+from graphmap.vocab import vocabularies
 
 #: the order of the kinds of line in a workbook
 TABLE_ORDER = ("coverage", "memberships", "relations", "offers", "needs")
-CONFIDENCE_ORDER = {"reference": 0, "stated": 1, "assumed": 2}
 
 
 @dataclass
@@ -175,7 +175,8 @@ def _lines(facts: _Facts, r: str, lang: str) -> list[Line]:
 
 
 def _line(facts: _Facts, key, record, table, text, v, field, current, others) -> Line:
-    confidences = sorted((code_of(c) for c in v.get("confidence", ())), key=lambda c: -CONFIDENCE_ORDER.get(c, 1))
+    rank = vocabularies().rank("confidence")   # the weakest first; one unknown counts as stated
+    confidences = [code_of(c) for c in sorted(v.get("confidence", ()), key=lambda c: rank.get(str(c), 2))]
     sources = sorted(s for s in (facts.titles.get(str(x), "") for x in v.get("source", ())) if s)
     return Line(key, record, table, text, "; ".join(sources), confidences[0] if confidences else "stated",
                 field, current, max(0, others), facts.one(v, "note"),
