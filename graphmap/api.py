@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from graphmap import analysis, mapstate
+from graphmap.answers import support
 from graphmap.fileio import GRAPH_SUFFIXES, read_graph
 from graphmap.ingest import IngestResult, ingest
 from graphmap.ingest.gcpause import paused_gc
@@ -22,7 +23,7 @@ from graphmap.i18n import sv_sort_key, t
 from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, find, library
 from graphmap.resolve import Resolver, UnknownName
-from graphmap.ontology import AREA_SCHEME, GM, NATIONAL, code_of, concept_iri
+from graphmap.ontology import AREA_SCHEME, GM, NATIONAL, RDF, code_of, concept_iri
 from graphmap.store import Store
 from graphmap.vocab import vocabularies
 from graphmap.validate import ValidationReport, row_index, validate_store
@@ -97,6 +98,14 @@ class KnowledgeGraph:
 
     def label(self, iri, lang: str = "sv") -> str:
         return self.labels.label(iri, lang)
+
+    @cached_property
+    def support_layer(self) -> support.SupportLayer:
+        """Who reaches each municipality in each area (:mod:`graphmap.answers.support`), derived
+        once from the store (and kept with the build by :mod:`graphmap.buildcache`)."""
+        municipalities = self.store.subjects(str(RDF.type), str(GM.Municipality))
+        needs = {(str(r["area"]), str(r["municipality"])): int(r["needs"]) for r in run_query(self, "layer-needs").rows}
+        return support.derive(self.store.pairs, municipalities, needs)
 
 
 @dataclass
@@ -213,6 +222,8 @@ def run_query(kg: KnowledgeGraph, name: str, **values) -> QueryResult:
     bound = bind_params(kg, query, values)
     if query.engine == "paths":
         rows = chain_rows(kg.link_graph, str(bound["actor"]), link_confidence(kg))
+    elif query.engine == "layer":
+        rows = shape_rows(layer_rows(kg, query.name, {k: str(v) for k, v in bound.items()}), query)
     else:
         _names, raw = kg.store.select(query.sparql, bound)
         rows = shape_rows(raw, query)
@@ -249,6 +260,27 @@ def chain_rows(link_graph, start: str, confidence: dict | None = None) -> list[d
     terms = ("target", "subject", "relation", "object", "confidence", "chain_confidence")
     return [{k: (URIRef(v) if k in terms and v is not None else v) for k, v in
              (r | {"chain_confidence": weakest[(r["target"], r["path"])]}).items()} for r in rows]
+
+
+def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dict]:
+    """The rows of a query answered from the support layer (``# engine: layer``): ``support`` for
+    an area (and a municipality), ``gaps`` for the country or a county; values as the SPARQL
+    engine gives them (IRIs as URIRef, counts and routes as literals).
+
+    >>> kg = build()
+    >>> rows = layer_rows(kg, "gaps", {"county": "https://w3id.org/graphmap/id/lan/24"})
+    >>> len(rows), sorted(rows[0])[:3]
+    (210, ['area', 'broad', 'county'])
+    """
+    layer = kg.support_layer
+    if name == "support":
+        return [{c: (None if v is None else (Literal(v) if c == "route" else URIRef(v)))
+                 for c, v in zip(support.COLUMNS, r[1:])}
+                for r in layer.rows(bound["area"], bound.get("municipality"))]
+    if name == "gaps":
+        return [{"area": URIRef(r["area"]), "county": URIRef(r["county"]), "municipality": URIRef(r["municipality"])}
+                | {k: Literal(v) for k, v in r.items() if isinstance(v, int)} for r in layer.gap_rows(bound.get("county"))]
+    raise ValueError(f"no layer answer for {name!r}")
 
 
 def link_confidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], str]:
@@ -347,10 +379,10 @@ def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
     code = None if county in (None, "") else code_of(kg.resolver.county(county))
     cache = kg.__dict__.setdefault("_gap_matrices", {})  # the graph never changes once built
     if code not in cache:
-        result = run_query(kg, "gaps", county=code)
+        rows = kg.support_layer.gap_rows(None if code is None else str(kg.resolver.county(code)))
         areas = [str(c.iri) for c in vocabularies().shown_in_order("area")]
         unmapped = {c for c, state in map_state(kg).items() if not state.mapped}
-        cache[code] = analysis.gap_matrix(result.rows, by="municipality" if code else "county", areas=areas,
+        cache[code] = analysis.gap_matrix(rows, by="municipality" if code else "county", areas=areas,
                                           unmapped=unmapped)
     return cache[code]
 
