@@ -449,8 +449,8 @@ def county_state_of(kg: KnowledgeGraph, municipality) -> mapstate.CountyState | 
     ('ej-kartlagd', 'delvis')
     """
     iri = kg.resolver.resolve("kommun", str(municipality))
-    county = kg.graph.value(iri, GM.county)
-    return None if county is None else map_state(kg).get(str(county))
+    county = kg.support_layer.county_of.get(str(iri))
+    return None if county is None else map_state(kg).get(county)
 
 
 def not_mapped_note(kg: KnowledgeGraph, municipality, lang: str = "sv") -> str | None:

@@ -18,6 +18,7 @@ others per (area, municipality) (``local``).
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -86,6 +87,49 @@ class SupportLayer:
             if self.county_of:
                 found.update(self.national.get(area, ()))
         return sorted(found, key=sort_key)
+
+    def to_json(self) -> bytes:
+        """The layer as compact JSON (every string once), as the build cache keeps it.
+
+        >>> from graphmap.api import build
+        >>> layer = build().support_layer
+        >>> SupportLayer.from_json(layer.to_json()) == layer
+        True
+        """
+        index: dict = {}
+
+        def i(value):
+            if value is None:
+                return -1
+            if value not in index:
+                index[value] = len(index)
+            return index[value]
+
+        def rows(rs):
+            return [[r[0], *map(i, r[1:])] for r in rs]
+
+        data = {"areas": [i(a) for a in self.areas],
+                "county_of": [[i(m), i(c)] for m, c in self.county_of.items()],
+                "local": [[i(a), i(m), rows(rs)] for (a, m), rs in self.local.items()],
+                "national": [[i(a), rows(rs)] for a, rs in self.national.items()],
+                "needs": [[i(a), i(m), n] for (a, m), n in self.needs.items()]}
+        return json.dumps({"strings": list(index), **data}, ensure_ascii=False, separators=(",", ":")).encode()
+
+    @classmethod
+    def from_json(cls, data: bytes) -> "SupportLayer":
+        raw = json.loads(data)
+        strings = raw["strings"]
+
+        def s(k):
+            return None if k < 0 else strings[k]
+
+        def rows(rs):
+            return [(r[0], *map(s, r[1:])) for r in rs]
+
+        return cls([s(a) for a in raw["areas"]], {s(m): s(c) for m, c in raw["county_of"]},
+                   {(s(a), s(m)): rows(rs) for a, m, rs in raw["local"]},
+                   {s(a): rows(rs) for a, rs in raw["national"]},
+                   {(s(a), s(m)): n for a, m, n in raw["needs"]})
 
     def gap_rows(self, county: str | None = None) -> list[dict]:
         """The gap matrix's rows (``gaps.rq``'s columns, plain values) for the country or one county
