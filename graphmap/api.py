@@ -392,7 +392,8 @@ def gap_cell_actors(kg: KnowledgeGraph, area, county) -> dict[str, list[str]]:
     counts them: ``direct`` (regional and local actors with support in the area: the cell's
     ``supported``), ``broad`` (only broad support: the ``(+n brett)``), ``networks`` (networks in
     the area the municipalities reach) and ``national`` (national actors in the area, the same for
-    every cell and not counted). From the support answer of each municipality of the county.
+    every cell and not counted). :func:`graphmap.answers.support.reach` over the county's
+    municipalities: the rows of their support answers.
 
     >>> behind = gap_cell_actors(build(), "funktionshinder", "24")
     >>> "https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten" in behind["direct"]
@@ -400,24 +401,10 @@ def gap_cell_actors(kg: KnowledgeGraph, area, county) -> dict[str, list[str]]:
     >>> sorted(behind)
     ['broad', 'direct', 'national', 'networks']
     """
-    area_iri = kg.resolver.resolve("vocab:area", str(area), "area")
-    code = code_of(kg.resolver.county(str(county)))
-    groups: dict[str, dict[str, None]] = {k: {} for k in ("direct", "broad", "networks", "national")}
-    broad = str(concept_iri("area-match", "broad"))
-    for row in gap_matrix(kg, code).rows:   # the cached gaps rows of the county (one per area × municipality)
-        if str(row["area"]) != str(area_iri):
-            continue
-        for r in run_query(kg, "support", area=code_of(area_iri), municipality=code_of(row["municipality"])).rows:
-            route = str(r["route"])
-            if str(r["level"]) == NATIONAL and route not in ("member", "through"):
-                group = "national" if str(r["match"]) != broad else None   # as gaps.rq: national is apart
-            elif route in ("member", "through"):
-                group = "networks"
-            else:
-                group = "broad" if str(r["match"]) == broad else "direct"
-            if group:
-                groups[group][str(r["actor"])] = None
-    groups["broad"] = {a: None for a in groups["broad"] if a not in groups["direct"]}
+    area_iri = str(kg.resolver.resolve("vocab:area", str(area), "area"))
+    county_iri = str(kg.resolver.county(str(county)))
+    layer = kg.support_layer
+    groups = support.reach(layer, area_iri, [m for m, c in layer.county_of.items() if c == county_iri])
     return {k: list(v) for k, v in groups.items()}
 
 

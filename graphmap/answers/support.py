@@ -328,3 +328,45 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
                                 role_extent or extent)
     return SupportLayer(areas, county_of, {k: sorted(v, key=sort_key) for k, v in local.items()},
                         {k: sorted(v, key=sort_key) for k, v in national.items()}, dict(needs or {}))
+
+
+GROUPS = ("direct", "broad", "networks", "national")
+"""How a gap cell counts what reaches its municipalities: support in the area (regional and local
+actors: the cell's support), broad support only (counted apart), networks (not counted as support)
+and national actors in the area (reach every municipality, never counted in a cell)."""
+
+
+def reach(layer: SupportLayer, area: str, municipalities) -> dict[str, dict[str, dict]]:
+    """Who reaches ``municipalities`` in ``area``, grouped as the gap cell counts them
+    (:data:`GROUPS`): per group, actor IRI -> its level, kinds of support, confidences and sources
+    over the rows of the support answer for those municipalities. The one answer behind a gap
+    cell's drill-down, the report's support per area and a municipality's status per area.
+
+    >>> from graphmap.api import build
+    >>> layer = build().support_layer
+    >>> groups = reach(layer, AREA + "funktionshinder", ["https://w3id.org/graphmap/id/kommun/2480"])
+    >>> sorted(groups), "https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten" in groups["direct"]
+    (['broad', 'direct', 'national', 'networks'], True)
+    """
+    groups: dict[str, dict[str, dict]] = {g: {} for g in GROUPS}
+    rows = [r for m in municipalities for r in layer.local.get((area, m), ())]
+    if rows or any(m in layer.county_of for m in municipalities):
+        rows += layer.national.get(area, ())
+    for r in rows:
+        if r[ROUTE] in ("member", "through"):
+            group = "networks"
+        elif r[LEVEL] == NATIONAL:
+            group = "national" if r[MATCH] != BROAD else None     # as gaps.rq: national is apart
+        else:
+            group = "broad" if r[MATCH] == BROAD else "direct"
+        if group is None:
+            continue
+        item = groups[group].setdefault(r[ACTOR], {"level": r[LEVEL], "kinds": set(), "confidences": set(),
+                                                   "sources": set()})
+        item["kinds"].add(r[KIND])
+        if r[CONFIDENCE] is not None:
+            item["confidences"].add(r[CONFIDENCE])
+        if r[SOURCE] is not None:
+            item["sources"].add(r[SOURCE])
+    groups["broad"] = {a: v for a, v in groups["broad"].items() if a not in groups["direct"]}
+    return groups
