@@ -491,8 +491,8 @@ def stale_sources(kg: KnowledgeGraph, years: int = mapstate.STALE_YEARS, today=N
 
 
 def areas_reached(kg: KnowledgeGraph) -> dict[str, set[str]]:
-    """For each municipality, the areas in which it reaches support or a network (from the gap
-    matrix's rows): the areas a municipality has on the map.
+    """For each municipality, the areas in which it reaches support or a network (its gap cell says
+    ✓ or N): the areas a municipality has on the map's area filter.
 
     >>> sorted(areas_reached(build())["https://w3id.org/graphmap/id/kommun/2480"])[:1]
     ['https://w3id.org/graphmap/vocab/area/aldre']
@@ -503,6 +503,24 @@ def areas_reached(kg: KnowledgeGraph) -> dict[str, set[str]]:
             out.setdefault(str(row["municipality"]), set()).add(str(row["area"]))
     return out
 
+
+def municipality_areas(kg: KnowledgeGraph, municipality) -> list[dict]:
+    """Every area, in the gap matrix's order, with what the municipality (name, code or IRI)
+    reaches there: its gap cell (:class:`graphmap.analysis.GapCell`: ``status``, ``describe``) and
+    how many national actors offer support in the area. The one answer a municipality's page and
+    the support page show per area; the same cell as the county's gap matrix.
+
+    >>> rows = municipality_areas(build(), "Malmö")
+    >>> [(r["notation"], r["cell"].status()) for r in rows if r["notation"] == "funktionshinder"]
+    [('funktionshinder', 'broad')]
+    """
+    iri = str(kg.resolver.resolve("kommun", str(municipality)))
+    county = kg.support_layer.county_of.get(iri)
+    matrix = gap_matrix(kg, code_of(county)) if county else None
+    return [{"area": str(c.iri), "notation": c.notation, "concept": c,
+             "cell": matrix.cell(c.iri, iri) if matrix else analysis.EMPTY_CELL,
+             "national": matrix.national.get(str(c.iri), 0) if matrix else 0}
+            for c in vocabularies().shown_in_order("area")]
 
 
 def data_version(kg: KnowledgeGraph) -> str:
