@@ -14,7 +14,7 @@ LAYERS = {
     0: {"version", "ontology", "i18n", "fileio", "tabular", "slug"},
     1: {"schema", "vocab", "labels", "shapes", "privacy", "queries"},
     2: {"ingest", "validate", "store", "resolve"},
-    3: {"api", "analysis", "mapstate", "buildcache", "sources"},
+    3: {"api", "answers", "analysis", "mapstate", "buildcache", "sources"},
     4: {"viz", "export", "ontology_export", "region", "synth", "neo4j", "round"},
     5: {"report", "serve"},
     6: {"cli", "__main__", ""},   # "" = graphmap/__init__.py, the front door that re-exports the API

@@ -46,8 +46,11 @@ def test_report_data_matches_the_graph(kg):
     assert any("FoU Socialtjänst (Västerbotten)" in p and "SKR:s nätverk för regionala stödstrukturer (RSS)" in p
                for p in vb["paths"])
     assert "FoU-Socialtjänst Fyrbodal" in [b["actor"] for b in data["brokers"]][:3]
-    funk = next(b for b in data["support"] if b["area"] == "Funktionshinder")
-    assert {"FoU Socialtjänst (Västerbotten)", "FoU-Socialtjänst Fyrbodal"} <= {r["actor"] for r in funk["rows"]}
+    # the national report: national actors on top, each county's own support in its folded section
+    funk = {r["actor"] for c in data["per_county"] for b in c["support"] if b["area"] == "Funktionshinder"
+            for g in b["groups"] if g["group"] == "direct" for r in g["rows"]}
+    assert {"FoU Socialtjänst (Västerbotten)", "FoU-Socialtjänst Fyrbodal"} <= funk
+    assert all([g["group"] for g in b["groups"]] == ["national"] for b in data["national_support"])
     assert re.fullmatch(r"[0-9a-f]{12}", data["data_version"])
 
 

@@ -110,7 +110,7 @@ def test_a_workbook_per_municipality_carries_round_respondent_and_data_version(m
         assert book[name].protection.sheet, name
     verify = book["Att verifiera"]
     rows = {r[11]: r for r in verify.iter_rows(min_row=3, values_only=True)}
-    assert rows[CONFIRMED][4] == "Antagande" and rows[CONFIRMED][3] == "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023"
+    assert rows[CONFIRMED][4] == "Antagande (att verifiera)" and rows[CONFIRMED][3] == "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023"
     assert "Ni ingår i FoU-rum individ- och familjeomsorg" in rows[CONFIRMED][2]
     # only the answer cells are open; the fact, its source and its key are locked
     row = next(r[0].row for r in verify.iter_rows(min_row=3) if r[11].value == CONFIRMED)

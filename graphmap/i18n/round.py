@@ -90,7 +90,7 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.column_help.kind": ("Vad uppgiften gäller.", "What the fact is about."),
     "round.column_help.text": ("Det kartläggningen säger.", "What the mapping says."),
     "round.column_help.source": ("Varifrån uppgiften kommer.", "Where the fact comes from."),
-    "round.column_help.confidence": ("Står i källan, eller ett antagande att verifiera.",
+    "round.column_help.confidence": ("Uttalad i källan, referensdata eller ett antagande att verifiera.",
                                      "In the source, or an assumption to verify."),
     "round.column_help.note": ("Vad som antogs och varför.", "What was assumed and why."),
     "round.column_help.field": ("Vad en rättelse ändrar.", "What a correction changes."),
