@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 
 from graphmap import analysis, mapstate
 from graphmap.answers import support
 from graphmap.fileio import GRAPH_SUFFIXES, read_graph
-from graphmap.ingest import IngestResult, ingest
-from graphmap.ingest.gcpause import paused_gc
 from graphmap.i18n import sv_sort_key, t
 from graphmap.labels import Labels
 from graphmap.queries import NamedQuery, find, library
@@ -26,7 +25,10 @@ from graphmap.resolve import Resolver, UnknownName
 from graphmap.ontology import AREA_SCHEME, GM, NATIONAL, RDF, code_of, concept_iri
 from graphmap.store import Store
 from graphmap.vocab import vocabularies
-from graphmap.validate import ValidationReport, row_index, validate_store
+
+if TYPE_CHECKING:   # the ingest and the validator load only when a graph is built from tables
+    from graphmap.ingest import IngestResult
+    from graphmap.validate import ValidationReport
 
 
 
@@ -175,6 +177,9 @@ def build(paths=None, *, validate: bool = True, lang: str = "sv") -> KnowledgeGr
     paths = None if paths is None else [Path(p) for p in paths]
     if paths and all(p.suffix.lower() in GRAPH_SUFFIXES for p in paths):
         return load(paths)
+    from graphmap.ingest import ingest
+    from graphmap.ingest.gcpause import paused_gc
+    from graphmap.validate import row_index, validate_store
     with paused_gc():  # see graphmap.ingest.gcpause.paused_gc
         result = ingest(paths)
         store = Store.from_ntriples(result.ntriples(unique=False))
@@ -475,8 +480,9 @@ def stale_sources(kg: KnowledgeGraph, years: int = mapstate.STALE_YEARS, today=N
     """
     import datetime as dt
 
-    from graphmap.ingest.problems import Problem
+    from graphmap.problems import Problem
     today = today or dt.date.today()
+    from graphmap.validate import row_index
     where = row_index(kg.ingest.rows) if kg.ingest is not None else {}
     out = []
     for row in run_query(kg, "source-dates").rows:

@@ -91,7 +91,7 @@ def _log(message: str) -> None:
 
 
 def _input_paths(paths) -> list[Path]:
-    from graphmap.ingest import bundled_paths
+    from graphmap.datasets import bundled_paths
     return [p.resolve() for p in (bundled_paths() if paths is None else [Path(p) for p in paths])]
 
 
@@ -223,7 +223,7 @@ class CachedIngest:
         if self._detail is None:
             from rdflib import URIRef
 
-            from graphmap.ingest.problems import Problem
+            from graphmap.problems import Problem
             try:
                 data = (self._folder / "ingest.json").read_bytes()
                 if _crc(data) != self._manifest["ingest"]:
@@ -257,11 +257,11 @@ class CachedIngest:
         import pyoxigraph as ox
         from rdflib import Graph
 
-        from graphmap import api
+        from graphmap.ingest.gcpause import paused_gc
         from graphmap.ontology import bind_prefixes
         from graphmap.store import from_ox
         g = bind_prefixes(Graph())
-        with api.paused_gc():
+        with paused_gc():
             g.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), g)
                    for t in ox.parse(self._ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True))
         return g
@@ -286,8 +286,8 @@ def _knowledge_graph_class():
         @property
         def validation(self):
             if "_validation" not in self.__dict__:
-                from graphmap import api
-                self._validation = api.validate_store(self.store, self._lang, api.row_index(self.ingest.rows))
+                from graphmap.validate import row_index, validate_store
+                self._validation = validate_store(self.store, self._lang, row_index(self.ingest.rows))
             return self._validation
 
         @validation.setter
@@ -350,10 +350,10 @@ def _write_manifest(folder: Path, manifest: dict) -> None:
 def _ingest(paths):
     """What :func:`graphmap.build` does with ``validate=False``, keeping the N-Triples the store
     is loaded from (serialising a million triples twice would cost seconds)."""
-    from graphmap import api
     from graphmap.ingest import ingest
+    from graphmap.ingest.gcpause import paused_gc
     from graphmap.store import Store
-    with api.paused_gc():
+    with paused_gc():
         result = ingest(None if paths is None else [Path(p) for p in paths])
         graph = result.ntriples(unique=False)  # emission order, literals as ingested; as build() loads
         store = Store.from_ntriples(graph)
@@ -364,7 +364,7 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes) ->
     from dataclasses import fields
 
     from graphmap.fileio import write_bytes_atomic
-    from graphmap.ingest.problems import Problem
+    from graphmap.problems import Problem
     names = [f.name for f in fields(Problem)]  # as dataclasses.asdict, without its deep copies (~10x)
     detail = json.dumps({"rows": [[d, t, n, str(i)] for d, t, n, i in result.rows],
                          "problems": [{k: getattr(p, k) for k in names} for p in result.problems]},

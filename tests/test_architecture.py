@@ -11,8 +11,8 @@ PACKAGE = ROOT / "graphmap"
 
 # the top-level module or package of graphmap -> its layer (ARCHITECTURE.md, "Layers")
 LAYERS = {
-    0: {"version", "ontology", "i18n", "fileio", "tabular", "slug"},
-    1: {"schema", "vocab", "labels", "shapes", "privacy", "queries"},
+    0: {"version", "ontology", "i18n", "fileio", "tabular", "slug", "problems"},
+    1: {"schema", "vocab", "labels", "shapes", "privacy", "queries", "datasets"},
     2: {"ingest", "validate", "store", "resolve"},
     3: {"api", "answers", "analysis", "mapstate", "buildcache", "sources"},
     4: {"viz", "export", "ontology_export", "region", "synth", "neo4j", "round"},

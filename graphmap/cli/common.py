@@ -17,7 +17,7 @@ from rich.table import Table
 from graphmap.api import MissingParameter
 from graphmap.cli.params import DATA, DATA_ARGS, Name, help_text  # noqa: F401 - re-exported: the shared DATA
 from graphmap.i18n import t
-from graphmap.ingest.problems import IngestError
+from graphmap.problems import IngestError
 from graphmap.resolve import UnknownName
 from graphmap.tabular import csv_text
 
@@ -69,7 +69,7 @@ def handle_errors(func):
 def broken_graph_file(data):
     """The problem of the first graph file in DATA that cannot be parsed (only asked once reading failed)."""
     from graphmap.fileio import GRAPH_SUFFIXES, read_graph
-    from graphmap.ingest.problems import Problem
+    from graphmap.problems import Problem
     for path in [p for p in (data or ()) if str(p).lower().endswith(tuple(GRAPH_SUFFIXES))]:
         try:
             read_graph([path])

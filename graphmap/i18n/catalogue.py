@@ -440,7 +440,7 @@ MAP: dict[str, tuple[str, str]] = {
     "map.edge.funds": ("finansierar", "funds"),
 }
 
-# Problems in input tables (graphmap.ingest.problems): where, what is wrong and how to fix it.
+# Problems in input tables (graphmap.problems): where, what is wrong and how to fix it.
 INGEST: dict[str, tuple[str, str]] = {
     "ingest.row": ("rad", "row"),
     "ingest.column": ("kolumn", "column"),

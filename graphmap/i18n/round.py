@@ -112,7 +112,7 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.info.answered": ("Datum för svaret (ÅÅÅÅ-MM-DD)", "Date of the answer (YYYY-MM-DD)"),
     "round.info.respondent_name": ("Besvarat av (frivilligt: ett namn sparas som personuppgift)",
                                    "Answered by (optional: a name is kept as personal data)"),
-    # ---- reading returned workbooks (file, sheet, row, column: see graphmap.ingest.problems)
+    # ---- reading returned workbooks (file, sheet, row, column: see graphmap.problems)
     "round.what.empty_file": ("filen är tom", "the file is empty"),
     "round.fix.empty_file": ("Be om arbetsboken igen; kontrollera att den sparades innan den skickades.",
                              "Ask for the workbook again; check that it was saved before it was sent."),

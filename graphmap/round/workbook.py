@@ -348,7 +348,7 @@ def latest_snapshot(paths=None) -> Path | None:
     """The data version the newest round among the data folders ``paths`` (default: the bundled
     data) was started from (its ``dataversion-<v>.nt``), or None: what "what changed" compares with
     when no earlier version is named."""
-    from graphmap.ingest import bundled_paths, expand_paths
+    from graphmap.datasets import bundled_paths, expand_paths
     found = []
     for folder in (bundled_paths() if not paths else expand_paths(paths)):
         try:
