@@ -29,7 +29,7 @@ FACT_TABLES = ("actors", "networks", "coverage", "offers", "memberships", "relat
 
 # the project's own words for an inference (README: "assumed: an inference … note says what was inferred")
 INFERENCE = re.compile(r"\b(tolkning|tolkat|vår klassificering|vår bedömning|slutsats|härled\w*|e-postadress\w*|"
-                       r"e-postdomän\w*|närmaste begrepp|närmast|är antaget|antas|är ett antagande|klassificerad)\b",
+                       r"e-postdomän\w*|närmaste begrepp|närmast|är antaget|antas|är ett antagande|klassificerad|tolkad|allmän kunskap)\b",
                        re.IGNORECASE)
 RUN = 10  # words: a longer run copied from the page is a quotation, not a paraphrase
 
