@@ -84,7 +84,7 @@ def test_malmo_disability_is_broad_support_on_the_page_and_in_the_answer(kg, htt
 
 
 def test_every_gap_cell_lists_what_it_counts(kg):
-    """The drill-down behind each county cell (all 21 counties × 14 areas) lists support in the area
+    """The drill-down behind each county cell (all 21 counties × every area) lists support in the area
     exactly when the cell counts a municipality with it, and networks exactly when one reaches one."""
     national = gap_matrix(kg)
     wrong = []

@@ -35,7 +35,7 @@ def report_files(kg, tmp_path_factory):
 def test_report_data_matches_the_graph(kg):
     data = report_data(kg)
     areas = {kg.label(r["area"]) for r in kg.store.select(AREA_COUNT_Q)[1]}
-    assert set(data["gaps"]["areas"]) == areas and len(areas) == 14
+    assert set(data["gaps"]["areas"]) == areas and len(areas) == 19
     assert len(data["gaps"]["columns"]) == 21 and data["gaps"]["by"] == "county"
     assert data["summary"]["total"] == 338
     assert dict(zip(data["summary"]["levels"], data["summary"]["totals"])) == {
@@ -101,7 +101,7 @@ def test_report_opens_with_gap_matrix_and_map(kg, open_page, report_files):
     matrix = page.get_by_test_id("gap-matrix")
     areas = {kg.label(r["area"]) for r in kg.store.select(AREA_COUNT_Q)[1]}
     row_heads = matrix.locator("tbody tr th").all_text_contents()
-    assert len(row_heads) == len(areas) == 14 and set(row_heads) == areas
+    assert len(row_heads) == len(areas) == 19 and set(row_heads) == areas
     assert matrix.locator("thead th.col").count() == 21
     assert all(r.locator("td").count() == 21 for r in matrix.locator("tbody tr").all())
     assert "Västerbottens län" in matrix.locator("thead").text_content()

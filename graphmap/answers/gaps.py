@@ -25,7 +25,7 @@ def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
     >>> kg = build()
     >>> m = gap_matrix(kg, county="Västerbotten")
     >>> m.by, len(m.areas), len(m.columns)
-    ('municipality', 14, 15)
+    ('municipality', 19, 15)
     >>> m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/kommun/2480").text("municipality")
     '✓'
     """
