@@ -15,19 +15,18 @@ from graphmap.api import build, list_queries, run_query
 from graphmap.cli.common import (DATA, DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors,
                                  load_graph, print_problems)
 from graphmap.cli.params import QueryParam, complete_query_name, county_option, header_params, help_text
-from graphmap.fileio import write_bytes_atomic, write_graph
+from graphmap.export import BUILD_OUTPUT, write_built_graph
 from graphmap.i18n import t
-from graphmap.store import serialize
 from graphmap.queries import library
 
 
 @click.command("build")
 @DATA_ARGS
-@click.option("-o", "--output", default="out/graphmap.ttl", show_default=True, type=click.Path(path_type=Path),
-              help=help_text("cli.help.core.output"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=help_text("cli.help.core.output"))
+@click.option("--include-personal", is_flag=True, help=help_text("cli.help.core.include_personal"))
 @LANG
 @handle_errors
-def build_cmd(data, output, lang):
+def build_cmd(data, output, include_personal, lang):
     """Bygg den validerade grafen från tabellerna / build the validated graph from the tables.
 
     DATA är regionmappar eller arbetsböcker (.xlsx); flera slås ihop till en graf. En redan byggd graf
@@ -39,18 +38,16 @@ def build_cmd(data, output, lang):
     if not kg.validation.conforms:
         print_problems(kg.validation.errors, lang)
         fail(t("cli.build.invalid", lang))
-    if output.suffix.lower() == ".nt":  # Oxigraph writes it, sorted: fast at national scale and byte-stable
-        write_bytes_atomic(output, b"".join(sorted(serialize(kg.store, "nt").splitlines(keepends=True))))
-    else:  # rdflib's Turtle is readable and byte-stable
-        write_graph(kg.graph, output)
+    output = output or Path(BUILD_OUTPUT[include_personal])
+    triples = write_built_graph(kg, output, include_personal)
     if kg.ingest is None:  # built graph files: no tables behind them
-        click.echo(t("cli.build.wrote_graph", lang, output=output, triples=len(kg.store), inputs=", ".join(data)))
-        return
-    assumed = sum(p.code == "assumed" for p in kg.ingest.problems)
-    counts = _counts(kg)
-    click.echo(t("cli.build.wrote", lang, output=output, triples=len(kg.store), rows=len(kg.ingest.rows),
-                 datasets=", ".join(kg.ingest.datasets), assumed=assumed))
-    click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
+        click.echo(t("cli.build.wrote_graph", lang, output=output, triples=triples, inputs=", ".join(data)))
+    else:
+        assumed = sum(p.code == "assumed" for p in kg.ingest.problems)
+        click.echo(t("cli.build.wrote", lang, output=output, triples=triples, rows=len(kg.ingest.rows),
+                     datasets=", ".join(kg.ingest.datasets), assumed=assumed))
+        click.echo(", ".join(f"{k}: {v}" for k, v in _counts(kg).items()))
+    click.echo(t("cli.build.with_personal" if include_personal else "cli.build.without_personal", lang))
 
 
 def _built(data, lang: str):

@@ -239,6 +239,16 @@ CLI: dict[str, tuple[str, str]] = {
                         "antaganden att verifiera.",
                         "Wrote {output}: {triples} triples from {rows} rows ({datasets}). {assumed} facts are "
                         "assumptions to verify."),
+    "cli.build.without_personal": ("Personuppgifter (namn, e-postadresser, vem som har vilken tjänst) är utelämnade ur "
+                                   "den byggda grafen; graphmap build --include-personal tar med dem.",
+                                   "Personal data (names, e-mail addresses, who holds which post) is left out of the "
+                                   "built graph; graphmap build --include-personal includes it."),
+    "cli.build.with_personal": ("Den byggda grafen INNEHÅLLER personuppgifter (namn, e-postadresser, vem som har vilken "
+                                "tjänst), markerade gm:personalData. Det är en arbetsfil som inte ska delas; "
+                                "graphmap export data skriver en delbar fil.",
+                                "The built graph CONTAINS personal data (names, e-mail addresses, who holds which "
+                                "post), marked gm:personalData. It is a working file, not for sharing; "
+                                "graphmap export data writes a shareable file."),
     "cli.build.wrote_graph": ("Skrev {output}: {triples} tripplar från {inputs}.",
                               "Wrote {output}: {triples} triples from {inputs}."),
     "cli.validate.counts": ("{errors} fel, {warnings} varningar.", "{errors} error(s), {warnings} warning(s)."),
@@ -313,7 +323,8 @@ CLI: dict[str, tuple[str, str]] = {
     # option help (shown in both languages: the help is read before --lang)
     'cli.help.common.lang': ('Språk för etiketter och meddelanden', 'language of labels and messages.'),
     'cli.help.common.format': ('Utdata: tabell för människor, csv eller json för program', 'output format.'),
-    'cli.help.core.output': ('Var grafen skrivs (.ttl, .nt eller .jsonld; .nt är snabbast för stora grafer)', 'where the graph is written (.nt is fastest for large graphs).'),
+    'cli.help.core.output': ('Var grafen skrivs (.ttl, .nt eller .jsonld; .nt är snabbast för stora grafer); standard out/graphmap.ttl, med --include-personal out/graphmap-med-personuppgifter.ttl', 'where the graph is written (.nt is fastest for large graphs); default out/graphmap.ttl, with --include-personal out/graphmap-med-personuppgifter.ttl.'),
+    'cli.help.core.include_personal': ('Ta med personuppgifter (namn, e-post) i den byggda grafen, som då är en arbetsfil som inte ska delas; standard: utelämnas', 'include personal data in the built graph, then a working file not for sharing; default: left out.'),
     'cli.help.core.strict': ('Varningar räknas som fel', 'warnings count as errors.'),
     'cli.help.core.param': ('Parameter, t.ex. area=funktionshinder', 'parameter, e.g. area=funktionshinder.'),
     "cli.help.core.stated_only": ("Bara uppgifter som står i källorna: inga antaganden.",
@@ -608,7 +619,10 @@ PRIVACY: dict[str, tuple[str, str]] = {
     "privacy.default.serve": ("utelämnas", "left out"),
     "privacy.default.neo4j": ("med, markerade personalData=true (delad intern databas)",
                               "included, marked personalData=true (shared internal database)"),
-    "privacy.default.build": ("med (arbetsfil, delas inte)", "included (working file, not for sharing)"),
+    "privacy.default.build": ("utelämnas; filen säger det (--include-personal: out/graphmap-med-personuppgifter.ttl, "
+                              "en arbetsfil som inte delas)",
+                              "left out; the file says so (--include-personal: out/graphmap-med-personuppgifter.ttl, "
+                              "a working file not for sharing)"),
 }
 
 
