@@ -202,6 +202,26 @@ ERRORS: dict[str, tuple[str, str]] = {
 CLI: dict[str, tuple[str, str]] = {
     "cli.help.state.county": ("Bara ett län (namn eller SCB-kod), med aktörer och anteckningar per fråga",
                               "only one county (name or SCB code), with the actors and notes per question."),
+    "cli.sources.title": ("Källsidor att se över", "Source pages to look at"),
+    "cli.sources.verdict": ("Läge", "Found"),
+    "cli.sources.verdict.gone": ("borta", "gone"),
+    "cli.sources.verdict.moved": ("flyttad", "moved"),
+    "cli.sources.verdict.changed": ("ändrad", "changed"),
+    "cli.sources.verdict.unreachable": ("svarar inte", "not answering"),
+    "cli.sources.verdict.ok": ("oförändrad", "unchanged"),
+    "cli.sources.title_col": ("Källa", "Source"),
+    "cli.sources.url": ("Webbadress", "Web address"),
+    "cli.sources.final_url": ("Hamnade på", "Ended at"),
+    "cli.sources.status": ("HTTP", "HTTP"),
+    "cli.sources.last_modified": ("Sidan ändrad", "Page modified"),
+    "cli.sources.facts_checked": ("Uppgifterna kontrollerade", "Facts checked"),
+    "cli.sources.summary": ("{checked} källsidor kontrollerade; {due} att se över: {gone} borta, {moved} flyttade, "
+                            "{changed} ändrade sedan uppgifterna kontrollerades, {unreachable} svarar inte. Läs sidan, "
+                            "rätta uppgifterna och källans url/checked i sources.csv.",
+                            "{checked} source pages checked; {due} to look at: {gone} gone, {moved} moved, {changed} "
+                            "changed since their facts were checked, {unreachable} not answering. Read the page, "
+                            "correct the facts and the source's url/checked in sources.csv."),
+    "cli.sources.wrote": ("Sparade kontrollen i {path}.", "Kept the check in {path}."),
     "cli.state.title": ("Kartläggningsläget per län", "The state of the map per county"),
     "cli.state.county": ("Län", "County"),
     "cli.state.status": ("Läge", "State"),
@@ -331,6 +351,8 @@ CLI: dict[str, tuple[str, str]] = {
                                   "Only facts the sources state: no assumptions."),
     "cli.decimal_mark": (",", "."),
     'cli.help.core.detail': ('Visa varje rad (område × kommun)', 'show every row.'),
+    'cli.help.sources.record': ('Filen med kontrollerna; standard data/source-checks.json', 'the file of the checks; default data/source-checks.json.'),
+    'cli.help.sources.all': ('Visa alla sidor, inte bara de som behöver ses över', 'show every page, not only those due.'),
     'cli.help.export.output': ('Mapp att skriva till', 'folder to write to.'),
     'cli.help.export.format': ('ttl/jsonld = hela grafen; graphml/gexf/csv = nätverket för Gephi', 'ttl/jsonld = the whole graph; graphml/gexf/csv = the network for Gephi.'),
     'cli.help.export.output_2': ('Fil (eller mapp för csv). Standard: out/graphmap.<format>', 'file (folder for csv).'),
