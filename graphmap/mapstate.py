@@ -73,6 +73,7 @@ class SourceAges:
     newest: str | None = None
     checked: str | None = None
     stale: int = 0
+    sources: tuple = field(default=(), repr=False)  # the IRIs counted
 
     @classmethod
     def of(cls, rows: list[dict], today: dt.date | None = None) -> "SourceAges":
@@ -95,7 +96,7 @@ class SourceAges:
                 checked.append(str(row["checked"]))
         stale = sum(1 for d in dates if (_year(d) or today.year) < today.year - STALE_YEARS)
         return cls(len(seen), len(seen) - len(dates), min(dates) if dates else None, max(dates) if dates else None,
-                   max(checked) if checked else None, stale)
+                   max(checked) if checked else None, stale, tuple(sorted(seen)))
 
 
 @dataclass
@@ -109,8 +110,6 @@ class CountyState:
     #: the national sources (:data:`NATIONAL_SHARE`): one page applied to many counties, counted
     #: once for the whole map (the same object in every county's state), never in ``sources``
     national: SourceAges = field(default_factory=SourceAges)
-    #: the IRIs of the county's own sources (those ``sources`` counts)
-    own_sources: tuple = ()
 
     @property
     def code(self) -> str:
@@ -176,8 +175,7 @@ def county_states(rows: list[dict], source_rows: list[dict], counties: list[str]
                 q.status = "ej-angivet"
         own = sources.get(county, [])
         states[county] = CountyState(county, questions, SourceAges.of(own, today), legacy,
-                                     bool(covered and county in covered), shared,
-                                     tuple(dict.fromkeys(str(r["source"]) for r in own)))
+                                     bool(covered and county in covered), shared)
     return states
 
 

@@ -303,6 +303,48 @@ def due_counts(checks: list[PageCheck]) -> dict[str, int]:
     return counts | {"due": sum(counts.values()), "checked": len(checks)}
 
 
+@dataclass
+class DueSummary:
+    """What the last ``graphmap sources check`` found, for the state of the map: the pages due per
+    verdict (``counts``, see :func:`due_counts`), per county among its own sources (``by_county``),
+    among the national sources (``national``), and the day of the last check (None: never checked)."""
+    counts: dict
+    by_county: dict
+    national: int
+    last: str | None
+
+    def text(self, lang: str = "sv") -> str:
+        """One sentence: how many pages are due, or that they were never checked.
+
+        >>> DueSummary({"gone": 1, "moved": 0, "changed": 2, "unreachable": 0, "due": 3, "checked": 9}, {}, 0,
+        ...            "2026-12-07").text("en")  # doctest: +ELLIPSIS
+        'Source pages due (graphmap sources check, 2026-12-07): 3 of 9: 1 gone, 0 moved, 2 changed...'
+        """
+        from graphmap.i18n import t
+        if self.last is None:
+            return t("cli.state.due_never", lang)
+        return t("cli.state.due_text", lang, last=self.last, **self.counts)
+
+
+def due_summary(kg, states: dict, path: Path | None = None) -> DueSummary:
+    """The pages due for the maintainers (:func:`page_checks`, no request made), counted per county
+    among the county's own sources (``states``: :func:`graphmap.api.map_state`) and among the
+    national ones.
+
+    >>> import graphmap
+    >>> from graphmap.api import map_state
+    >>> kg = graphmap.build()
+    >>> due_summary(kg, map_state(kg), Path("/nonexistent.json")).last is None
+    True
+    """
+    checks = page_checks(kg, path)
+    due = {c.source for c in checks if c.due}
+    by_county = {county: len(due & set(state.sources.sources)) for county, state in states.items()}
+    national = next(iter(states.values())).national.sources if states else ()
+    last = max((str(c.record.get("visited")) for c in checks), default=None)
+    return DueSummary(due_counts(checks), by_county, len(due & set(national)), last)
+
+
 __all__ = ["source_info", "source_label", "CHECK_FILE", "USER_AGENT", "VERDICTS", "DUE", "Visit", "PageCheck",
            "visit", "fingerprint", "verdict", "read_checks", "source_pages", "page_checks", "check_sources",
-           "due_counts"]
+           "due_counts", "DueSummary", "due_summary"]

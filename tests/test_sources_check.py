@@ -120,6 +120,9 @@ def test_check_records_and_lists_the_pages_gone_moved_and_changed(server, tmp_pa
     assert due == {"Sidan removed": "gone", "Sidan moves": "moved", "Sidan elsewhere": "moved",
                    "Sidan changes": "changed", "Sidan modified": "changed", "Sidan slow": "unreachable"}
     assert "8 källsidor kontrollerade; 6 att se över: 1 borta, 2 flyttade, 2 ändrade" in result.stderr
+    state = CliRunner().invoke(main, ["state", "-d", str(folder), "--record", str(record)])
+    assert ("Källsidor att se över (graphmap sources check, 2026-12-08): 6 av 8: 1 borta, 2 flyttade, 2 ändrade "
+            "sedan uppgifterna kontrollerades, 1 svarar inte") in " ".join(state.stdout.split())
     for command in (["state", "-d", str(folder)], ["build", str(folder), "-o", str(tmp_path / "g.ttl")],
                     ["validate", str(folder)]):
         assert CliRunner().invoke(main, command).exit_code == 0

@@ -1,16 +1,11 @@
 """graphmap sources check / due: are the source pages still where the facts say?"""
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from graphmap.cli.common import DATA, FORMAT, LANG, emit_rows, err_console, handle_errors, load_graph
+from graphmap.cli.common import DATA, FORMAT, LANG, RECORD, emit_rows, err_console, handle_errors, load_graph
 from graphmap.cli.params import help_text
 from graphmap.i18n import t
-
-RECORD = click.option("--record", type=click.Path(path_type=Path), default=None,
-                      help=help_text("cli.help.sources.record"))
 
 
 @click.group("sources")

@@ -89,6 +89,7 @@ WEB: dict[str, tuple[str, str]] = {
     "state_undated": ("Utan datum", "Undated"),
     "state_stale": ("Att kontrollera", "Due for checking"),
     "state_note": ("Anteckning", "Note"),
+    "state_due": ("Sidor att se över", "Pages to look at"),
     "nav_state": ("Kartläggning", "Mapping"),
     "gaps_click": ("Klicka på en ruta för att se vad den bygger på.", "Click a cell to see what it rests on."),
     "unmet": ("behov utan stöd", "needs without support"),
@@ -235,14 +236,37 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.state.newest": ("Nyaste", "Newest"),
     "cli.state.undated": ("Utan datum", "Undated"),
     "cli.state.stale": ("Att kontrollera", "Due for checking"),
+    "cli.state.due": ("Sidor att se över", "Pages to look at"),
+    "cli.state.due_text": ("Källsidor att se över (graphmap sources check, {last}): {due} av {checked}: {gone} borta, "
+                           "{moved} flyttade, {changed} ändrade sedan uppgifterna kontrollerades, {unreachable} svarar "
+                           "inte (graphmap sources due listar dem).",
+                           "Source pages due (graphmap sources check, {last}): {due} of {checked}: {gone} gone, "
+                           "{moved} moved, {changed} changed since their facts were checked, {unreachable} not "
+                           "answering (graphmap sources due lists them)."),
+    "cli.state.due_never": ("Källsidorna har inte kontrollerats: graphmap sources check besöker dem och säger vilka som "
+                            "är borta, flyttade eller ändrade.",
+                            "The source pages have not been checked: graphmap sources check visits them and says "
+                            "which are gone, moved or changed."),
+    "cli.state.national": ("Nationella källor (räknas en gång)", "National sources (counted once)"),
+    "cli.state.national_note": ("{count} nationella källor (sidor bakom uppgifter om fler än hälften av länen, t.ex. "
+                                "en sida som gäller varje länsstyrelse) räknas en gång, i raden {label}, inte i varje "
+                                "läns ålder: äldsta {oldest}, nyaste {newest}, {undated} utan datum, {stale} att "
+                                "kontrollera.",
+                                "{count} national sources (pages behind facts about more than half of the counties, "
+                                "e.g. one page that holds for every county administrative board) are counted once, in "
+                                "the row {label}, not in each county's ages: oldest {oldest}, newest {newest}, "
+                                "{undated} undated, {stale} due for checking."),
     "cli.state.legend": ("Läge: källa = varje fråga har en källa, delvis = några frågor saknar källa eller har "
                          "bara delvis svar, ej kartlagd = ingen fråga har källa (en vit fläck, inte en lucka i "
-                         "stödet). Äldsta/nyaste: datum som källorna själva anger. Att kontrollera: källor äldre än "
-                         "{years} år.",
+                         "stödet). Källor, äldsta/nyaste: länets egna källor och de datum de själva anger (nationella "
+                         "källor räknas en gång, i en egen rad). Att kontrollera: källor äldre än {years} år. Sidor "
+                         "att se över: sidor som graphmap sources check fann borta, flyttade eller ändrade.",
                          "State: sourced = every question has a source, partly = some questions lack a source or "
                          "are answered in part, not mapped = no question has a source (a blank, not a gap in "
-                         "support). Oldest/newest: the dates the sources themselves state. Due for checking: sources "
-                         "older than {years} years."),
+                         "support). Sources, oldest/newest: the county's own sources and the dates they state "
+                         "(national sources are counted once, in a row of their own). Due for checking: sources older "
+                         "than {years} years. Pages to look at: pages graphmap sources check found gone, moved or "
+                         "changed."),
     "cli.severity.error": ("FEL", "ERROR"),
     "cli.severity.warning": ("VARNING", "WARNING"),
     "cli.input_errors": ("{n} fel i indata; inget skrevs.", "{n} error(s) in the input; nothing was written."),
