@@ -82,7 +82,9 @@ WITH DISTINCT actor.iri AS actor, role.iri AS role, level.iri AS level, area.iri
      CASE WHEN places_assumed THEN 'https://w3id.org/graphmap/vocab/confidence/assumed' ELSE confidence.iri END AS confidence,
      part.iri AS assumed_part,
      CASE WHEN route = 'unknown'
-          THEN head([(c:GraphmapClaim)-[:GRAPHMAP_CLAIMS]->(record) WHERE c._token IN $live AND c.editorialNote IS NOT NULL | c.editorialNote])
+          THEN head([(c:GraphmapClaim)-[:GRAPHMAP_CLAIMS]->(record)
+                     WHERE c._token IN $live AND coalesce(c.editorialNote_sv, c.editorialNote, c.editorialNote_en) IS NOT NULL
+                     | coalesce(c.editorialNote_sv, c.editorialNote, c.editorialNote_en)])
      END AS note,
      coalesce(lc.order, -1) AS lorder
 RETURN actor, role, level, area, extent, route, unknown, status, source, url, confidence, assumed_part, note
