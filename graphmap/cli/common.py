@@ -9,9 +9,9 @@ from decimal import Decimal
 import functools
 import json
 import sys
+from pathlib import Path
 
 import click
-from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 

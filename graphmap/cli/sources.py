@@ -32,13 +32,16 @@ def _show(checks, fmt: str, lang: str, everything: bool) -> None:
     err_console.print(t("cli.sources.summary", lang, **due_counts(checks)), markup=False)
 
 
+def _listing(func):
+    """The options both commands take (data, record, --all, language, format) and the error handling."""
+    everything = click.option("--all", "everything", is_flag=True, help=help_text("cli.help.sources.all"))
+    for decorator in (handle_errors, FORMAT, LANG, everything, RECORD, DATA):
+        func = decorator(func)
+    return func
+
+
 @sources_group.command("check")
-@DATA
-@RECORD
-@click.option("--all", "everything", is_flag=True, help=help_text("cli.help.sources.all"))
-@LANG
-@FORMAT
-@handle_errors
+@_listing
 def check_cmd(data, record, everything, lang, fmt):
     """Besök varje källas webbadress och lista sidorna som är borta, flyttade eller ändrade /
     visit every source's web address and list the pages gone, moved or changed.
@@ -56,12 +59,7 @@ def check_cmd(data, record, everything, lang, fmt):
 
 
 @sources_group.command("due")
-@DATA
-@RECORD
-@click.option("--all", "everything", is_flag=True, help=help_text("cli.help.sources.all"))
-@LANG
-@FORMAT
-@handle_errors
+@_listing
 def due_cmd(data, record, everything, lang, fmt):
     """Sidorna som den senaste kontrollen fann borta, flyttade eller ändrade (inga besök) /
     the pages the last check found gone, moved or changed (no visits)."""
