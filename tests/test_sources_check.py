@@ -144,5 +144,6 @@ def test_check_command_visits_and_says_where_it_kept_the_result(server, tmp_path
     result = CliRunner().invoke(main, ["sources", "check", "-d", str(folder), "--record", str(record), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "8 source pages checked; 0 to look at" in result.stderr
+    assert f"unchanged: {server.base}/stays" in result.stderr   # one line per page as it goes
     assert f"Kept the check in {record}" in result.stderr.replace("\n", "")
     assert len(json.loads(record.read_text(encoding="utf-8"))["sources"]) == len(PAGES)

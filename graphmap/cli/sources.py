@@ -53,7 +53,8 @@ def check_cmd(data, record, everything, lang, fmt):
     """
     from graphmap.sources import CHECK_FILE, check_sources
     kg = load_graph(data, lang)
-    checks = check_sources(kg, record)
+    checks = check_sources(kg, record, progress=lambda c: err_console.print(
+        f"{t(f'cli.sources.verdict.{c.verdict}', lang)}: {c.url}", markup=False, highlight=False, soft_wrap=True))
     _show(checks, fmt, lang, everything)
     err_console.print(t("cli.sources.wrote", lang, path=record or CHECK_FILE), markup=False)
 
