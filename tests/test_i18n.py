@@ -113,7 +113,7 @@ def test_route_labels_come_from_the_route_vocabulary():
     from graphmap.vocab import vocabularies
 
     routes = vocabularies().schemes["route"]
-    assert sorted(routes) == ["county", "coverage", "leads", "member", "national", "region", "supports", "through"]
+    assert sorted(routes) == ["county", "coverage", "leads", "member", "national", "region", "supports", "through", "unknown"]
     for code, concept in routes.items():
         assert Labels.route(code, "sv") == concept.labels["sv"] and Labels.route(code, "en") == concept.labels["en"]
     assert (Labels.route("coverage", "sv"), Labels.route("coverage", "en")) == ("täcker kommunen", "covers the municipality")

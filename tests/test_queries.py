@@ -92,9 +92,31 @@ def test_coverage_uddevalla(kg):
     fy = {r["area_label"] for r in rows if r["actor"] == FOU_FY}
     assert fy == {"Äldre / vård och omsorg", "Funktionshinder", "Socialpsykiatri", "Individ- och familjeomsorg",
                   "Kommunal hälso- och sjukvård"}
-    assert {r["actor_label"] for r in rows} == {"FoU-Socialtjänst Fyrbodal", "Fyrbodals kommunalförbund",
-                                                "Västra Götalandsregionen"}
+    assert {r["actor_label"] for r in rows if r["actor"]} == {"FoU-Socialtjänst Fyrbodal", "Fyrbodals kommunalförbund",
+                                                              "Västra Götalandsregionen"}
     # not FoU Välfärd: the seed only says Fyrbodal's staff take part in it (the national association)
+
+
+def test_coverage_says_each_structures_role_and_source_address_and_what_is_not_known():
+    """Högsby, Svalöv, Skinnskatteberg: what covers them (with its role and the page's address) or,
+    per mapping question, that no source was found, from the reference layer."""
+    from graphmap.ingest import bundled_paths
+    kg = graphmap.build(bundled_paths())
+    for name in ("Högsby", "Svalöv", "Skinnskatteberg"):
+        rows = run_query(kg, "coverage", municipality=name).present()
+        structures = [r for r in rows if r["actor"]]
+        unknown = [r for r in rows if r["route"] == "unknown"]
+        assert structures and all(r["role_label"] for r in structures), name
+        assert all(r["url"].startswith("http") for r in structures if r["source"]), name
+        assert unknown and {r["route_label"] for r in unknown} == {"inte känt"}, name
+        assert all(r["unknown_label"] and r["status_label"] in ("Ingen källa hittad", "Delvis kartlagd")
+                   and not r["actor"] for r in unknown), name
+        # a search that found nothing is not a confidence in anything
+        assert all(not r["confidence"] for r in unknown if r["status_label"] == "Ingen källa hittad"), name
+    rows = run_query(kg, "coverage", municipality="Skinnskatteberg").present()
+    assert {r["role_label"] for r in rows if r["actor_label"].startswith("Enheten för social välfärd")} == \
+        {"Regional stödstruktur (RSS)"}
+    assert "FoU-enheter" in {r["unknown_label"] for r in rows if r["status_label"] == "Ingen källa hittad"}
 
 
 def test_coverage_lilla_edet_is_partial(kg):
@@ -231,7 +253,8 @@ from graphmap.queries import INTERNAL_DIR, QUERY_DIR, find, internal, library, p
 EMPTY_ON_BUNDLED_DATA = {"map-offer-places",  # no offer in the bundled tables names its places
                          "mapping-state",  # the seed regions have no mapping table
                          "round-rounds", "round-answers",  # no mapping round in the bundled data
-                         "round-data-version"}  # only a round's kept graph says its version
+                         "round-data-version",  # only a round's kept graph says its version
+                         "source-pages"}  # the seed documents are files, not web pages
 
 
 def test_every_query_file_parses_with_a_header():

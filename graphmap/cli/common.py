@@ -9,6 +9,7 @@ from decimal import Decimal
 import functools
 import json
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -27,6 +28,9 @@ LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", sho
                     help=help_text("cli.help.common.lang"))
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
                       help=help_text("cli.help.common.format"))
+
+RECORD = click.option("--record", type=click.Path(path_type=Path), default=None,
+                      help=help_text("cli.help.sources.record"))
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -138,16 +138,22 @@ def _state(kg, lang, county_iri) -> dict:
     """The state of the map (:func:`graphmap.api.map_state`) for the report: per county, the
     questions with and without a source and how old the sources are."""
     from graphmap.mapstate import QUESTIONS, STALE_YEARS
+    from graphmap.sources import due_summary
     states = map_state(kg)
+    due = due_summary(kg, states)
     chosen = [states[str(county_iri)]] if county_iri is not None else list(states.values())
     word = lambda s: t(f"cli.state.{s}", lang)  # noqa: E731 - one catalogue lookup, used per cell
     rows = [{"county": kg.label(URIRef(s.county), lang), "status": s.status, "status_text": word(s.status),
              "questions": [{"status": s.questions[q].status, "text": word(s.questions[q].status)} for q in QUESTIONS],
-             "sources": s.sources} for s in chosen]
+             "sources": s.sources, "due": due.by_county.get(s.county, 0) if due.last else ""} for s in chosen]
     blank = [r["county"] for r in rows if r["status"] == "ej-kartlagd"]
-    dated = [s.sources for s in chosen if s.sources.oldest]
+    national = chosen[0].national if chosen else None  # the national pages: one row, counted once
+    dated = [s.sources for s in chosen if s.sources.oldest] + ([national] if county_iri is None and national
+                                                               and national.oldest else [])
     return {"questions": [kg.label(concept_iri("mapping-question", q), lang)
                           for q in QUESTIONS],
+            "national": {"county": word("national"), "sources": national, "due": due.national if due.last else ""}
+            if national and national.count else None, "due": due.text(lang),
             "rows": rows, "legend": t("cli.state.legend", lang, years=STALE_YEARS),
             "summary": t("report.state_summary", lang, mapped=sum(r["status"] != "ej-kartlagd" for r in rows),
                          n=len(rows), blank=", ".join(blank) or "–",

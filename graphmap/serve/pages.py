@@ -313,17 +313,22 @@ class Pages:
         """The state of the map per county (:func:`graphmap.api.map_state`), as the page shows it."""
         from graphmap.mapstate import QUESTIONS, STALE_YEARS
         questions = [(q, self.label(concept_iri("mapping-question", q), lang)) for q in QUESTIONS]
-        counties = []
-        for iri, state in map_state(self.kg).items():
+        from graphmap.sources import due_summary
+        counties, states = [], map_state(self.kg)
+        due = due_summary(self.kg, states)
+        for iri, state in states.items():
             counties.append({
                 "label": self.label(iri, lang), "code": code_of(iri), "status": state.status,
                 "status_text": t(f"cli.state.{state.status}", lang),
                 "questions": [{"status": state.questions[q].status, "text": t(f"cli.state.{state.questions[q].status}", lang),
                                "actors": [{"label": self.label(a, lang), "href": self.url_for(a)} for a in state.questions[q].actors],
                                "notes": state.questions[q].notes} for q, _label in questions],
-                "sources": state.sources})
+                "sources": state.sources, "due": due.by_county.get(iri, 0) if due.last else ""})
+        national = state.national if counties else None  # the national pages: one row, counted once
         return {"questions": questions, "counties": counties, "legend": t("cli.state.legend", lang, years=STALE_YEARS),
-                "title": t("cli.state.title", lang)}
+                "title": t("cli.state.title", lang), "due": due.text(lang),
+                "national": {"label": t("cli.state.national", lang), "sources": national,
+                             "due": due.national if due.last else ""} if national and national.count else None}
 
     def gap_rows(self, area: str | None, county: str | None, lang: str):
         """The ``gaps`` query's rows for a county (all counties without one), optionally one area, as a table."""
