@@ -127,7 +127,7 @@ class SupportLayer:
             return [(r[0], *map(s, r[1:])) for r in rs]
 
         return cls([s(a) for a in raw["areas"]], {s(m): s(c) for m, c in raw["county_of"]},
-                   {(s(a), s(m)): rows(rs) for a, m, rs in raw["local"]},
+                   _LazyRows({(s(a), s(m)): rs for a, m, rs in raw["local"]}, rows),
                    {s(a): rows(rs) for a, rs in raw["national"]},
                    {(s(a), s(m)): n for a, m, n in raw["needs"]})
 
@@ -150,6 +150,35 @@ class SupportLayer:
         needs = self.needs.get((area, municipality), 0)
         return {"providers": len(providers), "broad": len(broad), "national": len(national),
                 "networks": len(networks), "needs": needs, "unmet_needs": needs if not providers else 0}
+
+
+class _LazyRows(dict):
+    """(area, municipality) -> rows, each list turned from the cache's numbers into strings when
+    first read: an answer about one municipality reads a few of the ~4,000 lists."""
+
+    def __init__(self, raw: dict, convert):
+        super().__init__(raw)
+        self._convert, self._done = convert, set()
+
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        if key not in self._done:
+            value = self._convert(value)
+            super().__setitem__(key, value)
+            self._done.add(key)
+        return value
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def items(self):
+        return ((k, self[k]) for k in self)
+
+    def values(self):
+        return (self[k] for k in self)
+
+    def __eq__(self, other):
+        return dict(self.items()) == dict(other.items())
 
 
 class _Facts:
