@@ -98,9 +98,9 @@ def test_graphml_and_gexf_for_gephi(merged, exported):
         relations = {d["relation"] for _s, o, d in g.edges(str(actor_iri("fou-exempelfjall")), data=True)}
         assert {"org:memberOf", "gm:serves", "org:subOrganizationOf", "gm:county"} <= relations
     graphml = nx.read_graphml(folder / NAMES["graphml"])
-    assert graphml.graph["description"].startswith(STATEMENT[False]["sv"])
-    meta = ET.parse(folder / NAMES["gexf"]).getroot().find("{http://www.gexf.net/1.2draft}meta")
-    assert meta.find("{http://www.gexf.net/1.2draft}description").text.startswith(STATEMENT[False]["sv"])
+    assert graphml.graph["description"].startswith(f"graphmap: {STATEMENT[False]['sv']}")
+    meta = ET.parse(folder / NAMES["gexf"]).getroot().find("{http://gexf.net/1.3}meta")
+    assert meta.find("{http://gexf.net/1.3}description").text.startswith(f"graphmap: {STATEMENT[False]['sv']}")
 
 
 def test_csv_nodes_and_edges(exported):
