@@ -860,6 +860,11 @@ SERVE: dict[str, tuple[str, str]] = {
     "serve.sparql.busy": (
         "Servern kör redan så många SPARQL-frågor som den tar emot ({n}). Försök igen om {seconds} sekunder.",
         "The server is already running as many SPARQL queries as it takes ({n}). Try again in {seconds} seconds."),
+    "serve.sparql.row_limit": (
+        "Svaret har fler än {n} rader, mer än servern skickar. Begränsa frågan med LIMIT (och OFFSET för nästa sida) "
+        "eller hämta hela grafen under /data.",
+        "The answer has more than {n} rows, more than the server sends. Limit the query with LIMIT (and OFFSET for the "
+        "next page) or download the whole graph from /data."),
     "serve.sparql.graph_iri": ("{param} är ingen giltig IRI: {value}", "{param} is not a valid IRI: {value}"),
 }
 

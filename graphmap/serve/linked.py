@@ -29,6 +29,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from graphmap.ontology import BASE, bind_prefixes, curie, ontology_graph
+from graphmap.serve.sparql_worker import accepted
 
 MEDIA = {"ttl": "text/turtle; charset=utf-8", "nt": "application/n-triples", "jsonld": "application/ld+json",
          "rdf": "application/rdf+xml", "html": "text/html; charset=utf-8"}
@@ -46,20 +47,7 @@ def negotiate(accept: str) -> str | None:
     ``*/*`` or no header; None when nothing offered is acceptable (406)."""
     if not accept.strip():
         return "ttl"
-    ranked = []
-    for order, part in enumerate(accept.split(",")):
-        media, *params = [p.strip() for p in part.split(";")]
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        ranked.append((-q, order, media.lower()))
-    for q, _order, media in sorted(ranked):
-        if q == 0:
-            break
+    for media in accepted(accept):
         if media in ACCEPTED:
             return ACCEPTED[media]
         if media in ("*/*", "text/*", "application/*"):
