@@ -485,6 +485,12 @@ INGEST: dict[str, tuple[str, str]] = {
     "ingest.fix.bad_decimal": ("Skriv ett tal, t.ex. 0,5.", "Write a number, e.g. 0.5."),
     "ingest.what.out_of_range": ("{value} ligger utanför {low}–{high}", "{value} is outside {low}–{high}"),
     "ingest.fix.out_of_range": ("Skriv ett tal i intervallet.", "Write a number in the range."),
+    "ingest.what.ill_typed": ('"{value}" är inget giltigt värde av typen {datatype}',
+                              '"{value}" is not a valid {datatype} value'),
+    "ingest.fix.ill_typed": ("Skriv ett värde av den typen: ett datum som finns (ÅÅÅÅ-MM-DD), ett år med fyra siffror, "
+                             "ett tal med decimalpunkt.",
+                             "Write a value of that type: a date that exists (YYYY-MM-DD), a four-digit year, a number "
+                             "with a decimal point."),
     "ingest.what.bad_date": ('"{value}" är inget datum', '"{value}" is not a date'),
     "ingest.fix.bad_date": ("Skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.", "Write YYYY, YYYY-MM or YYYY-MM-DD."),
     "ingest.what.bad_year": ('"{value}" är inget år', '"{value}" is not a year'),
