@@ -39,6 +39,8 @@ PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProper
 #: column kinds whose values are IRIs (used for JSON-LD ``"@type": "@id"`` of reused properties)
 IRI_KINDS = {"ref", "refs", "vocab", "vocabs", "places", "lan", "kommun", "url", "email"}
 PAGES = {"sv": "index.html", "en": "en.html"}
+LICENCE_LABELS = {"https://creativecommons.org/publicdomain/zero/1.0/": "CC0 1.0",
+                  "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0"}
 FILES = {
     "ontology_ttl": "graphmap.ttl", "ontology_rdf": "graphmap.rdf", "vocab": "vocab.ttl",
     "shapes": "shapes.ttl", "context": "context.jsonld",
@@ -58,12 +60,17 @@ def personal_terms(graph: Graph | None = None) -> set[URIRef]:
 
 
 def classes(graph: Graph) -> list[URIRef]:
-    """Classes documented: declared ``owl:Class`` plus reused classes the ontology labels."""
-    found = set(graph.subjects(RDF.type, OWL.Class))
+    """Classes documented: declared ``owl:Class`` plus reused classes the ontology labels (a reused class
+    only declared, for OWL 2 DL, is documented by its own vocabulary)."""
+    found = {c for c in graph.subjects(RDF.type, OWL.Class) if _own_or_labelled(graph, c)}
     for s in graph.subjects(RDFS.label, None):
         if isinstance(s, URIRef) and not str(s).startswith(str(GM)) and _is_class_like(graph, s):
             found.add(s)
     return sorted((c for c in found if isinstance(c, URIRef)), key=_order)
+
+
+def _own_or_labelled(graph: Graph, term) -> bool:
+    return str(term).startswith(str(GM)) or (term, RDFS.label, None) in graph
 
 
 def _order(term) -> tuple:
@@ -80,7 +87,7 @@ def properties(graph: Graph) -> list[URIRef]:
     """Properties documented: declared OWL properties plus reused properties the ontology labels."""
     found = set()
     for kind in PROPERTY_TYPES:
-        found.update(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef))
+        found.update(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef) and _own_or_labelled(graph, s))
     for s in graph.subjects(RDFS.label, None):
         if isinstance(s, URIRef) and s != ONTOLOGY_IRI and not _is_class_like(graph, s) \
                 and (s, RDF.type, SKOS.Concept) not in graph and (s, RDF.type, SKOS.ConceptScheme) not in graph:
@@ -383,8 +390,7 @@ def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
         "title": _text(g, ONTOLOGY_IRI, DCTERMS.title, lang),
         "description": _text(g, ONTOLOGY_IRI, DCTERMS.description, lang),
         "version": str(g.value(ONTOLOGY_IRI, OWL.versionInfo) or ""),
-        "license": str(license_iri or ""), "license_label": "CC BY 4.0" if license_iri and "by/4.0" in str(license_iri)
-        else str(license_iri or ""),
+        "license": str(license_iri or ""), "license_label": LICENCE_LABELS.get(str(license_iri or ""), str(license_iri or "")),
         "files": [(name, page_texts["files_desc"][key]) for key, name in FILES.items()],
         "classes": out_classes, "properties": out_props, "schemes": schemes,
         "prefixes": sorted((p, str(ns)) for p, ns in PREFIXES.items()),

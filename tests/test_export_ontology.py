@@ -2,6 +2,8 @@
 validates against the exported shapes, and the HTML documents every term in one language per page."""
 from __future__ import annotations
 
+from graphmap.ontology import DATA_LICENCE_PAGE
+
 import html as htmllib
 import json
 import re
@@ -33,7 +35,7 @@ def test_files_parse_in_both_serialisations(out):
     assert isomorphic(ttl, rdfxml) and isomorphic(ttl, ontology_only())
     onto = URIRef("https://w3id.org/graphmap/def")
     assert str(ttl.value(onto, OWL.versionInfo)) == "0.1.0"
-    assert str(ttl.value(onto, URIRef("http://purl.org/dc/terms/license"))) == "https://creativecommons.org/licenses/by/4.0/"
+    assert str(ttl.value(onto, URIRef("http://purl.org/dc/terms/license"))) == DATA_LICENCE_PAGE  # CC0 1.0, as the data
     vocab = Graph().parse(out / "vocab.ttl", format="turtle")
     schemes = set(vocab.subjects(RDF.type, SKOS.ConceptScheme))  # one per ontology/vocab/*.ttl
     assert len(schemes) == len(list((ONTOLOGY_DIR / "vocab").glob("*.ttl"))) == 22 and URIRef("https://w3id.org/graphmap/vocab/route") in schemes
@@ -77,7 +79,7 @@ def test_html_documents_every_term_one_language_per_page(out):
     assert "En av Sveriges 290 kommuner" in sv and "One of Sweden's 290 municipalities" not in sv
     assert "One of Sweden&#39;s 290 municipalities" in en and "En av Sveriges 290 kommuner" not in en
     for page in (sv, en):
-        assert 'href="https://creativecommons.org/licenses/by/4.0/"' in page and "CC BY 4.0" in page
+        assert f'href="{DATA_LICENCE_PAGE}"' in page and "CC0 1.0" in page
         assert '<dd id="version">0.1.0</dd>' in page
         assert not re.search(r'(src|href)="(https?:)?//[^"]*\.(js|css)', page)  # nothing loaded from the web
     text = _text(sv)
