@@ -41,6 +41,7 @@ IRI_KINDS = {"ref", "refs", "vocab", "vocabs", "places", "lan", "kommun", "url",
 PAGES = {"sv": "index.html", "en": "en.html"}
 LICENCE_LABELS = {"https://creativecommons.org/publicdomain/zero/1.0/": "CC0 1.0",
                   "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0"}
+SH_PATH, SH_DATATYPE, SH_OR = (URIRef("http://www.w3.org/ns/shacl#" + n) for n in ("path", "datatype", "or"))
 FILES = {
     "ontology_ttl": "graphmap.ttl", "ontology_rdf": "graphmap.rdf", "vocab": "vocab.ttl",
     "shapes": "shapes.ttl", "context": "context.jsonld",
@@ -96,14 +97,45 @@ def properties(graph: Graph) -> list[URIRef]:
 
 
 # --------------------------------------------------------------------------- JSON-LD context
+def _value_datatypes() -> dict:
+    """Property -> the datatype its plain JSON-LD values get: the one ``sh:datatype`` the shapes give it,
+    or ``xsd:date`` where they allow a date or a coarser time (a year, a month), since most values are
+    dates; a year is then written as a value object (``{"@value": "2024", "@type": "xsd:gYear"}``)."""
+    from rdflib.collection import Collection
+    from rdflib.namespace import XSD
+
+    shapes = shapes_graph()
+    found: dict = {}
+    for shape in shapes.subjects(SH_PATH, None):
+        path = shapes.value(shape, SH_PATH)
+        if not isinstance(path, URIRef):
+            continue
+        types = found.setdefault(path, set())
+        types.update(shapes.objects(shape, SH_DATATYPE))
+        for alternatives in shapes.objects(shape, SH_OR):
+            for member in Collection(shapes, alternatives):
+                types.update(shapes.objects(member, SH_DATATYPE))
+    out = {}
+    for path, types in found.items():
+        types.discard(XSD.string)  # a plain JSON string is already xsd:string
+        if len(types) == 1:
+            out[path] = next(iter(types))
+        elif XSD.date in types and types <= {XSD.date, XSD.gYear, XSD.gYearMonth, XSD.dateTime}:
+            out[path] = XSD.date
+    return out
+
+
 def jsonld_context() -> dict:
     """A JSON-LD context: the project prefixes, one term per class and property (local names).
 
     Object properties (and reused properties whose table columns hold references) are typed
-    ``@id`` so that JSON-LD readers get IRIs, not strings. Local names that clash are left out
+    ``@id`` so that JSON-LD readers get IRIs, not strings; a property the shapes give one datatype
+    (``fte`` xsd:decimal, ``year`` xsd:gYear …) is typed with it, so plain JSON values read back as
+    the graph holds them. Local names that clash are left out
     (use the compact IRI, e.g. ``gm:level``, then).
     """
     graph = ontology_graph()
+    datatypes = _value_datatypes()
     ctx: dict = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     iri_columns = {col.predicate for t in TABLES for col in t.columns if col.predicate and col.kind in IRI_KINDS}
     terms: dict[str, dict | str] = {}
@@ -118,6 +150,8 @@ def jsonld_context() -> dict:
             terms[local] = short
         elif (term, RDF.type, OWL.ObjectProperty) in graph or short in iri_columns:
             terms[local] = {"@id": short, "@type": "@id"}
+        elif term in datatypes:
+            terms[local] = {"@id": short, "@type": curie(str(datatypes[term]))}
         else:
             terms[local] = {"@id": short}
     for local in clashes:
