@@ -153,11 +153,11 @@ def test_jsonld_context_round_trips_in_pyld(merged, exported):
     folder, _results = exported
     doc = json.loads((folder / NAMES["jsonld"]).read_text(encoding="utf-8"))
     quads = jsonld.to_rdf(doc, {"format": "application/n-quads"})
-    assert isomorphic(Graph().parse(data=quads, format="nt")  # default graph only: N-Triples lines, shareable_graph(merged.graph))
+    assert isomorphic(Graph().parse(data=quads, format="nt"), shareable_graph(merged.graph))
     written = {"@context": jsonld_context()["@context"], "@id": "id:actor/x", "@type": "RDUnit",
                "memberOf": "id:network/y", "fte": "0.5", "year": "2024", "checked": "2024-05-01",
                "date": {"@value": "2024", "@type": "xsd:gYear"}}
-    got = Graph().parse(data=jsonld.to_rdf(written, {"format": "application/n-quads"}), format="nt")  # default graph only: N-Triples lines
+    got = Graph().parse(data=jsonld.to_rdf(written, {"format": "application/n-quads"}), format="nt")
     x = URIRef("https://w3id.org/graphmap/id/actor/x")
     assert got.value(x, ORG.memberOf) == URIRef("https://w3id.org/graphmap/id/network/y")
     assert got.value(x, GM.fte) == Literal("0.5", datatype=XSD.decimal)
