@@ -27,7 +27,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS
 from graphmap.fileio import write_files_atomic
 from graphmap.i18n import lang_key, other_lang
 from graphmap.i18n import t as t_  # `t` names a Term below
-from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, VOCAB, bind_prefixes, curie, ontology_graph,
+from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, SH, VOCAB, bind_prefixes, curie, ontology_graph,
                                shapes_graph, vocab_graph)
 from graphmap.schema import TABLES
 
@@ -42,6 +42,10 @@ PAGES = {"sv": "index.html", "en": "en.html"}
 LICENCE_LABELS = {"https://creativecommons.org/publicdomain/zero/1.0/": "CC0 1.0",
                   "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0"}
 SH_PATH, SH_DATATYPE, SH_OR = (URIRef("http://www.w3.org/ns/shacl#" + n) for n in ("path", "datatype", "or"))
+SHAPES_NOTE = (
+    "graphmap's SHACL shapes, self-contained: they validate an export of graphmap's data on their own",
+    "(pySHACL, Jena SHACL, any SHACL engine); no ontology or vocabulary needs to be merged in first.",
+    "Licence: CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/).")
 FILES = {
     "ontology_ttl": "graphmap.ttl", "ontology_rdf": "graphmap.rdf", "vocab": "vocab.ttl",
     "shapes": "shapes.ttl", "context": "context.jsonld",
@@ -441,6 +445,57 @@ def render_documentation(data: Graph | None = None, lang: str = "sv") -> str:
 
 
 # --------------------------------------------------------------------------- export
+def standalone_shapes() -> Graph:
+    """The SHACL shapes rewritten to need nothing but the data: every ``sh:class C`` becomes a choice
+    of ``C`` and each class below it, every ``sh:targetClass C`` targets the classes below it too (a
+    SHACL engine reads subclasses from the data graph only, and an export holds no ontology), and an
+    actor or network must have a Swedish name (``skos:prefLabel`` with language ``sv``).
+
+    >>> shapes = standalone_shapes()
+    >>> (None, SH.qualifiedMinCount, None) in shapes
+    True
+    """
+    from rdflib.collection import Collection
+
+    from graphmap.validate import subclass_closure
+
+    shapes = bind_prefixes(Graph())
+    shapes += shapes_graph()
+    below = subclass_closure(ontology_graph())
+    for node, cls in list(shapes.subject_objects(SH["class"])):
+        subs = sorted(below.get(cls, {cls}) - {cls}, key=str)
+        if subs:
+            shapes.remove((node, SH["class"], cls))
+            choices = []
+            for each in [cls, *subs]:
+                choice = BNode()
+                shapes.add((choice, SH["class"], each))
+                choices.append(choice)
+            head = BNode()
+            Collection(shapes, head, choices)
+            shapes.add((node, SH["or"], head))
+    for shape, cls in list(shapes.subject_objects(SH.targetClass)):
+        for sub in below.get(cls, ()):
+            shapes.add((shape, SH.targetClass, sub))
+    named = GM["SwedishNameShape"]
+    shapes.add((named, RDF.type, SH.NodeShape))
+    for cls in (ORG.Organization, GM.Network):
+        for sub in below.get(cls, {cls}):
+            shapes.add((named, SH.targetClass, sub))
+    name = BNode()
+    sv = BNode()
+    shapes.add((named, SH.property, name))
+    shapes.add((name, SH.path, SKOS.prefLabel))
+    shapes.add((name, SH.qualifiedValueShape, sv))
+    shapes.add((name, SH.qualifiedMinCount, Literal(1)))
+    Collection(shapes, languages := BNode(), [Literal("sv")])
+    shapes.add((sv, SH.languageIn, languages))
+    for lang, text in (("sv", "En aktör eller ett nätverk behöver ett svenskt namn (skos:prefLabel på svenska)."),
+                       ("en", "An actor or network needs a Swedish name (skos:prefLabel in Swedish).")):
+        shapes.add((name, SH.message, Literal(text, lang=lang)))
+    return shapes
+
+
 def export_ontology(out_dir, data: Graph | None = None) -> list[Path]:
     """Write the model to ``out_dir``; returns the files written (all of them or, on a failure such
     as a full disk, none: see :func:`graphmap.fileio.write_files_atomic`).
@@ -458,7 +513,8 @@ def export_ontology(out_dir, data: Graph | None = None) -> list[Path]:
     put(FILES["ontology_ttl"], onto.serialize(format="turtle", encoding="utf-8"))
     put(FILES["ontology_rdf"], onto.serialize(format="pretty-xml", encoding="utf-8"))
     put(FILES["vocab"], vocab_graph().serialize(format="turtle", encoding="utf-8"))
-    put(FILES["shapes"], shapes_graph().serialize(format="turtle", encoding="utf-8"))
+    head = "".join(f"# {line}\n" for line in SHAPES_NOTE)
+    put(FILES["shapes"], head.encode("utf-8") + standalone_shapes().serialize(format="turtle", encoding="utf-8"))
     put(FILES["context"], json.dumps(jsonld_context(), ensure_ascii=False, indent=2).encode("utf-8"))
     for lang, page in PAGES.items():
         put(page, render_documentation(data, lang).encode("utf-8"))
