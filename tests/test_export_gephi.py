@@ -19,7 +19,7 @@ import pytest
 from graphmap.export import export_data, network
 from graphmap.ontology import actor_iri
 
-pytestmark = pytest.mark.gephi
+pytestmark = [pytest.mark.gephi, pytest.mark.xdist_group("gephi")]  # one JVM tool at a time, jars fetched once
 COUNT = Path(__file__).resolve().parent.parent / "tools" / "gephi" / "count.sh"
 
 

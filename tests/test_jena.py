@@ -17,7 +17,7 @@ from graphmap.cli import main
 from graphmap.export import export_data, shareable_graph
 from graphmap.ontology_export import export_ontology
 
-pytestmark = pytest.mark.jena
+pytestmark = [pytest.mark.jena, pytest.mark.xdist_group("jena")]  # one JVM tool at a time, jars fetched once
 RUN = Path(__file__).resolve().parent.parent / "tools" / "jena" / "run.sh"
 
 
