@@ -26,5 +26,6 @@ fi
 # the independent readers' jars from Maven Central, fetched once before the workers start
 tools/jena/run.sh riotcmd.riot --version >/dev/null     # Apache Jena 5.6.0 (tests/test_jena.py)
 tools/gephi/count.sh >/dev/null                         # the Gephi toolkit 0.10.1 (tests/test_export_gephi.py)
+tools/owlapi/profile.sh >/dev/null                      # the OWL API 5.5.0 (tests/test_jena.py)
 # two workers (the machine's two cores); every Neo4j test in one of them (tests/conftest.py groups them)
 .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadgroup "$@"

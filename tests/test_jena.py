@@ -1,4 +1,4 @@
-"""Apache Jena 5.6.0 (Maven Central, ``tools/jena/run.sh``) as an independent reader of every RDF file
+"""Apache Jena 5.6.0 and the OWL API 5.5.0 (Maven Central, ``tools/jena``, ``tools/owlapi``) as independent readers of every RDF file
 graphmap writes: ``riot --validate --strict`` reports nothing (no warning, no error) on the data
 exports, the build's N-Triples, the catalogue record, the ontology export and a served IRI document;
 Jena's SHACL engine finds the exported data conforming to the exported shapes alone."""
@@ -56,3 +56,22 @@ def test_jena_shacl_agrees_the_export_conforms(written):
                 "--data", str(written / "graphmap.ttl"), "--text")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Conforms" in done.stdout and "Violation" not in done.stdout, done.stdout[:3000]
+
+
+OWLAPI = Path(__file__).resolve().parent.parent / "tools" / "owlapi" / "profile.sh"
+
+
+def test_owl_api_finds_the_ontology_in_owl2_dl(written):
+    """The OWL API 5.5.0's OWL 2 DL profile check on the ontology and its RDF/XML export (before:
+    undeclared PROV-O terms and xsd:gYear, outside OWL 2's datatype map)."""
+    for tool in ("java", "javac", "mvn"):
+        if shutil.which(tool) is None:
+            if os.environ.get("CI", "").strip().lower() == "true":
+                pytest.fail(f"{tool} missing in CI", pytrace=False)
+            pytest.skip(f"{tool} not installed")
+    files = [written / "ontology" / "graphmap.ttl", written / "ontology" / "graphmap.rdf"]
+    done = subprocess.run([str(OWLAPI), *map(str, files)], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+    profiles = [line.split("\t") for line in done.stdout.splitlines() if line.startswith("profile\t")]
+    violations = [line for line in done.stdout.splitlines() if line.startswith("violation\t")]
+    assert [p[2:] for p in profiles] == [["DL", "0"], ["DL", "0"]], violations[:10]
