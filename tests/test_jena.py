@@ -1,7 +1,8 @@
 """Apache Jena 5.6.0 and the OWL API 5.5.0 (Maven Central, ``tools/jena``, ``tools/owlapi``) as independent readers of every RDF file
 graphmap writes: ``riot --validate --strict`` reports nothing (no warning, no error) on the data
-exports, the build's N-Triples, the catalogue record, the ontology export and a served IRI document;
-Jena's SHACL engine finds the exported data conforming to the exported shapes alone."""
+exports, the build's N-Triples, the catalogue record and the ontology export; Jena's SHACL engine
+finds the exported data conforming to the exported shapes alone; the OWL API finds the ontology in
+OWL 2 DL."""
 from __future__ import annotations
 
 import os

@@ -81,6 +81,8 @@ def test_catalog_and_well_known_void(client):
         assert str(g.value(DATASET, VOID.sparqlEndpoint)).endswith("/sparql")
     r = client.get("/catalog", headers={"Accept": "application/ld+json"})
     assert r.headers["content-type"] == "application/ld+json" and json.loads(r.text)["@context"]
+    forged = client.get("/catalog", headers={"Host": "evil.example"})  # URLs from the server's own address
+    assert forged.status_code == 200 and "evil.example" not in forged.text
 
 
 def test_sparql_service_description_with_void(client, served, server):

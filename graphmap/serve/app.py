@@ -352,7 +352,7 @@ class App:
             if "text/html" in accept:
                 endpoint = str(request.url.replace(query=""))
                 return self.render(request, "sparql.html", endpoint=endpoint, example=SPARQL_EXAMPLE, active="sparql")
-            return self._rdf(request, self.site_description(str(request.base_url)))
+            return self._rdf(request, self.site_description(own_base(request)))
         return await self._sparql(request)
 
     async def preflight(self, request: Request):
@@ -378,7 +378,7 @@ class App:
     def catalog(self, request: Request):
         from graphmap.catalog import catalog_graph
 
-        return self._rdf(request, catalog_graph(self.site.kg.graph, str(request.base_url)))
+        return self._rdf(request, catalog_graph(self.site.kg.graph, own_base(request)))
 
     def ontology(self, request: Request):
         """``/def`` (the ontology: hash IRIs, answered directly) and ``/def.<ext>``."""
@@ -448,6 +448,14 @@ class App:
             Route("/favicon.ico", self.favicon),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ]
+
+
+def own_base(request: Request) -> str:
+    """The server's own address (the socket it listens on), never the client's ``Host`` header: the
+    base of the access URLs in the catalogue record and the service description."""
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    host = f"[{host}]" if ":" in str(host) else host
+    return f"{request.url.scheme}://{host}:{port}/"
 
 
 def self_contained(html: str, download: str | None = None) -> HTMLResponse:
