@@ -34,7 +34,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 from graphmap.fileio import write_bytes_atomic
 from graphmap.i18n import LANGS, lang_key, t
 from graphmap.labels import Labels
-from graphmap.ontology import GM, ID, VOCAB, bind_prefixes, curie, ontology_graph
+from graphmap.ontology import DATA_LICENCE, DATA_LICENCE_PAGE, GM, ID, VOCAB, bind_prefixes, curie, ontology_graph
 from graphmap.ontology_export import ONTOLOGY_IRI, jsonld_context
 from graphmap.privacy import personal_resources, strip_personal
 from graphmap.tabular import csv_safe
@@ -48,6 +48,13 @@ DEFAULT_NAMES = {"ttl": "graphmap.ttl", "jsonld": "graphmap.jsonld", "graphml": 
 STATEMENT = {personal: {lang: t(key, lang) for lang in LANGS}
              for personal, key in ((False, "export.without_personal"), (True, "export.with_personal"))}
 ROOT_CLASSES = (ORG.Organization, GM.County)
+GRAPH_NAME = "graphmap"
+"""The network's name in GraphML (``<graph id>``) and GEXF (the first word of ``<description>``)."""
+
+
+def licence_statement(lang: str = "sv") -> str:
+    """The sentence every export carries about the data's licence (CC0 1.0, ``LICENSE-DATA.md``)."""
+    return t("export.licence", lang, url=DATA_LICENCE_PAGE)
 
 
 @dataclass
@@ -72,8 +79,11 @@ def shareable_graph(graph: Graph, include_personal: bool = False) -> Graph:
     out.bind("dcat", DCAT)
     out.add((EXPORT_IRI, RDF.type, DCAT.Dataset))
     out.add((EXPORT_IRI, DCTERMS.conformsTo, ONTOLOGY_IRI))
+    out.add((EXPORT_IRI, DCTERMS.license, DATA_LICENCE))
     for lang in ("sv", "en"):
+        out.add((EXPORT_IRI, DCTERMS.title, Literal(t("export.title", lang), lang=lang)))
         out.add((EXPORT_IRI, DCTERMS.description, Literal(STATEMENT[include_personal][lang], lang=lang)))
+        out.add((EXPORT_IRI, DCTERMS.rights, Literal(licence_statement(lang), lang=lang)))
     return out
 
 
@@ -183,12 +193,13 @@ def _write(path: Path, payload: bytes) -> Path:
 
 
 def _graph_description(include_personal: bool) -> str:
-    return f"{STATEMENT[include_personal]['sv']} / {STATEMENT[include_personal]['en']}"
+    return (f"{GRAPH_NAME}: {STATEMENT[include_personal]['sv']} / {STATEMENT[include_personal]['en']} "
+            f"{licence_statement('sv')} / {licence_statement('en')}")
 
 
 def to_turtle(graph: Graph, include_personal: bool = False) -> bytes:
     body = shareable_graph(graph, include_personal).serialize(format="turtle", encoding="utf-8")
-    head = "".join(f"# {STATEMENT[include_personal][lang]}\n" for lang in ("sv", "en"))
+    head = "".join(f"# {STATEMENT[include_personal][lang]}\n# {licence_statement(lang)}\n" for lang in ("sv", "en"))
     return head.encode("utf-8") + body
 
 
@@ -199,26 +210,64 @@ def to_jsonld(graph: Graph, include_personal: bool = False) -> bytes:
     return json.dumps(json.loads(text), ensure_ascii=False, indent=1).encode("utf-8")
 
 
+def _edge_ids(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict]]:
+    """Every edge with an id of its own (``e1`` …, in a stable order): Gephi keeps one edge per id."""
+    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+    return [(s, o, f"e{i}", attrs) for i, (s, o, _key, attrs) in enumerate(edges, 1)]
+
+
 def to_graphml(g: nx.MultiDiGraph, include_personal: bool = False) -> bytes:
-    g = g.copy()
-    g.graph.update(description=_graph_description(include_personal), personal_data=str(include_personal).lower())
+    """GraphML with a unique id per edge (its relation in ``relation``) and the graph named ``graphmap``."""
+    out = nx.MultiDiGraph(name=GRAPH_NAME, description=_graph_description(include_personal),
+                          personal_data=str(include_personal).lower(), license=DATA_LICENCE_PAGE)
+    out.add_nodes_from(g.nodes(data=True))
+    for s, o, ident, attrs in _edge_ids(g):
+        out.add_edge(s, o, key=ident, **attrs)
     buf = io.BytesIO()
-    nx.write_graphml(g, buf, encoding="utf-8")
-    return buf.getvalue()
+    nx.write_graphml(out, buf, encoding="utf-8", edge_id_from_attribute=None)
+    text = buf.getvalue().replace(b'<graph edgedefault="directed">', f'<graph id="{GRAPH_NAME}" edgedefault="directed">'.encode(), 1)
+    return text
+
+
+GEXF_NS = "http://gexf.net/1.3"
 
 
 def to_gexf(g: nx.MultiDiGraph, include_personal: bool = False) -> bytes:
-    from xml.etree.ElementTree import SubElement
+    """GEXF 1.3: one edge per relation with its own id, the relation as the edge's ``kind`` (so Gephi
+    keeps parallel edges of different relations apart) and ``label``; node and edge attributes typed."""
+    from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
-    from networkx.readwrite.gexf import GEXFWriter
-
-    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
-    meta = writer.xml.find("meta")
+    root = Element("gexf", {"xmlns": GEXF_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+                            "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd", "version": "1.3"})
+    meta = SubElement(root, "meta")
+    SubElement(meta, "creator").text = GRAPH_NAME
+    SubElement(meta, "keywords").text = t("catalog.keywords", "sv").replace(";", ",")
     SubElement(meta, "description").text = _graph_description(include_personal)
-    writer.add_graph(g)
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
+    graph = SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static", "idtype": "string"})
+    node_columns = [c for c in NODE_COLUMNS if c != "label"] + (["email"] if include_personal else [])
+    edge_columns = ["relation", "label_sv", "label_en"]
+    for cls, columns in (("node", node_columns), ("edge", edge_columns)):
+        attributes = SubElement(graph, "attributes", {"class": cls})
+        for i, column in enumerate(columns):
+            SubElement(attributes, "attribute", {"id": str(i), "title": column, "type": "string"})
+
+    def values(element, attrs, columns):
+        holder = SubElement(element, "attvalues")
+        for i, column in enumerate(columns):
+            if attrs.get(column):
+                SubElement(holder, "attvalue", {"for": str(i), "value": str(attrs[column])})
+
+    nodes = SubElement(graph, "nodes", {"count": str(g.number_of_nodes())})
+    for n, attrs in g.nodes(data=True):
+        values(SubElement(nodes, "node", {"id": n, "label": attrs.get("label", "")}), attrs, node_columns)
+    ids = _edge_ids(g)
+    edges = SubElement(graph, "edges", {"count": str(len(ids))})
+    for s, o, ident, attrs in ids:
+        edge = SubElement(edges, "edge", {"id": ident, "source": s, "target": o, "kind": attrs["relation"],
+                                          "label": attrs["label"]})
+        values(edge, attrs, edge_columns)
+    indent(root, space=" ")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False)
 
 
 NODE_COLUMNS = ("label", "label_sv", "label_en", "class", "kind", "type", "type_code", "level", "level_code",
@@ -242,6 +291,7 @@ def to_csv(g: nx.MultiDiGraph, include_personal: bool = False) -> dict[str, byte
     readme = "\r\n".join([
         "graphmap – nätverksexport / network export", "",
         STATEMENT[include_personal]["sv"], STATEMENT[include_personal]["en"], "",
+        licence_statement("sv"), licence_statement("en"), "",
         "nodes.csv: en rad per organisation, nätverk eller län / one row per organisation, network or county.",
         "edges.csv: en rad per relation (Source → Target) / one row per relation.",
         "Gephi: File → Import spreadsheet (nodes.csv, then edges.csv).", ""])
@@ -321,5 +371,5 @@ def export_data(graph: Graph, fmt: str, path=None, include_personal: bool = Fals
     return ExportResult(fmt, written, include_personal, counts)
 
 
-__all__ = ["export_data", "write_built_graph", "BUILD_OUTPUT", "network", "strip_personal", "shareable_graph", "personal_resources",
-           "ExportResult", "FORMATS", "STATEMENT", "EXPORT_IRI"]
+__all__ = ["export_data", "write_built_graph", "BUILD_OUTPUT", "network", "strip_personal", "shareable_graph",
+           "personal_resources", "ExportResult", "FORMATS", "STATEMENT", "EXPORT_IRI", "GRAPH_NAME", "licence_statement"]

@@ -215,9 +215,16 @@ def read_graph(paths) -> Graph:
     >>> len(read_graph([folder / "a.ttl", folder / "b.nt"]))
     2
     """
+    import logging
+
     g = Graph()
-    for p in paths:
-        g.parse(p, format=GRAPH_SUFFIXES[Path(p).suffix.lower()])
+    term_log = logging.getLogger("rdflib.term")  # an ill-typed literal is kept and reported by validation,
+    level, term_log.level = term_log.level, logging.CRITICAL  # not logged with a traceback while parsing
+    try:
+        for p in paths:
+            g.parse(p, format=GRAPH_SUFFIXES[Path(p).suffix.lower()])
+    finally:
+        term_log.setLevel(level)
     return g
 
 

@@ -39,10 +39,15 @@ NATIONAL = str(VOCAB["level/nationell"])
 """The national level: the end of every chain, the level whose support reaches every municipality."""
 AREA_SCHEME = str(VOCAB["area"])
 """The SKOS scheme of areas (verksamhetsområden)."""
+DATA_LICENCE = URIRef("http://publications.europa.eu/resource/authority/licence/CC0")
+"""The licence of the data, the ontology and the vocabularies: CC0 1.0 (``LICENSE-DATA.md`` says why),
+by the IRI DCAT-AP's licence list gives it."""
+DATA_LICENCE_PAGE = "https://creativecommons.org/publicdomain/zero/1.0/"
+"""The licence's own page (what a person reads)."""
 
 __all__ = [
     "GM", "VOCAB", "ID", "SH", "ORG", "SKOS", "DCTERMS", "PROV", "FOAF", "RDF", "RDFS",
-    "OWL", "XSD", "PREFIXES", "NATIONAL", "AREA_SCHEME", "sparql_prefixes", "code_of", "curie", "expand", "kommun_iri", "lan_iri", "actor_iri",
+    "OWL", "XSD", "PREFIXES", "NATIONAL", "AREA_SCHEME", "DATA_LICENCE", "DATA_LICENCE_PAGE", "sparql_prefixes", "code_of", "curie", "expand", "kommun_iri", "lan_iri", "actor_iri",
     "network_iri", "record_iri", "concept_iri", "ontology_graph", "vocab_graph",
     "shapes_graph", "bind_prefixes",
 ]

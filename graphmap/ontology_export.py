@@ -27,7 +27,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS
 from graphmap.fileio import write_files_atomic
 from graphmap.i18n import lang_key, other_lang
 from graphmap.i18n import t as t_  # `t` names a Term below
-from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, VOCAB, bind_prefixes, curie, ontology_graph,
+from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, SH, VOCAB, bind_prefixes, curie, ontology_graph,
                                shapes_graph, vocab_graph)
 from graphmap.schema import TABLES
 
@@ -39,6 +39,13 @@ PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProper
 #: column kinds whose values are IRIs (used for JSON-LD ``"@type": "@id"`` of reused properties)
 IRI_KINDS = {"ref", "refs", "vocab", "vocabs", "places", "lan", "kommun", "url", "email"}
 PAGES = {"sv": "index.html", "en": "en.html"}
+LICENCE_LABELS = {"https://creativecommons.org/publicdomain/zero/1.0/": "CC0 1.0",
+                  "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0"}
+SH_PATH, SH_DATATYPE, SH_OR = (URIRef("http://www.w3.org/ns/shacl#" + n) for n in ("path", "datatype", "or"))
+SHAPES_NOTE = (
+    "graphmap's SHACL shapes, self-contained: they validate an export of graphmap's data on their own",
+    "(pySHACL, Jena SHACL, any SHACL engine); no ontology or vocabulary needs to be merged in first.",
+    "Licence: CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/).")
 FILES = {
     "ontology_ttl": "graphmap.ttl", "ontology_rdf": "graphmap.rdf", "vocab": "vocab.ttl",
     "shapes": "shapes.ttl", "context": "context.jsonld",
@@ -58,12 +65,17 @@ def personal_terms(graph: Graph | None = None) -> set[URIRef]:
 
 
 def classes(graph: Graph) -> list[URIRef]:
-    """Classes documented: declared ``owl:Class`` plus reused classes the ontology labels."""
-    found = set(graph.subjects(RDF.type, OWL.Class))
+    """Classes documented: declared ``owl:Class`` plus reused classes the ontology labels (a reused class
+    only declared, for OWL 2 DL, is documented by its own vocabulary)."""
+    found = {c for c in graph.subjects(RDF.type, OWL.Class) if _own_or_labelled(graph, c)}
     for s in graph.subjects(RDFS.label, None):
         if isinstance(s, URIRef) and not str(s).startswith(str(GM)) and _is_class_like(graph, s):
             found.add(s)
     return sorted((c for c in found if isinstance(c, URIRef)), key=_order)
+
+
+def _own_or_labelled(graph: Graph, term) -> bool:
+    return str(term).startswith(str(GM)) or (term, RDFS.label, None) in graph
 
 
 def _order(term) -> tuple:
@@ -80,7 +92,7 @@ def properties(graph: Graph) -> list[URIRef]:
     """Properties documented: declared OWL properties plus reused properties the ontology labels."""
     found = set()
     for kind in PROPERTY_TYPES:
-        found.update(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef))
+        found.update(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef) and _own_or_labelled(graph, s))
     for s in graph.subjects(RDFS.label, None):
         if isinstance(s, URIRef) and s != ONTOLOGY_IRI and not _is_class_like(graph, s) \
                 and (s, RDF.type, SKOS.Concept) not in graph and (s, RDF.type, SKOS.ConceptScheme) not in graph:
@@ -89,14 +101,45 @@ def properties(graph: Graph) -> list[URIRef]:
 
 
 # --------------------------------------------------------------------------- JSON-LD context
+def _value_datatypes() -> dict:
+    """Property -> the datatype its plain JSON-LD values get: the one ``sh:datatype`` the shapes give it,
+    or ``xsd:date`` where they allow a date or a coarser time (a year, a month), since most values are
+    dates; a year is then written as a value object (``{"@value": "2024", "@type": "xsd:gYear"}``)."""
+    from rdflib.collection import Collection
+    from rdflib.namespace import XSD
+
+    shapes = shapes_graph()
+    found: dict = {}
+    for shape in shapes.subjects(SH_PATH, None):
+        path = shapes.value(shape, SH_PATH)
+        if not isinstance(path, URIRef):
+            continue
+        types = found.setdefault(path, set())
+        types.update(shapes.objects(shape, SH_DATATYPE))
+        for alternatives in shapes.objects(shape, SH_OR):
+            for member in Collection(shapes, alternatives):
+                types.update(shapes.objects(member, SH_DATATYPE))
+    out = {}
+    for path, types in found.items():
+        types.discard(XSD.string)  # a plain JSON string is already xsd:string
+        if len(types) == 1:
+            out[path] = next(iter(types))
+        elif XSD.date in types and types <= {XSD.date, XSD.gYear, XSD.gYearMonth, XSD.dateTime}:
+            out[path] = XSD.date
+    return out
+
+
 def jsonld_context() -> dict:
     """A JSON-LD context: the project prefixes, one term per class and property (local names).
 
     Object properties (and reused properties whose table columns hold references) are typed
-    ``@id`` so that JSON-LD readers get IRIs, not strings. Local names that clash are left out
+    ``@id`` so that JSON-LD readers get IRIs, not strings; a property the shapes give one datatype
+    (``fte`` xsd:decimal, ``year`` xsd:gYear …) is typed with it, so plain JSON values read back as
+    the graph holds them. Local names that clash are left out
     (use the compact IRI, e.g. ``gm:level``, then).
     """
     graph = ontology_graph()
+    datatypes = _value_datatypes()
     ctx: dict = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     iri_columns = {col.predicate for t in TABLES for col in t.columns if col.predicate and col.kind in IRI_KINDS}
     terms: dict[str, dict | str] = {}
@@ -111,6 +154,8 @@ def jsonld_context() -> dict:
             terms[local] = short
         elif (term, RDF.type, OWL.ObjectProperty) in graph or short in iri_columns:
             terms[local] = {"@id": short, "@type": "@id"}
+        elif term in datatypes:
+            terms[local] = {"@id": short, "@type": curie(str(datatypes[term]))}
         else:
             terms[local] = {"@id": short}
     for local in clashes:
@@ -383,8 +428,7 @@ def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
         "title": _text(g, ONTOLOGY_IRI, DCTERMS.title, lang),
         "description": _text(g, ONTOLOGY_IRI, DCTERMS.description, lang),
         "version": str(g.value(ONTOLOGY_IRI, OWL.versionInfo) or ""),
-        "license": str(license_iri or ""), "license_label": "CC BY 4.0" if license_iri and "by/4.0" in str(license_iri)
-        else str(license_iri or ""),
+        "license": str(license_iri or ""), "license_label": LICENCE_LABELS.get(str(license_iri or ""), str(license_iri or "")),
         "files": [(name, page_texts["files_desc"][key]) for key, name in FILES.items()],
         "classes": out_classes, "properties": out_props, "schemes": schemes,
         "prefixes": sorted((p, str(ns)) for p, ns in PREFIXES.items()),
@@ -401,6 +445,57 @@ def render_documentation(data: Graph | None = None, lang: str = "sv") -> str:
 
 
 # --------------------------------------------------------------------------- export
+def standalone_shapes() -> Graph:
+    """The SHACL shapes rewritten to need nothing but the data: every ``sh:class C`` becomes a choice
+    of ``C`` and each class below it, every ``sh:targetClass C`` targets the classes below it too (a
+    SHACL engine reads subclasses from the data graph only, and an export holds no ontology), and an
+    actor or network must have a Swedish name (``skos:prefLabel`` with language ``sv``).
+
+    >>> shapes = standalone_shapes()
+    >>> (None, SH.qualifiedMinCount, None) in shapes
+    True
+    """
+    from rdflib.collection import Collection
+
+    from graphmap.validate import subclass_closure
+
+    shapes = bind_prefixes(Graph())
+    shapes += shapes_graph()
+    below = subclass_closure(ontology_graph())
+    for node, cls in list(shapes.subject_objects(SH["class"])):
+        subs = sorted(below.get(cls, {cls}) - {cls}, key=str)
+        if subs:
+            shapes.remove((node, SH["class"], cls))
+            choices = []
+            for each in [cls, *subs]:
+                choice = BNode()
+                shapes.add((choice, SH["class"], each))
+                choices.append(choice)
+            head = BNode()
+            Collection(shapes, head, choices)
+            shapes.add((node, SH["or"], head))
+    for shape, cls in list(shapes.subject_objects(SH.targetClass)):
+        for sub in below.get(cls, ()):
+            shapes.add((shape, SH.targetClass, sub))
+    named = GM["SwedishNameShape"]
+    shapes.add((named, RDF.type, SH.NodeShape))
+    for cls in (ORG.Organization, GM.Network):
+        for sub in below.get(cls, {cls}):
+            shapes.add((named, SH.targetClass, sub))
+    name = BNode()
+    sv = BNode()
+    shapes.add((named, SH.property, name))
+    shapes.add((name, SH.path, SKOS.prefLabel))
+    shapes.add((name, SH.qualifiedValueShape, sv))
+    shapes.add((name, SH.qualifiedMinCount, Literal(1)))
+    Collection(shapes, languages := BNode(), [Literal("sv")])
+    shapes.add((sv, SH.languageIn, languages))
+    for lang, text in (("sv", "En aktör eller ett nätverk behöver ett svenskt namn (skos:prefLabel på svenska)."),
+                       ("en", "An actor or network needs a Swedish name (skos:prefLabel in Swedish).")):
+        shapes.add((name, SH.message, Literal(text, lang=lang)))
+    return shapes
+
+
 def export_ontology(out_dir, data: Graph | None = None) -> list[Path]:
     """Write the model to ``out_dir``; returns the files written (all of them or, on a failure such
     as a full disk, none: see :func:`graphmap.fileio.write_files_atomic`).
@@ -418,7 +513,8 @@ def export_ontology(out_dir, data: Graph | None = None) -> list[Path]:
     put(FILES["ontology_ttl"], onto.serialize(format="turtle", encoding="utf-8"))
     put(FILES["ontology_rdf"], onto.serialize(format="pretty-xml", encoding="utf-8"))
     put(FILES["vocab"], vocab_graph().serialize(format="turtle", encoding="utf-8"))
-    put(FILES["shapes"], shapes_graph().serialize(format="turtle", encoding="utf-8"))
+    head = "".join(f"# {line}\n" for line in SHAPES_NOTE)
+    put(FILES["shapes"], head.encode("utf-8") + standalone_shapes().serialize(format="turtle", encoding="utf-8"))
     put(FILES["context"], json.dumps(jsonld_context(), ensure_ascii=False, indent=2).encode("utf-8"))
     for lang, page in PAGES.items():
         put(page, render_documentation(data, lang).encode("utf-8"))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh machine: installs what the tests need (Python packages,
-# Debian's chromium for the browser tests, Neo4j Community from Maven Central), starts Neo4j,
+# Debian's chromium for the browser tests, Neo4j Community, Apache Jena and the Gephi toolkit from
+# Maven Central), starts Neo4j,
 # runs pytest in two workers, stops Neo4j. Browser and Neo4j tests fail (never skip) when CI=true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +25,9 @@ if [ -x tools/neo4j/start.sh ]; then
   tools/neo4j/start.sh
   trap 'tools/neo4j/stop.sh || true' EXIT
 fi
+# the independent readers' jars from Maven Central, fetched once before the workers start
+tools/jena/run.sh riotcmd.riot --version >/dev/null     # Apache Jena 5.6.0 (tests/test_jena.py)
+tools/gephi/count.sh >/dev/null                         # the Gephi toolkit 0.10.1 (tests/test_export_gephi.py)
+tools/owlapi/profile.sh >/dev/null                      # the OWL API 5.5.0 (tests/test_jena.py)
 # two workers (the machine's two cores); every Neo4j test in one of them (tests/conftest.py groups them)
 .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadgroup -p no:cacheprovider --durations=15 "$@"

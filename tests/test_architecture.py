@@ -15,7 +15,7 @@ LAYERS = {
     1: {"schema", "vocab", "labels", "shapes", "privacy", "queries", "datasets"},
     2: {"ingest", "validate", "store", "resolve"},
     3: {"api", "answers", "analysis", "mapstate", "buildcache", "sources"},
-    4: {"viz", "export", "ontology_export", "region", "synth", "neo4j", "round"},
+    4: {"viz", "export", "catalog", "ontology_export", "region", "synth", "neo4j", "round"},
     5: {"report", "serve"},
     6: {"cli", "__main__", ""},   # "" = graphmap/__init__.py, the front door that re-exports the API
 }

@@ -10,9 +10,11 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal
+import json
+
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import FOAF, RDF, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS, XSD
 
 import graphmap
 from graphmap.cli import main
@@ -98,9 +100,9 @@ def test_graphml_and_gexf_for_gephi(merged, exported):
         relations = {d["relation"] for _s, o, d in g.edges(str(actor_iri("fou-exempelfjall")), data=True)}
         assert {"org:memberOf", "gm:serves", "org:subOrganizationOf", "gm:county"} <= relations
     graphml = nx.read_graphml(folder / NAMES["graphml"])
-    assert graphml.graph["description"].startswith(STATEMENT[False]["sv"])
-    meta = ET.parse(folder / NAMES["gexf"]).getroot().find("{http://www.gexf.net/1.2draft}meta")
-    assert meta.find("{http://www.gexf.net/1.2draft}description").text.startswith(STATEMENT[False]["sv"])
+    assert graphml.graph["description"].startswith(f"graphmap: {STATEMENT[False]['sv']}")
+    meta = ET.parse(folder / NAMES["gexf"]).getroot().find("{http://gexf.net/1.3}meta")
+    assert meta.find("{http://gexf.net/1.3}description").text.startswith(f"graphmap: {STATEMENT[False]['sv']}")
 
 
 def test_csv_nodes_and_edges(exported):
@@ -139,3 +141,26 @@ def test_cli_export_data_says_what_it_did(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == STATEMENT[True]["en"]
     assert "Christine Österman" in (tmp_path / "g.jsonld").read_text(encoding="utf-8")
+
+
+def test_jsonld_context_round_trips_in_pyld(merged, exported):
+    """An independent JSON-LD processor (PyLD) reads the export to the same graph, and data written by
+    hand with the published context gets IRIs, decimals, years and dates as the shapes want them."""
+    from pyld import jsonld
+
+    from graphmap.ontology_export import jsonld_context
+
+    folder, _results = exported
+    doc = json.loads((folder / NAMES["jsonld"]).read_text(encoding="utf-8"))
+    quads = jsonld.to_rdf(doc, {"format": "application/n-quads"})
+    assert isomorphic(Graph().parse(data=quads, format="nt"), shareable_graph(merged.graph))
+    written = {"@context": jsonld_context()["@context"], "@id": "id:actor/x", "@type": "RDUnit",
+               "memberOf": "id:network/y", "fte": "0.5", "year": "2024", "checked": "2024-05-01",
+               "date": {"@value": "2024", "@type": "xsd:gYear"}}
+    got = Graph().parse(data=jsonld.to_rdf(written, {"format": "application/n-quads"}), format="nt")
+    x = URIRef("https://w3id.org/graphmap/id/actor/x")
+    assert got.value(x, ORG.memberOf) == URIRef("https://w3id.org/graphmap/id/network/y")
+    assert got.value(x, GM.fte) == Literal("0.5", datatype=XSD.decimal)
+    assert got.value(x, GM.year) == Literal("2024", datatype=XSD.gYear)
+    assert got.value(x, GM.checked) == Literal("2024-05-01", datatype=XSD.date)
+    assert got.value(x, DCTERMS.date) == Literal("2024", datatype=XSD.gYear)

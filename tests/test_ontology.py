@@ -60,3 +60,28 @@ def test_ontology_declares_version_and_license():
     g = ontology_graph()
     onto = next(g.subjects(RDF.type, OWL.Ontology))
     assert g.value(onto, OWL.versionInfo) is not None
+
+
+def test_every_scheme_has_top_concepts_licence_version_and_date():
+    """No loose concept (skosify's check): each concept is a top concept of its scheme or reaches one
+    by skos:broader; each scheme names its licence (CC0 1.0), version and modification date."""
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS
+
+    from graphmap.ontology import DATA_LICENCE_PAGE
+
+    g = vocab_graph()
+    schemes = set(g.subjects(RDF.type, SKOS.ConceptScheme))
+    assert len(schemes) == 22
+    for scheme in schemes:
+        tops = set(g.objects(scheme, SKOS.hasTopConcept))
+        assert tops and all((c, SKOS.topConceptOf, scheme) in g for c in tops), scheme
+        assert g.value(scheme, DCTERMS.license) == URIRef(DATA_LICENCE_PAGE)
+        assert g.value(scheme, OWL.versionInfo) is not None and g.value(scheme, DCTERMS.modified) is not None
+        for concept in g.subjects(SKOS.inScheme, scheme):
+            seen, node = set(), concept
+            while node not in tops:
+                assert node not in seen, f"{concept}: a skos:broader cycle"
+                seen.add(node)
+                node = g.value(node, SKOS.broader)
+                assert node is not None, f"{concept} is loose: no top concept above it in {scheme}"

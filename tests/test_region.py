@@ -145,3 +145,25 @@ def test_renamed_sheet_is_reported_not_silently_skipped(tmp_path, kg):
     assert len(warnings) == 1
     assert warnings[0].startswith('exempelfjall.xlsx: erbjudanden: bladet "erbjudanden" är ingen känd tabell och läses '
                                   "inte. Byt namn på bladet till en av: activities, actors, agreements,")
+
+
+def test_iris_stay_when_the_region_folder_is_renamed(tmp_path):
+    """A fact's IRI names its dataset; with ``dataset-id.txt`` the dataset's own id, not the folder's name."""
+    import shutil
+
+    from graphmap.ingest.inputs import DATASET_ID_FILE
+    from graphmap.ontology import REGIONS_DIR
+
+    def facts(folder):
+        graph = graphmap.build([folder]).graph
+        return {str(s) for s in graph.subjects() if str(s).startswith("https://w3id.org/graphmap/id/")}
+
+    original = tmp_path / "fyrbodal"
+    shutil.copytree(REGIONS_DIR / "fyrbodal", original)
+    before = facts(original)
+    assert len([iri for iri in before if "/id/fyrbodal/" in iri]) > 100
+    renamed = tmp_path / "Fyrbodal 2027 (kopia)"
+    original.rename(renamed)
+    assert facts(renamed) != before  # the folder's name was the id
+    (renamed / DATASET_ID_FILE).write_text("fyrbodal\n", encoding="utf-8")
+    assert facts(renamed) == before

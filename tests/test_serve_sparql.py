@@ -76,6 +76,11 @@ def test_xml_csv_ask_and_construct(endpoint, served):
                         "CONSTRUCT { ?m gm:scbCode ?c } WHERE { ?m a gm:Municipality ; gm:scbCode ?c }",
                         XML).query().convert()
     assert isinstance(construct, Graph) and len(construct) == 290
+    jsonld = httpx.get(endpoint, params={"query": "PREFIX gm: <https://w3id.org/graphmap/def#> CONSTRUCT "
+                                                  "{ ?m gm:scbCode ?c } WHERE { ?m a gm:Municipality ; gm:scbCode ?c }"},
+                       headers={"Accept": "application/ld+json"})
+    assert jsonld.headers["content-type"] == "application/ld+json"
+    assert len(Graph().parse(data=jsonld.text, format="json-ld")) == 290
 
 
 def test_rdflib_sparqlstore_and_post_bodies(endpoint, served):
@@ -118,16 +123,20 @@ def test_updates_are_refused_and_change_nothing(endpoint, server):
 def test_bad_requests(endpoint):
     assert httpx.get(endpoint, params={"query": "SELEC nothing"}).status_code == 400
     assert httpx.get(endpoint, params={"query": '"} ; DROP ALL ; #'}).status_code in (400, 403)
-    assert httpx.get(endpoint, headers={"Accept": "application/json"}).status_code == 400
+    described = httpx.get(endpoint, headers={"Accept": "application/json"})  # no query: the service description
+    assert described.status_code == 200 and described.headers["content-type"] == "application/ld+json"
     assert httpx.post(endpoint, content=b"x", headers={"Content-Type": "image/png"}).status_code == 415
     html = httpx.get(endpoint, headers={"Accept": "text/html"})
     assert html.status_code == 200 and "<textarea" in html.text
 
 
 def test_result_limit_and_time_limit(endpoint, served):
-    capped = httpx.get(endpoint, params={"query": "SELECT * WHERE { ?s ?p ?o }"})
-    assert capped.status_code == 200 and capped.headers.get("x-result-limit-reached") == "true"
-    assert len(capped.json()["results"]["bindings"]) == LIMIT
+    capped = httpx.get(endpoint, params={"query": "SELECT * WHERE { ?s ?p ?o }"})  # more rows than the limit: refused
+    assert capped.status_code == 422 and f"fler än {LIMIT} rader" in capped.text and "LIMIT" in capped.text
+    page = httpx.get(endpoint, params={"query": f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {LIMIT} OFFSET {LIMIT}"})
+    assert page.status_code == 200 and len(page.json()["results"]["bindings"]) == LIMIT
+    construct = httpx.get(endpoint, params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"})
+    assert construct.status_code == 422
     slow = httpx.get(endpoint, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"},
                      timeout=120)
     assert slow.status_code == 503 and "time limit" in slow.text

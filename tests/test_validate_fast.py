@@ -149,3 +149,30 @@ def test_build_does_not_import_pyshacl(run, tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "pyshacl" not in done.stderr
+
+
+def test_ill_typed_literals_in_a_graph_file(tmp_path):
+    """A graph file's literals are checked against their datatype (before: "0 fel", and build wrote it)."""
+    from click.testing import CliRunner
+
+    from graphmap.cli import main
+    from graphmap.validate.literals import well_typed
+    from rdflib import XSD
+
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                   '<https://w3id.org/graphmap/id/actor/x> <http://purl.org/dc/terms/date> "2023-13-45"^^xsd:date ;\n'
+                   '  <https://w3id.org/graphmap/def#year> "20x8"^^xsd:gYear ;\n'
+                   '  <https://w3id.org/graphmap/def#fte> "1,5"^^xsd:decimal ;\n'
+                   '  <https://w3id.org/graphmap/def#checked> "2024-02-29"^^xsd:date .\n', encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["validate", str(bad), "--lang", "en"])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.startswith("ERROR")]
+    assert lines == [f'ERROR: id:actor/x, column {col}: "{value}" is not a valid {dt} value. Write a value of that type: '
+                     'a date that exists (YYYY-MM-DD), a four-digit year, a number with a decimal point.'
+                     for col, value, dt in (("dcterms:date", "2023-13-45", "xsd:date"), ("gm:fte", "1,5", "xsd:decimal"),
+                                            ("gm:year", "20x8", "xsd:gYear"))]
+    out = tmp_path / "out.ttl"
+    assert runner.invoke(main, ["build", str(bad), "-o", str(out)]).exit_code == 2 and not out.exists()
+    assert well_typed("2024-02-29", XSD.date) and not well_typed("2023-02-29", XSD.date)

@@ -22,7 +22,7 @@ from graphmap.problems import IngestError
 from graphmap.resolve import UnknownName
 from graphmap.tabular import csv_text
 
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, emoji=False)  # ":date:" in a column name is text
 
 LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
                     help=help_text("cli.help.common.lang"))

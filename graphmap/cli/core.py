@@ -56,7 +56,7 @@ def _built(data, lang: str):
     kg = build(list(data) or None, lang=lang)
     if kg.validation is None:
         from graphmap.validate import validate_store
-        kg.validation = validate_store(kg.store, lang)
+        kg.validation = validate_store(kg.store, lang, literals=True)
     return kg, (kg.ingest.problems if kg.ingest is not None else [])
 
 

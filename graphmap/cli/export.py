@@ -61,6 +61,30 @@ def export_data_cmd(fmt, output, include_personal, data, lang):
     click.echo(result.statement(lang))
 
 
+@export_group.command("catalog")
+@click.option("-o", "--output", "output", default="out/catalog.ttl", show_default=True, type=click.Path(path_type=Path),
+              help=help_text("cli.help.export.catalog_output"))
+@click.option("--base-url", "base", default="https://w3id.org/graphmap/", show_default=True,
+              help=help_text("cli.help.export.base_url"))
+@DATA
+@LANG
+@handle_errors
+def export_catalog_cmd(output, base, data, lang):
+    """Katalogpost enligt DCAT-AP(-SE) för dataportaler / the DCAT-AP(-SE) catalogue record for data portals.
+
+    Datamängd, distributioner (en per format), SPARQL-tjänst, licens (CC0 1.0); utan personuppgifter.
+    """
+    from graphmap.catalog import DISTRIBUTIONS, to_turtle
+    from graphmap.export import shareable_graph
+    from graphmap.fileio import write_bytes_atomic
+
+    kg = load_graph(data, lang)
+    body = to_turtle(shareable_graph(kg.graph), base)
+    write_bytes_atomic(output, body)
+    click.echo(t("cli.export.wrote", lang, paths=output, counts=f"{len(DISTRIBUTIONS)} "
+                 + t("cli.export.count.distributions", lang)))
+
+
 def _word(key: str, lang: str) -> str:
     """What is counted (triples, nodes, edges) in ``lang``; an unknown kind by its own name."""
     return t(f"cli.export.count.{key}", lang) if f"cli.export.count.{key}" in MESSAGES else key

@@ -105,6 +105,11 @@ WEB: dict[str, tuple[str, str]] = {
     "data_title": ("Data att ladda ner", "Data to download"),
     "graph_ttl": ("Hela grafen (Turtle)", "The whole graph (Turtle)"),
     "no_personal": ("Utan personuppgifter.", "Without personal data."),
+    "licence_footer": ("Data fria att använda (CC0 1.0)", "Data free to use (CC0 1.0)"),
+    "catalog_link": ("Katalogpost (DCAT-AP)", "Catalogue record (DCAT-AP)"),
+    "resource.property": ("Egenskap", "Property"),
+    "resource.value": ("Värde", "Value"),
+    "resource.documents": ("Som data:", "As data:"),
     "with_personal": ("Servern är startad med personuppgifter (--include-personal).",
                       "The server was started with personal data (--include-personal)."),
     "sparql_title": ("SPARQL-fråga", "SPARQL query"),
@@ -318,6 +323,7 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.export.count.triples": ("tripplar", "triples"),
     "cli.export.count.nodes": ("noder", "nodes"),
     "cli.export.count.edges": ("kanter", "edges"),
+    "cli.export.count.distributions": ("distributioner", "distributions"),
     "cli.region.created": ("Skapade {folder}: {workbook} ({n} kommuner i {counties}), {csv} CSV-mallar i csv/, "
                            "README.md.",
                            "Created {folder}: {workbook} ({n} municipalities in {counties}), {csv} CSV templates in "
@@ -388,6 +394,8 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.export.output': ('Mapp att skriva till', 'folder to write to.'),
     'cli.help.export.format': ('ttl/jsonld = hela grafen; graphml/gexf/csv = nätverket för Gephi', 'ttl/jsonld = the whole graph; graphml/gexf/csv = the network for Gephi.'),
     'cli.help.export.output_2': ('Fil (eller mapp för csv). Standard: out/graphmap.<format>', 'file (folder for csv).'),
+    'cli.help.export.catalog_output': ('Fil att skriva katalogposten till (Turtle)', 'file to write the record to (Turtle).'),
+    'cli.help.export.base_url': ('Adressen där webbappen nås (nedladdningar och /sparql)', 'address the web app is reached at (downloads and /sparql).'),
     'cli.help.export.include_personal': ('Ta med personuppgifter (namn, e-post); standard: utelämnas', 'include personal data; default: left out.'),
     'cli.help.neo4j.uri': ('Neo4j-adress, t.ex. bolt://localhost:7687 (annars NEO4J_URI)', 'server address.'),
     'cli.help.neo4j.dataset': ('Datasetets namn i Neo4j', "the dataset's name in Neo4j."),
@@ -542,6 +550,12 @@ INGEST: dict[str, tuple[str, str]] = {
     "ingest.fix.bad_decimal": ("Skriv ett tal, t.ex. 0,5.", "Write a number, e.g. 0.5."),
     "ingest.what.out_of_range": ("{value} ligger utanför {low}–{high}", "{value} is outside {low}–{high}"),
     "ingest.fix.out_of_range": ("Skriv ett tal i intervallet.", "Write a number in the range."),
+    "ingest.what.ill_typed": ('"{value}" är inget giltigt värde av typen {datatype}',
+                              '"{value}" is not a valid {datatype} value'),
+    "ingest.fix.ill_typed": ("Skriv ett värde av den typen: ett datum som finns (ÅÅÅÅ-MM-DD), ett år med fyra siffror, "
+                             "ett tal med decimalpunkt.",
+                             "Write a value of that type: a date that exists (YYYY-MM-DD), a four-digit year, a number "
+                             "with a decimal point."),
     "ingest.what.bad_date": ('"{value}" är inget datum', '"{value}" is not a date'),
     "ingest.fix.bad_date": ("Skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.", "Write YYYY, YYYY-MM or YYYY-MM-DD."),
     "ingest.what.bad_year": ('"{value}" är inget år', '"{value}" is not a year'),
@@ -661,6 +675,41 @@ EXPORT: dict[str, tuple[str, str]] = {
                              "Dela den bara med dem som har rätt att ta del av dem.",
                              "This export CONTAINS personal data (names, e-mail addresses, who holds which post). "
                              "Share it only with those entitled to it."),
+    "export.licence": ("Data: fria att använda (Creative Commons CC0 1.0, {url}); varje uppgift behåller en länk till sin källa.",
+                       "Data: free to use (Creative Commons CC0 1.0, {url}); every fact keeps a link to its source."),
+    "export.title": ("graphmap: stödstrukturer i socialtjänsten",
+                     "graphmap: support structures in Swedish social services"),
+}
+
+# The DCAT-AP(-SE) catalogue record (graphmap.catalog): what a data portal lists.
+CATALOG: dict[str, tuple[str, str]] = {
+    "catalog.title": ("graphmap: datakatalog", "graphmap: data catalogue"),
+    "catalog.description": ("Katalog över graphmaps öppna data om stödstrukturer i socialtjänsten.",
+                            "Catalogue of graphmap's open data on support structures in Swedish social services."),
+    "catalog.dataset_description": (
+        "Kunskapsgraf över stödstrukturer i socialtjänsten: FoU-enheter, regionala stödstrukturer, kommuner, "
+        "län och nationella nätverk, vem som stöder vem inom vilka verksamhetsområden, med källa och datum "
+        "för varje uppgift. Utan personuppgifter.",
+        "Knowledge graph of support structures in Swedish social services: R&D units, regional support "
+        "structures, municipalities, counties and national networks, who supports whom in which areas, with "
+        "the source and date of every fact. Without personal data."),
+    "catalog.keywords": ("socialtjänst;stödstruktur;FoU;kommun;län;kunskapsgraf",
+                         "social services;support structure;R&D;municipality;county;knowledge graph"),
+    "catalog.publisher": ("graphmap-projektet", "the graphmap project"),
+    "catalog.contact": ("graphmap-projektet (funktionsadress)", "the graphmap project (functional address)"),
+    "catalog.service_title": ("SPARQL-ändpunkt för graphmap", "graphmap's SPARQL endpoint"),
+    "catalog.service_description": (
+        "Skrivskyddad SPARQL 1.1-ändpunkt över hela grafen (utan personuppgifter); GET /sparql utan fråga "
+        "ger tjänstebeskrivningen.",
+        "Read-only SPARQL 1.1 endpoint over the whole graph (without personal data); GET /sparql without a "
+        "query gives the service description."),
+    "catalog.distribution.ttl": ("Hela grafen i Turtle", "The whole graph as Turtle"),
+    "catalog.distribution.jsonld": ("Hela grafen i JSON-LD", "The whole graph as JSON-LD"),
+    "catalog.distribution.graphml": ("Nätverket i GraphML (Gephi, yEd, networkx)",
+                                     "The network as GraphML (Gephi, yEd, networkx)"),
+    "catalog.distribution.gexf": ("Nätverket i GEXF 1.3 (Gephi)", "The network as GEXF 1.3 (Gephi)"),
+    "catalog.distribution.csv": ("Nätverket som CSV: nodes.csv + edges.csv (zip)",
+                                 "The network as CSV: nodes.csv + edges.csv (zip)"),
 }
 
 # Where personal data would go (graphmap.privacy.OUTPUTS): what each output does by default.
@@ -887,6 +936,11 @@ SERVE: dict[str, tuple[str, str]] = {
     "serve.sparql.busy": (
         "Servern kör redan så många SPARQL-frågor som den tar emot ({n}). Försök igen om {seconds} sekunder.",
         "The server is already running as many SPARQL queries as it takes ({n}). Try again in {seconds} seconds."),
+    "serve.sparql.row_limit": (
+        "Svaret har fler än {n} rader, mer än servern skickar. Begränsa frågan med LIMIT (och OFFSET för nästa sida) "
+        "eller hämta hela grafen under /data.",
+        "The answer has more than {n} rows, more than the server sends. Limit the query with LIMIT (and OFFSET for the "
+        "next page) or download the whole graph from /data."),
     "serve.sparql.graph_iri": ("{param} är ingen giltig IRI: {value}", "{param} is not a valid IRI: {value}"),
 }
 
@@ -895,7 +949,7 @@ from .round import ROUND  # noqa: E402  (a section kept in its own file)
 from .pages import PAGES  # noqa: E402  (a section kept in its own file)
 
 SECTIONS = {"cli": CLI, "report": REPORT, "serve": SERVE,
-            "web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT,
+            "web": WEB, "gaps": GAPS, "map": MAP, "error": ERRORS, "ingest": INGEST, "export": EXPORT, "catalog": CATALOG,
             "privacy": PRIVACY,
             "neo4j": NEO4J, "ontology": ONTOLOGY, "round": ROUND, "pages": PAGES}
 

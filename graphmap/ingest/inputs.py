@@ -23,6 +23,33 @@ class Dataset:
     tables: dict[str, RawTable] = field(default_factory=dict)
 
 
+DATASET_ID_FILE = "dataset-id.txt"
+"""A file in a region folder whose first line is the dataset's own id: the part of every fact's IRI
+(``id/<dataset>/<table>/<row id>``) that names the dataset. Without it the folder's name is the id,
+so renaming the folder would change the facts' IRIs; with it they stay."""
+
+
+def dataset_id(path: Path) -> str:
+    r"""The dataset's id: the first line of the folder's ``dataset-id.txt`` (as a slug), else the folder's
+    or workbook's name.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "Fyrbodal 2026 (kopia)"
+    >>> folder.mkdir()
+    >>> dataset_id(folder)
+    'fyrbodal-2026-kopia'
+    >>> _ = (folder / DATASET_ID_FILE).write_text("# graphmap\nfyrbodal\n", encoding="utf-8")
+    >>> dataset_id(folder)
+    'fyrbodal'
+    """
+    own = path / DATASET_ID_FILE if path.is_dir() else None
+    if own is not None and own.is_file():
+        for line in own.read_text(encoding="utf-8-sig", errors="replace").splitlines()[:20]:
+            if line.strip() and not line.lstrip().startswith("#"):
+                return slugify(line.strip()[:80]) or "data"
+    return slugify(path.stem if path.is_file() else path.name) or "data"
+
+
 def read_dataset(path: Path, problems: list[Problem]) -> Dataset | None:
     """Read one folder or workbook into a :class:`Dataset` (problems are appended)."""
     path = Path(path)
@@ -30,7 +57,7 @@ def read_dataset(path: Path, problems: list[Problem]) -> Dataset | None:
         problems.append(Problem(str(path), None, None, "no_such_path"))
         return None
     names = set(TABLE) | set(REFERENCE_TABLES)
-    dataset = Dataset(slugify(path.stem if path.is_file() else path.name) or "data", path)
+    dataset = Dataset(dataset_id(path), path)
     if path.is_file():
         tables = read_xlsx(path, names, problems) if path.suffix.lower() in (".xlsx", ".xlsm") else []
     else:

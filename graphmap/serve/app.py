@@ -11,7 +11,12 @@ Pages (Swedish by default, ``?lang=en`` switches and is remembered in a cookie):
 ``/kartlaggning`` the state of the map per county · ``/runda`` where the mapping round stands ·
 ``/forandringar`` what changed since an earlier data version ·
 ``/karta`` the map · ``/rapport`` the mapping report · ``/data`` downloads · ``/sparql``
-read-only SPARQL 1.1 endpoint (see :mod:`graphmap.serve.sparql`).
+read-only SPARQL 1.1 endpoint (see :mod:`graphmap.serve.sparql`; ``GET /sparql`` without a query
+gives its Service Description with VoID statistics, a browser its form) · ``/catalog`` and
+``/.well-known/void`` the DCAT-AP catalogue record (:mod:`graphmap.catalog`) · ``/id/…``,
+``/vocab/…`` and ``/def``: every IRI graphmap mints, by content negotiation
+(:mod:`graphmap.serve.linked`). The open-data paths (SPARQL, the record, the IRIs, the downloads)
+answer other origins (CORS ``*``, no credentials: everything there is public and read-only).
 
 Every value from the data reaches HTML through Jinja2 autoescaping or ``textContent``; every
 query parameter is bound by :func:`graphmap.api.run_query`. Every response — pages, SPARQL
@@ -38,14 +43,14 @@ from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from graphmap.api import KnowledgeGraph, not_mapped_note
 from graphmap.queries import internal, library
 from graphmap.resolve import UnknownName
-from graphmap.serve import sparql
+from graphmap.serve import linked, sparql
 from graphmap.i18n import other_lang, sv_sort_key, t
 from graphmap.report.write import report_png_name
 from graphmap.serve.site import Site
@@ -56,6 +61,12 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
 SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
                     "Referrer-Policy": "no-referrer", "X-Frame-Options": "SAMEORIGIN"}
+CORS_PATHS = ("/sparql", "/catalog", "/.well-known/", "/id/", "/vocab/", "/def", "/data/")
+"""Paths other origins may read (a YASGUI elsewhere, a harvester's browser tool): public, read-only."""
+CORS_HEADERS = {"Access-Control-Allow-Origin": "*",
+                "Access-Control-Expose-Headers": "Content-Type, Content-Location, Location, Retry-After, Vary"}
+PREFLIGHT_HEADERS = {**CORS_HEADERS, "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+                     "Access-Control-Allow-Headers": "Accept, Content-Type", "Access-Control-Max-Age": "86400"}
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 SPARQL_EXAMPLE = internal()["sparql-example"].body  # graphmap/queries/internal/sparql-example.rq
 # a named query's downloads: format -> (the Site method that writes it, media type)
@@ -78,6 +89,7 @@ class App:
         self.site, self.pool = site, pool
         self.previous = previous  # an earlier data version, for /forandringar
         self.env = _env()
+        self._described: dict = {}  # base URL -> the service description of /sparql
 
     # ---- helpers -------------------------------------------------------------------------------
     def lang(self, request: Request) -> str:
@@ -335,10 +347,76 @@ class App:
 
     async def sparql_page_or_query(self, request: Request):
         has_query = "query" in request.query_params or "update" in request.query_params
-        if request.method == "GET" and not has_query and "text/html" in request.headers.get("accept", ""):
-            endpoint = str(request.url.replace(query=""))
-            return self.render(request, "sparql.html", endpoint=endpoint, example=SPARQL_EXAMPLE, active="sparql")
+        if request.method in ("GET", "HEAD") and not has_query:
+            accept = request.headers.get("accept", "")
+            if "text/html" in accept:
+                endpoint = str(request.url.replace(query=""))
+                return self.render(request, "sparql.html", endpoint=endpoint, example=SPARQL_EXAMPLE, active="sparql")
+            return self._rdf(request, self.site_description(own_base(request)))
         return await self._sparql(request)
+
+    async def preflight(self, request: Request):
+        return Response(status_code=204, headers=PREFLIGHT_HEADERS)
+
+    # ---- linked data: the catalogue record, the service description, every minted IRI -----------
+    def site_description(self, base: str):
+        from graphmap.catalog import service_description
+
+        if base not in self._described:  # one per address the server is reached at (a few)
+            if len(self._described) >= 8:
+                self._described.clear()
+            self._described[base] = service_description(self.site.kg.graph, base)
+        return self._described[base]
+
+    def _rdf(self, request: Request, graph, want: str | None = None, location: str | None = None):
+        """``graph`` in the representation asked for (``want``, else the Accept header; Turtle for HTML)."""
+        want = want or linked.negotiate(request.headers.get("accept", ""))
+        want = "ttl" if want in (None, "html") else want
+        headers = {"Vary": "Accept", **({"Content-Location": f"{location}.{want}"} if location else {})}
+        return Response(linked.serialize(graph, want), media_type=linked.MEDIA[want], headers=headers)
+
+    def catalog(self, request: Request):
+        from graphmap.catalog import catalog_graph
+
+        return self._rdf(request, catalog_graph(self.site.kg.graph, own_base(request)))
+
+    def ontology(self, request: Request):
+        """``/def`` (the ontology: hash IRIs, answered directly) and ``/def.<ext>``."""
+        ext = request.path_params.get("ext")
+        want = ext if ext is not None else linked.negotiate(request.headers.get("accept", ""))
+        if want not in linked.MEDIA:
+            return self.message(request, 404 if ext is not None else 406, "not_found")
+        if want == "html":
+            from graphmap.ontology_export import render_documentation
+
+            return HTMLResponse(render_documentation(None, self.lang(request)), headers={"Vary": "Accept"})
+        return self._rdf(request, linked.ontology_document(), want, None if ext else "/def")
+
+    def resource(self, request: Request):
+        """A minted IRI (``/id/…``, ``/vocab/…``): 303 to a document about it; the documents themselves."""
+        from rdflib import URIRef
+
+        from graphmap.ontology import BASE, ontology_graph
+
+        path = request.url.path.lstrip("/")
+        head, _, last = path.rpartition("/")
+        stem, dot, ext = last.rpartition(".")
+        doc = bool(dot) and ext in linked.MEDIA
+        iri = URIRef(BASE + (f"{head}/{stem}" if doc else path))
+        graph = self.site.kg.graph if (iri, None, None) in self.site.kg.graph else ontology_graph()
+        if (iri, None, None) not in graph:
+            return self.message(request, 404, "not_found")
+        if doc and ext == "html":
+            lang = self.lang(request)
+            return self.render(request, "resource.html", iri=str(iri), rows=linked.rows(graph, iri, lang),
+                               documents=[(e, f"/{head}/{stem}.{e}") for e in ("ttl", "nt", "jsonld", "rdf")])
+        if doc:
+            return Response(linked.serialize(linked.describe(graph, iri), ext), media_type=linked.MEDIA[ext])
+        want = linked.negotiate(request.headers.get("accept", ""))
+        if want is None:
+            return self.message(request, 406, "not_found")
+        target = (linked.page_of(path) or f"/{path}.html") if want == "html" else f"/{path}.{want}"
+        return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
 
     async def favicon(self, request: Request):
         return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml",
@@ -361,11 +439,23 @@ class App:
             Route("/rapport/graphmap-rapport-gaps.png", self.report_png),
             Route("/data", self.data_page), Route("/data/{name}", self.export),
             Route("/sparql", self.sparql_page_or_query, methods=["GET", "POST"]),
+            Route("/sparql", self.preflight, methods=["OPTIONS"]),
+            Route("/catalog", self.catalog), Route("/.well-known/void", self.catalog),
+            Route("/def", self.ontology), Route("/def.{ext}", self.ontology),
+            Route("/id/{path:path}", self.resource), Route("/vocab/{path:path}", self.resource),
             Route("/sparql/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
             Route("/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
             Route("/favicon.ico", self.favicon),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ]
+
+
+def own_base(request: Request) -> str:
+    """The server's own address (the socket it listens on), never the client's ``Host`` header: the
+    base of the access URLs in the catalogue record and the service description."""
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    host = f"[{host}]" if ":" in str(host) else host
+    return f"{request.url.scheme}://{host}:{port}/"
 
 
 def self_contained(html: str, download: str | None = None) -> HTMLResponse:
@@ -392,6 +482,9 @@ class SecuredStarlette(Starlette):
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
+                if scope["path"].startswith(CORS_PATHS):
+                    for name, value in CORS_HEADERS.items():
+                        headers.setdefault(name, value)
             await send(message)
         await super().__call__(scope, receive, secured)
 

@@ -307,7 +307,9 @@ def _mb(n: float) -> str:
 
 def refusal_text(error: str, pool: "QueryPool", lang: str) -> str:
     """The message for a refusal the worker or the pool named (``service``, ``result_size``, ``memory``,
-    ``busy``)."""
+    ``busy``, ``row_limit``)."""
+    if error == "row_limit":
+        return t("serve.sparql.row_limit", lang, n=pool.limit) + "\n"
     if error == "result_size":
         return t("serve.sparql.result_size", lang, mb=_mb(pool.result_bytes)) + "\n"
     if error == "memory":

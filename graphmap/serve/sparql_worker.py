@@ -72,11 +72,12 @@ GRAPH_TYPES = {  # media type -> RDF format (CONSTRUCT / DESCRIBE)
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
 }
 SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
          "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
          "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
-         "rdfxml": "application/rdf+xml"}
+         "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json", "json-ld": "application/ld+json"}
 DEFAULT = {"solutions": "application/sparql-results+json", "boolean": "application/sparql-results+json",
            "triples": "text/turtle"}
 UPDATE_WORDS = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
@@ -185,6 +186,28 @@ def looks_like_update(text: str) -> bool:
     return bool(UPDATE_WORDS.match(text[PROLOGUE.match(text).end():]))
 
 
+def accepted(accept: str | None) -> list[str]:
+    """The media types of an Accept header, most wanted first (q=0 left out).
+
+    >>> accepted("text/html;q=0.5, text/turtle, */*;q=0")
+    ['text/turtle', 'text/html']
+    """
+    ranked = []
+    for i, part in enumerate((accept or "").split(",")):
+        media, _, params = part.strip().partition(";")
+        q = 1.0
+        for p in params.split(";"):
+            key, _, value = p.strip().partition("=")
+            if key.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranked.append((-q, i, media.strip().lower()))
+    return [media for _q, _i, media in sorted(ranked)]
+
+
 def negotiate(accept: str | None, kind: str, fmt: str | None = None) -> str:
     """Pick the response media type for a result ``kind`` (solutions, boolean, triples)."""
     table = GRAPH_TYPES if kind == "triples" else RESULT_TYPES
@@ -192,19 +215,7 @@ def negotiate(accept: str | None, kind: str, fmt: str | None = None) -> str:
         wanted = SHORT.get(fmt.lower(), fmt.lower())
         if wanted in table:
             return wanted
-    ranked = []
-    for i, part in enumerate((accept or "").split(",")):
-        media, _, params = part.strip().partition(";")
-        q = 1.0
-        for p in params.split(";"):
-            key, _, value = p.strip().partition("=")
-            if key == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        ranked.append((-q, i, media.strip().lower()))
-    for _q, _i, media in sorted(ranked):
+    for media in accepted(accept):
         if media in table:
             return media
     return DEFAULT[kind]
@@ -254,6 +265,8 @@ def run(store: ox.Store, req: dict) -> tuple[dict, bytes]:
         return {"status": 400, "type": "text/plain; charset=utf-8"}, f"Query error: {exc}\n".encode()
     try:
         header, body = _serialise(result, req, limit, max_bytes)
+        if header.get("truncated"):  # refused, not cut: a cut answer looks whole to a standard client
+            return _refusal(422, "row_limit")
         if len(body) > max_bytes:
             raise ResultTooLarge
         return header, body

@@ -323,11 +323,18 @@ def violations(store: Store, compiled: Compiled | None = None, screens: bool = T
 
 
 def validate_store(store: Store, lang: str = "sv", where: dict | None = None, compiled: Compiled | None = None,
-                   screens: bool = True) -> ValidationReport:
-    """Validate the store's data against the shapes; the report matches :func:`graphmap.validate.reference.shacl`."""
+                   screens: bool = True, literals: bool = False) -> ValidationReport:
+    """Validate the store's data against the shapes; the report matches :func:`graphmap.validate.reference.shacl`.
+
+    With ``literals`` every typed literal is checked against its datatype too (graph files: tables
+    are checked cell by cell as they are read)."""
     problems = [result_problem(r.focus, r.path, str(r.component), r.shape.severity, dict(r.shape.messages), r.value,
                                lang, where)
                 for r in violations(store, compiled, screens)]
+    if literals:
+        from graphmap.validate.literals import literal_problems
+
+        problems += literal_problems(store, lang, where)
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return ValidationReport(all(p.severity != "error" for p in problems), problems)
 

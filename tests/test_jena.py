@@ -1,0 +1,78 @@
+"""Apache Jena 5.6.0 and the OWL API 5.5.0 (Maven Central, ``tools/jena``, ``tools/owlapi``) as independent readers of every RDF file
+graphmap writes: ``riot --validate --strict`` reports nothing (no warning, no error) on the data
+exports, the build's N-Triples, the catalogue record and the ontology export; Jena's SHACL engine
+finds the exported data conforming to the exported shapes alone; the OWL API finds the ontology in
+OWL 2 DL."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphmap.catalog import to_turtle as catalog_turtle
+from graphmap.cli import main
+from graphmap.export import export_data, shareable_graph
+from graphmap.ontology_export import export_ontology
+
+pytestmark = [pytest.mark.jena, pytest.mark.xdist_group("jena")]  # one JVM tool at a time, jars fetched once
+RUN = Path(__file__).resolve().parent.parent / "tools" / "jena" / "run.sh"
+
+
+def jena(*args: str) -> subprocess.CompletedProcess:
+    for tool in ("java", "mvn"):
+        if shutil.which(tool) is None:
+            if os.environ.get("CI", "").strip().lower() == "true":
+                pytest.fail(f"{tool} missing in CI", pytrace=False)
+            pytest.skip(f"{tool} not installed")
+    return subprocess.run([str(RUN), *args], capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def written(kg, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("jena")
+    for fmt in ("ttl", "jsonld"):
+        export_data(kg.graph, fmt, folder / f"graphmap.{fmt}")
+    export_ontology(folder / "ontology", kg.graph)
+    (folder / "catalog.ttl").write_bytes(catalog_turtle(shareable_graph(kg.graph), "https://w3id.org/graphmap/"))
+    result = CliRunner().invoke(main, ["build", "-o", str(folder / "graphmap.nt")])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_riot_strict_finds_nothing_in_any_rdf_file(written):
+    files = sorted(str(p) for p in written.rglob("*") if p.suffix in (".ttl", ".nt", ".jsonld", ".rdf"))
+    assert len(files) == 9  # data ttl + jsonld, build nt, catalog, ontology ttl + rdf, vocab, shapes, context
+    done = jena("riotcmd.riot", "--validate", "--strict", *files)
+    problems = [line for line in (done.stdout + done.stderr).splitlines()
+                if " - File: " not in line and line.strip() and "[0m" not in line]
+    assert done.returncode == 0 and problems == [], "\n".join(problems[:20])
+
+
+def test_jena_shacl_agrees_the_export_conforms(written):
+    done = jena("shacl.shacl_validate", "--shapes", str(written / "ontology" / "shapes.ttl"),
+                "--data", str(written / "graphmap.ttl"), "--text")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Conforms" in done.stdout and "Violation" not in done.stdout, done.stdout[:3000]
+
+
+OWLAPI = Path(__file__).resolve().parent.parent / "tools" / "owlapi" / "profile.sh"
+
+
+def test_owl_api_finds_the_ontology_in_owl2_dl(written):
+    """The OWL API 5.5.0's OWL 2 DL profile check on the ontology and its RDF/XML export (before:
+    undeclared PROV-O terms and xsd:gYear, outside OWL 2's datatype map)."""
+    for tool in ("java", "javac", "mvn"):
+        if shutil.which(tool) is None:
+            if os.environ.get("CI", "").strip().lower() == "true":
+                pytest.fail(f"{tool} missing in CI", pytrace=False)
+            pytest.skip(f"{tool} not installed")
+    files = [written / "ontology" / "graphmap.ttl", written / "ontology" / "graphmap.rdf"]
+    done = subprocess.run([str(OWLAPI), *map(str, files)], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+    profiles = [line.split("\t") for line in done.stdout.splitlines() if line.startswith("profile\t")]
+    violations = [line for line in done.stdout.splitlines() if line.startswith("violation\t")]
+    assert [p[2:] for p in profiles] == [["DL", "0"], ["DL", "0"]], violations[:10]
