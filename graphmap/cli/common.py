@@ -34,9 +34,16 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+#: the most problem lines one command prints (the rest are counted in one line): an input that gives
+#: 200,000 warnings must not give 200,000 lines
+MAX_PRINTED = 1_000
+
+
 def print_problems(problems, lang: str) -> None:
-    for p in problems:
+    for p in problems[:MAX_PRINTED]:
         err_console.print(f"{t(f'cli.severity.{p.severity}', lang)}: {p.format(lang)}", markup=False, soft_wrap=True)
+    if len(problems) > MAX_PRINTED:
+        err_console.print(t("cli.more_problems", lang, n=len(problems) - MAX_PRINTED), markup=False, soft_wrap=True)
 
 
 def handle_errors(func):

@@ -225,6 +225,7 @@ CLI: dict[str, tuple[str, str]] = {
                          "older than {years} years."),
     "cli.severity.error": ("FEL", "ERROR"),
     "cli.severity.warning": ("VARNING", "WARNING"),
+    "cli.more_problems": ("… och {n} problem till, som inte visas.", "… and {n} more problems, not shown."),
     "cli.input_errors": ("{n} fel i indata; inget skrevs.", "{n} error(s) in the input; nothing was written."),
     "cli.write_failed": ("Kunde inte skriva: {path} ({reason})", "Could not write: {path} ({reason})"),
     "cli.rows": ("Träffar: {n}", "Matches: {n}"),
@@ -567,6 +568,17 @@ INGEST: dict[str, tuple[str, str]] = {
                                      "{filled} filled ones; the table is not read"),
     "ingest.fix.merged_too_large": ("Dela upp de sammanfogade cellerna och skriv värdet i de celler som ska ha det.",
                                     "Unmerge the cells and type the value in the cells that need it."),
+    "ingest.what.over_budget": ("arbetsboken skulle ge fler {what} än graphmap läser ({found}, högst {limit}); "
+                                "den läses inte",
+                                "the workbook would give more {what} than graphmap reads ({found}, at most {limit}); "
+                                "it is not read"),
+    "ingest.fix.over_budget": ("Spara om den i Excel med bara tabellernas blad och värden, eller dela upp den.",
+                               "Save it again in Excel with only the tables' sheets and values, or split it."),
+    "ingest.what.too_many_problems": ("filen gav fler än {limit} problem och läses inte vidare",
+                                      "the file gave more than {limit} problems and is not read further"),
+    "ingest.fix.too_many_problems": ("Rätta de första problemen (eller kontrollera att det är rätt fil) och läs in "
+                                     "den igen.", "Fix the first problems (or check that it is the right file) and "
+                                     "read it again."),
     "ingest.what.hidden_sheet": ('bladet "{sheet}" är dolt och läses ändå',
                                  'the sheet "{sheet}" is hidden and is read anyway'),
     "ingest.fix.hidden_sheet": ("Visa bladet om det ska vara med, annars ta bort det.",
