@@ -32,7 +32,6 @@ whether or not the protection was lifted. No person's name is written in a workb
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import json
 import secrets
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ from graphmap.ontology import GM, ID, code_of
 from graphmap.round.beliefs import Line, beliefs, table_csv
 from graphmap.schema import TABLE
 from graphmap.slug import slugify
+from graphmap.tabular import workbook_bytes
 from graphmap.vocab import vocabularies
 
 FORMAT = 1
@@ -261,9 +261,7 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     hidden.sheet_state = "veryHidden"
     hidden.protection.sheet = True
     book.move_sheet(LISTS, offset=len(book.sheetnames) - 1 - book.sheetnames.index(LISTS))
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue(), entry
+    return workbook_bytes(book), entry  # every cell a value: a fact's "=HYPERLINK(…)" stays text
 
 
 # --------------------------------------------------------------------------- the round
