@@ -98,3 +98,50 @@ def test_every_other_workbook_graphmap_writes_holds_values_only(tmp_path):
         cells = list(_cells(tmp_path / name))
         assert [c.coordinate for _s, c in cells if c.data_type == "f"] == [], name
         assert any(c.value is not None and HOSTILE in str(c.value) for _s, c in cells), name
+
+
+# ---------------------------------------------------------------- none accepted in
+def _returned(made, tmp_path: Path, change=None, suffix: str = ".xlsx", extra: dict | None = None) -> Path:
+    """Strömstad's workbook returned, with ``change(book)`` made in openpyxl and ``extra`` parts added."""
+    import zipfile
+    src = made.workbooks[0]
+    folder = tmp_path / "svar"
+    folder.mkdir()
+    book = load_workbook(src)
+    if change:
+        change(book)
+    out = folder / (src.stem + suffix)
+    book.save(out)
+    if extra:
+        with zipfile.ZipFile(out, "a") as archive:
+            for name, data in extra.items():
+                archive.writestr(name, data)
+    return folder
+
+
+def _answer_formula(book):
+    ws = book["Att verifiera"]
+    ws["I3"] = '=HYPERLINK("http://other.example/","Stämmer")'
+    ws["K3"] = "=1+1"
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("formulas", "1486-stromstad.xlsx: Att verifiera, row 3: 2 cells hold formulas (I3, K3); a returned workbook is "
+                 "read with typed values only. Type the value into the cells instead of a formula (Copy, Paste "
+                 "special: Values)."),
+    ("macros", "1486-stromstad.xlsm: the workbook holds macros or links to other files (xl/vbaProject.bin) and is "
+               "not read. Save it as an Excel workbook (.xlsx) without macros or links, the values typed in."),
+    ("links", "1486-stromstad.xlsx: the workbook holds macros or links to other files "
+              "(xl/externalLinks/externalLink1.xml) and is not read. Save it as an Excel workbook (.xlsx) without "
+              "macros or links, the values typed in."),
+])
+def test_a_returned_workbook_with_active_content_is_refused(hostile_round, tmp_path, case, expected):
+    """Before: all three read without a word (the formula's saved value taken as the answer)."""
+    kg, made = hostile_round
+    folder = {"formulas": lambda: _returned(made, tmp_path, _answer_formula),
+              "macros": lambda: _returned(made, tmp_path, suffix=".xlsm", extra={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"}),
+              "links": lambda: _returned(made, tmp_path, extra={"xl/externalLinks/externalLink1.xml": b"<externalLink/>"}),
+              }[case]()
+    back = read_returns(made.folder, [folder], kg=kg)
+    assert [p.format("en") for p in back.errors] == [expected]
+    assert back.returned == []

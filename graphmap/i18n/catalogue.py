@@ -579,6 +579,17 @@ INGEST: dict[str, tuple[str, str]] = {
     "ingest.fix.too_many_problems": ("Rätta de första problemen (eller kontrollera att det är rätt fil) och läs in "
                                      "den igen.", "Fix the first problems (or check that it is the right file) and "
                                      "read it again."),
+    "ingest.what.active_parts": ("arbetsboken har makron eller länkar till andra filer ({name}) och läses inte",
+                                 "the workbook holds macros or links to other files ({name}) and is not read"),
+    "ingest.fix.active_parts": ("Spara den som Excel-arbetsbok (.xlsx) utan makron och länkar, med värdena inskrivna.",
+                                "Save it as an Excel workbook (.xlsx) without macros or links, the values typed in."),
+    "ingest.what.formulas_returned": ("{n} celler har formler ({cells}); en returnerad arbetsbok läses bara med "
+                                      "inskrivna värden",
+                                      "{n} cells hold formulas ({cells}); a returned workbook is read with typed "
+                                      "values only"),
+    "ingest.fix.formulas_returned": ("Skriv in värdet i cellerna i stället för en formel (Kopiera, Klistra in "
+                                     "special: Värden).", "Type the value into the cells instead of a formula "
+                                     "(Copy, Paste special: Values)."),
     "ingest.what.hidden_sheet": ('bladet "{sheet}" är dolt och läses ändå',
                                  'the sheet "{sheet}" is hidden and is read anyway'),
     "ingest.fix.hidden_sheet": ("Visa bladet om det ska vara med, annars ta bort det.",

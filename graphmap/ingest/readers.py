@@ -246,8 +246,11 @@ def _out_of_bounds(label: str, number: int, index: int) -> Problem:
                    params={"rows": MAX_ROWS, "columns": MAX_COLUMNS, "last": column_letter(MAX_COLUMNS - 1)})
 
 
-def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable]:
-    """Read every sheet named like a table. Formulas give their saved values.
+def read_xlsx(path: Path, table_names, problems: list[Problem], *, values_only: bool = False) -> list[RawTable]:
+    """Read every sheet named like a table. Formulas give their saved values; with ``values_only``
+    (a workbook typed by someone else and returned: :mod:`graphmap.round.readback`) a workbook with
+    macros, external links or a formula in any cell is refused instead, naming the parts or cells: a
+    saved value need not be what the formula shows, and the formula may reach elsewhere.
 
     The workbook is loaded once, read-only (its sheets streamed), after its size and its parts'
     declared unpacked sizes are checked: nothing of a zip bomb is inflated. Each table sheet is
@@ -264,13 +267,13 @@ def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable
             if largest is not None and _too_big(sum(i.file_size for i in parts), path.name, problems, largest.filename):
                 return []
             budget = _Budget.of(archive, path.name, problems)
-            if budget is None:
+            if budget is None or (values_only and _active_parts(archive, path, problems)):
                 return []
             book = load_workbook(path, read_only=True, data_only=True)
             try:
                 tables = []
                 for sheet in book.worksheets:
-                    table = _read_sheet(archive, sheet, path.name, table_names, problems, budget)
+                    table = _read_sheet(archive, sheet, path.name, table_names, problems, budget, values_only)
                     if budget.spent or budget.too_many(f"{path.name}: {sheet.title}", None, problems):
                         return []
                     if table is not None:
@@ -283,8 +286,23 @@ def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable
         return []
 
 
+def _active_parts(archive: zipfile.ZipFile, path: Path, problems: list[Problem]) -> bool:
+    """Macros (a ``vbaProject.bin``, an ``.xlsm``) or links to other files in a workbook: one problem."""
+    names = archive.namelist()
+    found = [n for n in names if n.lower().endswith("vbaproject.bin") or "/externallinks/" in n.lower()]
+    if path.suffix.lower() in (".xlsm", ".xltm", ".xlam") and not found:
+        found = [path.suffix]
+    if found:
+        problems.append(Problem(path.name, None, None, "active_parts", params={"name": ", ".join(found[:3])}))
+    return bool(found)
+
+
+#: the most formula cells a refusal names
+NAMED_CELLS = 10
+
+
 def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problems: list[Problem],
-                budget: "_Budget | None" = None) -> RawTable | None:
+                budget: "_Budget | None" = None, values_only: bool = False) -> RawTable | None:
     """One sheet as a table (None when it is no table, empty, or refused). ``budget``: what the
     workbook may still make graphmap do; spent, the sheet (and the workbook) is refused."""
     budget = budget or _Budget()
@@ -303,6 +321,12 @@ def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problem
         return None
     if extent.outside is not None:
         problems.append(_out_of_bounds(label, extent.outside[0], extent.outside[1] - 1))
+        return None
+    if values_only and extent.formula_count:
+        cells = [f"{column_letter(c - 1)}{r}" for r, c in extent.formula_cells]
+        problems.append(Problem(label, extent.formula_cells[0][0], None, "formulas_returned", params={
+            "cells": ", ".join(cells) + (" …" if extent.formula_count > NAMED_CELLS else ""),
+            "n": extent.formula_count}))
         return None
     if extent.spread is not None:
         (min_col, min_row, max_col, max_row), copies = extent.spread
@@ -360,6 +384,9 @@ class _Extent:
     spread: tuple | None = None
     #: where the workbook's text budget ran out: (row, column index from 1)
     over_budget: tuple[int, int] | None = None
+    #: the cells holding a formula, saved value or not: how many, and the first NAMED_CELLS (row, column from 1)
+    formula_count: int = 0
+    formula_cells: list = field(default_factory=list)
 
 
 _SI, _T, _XF = _MAIN + "si", _MAIN + "t", _MAIN + "xf"
@@ -523,6 +550,10 @@ def _scan_sheet(archive: zipfile.ZipFile, sheet, first_row: bool = False, budget
                             break
                     extent.rows, extent.columns = max(extent.rows, row), max(extent.columns, col)
                     extent.cells += 1
+                    if formula:
+                        extent.formula_count += 1
+                        if extent.formula_count <= NAMED_CELLS:
+                            extent.formula_cells.append((row, col))
                     if formula and not value:
                         extent.formulas.setdefault(row, set()).add(col)
             elif tag == _ROW and first_row:
