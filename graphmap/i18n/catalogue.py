@@ -345,6 +345,8 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.serve.sparql_result_bytes': ('Större SPARQL-svar (byte) skickas inte (503)', 'larger SPARQL answers (bytes) are not sent (503).'),
     'cli.help.serve.sparql_memory': ('Minne per SPARQL-process utöver grafen, MB (0: ingen gräns)', 'memory per SPARQL worker beyond the graph, MB (0: no limit).'),
     'cli.help.serve.sparql_queue': ('Så många SPARQL-frågor till får vänta på en ledig process; fler får 503', 'this many more SPARQL queries may wait for a free worker; more get 503.'),
+    'cli.help.serve.sparql_answers_mb': ('SPARQL-svar som servern håller för sina klienter, MB sammanlagt; fler får 503', 'SPARQL answers the server holds for its clients, MB in total; more get 503.'),
+    'cli.help.serve.sparql_send_timeout': ('Sekunder en klient får ta på sig att läsa varje del av ett SPARQL-svar; långsammare anslutningar stängs', 'seconds a client may take to read each piece of a SPARQL answer; slower connections are closed.'),
     'cli.help.serve.read_timeout': ('Sekunder en klient får ta på sig att skicka en förfrågan; långsammare anslutningar stängs', 'seconds a client may take to send a request; slower connections are closed.'),
     'cli.help.serve.cache_mb': ('Minne för sidornas cache (kartor, svar), MB', 'memory for the pages\' cache (maps, answers), MB.'),
     'cli.help.synth.scale': ('Storlek: 1 ≈ en verklig nationell kartläggning, 100 ≈ en miljon tripplar', 'size: 1 ≈ a real national mapping, 100 ≈ one million triples.'),
@@ -840,6 +842,8 @@ SERVE: dict[str, tuple[str, str]] = {
     "serve.sparql.busy": (
         "Servern kör redan så många SPARQL-frågor som den tar emot ({n}). Försök igen om {seconds} sekunder.",
         "The server is already running as many SPARQL queries as it takes ({n}). Try again in {seconds} seconds."),
+    "serve.sparql.depth": ("Frågan är för djupt nästlad: högst {n} parenteser eller klamrar i varandra.",
+                           "The query is nested too deeply: at most {n} brackets or braces inside each other."),
     "serve.sparql.graph_iri": ("{param} är ingen giltig IRI: {value}", "{param} is not a valid IRI: {value}"),
 }
 

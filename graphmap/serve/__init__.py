@@ -34,7 +34,10 @@ def run(kg, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | Non
 
     from graphmap.serve.server import uvicorn_config
 
-    uvicorn.Server(uvicorn_config(create_app(kg, **options), host=host, port=port, read_timeout=read_timeout)).run()
+    app = create_app(kg, **options)
+    if host not in ("0.0.0.0", "::", ""):  # a named address: the one every URL is built from
+        app.state.origin = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    uvicorn.Server(uvicorn_config(app, host=host, port=port, read_timeout=read_timeout)).run()
 
 
 __all__ = ["create_app", "run", "is_loopback"]

@@ -65,12 +65,13 @@ def guarded(read_timeout: float = READ_TIMEOUT) -> type[GuardedH11Protocol]:
 
 def uvicorn_config(app, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | None = None,
                    **options):
-    """The uvicorn configuration of ``graphmap serve`` (quiet, one process, the guarded protocol)."""
+    """The uvicorn configuration of ``graphmap serve`` (quiet, one process, the guarded protocol; no
+    ``X-Forwarded-*`` header trusted: every URL is built from the server's own address)."""
     import uvicorn
 
     return uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on",
                           http=guarded(read_timeout or READ_TIMEOUT), timeout_keep_alive=KEEP_ALIVE,
-                          h11_max_incomplete_event_size=MAX_HEAD, **options)
+                          h11_max_incomplete_event_size=MAX_HEAD, proxy_headers=False, **options)
 
 
 __all__ = ["GuardedH11Protocol", "guarded", "uvicorn_config", "READ_TIMEOUT"]
