@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graphmap.api import MissingParameter
+from graphmap.fileio import RemoteContext
 from graphmap.cli.params import DATA, DATA_ARGS, Name, help_text  # noqa: F401 - re-exported: the shared DATA
 from graphmap.i18n import t
 from graphmap.ingest.problems import IngestError
@@ -63,6 +64,8 @@ def handle_errors(func):
             fail(exc.message(lang))
         except BrokenPipeError:
             sys.exit(0)
+        except RemoteContext as exc:
+            fail(remote_context_problem(exc).format(lang))
         except OSError as exc:
             fail(t("cli.write_failed", lang, path=exc.filename or "", reason=exc.strerror))
         except Exception:  # a broken graph file given as DATA: one line naming it, not the parser's traceback
@@ -73,13 +76,21 @@ def handle_errors(func):
     return wrapper
 
 
+def remote_context_problem(exc):
+    """The problem of a JSON-LD file whose context names another document (nothing was fetched)."""
+    from graphmap.ingest.problems import Problem
+    return Problem(exc.path, None, None, "remote_context", params={"value": exc.url})
+
+
 def broken_graph_file(data):
     """The problem of the first graph file in DATA that cannot be parsed (only asked once reading failed)."""
-    from graphmap.fileio import GRAPH_SUFFIXES, read_graph
+    from graphmap.fileio import GRAPH_SUFFIXES, RemoteContext, read_graph
     from graphmap.ingest.problems import Problem
     for path in [p for p in (data or ()) if str(p).lower().endswith(tuple(GRAPH_SUFFIXES))]:
         try:
             read_graph([path])
+        except RemoteContext as exc:
+            return remote_context_problem(exc)
         except Exception as exc:  # rdflib's parsers raise many kinds
             why, line = getattr(exc, "_why", None), getattr(exc, "lines", None)  # Turtle's BadSyntax
             reason = (why or (str(exc).strip().splitlines() or [type(exc).__name__])[0]).rstrip(". ")

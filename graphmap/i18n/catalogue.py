@@ -346,7 +346,7 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.serve.sparql_memory': ('Minne per SPARQL-process utöver grafen, MB (0: ingen gräns)', 'memory per SPARQL worker beyond the graph, MB (0: no limit).'),
     'cli.help.serve.sparql_queue': ('Så många SPARQL-frågor till får vänta på en ledig process; fler får 503', 'this many more SPARQL queries may wait for a free worker; more get 503.'),
     'cli.help.serve.sparql_answers_mb': ('SPARQL-svar som servern håller för sina klienter, MB sammanlagt; fler får 503', 'SPARQL answers the server holds for its clients, MB in total; more get 503.'),
-    'cli.help.serve.sparql_send_timeout': ('Sekunder en klient får ta på sig att läsa varje del av ett SPARQL-svar; långsammare anslutningar stängs', 'seconds a client may take to read each piece of a SPARQL answer; slower connections are closed.'),
+    'cli.help.serve.send_timeout': ('Sekunder en klient får låta bli att läsa ett svar; sedan stängs anslutningen', 'seconds a client may leave an answer unread; then the connection is closed.'),
     'cli.help.serve.read_timeout': ('Sekunder en klient får ta på sig att skicka en förfrågan; långsammare anslutningar stängs', 'seconds a client may take to send a request; slower connections are closed.'),
     'cli.help.serve.cache_mb': ('Minne för sidornas cache (kartor, svar), MB', 'memory for the pages\' cache (maps, answers), MB.'),
     'cli.help.synth.scale': ('Storlek: 1 ≈ en verklig nationell kartläggning, 100 ≈ en miljon tripplar', 'size: 1 ≈ a real national mapping, 100 ≈ one million triples.'),
@@ -505,6 +505,11 @@ INGEST: dict[str, tuple[str, str]] = {
                                      'the heading "{column}" is in two columns ({first} and {second})'),
     "ingest.fix.duplicate_column": ("Ta bort den ena kolumnen eller byt namn på den.",
                                     "Remove one of the columns or rename it."),
+    "ingest.what.remote_context": ("JSON-LD-filens @context hänvisar till ett annat dokument ({value}); graphmap "
+                                   "hämtar ingenting från nätet", "the JSON-LD file's @context names another "
+                                   "document ({value}); graphmap fetches nothing from the network"),
+    "ingest.fix.remote_context": ("Skriv in kontexten i filen (som graphmaps egna JSON-LD-export gör).",
+                                  "Put the context inline in the file (as graphmap's own JSON-LD export does)."),
     "ingest.what.bad_graph_file": ("grafilen kunde inte läsas: {reason}", "the graph file could not be read: {reason}"),
     "ingest.fix.bad_graph_file": ("Bygg om den med graphmap build, eller ange regionmappen i stället.",
                                   "Build it again with graphmap build, or give the region folder instead."),

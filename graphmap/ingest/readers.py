@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from graphmap.ingest.cells import MAX_CELL
+from graphmap.ingest.cells import INVISIBLE, MAX_CELL
 from graphmap.ingest.problems import Problem
 
 #: the most rows a table may have below its header
@@ -80,12 +80,13 @@ def sniff_delimiter(first_line: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = dict.fromkeys([*(c for c in range(32) if c not in (9, 10, 13)), *map(ord, INVISIBLE)])
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f" + INVISIBLE + "]")
 
 
 def _clean(value: str, label: str, number: int, header: list[str], index: int, problems: list[Problem]) -> str:
-    """Strip spaces; remove control characters (NUL …) with a warning naming the cell."""
+    """Strip spaces; remove control characters (NUL …) and invisible ones (bidi overrides, zero-width
+    spaces: :data:`graphmap.ingest.cells.INVISIBLE`) with a warning naming the cell."""
     cleaned = value.translate(_CONTROL).strip()
     if len(cleaned) != len(value.strip()):
         problems.append(Problem(label, number, header[index] if index < len(header) else None, "control_chars", "warning"))
@@ -173,7 +174,7 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
                 continue
             bad = long_cells and max(map(len, values), default=0) > MAX_CELL and _too_long(
                 values, label, number, table.header, problems)
-            if control:
+            if control:  # the file holds a control or invisible character somewhere
                 values = [_clean(v, label, number, table.header, i, problems) for i, v in enumerate(values)]
             else:  # the usual case: no control character anywhere in the file, so just strip
                 values = [v.strip() for v in values]

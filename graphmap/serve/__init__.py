@@ -27,7 +27,8 @@ def create_app(*args, **kwargs):
     return _create(*args, **kwargs)
 
 
-def run(kg, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | None = None, **options) -> None:
+def run(kg, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | None = None,
+        send_timeout: float | None = None, **options) -> None:
     """Serve ``kg`` until interrupted (uvicorn, one process; a client gets ``read_timeout``
     seconds to send each request, by default :data:`graphmap.serve.server.READ_TIMEOUT`)."""
     import uvicorn
@@ -37,7 +38,8 @@ def run(kg, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | Non
     app = create_app(kg, **options)
     if host not in ("0.0.0.0", "::", ""):  # a named address: the one every URL is built from
         app.state.origin = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    uvicorn.Server(uvicorn_config(app, host=host, port=port, read_timeout=read_timeout)).run()
+    uvicorn.Server(uvicorn_config(app, host=host, port=port, read_timeout=read_timeout,
+                                  send_timeout=send_timeout)).run()
 
 
 __all__ = ["create_app", "run", "is_loopback"]

@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
@@ -43,6 +44,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from graphmap.api import KnowledgeGraph, not_mapped_note
+from graphmap.ingest.cells import show_invisible
 from graphmap.queries import internal, library
 from graphmap.resolve import UnknownName
 from graphmap.serve import sparql
@@ -64,10 +66,16 @@ DOWNLOAD_FORMATS = {"csv": ("csv_bytes", "text/csv; charset=utf-8"), "json": ("j
                     "xlsx": ("xlsx_bytes", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
 
 
+def _shown(value):
+    """Every value a page shows: invisible characters (bidi overrides, zero-width spaces) written as
+    their codes, then escaped by autoescape; markup graphmap made itself is left as it is."""
+    return show_invisible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
-                      trim_blocks=False, lstrip_blocks=False)
+                      trim_blocks=False, lstrip_blocks=False, finalize=_shown)
     return env
 
 
@@ -426,7 +434,7 @@ def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool =
                sparql_workers: int = 2, sparql_timeout: float = 10.0, sparql_limit: int = 10_000,
                sparql_query_bytes: int = 100_000, sparql_result_bytes: int = 64_000_000,
                sparql_memory: float = 1024.0, sparql_queue: int = 8, sparql_answers_mb: float = 256.0,
-               sparql_send_timeout: float = 30.0, cache_mb: float = 256.0,
+               cache_mb: float = 256.0,
                previous: KnowledgeGraph | None = None) -> Starlette:
     """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
 
@@ -444,8 +452,7 @@ def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool =
         holder.pool = sparql.QueryPool(site.kg.graph, workers=sparql_workers, timeout=sparql_timeout,
                                        limit=sparql_limit, query_bytes=sparql_query_bytes,
                                        result_bytes=sparql_result_bytes, memory=sparql_memory,
-                                       waiting=sparql_queue, held_bytes=int(sparql_answers_mb * 1_000_000),
-                                       send_timeout=sparql_send_timeout)
+                                       waiting=sparql_queue, held_bytes=int(sparql_answers_mb * 1_000_000))
         try:
             yield
         finally:

@@ -24,8 +24,8 @@ is not sent: 503 with a message naming the bound (a row cannot be cut in half, s
 limit this is an error, not a shortened answer); a query nested deeper than :data:`MAX_DEPTH`
 brackets is refused with 400 before a worker parses it (the parser recursed until the worker
 crashed); the answers the server holds for its clients are bounded in total (``held_bytes``: an
-answer that would pass it gets 503 busy) and sent in pieces, each within ``send_timeout`` seconds
-(a client that does not read is dropped and its answer's memory released); a query that needs more than ``memory`` MB in
+answer that would pass it gets 503 busy) and sent in pieces (a client that does not read is dropped
+by the server's send timeout, :mod:`graphmap.serve.server`, and its answer's memory released); a query that needs more than ``memory`` MB in
 its worker makes the allocation fail, the worker ends, the client gets 503 and a fresh worker
 takes its place — as for the time limit. All refusals are plain text in the request's language.
 
@@ -78,7 +78,7 @@ PREFIX = ".graphmap-sparql"  # the temporary folders of the graph copies: PREFIX
 class Reply:
     status: int
     media_type: str
-    body: bytes
+    body: bytes | bytearray
     headers: dict = field(default_factory=dict)
     error: str = ""  # a refusal to word in the user's language: service, result_size, memory, depth
     held: int = 0    # bytes of the pool's answer budget this reply holds until it is sent (QueryPool.release)
@@ -161,7 +161,7 @@ class _Worker:
         if not line:
             raise EOFError("SPARQL worker ended")
         header = json.loads(line)
-        body, size = bytearray(), header["length"]
+        size = header["length"]
         if max_length is not None and size > max_length:
             raise ValueError("SPARQL worker reply over the bound")
         if reserve is not None and size and not reserve(size):
@@ -171,13 +171,16 @@ class _Worker:
                     raise EOFError("SPARQL worker ended")
                 size -= len(chunk)
             return Reply(503, TEXT, b"", error="busy")
-        while len(body) < size:
-            chunk = self.proc.stdout.read(size - len(body))
-            if not chunk:
+        body = bytearray(size)  # read in place: no growing buffer, no second copy
+        view, got = memoryview(body), 0
+        while got < size:
+            n = self.proc.stdout.readinto(view[got:])
+            if not n:
                 raise EOFError("SPARQL worker ended")
-            body += chunk
+            got += n
+        view.release()
         headers = {"X-Result-Limit-Reached": "true"} if header.get("truncated") else {}
-        return Reply(header["status"], header["type"], bytes(body), headers, header.get("error", ""),
+        return Reply(header["status"], header["type"], body, headers, header.get("error", ""),
                      held=size if reserve is not None else 0)
 
     def died_of_memory(self) -> bool:
@@ -205,7 +208,7 @@ class QueryPool:
 
     >>> from rdflib import Graph
     >>> pool = QueryPool(Graph(), workers=1, timeout=10)
-    >>> pool.run({"query": "ASK { ?s ?p ?o }"}).body
+    >>> bytes(pool.run({"query": "ASK { ?s ?p ?o }"}).body)
     b'{"head":{},"boolean":false}'
     >>> pool.run({"query": "ASK { SERVICE <http://127.0.0.1:8080/> { ?s ?p ?o } }"}).error
     'service'
@@ -217,10 +220,9 @@ class QueryPool:
 
     def __init__(self, graph, workers: int = 2, timeout: float = 10.0, limit: int = 10_000,
                  start_timeout: float = 120.0, query_bytes: int = 100_000, result_bytes: int = 64_000_000,
-                 memory: float = 1024.0, waiting: int = 8, held_bytes: int = 256_000_000,
-                 send_timeout: float = 30.0):
+                 memory: float = 1024.0, waiting: int = 8, held_bytes: int = 256_000_000):
         self.timeout, self.limit, self.start_timeout = timeout, limit, start_timeout
-        self.held_bytes, self.send_timeout, self.held = held_bytes, send_timeout, 0
+        self.held_bytes, self.held = max(held_bytes, result_bytes), 0  # one answer of the largest size fits
         self.query_bytes, self.result_bytes, self.memory = query_bytes, result_bytes, memory
         self.workers, self.waiting = max(1, workers), max(0, waiting)
         self.graph = GraphCopy(graph.serialize(format="nt", encoding="utf-8"))
@@ -473,13 +475,16 @@ def endpoint(pool_of, lang_of=lambda request: "sv"):
 
 
 class HeldResponse(Response):
-    """An answer sent in pieces of 64 KB, each within the pool's ``send_timeout`` (a client that stops
-    reading is dropped), its bytes released from the pool's budget once sent or dropped."""
+    """An answer sent in pieces of 64 KB (each waits until the client has room for it; one that stops
+    reading is dropped by the server's send timeout), its bytes released from the pool's budget once
+    sent or dropped."""
 
     PIECE = 1 << 16
 
-    def __init__(self, reply: Reply, pool: QueryPool, **kwargs):
-        super().__init__(reply.body, **kwargs)
+    def __init__(self, reply: Reply, pool: QueryPool, status_code: int, media_type: str, headers: dict):
+        self.status_code, self.media_type, self.background = status_code, media_type, None
+        self.body = reply.body  # bytes, or the worker's bytearray as read: never copied whole
+        self.init_headers(headers)
         self.held, self.pool = reply.held, pool
 
     async def __call__(self, scope, receive, send) -> None:
@@ -487,13 +492,10 @@ class HeldResponse(Response):
             await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
             body = memoryview(self.body)
             for start in range(0, len(body), self.PIECE) if len(body) else ():
-                with anyio.fail_after(self.pool.send_timeout):
-                    await send({"type": "http.response.body", "body": bytes(body[start:start + self.PIECE]),
-                                "more_body": start + self.PIECE < len(body)})
+                await send({"type": "http.response.body", "body": bytes(body[start:start + self.PIECE]),
+                            "more_body": start + self.PIECE < len(body)})
             if not len(body):
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
-        except TimeoutError:
-            pass  # the client stopped reading: the connection ends with the task
         finally:
             self.body = b""
             if self.held:
