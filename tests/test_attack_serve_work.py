@@ -145,3 +145,14 @@ def test_the_404_pages_language_link_stays_on_this_site(server, path):
     assert text.startswith("HTTP/1.1 404"), text[:200]
     links = re.findall(r'href="([^"]*)"', text)
     assert links and all(link.startswith(("/", "#")) and not link.startswith(("//", "/\\")) for link in links), links
+
+
+# ---- 5. invisible characters never shown as they are -------------------------------------------
+
+def test_bidi_and_zero_width_characters_are_shown_as_codes(server):
+    """A reflected search text with a right-to-left override (it turned the rest of the line around)
+    and a zero-width space: written as their codes, escaped. Before: sent as they are."""
+    with httpx.Client(base_url=server.url, timeout=60) as http:
+        page = http.get("/sok", params={"q": "Umeå\u202eabc\u200bdef"}).text
+    assert "\u202e" not in page and "\u200b" not in page
+    assert "Umeå&lt;U+202E&gt;abc&lt;U+200B&gt;def" in page
