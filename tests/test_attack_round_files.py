@@ -91,3 +91,49 @@ def test_a_wrongly_shaped_round_json_gives_one_message(applied, tmp_path, change
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr  # before: KeyError / AttributeError / TypeError tracebacks
     assert f"{folder / MANIFEST} har fel form vid {where} och läses inte" in proc.stderr, proc.stderr
+
+
+# ---- the build cache: a folder another user planted or linked ------------------------------------
+
+PLANT = ("import graphmap.buildcache as b\n"
+         "kg = b.open()\n"
+         "print(kg.cache.status, any('PLANTED' in str(o) for o in kg.graph.objects()))")
+
+
+def _open_cache(root: Path) -> subprocess.CompletedProcess:
+    import os
+    env = {**os.environ, "GRAPHMAP_CACHE_DIR": str(root)}
+    return subprocess.run([sys.executable, "-c", PLANT], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=600)
+
+
+@pytest.mark.parametrize("how", ["symlink", "writable", "owner"])
+def test_the_cache_refuses_a_planted_folder_and_says_so(tmp_path, how):
+    import os
+    planted = tmp_path / "planted"
+    assert _open_cache(planted).stdout.split() == ["built", "False"]
+    graph = next(planted.glob("*/graph.nt"))
+    line = graph.read_text(encoding="utf-8").splitlines()[0].rsplit(" ", 2)[0]
+    with graph.open("a", encoding="utf-8") as fh:  # an answer of someone else's, its manifest made to match
+        fh.write(f'{line.split(" ")[0]} <http://www.w3.org/2004/02/skos/core#altLabel> "PLANTED" .\n')
+    import zlib
+    data, manifest_path = graph.read_bytes(), graph.with_name("manifest.json")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest.update(graph=[len(data), zlib.crc32(data)], triples=manifest["triples"] + 1)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert _open_cache(planted).stdout.split() == ["hit", "True"]  # the planted answer, when it is one's own
+    root = planted
+    if how == "symlink":
+        root = tmp_path / "shared"
+        root.symlink_to(planted)
+    elif how == "writable":
+        planted.chmod(0o777)
+    else:
+        if os.getuid() != 0:
+            pytest.skip("needs root to give the folder to another user")
+        os.chown(planted, 65534, 65534)
+    proc = _open_cache(root)
+    assert proc.stdout.split() == ["memory", "False"], proc.stderr  # before: hit True
+    reason = {"symlink": "den nås genom en symbolisk länk", "writable": "alla användare kan skriva i den",
+              "owner": "den ägs av en annan användare"}[how]
+    assert f"Bygger utan cache: {root} används inte ({reason})." in proc.stderr

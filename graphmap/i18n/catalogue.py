@@ -184,6 +184,12 @@ ERRORS: dict[str, tuple[str, str]] = {
                          "{municipality} lies in {county}, which is not mapped yet: no source in the data says "
                          "anything about the county's support structure. The answer shows only support that reaches "
                          "every municipality; it does not mean that there is no other support."),
+    "error.cache_refused": ("Bygger utan cache: {path} används inte ({reason}).",
+                            "Building without the cache: {path} is not used ({reason})."),
+    "error.cache_why_symlink": ("den nås genom en symbolisk länk", "it is reached through a symbolic link"),
+    "error.cache_why_owner": ("den ägs av en annan användare", "it is owned by another user"),
+    "error.cache_why_writable": ("alla användare kan skriva i den", "every user can write in it"),
+    "error.cache_why_not_folder": ("det är ingen mapp", "it is no folder"),
     "error.unknown_value": ('Okänt värde för {param}: "{value}".', 'Unknown value for {param}: "{value}".'),
     "error.did_you_mean": ("Menade du: {names}?", "Did you mean: {names}?"),
     "error.missing_parameter": ("Parametern {param} krävs.", "The parameter {param} is required."),
