@@ -99,7 +99,7 @@ def untrusted(path: Path) -> tuple[str, str] | None:
     import stat
     try:
         st = os.lstat(path)
-    except FileNotFoundError:
+    except OSError:  # not there (or a file in the way: writing fails later, and the build runs in memory)
         return None
     if stat.S_ISLNK(st.st_mode):
         return str(path), "symlink"
