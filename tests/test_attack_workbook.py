@@ -190,9 +190,9 @@ def test_a_csv_line_of_sixteen_million_cells(tmp_path, size, message):
     assert_refused(folder, tmp_path, message)
 
 
-def with_sheet_xml(folder: Path, rows: list[list[str]], change) -> Path:
-    """region.xlsx with one sheet, posts, holding ``rows``, its XML changed by ``change`` (bytes -> bytes):
-    what openpyxl would refuse to write, or write only by making every cell."""
+def with_sheet_xml(folder: Path, rows: list[list[str]], change, part: str = "xl/worksheets/sheet1.xml") -> Path:
+    """region.xlsx with one sheet, posts, holding ``rows``, its XML (or another ``part``) changed by
+    ``change`` (bytes -> bytes): what openpyxl would refuse to write, or write only by making every cell."""
     book = Workbook()
     book.active.title = "posts"
     for row in rows:
@@ -202,7 +202,7 @@ def with_sheet_xml(folder: Path, rows: list[list[str]], change) -> Path:
     with zipfile.ZipFile(buffer) as template, zipfile.ZipFile(folder / "region.xlsx", "w", zipfile.ZIP_DEFLATED) as out:
         for name in template.namelist():
             data = template.read(name)
-            out.writestr(name, change(data) if name == "xl/worksheets/sheet1.xml" else data)
+            out.writestr(name, change(data) if name == part else data)
     return folder / "region.xlsx"
 
 
@@ -382,22 +382,6 @@ def test_a_twenty_kilobyte_workbook_whose_one_long_string_fills_every_cell(tmp_p
                    "tabellernas blad och värden, eller dela upp den.")
 
 
-def _with_part(folder: Path, name: str, change) -> Path:
-    book = Workbook()
-    book.active.title = "posts"
-    for row in POSTS:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    with zipfile.ZipFile(buffer) as template, zipfile.ZipFile(folder / "region.xlsx", "w", zipfile.ZIP_DEFLATED) as out:
-        for part in template.namelist():
-            data = template.read(part)
-            out.writestr(part, change(data) if part == name else data)
-        if name not in template.namelist():
-            out.writestr(name, change(b""))
-    return folder / "region.xlsx"
-
-
 def test_a_styles_part_with_700000_cell_formats(tmp_path):
     folder = region(tmp_path)
     xf = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
@@ -407,7 +391,7 @@ def test_a_styles_part_with_700000_cell_formats(tmp_path):
         rest = rest.split(b">", 1)[1]
         return head + b'<cellXfs count="700000">' + xf * 700_000 + b"</cellXfs>" + rest.split(b"</cellXfs>", 1)[1]
 
-    book = _with_part(folder, "xl/styles.xml", change)
+    book = with_sheet_xml(folder, POSTS, change, "xl/styles.xml")
     assert book.stat().st_size < 200_000
     assert_refused(folder, tmp_path, "FEL: region.xlsx: arbetsboken skulle ge fler format än graphmap läser "
                    "(> 64000, högst 64000); den läses inte. Spara om den i Excel med bara tabellernas blad och "
