@@ -9,7 +9,11 @@ of the templates), are skipped. Rows are numbered as the spreadsheet shows them.
 Every reader is bounded before it works: a file over :data:`MAX_BYTES` (a workbook: unpacked, by
 its parts' declared sizes) is not read; a value beyond :data:`MAX_ROWS` rows or :data:`MAX_COLUMNS`
 columns refuses its table before the rows are read; a cell over ``cells.MAX_CELL`` characters is one
-problem. Each refusal is one problem naming the file (sheet), row and column.
+problem. A workbook is also bounded in the work it may make graphmap do (:class:`_Budget`, counted from
+its parts as they stream, before openpyxl opens it): the characters its cells hold (a shared string
+counted for every cell naming it) :data:`MAX_TEXT`, its styles :data:`MAX_STYLES`, sheets
+:data:`MAX_SHEETS`, parts :data:`MAX_PARTS`; a file giving more than :data:`MAX_PROBLEMS` problems stops
+being read. Each refusal is one problem naming the file (sheet), row and column.
 """
 from __future__ import annotations
 
