@@ -45,6 +45,19 @@ def show_invisible(text: str) -> str:
 
 
 _SHOWN = {ord(c): f"<U+{ord(c):04X}>" for c in INVISIBLE}
+
+
+def shown(value):
+    """Jinja's ``finalize`` for every page graphmap renders: a text value with its invisible characters
+    written as codes (:func:`show_invisible`), then escaped by autoescape; markup graphmap made itself
+    is left as it is.
+
+    >>> from markupsafe import Markup
+    >>> shown("a\u202eb"), shown(Markup("<b>x</b>")), shown(3)
+    ('a<U+202E>b', Markup('<b>x</b>'), 3)
+    """
+    from markupsafe import Markup
+    return show_invisible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.I)
 _URL = re.compile(r"^https?://[^\s<>\"]+$", re.I)

@@ -34,7 +34,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
@@ -44,7 +43,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from graphmap.api import KnowledgeGraph, not_mapped_note
-from graphmap.ingest.cells import show_invisible
+from graphmap.ingest.cells import shown
 from graphmap.queries import internal, library
 from graphmap.resolve import UnknownName
 from graphmap.serve import sparql
@@ -66,16 +65,10 @@ DOWNLOAD_FORMATS = {"csv": ("csv_bytes", "text/csv; charset=utf-8"), "json": ("j
                     "xlsx": ("xlsx_bytes", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
 
 
-def _shown(value):
-    """Every value a page shows: invisible characters (bidi overrides, zero-width spaces) written as
-    their codes, then escaped by autoescape; markup graphmap made itself is left as it is."""
-    return show_invisible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
-
-
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
-                      trim_blocks=False, lstrip_blocks=False, finalize=_shown)
+                      trim_blocks=False, lstrip_blocks=False, finalize=shown)
     return env
 
 
