@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, SKOS
 
 from graphmap.i18n import t
 from graphmap.ontology import GM, ORG, actor_iri, kommun_iri, lan_iri, network_iri
-from graphmap.ingest.cells import echo
+from graphmap.problems import echo
 from graphmap.vocab import MAX_NAME, ascii_fold, best_matches, fold, vocabularies
 
 

@@ -189,7 +189,7 @@ def test_actor_never_shows_personal_data(kg):
 
 def test_gaps_rows_and_needs(kg):
     rows = run_query(kg, "gaps", county="Västra Götalands län").present()
-    assert len(rows) == 49 * 14  # municipalities in county 14 × the 14 areas
+    assert len(rows) == 49 * 19  # municipalities in county 14 × the 19 areas
     uddevalla = {r["area_label"]: r for r in rows if r["municipality"].endswith("/1485")}
     assert uddevalla["Kommunal hälso- och sjukvård"]["needs"] >= 1
     assert uddevalla["Kommunal hälso- och sjukvård"]["providers"] >= 1
@@ -200,7 +200,7 @@ def test_gaps_rows_and_needs(kg):
 
 def test_gap_matrix_shape(kg):
     m = graphmap.api.gap_matrix(kg)
-    assert len(m.columns) == 21 and len(m.areas) == len(kg.resolver.vocab.concepts("area")) == 14
+    assert len(m.columns) == 21 and len(m.areas) == len(kg.resolver.vocab.concepts("area")) == 19
     cell = m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/24")
     assert (cell.supported, cell.municipalities) == (15, 15)
 

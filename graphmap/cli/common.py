@@ -18,7 +18,7 @@ from graphmap.api import MissingParameter
 from graphmap.fileio import RemoteContext
 from graphmap.cli.params import DATA, DATA_ARGS, Name, help_text  # noqa: F401 - re-exported: the shared DATA
 from graphmap.i18n import t
-from graphmap.ingest.problems import IngestError
+from graphmap.problems import IngestError
 from graphmap.resolve import UnknownName
 from graphmap.tabular import csv_text
 
@@ -78,14 +78,14 @@ def handle_errors(func):
 
 def remote_context_problem(exc):
     """The problem of a JSON-LD file whose context names another document (nothing was fetched)."""
-    from graphmap.ingest.problems import Problem
+    from graphmap.problems import Problem
     return Problem(exc.path, None, None, "remote_context", params={"value": exc.url})
 
 
 def broken_graph_file(data):
     """The problem of the first graph file in DATA that cannot be parsed (only asked once reading failed)."""
     from graphmap.fileio import GRAPH_SUFFIXES, RemoteContext, read_graph
-    from graphmap.ingest.problems import Problem
+    from graphmap.problems import Problem
     for path in [p for p in (data or ()) if str(p).lower().endswith(tuple(GRAPH_SUFFIXES))]:
         try:
             read_graph([path])

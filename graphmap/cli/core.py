@@ -114,7 +114,7 @@ def queries_cmd(lang, fmt):
     emit_rows(rows, [(k, t(f"cli.queries.{k}", lang)) for k in keys], fmt, lang=lang)
 
 
-def _params(pairs, lang: str = "sv") -> dict:
+def param_pairs(pairs, lang: str = "sv") -> dict:
     out = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -149,7 +149,7 @@ def query_cmd(name, params, data, lang, fmt):
         from graphmap.resolve import UnknownName
         raise UnknownName("query", name, sorted(library()))
     kg = load_graph(data, lang)
-    show_result(run_query(kg, name, **_params(params, lang)), fmt, lang)
+    show_result(run_query(kg, name, **param_pairs(params, lang)), fmt, lang)
 
 
 @click.command("support")

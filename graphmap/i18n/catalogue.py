@@ -146,6 +146,14 @@ GAPS: dict[str, tuple[str, str]] = {
                                  "(! = behov utan stöd)",
                                  "✓ = support in the area, B = broad support only, N = a network only, – = none "
                                  "(! = needs without support)"),
+    "gaps.status.supported": ("stöd i området från en regional eller lokal aktör",
+                              "support in the area from a regional or local actor"),
+    "gaps.status.broad": ("bara brett stöd (för ett bredare område)", "broad support only (for a broader area)"),
+    "gaps.status.network": ("bara nätverk i området", "networks in the area only"),
+    "gaps.status.none": ("inget regionalt eller lokalt stöd eller nätverk registrerat",
+                         "no regional or local support or network recorded"),
+    "gaps.status.not-mapped": ("länet är inte kartlagt", "the county is not mapped"),
+    "gaps.status.national": ("nationellt stöd från {n} aktörer", "national support from {n} actors"),
     "gaps.intro_county": ("Varje ruta: kommuner som når stöd i just området (en regional eller lokal aktör som "
                           "täcker kommunen och erbjuder stöd i området, för en målgrupp som passar) / kommuner i "
                           "länet. Brett stöd (t.ex. för hela individ- och familjeomsorgen) räknas för sig: "
@@ -441,7 +449,7 @@ MAP: dict[str, tuple[str, str]] = {
     "map.edge.funds": ("finansierar", "funds"),
 }
 
-# Problems in input tables (graphmap.ingest.problems): where, what is wrong and how to fix it.
+# Problems in input tables (graphmap.problems): where, what is wrong and how to fix it.
 INGEST: dict[str, tuple[str, str]] = {
     "ingest.row": ("rad", "row"),
     "ingest.column": ("kolumn", "column"),
@@ -740,8 +748,10 @@ REPORT: dict[str, tuple[str, str]] = {
     "report.total": ("Totalt", "Total"),
     "report.level": ("Nivå", "Level"),
     "report.support": ("Stöd per område", "Support per area"),
-    "report.support_intro": ("Vem som ger vilket slags stöd inom varje område och på vilken nivå.",
-                             "Who offers which kind of support in each area, and at which level."),
+    "report.support_intro": ("Vem som når kommunerna med vilket slags stöd inom varje område, på vilken nivå och "
+                             "hur säkert, grupperat som luckmatrisen räknar det.",
+                             "Who reaches the municipalities with which kind of support in each area, at which "
+                             "level and how surely, grouped as the gap matrix counts it."),
     "report.area": ("Område", "Area"),
     "report.actor": ("Aktör", "Actor"),
     "report.kind": ("Typ av stöd", "Kind of support"),

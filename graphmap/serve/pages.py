@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
 
-from graphmap.api import areas_reached, gap_cell_actors, gap_matrix, map_state, not_mapped_note
+from graphmap.api import gap_cell_actors, gap_matrix, map_state, municipality_areas, not_mapped_note
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
@@ -179,20 +179,24 @@ class Pages:
                 "neighbourhood": self.neighbourhood(iri, lang)}
 
     # ---- answer-first helpers (support per area, the chain drawn, an actor's summary) ------------
-    @cached_property
-    def _areas_reached(self) -> dict:
-        return areas_reached(self.kg)
-
     def areas_for(self, raw: str, lang: str) -> tuple[list[dict] | None, str | None]:
         """Every area, each with the link to the support answer for the municipality ``raw`` and
-        whether it reaches support or a network there (:func:`graphmap.api.areas_reached`)."""
+        what the municipality reaches there, in the words of its gap cell
+        (:func:`graphmap.api.municipality_areas`: the same answer as the matrix and the report)."""
         try:
             iri = self.kg.resolver.resolve("kommun", raw, "municipality")
         except UnknownName as exc:
             return None, exc.message(lang)
-        code, reached = code_of(iri), self._areas_reached.get(str(iri), set())
-        return [{"label": c.label(lang), "href": f"/stod?area={c.notation}&municipality={code}",
-                 "reached": str(c.iri) in reached} for c in self.vocab.shown_in_order("area")], None
+        code = code_of(iri)
+        out = []
+        for a in municipality_areas(self.kg, code):
+            status = a["cell"].status()
+            text = a["cell"].describe(lang)
+            if a["national"] and status != "not-mapped":
+                text += "; " + t("gaps.status.national", lang, n=a["national"])
+            out.append({"label": a["concept"].label(lang), "href": f"/stod?area={a['notation']}&municipality={code}",
+                        "status": status, "reached": status in ("supported", "broad", "network"), "text": text})
+        return out, None
 
     def chain_path(self, raw: str, lang: str) -> list[dict] | None:
         """The chains of ``chain`` for an actor or municipality as paths to draw: per path its steps
