@@ -11,6 +11,11 @@ second and asks again. Prints the median and 95th percentile of every page, thei
 static file (/static/app.css, the baseline measured in the same run under the same load) and the
 statuses of every kind of request.
 
+Where the machine has the cores, the server, its SPARQL workers and this load generator each run
+on their own core (``sched_setaffinity``; workers a timed-out query's restart brings are pinned as
+they appear); with fewer the report says which share one. It also reports the server's peak
+memory (its own RSS, and with its workers).
+
     .venv/bin/python benchmarks/load_serve.py [--users 50] [--rounds 6] [--sparql 50]
     PYTHONPATH=/path/to/old/checkout .venv/bin/python benchmarks/load_serve.py --sparql 50 --rounds 2
 """
@@ -60,6 +65,66 @@ def stop(proc: subprocess.Popen) -> int:
     for worker in alive:
         worker.kill()
     return len(alive)
+
+
+def plan_cores(cores: list[int]) -> tuple[dict, str]:
+    """Which cores the server, its SPARQL workers and the load generator get, and the sentence that
+    says so.
+
+    >>> plan_cores([0, 1, 2])[1]
+    'server on cpu 0, SPARQL workers on cpu 1, load generator on cpu 2'
+    >>> plan_cores([0, 1])[1]
+    'only 2 cores: server and its SPARQL workers on cpu 0, load generator on cpu 1'
+    >>> plan_cores([0])[1]
+    'only 1 core: nothing pinned, all on cpu 0'
+    """
+    if len(cores) >= 3:
+        plan = {"server": {cores[0]}, "workers": {cores[1]}, "generator": set(cores[2:])}
+        return plan, f"server on cpu {cores[0]}, SPARQL workers on cpu {cores[1]}, load generator on cpu " + \
+            ",".join(map(str, cores[2:]))
+    if len(cores) == 2:
+        return ({"server": {cores[0]}, "workers": {cores[0]}, "generator": {cores[1]}},
+                f"only 2 cores: server and its SPARQL workers on cpu {cores[0]}, load generator on cpu {cores[1]}")
+    return {}, f"only 1 core: nothing pinned, all on cpu {cores[0]}"
+
+
+class Watch:
+    """A thread that pins the server's SPARQL workers as they appear and records the peak memory."""
+
+    def __init__(self, pid: int, plan: dict):
+        import threading
+
+        import psutil
+        self.server, self.plan = psutil.Process(pid), plan
+        self.peak_server = self.peak_total = 0.0
+        self.pinned: set[int] = set()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        import psutil
+        while not self.done.wait(0.25):
+            try:
+                workers = self.server.children(recursive=True)
+                rss = self.server.memory_info().rss
+            except psutil.Error:
+                return
+            total = rss
+            for worker in workers:
+                try:
+                    if self.plan and worker.pid not in self.pinned:
+                        worker.cpu_affinity(sorted(self.plan["workers"]))
+                        self.pinned.add(worker.pid)
+                    total += worker.memory_info().rss
+                except psutil.Error:
+                    continue
+            self.peak_server = max(self.peak_server, rss / 1e6)
+            self.peak_total = max(self.peak_total, total / 1e6)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join(5)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -129,10 +194,15 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120, help="client timeout per request, seconds")
     args = parser.parse_args()
     port = free_port()
+    plan, pinning = plan_cores(sorted(os.sched_getaffinity(0)))
     # cwd: not this checkout, so that -m finds graphmap where PYTHONPATH (or the installation) says
     proc = subprocess.Popen([sys.executable, "-m", "graphmap", "serve", "--port", str(port),
                              "--sparql-workers", str(args.sparql_workers)],
                             cwd=os.path.dirname(sys.executable), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if plan:  # the server at once (its workers start from it and inherit it; the watch repins them)
+        os.sched_setaffinity(proc.pid, plan["server"])
+        os.sched_setaffinity(0, plan["generator"])
+    watch = Watch(proc.pid, plan)
     base = f"http://127.0.0.1:{port}"
     served = subprocess.run([sys.executable, "-c", "import graphmap, os; print(os.path.dirname(graphmap.__file__))"],
                             cwd=os.path.dirname(sys.executable), capture_output=True, text=True).stdout.strip()
@@ -149,12 +219,15 @@ def main() -> None:
         asyncio.run(load(base, 5, 1))  # warm-up: templates, first queries
         times, statuses, wall = asyncio.run(load(base, args.users, args.rounds, args.sparql, args.timeout))
     finally:
+        watch.stop()
         left = stop(proc)
     total = sum(len(v) for v in times.values())
     print(f"graphmap serve load test: {args.users} concurrent users x {args.rounds} rounds, {total} page requests "
           f"in {wall:.1f} s ({total / wall:.0f} req/s) on loopback, one server process "
           f"(graphmap from {served!r}), --sparql-workers {args.sparql_workers}, "
           f"{args.sparql} heavy SPARQL clients")
+    print(f"pinning: {pinning}; {len(watch.pinned)} SPARQL worker processes pinned as they started")
+    print(f"server memory: peak RSS {watch.peak_server:.0f} MB (with its SPARQL workers {watch.peak_total:.0f} MB)")
     base_med, base_p95 = statistics.median(times["static"]), pct(times["static"], 0.95)
     print(f"{'page':<22}{'n':>6}{'median ms':>12}{'p95 ms':>10}{'median/static':>15}{'p95/static':>12}")
     for kind, name in PAGES:

@@ -59,6 +59,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from graphmap.i18n import t
+
 FORMAT = 2   # 2: the support layer (support.json) is kept with the graph
 RACY_NS = 3_000_000_000  # mtime granularity is 2 s on some file systems; within this, hash
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -83,6 +85,32 @@ def cache_root() -> Path | None:
         return None if env.strip().lower() in ("", "off", "0", "no", "false") else Path(env).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "graphmap"
+
+
+def untrusted(path: Path) -> tuple[str, str] | None:
+    """Why the cache folder ``path`` is not to be trusted, if it exists: (path, ``symlink`` | ``owner`` |
+    ``writable`` | ``not_folder``), else None. A cache is read only from a folder of this user's own,
+    reached directly and writable by no one else (a shared ``GRAPHMAP_CACHE_DIR``: another user could
+    plant answers there).
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp()); (folder / "link").symlink_to(folder)
+    >>> untrusted(folder), untrusted(folder / "link")[1], untrusted(folder / "none")
+    (None, 'symlink', None)
+    """
+    import stat
+    try:
+        st = os.lstat(path)
+    except OSError:  # not there (or a file in the way: writing fails later, and the build runs in memory)
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return str(path), "symlink"
+    if not stat.S_ISDIR(st.st_mode):
+        return str(path), "not_folder"
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return str(path), "owner"
+    if st.st_mode & 0o002:
+        return str(path), "writable"
+    return None
 
 
 def _log(message: str) -> None:
@@ -400,6 +428,12 @@ def open(paths=None, *, lang: str = "sv", cache: bool = True):  # noqa: A001 - g
         built = api.build(paths, validate=False, lang=lang)
         return cls(built.store, built.ingest, lang, CacheInfo("memory", None, "caching is off"))
     folder = _folder_for(root, inputs)
+    why = untrusted(root) or untrusted(folder)
+    if why:  # another user's folder, or a link to one: its answers could be anyone's
+        stats["memory"] += 1
+        print(t("error.cache_refused", lang, path=why[0], reason=t(f"error.cache_why_{why[1]}", lang)), file=sys.stderr)
+        built = api.build(paths, validate=False, lang=lang)
+        return cls(built.store, built.ingest, lang, CacheInfo("memory", folder, f"refused: {why[1]} ({why[0]})"))
     manifest, store, data = _read(folder, inputs)
     if manifest is not None:
         stats["hit"] += 1
@@ -410,7 +444,8 @@ def open(paths=None, *, lang: str = "sv", cache: bool = True):  # noqa: A001 - g
     result, store, graph = _ingest(paths)
     kg = cls(store, result, lang, CacheInfo("built", folder, reason))
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
         _write(folder, fp, result, store, graph, kg.support_layer.to_json())   # the layer: at build time
     except OSError as exc:
         stats["memory"] += 1

@@ -203,8 +203,58 @@ def write_graph(graph: Graph, path: str | os.PathLike, fmt: str | None = None) -
     return write_bytes_atomic(path, graph.serialize(format=fmt, encoding="utf-8"))
 
 
+class RemoteContext(ValueError):
+    """A JSON-LD file whose ``@context`` (or ``@import``) names another document: graphmap reaches no
+    network and reads no other file for it (a silent server hung the command for ever)."""
+
+    def __init__(self, path, url: str):
+        self.path, self.url = str(path), url
+        super().__init__(f"{path}: remote JSON-LD context {url!r} is not fetched")
+
+
+def remote_contexts(data) -> list[str]:
+    """Every ``@context`` / ``@import`` in a JSON-LD document (parsed JSON) that names a document
+    instead of holding the context inline, at any depth (scoped contexts included).
+
+    >>> remote_contexts({"@context": ["https://schema.org/", {"x": {"@context": "https://e.org/c"}}], "@id": "a"})
+    ['https://schema.org/', 'https://e.org/c']
+    >>> remote_contexts({"@context": {"@vocab": "https://e.org/"}, "@graph": []})
+    []
+    """
+    found, stack = [], [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key in ("@context", "@import"):
+                    for ctx in value if isinstance(value, list) else [value]:
+                        if isinstance(ctx, str):
+                            found.append(ctx)
+                        else:
+                            stack.append(ctx)
+                else:
+                    stack.append(value)
+    return found
+
+
+def _parse_jsonld(g: Graph, path) -> None:
+    """JSON-LD into ``g`` with every context inline; a context naming another document raises
+    :class:`RemoteContext` before rdflib sees the file (rdflib would fetch it)."""
+    import json
+    with open(path, "rb") as fh:
+        data = json.loads(fh.read().decode("utf-8-sig"))
+    remote = remote_contexts(data)
+    if remote:
+        raise RemoteContext(path, remote[0])
+    g.parse(data=json.dumps(data), format="json-ld")
+
+
 def read_graph(paths) -> Graph:
     """Read graph files (Turtle, N-Triples, JSON-LD, RDF/XML, N-Quads; by suffix) into one rdflib Graph.
+    Nothing is fetched: a JSON-LD file whose context names another document is refused
+    (:class:`RemoteContext`); graphmap's own JSON-LD carries its context inline.
 
     Raises ``KeyError`` for a file whose suffix is not in :data:`GRAPH_SUFFIXES`.
 
@@ -222,10 +272,14 @@ def read_graph(paths) -> Graph:
     level, term_log.level = term_log.level, logging.CRITICAL  # not logged with a traceback while parsing
     try:
         for p in paths:
-            g.parse(p, format=GRAPH_SUFFIXES[Path(p).suffix.lower()])
+            fmt = GRAPH_SUFFIXES[Path(p).suffix.lower()]
+            if fmt == "json-ld":
+                _parse_jsonld(g, p)
+            else:
+                g.parse(p, format=fmt)
     finally:
         term_log.setLevel(level)
     return g
 
 
-__all__ = ["write_bytes_atomic", "write_files_atomic", "sweep_stale", "TMP_MARK", "write_text_atomic", "write_graph", "read_graph", "graph_format", "GRAPH_SUFFIXES"]
+__all__ = ["RemoteContext", "remote_contexts", "write_bytes_atomic", "write_files_atomic", "sweep_stale", "TMP_MARK", "write_text_atomic", "write_graph", "read_graph", "graph_format", "GRAPH_SUFFIXES"]

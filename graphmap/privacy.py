@@ -85,12 +85,22 @@ class PersonalField:
 
 
 def inventory(graph: Graph) -> list[PersonalField]:
-    """Every personal field in the data, with the resource it belongs to and its source."""
+    """Every personal field in the data, with the resource it belongs to and its source: the persons'
+    fields, and a personal value wherever else it is (a respondent's name on a round's answer).
+
+    >>> from rdflib.namespace import DCTERMS
+    >>> g = Graph(); a = URIRef("https://w3id.org/graphmap/id/x/answers/a1")
+    >>> _ = g.add((a, GM.respondentName, Literal("Anna Andersson"))); _ = g.add((a, DCTERMS.source, URIRef("urn:s")))
+    >>> [(f.field.rsplit("#", 1)[-1], f.value, f.source) for f in inventory(g)]
+    [('respondentName', 'Anna Andersson', 'urn:s')]
+    """
     from rdflib.namespace import DCTERMS
     rows = []
-    for person in sorted(personal_resources(graph), key=str):
-        source = graph.value(person, DCTERMS.source)
-        for p in sorted(personal_predicates(), key=str):
-            for o in graph.objects(person, p):
-                rows.append(PersonalField(str(person), str(p), str(o), str(source or "")))
+    preds = sorted(personal_predicates(), key=str)
+    holders = personal_resources(graph) | {s for p in preds for s in graph.subjects(p, None)}
+    for resource in sorted(holders, key=str):
+        source = graph.value(resource, DCTERMS.source)
+        for p in preds:
+            for o in graph.objects(resource, p):
+                rows.append(PersonalField(str(resource), str(p), str(o), str(source or "")))
     return rows

@@ -39,6 +39,7 @@ from graphmap.i18n import t
 from graphmap.ontology import GM, ID, concept_iri
 from graphmap.schema import REGION_TABLES, Column, Table
 from graphmap.slug import slugify
+from graphmap.tabular import workbook_bytes
 from graphmap.vocab import vocabularies
 
 LIST_SHEET = "listor"
@@ -283,9 +284,7 @@ def _write_info(ws, chosen, counties, regions, known, bold) -> None:
 
 
 def _save(book) -> bytes:
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(book)  # every cell a value: an "=…" name stays text
 
 
 def readme_text(name: str, slug: str, chosen: list[str], counties: dict[str, str], regions: dict[str, str],

@@ -15,7 +15,8 @@ from rdflib.namespace import RDF, SKOS
 
 from graphmap.i18n import t
 from graphmap.ontology import GM, ORG, actor_iri, kommun_iri, lan_iri, network_iri
-from graphmap.vocab import ascii_fold, best_matches, fold, vocabularies
+from graphmap.problems import echo
+from graphmap.vocab import MAX_NAME, ascii_fold, best_matches, fold, vocabularies
 
 
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
@@ -29,7 +30,7 @@ class UnknownName(ValueError):
         super().__init__(f"unknown {param}: {value!r}")
 
     def message(self, lang: str = "sv") -> str:
-        text = t("error.unknown_value", lang, param=self.param, value=self.value)
+        text = t("error.unknown_value", lang, param=self.param, value=echo(self.value))
         return text + (" " + t("error.did_you_mean", lang, names=", ".join(self.suggestions)) if self.suggestions else "")
 
 
@@ -136,6 +137,8 @@ class Resolver:
         """Resolve ``text`` for a parameter of type ``ptype``; raise :class:`UnknownName`."""
         param = param or ptype
         text = str(text).strip()
+        if len(text) > MAX_NAME:  # no name is this long: unknown at once, before any folding or matching
+            raise UnknownName(param, text, [])
         if ptype.startswith("vocab:"):
             scheme = ptype.split(":", 1)[1]
             concept = self.vocab.resolve(scheme, text)
@@ -182,6 +185,8 @@ class Resolver:
         Unknown value for county: "Jamtlnd". Did you mean: Jämtlands län?
         """
         text = str(text).strip()
+        if len(text) > MAX_NAME:
+            raise UnknownName(param, text, [])
         code = self._find(self.lan, text.zfill(2) if text.isdigit() else text)
         if code is None:
             hits = best_matches(text, sorted({k for k in self.lan if not k.isdigit()}))

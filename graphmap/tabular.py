@@ -35,6 +35,31 @@ def csv_text(rows, keys: list[str], header: list[str] | None = None, delimiter: 
     return buf.getvalue()
 
 
+def values_only(book):
+    """``book`` (an openpyxl workbook being written) with every cell a value, never a formula: openpyxl
+    stores any string starting with ``=`` as a formula (``=HYPERLINK(…)`` from an actor's name would be
+    a live link in the municipality's spreadsheet, and the workbook could not be read back). Every
+    workbook graphmap writes passes through here (:func:`workbook_bytes`).
+
+    >>> from openpyxl import Workbook
+    >>> book = Workbook(); book.active["A1"] = '=HYPERLINK("http://x.example/","y")'
+    >>> book.active["A1"].data_type, values_only(book).active["A1"].data_type
+    ('f', 's')
+    """
+    for sheet in book.worksheets:
+        for cell in sheet._cells.values():  # openpyxl's own map of the cells written (no empty ones made)
+            if cell.data_type == "f":
+                cell.data_type = "s"
+    return book
+
+
+def workbook_bytes(book) -> bytes:
+    """``book`` saved as bytes, every cell a value (:func:`values_only`)."""
+    buf = io.BytesIO()
+    values_only(book).save(buf)
+    return buf.getvalue()
+
+
 def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     """An Excel workbook (openpyxl) of ``(sheet title, header, rows)``: the header bold and frozen,
     columns sized to their text, every text cell stored as text (a value such as ``=HYPERLINK(…)``
@@ -69,9 +94,7 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
         for c, width in enumerate(widths, start=1):
             sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = width + 2
         sheet.freeze_panes = "A2"
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(book)
 
 
-__all__ = ["FORMULA_START", "csv_safe", "csv_text", "xlsx_bytes"]
+__all__ = ["FORMULA_START", "csv_safe", "csv_text", "values_only", "workbook_bytes", "xlsx_bytes"]

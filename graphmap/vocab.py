@@ -63,10 +63,29 @@ def similarity(query: str, choice: str, **_kwargs) -> float:
     return fuzz.WRatio(q, c) + partial + bonus
 
 
+#: the longest name a user may type anywhere (a parameter, a cell naming a concept or an actor): a longer
+#: one is unknown at once, before any matching (a 15 KB name cost 1–2 s of "did you mean" per request)
+MAX_NAME = 300
+
+
+def beyond_any(query: str, choices) -> bool:
+    """``query`` is longer than :data:`MAX_NAME`, or than twice the longest of ``choices``: nothing can
+    be meant by it, and it is not matched.
+
+    >>> beyond_any("x" * 40, ["Umeå", "Skellefteå"]), beyond_any("Skelleftea kommun", ["Umeå", "Skellefteå"])
+    (True, False)
+    """
+    return len(query) > min(MAX_NAME, 2 * max(map(len, choices), default=0) + 10)
+
+
 def best_matches(query: str, choices, limit: int = 3, cutoff: float = 130.0) -> list[str]:
-    """The choices closest to ``query``, best first, keeping only those near the best."""
+    """The choices closest to ``query``, best first, keeping only those near the best (none for a
+    query longer than any choice could be meant by: :func:`beyond_any`)."""
     from rapidfuzz import process
-    hits = process.extract(query, list(choices), scorer=similarity, limit=limit, score_cutoff=cutoff)
+    choices = list(choices)
+    if beyond_any(query, choices):
+        return []
+    hits = process.extract(query, choices, scorer=similarity, limit=limit, score_cutoff=cutoff)
     best = hits[0][1] if hits else 0
     return [h for h, score, _i in hits if score >= best - 10]
 
@@ -153,6 +172,8 @@ class Vocabularies:
     def resolve(self, scheme: str, text: str) -> Concept | None:
         """The concept whose notation, label or alternative label is ``text``, or None."""
         keys = self._keys[scheme]
+        if len(text) > MAX_NAME:
+            return None
         notation = keys.get(fold(text)) or keys.get(ascii_fold(text))
         return self.schemes[scheme][notation] if notation else None
 
@@ -160,6 +181,8 @@ class Vocabularies:
         """The closest notations to a misspelt ``text`` (rapidfuzz, å/ä/ö-aware)."""
         from rapidfuzz import fuzz, process
         keys = self._keys[scheme]
+        if beyond_any(text, keys):
+            return []
         hits = process.extract(fold(text), list(keys), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60)
         out: list[str] = []
         best = hits[0][1] if hits else 0

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import csv
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -129,3 +131,49 @@ def graphmap_process(*args, hashseed: str = "0", cwd=ROOT, timeout: int = 300) -
     env = {**os.environ, "PYTHONHASHSEED": hashseed, "GRAPHMAP_CACHE_DIR": "off"}
     return subprocess.run([sys.executable, "-m", "graphmap", *map(str, args)], env=env, cwd=cwd,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """``python -m graphmap serve`` of this checkout as a process of its own, with its own TMPDIR."""
+
+    def __init__(self, tmp: Path, *options: str):
+        import httpx
+        import psutil
+
+        self.tmp, self.port = tmp, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
+        self.proc = subprocess.Popen([sys.executable, "-m", "graphmap", "serve", "--port", str(self.port), *options],
+                                     cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while True:
+            assert self.proc.poll() is None, self.proc.stderr.read().decode()
+            try:
+                httpx.get(self.url + "/", timeout=10)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "graphmap serve did not answer"
+                time.sleep(0.2)
+        self.process = psutil.Process(self.proc.pid)
+
+    def workers(self) -> list[psutil.Process]:
+        return self.process.children()
+
+    def rss_mb(self) -> float:
+        with open(f"/proc/{self.proc.pid}/status") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:")) / 1024
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(30)

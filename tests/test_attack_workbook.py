@@ -72,6 +72,7 @@ def assert_refused(folder: Path, tmp_path: Path, message: str, lang: str = "sv")
     assert "Traceback" not in result["stderr"]
     assert not out.exists()
     assert result["peak_mb"] < PEAK_MB, result["peak_mb"]
+    print("peak MB", round(result["peak_mb"]))
 
 
 BOUNDS = ("cellen ligger utanför det som läses: högst 500000 rader under rubrikraden och 100 kolumner (A–CV); "
@@ -189,9 +190,9 @@ def test_a_csv_line_of_sixteen_million_cells(tmp_path, size, message):
     assert_refused(folder, tmp_path, message)
 
 
-def with_sheet_xml(folder: Path, rows: list[list[str]], change) -> Path:
-    """region.xlsx with one sheet, posts, holding ``rows``, its XML changed by ``change`` (bytes -> bytes):
-    what openpyxl would refuse to write, or write only by making every cell."""
+def with_sheet_xml(folder: Path, rows: list[list[str]], change, part: str = "xl/worksheets/sheet1.xml") -> Path:
+    """region.xlsx with one sheet, posts, holding ``rows``, its XML (or another ``part``) changed by
+    ``change`` (bytes -> bytes): what openpyxl would refuse to write, or write only by making every cell."""
     book = Workbook()
     book.active.title = "posts"
     for row in rows:
@@ -201,7 +202,7 @@ def with_sheet_xml(folder: Path, rows: list[list[str]], change) -> Path:
     with zipfile.ZipFile(buffer) as template, zipfile.ZipFile(folder / "region.xlsx", "w", zipfile.ZIP_DEFLATED) as out:
         for name in template.namelist():
             data = template.read(name)
-            out.writestr(name, change(data) if name == "xl/worksheets/sheet1.xml" else data)
+            out.writestr(name, change(data) if name == part else data)
     return folder / "region.xlsx"
 
 
@@ -350,3 +351,78 @@ def test_different_misspellings_stop_suggesting_after_the_budget(tmp_path, monke
     assert len(messages) == n and "Menade du" in messages[0]
     assert messages[-1] == (f'actors.csv, rad {n + 1}, kolumn part_of: "r{n - 1}x" finns inte bland actors. '
                             "Kontrollera stavningen eller lägg till raden som det hänvisas till.")
+
+
+# ---------------------------------------------------------------- issue 31: bounded work, not only bytes
+# Each workbook is inside every byte bound; what it would make graphmap do is not. Before: the shared
+# string copied per cell took 1.8 GB (a 20 KB file); 700,000 styles ~630 MB; 30,000 sheets 2 GB and 30,000
+# warnings. Now each is counted from the zip's parts as they stream and refused before openpyxl opens it.
+
+def _shared_string_bomb(folder: Path, rows: int = 4_000, columns: int = 50) -> Path:
+    """posts with one 9,999-character shared string named by ``rows`` x ``columns`` cells."""
+    body = ("<row>" + '<c t="s"><v>0</v></c>' * columns + "</row>") * rows  # cells in order need no reference
+    book = with_sheet_xml(folder, POSTS, lambda xml: xml.replace(b"</sheetData>", body.encode() + b"</sheetData>"))
+    with zipfile.ZipFile(book) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", SHARED + b"</Types>")
+    parts["xl/sharedStrings.xml"] = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                                     b'count="1" uniqueCount="1"><si><t>' + b"L" * 9_999 + b"</t></si></sst>")
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return book
+
+
+def test_a_twenty_kilobyte_workbook_whose_one_long_string_fills_every_cell(tmp_path):
+    folder = region(tmp_path)
+    book = _shared_string_bomb(folder)
+    assert book.stat().st_size < 25_000  # 200,000 cells x 9,999 characters: 2 GB of text once read
+    assert_refused(folder, tmp_path, "FEL: region.xlsx: posts, rad 43, kolumn A: arbetsboken skulle ge fler tecken "
+                   "än graphmap läser (> 20000000, högst 20000000); den läses inte. Spara om den i Excel med bara "
+                   "tabellernas blad och värden, eller dela upp den.")
+
+
+def test_a_styles_part_with_700000_cell_formats(tmp_path):
+    folder = region(tmp_path)
+    xf = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+
+    def change(xml: bytes) -> bytes:
+        head, rest = xml.split(b"<cellXfs", 1)
+        rest = rest.split(b">", 1)[1]
+        return head + b'<cellXfs count="700000">' + xf * 700_000 + b"</cellXfs>" + rest.split(b"</cellXfs>", 1)[1]
+
+    book = with_sheet_xml(folder, POSTS, change, "xl/styles.xml")
+    assert book.stat().st_size < 200_000
+    assert_refused(folder, tmp_path, "FEL: region.xlsx: arbetsboken skulle ge fler format än graphmap läser "
+                   "(> 64000, högst 64000); den läses inte. Spara om den i Excel med bara tabellernas blad och "
+                   "värden, eller dela upp den.")
+
+
+def test_a_workbook_of_300_sheets(tmp_path):
+    folder = region(tmp_path)
+    book = Workbook()
+    book.active.title = "posts"
+    for row in POSTS:
+        book.active.append(row)
+    for n in range(300):
+        book.create_sheet(f"s{n}")["A1"] = "x"
+    book.save(folder / "region.xlsx")
+    assert_refused(folder, tmp_path, "FEL: region.xlsx: arbetsboken skulle ge fler blad än graphmap läser "
+                   "(301, högst 255); den läses inte. Spara om den i Excel med bara tabellernas blad och värden, "
+                   "eller dela upp den.")
+
+
+def test_a_table_of_5000_warnings_stops_at_the_thousandth(tmp_path):
+    """Every cell with a control character is one warning: 5,000 lines before, one error now."""
+    folder = region(tmp_path)
+    clean = [[f"q{n}", "fou-vasterbotten", "Strateg", "kalla", "stated"] for n in range(200)]  # a text file's start
+    rows = [*POSTS, *clean, *([f"p{n}", "fou-vasterbotten", "Strateg\x01", "kalla", "stated"] for n in range(2, 5_002))]
+    with (folder / "posts.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    result, out = build(folder, tmp_path)
+    assert result["rc"] == 2, result["stderr"][-2000:]
+    lines = result["stderr"].splitlines()
+    assert len(lines) < 1_100, len(lines)
+    assert ("FEL: posts.csv, rad 1204: filen gav fler än 1000 problem och läses inte vidare. Rätta de första "
+            "problemen (eller kontrollera att det är rätt fil) och läs in den igen.") in lines  # the others: refs to posts
+    assert not out.exists()

@@ -261,5 +261,5 @@ def test_the_cache_is_readable_by_its_owner_only(cache_dir):
     assert len(folders) == 1
     assert stat.S_IMODE(folders[0].stat().st_mode) == 0o700
     files = sorted(p.name for p in folders[0].iterdir())
-    assert files == ["graph.nt", "ingest.json", "manifest.json"]
+    assert files == ["graph.nt", "ingest.json", "manifest.json", "support.json"]
     assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in folders[0].iterdir()} == {"0o600"}

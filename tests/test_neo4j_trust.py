@@ -75,3 +75,22 @@ def test_server_gone_during_query_then_back(tmp_path, kg):
         assert [r["actor"] for r in json.loads(back.stdout)] == [r["actor"] for r in expected]
     finally:
         server.stop()
+
+
+def test_a_respondents_name_is_marked_personal_in_neo4j(neo4j_conn, tmp_path):
+    """Issue 31: the answer node that carries a respondent's name had no mark of personal data in Neo4j.
+    Its claim now lists the personal keys (``_personal``), Cypher can leave them out, and a pull is
+    still the graph that was pushed."""
+    from rdflib import URIRef
+
+    from graphmap.neo4j import pull, push
+    from graphmap.ontology import GM
+    kg = graphmap.build([hostile_region(tmp_path / "evil")])
+    graph = kg.graph
+    answer = URIRef("https://w3id.org/graphmap/id/evil/answers/a1")
+    graph.add((answer, GM.respondentName, Literal("Anna Respondentsson")))
+    push(neo4j_conn, graph, "test-respondent")
+    rows = neo4j_conn.read("MATCH (c)-->(n {iri: $iri}) WHERE c._personal IS NOT NULL "
+                           "RETURN c._personal AS keys, c.respondentName AS name", iri=str(answer))
+    assert rows == [{"keys": ["respondentName"], "name": "Anna Respondentsson"}]
+    assert isomorphic(pull(neo4j_conn, "test-respondent"), graph)

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graphmap.api import MissingParameter
+from graphmap.fileio import RemoteContext
 from graphmap.cli.params import DATA, DATA_ARGS, Name, help_text  # noqa: F401 - re-exported: the shared DATA
 from graphmap.i18n import t
 from graphmap.problems import IngestError
@@ -38,9 +39,16 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+#: the most problem lines one command prints (the rest are counted in one line): an input that gives
+#: 200,000 warnings must not give 200,000 lines
+MAX_PRINTED = 1_000
+
+
 def print_problems(problems, lang: str) -> None:
-    for p in problems:
+    for p in problems[:MAX_PRINTED]:
         err_console.print(f"{t(f'cli.severity.{p.severity}', lang)}: {p.format(lang)}", markup=False, soft_wrap=True)
+    if len(problems) > MAX_PRINTED:
+        err_console.print(t("cli.more_problems", lang, n=len(problems) - MAX_PRINTED), markup=False, soft_wrap=True)
 
 
 def handle_errors(func):
@@ -60,6 +68,8 @@ def handle_errors(func):
             fail(exc.message(lang))
         except BrokenPipeError:
             sys.exit(0)
+        except RemoteContext as exc:
+            fail(remote_context_problem(exc).format(lang))
         except OSError as exc:
             fail(t("cli.write_failed", lang, path=exc.filename or "", reason=exc.strerror))
         except Exception:  # a broken graph file given as DATA: one line naming it, not the parser's traceback
@@ -70,13 +80,21 @@ def handle_errors(func):
     return wrapper
 
 
+def remote_context_problem(exc):
+    """The problem of a JSON-LD file whose context names another document (nothing was fetched)."""
+    from graphmap.problems import Problem
+    return Problem(exc.path, None, None, "remote_context", params={"value": exc.url})
+
+
 def broken_graph_file(data):
     """The problem of the first graph file in DATA that cannot be parsed (only asked once reading failed)."""
-    from graphmap.fileio import GRAPH_SUFFIXES, read_graph
+    from graphmap.fileio import GRAPH_SUFFIXES, RemoteContext, read_graph
     from graphmap.problems import Problem
     for path in [p for p in (data or ()) if str(p).lower().endswith(tuple(GRAPH_SUFFIXES))]:
         try:
             read_graph([path])
+        except RemoteContext as exc:
+            return remote_context_problem(exc)
         except Exception as exc:  # rdflib's parsers raise many kinds
             why, line = getattr(exc, "_why", None), getattr(exc, "lines", None)  # Turtle's BadSyntax
             reason = (why or (str(exc).strip().splitlines() or [type(exc).__name__])[0]).rstrip(". ")

@@ -36,6 +36,8 @@ def _setting(name: str, default, kind):
 @_setting("--sparql-result-bytes", 64_000_000, click.IntRange(1000, 10_000_000_000))
 @_setting("--sparql-memory", 1024.0, click.FloatRange(0, 1_000_000))
 @_setting("--sparql-queue", 8, click.IntRange(0, 10_000))
+@_setting("--sparql-answers-mb", 256.0, click.FloatRange(1, 1_000_000))
+@_setting("--send-timeout", 30.0, click.FloatRange(0.1, 3600))
 @_setting("--read-timeout", 15.0, click.FloatRange(0.1, 3600))
 @_setting("--cache-mb", 256.0, click.FloatRange(0, 1_000_000))
 @handle_errors

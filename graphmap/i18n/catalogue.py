@@ -198,6 +198,12 @@ ERRORS: dict[str, tuple[str, str]] = {
                          "{municipality} lies in {county}, which is not mapped yet: no source in the data says "
                          "anything about the county's support structure. The answer shows only support that reaches "
                          "every municipality; it does not mean that there is no other support."),
+    "error.cache_refused": ("Bygger utan cache: {path} används inte ({reason}).",
+                            "Building without the cache: {path} is not used ({reason})."),
+    "error.cache_why_symlink": ("den nås genom en symbolisk länk", "it is reached through a symbolic link"),
+    "error.cache_why_owner": ("den ägs av en annan användare", "it is owned by another user"),
+    "error.cache_why_writable": ("alla användare kan skriva i den", "every user can write in it"),
+    "error.cache_why_not_folder": ("det är ingen mapp", "it is no folder"),
     "error.unknown_value": ('Okänt värde för {param}: "{value}".', 'Unknown value for {param}: "{value}".'),
     "error.did_you_mean": ("Menade du: {names}?", "Did you mean: {names}?"),
     "error.missing_parameter": ("Parametern {param} krävs.", "The parameter {param} is required."),
@@ -282,6 +288,7 @@ CLI: dict[str, tuple[str, str]] = {
                          "changed."),
     "cli.severity.error": ("FEL", "ERROR"),
     "cli.severity.warning": ("VARNING", "WARNING"),
+    "cli.more_problems": ("… och {n} problem till, som inte visas.", "… and {n} more problems, not shown."),
     "cli.input_errors": ("{n} fel i indata; inget skrevs.", "{n} error(s) in the input; nothing was written."),
     "cli.write_failed": ("Kunde inte skriva: {path} ({reason})", "Could not write: {path} ({reason})"),
     "cli.rows": ("Träffar: {n}", "Matches: {n}"),
@@ -417,6 +424,8 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.serve.sparql_result_bytes': ('Större SPARQL-svar (byte) skickas inte (503)', 'larger SPARQL answers (bytes) are not sent (503).'),
     'cli.help.serve.sparql_memory': ('Minne per SPARQL-process utöver grafen, MB (0: ingen gräns)', 'memory per SPARQL worker beyond the graph, MB (0: no limit).'),
     'cli.help.serve.sparql_queue': ('Så många SPARQL-frågor till får vänta på en ledig process; fler får 503', 'this many more SPARQL queries may wait for a free worker; more get 503.'),
+    'cli.help.serve.sparql_answers_mb': ('SPARQL-svar som servern håller för sina klienter, MB sammanlagt; fler får 503', 'SPARQL answers the server holds for its clients, MB in total; more get 503.'),
+    'cli.help.serve.send_timeout': ('Sekunder en klient får låta bli att läsa ett svar; sedan stängs anslutningen', 'seconds a client may leave an answer unread; then the connection is closed.'),
     'cli.help.serve.read_timeout': ('Sekunder en klient får ta på sig att skicka en förfrågan; långsammare anslutningar stängs', 'seconds a client may take to send a request; slower connections are closed.'),
     'cli.help.serve.cache_mb': ('Minne för sidornas cache (kartor, svar), MB', 'memory for the pages\' cache (maps, answers), MB.'),
     'cli.help.synth.scale': ('Storlek: 1 ≈ en verklig nationell kartläggning, 100 ≈ en miljon tripplar', 'size: 1 ≈ a real national mapping, 100 ≈ one million triples.'),
@@ -581,6 +590,11 @@ INGEST: dict[str, tuple[str, str]] = {
                                      'the heading "{column}" is in two columns ({first} and {second})'),
     "ingest.fix.duplicate_column": ("Ta bort den ena kolumnen eller byt namn på den.",
                                     "Remove one of the columns or rename it."),
+    "ingest.what.remote_context": ("JSON-LD-filens @context hänvisar till ett annat dokument ({value}); graphmap "
+                                   "hämtar ingenting från nätet", "the JSON-LD file's @context names another "
+                                   "document ({value}); graphmap fetches nothing from the network"),
+    "ingest.fix.remote_context": ("Skriv in kontexten i filen (som graphmaps egna JSON-LD-export gör).",
+                                  "Put the context inline in the file (as graphmap's own JSON-LD export does)."),
     "ingest.what.bad_graph_file": ("grafilen kunde inte läsas: {reason}", "the graph file could not be read: {reason}"),
     "ingest.fix.bad_graph_file": ("Bygg om den med graphmap build, eller ange regionmappen i stället.",
                                   "Build it again with graphmap build, or give the region folder instead."),
@@ -646,6 +660,28 @@ INGEST: dict[str, tuple[str, str]] = {
                                      "{filled} filled ones; the table is not read"),
     "ingest.fix.merged_too_large": ("Dela upp de sammanfogade cellerna och skriv värdet i de celler som ska ha det.",
                                     "Unmerge the cells and type the value in the cells that need it."),
+    "ingest.what.over_budget": ("arbetsboken skulle ge fler {what} än graphmap läser ({found}, högst {limit}); "
+                                "den läses inte",
+                                "the workbook would give more {what} than graphmap reads ({found}, at most {limit}); "
+                                "it is not read"),
+    "ingest.fix.over_budget": ("Spara om den i Excel med bara tabellernas blad och värden, eller dela upp den.",
+                               "Save it again in Excel with only the tables' sheets and values, or split it."),
+    "ingest.what.too_many_problems": ("filen gav fler än {limit} problem och läses inte vidare",
+                                      "the file gave more than {limit} problems and is not read further"),
+    "ingest.fix.too_many_problems": ("Rätta de första problemen (eller kontrollera att det är rätt fil) och läs in "
+                                     "den igen.", "Fix the first problems (or check that it is the right file) and "
+                                     "read it again."),
+    "ingest.what.active_parts": ("arbetsboken har makron eller länkar till andra filer ({name}) och läses inte",
+                                 "the workbook holds macros or links to other files ({name}) and is not read"),
+    "ingest.fix.active_parts": ("Spara den som Excel-arbetsbok (.xlsx) utan makron och länkar, med värdena inskrivna.",
+                                "Save it as an Excel workbook (.xlsx) without macros or links, the values typed in."),
+    "ingest.what.formulas_returned": ("{n} celler har formler ({cells}); en returnerad arbetsbok läses bara med "
+                                      "inskrivna värden",
+                                      "{n} cells hold formulas ({cells}); a returned workbook is read with typed "
+                                      "values only"),
+    "ingest.fix.formulas_returned": ("Skriv in värdet i cellerna i stället för en formel (Kopiera, Klistra in "
+                                     "special: Värden).", "Type the value into the cells instead of a formula "
+                                     "(Copy, Paste special: Values)."),
     "ingest.what.hidden_sheet": ('bladet "{sheet}" är dolt och läses ändå',
                                  'the sheet "{sheet}" is hidden and is read anyway'),
     "ingest.fix.hidden_sheet": ("Visa bladet om det ska vara med, annars ta bort det.",
@@ -941,6 +977,8 @@ SERVE: dict[str, tuple[str, str]] = {
         "eller hämta hela grafen under /data.",
         "The answer has more than {n} rows, more than the server sends. Limit the query with LIMIT (and OFFSET for the "
         "next page) or download the whole graph from /data."),
+    "serve.sparql.depth": ("Frågan är för djupt nästlad: högst {n} parenteser eller klamrar i varandra.",
+                           "The query is nested too deeply: at most {n} brackets or braces inside each other."),
     "serve.sparql.graph_iri": ("{param} är ingen giltig IRI: {value}", "{param} is not a valid IRI: {value}"),
 }
 

@@ -12,6 +12,10 @@ ROUND: dict[str, tuple[str, str]] = {
                            "The folder {path} exists and is not empty. Choose another name or folder (-o)."),
     "round.error.nobody": ("Ingen att fråga: ange kommuner (--municipality), län (--county) eller aktörer (--actor).",
                            "Nobody to ask: give municipalities (--municipality), counties (--county) or actors (--actor)."),
+    "round.error.bad_manifest": ("{path} har fel form vid {where} och läses inte. Återställ filen från en kopia, "
+                                 "eller starta rundan igen med graphmap round start.",
+                                 "{path} is wrongly shaped at {where} and is not read. Restore the file from a "
+                                 "copy, or start the round again with graphmap round start."),
     "round.error.not_a_round": ("{path} är ingen kartläggningsrunda (round.json saknas eller går inte att läsa). "
                                 "Starta en med graphmap round start.",
                                 "{path} is no mapping round (round.json is missing or unreadable). "

@@ -28,6 +28,35 @@ MAX_CELL = int(os.environ.get("GRAPHMAP_MAX_CELL") or 10_000)
 #: serialisation (Turtle, N-Triples, JSON-LD, Neo4j, HTML) writes such a number out in full
 MAX_EXPONENT = 15
 MAX_DECIMALS = 12
+#: characters that change how text around them is shown without being seen: bidi embeddings, overrides
+#: and isolates (a name could read backwards, "Umeå‮lasrevinU" shown as another), direction marks, and
+#: zero-width spaces and joiners (two names that look the same are different)
+INVISIBLE = "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+
+
+def show_invisible(text: str) -> str:
+    """``text`` with each :data:`INVISIBLE` character written as its code, visible and inert.
+
+    >>> show_invisible("Ume\u202eå")
+    'Ume<U+202E>å'
+    """
+    return text.translate(_SHOWN) if any(c in text for c in INVISIBLE) else text
+
+
+_SHOWN = {ord(c): f"<U+{ord(c):04X}>" for c in INVISIBLE}
+
+
+def shown(value):
+    """Jinja's ``finalize`` for every page graphmap renders: a text value with its invisible characters
+    written as codes (:func:`show_invisible`), then escaped by autoescape; markup graphmap made itself
+    is left as it is.
+
+    >>> from markupsafe import Markup
+    >>> shown("a\u202eb"), shown(Markup("<b>x</b>")), shown(3)
+    ('a<U+202E>b', Markup('<b>x</b>'), 3)
+    """
+    from markupsafe import Markup
+    return show_invisible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.I)
 _URL = re.compile(r"^https?://[^\s<>\"]+$", re.I)

@@ -9,7 +9,11 @@ of the templates), are skipped. Rows are numbered as the spreadsheet shows them.
 Every reader is bounded before it works: a file over :data:`MAX_BYTES` (a workbook: unpacked, by
 its parts' declared sizes) is not read; a value beyond :data:`MAX_ROWS` rows or :data:`MAX_COLUMNS`
 columns refuses its table before the rows are read; a cell over ``cells.MAX_CELL`` characters is one
-problem. Each refusal is one problem naming the file (sheet), row and column.
+problem. A workbook is also bounded in the work it may make graphmap do (:class:`_Budget`, counted from
+its parts as they stream, before openpyxl opens it): the characters its cells hold (a shared string
+counted for every cell naming it) :data:`MAX_TEXT`, its styles :data:`MAX_STYLES`, sheets
+:data:`MAX_SHEETS`, parts :data:`MAX_PARTS`; a file giving more than :data:`MAX_PROBLEMS` problems stops
+being read. Each refusal is one problem naming the file (sheet), row and column.
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from graphmap.ingest.cells import MAX_CELL
+from graphmap.ingest.cells import INVISIBLE, MAX_CELL
 from graphmap.problems import Problem
 
 #: the most rows a table may have below its header
@@ -30,6 +34,18 @@ MAX_COLUMNS = 100
 #: the most bytes a table file may hold, and a workbook unpack to (the sum of its parts' declared
 #: sizes, which zipfile holds each part to: a part that inflates further fails its CRC check)
 MAX_BYTES = 50_000_000
+#: the work a workbook may make graphmap do, beyond its bytes (a 20 KB workbook whose one shared string
+#: of 10,000 characters is named by every cell would be copied per cell: 1.8 GB). Checked from the zip's
+#: parts while they stream, before openpyxl opens the workbook or a row is read:
+#: the characters its cells hold, each shared string counted every time a cell names it
+MAX_TEXT = 20_000_000
+#: distinct styles (cell formats, fonts, fills, borders, number formats; Excel itself allows 64,000 formats)
+MAX_STYLES = 64_000
+#: sheets in one workbook, and parts in its zip
+MAX_SHEETS = 255
+MAX_PARTS = 2_000
+#: problems (warnings included) one file may give before its reading stops with one error
+MAX_PROBLEMS = 1_000
 #: the csv module's own limit (128 KiB a field) would drop the whole table with an English message; cells
 #: are measured against MAX_CELL instead, each with its file, row and column
 csv.field_size_limit(2 ** 31 - 1)
@@ -68,12 +84,13 @@ def sniff_delimiter(first_line: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = dict.fromkeys([*(c for c in range(32) if c not in (9, 10, 13)), *map(ord, INVISIBLE)])
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f" + INVISIBLE + "]")
 
 
 def _clean(value: str, label: str, number: int, header: list[str], index: int, problems: list[Problem]) -> str:
-    """Strip spaces; remove control characters (NUL …) with a warning naming the cell."""
+    """Strip spaces; remove control characters (NUL …) and invisible ones (bidi overrides, zero-width
+    spaces: :data:`graphmap.ingest.cells.INVISIBLE`) with a warning naming the cell."""
     cleaned = value.translate(_CONTROL).strip()
     if len(cleaned) != len(value.strip()):
         problems.append(Problem(label, number, header[index] if index < len(header) else None, "control_chars", "warning"))
@@ -138,6 +155,7 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(_lines(text, delimiter), delimiter=delimiter)
     table, number, kept, empty = None, 0, 0, True
+    budget = _Budget(problems_at=len(problems))
     control = _CONTROL_RE.search(text) is not None
     long_cells = len(text) > MAX_CELL  # else no cell can be too long
     try:
@@ -153,12 +171,14 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
             if table is None:
                 table = RawTable(name, label, _header(label, values, problems))
                 continue
+            if budget.too_many(label, number, problems):
+                return None
             if kept == MAX_ROWS:  # over the limit: count the rest, keep none
                 kept += not _is_skipped([v.strip() for v in values])
                 continue
             bad = long_cells and max(map(len, values), default=0) > MAX_CELL and _too_long(
                 values, label, number, table.header, problems)
-            if control:
+            if control:  # the file holds a control or invisible character somewhere
                 values = [_clean(v, label, number, table.header, i, problems) for i, v in enumerate(values)]
             else:  # the usual case: no control character anywhere in the file, so just strip
                 values = [v.strip() for v in values]
@@ -231,8 +251,11 @@ def _out_of_bounds(label: str, number: int, index: int) -> Problem:
                    params={"rows": MAX_ROWS, "columns": MAX_COLUMNS, "last": column_letter(MAX_COLUMNS - 1)})
 
 
-def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable]:
-    """Read every sheet named like a table. Formulas give their saved values.
+def read_xlsx(path: Path, table_names, problems: list[Problem], *, values_only: bool = False) -> list[RawTable]:
+    """Read every sheet named like a table. Formulas give their saved values; with ``values_only``
+    (a workbook typed by someone else and returned: :mod:`graphmap.round.readback`) a workbook with
+    macros, external links or a formula in any cell is refused instead, naming the parts or cells: a
+    saved value need not be what the formula shows, and the formula may reach elsewhere.
 
     The workbook is loaded once, read-only (its sheets streamed), after its size and its parts'
     declared unpacked sizes are checked: nothing of a zip bomb is inflated. Each table sheet is
@@ -248,10 +271,19 @@ def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable
             largest = max(parts, key=lambda i: i.file_size, default=None)
             if largest is not None and _too_big(sum(i.file_size for i in parts), path.name, problems, largest.filename):
                 return []
+            budget = _Budget.of(archive, path.name, problems)
+            if budget is None or (values_only and _active_parts(archive, path, problems)):
+                return []
             book = load_workbook(path, read_only=True, data_only=True)
             try:
-                return [table for sheet in book.worksheets
-                        if (table := _read_sheet(archive, sheet, path.name, table_names, problems)) is not None]
+                tables = []
+                for sheet in book.worksheets:
+                    table = _read_sheet(archive, sheet, path.name, table_names, problems, budget, values_only)
+                    if budget.spent or budget.too_many(f"{path.name}: {sheet.title}", None, problems):
+                        return []
+                    if table is not None:
+                        tables.append(table)
+                return tables
             finally:
                 book.close()
     except Exception as exc:  # openpyxl and zipfile raise many kinds on a broken file
@@ -259,8 +291,26 @@ def read_xlsx(path: Path, table_names, problems: list[Problem]) -> list[RawTable
         return []
 
 
-def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problems: list[Problem]) -> RawTable | None:
-    """One sheet as a table (None when it is no table, empty, or refused)."""
+def _active_parts(archive: zipfile.ZipFile, path: Path, problems: list[Problem]) -> bool:
+    """Macros (a ``vbaProject.bin``, an ``.xlsm``) or links to other files in a workbook: one problem."""
+    names = archive.namelist()
+    found = [n for n in names if n.lower().endswith("vbaproject.bin") or "/externallinks/" in n.lower()]
+    if path.suffix.lower() in (".xlsm", ".xltm", ".xlam") and not found:
+        found = [path.suffix]
+    if found:
+        problems.append(Problem(path.name, None, None, "active_parts", params={"name": ", ".join(found[:3])}))
+    return bool(found)
+
+
+#: the most formula cells a refusal names
+NAMED_CELLS = 10
+
+
+def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problems: list[Problem],
+                budget: "_Budget | None" = None, values_only: bool = False) -> RawTable | None:
+    """One sheet as a table (None when it is no table, empty, or refused). ``budget``: what the
+    workbook may still make graphmap do; spent, the sheet (and the workbook) is refused."""
+    budget = budget or _Budget()
     name = normalise_header(sheet.title)
     label = f"{file}: {sheet.title}"
     if name not in table_names:
@@ -270,9 +320,18 @@ def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problem
         return None
     if sheet.sheet_state != "visible":
         problems.append(Problem(label, None, None, "hidden_sheet", "warning", {"sheet": sheet.title}))
-    extent = _scan_sheet(archive, sheet)
+    extent = _scan_sheet(archive, sheet, budget=budget)
+    if extent.over_budget is not None:
+        budget.refuse(label, *extent.over_budget, problems)
+        return None
     if extent.outside is not None:
         problems.append(_out_of_bounds(label, extent.outside[0], extent.outside[1] - 1))
+        return None
+    if values_only and extent.formula_count:
+        cells = [f"{column_letter(c - 1)}{r}" for r, c in extent.formula_cells]
+        problems.append(Problem(label, extent.formula_cells[0][0], None, "formulas_returned", params={
+            "cells": ", ".join(cells) + (" …" if extent.formula_count > NAMED_CELLS else ""),
+            "n": extent.formula_count}))
         return None
     if extent.spread is not None:
         (min_col, min_row, max_col, max_row), copies = extent.spread
@@ -289,6 +348,8 @@ def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problem
     merged.fill(1, list(first))  # the header is read as it stands; ranges starting on it fill the rows below
     table = RawTable(name, label, _header(label, first, problems))
     for number, values in enumerate(rows, start=2):
+        if budget.too_many(label, number, problems):
+            return None
         values = merged.fill(number, list(values))
         formulas = extent.formulas.get(number, ())
         if not formulas and values.count(None) == len(values):
@@ -326,6 +387,112 @@ class _Extent:
     formulas: dict = field(default_factory=dict)
     merges: list = field(default_factory=list)
     spread: tuple | None = None
+    #: where the workbook's text budget ran out: (row, column index from 1)
+    over_budget: tuple[int, int] | None = None
+    #: the cells holding a formula, saved value or not: how many, and the first NAMED_CELLS (row, column from 1)
+    formula_count: int = 0
+    formula_cells: list = field(default_factory=list)
+
+
+_SI, _T, _XF = _MAIN + "si", _MAIN + "t", _MAIN + "xf"
+#: the styles part's elements that each make one style object in openpyxl
+_STYLE_TAGS = {_MAIN + t for t in ("xf", "font", "fill", "border", "numFmt", "dxf", "cellStyle")}
+
+
+@dataclass
+class _Budget:
+    """What one workbook may still make graphmap do (:data:`MAX_TEXT`, :data:`MAX_STYLES`,
+    :data:`MAX_SHEETS`, :data:`MAX_PARTS`, :data:`MAX_PROBLEMS`): counted from the zip's parts as they
+    stream (the shared strings' lengths, the styles, the sheets), before openpyxl opens the workbook."""
+    text: int = MAX_TEXT
+    shared: list = field(default_factory=list)  # the length of each shared string, by index
+    problems_at: int = 0  # len(problems) when the workbook's reading began
+    spent: bool = False
+
+    @classmethod
+    def of(cls, archive: zipfile.ZipFile, file: str, problems: list[Problem]) -> "_Budget | None":
+        """The budget of the workbook in ``archive``; None (one problem given) when its parts alone
+        exceed it: too many parts, sheets or styles."""
+        from array import array
+
+        names = archive.namelist()
+        budget = cls(shared=array("L"), problems_at=len(problems))
+        if len(names) > MAX_PARTS:
+            return budget._refuse_file(file, "parts", len(names), MAX_PARTS, problems)
+        sheets = sum(1 for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        if sheets > MAX_SHEETS:
+            return budget._refuse_file(file, "sheets", sheets, MAX_SHEETS, problems)
+        counted = {"xl/workbook.xml": {_MAIN + "sheet"}, "xl/styles.xml": _STYLE_TAGS}
+        limits = {"xl/workbook.xml": ("sheets", MAX_SHEETS), "xl/styles.xml": ("styles", MAX_STYLES)}
+        for part, tags in counted.items():
+            if part not in names:
+                continue
+            n = 0
+            with archive.open(part) as source:
+                for element in _ends(source):
+                    n += element.tag in tags
+                    if n > limits[part][1]:
+                        return budget._refuse_file(file, limits[part][0], f"> {limits[part][1]}", limits[part][1],
+                                                   problems)
+        strings = next((n for n in names if n.lower() == "xl/sharedstrings.xml"), None)
+        if strings is not None:
+            length = 0
+            with archive.open(strings) as source:
+                for element in _ends(source):
+                    if element.tag == _T:
+                        length += len(element.text or "")
+                    elif element.tag == _SI:
+                        budget.shared.append(min(length, 2 ** 32 - 1))
+                        length = 0
+        return budget
+
+    def _refuse_file(self, file, what, found, limit, problems) -> None:
+        problems.append(Problem(file, None, None, "over_budget",
+                                params={"what": {"sv": _WHAT_SV[what], "en": what}, "found": found, "limit": limit}))
+        self.spent = True
+        return None
+
+    def cell(self, kind: str | None, text: str | None) -> int:
+        """The characters a cell of type ``kind`` with value ``text`` holds once read."""
+        if kind == "s":
+            try:
+                return self.shared[int(text or 0)]
+            except (ValueError, IndexError, OverflowError):
+                return 0
+        return len(text or "")
+
+    def refuse(self, label: str, row: int, col: int, problems: list[Problem]) -> None:
+        """The text budget ran out at ``row``, ``col``: one problem naming the sheet and the cell."""
+        problems.append(Problem(label, row, column_letter(col - 1), "over_budget", params={
+            "what": {"sv": _WHAT_SV["text"], "en": "characters"}, "found": f"> {MAX_TEXT}", "limit": MAX_TEXT}))
+        self.spent = True
+
+    def too_many(self, label: str, row: int, problems: list[Problem]) -> bool:
+        """More than MAX_PROBLEMS problems from this workbook: one error, the reading stops."""
+        if len(problems) - self.problems_at <= MAX_PROBLEMS:
+            return False
+        del problems[self.problems_at + MAX_PROBLEMS:]
+        problems.append(Problem(label, row, None, "too_many_problems", params={"limit": MAX_PROBLEMS}))
+        self.spent = True
+        return True
+
+
+def _ends(source):
+    """The elements of an XML part as each ends, each dropped from its parent once seen: constant memory."""
+    from openpyxl.xml.functions import iterparse
+
+    stack = []
+    for event, element in iterparse(source, events=("start", "end")):
+        if event == "start":
+            stack.append(element)
+            continue
+        stack.pop()
+        yield element
+        if stack:
+            stack[-1].remove(element)
+
+
+_WHAT_SV = {"parts": "delar", "sheets": "blad", "styles": "format", "text": "tecken"}
 
 
 #: the most cells a row of a sheet can have (A–XFD); a row with more is refused before openpyxl
@@ -333,11 +500,13 @@ class _Extent:
 SHEET_COLUMNS = 16_384
 
 
-def _scan_sheet(archive: zipfile.ZipFile, sheet, first_row: bool = False) -> _Extent:
+def _scan_sheet(archive: zipfile.ZipFile, sheet, first_row: bool = False, budget: _Budget | None = None) -> _Extent:
     """One streaming pass over a sheet's XML, in constant memory (each element dropped once read),
     before any row is read: a value beyond MAX_ROWS rows below the header or MAX_COLUMNS columns,
     or a row of more than SHEET_COLUMNS cells, ends it (``outside``); cells without a value
-    (formatting only) do not count otherwise. ``first_row``: stop after the first row."""
+    (formatting only) do not count otherwise. ``first_row``: stop after the first row. ``budget``: the
+    characters the cells hold are taken from it as they stream; where it runs out ends the scan
+    (``over_budget``)."""
     from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
     from openpyxl.xml.functions import iterparse
 
@@ -345,6 +514,7 @@ def _scan_sheet(archive: zipfile.ZipFile, sheet, first_row: bool = False) -> _Ex
     last_row, last_col = MAX_ROWS + 1, MAX_COLUMNS
     row = col = cells = 0
     value = formula = False
+    text = 0
     with archive.open(sheet._worksheet_path) as source:  # openpyxl keeps the part's name there
         for event, element in iterparse(source, events=("start", "end")):
             tag = element.tag
@@ -354,10 +524,15 @@ def _scan_sheet(archive: zipfile.ZipFile, sheet, first_row: bool = False) -> _Ex
                     row, col, cells = int(element.get("r") or row + 1), 0, 0
                 elif tag == _CELL:
                     value = formula = False
+                    text = 0
                 continue
             stack.pop()
             if tag == _VALUE:
                 value = value or bool(element.text)
+                if budget is not None:
+                    text += budget.cell(stack[-1].get("t") if stack else None, element.text)
+            elif tag == _T:
+                text += len(element.text or "")
             elif tag == _INLINE:
                 value = True
             elif tag == _FORMULA:
@@ -373,8 +548,17 @@ def _scan_sheet(archive: zipfile.ZipFile, sheet, first_row: bool = False) -> _Ex
                     if row > last_row or col > last_col:
                         extent.outside = (row, col)
                         break
+                    if budget is not None:
+                        budget.text -= text
+                        if budget.text < 0:
+                            extent.over_budget = (row, col)
+                            break
                     extent.rows, extent.columns = max(extent.rows, row), max(extent.columns, col)
                     extent.cells += 1
+                    if formula:
+                        extent.formula_count += 1
+                        if extent.formula_count <= NAMED_CELLS:
+                            extent.formula_cells.append((row, col))
                     if formula and not value:
                         extent.formulas.setdefault(row, set()).add(col)
             elif tag == _ROW and first_row:

@@ -59,7 +59,7 @@ from graphmap.ontology import GM, curie, expand, ontology_graph
 BASE_LABEL = "Resource"
 CLAIM_LABEL = "GraphmapClaim"      # what one dataset version states about a node
 CLAIMS = "GRAPHMAP_CLAIMS"         # (claim)-[:GRAPHMAP_CLAIMS]->(:Resource)
-SYSTEM_KEYS = ("iri", "datasets", "_token", "_labels", "_datatypes", "_owners")
+SYSTEM_KEYS = ("iri", "datasets", "_token", "_labels", "_datatypes", "_owners", "_personal")
 RESERVED = (BASE_LABEL, CLAIM_LABEL, CLAIMS, "GraphmapDataset")
 IRI_DATATYPE = "@id"
 

@@ -9,6 +9,13 @@ and property-graph rows -> RDF triples. Pure functions; no server involved.
 >>> pg = to_property_graph(g)
 >>> pg.nodes[str(a)].props, sorted(pg.nodes[str(a)].labels), pg.rels["SERVES"]
 ({'prefLabel_sv': 'X'}, ['Actor'], [('https://w3id.org/graphmap/id/actor/x', 'https://w3id.org/graphmap/id/kommun/2480')])
+
+A personal value on any node (a respondent's name on an answer) marks the node's claim:
+
+>>> answer = URIRef("https://w3id.org/graphmap/id/x/answers/a1")
+>>> _ = g.add((answer, GM.respondentName, Literal("Anna Andersson")))
+>>> to_property_graph(g).nodes[str(answer)].full_props()
+{'respondentName': 'Anna Andersson', '_personal': ['respondentName']}
 """
 from __future__ import annotations
 
@@ -28,11 +35,16 @@ class NodeRow:
     labels: set[str] = field(default_factory=set)
     props: dict = field(default_factory=dict)        # key -> value or list (without system keys)
     datatypes: list[str] = field(default_factory=list)
+    #: the keys whose values are personal data (``gm:personalData`` properties: a person's name, a
+    #: respondent's name on an answer), stored as ``_personal`` so that Cypher can find and leave them out
+    personal: list[str] = field(default_factory=list)
 
     def full_props(self) -> dict:
         out = dict(self.props)
         if self.datatypes:
             out["_datatypes"] = self.datatypes
+        if self.personal:
+            out["_personal"] = self.personal
         return out
 
 
@@ -48,10 +60,13 @@ class PropertyGraph:
 
 def to_property_graph(graph: Graph, m: Model | None = None) -> PropertyGraph:
     """Project every triple; raise :class:`ModelError` for a class or predicate outside the whitelist."""
+    from graphmap.privacy import personal_predicates
+
     m = m or model()
     nodes: dict[str, NodeRow] = {}
     values: dict[str, dict[str, list]] = {}
     rels: dict[str, set] = {}
+    personal = personal_predicates()
 
     def node(iri) -> NodeRow:
         key = str(iri)
@@ -75,8 +90,11 @@ def to_property_graph(graph: Graph, m: Model | None = None) -> PropertyGraph:
                 raise ModelError("predicate", f"{p} (blank node value)")
             key = m.key_for(p, o.language if isinstance(o, Literal) else None)
             values.setdefault(str(s), {}).setdefault(key, []).append(o)
+            if p in personal and key not in n.personal:
+                n.personal.append(key)
     for iri, by_key in values.items():
         n = nodes[iri]
+        n.personal.sort()
         for key, objs in sorted(by_key.items()):
             encoded = sorted((encode_literal(o) for o in objs), key=lambda ed: (str(ed[0]), ed[1] or ""))
             if len(encoded) == 1:

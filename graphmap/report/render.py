@@ -27,9 +27,10 @@ from graphmap.viz.static import map_svg as static_map_svg
 def _environment():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
+    from graphmap.ingest.cells import shown
     return Environment(loader=PackageLoader("graphmap", "templates"),
                        autoescape=select_autoescape(default=True, default_for_string=True),
-                       trim_blocks=True, lstrip_blocks=True)
+                       trim_blocks=True, lstrip_blocks=True, finalize=shown)  # invisible characters as codes
 
 
 def render_html(data: dict, png_name: str | None = None) -> str:

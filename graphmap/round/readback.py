@@ -92,7 +92,7 @@ class Readback:
 
 
 def _sheets(path: Path, names: set[str], problems: list[Problem]) -> dict:
-    tables = read_xlsx(path, names | {META}, problems)
+    tables = read_xlsx(path, names | {META}, problems, values_only=True)  # no formula, macro or link accepted
     problems[:] = [p for p in problems if not (p.code == "hidden_sheet" and p.params.get("sheet") == META)]
     return {t_.name: t_ for t_ in tables}
 

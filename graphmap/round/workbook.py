@@ -32,7 +32,6 @@ whether or not the protection was lifted. No person's name is written in a workb
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import json
 import secrets
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ from graphmap.ontology import GM, ID, code_of
 from graphmap.round.beliefs import Line, beliefs, table_csv
 from graphmap.schema import TABLE
 from graphmap.slug import slugify
+from graphmap.tabular import workbook_bytes
 from graphmap.vocab import vocabularies
 
 FORMAT = 1
@@ -261,9 +261,7 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     hidden.sheet_state = "veryHidden"
     hidden.protection.sheet = True
     book.move_sheet(LISTS, offset=len(book.sheetnames) - 1 - book.sheetnames.index(LISTS))
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue(), entry
+    return workbook_bytes(book), entry  # every cell a value: a fact's "=HYPERLINK(…)" stays text
 
 
 # --------------------------------------------------------------------------- the round
@@ -341,7 +339,57 @@ def read_manifest(folder) -> dict:
         raise RoundError("not_a_round", path=str(folder)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise RoundError("not_a_round", path=str(folder))
+    where = shape_fault(manifest, MANIFEST_SHAPE)
+    if where is None:
+        where = next((f"respondents.{code}.sheets.{sheet}.{n}.key" for code, entry in manifest["respondents"].items()
+                      for sheet in ("beliefs", "verify") for n, cells in entry["sheets"].get(sheet, {}).items()
+                      if cells["key"] not in entry["lines"]), None)  # each line answered is one of its lines
+    if where is not None:
+        raise RoundError("bad_manifest", path=str(path), where=where)
     return manifest
+
+
+_ROW = {"nr": str, "key": str}
+#: what a round's manifest must hold for its returns to be read (more keys may be there): ``"*"`` any
+#: key, ``"#"`` any row number
+MANIFEST_SHAPE = {"round": str, "name": str, "dataset": str, "respondents": {"*": {
+    "name": str, "token": str, "file": str,
+    "lines": {"*": {"table": str, "field": (str, type(None)), "text": str, "current": (str, type(None))}},
+    "sheets": {"info": {"#": {"item": str, "value": str, "key": str}}, "beliefs?": {"#": _ROW},
+               "verify?": {"#": _ROW}, "needs?": {"#": {"area": str, "key": str}}}}}}
+
+
+def shape_fault(value, shape, where: str = "") -> str | None:
+    """Where ``value`` (parsed JSON) differs from ``shape`` (a type or tuple of types, or a dict of keys to shapes; ``"*"``
+    any key, ``"#"`` any row number, ``"name?"`` a key that may be missing), or None.
+
+    >>> shape_fault({"a": {"1": "x"}}, {"a": {"#": str}}), shape_fault({"a": ["x"]}, {"a": {"#": str}})
+    (None, 'a')
+    >>> shape_fault({"a": {"b": 2}}, {"a": {"*": str}, "c?": int})
+    'a.b'
+    """
+    if not isinstance(shape, dict):
+        return None if isinstance(value, shape) and not isinstance(value, bool) else (where or "/")
+    if not isinstance(value, dict):
+        return where or "/"
+    for key, inner in shape.items():
+        if key in ("*", "#"):
+            for k, v in value.items():
+                if key == "#" and not k.isdigit():
+                    return f"{where}.{k}".lstrip(".")
+                found = shape_fault(v, inner, f"{where}.{k}".lstrip("."))
+                if found:
+                    return found
+            continue
+        name = key.rstrip("?")
+        if name not in value:
+            if key.endswith("?"):
+                continue
+            return f"{where}.{name}".lstrip(".")
+        found = shape_fault(value[name], inner, f"{where}.{name}".lstrip("."))
+        if found:
+            return found
+    return None
 
 
 def latest_snapshot(paths=None) -> Path | None:

@@ -27,14 +27,19 @@ def create_app(*args, **kwargs):
     return _create(*args, **kwargs)
 
 
-def run(kg, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | None = None, **options) -> None:
+def run(kg, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | None = None,
+        send_timeout: float | None = None, **options) -> None:
     """Serve ``kg`` until interrupted (uvicorn, one process; a client gets ``read_timeout``
     seconds to send each request, by default :data:`graphmap.serve.server.READ_TIMEOUT`)."""
     import uvicorn
 
     from graphmap.serve.server import uvicorn_config
 
-    uvicorn.Server(uvicorn_config(create_app(kg, **options), host=host, port=port, read_timeout=read_timeout)).run()
+    app = create_app(kg, **options)
+    if host not in ("0.0.0.0", "::", ""):  # a named address: the one every URL is built from
+        app.state.origin = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    uvicorn.Server(uvicorn_config(app, host=host, port=port, read_timeout=read_timeout,
+                                  send_timeout=send_timeout)).run()
 
 
 __all__ = ["create_app", "run", "is_loopback"]

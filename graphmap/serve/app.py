@@ -48,6 +48,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from graphmap.api import KnowledgeGraph, not_mapped_note
+from graphmap.ingest.cells import shown
 from graphmap.queries import internal, library
 from graphmap.resolve import UnknownName
 from graphmap.serve import linked, sparql
@@ -78,7 +79,7 @@ DOWNLOAD_FORMATS = {"csv": ("csv_bytes", "text/csv; charset=utf-8"), "json": ("j
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
-                      trim_blocks=False, lstrip_blocks=False)
+                      trim_blocks=False, lstrip_blocks=False, finalize=shown)
     return env
 
 
@@ -104,7 +105,7 @@ class App:
         other = other_lang(lang)
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", other)]
         ctx.update(request=request, lang=lang, other_lang=other, site=self.site,
-                   switch_url=request.url.path + "?" + urlencode(params), t=lambda key, **kw: t(key, lang, **kw))
+                   switch_url=own_path(request.url.path) + "?" + urlencode(params), t=lambda key, **kw: t(key, lang, **kw))
         ctx.setdefault("active", "")
         html = self.env.get_template(template).render(**ctx)
         response = HTMLResponse(html, status_code=status)
@@ -469,13 +470,39 @@ def self_contained(html: str, download: str | None = None) -> HTMLResponse:
     return HTMLResponse(html, headers=headers)
 
 
+def own_path(path: str) -> str:
+    r"""A path of this site, whatever the request's path began with: ``//other.example/`` (or
+    ``/\other.example``, which browsers read alike) as a link's start would name another site.
+
+    >>> own_path("//other.example/x"), own_path("/\\other.example"), own_path("/karta")
+    ('/other.example/x', '/other.example', '/karta')
+    """
+    return "/" + path.lstrip("/\\")
+
+
+def own_address(scope) -> bytes:
+    """The server's own address, as the ``Host`` every URL is built from: the configured one
+    (``app.state.origin``), else the local end of the connection; never the request's ``Host``."""
+    app = scope.get("app")
+    origin = getattr(getattr(app, "state", None), "origin", None)
+    if origin:
+        return origin.encode()
+    host, port = scope.get("server") or ("127.0.0.1", 80)
+    return (f"[{host}]:{port}" if ":" in host else f"{host}:{port}").encode()
+
+
 class SecuredStarlette(Starlette):
     """Starlette that adds :data:`SECURITY_HEADERS` to every response a route did not set them on,
-    outside every middleware, so that errors (404, 405, 500 …) and static files carry them too."""
+    outside every middleware, so that errors (404, 405, 500 …) and static files carry them too; and
+    that builds every URL (redirects, the SPARQL page's endpoint) from the server's own address
+    (:func:`own_address`): a forged ``Host`` header redirects nowhere else."""
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await super().__call__(scope, receive, send)
+        scope = dict(scope, app=self)
+        scope["headers"] = [(k, v) for k, v in scope.get("headers", []) if k not in (b"host", b"x-forwarded-host")]
+        scope["headers"].append((b"host", own_address(scope)))
 
         async def secured(message):
             if message["type"] == "http.response.start":
@@ -492,7 +519,8 @@ class SecuredStarlette(Starlette):
 def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool = False,
                sparql_workers: int = 2, sparql_timeout: float = 10.0, sparql_limit: int = 10_000,
                sparql_query_bytes: int = 100_000, sparql_result_bytes: int = 64_000_000,
-               sparql_memory: float = 1024.0, sparql_queue: int = 8, cache_mb: float = 256.0,
+               sparql_memory: float = 1024.0, sparql_queue: int = 8, sparql_answers_mb: float = 256.0,
+               cache_mb: float = 256.0,
                previous: KnowledgeGraph | None = None) -> Starlette:
     """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
 
@@ -510,7 +538,7 @@ def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool =
         holder.pool = sparql.QueryPool(site.kg.graph, workers=sparql_workers, timeout=sparql_timeout,
                                        limit=sparql_limit, query_bytes=sparql_query_bytes,
                                        result_bytes=sparql_result_bytes, memory=sparql_memory,
-                                       waiting=sparql_queue)
+                                       waiting=sparql_queue, held_bytes=int(sparql_answers_mb * 1_000_000))
         try:
             yield
         finally:

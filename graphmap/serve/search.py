@@ -37,7 +37,7 @@ class SearchIndex:
 
     def search(self, text: str, limit: int = 10) -> list[Entry]:
         """Best matches first: names containing the text, then fuzzy matches (score ≥ 70)."""
-        q = ascii_fold(text or "")[:100]
+        q = ascii_fold((text or "")[:100])[:100]  # cut before folding: a 1 MB text costs nothing
         if not q:
             return []
         scores: dict[int, float] = {}

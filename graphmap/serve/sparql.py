@@ -21,7 +21,11 @@ parameter) over ``query_bytes`` is refused with 413 before it is parsed; a query
 with 400 and never runs, and the workers cannot open sockets anyway (see
 :mod:`graphmap.serve.sparql_worker`); an answer whose serialised size passes ``result_bytes``
 is not sent: 503 with a message naming the bound (a row cannot be cut in half, so unlike the row
-limit this is an error, not a shortened answer); a query that needs more than ``memory`` MB in
+limit this is an error, not a shortened answer); a query nested deeper than :data:`MAX_DEPTH`
+brackets is refused with 400 before a worker parses it (the parser recursed until the worker
+crashed); the answers the server holds for its clients are bounded in total (``held_bytes``: an
+answer that would pass it gets 503 busy) and sent in pieces (a client that does not read is dropped
+by the server's send timeout, :mod:`graphmap.serve.server`, and its answer's memory released); a query that needs more than ``memory`` MB in
 its worker makes the allocation fail, the worker ends, the client gets 503 and a fresh worker
 takes its place — as for the time limit. All refusals are plain text in the request's language.
 
@@ -44,6 +48,7 @@ import json
 import math
 import os
 import queue
+import re
 import select
 import shutil
 import subprocess
@@ -73,9 +78,10 @@ PREFIX = ".graphmap-sparql"  # the temporary folders of the graph copies: PREFIX
 class Reply:
     status: int
     media_type: str
-    body: bytes
+    body: bytes | bytearray
     headers: dict = field(default_factory=dict)
-    error: str = ""  # a refusal to word in the user's language: service, result_size, memory
+    error: str = ""  # a refusal to word in the user's language: service, result_size, memory, depth
+    held: int = 0    # bytes of the pool's answer budget this reply holds until it is sent (QueryPool.release)
 
 
 TEXT = "text/plain; charset=utf-8"
@@ -144,8 +150,10 @@ class _Worker:
                 raise RuntimeError("SPARQL worker did not start")
             self.ready = True
 
-    def ask(self, request: dict, timeout: float, max_length: int | None = None) -> Reply | None:
-        """Send one request; the reply, or None when the time limit passed."""
+    def ask(self, request: dict, timeout: float, max_length: int | None = None, reserve=None) -> Reply | None:
+        """Send one request; the reply, or None when the time limit passed. ``reserve(size)`` (optional)
+        says whether an answer of ``size`` bytes may be held; if not, it is read and dropped piecewise
+        and the reply is a busy one."""
         self.proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
         line = self._readline(time.monotonic() + timeout)
         if line is None:
@@ -153,16 +161,27 @@ class _Worker:
         if not line:
             raise EOFError("SPARQL worker ended")
         header = json.loads(line)
-        body, size = bytearray(), header["length"]
+        size = header["length"]
         if max_length is not None and size > max_length:
             raise ValueError("SPARQL worker reply over the bound")
-        while len(body) < size:
-            chunk = self.proc.stdout.read(size - len(body))
-            if not chunk:
+        if reserve is not None and size and not reserve(size):
+            while size > 0:  # read past it without holding it
+                chunk = self.proc.stdout.read(min(size, 1 << 16))
+                if not chunk:
+                    raise EOFError("SPARQL worker ended")
+                size -= len(chunk)
+            return Reply(503, TEXT, b"", error="busy")
+        body = bytearray(size)  # read in place: no growing buffer, no second copy
+        view, got = memoryview(body), 0
+        while got < size:
+            n = self.proc.stdout.readinto(view[got:])
+            if not n:
                 raise EOFError("SPARQL worker ended")
-            body += chunk
+            got += n
+        view.release()
         headers = {"X-Result-Limit-Reached": "true"} if header.get("truncated") else {}
-        return Reply(header["status"], header["type"], bytes(body), headers, header.get("error", ""))
+        return Reply(header["status"], header["type"], body, headers, header.get("error", ""),
+                     held=size if reserve is not None else 0)
 
     def died_of_memory(self) -> bool:
         """True when the process ended as a failed allocation ends it (abort, or MemoryError)."""
@@ -189,7 +208,7 @@ class QueryPool:
 
     >>> from rdflib import Graph
     >>> pool = QueryPool(Graph(), workers=1, timeout=10)
-    >>> pool.run({"query": "ASK { ?s ?p ?o }"}).body
+    >>> bytes(pool.run({"query": "ASK { ?s ?p ?o }"}).body)
     b'{"head":{},"boolean":false}'
     >>> pool.run({"query": "ASK { SERVICE <http://127.0.0.1:8080/> { ?s ?p ?o } }"}).error
     'service'
@@ -201,8 +220,9 @@ class QueryPool:
 
     def __init__(self, graph, workers: int = 2, timeout: float = 10.0, limit: int = 10_000,
                  start_timeout: float = 120.0, query_bytes: int = 100_000, result_bytes: int = 64_000_000,
-                 memory: float = 1024.0, waiting: int = 8):
+                 memory: float = 1024.0, waiting: int = 8, held_bytes: int = 256_000_000):
         self.timeout, self.limit, self.start_timeout = timeout, limit, start_timeout
+        self.held_bytes, self.held = max(held_bytes, result_bytes), 0  # one answer of the largest size fits
         self.query_bytes, self.result_bytes, self.memory = query_bytes, result_bytes, memory
         self.workers, self.waiting = max(1, workers), max(0, waiting)
         self.graph = GraphCopy(graph.serialize(format="nt", encoding="utf-8"))
@@ -224,6 +244,18 @@ class QueryPool:
         with self._lock:
             self._all.add(worker)
         return worker
+
+    def reserve(self, size: int) -> bool:
+        """Take ``size`` bytes of the answers' budget (``held_bytes`` in total); False when it is spent."""
+        with self._lock:
+            if self.held + size > self.held_bytes:
+                return False
+            self.held += size
+            return True
+
+    def release(self, size: int) -> None:
+        with self._lock:
+            self.held -= size
 
     @property
     def retry_after(self) -> int:
@@ -266,7 +298,7 @@ class QueryPool:
             return Reply(503, TEXT, b"All SPARQL workers are busy; try again.\n")
         try:
             worker.wait_ready(self.start_timeout)
-            reply = worker.ask(request, self.timeout, max_length=self.result_bytes + 65_536)
+            reply = worker.ask(request, self.timeout, max_length=self.result_bytes + 65_536, reserve=self.reserve)
         except EOFError:
             memory = worker.died_of_memory()
             self._retire(worker)
@@ -295,6 +327,48 @@ class QueryPool:
             worker.kill()
         self._starter.shutdown(wait=False)
         self.graph.close()
+
+
+#: the deepest nesting of brackets ``( [ {`` a query may have; a deeper one is refused before it is parsed
+MAX_DEPTH = 64
+_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')  # SPARQL's IRIREF
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of ``( [ {`` in a query, outside strings, IRIs and comments; counted in one
+    pass, before any parser sees it.
+
+    >>> nesting_depth("SELECT * { ?s ?p ?o FILTER(?o = '{{{') } # ((((")
+    2
+    >>> nesting_depth("ASK " + "{ " * 500 + "}" * 500)
+    500
+    >>> nesting_depth("ASK { <http://e/#(> ?p ?o } # it's\\n" + "{" * 70 + "}" * 70 + " # '")
+    70
+    """
+    depth = deepest = i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in ")]}":
+            depth -= 1
+        elif c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif c == "<":
+            iri = _IRI.match(text, i)  # stops at the next "<", so all of them are read once
+            if iri:
+                i = iri.end() - 1  # an IRI ("#" and brackets in it are its own); else a comparison
+        elif c in "'\"":
+            quote = text[i:i + 3] if text[i:i + 3] in ("'''", '"""') else c
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                i += 2 if text[i] == "\\" else 1
+            i += len(quote) - 1
+        i += 1
+    return deepest
 
 
 def _refused() -> Response:
@@ -369,6 +443,8 @@ async def _protocol_request(request: Request, cap: int = 100_000, lang: str = "s
         return PlainTextResponse("Missing the query parameter.\n", status_code=400)
     if len(str(text).encode("utf-8")) > cap:
         return too_large
+    if nesting_depth(str(text)) > MAX_DEPTH:
+        return PlainTextResponse(t("serve.sparql.depth", lang, n=MAX_DEPTH) + "\n", status_code=400)
     graphs = {key: [str(v) for v in source.getlist(param)]
               for key, param in (("default_graph", "default-graph-uri"), ("named_graph", "named-graph-uri"))}
     try:
@@ -396,8 +472,37 @@ def endpoint(pool_of, lang_of=lambda request: "sv"):
         if media.startswith("text/") and "charset" not in media:
             media += "; charset=utf-8"
         headers = {"Cache-Control": "no-store", "Vary": "Accept", **reply.headers}
-        return Response(reply.body, status_code=reply.status, media_type=media, headers=headers)
+        return HeldResponse(reply, pool, status_code=reply.status, media_type=media, headers=headers)
     return sparql
+
+
+class HeldResponse(Response):
+    """An answer sent in pieces of 64 KB (each waits until the client has room for it; one that stops
+    reading is dropped by the server's send timeout), its bytes released from the pool's budget once
+    sent or dropped."""
+
+    PIECE = 1 << 16
+
+    def __init__(self, reply: Reply, pool: QueryPool, status_code: int, media_type: str, headers: dict):
+        self.status_code, self.media_type, self.background = status_code, media_type, None
+        self.body = reply.body  # bytes, or the worker's bytearray as read: never copied whole
+        self.init_headers(headers)
+        self.held, self.pool = reply.held, pool
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+            body = memoryview(self.body)
+            for start in range(0, len(body), self.PIECE) if len(body) else ():
+                await send({"type": "http.response.body", "body": bytes(body[start:start + self.PIECE]),
+                            "more_body": start + self.PIECE < len(body)})
+            if not len(body):
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+        finally:
+            self.body = b""
+            if self.held:
+                self.pool.release(self.held)
+                self.held = 0
 
 
 async def update_refused(request: Request) -> Response:

@@ -1,0 +1,139 @@
+"""The round's own files as hostile or personal input (issue 31).
+
+1. A respondent's name typed into a round workbook became data (``gm:respondentName`` on the answer) but
+   was missing from ``graphmap privacy``; it must be listed there and left out of every shared export.
+2. A wrongly shaped ``round.json`` gave a Python traceback: now one message naming where it is wrong.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+import graphmap
+from graphmap.ingest import bundled_paths
+from graphmap.round.apply import apply_returns
+from graphmap.round.readback import read_returns
+from graphmap.round.workbook import MANIFEST, start_round
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME = "Anna Respondentsson"
+
+
+@pytest.fixture(scope="module")
+def applied(tmp_path_factory):
+    """Strömstad's workbook returned with one answer and a respondent's name, read and applied."""
+    kg = graphmap.build()
+    made = start_round(kg, "Kartläggning 2027", ["1486"], tmp_path_factory.mktemp("rounds"), today="2027-02-01")
+    book = load_workbook(made.workbooks[0])
+    book["Att verifiera"]["I3"] = "Stämmer"
+    book["Om arbetsboken"]["B7"], book["Om arbetsboken"]["B8"] = "2027-03-10", NAME
+    (made.folder / "svar").mkdir(exist_ok=True)
+    book.save(made.folder / "svar" / made.workbooks[0].name)
+    back = read_returns(made.folder, kg=kg)
+    assert not back.errors, [p.format("en") for p in back.errors]
+    apply_returns(back)
+    return made
+
+
+def _cli(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graphmap", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+
+
+def _data(made) -> list[str]:
+    return [a for p in [*bundled_paths(), made.folder] for a in ("-d", str(p))]
+
+
+def test_a_respondents_name_is_in_the_privacy_inventory(applied):
+    proc = _cli("privacy", *_data(applied), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert NAME in proc.stdout  # before: missing (only persons' fields were listed)
+
+
+def test_a_respondents_name_is_left_out_of_the_shared_exports(applied, tmp_path):
+    for fmt in ("ttl", "jsonld"):
+        out = tmp_path / f"graph.{fmt}"
+        proc = _cli("export", "data", "--format", fmt, "-o", str(out), *_data(applied))
+        assert proc.returncode == 0, proc.stderr
+        assert NAME not in out.read_text(encoding="utf-8"), fmt
+
+
+def _broken(made, tmp_path: Path, change) -> Path:
+    folder = tmp_path / "runda"
+    shutil.copytree(made.folder, folder)
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    change(manifest)
+    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+def _first(manifest) -> dict:
+    return next(iter(manifest["respondents"].values()))
+
+
+@pytest.mark.parametrize("change, where", [
+    (lambda m: m.update(respondents=["1486"]), "respondents"),
+    (lambda m: _first(m).pop("token"), "respondents.1486.token"),
+    (lambda m: _first(m)["sheets"].update(info=[]), "respondents.1486.sheets.info"),
+    (lambda m: _first(m)["sheets"]["verify"].update({"x3": {"nr": "1", "key": "k"}}), "respondents.1486.sheets.verify.x3"),
+    (lambda m: _first(m)["lines"].clear(), "respondents.1486.sheets.beliefs.3.key"),
+    (lambda m: m.update(round=7), "round"),
+])
+def test_a_wrongly_shaped_round_json_gives_one_message(applied, tmp_path, change, where):
+    folder = _broken(applied, tmp_path, change)
+    proc = _cli("round", "read", str(folder))
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr  # before: KeyError / AttributeError / TypeError tracebacks
+    assert f"{folder / MANIFEST} har fel form vid {where} och läses inte" in proc.stderr, proc.stderr
+
+
+# ---- the build cache: a folder another user planted or linked ------------------------------------
+
+PLANT = ("import graphmap.buildcache as b\n"
+         "kg = b.open()\n"
+         "print(kg.cache.status, any('PLANTED' in str(o) for o in kg.graph.objects()))")
+
+
+def _open_cache(root: Path) -> subprocess.CompletedProcess:
+    import os
+    env = {**os.environ, "GRAPHMAP_CACHE_DIR": str(root)}
+    return subprocess.run([sys.executable, "-c", PLANT], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=600)
+
+
+@pytest.mark.parametrize("how", ["symlink", "writable", "owner"])
+def test_the_cache_refuses_a_planted_folder_and_says_so(tmp_path, how):
+    import os
+    planted = tmp_path / "planted"
+    assert _open_cache(planted).stdout.split() == ["built", "False"]
+    graph = next(planted.glob("*/graph.nt"))
+    line = graph.read_text(encoding="utf-8").splitlines()[0].rsplit(" ", 2)[0]
+    with graph.open("a", encoding="utf-8") as fh:  # an answer of someone else's, its manifest made to match
+        fh.write(f'{line.split(" ")[0]} <http://www.w3.org/2004/02/skos/core#altLabel> "PLANTED" .\n')
+    import zlib
+    data, manifest_path = graph.read_bytes(), graph.with_name("manifest.json")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest.update(graph=[len(data), zlib.crc32(data)], triples=manifest["triples"] + 1)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert _open_cache(planted).stdout.split() == ["hit", "True"]  # the planted answer, when it is one's own
+    root = planted
+    if how == "symlink":
+        root = tmp_path / "shared"
+        root.symlink_to(planted)
+    elif how == "writable":
+        planted.chmod(0o777)
+    else:
+        if os.getuid() != 0:
+            pytest.skip("needs root to give the folder to another user")
+        os.chown(planted, 65534, 65534)
+    proc = _open_cache(root)
+    assert proc.stdout.split() == ["memory", "False"], proc.stderr  # before: hit True
+    reason = {"symlink": "den nås genom en symbolisk länk", "writable": "alla användare kan skriva i den",
+              "owner": "den ägs av en annan användare"}[how]
+    assert f"Bygger utan cache: {root} används inte ({reason})." in proc.stderr
