@@ -308,9 +308,20 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
     national: dict[str, set] = defaultdict(set)
 
     def add(target: set, actor, base, route, via, path_rank, extent):
+        target.add(make(actor, base, route, via, path_rank, extent))
+
+    def make(actor, base, route, via, path_rank, extent) -> tuple:
         _a, lorder, level, kind, match, oa, tg, source, fact_rank = base
-        target.add((lorder, actor, level, kind, match, oa, tg, route, via, extent or EXTENT_WHOLE,
-                    weakest(path_rank, fact_rank), source))
+        return (lorder, actor, level, kind, match, oa, tg, route, via, extent or EXTENT_WHOLE,
+                weakest(path_rank, fact_rank), source)
+
+    # the rows a path brings are the same for every municipality it reaches: made once per path
+    made: dict[tuple, list[tuple[str, tuple]]] = {}
+
+    def along(key: tuple, actor, base_rows, route, via, path_rank, extent) -> list[tuple[str, tuple]]:
+        if key not in made:
+            made[key] = [(base[0], make(actor, base, route, via, path_rank, extent)) for base in base_rows]
+        return made[key]
 
     served_by = f.inverse("serves")                  # place -> actors (and offers) that serve it
     for m in municipalities:
@@ -320,8 +331,8 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
             if not rows:
                 continue
             for path_rank, extent in paths(actor, m):
-                for base in rows:
-                    add(local[(base[0], m)], actor, base, "coverage", None, path_rank, extent)
+                for area, row in along((actor, path_rank, extent), actor, rows, "coverage", None, path_rank, extent):
+                    local[(area, m)].add(row)
     # the offer itself names the municipality
     for offer, places in f.out["serves"].items():
         for actor in f("offered_by", offer):
@@ -352,11 +363,20 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
                     if m not in municipality_set:
                         continue
                     for path_rank, extent in paths(member, m):
-                        for base in base_rows:
-                            add(local[(base[0], m)], network, base, "through", member, path_rank,
-                                role_extent or extent)
-    return SupportLayer(areas, county_of, {k: sorted(v, key=sort_key) for k, v in local.items()},
-                        {k: sorted(v, key=sort_key) for k, v in national.items()}, dict(needs or {}))
+                        key = (membership, network, member, path_rank, role_extent or extent)
+                        for area, row in along(key, network, base_rows, "through", member, path_rank,
+                                               role_extent or extent):
+                            local[(area, m)].add(row)
+    keys: dict[tuple, tuple] = {}    # a row's sort key, computed once however many municipalities share it
+
+    def key(row: tuple) -> tuple:
+        k = keys.get(row)
+        if k is None:
+            k = keys[row] = sort_key(row)
+        return k
+
+    return SupportLayer(areas, county_of, {k: sorted(v, key=key) for k, v in local.items()},
+                        {k: sorted(v, key=key) for k, v in national.items()}, dict(needs or {}))
 
 
 GROUPS = ("direct", "broad", "networks", "national")
