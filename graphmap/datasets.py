@@ -32,7 +32,7 @@ def expand_paths(paths) -> list[Path]:
     (``data/regions``, ``data/landscape``) stands for those subfolders, in name order; anything
     else is itself.
 
-        >>> [p.name for p in expand_paths([REGIONS_DIR])]
+    >>> [p.name for p in expand_paths([REGIONS_DIR])]
     ['fyrbodal', 'jonkoping', 'stockholm', 'vasterbotten']
     >>> expand_paths([REGIONS_DIR / "fyrbodal"]) == [REGIONS_DIR / "fyrbodal"]
     True

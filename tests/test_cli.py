@@ -90,7 +90,7 @@ def test_gaps_matrix_and_detail(kg):
     seeds = run("gaps", "-d", "data/regions").output  # the seeds alone: FoU Fyrbodal's 14 + part of Lilla Edet
     assert table_cell(seeds, "Funktionshinder", "14") == "15/49" and table_cell(seeds, "Funktionshinder", "25") == "ej kartlagd"
     rows = json.loads(run("gaps", "--county", "24", "--format", "json").output)
-    assert len(rows) == 15 * 14
+    assert len(rows) == 15 * 19   # every municipality of Västerbotten × every area
 
 
 def test_validate_bundled_data_ok_with_warnings():

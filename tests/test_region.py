@@ -61,8 +61,8 @@ def test_workbook_sheets_explanations_and_dropdowns(template):
                 assert dv.showErrorMessage is (not col.many)  # multi-value cells take "a;b": no error
     lists = book[LIST_SHEET]
     header = [c.value for c in lists[1]]
-    level = [lists.cell(r, header.index("level") + 1).value for r in range(2, 5)]
-    assert level == ["nationell", "regional", "lokal"]
+    level = [lists.cell(r, header.index("level") + 1).value for r in range(2, 6)]
+    assert level == ["internationell", "nationell", "regional", "lokal"]   # gm:order: the widest first
     km = list(book[KOMMUNER].iter_rows(values_only=True))
     assert km[0] == ("kommunkod", "kommun", "lanskod", "lan")
     assert ("2380", "Östersund", "23", "Jämtlands län") in km

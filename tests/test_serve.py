@@ -223,7 +223,7 @@ def test_every_actor_has_a_page(http, kg):
     tables |= {f"/natverk/{r['id']}" for p in folders if (p / "networks.csv").exists()
                for r in read_table(p / "networks.csv")}
     regions = read_table(DATA / "reference" / "lan.csv")
-    assert tables <= set(paths) and len(paths) == len(tables) + len(regions) == 151 + 21  # 151 unique ids
+    assert tables <= set(paths) and len(paths) == len(tables) + len(regions) == 152 + 21  # 152 unique ids
     for path in paths:
         r = http.get(path)
         assert r.status_code == 200 and "<h1>" in r.text, path

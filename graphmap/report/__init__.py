@@ -20,7 +20,7 @@ One module per job:
 >>> kg = graphmap.build()
 >>> data = report_data(kg, county="Västerbotten")
 >>> len(data["gaps"]["areas"]), len(data["gaps"]["columns"])
-(14, 15)
+(19, 15)
 """
 from __future__ import annotations
 

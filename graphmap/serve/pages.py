@@ -10,7 +10,7 @@ network and municipality pages, and the gap matrix with its rows.
 >>> page["label"], page["county"].text, page["county"].href
 ('Umeå', 'Västerbottens län', '/luckor/rader?county=24')
 >>> site.gap_matrix("sv")["rows"][0]["cells"][0]["href"]
-'/luckor/rader?area=barn-och-unga&county=01'
+'/luckor/rader?area=anhorigstod&county=01'
 """
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ import re
 from rdflib import URIRef
 from rdflib.namespace import XSD
 
-from graphmap.ingest.problems import Problem
+from graphmap.problems import Problem
 from graphmap.ontology import curie
 
 _TZ = r"(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))?"
