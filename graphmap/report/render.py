@@ -20,7 +20,7 @@ from functools import lru_cache
 from graphmap import i18n
 from graphmap.report.gather import report_data
 from graphmap.viz import render_map_html, script_hashes
-from graphmap.viz.static import map_svg as static_map_svg
+from graphmap.viz.static import map_key, map_svg as static_map_svg
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +46,7 @@ def render_html(data: dict, png_name: str | None = None) -> str:
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return _environment().get_template("report.html.j2").render(
-        **data, map_page=map_page, map_svg=map_svg, csp=csp, png_name=png_name,
+        **data, map_page=map_page, map_svg=map_svg, map_key=map_key(view, lang=lang), csp=csp, png_name=png_name,
         t=lambda key, **values: i18n.t(key, lang, **values))
 
 
