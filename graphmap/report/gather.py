@@ -27,6 +27,7 @@ from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
 from graphmap.report.counts import confidence_counts, landscape, shown
+from graphmap.report.scope import county_facts
 from graphmap.sources import source_info
 from graphmap.viz import build_view
 from graphmap.vocab import vocabularies
@@ -234,28 +235,36 @@ def _brokers(kg, lang, scope: set, county_iri) -> list[dict]:
     return out[:20]
 
 
-def _sources(kg, lang) -> dict:
+def _sources(kg, lang, facts: list[dict] | None = None) -> dict:
+    """The sources and the facts per confidence: of the whole graph, or of ``facts`` only
+    (:func:`graphmap.report.scope.county_facts`, a county report's own)."""
     info = source_info(kg)
     docs = {str(r["source"]): (r.get("document"), r.get("url")) for r in run_query(kg, "report-source-docs").rows}
     conf_iris = {}
-    facts: dict[str, Counter] = defaultdict(Counter)
-    for r in run_query(kg, "report-source-facts").rows:
+    facts_of: dict[str, Counter] = defaultdict(Counter)
+    rows_in = run_query(kg, "report-source-facts").rows if facts is None else \
+        [dict(f, n=1) for f in facts]
+    for r in rows_in:
         conf = code_of(r.get("confidence")) or "-"
         if r.get("confidence") is not None:
             conf_iris[conf] = r["confidence"]
-        facts[str(r["source"])][conf] += int(r["n"])
+        facts_of[str(r["source"])][conf] += int(r["n"])
     confidences = sorted(conf_iris, key=lambda c: ["stated", "reference", "assumed"].index(c)
                          if c in ("stated", "reference", "assumed") else 9)
     rows = []
-    for src in sorted(set(info) | set(facts), key=lambda s: sv_sort_key(str((info.get(s) or (s,))[0]))):
+    listed = set(info) | set(facts_of) if facts is None else set(facts_of)
+    for src in sorted(listed, key=lambda s: sv_sort_key(str((info.get(s) or (s,))[0]))):
         title, date, publisher = info.get(src, (None, None, None))
         _document, url = docs.get(src, (None, None))  # a source's address, never its seed file name
         rows.append({"title": str(title) if title else kg.label(URIRef(src), lang),
                      "publisher": str(publisher or ""), "date": str(date or ""),
                      "url": str(url) if str(url or "").startswith(("http://", "https://")) else "",
-                     "counts": [facts[src].get(c, 0) for c in confidences],
-                     "total": sum(facts[src].values())})
-    totals = {c["code"]: c["n"] for c in confidence_counts(kg, lang)}
+                     "counts": [facts_of[src].get(c, 0) for c in confidences],
+                     "total": sum(facts_of[src].values())})
+    if facts is None:
+        totals = {c["code"]: c["n"] for c in confidence_counts(kg, lang)}
+    else:
+        totals = Counter(code_of(f["confidence"]) for f in {f["record"]: f for f in facts}.values() if f["confidence"])
     return {"confidences": [kg.label(conf_iris[c], lang) for c in confidences], "rows": rows,
             "totals": [{"label": kg.label(conf_iris[c], lang) if c in conf_iris else c, "n": totals.get(c, 0)}
                        for c in confidences]}
@@ -374,7 +383,7 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "brokers": _brokers(kg, lang, scope, county_iri),
         "posts": _posts(kg, lang, scope, county_iri, include_personal),
         "include_personal": include_personal,
-        "sources": _sources(kg, lang),
+        "sources": _sources(kg, lang, None if national else county_facts(kg, county_iri, view)),
         "assumptions": assumptions,
         "national": national, "per_county": per_county,
         "national_support": [b for b in _support(kg, lang, areas, national_scope, "all", found) if b["rows"]]
