@@ -131,6 +131,25 @@ WEB: dict[str, tuple[str, str]] = {
 GAPS: dict[str, tuple[str, str]] = {
     "gaps.area": ("Område", "Area"),
     "gaps.not_mapped": ("ej kartlagd", "not mapped"),
+    "gaps.partly": ("delvis kartlagd", "partly mapped"),
+    "gaps.partly_note": ("delvis kartlagd (ljus, randig) = länet är kartlagt, men vilka kommuner dess enheter täcker "
+                         "eller inom vilka områden de arbetar har ingen källa ännu; en ruta utan stöd där är okänd, "
+                         "inte en lucka.",
+                         "partly mapped (pale, hatched) = the county is mapped, but which municipalities its units "
+                         "cover or in which areas they work has no source yet; a cell without support there is "
+                         "unknown, not a gap."),
+    "gaps.legend.none": ("ingen kommun når stöd (lucka)", "no municipality reaches support (gap)"),
+    "gaps.legend.some": ("en del av kommunerna", "some of the municipalities"),
+    "gaps.legend.all": ("alla kommuner", "all municipalities"),
+    "gaps.sweden_title": ("Sverige per område", "Sweden per area"),
+    "gaps.sweden_intro": ("Luckmatrisens rutor som karta: en ruta per län på dess plats (norr överst, Gotland i "
+                          "havet). Rutor i stället för länens konturer: Norrbotten är 30 gånger större än Blekinge, "
+                          "och på en konturkarta blir Stockholm, Blekinge och Gotland för små att färga och läsa.",
+                          "The gap matrix's cells as a map: one tile per county at its place (north at the top, "
+                          "Gotland in the sea). Tiles instead of the counties' outlines: Norrbotten is 30 times the "
+                          "size of Blekinge, and on an outline map Stockholm, Blekinge and Gotland become too small "
+                          "to colour and read."),
+    "gaps.sweden_choose": ("Visa område:", "Show area:"),
     "gaps.not_mapped_note": ("ej kartlagd = ingen källa säger något om länets stödstruktur ännu; det är en vit fläck "
                              "på kartan, inte en lucka i stödet (se graphmap state).",
                              "not mapped = no source says anything about the county's support structure yet; a blank "

@@ -30,6 +30,7 @@ from graphmap.report.counts import confidence_counts, landscape, shown
 from graphmap.report.scope import county_facts
 from graphmap.sources import source_info
 from graphmap.viz import build_view
+from graphmap.viz.gapstyle import NOT_MAPPED_COLOUR, cell_colour, look, partly_mapped  # noqa: F401 - cell_colour re-exported
 from graphmap.vocab import vocabularies
 
 MAX_CHAIN_PATHS = 6
@@ -124,15 +125,17 @@ def _per_county(kg, lang, areas, view: dict, found, assumptions: list[dict]) -> 
 def _gaps(kg, lang, county_iri) -> dict:
     """The gap matrix (:func:`graphmap.api.gap_matrix`) as the report's table and PNG draw it."""
     matrix = gap_matrix(kg, county=code_of(county_iri) if county_iri is not None else None)
+    partly = partly_mapped(map_state(kg))
     rows = []
     for area in matrix.areas:
         cells_out = []
         for col in matrix.columns:
             cell = matrix.cell(area, col)
-            share = cell.shade(matrix.by) if cell.mapped else None  # None: not mapped, drawn neutral
-            cells_out.append({"text": cell.text(matrix.by, lang), "share": share, "colour": cell_colour(share),
-                              "unmet": cell.unmet_needs if cell.mapped else 0, "needs": cell.needs,
-                              "mapped": cell.mapped})
+            # share None: not mapped or partly mapped without support found, drawn neutral (never a gap)
+            seen = look(cell, matrix.by, (str(county_iri) if county_iri is not None else col) in partly)
+            cells_out.append({"text": cell.text(matrix.by, lang), "share": seen["share"], "colour": seen["colour"],
+                              "style": seen["style"], "unmet": cell.unmet_needs if cell.mapped else 0,
+                              "needs": cell.needs, "mapped": cell.mapped})
         rows.append({"area": kg.label(URIRef(area), lang), "area_iri": area, "cells": cells_out})
     county_label = kg.label(county_iri, lang) if county_iri is not None else ""
     return {"by": matrix.by, "areas": [r["area"] for r in rows],
@@ -141,9 +144,6 @@ def _gaps(kg, lang, county_iri) -> dict:
             "not_mapped": t("gaps.not_mapped_note", lang) if matrix.unmapped_columns else "",
             "columns": [{"iri": c, "code": code_of(c), "label": kg.label(URIRef(c), lang)} for c in matrix.columns],
             "rows": rows}
-
-
-NOT_MAPPED_COLOUR = "#e6e6e6"
 
 
 def _state(kg, lang, county_iri) -> dict:
@@ -167,18 +167,6 @@ def _state(kg, lang, county_iri) -> dict:
                          newest=max((s.newest for s in dated), default="–"),
                          stale=chosen[0].sources.stale if county_iri is not None else len(stale_sources(kg)),
                          years=STALE_YEARS)}
-
-
-def cell_colour(share: float | None) -> str:
-    """Red (none) through yellow to green (all), as a hex colour; grey for a cell not mapped (``None``)."""
-    if share is None:
-        return NOT_MAPPED_COLOUR
-    stops = [(0.0, (0xf4, 0xa5, 0xa5)), (0.5, (0xf9, 0xe0, 0x8c)), (1.0, (0x9f, 0xd8, 0x9f))]
-    for (s0, c0), (s1, c1) in zip(stops, stops[1:]):
-        if share <= s1:
-            f = 0 if s1 == s0 else (share - s0) / (s1 - s0)
-            return "#" + "".join(f"{round(a + (b - a) * f):02x}" for a, b in zip(c0, c1))
-    return "#9fd89f"
 
 
 def _step_text(kg, lang, current: str, step) -> tuple[str, str]:

@@ -21,6 +21,7 @@ from graphmap import i18n
 from graphmap.report.gather import report_data
 from graphmap.viz import render_map_html, script_hashes
 from graphmap.viz.static import map_key, map_svg as static_map_svg
+from graphmap.viz.sweden import legend_svg, tiles_svg
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +31,29 @@ def _environment():
     return Environment(loader=PackageLoader("graphmap", "templates"),
                        autoescape=select_autoescape(default=True, default_for_string=True),
                        trim_blocks=True, lstrip_blocks=True)
+
+
+def sweden_maps(gaps: dict, lang: str = "sv") -> list[str]:
+    """The national gap matrix (``report_data(...)["gaps"]``) as one map of Sweden per area
+    (:func:`graphmap.viz.sweden.tiles_svg`, the legend once, in :func:`sweden_legend`); none for
+    a county's matrix (its columns are municipalities).
+
+    >>> import graphmap
+    >>> from graphmap.report import report_data
+    >>> maps = sweden_maps(report_data(graphmap.build())["gaps"])
+    >>> len(maps), maps[0].count('class="tile ')
+    (14, 21)
+    """
+    if gaps["by"] != "county":
+        return []
+    out = []
+    for i, row in enumerate(gaps["rows"]):
+        tiles = [{"code": col["code"], "label": col["label"], "style": cell["style"], "colour": cell["colour"],
+                  "unmet": cell["unmet"], "count": cell["text"],
+                  "text": i18n.t("gaps.partly", lang) if cell["style"] == "delvis" else cell["text"]}
+                 for col, cell in zip(gaps["columns"], row["cells"])]
+        out.append(tiles_svg(tiles, row["area"], lang, legend=False, key=str(i)))
+    return out
 
 
 def render_html(data: dict, png_name: str | None = None) -> str:
@@ -46,7 +70,8 @@ def render_html(data: dict, png_name: str | None = None) -> str:
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return _environment().get_template("report.html.j2").render(
-        **data, map_page=map_page, map_svg=map_svg, map_key=map_key(view, lang=lang), csp=csp, png_name=png_name,
+        **data, map_page=map_page, map_svg=map_svg, map_key=map_key(view, lang=lang),
+        sweden=sweden_maps(data["gaps"], lang), sweden_legend=legend_svg(lang), csp=csp, png_name=png_name,
         t=lambda key, **values: i18n.t(key, lang, **values))
 
 
@@ -58,4 +83,4 @@ def report_html(kg, lang: str = "sv", county=None, include_personal: bool = Fals
                                    datasets=datasets, previous=previous), png_name)
 
 
-__all__ = ["render_html", "report_html"]
+__all__ = ["render_html", "report_html", "sweden_maps"]
