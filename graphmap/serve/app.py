@@ -199,8 +199,17 @@ class App:
         return self.render(request, "actor.html", a=data) if data else self.message(request, 404, "not_found")
 
     def gaps(self, request: Request):
+        from graphmap.viz.sweden import area_svg
+
         lang = self.lang(request)
-        return self.render(request, "gaps.html", matrix=self.site.gap_matrix(lang), active="gaps")
+        matrix = self.site.gap_matrix(lang)
+        areas = [(r["code"], r["label"]) for r in matrix["rows"]]
+        chosen = request.query_params.get("area", "")
+        chosen = chosen if chosen in dict(areas) else areas[0][0]  # any other value: the first area
+        sweden = self.site.cache.get_or_make(("sweden", chosen, lang),
+                                             lambda: area_svg(self.site.kg, chosen, lang, links=True))
+        return self.render(request, "gaps.html", matrix=matrix, active="gaps", areas=areas, area=chosen,
+                           sweden=sweden)
 
     def state(self, request: Request):
         lang = self.lang(request)

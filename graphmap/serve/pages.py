@@ -300,7 +300,7 @@ class Pages:
                              "heat": look(cell, matrix.by, str(county) in partly)["heat"],
                              "href": f"/luckor/rader?area={code_of(area)}&county={code_of(county)}",
                              "title": f"{self.label(area, lang)} – {self.label(county, lang)}"})
-            rows.append({"label": self.label(area, lang), "cells": line})
+            rows.append({"label": self.label(area, lang), "code": code_of(area), "cells": line})
         return {"head": head, "rows": rows, "title": t("gaps.title_county", lang),
                 "intro": t("gaps.intro_county", lang),
                 "not_mapped": t("gaps.not_mapped_note", lang) if matrix.unmapped_columns else None}
