@@ -1,0 +1,82 @@
+"""The web app's wide answers on a 1366 px laptop screen (real Chromium, measured from the rendered
+boxes), the map of Sweden on /luckor drawn from the same gap cells as the matrix, and links from a
+municipality's page that keep the municipality."""
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from browserlib import *  # noqa: F401,F403
+from graphmap.serve.live import LiveServer, create_app
+
+UMEA = "2480"
+
+# per table: its scroll box's visible width, the table's full width, and the header cells that end
+# right of the visible box or whose text is cut inside their own box
+MEASURE = """() => [...document.querySelectorAll('main table')].map(t => {
+  const box = (t.closest('.scroll') || t.parentElement).getBoundingClientRect();
+  const heads = [...t.querySelectorAll('thead th')];
+  return {visible: box.width, full: t.getBoundingClientRect().width, columns: heads.length,
+          outside: heads.filter(h => h.getBoundingClientRect().right > box.right + 1).map(h => h.innerText.trim()),
+          cut: heads.filter(h => h.scrollWidth > h.clientWidth + 1 || h.scrollHeight > h.clientHeight + 1)
+                    .map(h => h.innerText.trim())};
+})"""
+
+
+@pytest.fixture(scope="module")
+def server(kg):
+    with LiveServer(create_app(kg)) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    with httpx.Client(base_url=server.url, timeout=120) as client:
+        yield client
+
+
+@pytest.mark.parametrize("path", ["/luckor", "/kartlaggning", "/stod?area=barn-och-unga"])
+def test_wide_tables_show_every_column_at_1366_px(server, open_page, path):
+    run = open_page(server.url + path, viewport=(1366, 900), timeout_ms=180_000)
+    tables = run.page.evaluate(MEASURE)
+    assert tables, f"no table on {path}"
+    for table in tables:
+        assert table["full"] <= table["visible"] + 1, f"{path}: table {table['full']:.0f} px in {table['visible']:.0f} px"
+        assert not table["outside"], f"{path}: columns out of view: {table['outside']}"
+        assert not table["cut"], f"{path}: headers cut: {table['cut']}"
+    if path == "/luckor":
+        assert tables[0]["columns"] == 22  # the area column and 21 counties
+    run.assert_clean()
+
+
+def test_map_of_sweden_shows_the_matrix_cells(http):
+    """/luckor?area=…: one tile per county; a tile is 'delvis kartlagd' or 'ej kartlagd' exactly where
+    the matrix row of that area draws the cell so, never as a gap."""
+    html = http.get("/luckor", params={"area": "barn-och-unga"}).text
+    tiles = {county: style for style, county in re.findall(r'<g class="tile ([a-z-]+)" data-county="(\d\d)"', html)}
+    assert len(tiles) == 21
+    assert tiles["09"] == "ej-kartlagd"  # Gotland: no source yet
+    assert tiles["07"] == "delvis" and tiles["13"] != "gap"  # Kronoberg: who covers whom has no source
+    row = re.search(r'<tr><th scope="row">Barn och unga</th>(.*?)</tr>', html, re.S).group(1)
+    cells = re.findall(r'<td class="heat([^"]*)"><a href="/luckor/rader\?area=barn-och-unga&amp;county=(\d\d)"', row)
+    assert len(cells) == 21
+    for heat, county in cells:
+        expected = {"-partly": {"delvis"}, "-na": {"ej-kartlagd"}}.get(heat, {"gap", "share"})
+        assert tiles[county] in expected, (county, heat, tiles[county])
+    # another area is another picture; an unknown area shows the first one
+    assert http.get("/luckor", params={"area": "e-tjanster"}).text.count('class="tile ') == 21
+    assert http.get("/luckor", params={"area": "<x>"}).status_code == 200
+
+
+def test_municipality_page_links_keep_the_municipality(http):
+    """Umeå's 'Vem täcker kommunen?' and 'Luckor för kommunen': an area's link opens the support answer
+    for the area in Umeå, not for the whole country."""
+    html = http.get(f"/kommun/{UMEA}").text
+    links = re.findall(r'href="(/stod\?area=[^"]+)"', html)
+    assert len(links) >= 10
+    plain = [link for link in links if f"municipality={UMEA}" not in link]
+    assert not plain, plain
+    answer = http.get(links[0].replace("&amp;", "&")).text
+    assert "Umeå" in answer
