@@ -80,3 +80,23 @@ def test_municipality_page_links_keep_the_municipality(http):
     assert not plain, plain
     answer = http.get(links[0].replace("&amp;", "&")).text
     assert "Umeå" in answer
+
+
+def test_search_finds_a_municipality_by_its_main_town(http):
+    """Visby finds Gotland (not Upplands Väsby), forgiving as the rest of the search; every row of the
+    main-town table names a municipality as kommuner.csv does."""
+    import csv
+
+    from graphmap.serve.search import MAIN_TOWNS
+    from helpers import DATA
+
+    def labels(q):
+        return [hit["label"] for hit in http.get("/api/sok", params={"q": q}).json()["results"]]
+
+    assert labels("visby")[0] == "Gotland"
+    assert labels("Visby")[0] == "Gotland" and labels("vsiby")[0] == "Gotland"
+    assert labels("kinna")[0] == "Mark"
+    assert labels("upplands väsby")[0] == "Upplands Väsby"
+    official = {r["kommunkod"]: r["kommun"] for r in csv.DictReader(open(DATA / "reference" / "kommuner.csv", encoding="utf-8"))}
+    rows = list(csv.DictReader(open(MAIN_TOWNS, encoding="utf-8")))
+    assert rows and all(official[r["kommunkod"]] == r["kommun"] != r["centralort"] for r in rows)
