@@ -59,6 +59,12 @@ PAGES: dict[str, tuple[str, str]] = {
     "pages.code_suffix": ("(kod)", "(code)"),
     "pages.nodes_sheet": ("Aktörer", "Actors"),
     "pages.edges_sheet": ("Kopplingar", "Links"),
+    "pages.link_from": ("Från", "From"),
+    "pages.link_to": ("Till", "To"),
+    "pages.link_relation": ("Relation", "Relation"),
+    "pages.about_many": ("Flera värden i en cell", "Several values in one cell"),
+    "pages.about_many_text": ("skilda med {sep} (etiketter och koder i samma ordning som i svaret)",
+                              "separated by {sep} (labels and codes as in the answer)"),
     "pages.gaps_legend": ("Så läser du matrisen", "How to read the matrix"),
     "pages.gaps_count_meaning": ("Talet i en ruta är hur många av länets kommuner som når minst en aktör eller "
                                  "ett nätverk med stöd inom området, av alla kommuner i länet.",
