@@ -30,6 +30,7 @@ import contextlib
 import html as htmllib
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -183,6 +184,14 @@ class App:
         result, error = self.site.run(name, self._query_values(request, query), lang)
         if error:
             return JSONResponse({"error": error}, status_code=400)
+        area = request.query_params.get("area", "")
+        if area and "area" not in {p.name for p in query.params} and any(c.name == "area" for c in query.columns):
+            # the gap cell's rows (/luckor/rader?area=…&county=…): the county's answer narrowed to the area
+            try:
+                area_iri = self.site.kg.resolver.resolve("vocab:area", area, "area")
+            except UnknownName as exc:
+                return JSONResponse({"error": exc.message(lang)}, status_code=400)
+            result = replace(result, rows=[r for r in result.rows if str(r.get("area")) == str(area_iri)])
         writer, media = DOWNLOAD_FORMATS[fmt]
         body = getattr(self.site, writer)(result, lang)
         return Response(body, media_type=media, headers={
@@ -225,7 +234,7 @@ class App:
                   if values["area"] and values["county"] and not error else None)
         return self.render(request, "gap_rows.html", result_table=table, error=error, behind=behind,
                            heading=heading, active="gaps",
-                           query_string=self.query_string({"county": values["county"]}, lang))
+                           query_string=self.query_string({"county": values["county"], "area": values["area"]}, lang))
 
     def _label_of(self, ptype: str, raw: str, lang: str) -> str:
         if not raw:

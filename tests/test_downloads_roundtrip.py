@@ -1,0 +1,107 @@
+"""Downloads read back as a user's programs read them: each .xlsx with openpyxl and with LibreOffice
+Calc headless (`soffice --convert-to csv`), the Excel CSV and the machine CSV with the csv module,
+against the JSON of the same answer: the same rows, every code of a row in its "(kod)" column, several
+values joined by "; " everywhere (never a Python list's text)."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+
+import httpx
+import openpyxl
+import pytest
+
+from graphmap.ontology import code_of
+from graphmap.serve.live import LiveServer, create_app
+
+SUPPORT = {"area": "funktionshinder"}
+GAP_CELL = {"county": "24", "area": "barn-och-unga"}
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI", "").strip().lower() == "true":
+            pytest.fail("LibreOffice (soffice) missing in CI: apt-get install libreoffice-calc", pytrace=False)
+        pytest.skip("LibreOffice (soffice) is not installed (apt-get install libreoffice-calc)")
+    return found
+
+
+def calc_rows(xlsx: bytes, tmp_path) -> list[list[str]]:
+    """The first sheet as LibreOffice Calc reads it, saved as UTF-8 CSV."""
+    src = tmp_path / "answer.xlsx"
+    src.write_bytes(xlsx)
+    done = subprocess.run([soffice(), "--headless", "--norestore", "--convert-to",
+                           "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(tmp_path), str(src)],
+                          capture_output=True, text=True, timeout=300, env=dict(os.environ, HOME=str(tmp_path)))
+    out = tmp_path / "answer.csv"
+    assert out.is_file(), done.stderr
+    return list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+
+
+@pytest.fixture(scope="module")
+def http(kg):
+    with LiveServer(create_app(kg)) as live, httpx.Client(base_url=live.url, timeout=120) as client:
+        yield client
+
+
+def _get(http, path, params) -> bytes:
+    r = http.get(path, params=params)
+    assert r.status_code == 200, (path, r.text[:300])
+    return r.content
+
+
+def test_support_answer_reads_back_the_same_everywhere(http, tmp_path):
+    answer = http.get("/fraga/support.json", params=SUPPORT).json()
+    rows = answer["rows"]
+    assert rows and any(isinstance(r["kind"], list) and len(r["kind"]) > 1 for r in rows)
+    book = openpyxl.load_workbook(io.BytesIO(_get(http, "/fraga/support.xlsx", SUPPORT)))
+    sheet = [[("" if v is None else str(v)) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+    head, body = sheet[0], sheet[1:]
+    assert len(body) == len(rows)
+    kind_codes = head.index(next(h for h in head if h.startswith("Typ av stöd (")))
+    for json_row, xlsx_row in zip(rows, body):
+        assert xlsx_row[0] == json_row["actor_label"]
+        # every code of the row, in its own column, joined by "; "
+        assert xlsx_row[kind_codes].split("; ") == [code_of(k) for k in json_row["kind"]]
+        assert not any("['" in cell or "']" in cell for cell in xlsx_row)
+    # LibreOffice Calc reads the same table
+    calc = calc_rows(_get(http, "/fraga/support.xlsx", SUPPORT), tmp_path)
+    assert [[c.strip() for c in r] for r in calc if any(c.strip() for c in r)] == \
+        [[c.strip() for c in r] for r in sheet]
+    # the Excel CSV: the same cells; the machine CSV: lists joined by "; ", never Python's list text
+    excel = list(csv.reader(io.StringIO(_get(http, "/fraga/support.excel.csv", SUPPORT).decode("utf-8-sig")), delimiter=";"))
+    assert excel == sheet
+    machine = list(csv.DictReader(io.StringIO(_get(http, "/fraga/support.csv", SUPPORT).decode("utf-8-sig"))))
+    assert len(machine) == len(rows)
+    for json_row, csv_row in zip(rows, machine):
+        for key, value in json_row.items():
+            if isinstance(value, list):
+                assert (csv_row[key].split("; ") if csv_row[key] else []) == value
+            assert "['" not in csv_row[key]
+
+
+def test_the_gap_cells_rows_download_as_the_page_shows_them(http, tmp_path):
+    page = http.get("/luckor/rader", params=GAP_CELL).text
+    for fmt in ("xlsx", "excel.csv", "csv", "json"):
+        assert f"/fraga/gaps.{fmt}?county=24&amp;area=barn-och-unga" in page
+    shown = page.count("<tr>") - 1  # the table's rows without its header
+    answer = http.get("/fraga/gaps.json", params=GAP_CELL).json()
+    assert len(answer["rows"]) == shown > 0
+    assert {r["area"] for r in answer["rows"]} == {"https://w3id.org/graphmap/vocab/area/barn-och-unga"}
+    xlsx = _get(http, "/fraga/gaps.xlsx", GAP_CELL)
+    book = openpyxl.load_workbook(io.BytesIO(xlsx))
+    assert book.worksheets[0].max_row - 1 == shown
+    calc = [r for r in calc_rows(xlsx, tmp_path) if any(c.strip() for c in r)]
+    assert len(calc) - 1 == shown
+
+
+def test_the_link_sheet_says_from_to_relation_confidence_source(http):
+    book = openpyxl.load_workbook(io.BytesIO(_get(http, "/data/graphmap.xlsx", {})))
+    links = list(book["Kopplingar"].iter_rows(values_only=True))
+    assert list(links[0][:5]) == ["Från", "Till", "Relation", "Säkerhet", "Källa"]
+    with_both = [r for r in links[1:] if r[3] and r[4]]
+    assert len(with_both) > 0.95 * (len(links) - 1)
