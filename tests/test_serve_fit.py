@@ -100,3 +100,16 @@ def test_search_finds_a_municipality_by_its_main_town(http):
     official = {r["kommunkod"]: r["kommun"] for r in csv.DictReader(open(DATA / "reference" / "kommuner.csv", encoding="utf-8"))}
     rows = list(csv.DictReader(open(MAIN_TOWNS, encoding="utf-8")))
     assert rows and all(official[r["kommunkod"]] == r["kommun"] != r["centralort"] for r in rows)
+
+
+def test_support_for_an_area_alone_says_where(http):
+    """'Var finns stöd?' for an area without a municipality: the rows grouped by county (national ones
+    first), every row of the answer in exactly one group."""
+    html = http.get("/stod", params={"area": "funktionshinder"}).text
+    headings = re.findall(r'<section class="support-county" id="g\d+"><h2>([^<]+)</h2>', html)
+    assert headings[0].startswith("Nationella aktörer")
+    assert "Västerbottens län" in headings and "Västra Götalands län" in headings
+    assert headings[1:] == sorted(headings[1:], key=lambda h: h.casefold().translate(str.maketrans("åäö", "{|}")))
+    rows = http.get("/fraga/support.json", params={"area": "funktionshinder"}).json()["rows"]
+    shown = sum(block.count("<tr>") - 1 for block in html.split('<section class="support-county"')[1:])
+    assert shown == len(rows)

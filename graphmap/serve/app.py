@@ -146,9 +146,26 @@ class App:
                 if code:
                     municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang),
                                     "not_mapped": not_mapped_note(self.site.kg, code, lang)}
+        groups = self._by_county(table, lang) if table is not None and values["area"] and not municipality else None
         return self.render(request, "support.html", fields=self.site.form(query, values, lang),
                            result_table=table, error=error, municipality=municipality, areas=areas, active="support",
-                           query_string=self.query_string(values, lang))
+                           groups=groups, query_string=self.query_string(values, lang))
+
+    def _by_county(self, table, lang: str) -> list:
+        """An area's support answer without a municipality, its rows grouped by the county of each
+        row's actor or network (national ones first): [(heading, Table)]."""
+        from graphmap.ontology import GM
+        from graphmap.serve.content import Table
+
+        groups: dict[str, list] = {}
+        for row in table.rows:
+            kind, _, slug = (row[0].href or "").strip("/").partition("/")
+            iri = self.site.actor_iri(kind, slug) if kind in ("aktor", "natverk") else None
+            county = self.site.kg.graph.value(iri, GM.county) if iri is not None else None
+            groups.setdefault(self.site.label(county, lang) if county is not None else "", []).append(row)
+        national = t("pages.support_national", lang)
+        return [(label or national, Table(table.columns, rows))
+                for label, rows in sorted(groups.items(), key=lambda kv: (kv[0] != "", sv_sort_key(kv[0])))]
 
     def queries(self, request: Request):
         return self.render(request, "queries.html", queries=list(library().values()), active="queries")
