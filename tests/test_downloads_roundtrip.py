@@ -10,12 +10,10 @@ import os
 import shutil
 import subprocess
 
-import httpx
 import openpyxl
 import pytest
 
 from graphmap.ontology import code_of
-from graphmap.serve.live import LiveServer, create_app
 
 SUPPORT = {"area": "funktionshinder"}
 GAP_CELL = {"county": "24", "area": "barn-och-unga"}
@@ -43,9 +41,8 @@ def calc_rows(xlsx: bytes, tmp_path) -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
-def http(kg):
-    with LiveServer(create_app(kg)) as live, httpx.Client(base_url=live.url, timeout=120) as client:
-        yield client
+def http(web):
+    return web.http
 
 
 def _get(http, path, params) -> bytes:

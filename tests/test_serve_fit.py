@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import re
 
-import httpx
 import pytest
 
 from browserlib import *  # noqa: F401,F403
-from graphmap.serve.live import LiveServer, create_app
 
 UMEA = "2480"
 
@@ -26,20 +24,13 @@ MEASURE = """() => [...document.querySelectorAll('main table')].map(t => {
 
 
 @pytest.fixture(scope="module")
-def server(kg):
-    with LiveServer(create_app(kg)) as live:
-        yield live
-
-
-@pytest.fixture(scope="module")
-def http(server):
-    with httpx.Client(base_url=server.url, timeout=120) as client:
-        yield client
+def http(web):
+    return web.http
 
 
 @pytest.mark.parametrize("path", ["/luckor", "/kartlaggning", "/stod?area=barn-och-unga"])
-def test_wide_tables_show_every_column_at_1366_px(server, open_page, path):
-    run = open_page(server.url + path, viewport=(1366, 900), timeout_ms=180_000)
+def test_wide_tables_show_every_column_at_1366_px(web, open_page, path):
+    run = open_page(web.url + path, viewport=(1366, 900), timeout_ms=180_000)
     tables = run.page.evaluate(MEASURE)
     assert tables, f"no table on {path}"
     for table in tables:
