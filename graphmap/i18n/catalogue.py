@@ -705,6 +705,11 @@ REPORT: dict[str, tuple[str, str]] = {
     "report.county": ("Län", "County"),
     "report.municipality": ("Kommun", "Municipality"),
     "report.map_key": ("Nummer på kartan", "Numbers on the map"),
+    "report.national_actors": ("Nationella aktörer och nätverk", "National actors and networks"),
+    "report.national_actors_intro": ("De når alla kommuner lika och står här en gång; länets egna aktörer per "
+                                     "område följer. Deras källor finns i den nationella rapporten.",
+                                     "They reach every municipality alike and are listed here once; the county's "
+                                     "own actors per area follow. Their sources are in the national report."),
     "report.state_summary": ("{mapped} av {n} län har källor för minst en fråga; ej kartlagt: {blank}. Källorna anger "
                              "datum från {oldest} till {newest} (många sidor anger inget datum); {stale} källor är "
                              "äldre än {years} år och bör kontrolleras.",

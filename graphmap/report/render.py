@@ -56,11 +56,34 @@ def sweden_maps(gaps: dict, lang: str = "sv") -> list[str]:
     return out
 
 
+def national_once(support: list[dict]) -> tuple[list[dict], list[dict]]:
+    """A county report's support per area with the national actors and networks taken out, and
+    those listed once with the areas they support (they reach every municipality alike).
+
+    >>> blocks = [{"area": "A", "rows": [{"actor": "SKR", "_order": 0}, {"actor": "FoU", "_order": 1}]},
+    ...           {"area": "B", "rows": [{"actor": "SKR", "_order": 0}]}]
+    >>> national_once(blocks)
+    ([{'area': 'A', 'rows': [{'actor': 'FoU', '_order': 1}]}, {'area': 'B', 'rows': []}], [{'actor': 'SKR', 'areas': 'A, B'}])
+    """
+    national: dict[str, list[str]] = {}
+    own = []
+    for block in support:
+        rows = []
+        for row in block["rows"]:
+            if row.get("_order") == 0:  # the national level, first in the levels' order
+                national.setdefault(row["actor"], []).append(block["area"])
+            else:
+                rows.append(row)
+        own.append(dict(block, rows=rows))
+    return own, [{"actor": actor, "areas": ", ".join(areas)} for actor, areas in national.items()]
+
+
 def render_html(data: dict, png_name: str | None = None) -> str:
     """The report page for ``data`` (:func:`report_data`); ``png_name`` names the gap matrix PNG
     written beside it (mentioned under the matrix), if any."""
     data = dict(data)
     view = data.pop("view")
+    data["support"], data["national_actors"] = national_once(data["support"]) if not data["national"] else (data["support"], [])
     lang = data["lang"]
     # the interactive map only where it stays small enough to open fast (MAP_EMBED_LIMIT)
     map_page = render_map_html(view, lang=lang, title=view["labels"]["title"]) if data.get("embed_map", True) else ""
