@@ -120,3 +120,18 @@ def test_county_report_lists_only_the_sources_of_its_facts():
     assert not strays, f"sources of no fact in the report: {strays}"
     # the counts are the county's: the facts per confidence add up to fewer than the nation's
     assert sum(c["n"] for c in data["sources"]["totals"]) < sum(c["n"] for c in national["sources"]["totals"]) / 4
+
+
+def test_report_pdf_without_a_browser_says_how_to_get_one(tmp_path):
+    """No Chromium: the HTML report is still written, and one line says how to get the PDF; exit 2."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GRAPHMAP_CHROMIUM": str(tmp_path / "no-chromium"), "GRAPHMAP_CACHE_DIR": "off"}
+    done = subprocess.run([sys.executable, "-m", "graphmap", "report", "-c", "24", "-o", str(tmp_path / "r.html"), "--pdf"],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert "apt-get install chromium" in done.stderr and "Spara som PDF" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "r.html").is_file() and not (tmp_path / "r.pdf").exists()

@@ -32,11 +32,13 @@ class NoBrowser(RuntimeError):
 
 
 def find_chromium() -> Path | None:
-    """The Chromium (or Chrome) to print with, or None."""
+    """The Chromium (or Chrome) to print with, or None: ``$GRAPHMAP_CHROMIUM`` when it is set (and
+    nothing else then), else ``/usr/bin/chromium``, else the first on ``PATH``."""
     named = os.environ.get("GRAPHMAP_CHROMIUM")
-    for candidate in ([named] if named else []) + ["/usr/bin/chromium"]:
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return Path(candidate)
+    if named:  # named: that one or none
+        return Path(named) if Path(named).is_file() and os.access(named, os.X_OK) else None
+    if os.access("/usr/bin/chromium", os.X_OK):
+        return Path("/usr/bin/chromium")
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
         if found:
