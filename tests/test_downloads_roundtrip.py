@@ -102,3 +102,21 @@ def test_the_link_sheet_says_from_to_relation_confidence_source(http):
     assert list(links[0][:5]) == ["Från", "Till", "Relation", "Säkerhet", "Källa"]
     with_both = [r for r in links[1:] if r[3] and r[4]]
     assert len(with_both) > 0.95 * (len(links) - 1)
+
+
+def test_a_municipality_pages_tables_download_as_shown(http):
+    """Umeå's page: its coverage, networks and gaps tables each link their .xlsx and Excel CSV, and the
+    gaps download holds Umeå's rows only (the county's answer narrowed as the page narrows it)."""
+    import re
+
+    page = http.get("/kommun/2480").text
+    for name in ("coverage", "networks", "gaps"):
+        assert f"/fraga/{name}.xlsx?" in page and f"/fraga/{name}.excel.csv?" in page
+    link = re.search(r'href="(/fraga/gaps\.xlsx\?[^"]+)"', page).group(1).replace("&amp;", "&")
+    r = http.get(link)  # the link as the page gives it (no params= here: httpx would replace its query)
+    assert r.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(r.content))
+    head, *rows = list(book.worksheets[0].iter_rows(values_only=True))
+    gaps_section = page.split('<h2>Luckor för kommunen</h2>')[1].split("</section>")[0]
+    assert len(rows) == gaps_section.count("<tr>") - 1 > 0
+    assert {r[head.index("Kommun")] for r in rows} == {"Umeå"}

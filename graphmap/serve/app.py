@@ -201,14 +201,19 @@ class App:
         result, error = self.site.run(name, self._query_values(request, query), lang)
         if error:
             return JSONResponse({"error": error}, status_code=400)
-        area = request.query_params.get("area", "")
-        if area and "area" not in {p.name for p in query.params} and any(c.name == "area" for c in query.columns):
-            # the gap cell's rows (/luckor/rader?area=…&county=…): the county's answer narrowed to the area
+        # a table a page narrows (the gap cell's rows: /luckor/rader?area=…&county=…; a municipality's
+        # gaps: ?county=…&municipality=…) downloads narrowed the same way: by a column the query has
+        # but does not ask for
+        asked = {p.name for p in query.params}
+        for column, ptype in (("area", "vocab:area"), ("municipality", "kommun")):
+            raw = request.query_params.get(column, "")
+            if not raw or column in asked or not any(c.name == column for c in query.columns):
+                continue
             try:
-                area_iri = self.site.kg.resolver.resolve("vocab:area", area, "area")
+                iri = self.site.kg.resolver.resolve(ptype, raw, column)
             except UnknownName as exc:
                 return JSONResponse({"error": exc.message(lang)}, status_code=400)
-            result = replace(result, rows=[r for r in result.rows if str(r.get("area")) == str(area_iri)])
+            result = replace(result, rows=[r for r in result.rows if str(r.get(column)) == str(iri)])
         writer, media = DOWNLOAD_FORMATS[fmt]
         body = getattr(self.site, writer)(result, lang)
         return Response(body, media_type=media, headers={
