@@ -120,3 +120,24 @@ def test_a_municipality_pages_tables_download_as_shown(http):
     gaps_section = page.split('<h2>Luckor för kommunen</h2>')[1].split("</section>")[0]
     assert len(rows) == gaps_section.count("<tr>") - 1 > 0
     assert {r[head.index("Kommun")] for r in rows} == {"Umeå"}
+
+
+def test_the_gap_matrix_and_the_state_of_the_map_download_as_shown(http, tmp_path):
+    """/luckor's matrix and /kartlaggning's table: .xlsx and Excel CSV with the page's cells, read back
+    with openpyxl, the csv module and LibreOffice Calc alike."""
+    import re
+
+    page = http.get("/luckor").text
+    shown = [re.sub(r"<[^>]+>", "", cell).replace(" · ", " !").split(" !")[0]
+             for cell in re.findall(r'<td class="heat[^"]*">(.*?)</td>', page)]
+    xlsx = _get(http, "/luckor/luckor.xlsx", {})
+    sheet = [[("" if v is None else str(v)) for v in row]
+             for row in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0].iter_rows(values_only=True)]
+    assert len(sheet[0]) == 22 and len(sheet) == 15  # the area column and 21 counties; 14 areas
+    assert [c.split(" !")[0] for row in sheet[1:] for c in row[1:]] == shown
+    excel = list(csv.reader(io.StringIO(_get(http, "/luckor/luckor.excel.csv", {}).decode("utf-8-sig")), delimiter=";"))
+    assert excel == sheet
+    assert [[c.strip() for c in r] for r in calc_rows(xlsx, tmp_path) if any(r)] == [[c.strip() for c in r] for r in sheet]
+    state = openpyxl.load_workbook(io.BytesIO(_get(http, "/kartlaggning/kartlaggning.xlsx", {}))).worksheets[0]
+    assert state.max_row == 22 and state.cell(2, 1).value == "Stockholms län"
+    assert "/kartlaggning/kartlaggning.excel.csv" in http.get("/kartlaggning").text

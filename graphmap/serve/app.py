@@ -27,6 +27,7 @@ and status 200, as forms do; downloads and SPARQL answer such input with 400.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html as htmllib
 import json
 import re
@@ -242,6 +243,30 @@ class App:
         return self.render(request, "gaps.html", matrix=matrix, active="gaps", areas=areas, area=chosen,
                            sweden=sweden)
 
+    def page_table(self, request: Request, page: str, fmt: str):
+        """/luckor/luckor.xlsx (.excel.csv) and /kartlaggning/kartlaggning.xlsx: the table the page shows."""
+        from graphmap.serve.downloads import page_table_bytes
+
+        lang = self.lang(request)
+        if page == "luckor":
+            matrix = self.site.gap_matrix(lang)
+            title, header = matrix["title"], [t("area", lang)] + [label for label, _code in matrix["head"]]
+            rows = [[r["label"]] + [c["text"] + (f" !{c['unmet']}" if c["unmet"] else "") for c in r["cells"]]
+                    for r in matrix["rows"]]
+        else:
+            state = self.site.map_state(lang)
+            title = state["title"]
+            header = [t("state_county", lang), t("state_status", lang), *(label for _q, label in state["questions"]),
+                      t("state_sources", lang), t("state_oldest", lang), t("state_newest", lang),
+                      t("state_undated", lang), t("state_stale", lang)]
+            rows = [[c["label"], c["status_text"], *(q["text"] + ("".join(f"; {a['label']}" for a in q["actors"]))
+                                                     for q in c["questions"]),
+                     c["sources"].count, c["sources"].oldest or "", c["sources"].newest or "", c["sources"].undated,
+                     c["sources"].stale] for c in state["counties"]]
+        media = DOWNLOAD_FORMATS[fmt][1]
+        return Response(page_table_bytes(title, header, rows, fmt, lang), media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="graphmap-{page}.{fmt}"'})
+
     def state(self, request: Request):
         lang = self.lang(request)
         return self.render(request, "state.html", state=self.site.map_state(lang), active="state")
@@ -393,6 +418,8 @@ class App:
             Route("/aktor/{key}", self.entity), Route("/natverk/{key}", self.entity),
             Route("/kommun/{key}", self.entity),
             Route("/luckor", self.gaps), Route("/luckor/rader", self.gap_rows), Route("/kartlaggning", self.state),
+            *(Route(f"/{page}/{page}.{fmt}", functools.partial(self.page_table, page=page, fmt=fmt))
+              for page in ("luckor", "kartlaggning") for fmt in ("xlsx", "excel.csv")),
             Route("/runda", self.round_page), Route("/forandringar", self.round_page),
             Route("/karta", self.map_page), Route("/karta/visa", self.map_view),
             Route("/rapport", self.report_page), Route("/rapport/visa", self.report_view),

@@ -170,6 +170,25 @@ class Downloads:
         return body, self.EXPORTS[name][0]
 
 
+def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, lang: str) -> bytes:
+    """A table a page shows that is no named query's answer (the gap matrix, the state of the map)
+    as ``xlsx`` (the table and a sheet about it) or ``excel.csv`` (semicolons, UTF-8 with BOM).
+
+    >>> page_table_bytes("T", ["Län", "n"], [["Skåne", 3]], "excel.csv", "sv").decode("utf-8-sig")
+    'Län;n\nSkåne;3\n'
+    """
+    rows = [[_cell(v) for v in row] for row in rows]
+    if fmt == "excel.csv":
+        keys = [str(i) for i in range(len(header))]
+        return ("\ufeff" + csv_text([dict(zip(keys, r)) for r in rows], keys, header, delimiter=";")).encode("utf-8")
+    import datetime as _dt
+    about = [[t("pages.about_title", lang), title], [t("pages.about_rows", lang), str(len(rows))],
+             [t("pages.about_source", lang), t("pages.about_source_text", lang)],
+             [t("pages.about_date", lang), _dt.date.today().isoformat()]]
+    return workbook([(t("pages.data_sheet", lang), header, rows),
+                     (t("pages.about_sheet", lang), [t("pages.about_what", lang), t("pages.about_value", lang)], about)])
+
+
 def link_facts(kg, lang: str) -> dict[tuple[str, str, str], tuple[str, str]]:
     """(from, relation IRI, to) of every direct link -> (its confidence's label, its sources' titles
     joined by :data:`MANY`): the confidence of :func:`graphmap.api.link_confidence`, the sources of the
@@ -227,4 +246,4 @@ def network_workbook(net, lang: str, personal: bool = False, links: dict | None 
 
 
 __all__ = ["Downloads", "EXPORTS", "csv_bytes", "json_bytes", "excel_csv_bytes", "xlsx_bytes", "excel_table",
-           "network_workbook", "link_facts", "joined", "MANY"]
+           "network_workbook", "link_facts", "joined", "MANY", "page_table_bytes"]
