@@ -174,8 +174,8 @@ def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, 
     """A table a page shows that is no named query's answer (the gap matrix, the state of the map)
     as ``xlsx`` (the table and a sheet about it) or ``excel.csv`` (semicolons, UTF-8 with BOM).
 
-    >>> page_table_bytes("T", ["Län", "n"], [["Skåne", 3]], "excel.csv", "sv").decode("utf-8-sig")
-    'Län;n\nSkåne;3\n'
+    >>> page_table_bytes("T", ["Län", "n"], [["Skåne", 3]], "excel.csv", "sv").decode("utf-8-sig").splitlines()
+    ['Län;n', 'Skåne;3']
     """
     rows = [[_cell(v) for v in row] for row in rows]
     if fmt == "excel.csv":
