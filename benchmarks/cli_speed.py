@@ -1,26 +1,30 @@
-"""How fast a command answers: `graphmap support` cold and warm against pyoxigraph alone (not a test).
+"""How fast a command answers: `graphmap support`, `gaps`, `state` and `coverage`, cold and warm,
+against pyoxigraph alone (not a test).
 
 Measures, each as a fresh process, best of ``--repeat`` (CPU = user + system of the child, and
 wall clock):
 
 * baseline — a Python process that imports pyoxigraph, loads the built N-Triples
-  (``graphmap build DATA -o x.nt``, written once beforehand) and runs the ``support`` SPARQL
-  with the same bound area and municipality: the least any command could cost;
-* ``graphmap support --area funktionshinder --municipality Umeå`` with
-  - ``off``: no cache (``GRAPHMAP_CACHE_DIR=off``): ingest every time, as before the cache;
-  - ``cold``: an empty cache directory: ingest, then write the cache;
-  - ``warm``: the cache written by the previous run and the tables unchanged;
+  (``graphmap build DATA -o x.nt``, written once beforehand) and runs the question's SPARQL
+  (``graphmap/queries/NAME.rq``) with the same bound values: the least any command could cost
+  when it answers from the graph per request;
+* the command (``support`` for Umeå, ``support`` for the whole country, ``gaps`` for all counties,
+  ``state``, ``coverage`` for Umeå) with
+  - ``off``: no cache (``GRAPHMAP_CACHE_DIR=off``): ingest every time, as before the cache (support only);
+  - ``cold``: an empty cache directory: ingest, derive the support layer, write the cache (support only);
+  - ``warm``: the cache written by an earlier run and the tables unchanged;
 * ``import graphmap.cli`` alone.
 
 on the bundled data and, with ``--synth 1,100``, on synthetic data (``graphmap synth --scale S
---seed 1``, all its folders). Prints the times and the ratios to the baseline.
+--seed 1``, all its folders). Prints the times and the ratios to each command's baseline.
 
-    .venv/bin/python benchmarks/cli_speed.py                    # bundled data, ~1 min
+    .venv/bin/python benchmarks/cli_speed.py                    # bundled data, ~2 min
     .venv/bin/python benchmarks/cli_speed.py --synth 1,100      # + synthetic (scale 100 ≈ 1 M triples)
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -35,16 +39,27 @@ GRAPHMAP = [PYTHON, "-m", "graphmap"]
 SUPPORT = ["support", "--area", "funktionshinder", "--municipality", "Umeå"]
 
 BASELINE = r"""
-import sys
+import json, sys
 import pyoxigraph as ox
-nt, sparql, area, municipality = sys.argv[1:]
+nt, sparql, bindings = sys.argv[1:]
 store = ox.Store()
 with open(nt, "rb") as f:
     store.load(f.read(), format=ox.RdfFormat.N_TRIPLES, lenient=True)
-rows = list(store.query(sparql, substitutions={ox.Variable("area"): ox.NamedNode(area),
-                                                 ox.Variable("municipality"): ox.NamedNode(municipality)}))
+subs = {ox.Variable(k): ox.NamedNode(v) for k, v in json.loads(bindings).items()}
+rows = list(store.query(sparql, substitutions=subs))
 print(len(rows), file=sys.stderr)
 """
+# (label, command arguments, query whose SPARQL is the baseline, its bound values)
+UMEA = "https://w3id.org/graphmap/id/kommun/2480"
+FUNK = "https://w3id.org/graphmap/vocab/area/funktionshinder"
+COMMANDS = [
+    ("support, one municipality", SUPPORT, "support", {"area": FUNK, "municipality": UMEA}),
+    ("support, whole country", ["support", "--area", "funktionshinder"], "support", {"area": FUNK}),
+    ("gaps, all counties", ["gaps"], "gaps", {}),
+    ("state", ["state"], "mapping-state", {}),
+    ("coverage, one municipality", ["query", "coverage", "-p", "municipality=Umeå"], "coverage",
+     {"municipality": UMEA}),
+]
 
 
 def run(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
@@ -76,28 +91,28 @@ def best(repeat: int, make_cmd, expect: str | None = None) -> tuple[float, float
 
 
 def measure(name: str, data: list[str], repeat: int, work: Path) -> list[tuple]:
-    from graphmap.ontology import concept_iri, kommun_iri
-    from graphmap.queries import library
+    """(group, label, triples, run, result) rows: per command its baseline, then its runs."""
+    from graphmap.queries import find
 
     dflags = [a for d in data for a in ("-d", d)]
     nt = work / f"{name}.nt"
     run(GRAPHMAP + ["build", *data, "-o", str(nt)])
     triples = sum(1 for _ in nt.open("rb"))
-    sparql = library()["support"].sparql
-    args = [str(nt), sparql, str(concept_iri("area", "funktionshinder")), str(kommun_iri("2480"))]
-    base = best(repeat, lambda i: ([PYTHON, "-c", BASELINE, *args], None))
-    cmd = GRAPHMAP + SUPPORT + dflags
-    off = best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": "off"}))
-    cold = best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": str(work / f"{name}-cold-{i}"),
-                                         "GRAPHMAP_CACHE_LOG": "1"}), expect="cache: built")
     warm_dir = str(work / f"{name}-warm")
-    run(cmd, {"GRAPHMAP_CACHE_DIR": warm_dir})
-    warm = best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": warm_dir, "GRAPHMAP_CACHE_LOG": "1"}), expect="cache: hit")
-    rows = base[2].strip()
-    assert f"{rows} rader" in warm[2], (rows, warm[2])  # the same number of answers
-    out = [(name, triples, "baseline: pyoxigraph load + query", base)]
-    out += [(name, triples, f"graphmap support, {label}", r) for label, r in (("no cache", off), ("cold", cold),
-                                                                                 ("warm", warm))]
+    run(GRAPHMAP + SUPPORT + dflags, {"GRAPHMAP_CACHE_DIR": warm_dir})
+    out = []
+    for label, args, query, bindings in COMMANDS:
+        base_args = [str(nt), find(query).sparql, json.dumps(bindings)]
+        base = best(repeat, lambda i: ([PYTHON, "-c", BASELINE, *base_args], None))
+        cmd = GRAPHMAP + args + dflags
+        runs = []
+        if query == "support" and "municipality" in bindings:
+            runs.append(("no cache", best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": "off"}))))
+            runs.append(("cold", best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": str(work / f"{name}-cold-{i}"),
+                                                               "GRAPHMAP_CACHE_LOG": "1"}), expect="cache: built")))
+        runs.append(("warm", best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": warm_dir, "GRAPHMAP_CACHE_LOG": "1"}),
+                                  expect="cache: hit")))
+        out.append((name, label, triples, base, runs))
     return out
 
 
@@ -120,13 +135,14 @@ def main() -> None:
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; best of {args.repeat}; CPU = user+sys of the child\n")
     print(f"python -c pass: {start[0]:.3f} s CPU, {start[1]:.3f} s wall; "
           f"import graphmap.cli: {imp[0]:.3f} s CPU, {imp[1]:.3f} s wall\n")
-    print("| data | triples | run | CPU s | wall s | CPU / baseline | wall / baseline |")
-    print("| --- | ---: | --- | ---: | ---: | ---: | ---: |")
+    print("| data | triples | command | run | CPU s | wall s | CPU / baseline | wall / baseline |")
+    print("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: |")
     for group in results:
-        base = group[0][3]
-        for name, triples, label, (cpu, wall, _err) in group:
-            print(f"| {name} | {triples:,} | {label} | {cpu:.3f} | {wall:.3f} | {cpu / base[0]:.1f}× | {wall / base[1]:.1f}× |")
-
+        for name, label, triples, base, runs in group:
+            print(f"| {name} | {triples:,} | {label} | baseline: pyoxigraph load + query | {base[0]:.3f} | {base[1]:.3f} | 1.0× | 1.0× |")
+            for run_label, (cpu, wall, _err) in runs:
+                print(f"| {name} | {triples:,} | {label} | graphmap, {run_label} | {cpu:.3f} | {wall:.3f} | "
+                      f"{cpu / base[0]:.1f}× | {wall / base[1]:.1f}× |")
 
 if __name__ == "__main__":
     main()

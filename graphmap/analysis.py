@@ -181,6 +181,27 @@ class GapCell:
             return 1.0 if self.supported else (0.5 if self.with_network or self.broad else 0.0)
         return self.share
 
+    def status(self) -> str:
+        """What the cell says of its municipality (or of the best of its municipalities): support in
+        the area (``supported``), ``broad`` support only, a ``network`` only, ``none`` of them, or
+        ``not-mapped``; :meth:`describe` says it in words, :meth:`text` as the matrix's mark.
+
+        >>> GapCell(1, 0, 1, 0, 0, broad=1).status(), GapCell(1, 0, 0, 0, 0, mapped=False).status()
+        ('broad', 'not-mapped')
+        """
+        if not self.mapped:
+            return "not-mapped"
+        return "supported" if self.supported else ("broad" if self.broad else ("network" if self.with_network
+                                                                              else "none"))
+
+    def describe(self, lang: str = "sv") -> str:
+        """The cell's :meth:`status` in words, as every page and the report say it.
+
+        >>> GapCell(1, 0, 0, 0, 0, broad=1).describe("en")
+        'broad support only (for a broader area)'
+        """
+        return t(f"gaps.status.{self.status()}", lang)
+
     def text(self, by: str = "county", lang: str = "sv") -> str:
         """The cell as every output shows it: ``k/n`` for a county; ✓, N or – for one municipality;
         "ej kartlagd" where the county is not mapped (a blank on the map, not a gap).
@@ -191,7 +212,7 @@ class GapCell:
         if not self.mapped:
             return t("gaps.not_mapped", lang)
         if by == "municipality":
-            return "✓" if self.supported else ("B" if self.broad else ("N" if self.with_network else "–"))
+            return {"supported": "✓", "broad": "B", "network": "N", "none": "–"}[self.status()]
         broad = t("gaps.broad_suffix", lang, n=self.broad) if self.broad else ""
         return f"{self.supported}/{self.municipalities}{broad}"
 

@@ -37,8 +37,9 @@ fingerprinted *before* they are read, so an edit during a build makes the next r
 What is written: ``graph.nt`` (the ingested triples as N-Triples, in the order the ingest
 emits them and with each literal as written: the very text :func:`graphmap.build` loads its
 store from, so the cached store and rdflib graph are those of a fresh build), ``ingest.json`` (rows and problems, read only when ``kg.ingest.rows`` or
-``kg.ingest.problems`` is) and ``manifest.json`` last, each atomically (temporary file and
-rename). The manifest holds the size and CRC-32 of the other two, so a cache that a killed
+``kg.ingest.problems`` is), ``support.json`` (the support layer, :mod:`graphmap.answers.support`,
+derived at build time and read when an answer needs it) and ``manifest.json`` last, each atomically
+(temporary file and rename). The manifest holds the size and CRC-32 of the others, so a cache that a killed
 run left half-written, or that was damaged later, is rebuilt rather than trusted.
 
 ``kg.validation`` is computed from the store when first read (commands that answer
@@ -58,7 +59,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2   # 2: the support layer (support.json) is kept with the graph
 RACY_NS = 3_000_000_000  # mtime granularity is 2 s on some file systems; within this, hash
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -90,7 +91,7 @@ def _log(message: str) -> None:
 
 
 def _input_paths(paths) -> list[Path]:
-    from graphmap.ingest import bundled_paths
+    from graphmap.datasets import bundled_paths
     return [p.resolve() for p in (bundled_paths() if paths is None else [Path(p) for p in paths])]
 
 
@@ -222,7 +223,7 @@ class CachedIngest:
         if self._detail is None:
             from rdflib import URIRef
 
-            from graphmap.ingest.problems import Problem
+            from graphmap.problems import Problem
             try:
                 data = (self._folder / "ingest.json").read_bytes()
                 if _crc(data) != self._manifest["ingest"]:
@@ -256,11 +257,11 @@ class CachedIngest:
         import pyoxigraph as ox
         from rdflib import Graph
 
-        from graphmap import api
+        from graphmap.ingest.gcpause import paused_gc
         from graphmap.ontology import bind_prefixes
         from graphmap.store import from_ox
         g = bind_prefixes(Graph())
-        with api.paused_gc():
+        with paused_gc():
             g.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), g)
                    for t in ox.parse(self._ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True))
         return g
@@ -285,13 +286,29 @@ def _knowledge_graph_class():
         @property
         def validation(self):
             if "_validation" not in self.__dict__:
-                from graphmap import api
-                self._validation = api.validate_store(self.store, self._lang, api.row_index(self.ingest.rows))
+                from graphmap.validate import row_index, validate_store
+                self._validation = validate_store(self.store, self._lang, row_index(self.ingest.rows))
             return self._validation
 
         @validation.setter
         def validation(self, value):
             self._validation = value
+
+        @cached_property
+        def support_layer(self):
+            """The support layer kept with this build (``support.json``), read when first asked for;
+            derived again only if the file is missing or damaged."""
+            folder, manifest = self.cache.folder, getattr(self.ingest, "_manifest", None)
+            if self.cache.status == "hit" and manifest is not None and "support" in manifest:
+                from graphmap.answers.support import SupportLayer
+                try:
+                    data = (folder / "support.json").read_bytes()
+                    if _crc(data) == manifest["support"]:
+                        return SupportLayer.from_json(data)
+                    _log("support.json does not match the manifest; deriving the layer again")
+                except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+                    _log(f"support.json unreadable ({exc}); deriving the layer again")
+            return KnowledgeGraph.support_layer.func(self)
 
     return CachedKnowledgeGraph
 
@@ -333,33 +350,34 @@ def _write_manifest(folder: Path, manifest: dict) -> None:
 def _ingest(paths):
     """What :func:`graphmap.build` does with ``validate=False``, keeping the N-Triples the store
     is loaded from (serialising a million triples twice would cost seconds)."""
-    from graphmap import api
     from graphmap.ingest import ingest
+    from graphmap.ingest.gcpause import paused_gc
     from graphmap.store import Store
-    with api.paused_gc():
+    with paused_gc():
         result = ingest(None if paths is None else [Path(p) for p in paths])
         graph = result.ntriples(unique=False)  # emission order, literals as ingested; as build() loads
         store = Store.from_ntriples(graph)
     return result, store, graph
 
 
-def _write(folder: Path, fp: dict, result, store, graph: bytes) -> None:
+def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes) -> None:
     from dataclasses import fields
 
     from graphmap.fileio import write_bytes_atomic
-    from graphmap.ingest.problems import Problem
+    from graphmap.problems import Problem
     names = [f.name for f in fields(Problem)]  # as dataclasses.asdict, without its deep copies (~10x)
     detail = json.dumps({"rows": [[d, t, n, str(i)] for d, t, n, i in result.rows],
                          "problems": [{k: getattr(p, k) for k in names} for p in result.problems]},
                         ensure_ascii=False, default=str).encode()
     manifest = {"fingerprint": fp, "datasets": list(result.datasets), "rows": len(result.rows),
-                "triples": len(store), "graph": _crc(graph), "ingest": _crc(detail)}
+                "triples": len(store), "graph": _crc(graph), "ingest": _crc(detail), "support": _crc(layer)}
     try:  # a manifest left from before must not vouch for the new files while they are written
         (folder / "manifest.json").unlink()
     except FileNotFoundError:
         pass
     write_bytes_atomic(folder / "graph.nt", graph, private=True)  # the whole graph, personal data included
     write_bytes_atomic(folder / "ingest.json", detail, private=True)
+    write_bytes_atomic(folder / "support.json", layer, private=True)
     _write_manifest(folder, manifest)
 
 
@@ -390,16 +408,18 @@ def open(paths=None, *, lang: str = "sv", cache: bool = True):  # noqa: A001 - g
     reason = store
     fp = fingerprint(inputs)  # before the tables are read: an edit during the build shows next time
     result, store, graph = _ingest(paths)
+    kg = cls(store, result, lang, CacheInfo("built", folder, reason))
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _write(folder, fp, result, store, graph)
+        _write(folder, fp, result, store, graph, kg.support_layer.to_json())   # the layer: at build time
     except OSError as exc:
         stats["memory"] += 1
         _log(f"cannot write {folder} ({exc}); built in memory")
-        return cls(store, result, lang, CacheInfo("memory", folder, f"cannot write: {exc}"))
+        kg.cache = CacheInfo("memory", folder, f"cannot write: {exc}")
+        return kg
     stats["built"] += 1
     _log(f"built {folder} ({reason})")
-    return cls(store, result, lang, CacheInfo("built", folder, reason))
+    return kg
 
 
 def clear(paths=None) -> bool:
@@ -409,7 +429,7 @@ def clear(paths=None) -> bool:
         return False
     folder = _folder_for(root, _input_paths(paths))
     found = False
-    for name in ("manifest.json", "graph.nt", "ingest.json"):
+    for name in ("manifest.json", "graph.nt", "ingest.json", "support.json"):
         try:
             (folder / name).unlink()
             found = True

@@ -254,6 +254,45 @@ def default_path(fmt: str) -> Path:
     return Path("out") / DEFAULT_NAMES[fmt]
 
 
+#: where ``graphmap build`` writes when not told: the graph without personal data, or (with
+#: ``--include-personal``) the full graph under a name that says what is in it, never the name of a
+#: shareable export (:data:`DEFAULT_NAMES`)
+BUILD_OUTPUT = {False: "out/graphmap.ttl", True: "out/graphmap-med-personuppgifter.ttl"}
+
+
+def write_built_graph(kg, path, include_personal: bool = False) -> int:
+    """Write a built graph (``graphmap build``) to ``path`` in the format its suffix names (.nt
+    sorted by Oxigraph), personal data left out unless ``include_personal``; Turtle and N-Triples
+    say which in their first lines. Returns the number of triples written.
+
+    >>> import tempfile, pathlib, graphmap
+    >>> kg = graphmap.build()
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.nt"
+    >>> n = write_built_graph(kg, path)
+    >>> text = path.read_text(encoding="utf-8")
+    >>> text.startswith("# Personuppgifter"), "foaf/0.1/name>" in text, n < len(kg.store)
+    (True, False, True)
+    """
+    from graphmap.fileio import write_bytes_atomic
+    from graphmap.store import Store, serialize
+
+    path = Path(path)
+    store = kg.store if include_personal else Store.from_graph(strip_personal(kg.graph))
+    key = "cli.build.with_personal" if include_personal else "cli.build.without_personal"
+    head = "".join(f"# {t(key, lang)}\n" for lang in ("sv", "en")).encode("utf-8")
+    suffix = path.suffix.lower()
+    if suffix == ".nt":  # Oxigraph writes it, sorted: fast at national scale and byte-stable
+        body = b"".join(sorted(serialize(store, "nt").splitlines(keepends=True)))
+    elif suffix in (".ttl", ".turtle", ""):  # rdflib's Turtle is readable and byte-stable
+        body = (kg.graph if include_personal else strip_personal(kg.graph)).serialize(format="turtle", encoding="utf-8")
+    else:  # JSON-LD and the like have no comments: the command's message says which
+        from graphmap.fileio import write_graph
+        write_graph(kg.graph if include_personal else strip_personal(kg.graph), path)
+        return len(store)
+    write_bytes_atomic(path, head + body)
+    return len(store)
+
+
 def export_data(graph: Graph, fmt: str, path=None, include_personal: bool = False, lang: str = "sv") -> ExportResult:
     """Write ``graph`` (e.g. ``kg.graph``) as ``fmt`` to ``path`` (a folder for ``csv``).
 
@@ -282,5 +321,5 @@ def export_data(graph: Graph, fmt: str, path=None, include_personal: bool = Fals
     return ExportResult(fmt, written, include_personal, counts)
 
 
-__all__ = ["export_data", "network", "strip_personal", "shareable_graph", "personal_resources",
+__all__ = ["export_data", "write_built_graph", "BUILD_OUTPUT", "network", "strip_personal", "shareable_graph", "personal_resources",
            "ExportResult", "FORMATS", "STATEMENT", "EXPORT_IRI"]

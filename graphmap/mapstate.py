@@ -18,6 +18,19 @@ data) counts a county as mapped when some regional or local actor's coverage rea
 ('ej-kartlagd', 'delvis', True)
 >>> states["lan/12"].questions["fou"].status, states["lan/12"].unknown
 ('delvis', ['fou-tackning', 'omraden', 'medlemskap'])
+
+How old a county's sources are is told from **its own** sources: a page that backs facts about
+more than half of the counties (one national page applied to every county, such as "I varje län
+finns en länsstyrelse") is a *national* source, counted once, apart (``CountyState.national``,
+the same for every county), and never dates a county or makes it due for checking:
+
+>>> rows = [{"county": c, "source": "national", "source_date": "2016"} for c in ("lan/09", "lan/12", "lan/20")]
+>>> rows += [{"county": "lan/12", "source": "own", "source_date": "2026-02-04"}]
+>>> states = county_states([], rows, counties=["lan/09", "lan/12", "lan/20"], today=dt.date(2026, 12, 1))
+>>> states["lan/12"].sources.newest, states["lan/12"].sources.stale, states["lan/09"].sources.count
+('2026-02-04', 0, 0)
+>>> states["lan/09"].national is states["lan/12"].national, states["lan/12"].national.oldest, states["lan/12"].national.stale
+(True, '2016', 1)
 """
 from __future__ import annotations
 
@@ -31,6 +44,9 @@ QUESTIONS = ("rss", "fou", "fou-tackning", "omraden", "medlemskap")
 ANSWERED = ("kartlagd", "delvis")
 #: a source whose own date is older than this many years is flagged as due for checking
 STALE_YEARS = 5
+#: a source behind facts about more than this share of the counties is a national source: counted
+#: once, apart from every county's own sources
+NATIONAL_SHARE = 0.5
 
 
 def _year(date: str | None) -> int | None:
@@ -57,6 +73,7 @@ class SourceAges:
     newest: str | None = None
     checked: str | None = None
     stale: int = 0
+    sources: tuple = field(default=(), repr=False)  # the IRIs counted
 
     @classmethod
     def of(cls, rows: list[dict], today: dt.date | None = None) -> "SourceAges":
@@ -79,7 +96,7 @@ class SourceAges:
                 checked.append(str(row["checked"]))
         stale = sum(1 for d in dates if (_year(d) or today.year) < today.year - STALE_YEARS)
         return cls(len(seen), len(seen) - len(dates), min(dates) if dates else None, max(dates) if dates else None,
-                   max(checked) if checked else None, stale)
+                   max(checked) if checked else None, stale, tuple(sorted(seen)))
 
 
 @dataclass
@@ -90,6 +107,9 @@ class CountyState:
     sources: SourceAges
     legacy: bool = False  # no mapping table: mapped means "some source says something about it"
     covered: bool = False
+    #: the national sources (:data:`NATIONAL_SHARE`): one page applied to many counties, counted
+    #: once for the whole map (the same object in every county's state), never in ``sources``
+    national: SourceAges = field(default_factory=SourceAges)
 
     @property
     def code(self) -> str:
@@ -141,18 +161,37 @@ def county_states(rows: list[dict], source_rows: list[dict], counties: list[str]
                 q.notes.append(str(row["note"]))
         if row.get("actor") and str(row["actor"]) not in q.actors:
             q.actors.append(str(row["actor"]))
+    national = national_sources(source_rows, len(counties))
     sources: dict[str, list[dict]] = {}
     for row in source_rows:
-        sources.setdefault(str(row["county"]), []).append(row)
+        if str(row["source"]) not in national:
+            sources.setdefault(str(row["county"]), []).append(row)
+    shared = SourceAges.of([r for r in source_rows if str(r["source"]) in national], today)
     legacy = not rows
     states = {}
     for county, questions in by_county.items():
         if legacy:  # the questions were not asked: "not recorded", and coverage decides
             for q in questions.values():
                 q.status = "ej-angivet"
-        states[county] = CountyState(county, questions, SourceAges.of(sources.get(county, []), today), legacy,
-                                     bool(covered and county in covered))
+        own = sources.get(county, [])
+        states[county] = CountyState(county, questions, SourceAges.of(own, today), legacy,
+                                     bool(covered and county in covered), shared)
     return states
 
 
-__all__ = ["QUESTIONS", "STALE_YEARS", "QuestionState", "SourceAges", "CountyState", "county_states"]
+def national_sources(source_rows: list[dict], counties: int) -> set[str]:
+    """The sources behind facts about more than :data:`NATIONAL_SHARE` of ``counties`` counties:
+    national pages (one page applied to every county), counted once, apart from each county's own.
+
+    >>> rows = [{"county": c, "source": "lst"} for c in ("01", "03", "04")] + [{"county": "13", "source": "gr"},
+    ...                                                                       {"county": "14", "source": "gr"}]
+    >>> sorted(national_sources(rows, 5)), sorted(national_sources(rows, 21))
+    (['lst'], [])
+    """
+    reach: dict[str, set[str]] = {}
+    for row in source_rows:
+        reach.setdefault(str(row["source"]), set()).add(str(row["county"]))
+    return {s for s, c in reach.items() if len(c) > NATIONAL_SHARE * counties}
+
+
+__all__ = ["QUESTIONS", "STALE_YEARS", "NATIONAL_SHARE", "national_sources", "QuestionState", "SourceAges", "CountyState", "county_states"]

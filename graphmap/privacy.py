@@ -33,7 +33,7 @@ _OUTPUTS = [
     ("graphmap new-region / export ontology", "new-region", "–"),
     ("graphmap serve (webb och /sparql)", "serve", "--include-personal"),
     ("graphmap neo4j push", "neo4j", "--without-personal"),
-    ("graphmap build (out/graphmap.ttl)", "build", "graphmap export data"),
+    ("graphmap build (out/graphmap.ttl)", "build", "--include-personal"),
 ]
 OUTPUTS = [(output, t(f"privacy.default.{key}", "sv"), t(f"privacy.default.{key}", "en"), include, include)
            for output, key, include in _OUTPUTS]

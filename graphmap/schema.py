@@ -85,7 +85,8 @@ PROVENANCE = (
            help_en="A note, e.g. what needs verifying."),
     Column("assumed_parts", "vocabs", "gm:assumedPart", vocab="record-part",
            help_sv="Delar av en uttalad rad som ändå är antaganden, t.ex. places när områdena står i källan men "
-                   "kommunlistan är allmän kunskap (places, areas, target_groups, county; separerade med ;).",
+                   "kommunlistan är allmän kunskap (places, areas, target_groups, county, types, part_of, kind, changed, relation; "
+                   "separerade med ;).",
            help_en="Parts of a stated row that are assumptions all the same, e.g. places when the areas are in "
                    "the source but the list of municipalities is general knowledge.", example="places"),
 )

@@ -96,6 +96,22 @@ class Store:
         rows = [{n: term(sol[n]) for n in names} for sol in result]
         return names, rows
 
+    def pairs(self, predicate: str):
+        """(subject, object) of every triple with ``predicate``, as plain strings: an IRI's text, a
+        literal's lexical form. What an answer computed in Python reads (no rdflib term is made).
+
+        >>> from rdflib import Graph, URIRef
+        >>> g = Graph().add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))
+        >>> list(Store.from_graph(g).pairs("urn:b"))
+        [('urn:a', 'urn:c')]
+        """
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), None):
+            yield q.subject.value, q.object.value
+
+    def subjects(self, predicate: str, obj: str) -> list[str]:
+        """The subjects (plain IRIs) of ``predicate`` with the IRI ``obj``, e.g. every municipality."""
+        return [q.subject.value for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj))]
+
     def raw(self) -> ox.Store:
         """The pyoxigraph store itself (for serving it or dumping it)."""
         return self._store

@@ -130,6 +130,16 @@ class Vocabularies:
         """
         return {str(c.iri): c.order for c in self.schemes[scheme].values()}
 
+    def surest_first(self, scheme: str, codes) -> list[str]:
+        """Notations of ``scheme`` (e.g. confidences) from the highest ``gm:order`` down; unknown
+        ones last, by notation: the one order in which every output lists confidences.
+
+        >>> vocabularies().surest_first("confidence", ["assumed", "stated", "reference"])
+        ['reference', 'stated', 'assumed']
+        """
+        order = {c.notation: c.order for c in self.schemes[scheme].values()}
+        return sorted(codes, key=lambda c: (c not in order, -order.get(c, 0), c))
+
     def shown_in_order(self, scheme: str) -> list[Concept]:
         """Concepts in the order people see them: ``gm:order``, then the Swedish label in Swedish
         alphabetical order (the gap matrix's rows and the report's areas, in both languages).

@@ -22,10 +22,12 @@ export NEO4J_PASSWORD="${NEO4J_PASSWORD:-graphmap-test}"
 export NEO4J_USER="${NEO4J_USER:-neo4j}"
 export NEO4J_URI="${NEO4J_URI:-bolt://127.0.0.1:$NEO4J_BOLT_PORT}"
 export PYTHON="$PWD/.venv/bin/python"
+# bytecode outside the source tree (an ordinary shell writes it; nothing a test run writes lands in the tree)
+export PYTHONPYCACHEPREFIX="${PYTHONPYCACHEPREFIX:-${TMPDIR:-/tmp}/graphmap-pycache}"
 if [ -x tools/neo4j/start.sh ]; then
   tools/neo4j/reset.sh >/dev/null 2>&1 || true   # a fresh database (and password) for every run
   tools/neo4j/start.sh
   trap 'tools/neo4j/stop.sh || true' EXIT
 fi
 # two workers (the machine's two cores); every Neo4j test in one of them (tests/conftest.py groups them)
-.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadgroup "$@"
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadgroup -p no:cacheprovider --durations=15 "$@"

@@ -11,10 +11,10 @@ PACKAGE = ROOT / "graphmap"
 
 # the top-level module or package of graphmap -> its layer (ARCHITECTURE.md, "Layers")
 LAYERS = {
-    0: {"version", "ontology", "i18n", "fileio", "tabular", "slug"},
-    1: {"schema", "vocab", "labels", "shapes", "privacy", "queries"},
+    0: {"version", "ontology", "i18n", "fileio", "tabular", "slug", "problems"},
+    1: {"schema", "vocab", "labels", "shapes", "privacy", "queries", "datasets"},
     2: {"ingest", "validate", "store", "resolve"},
-    3: {"api", "analysis", "mapstate", "buildcache", "sources"},
+    3: {"api", "answers", "analysis", "mapstate", "buildcache", "sources"},
     4: {"viz", "export", "ontology_export", "region", "synth", "neo4j", "round"},
     5: {"report", "serve"},
     6: {"cli", "__main__", ""},   # "" = graphmap/__init__.py, the front door that re-exports the API
@@ -65,10 +65,26 @@ def test_imports_run_downhill():
     assert not upward, "imports that go up a layer (ARCHITECTURE.md):\n" + "\n".join(f"  {m} -> {t}" for m, t in upward)
 
 
-def test_no_module_imports_a_private_name_of_another_package():
+def test_no_module_imports_a_private_name_of_another_module():
+    """Not across packages, and not inside one either (a private name is its module's own)."""
     private = sorted({(m, t, n) for m, t, names in _imports() for n in names
-                      if n.startswith("_") and not n.startswith("__") and _top(m) != _top(t)})
-    assert not private, f"private names imported across packages: {private}"
+                      if n.startswith("_") and not n.startswith("__") and m != t})
+    assert not private, f"private names imported from another module: {private}"
+
+
+def _module_imports() -> dict[str, set[str]]:
+    """graphmap module -> the graphmap modules it imports (anywhere in it, at any depth)."""
+    graph: dict[str, set[str]] = {}
+    for m, t, _n in _imports():
+        graph.setdefault(m, set()).add(t)
+    return graph
+
+
+def test_no_two_modules_import_each_other():
+    graph = _module_imports()
+    pairs = sorted({tuple(sorted((a, b))) for a, targets in graph.items() for b in targets
+                    if a != b and a in graph.get(b, set())})
+    assert not pairs, f"modules that import each other (a seam is missing): {pairs}"
 
 
 def test_the_layer_table_in_architecture_md_matches():

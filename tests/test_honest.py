@@ -194,7 +194,7 @@ def test_a_fact_can_say_which_part_of_it_is_assumed(kg):
 
 def test_the_report_says_how_sure_its_support_is(kg):
     from graphmap.report.gather import report_data
-    rows = [r for block in report_data(kg, county="24")["support"] for r in block["rows"]]
+    rows = [r for block in report_data(kg, county="24")["support"] for g in block["groups"] for r in g["rows"]]
     assert rows and all(r["confidence"] for r in rows)
     assert {"Uttalad i källan", "Antagande (att verifiera)"} <= {c for r in rows for c in r["confidence"].split("; ")}
 

@@ -88,7 +88,7 @@ def test_no_module_outside_i18n_chooses_a_text_by_language():
 def test_converted_modules_stay_converted():
     """The modules whose texts moved into the catalogue (map, labels, errors, ingest, export, privacy)."""
     for rel in ("graphmap/viz/styles.py", "graphmap/viz/render.py", "graphmap/viz/model.py", "graphmap/labels.py",
-                "graphmap/resolve.py", "graphmap/api.py", "graphmap/region.py", "graphmap/ingest/problems.py",
+                "graphmap/resolve.py", "graphmap/api.py", "graphmap/region.py", "graphmap/problems.py",
                 "graphmap/ingest/emit.py", "graphmap/validate/results.py", "graphmap/export.py",
                 "graphmap/privacy.py"):
         assert rel not in ALLOWED
@@ -113,7 +113,7 @@ def test_route_labels_come_from_the_route_vocabulary():
     from graphmap.vocab import vocabularies
 
     routes = vocabularies().schemes["route"]
-    assert sorted(routes) == ["county", "coverage", "leads", "member", "national", "region", "supports", "through"]
+    assert sorted(routes) == ["county", "coverage", "leads", "member", "national", "region", "supports", "through", "unknown"]
     for code, concept in routes.items():
         assert Labels.route(code, "sv") == concept.labels["sv"] and Labels.route(code, "en") == concept.labels["en"]
     assert (Labels.route("coverage", "sv"), Labels.route("coverage", "en")) == ("täcker kommunen", "covers the municipality")

@@ -67,7 +67,7 @@ def test_every_source_is_a_page_with_a_checked_date_and_every_stated_fact_cites_
     sources = {s["id"]: s for s in _rows(folder, "sources")}
     assert sources, folder.name
     for s in sources.values():
-        assert s["checked"] == "2026-12-01", (folder.name, s["id"])
+        assert s["checked"] in ("2026-12-01", "2026-12-07"), (folder.name, s["id"])  # first mapping; re-checked (issue 30)
         assert s["title"].strip() and s["publisher"].strip(), (folder.name, s["id"])
         if s["id"] != "sokning":  # the record of the searches made, the evidence for "no source found"
             assert s["url"].startswith(("http://", "https://")), (folder.name, s["id"])
@@ -167,11 +167,32 @@ def test_state_command_shows_every_county_with_its_sources_ages(kg):
     assert result.exit_code == 0, result.output
     import json
     rows = {r["county"]: r for r in json.loads(result.stdout)}
+    national = rows.pop("")   # the national pages, counted once, apart from every county
     assert sorted(rows) == COUNTIES
     assert rows["09"]["status"] == "ej-kartlagd" and rows["12"]["rss"] == "kartlagd"
     assert rows["12"]["fou"] == "delvis"  # FoU Malmö and FoU Helsingborg; none found for the other 31
-    assert all(r["sources"] > 0 and r["checked"] == "2026-12-01" for r in rows.values())
+    assert all(r["sources"] > 0 and r["checked"] in ("2026-12-01", "2026-12-07") for r in rows.values())
     assert rows["14"]["oldest"] <= "2016-12-31"  # FoU Sjuhärad Välfärd's new principals, 2016
+    # each county's ages are its own: one 2020 Södermanland page behind every Länsstyrelse row dates no county
+    assert national["sources"] >= 5 and national["oldest"] == "2020-01-24"
+    assert all(r["newest"] != "2025-09-01" for r in rows.values())   # the national agreement's page
+
+
+
+def test_state_of_one_county_shows_only_its_own_sources_and_the_national_ones_apart(tmp_path):
+    import json
+    for code in ("20", "09"):
+        result = CliRunner().invoke(main, ["state", "--county", code, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        own, national = json.loads(result.stdout)
+        assert own["county"] == code and national["county"] == ""
+        folder = next(LANDSCAPE.glob(f"{code}-*"))
+        dates = {r["date"] for r in csv.DictReader(open(folder / "sources.csv", encoding="utf-8")) if r["date"]}
+        assert {own["oldest"], own["newest"]} <= dates | {None}, (code, own)   # the county's own pages only
+        assert national["stale"] >= 1 and national["oldest"] == "2020-01-24"
+    table = CliRunner().invoke(main, ["state", "--county", "20", "--record", str(tmp_path / "none.json")]).stdout
+    assert "Nationella källor (räknas en gång)" in table and "räknas en gång, i raden" in table
+    assert "Källsidorna har inte kontrollerats" in table
 
 
 def test_validate_flags_sources_older_than_five_years():
@@ -214,9 +235,12 @@ def test_the_web_page_and_the_report_show_the_state_of_the_map(kg):
     counties = re.findall(r'<tr data-county="(\d\d)" data-status="([a-z-]+)">', page)
     assert [c for c, _s in counties] == COUNTIES and dict(counties)["09"] == "ej-kartlagd"
     assert dict(counties)["12"] == "delvis" and dict(counties)["24"] == "kartlagd"
-    assert gaps.count('class="heat-na"') == 14  # Gotland's column, every area
+    assert gaps.count('class="heat-na"') == 19  # Gotland's column, every area
     assert 'data-testid="not-mapped"' in kiruna and "Gotlands län, som inte är kartlagt ännu" in kiruna
     report = report_html(kg)
     table = report[report.index('data-testid="map-state"'):]
     assert table[:table.index("</table>")].count("<tr data-status=") == 21
     assert "20 av 21 län har källor för minst en fråga; ej kartlagt: Gotlands län." in report
+    for text in (page, report):   # the national pages in one row of their own, and whether the pages were checked
+        assert text.count('data-national="yes"') == 1 and "Nationella källor (räknas en gång)" in text
+        assert 'data-testid="sources-due"' in text

@@ -45,6 +45,8 @@ CASES = [
     ("coverage", {"municipality": "Uddevalla"}),
     ("coverage", {"municipality": "Lycksele"}),
     ("coverage", {"municipality": "Jönköping"}),
+    ("coverage", {"municipality": "Högsby"}),       # what is not known: its county's mapping rows
+    ("coverage", {"municipality": "Svalöv"}),
 ]
 
 

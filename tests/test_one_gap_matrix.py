@@ -72,7 +72,7 @@ def _report_cells(kg, county=None) -> dict:
 
 def _assert_same(kg, data_args, county=None, web=True):
     api = _api_cells(kg, county)
-    assert len(api) == 14 * (21 if county is None else len({c for _a, c in api}))
+    assert len(api) == 19 * (21 if county is None else len({c for _a, c in api}))
     outputs = {"cli": _cli_cells(data_args, county), "report": _report_cells(kg, county)}
     if web and county is None:
         outputs["web"] = _web_cells(kg)

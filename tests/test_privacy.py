@@ -52,6 +52,10 @@ def outputs(data, tmp_path_factory) -> Path:
         result = runner.invoke(main, args[:1] + (args[1:2] if args[0] == "export" else []) + d
                                + args[(2 if args[0] == "export" else 1):])
         assert result.exit_code == 0, (args, result.output)
+    for name in ("built.ttl", "built.nt"):  # graphmap build: personal data left out unless asked
+        result = runner.invoke(main, ["build", *data, "-o", str(out / name)])
+        assert result.exit_code == 0, result.output
+        assert "graphmap build --include-personal" in result.output
     for q in library().values():
         params = [x for k, v in (q.examples[0] if q.examples else {}).items() for x in ("-p", f"{k}={v}")]
         result = runner.invoke(main, ["query", q.name, *params, *d, "--format", "json"])
@@ -80,6 +84,20 @@ def test_include_personal_is_the_only_way_in(data, tmp_path):
                                        *[a for p in data for a in ("--data", p)], "-o", str(out)])
     assert result.exit_code == 0
     assert "Zlatan Testsson" in out.read_text(encoding="utf-8")
+
+
+def test_build_includes_personal_data_only_when_asked(data, tmp_path, monkeypatch):
+    """``graphmap build --include-personal`` writes the full graph, by default not under the name
+    of the shareable export, and says so in the file and on the screen."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", *data, "--include-personal"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "out" / "graphmap-med-personuppgifter.ttl"
+    text = written.read_text(encoding="utf-8")
+    assert "Zlatan Testsson" in text and "zlatan.testsson@example.se" in text
+    assert text.startswith("# Den byggda grafen INNEHÅLLER personuppgifter")
+    assert "INNEHÅLLER personuppgifter" in result.output
+    assert not (tmp_path / "out" / "graphmap.ttl").exists()
 
 
 def test_privacy_report_lists_every_personal_field(data):

@@ -92,9 +92,31 @@ def test_coverage_uddevalla(kg):
     fy = {r["area_label"] for r in rows if r["actor"] == FOU_FY}
     assert fy == {"Äldre / vård och omsorg", "Funktionshinder", "Socialpsykiatri", "Individ- och familjeomsorg",
                   "Kommunal hälso- och sjukvård"}
-    assert {r["actor_label"] for r in rows} == {"FoU-Socialtjänst Fyrbodal", "Fyrbodals kommunalförbund",
-                                                "Västra Götalandsregionen"}
+    assert {r["actor_label"] for r in rows if r["actor"]} == {"FoU-Socialtjänst Fyrbodal", "Fyrbodals kommunalförbund",
+                                                              "Västra Götalandsregionen"}
     # not FoU Välfärd: the seed only says Fyrbodal's staff take part in it (the national association)
+
+
+def test_coverage_says_each_structures_role_and_source_address_and_what_is_not_known():
+    """Högsby, Svalöv, Skinnskatteberg: what covers them (with its role and the page's address) or,
+    per mapping question, that no source was found, from the reference layer."""
+    from graphmap.ingest import bundled_paths
+    kg = graphmap.build(bundled_paths())
+    for name in ("Högsby", "Svalöv", "Skinnskatteberg"):
+        rows = run_query(kg, "coverage", municipality=name).present()
+        structures = [r for r in rows if r["actor"]]
+        unknown = [r for r in rows if r["route"] == "unknown"]
+        assert structures and all(r["role_label"] for r in structures), name
+        assert all(r["url"].startswith("http") for r in structures if r["source"]), name
+        assert unknown and {r["route_label"] for r in unknown} == {"inte känt"}, name
+        assert all(r["unknown_label"] and r["status_label"] in ("Ingen källa hittad", "Delvis kartlagd")
+                   and not r["actor"] for r in unknown), name
+        # a search that found nothing is not a confidence in anything
+        assert all(not r["confidence"] for r in unknown if r["status_label"] == "Ingen källa hittad"), name
+    rows = run_query(kg, "coverage", municipality="Skinnskatteberg").present()
+    assert {r["role_label"] for r in rows if r["actor_label"].startswith("Enheten för social välfärd")} == \
+        {"Regional stödstruktur (RSS)"}
+    assert "FoU-enheter" in {r["unknown_label"] for r in rows if r["status_label"] == "Ingen källa hittad"}
 
 
 def test_coverage_lilla_edet_is_partial(kg):
@@ -189,7 +211,7 @@ def test_actor_never_shows_personal_data(kg):
 
 def test_gaps_rows_and_needs(kg):
     rows = run_query(kg, "gaps", county="Västra Götalands län").present()
-    assert len(rows) == 49 * 14  # municipalities in county 14 × the 14 areas
+    assert len(rows) == 49 * 19  # municipalities in county 14 × the 19 areas
     uddevalla = {r["area_label"]: r for r in rows if r["municipality"].endswith("/1485")}
     assert uddevalla["Kommunal hälso- och sjukvård"]["needs"] >= 1
     assert uddevalla["Kommunal hälso- och sjukvård"]["providers"] >= 1
@@ -200,7 +222,7 @@ def test_gaps_rows_and_needs(kg):
 
 def test_gap_matrix_shape(kg):
     m = graphmap.api.gap_matrix(kg)
-    assert len(m.columns) == 21 and len(m.areas) == len(kg.resolver.vocab.concepts("area")) == 14
+    assert len(m.columns) == 21 and len(m.areas) == len(kg.resolver.vocab.concepts("area")) == 19
     cell = m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/24")
     assert (cell.supported, cell.municipalities) == (15, 15)
 
@@ -231,7 +253,8 @@ from graphmap.queries import INTERNAL_DIR, QUERY_DIR, find, internal, library, p
 EMPTY_ON_BUNDLED_DATA = {"map-offer-places",  # no offer in the bundled tables names its places
                          "mapping-state",  # the seed regions have no mapping table
                          "round-rounds", "round-answers",  # no mapping round in the bundled data
-                         "round-data-version"}  # only a round's kept graph says its version
+                         "round-data-version",  # only a round's kept graph says its version
+                         "source-pages"}  # the seed documents are files, not web pages
 
 
 def test_every_query_file_parses_with_a_header():

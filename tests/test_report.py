@@ -35,7 +35,7 @@ def report_files(kg, tmp_path_factory):
 def test_report_data_matches_the_graph(kg):
     data = report_data(kg)
     areas = {kg.label(r["area"]) for r in kg.store.select(AREA_COUNT_Q)[1]}
-    assert set(data["gaps"]["areas"]) == areas and len(areas) == 14
+    assert set(data["gaps"]["areas"]) == areas and len(areas) == 19
     assert len(data["gaps"]["columns"]) == 21 and data["gaps"]["by"] == "county"
     assert data["summary"]["total"] == 338
     assert dict(zip(data["summary"]["levels"], data["summary"]["totals"])) == {
@@ -46,8 +46,11 @@ def test_report_data_matches_the_graph(kg):
     assert any("FoU Socialtjänst (Västerbotten)" in p and "SKR:s nätverk för regionala stödstrukturer (RSS)" in p
                for p in vb["paths"])
     assert "FoU-Socialtjänst Fyrbodal" in [b["actor"] for b in data["brokers"]][:3]
-    funk = next(b for b in data["support"] if b["area"] == "Funktionshinder")
-    assert {"FoU Socialtjänst (Västerbotten)", "FoU-Socialtjänst Fyrbodal"} <= {r["actor"] for r in funk["rows"]}
+    # the national report: national actors on top, each county's own support in its folded section
+    funk = {r["actor"] for c in data["per_county"] for b in c["support"] if b["area"] == "Funktionshinder"
+            for g in b["groups"] if g["group"] == "direct" for r in g["rows"]}
+    assert {"FoU Socialtjänst (Västerbotten)", "FoU-Socialtjänst Fyrbodal"} <= funk
+    assert all([g["group"] for g in b["groups"]] == ["national"] for b in data["national_support"])
     assert re.fullmatch(r"[0-9a-f]{12}", data["data_version"])
 
 
@@ -98,7 +101,7 @@ def test_report_opens_with_gap_matrix_and_map(kg, open_page, report_files):
     matrix = page.get_by_test_id("gap-matrix")
     areas = {kg.label(r["area"]) for r in kg.store.select(AREA_COUNT_Q)[1]}
     row_heads = matrix.locator("tbody tr th").all_text_contents()
-    assert len(row_heads) == len(areas) == 14 and set(row_heads) == areas
+    assert len(row_heads) == len(areas) == 19 and set(row_heads) == areas
     assert matrix.locator("thead th.col").count() == 21
     assert all(r.locator("td").count() == 21 for r in matrix.locator("tbody tr").all())
     assert "Västerbottens län" in matrix.locator("thead").text_content()

@@ -110,7 +110,7 @@ def test_a_workbook_per_municipality_carries_round_respondent_and_data_version(m
         assert book[name].protection.sheet, name
     verify = book["Att verifiera"]
     rows = {r[11]: r for r in verify.iter_rows(min_row=3, values_only=True)}
-    assert rows[CONFIRMED][4] == "Antagande" and rows[CONFIRMED][3] == "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023"
+    assert rows[CONFIRMED][4] == "Antagande (att verifiera)" and rows[CONFIRMED][3] == "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023"
     assert "Ni ingår i FoU-rum individ- och familjeomsorg" in rows[CONFIRMED][2]
     # only the answer cells are open; the fact, its source and its key are locked
     row = next(r[0].row for r in verify.iter_rows(min_row=3) if r[11].value == CONFIRMED)
@@ -119,7 +119,7 @@ def test_a_workbook_per_municipality_carries_round_respondent_and_data_version(m
     lists = {str(dv.sqref): dv.formula1 for dv in verify.data_validations.dataValidation}
     assert any(f"I{row}" in ref.split() for ref in lists) and any(f"J{row}" in ref.split() for ref in lists)
     needs = [r for r in book["Behov"].iter_rows(min_row=3, values_only=True)]
-    assert len(needs) == 14 and needs[0][5] == "barn-och-unga"
+    assert len(needs) == 19 and needs[0][5] == "anhorigstod"
     # the round is data, and its starting version is kept for next year's comparison
     assert (made.folder / "rounds.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
         "kartlaggning-2027,Kartläggning 2027,2027,1486;1435;1427,")

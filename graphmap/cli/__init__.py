@@ -11,7 +11,7 @@ import click
 from graphmap.version import __version__
 
 COMMAND_MODULES = ["core"]
-OPTIONAL_MODULES = ["viz", "report", "neo4j", "export", "region", "serve", "synth", "privacy", "round"]
+OPTIONAL_MODULES = ["viz", "report", "neo4j", "export", "region", "serve", "synth", "privacy", "round", "sources"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

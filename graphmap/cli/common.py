@@ -9,6 +9,7 @@ from decimal import Decimal
 import functools
 import json
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -17,7 +18,7 @@ from rich.table import Table
 from graphmap.api import MissingParameter
 from graphmap.cli.params import DATA, DATA_ARGS, Name, help_text  # noqa: F401 - re-exported: the shared DATA
 from graphmap.i18n import t
-from graphmap.ingest.problems import IngestError
+from graphmap.problems import IngestError
 from graphmap.resolve import UnknownName
 from graphmap.tabular import csv_text
 
@@ -27,6 +28,9 @@ LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", sho
                     help=help_text("cli.help.common.lang"))
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
                       help=help_text("cli.help.common.format"))
+
+RECORD = click.option("--record", type=click.Path(path_type=Path), default=None,
+                      help=help_text("cli.help.sources.record"))
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -69,7 +73,7 @@ def handle_errors(func):
 def broken_graph_file(data):
     """The problem of the first graph file in DATA that cannot be parsed (only asked once reading failed)."""
     from graphmap.fileio import GRAPH_SUFFIXES, read_graph
-    from graphmap.ingest.problems import Problem
+    from graphmap.problems import Problem
     for path in [p for p in (data or ()) if str(p).lower().endswith(tuple(GRAPH_SUFFIXES))]:
         try:
             read_graph([path])

@@ -12,22 +12,21 @@ from pathlib import Path
 import click
 
 from graphmap.api import build, list_queries, run_query
-from graphmap.cli.common import (DATA, DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors,
+from graphmap.cli.common import (DATA, DATA_ARGS, FORMAT, LANG, RECORD, emit_rows, err_console, fail, handle_errors,
                                  load_graph, print_problems)
 from graphmap.cli.params import QueryParam, complete_query_name, county_option, header_params, help_text
-from graphmap.fileio import write_bytes_atomic, write_graph
+from graphmap.export import BUILD_OUTPUT, write_built_graph
 from graphmap.i18n import t
-from graphmap.store import serialize
 from graphmap.queries import library
 
 
 @click.command("build")
 @DATA_ARGS
-@click.option("-o", "--output", default="out/graphmap.ttl", show_default=True, type=click.Path(path_type=Path),
-              help=help_text("cli.help.core.output"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=help_text("cli.help.core.output"))
+@click.option("--include-personal", is_flag=True, help=help_text("cli.help.core.include_personal"))
 @LANG
 @handle_errors
-def build_cmd(data, output, lang):
+def build_cmd(data, output, include_personal, lang):
     """Bygg den validerade grafen från tabellerna / build the validated graph from the tables.
 
     DATA är regionmappar eller arbetsböcker (.xlsx); flera slås ihop till en graf. En redan byggd graf
@@ -39,18 +38,16 @@ def build_cmd(data, output, lang):
     if not kg.validation.conforms:
         print_problems(kg.validation.errors, lang)
         fail(t("cli.build.invalid", lang))
-    if output.suffix.lower() == ".nt":  # Oxigraph writes it, sorted: fast at national scale and byte-stable
-        write_bytes_atomic(output, b"".join(sorted(serialize(kg.store, "nt").splitlines(keepends=True))))
-    else:  # rdflib's Turtle is readable and byte-stable
-        write_graph(kg.graph, output)
+    output = output or Path(BUILD_OUTPUT[include_personal])
+    triples = write_built_graph(kg, output, include_personal)
     if kg.ingest is None:  # built graph files: no tables behind them
-        click.echo(t("cli.build.wrote_graph", lang, output=output, triples=len(kg.store), inputs=", ".join(data)))
-        return
-    assumed = sum(p.code == "assumed" for p in kg.ingest.problems)
-    counts = _counts(kg)
-    click.echo(t("cli.build.wrote", lang, output=output, triples=len(kg.store), rows=len(kg.ingest.rows),
-                 datasets=", ".join(kg.ingest.datasets), assumed=assumed))
-    click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
+        click.echo(t("cli.build.wrote_graph", lang, output=output, triples=triples, inputs=", ".join(data)))
+    else:
+        assumed = sum(p.code == "assumed" for p in kg.ingest.problems)
+        click.echo(t("cli.build.wrote", lang, output=output, triples=triples, rows=len(kg.ingest.rows),
+                     datasets=", ".join(kg.ingest.datasets), assumed=assumed))
+        click.echo(", ".join(f"{k}: {v}" for k, v in _counts(kg).items()))
+    click.echo(t("cli.build.with_personal" if include_personal else "cli.build.without_personal", lang))
 
 
 def _built(data, lang: str):
@@ -114,7 +111,7 @@ def queries_cmd(lang, fmt):
     emit_rows(rows, [(k, t(f"cli.queries.{k}", lang)) for k in keys], fmt, lang=lang)
 
 
-def _params(pairs, lang: str = "sv") -> dict:
+def param_pairs(pairs, lang: str = "sv") -> dict:
     out = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -149,7 +146,7 @@ def query_cmd(name, params, data, lang, fmt):
         from graphmap.resolve import UnknownName
         raise UnknownName("query", name, sorted(library()))
     kg = load_graph(data, lang)
-    show_result(run_query(kg, name, **_params(params, lang)), fmt, lang)
+    show_result(run_query(kg, name, **param_pairs(params, lang)), fmt, lang)
 
 
 @click.command("support")
@@ -221,17 +218,20 @@ def chain_cmd(data, lang, fmt, **values):
 @click.command("state")
 @county_option(help_text("cli.help.state.county"))
 @DATA
+@RECORD
 @LANG
 @FORMAT
 @handle_errors
-def state_cmd(county, data, lang, fmt):
+def state_cmd(county, data, record, lang, fmt):
     """Kartläggningsläget per län: vad som har källa, hur gamla källorna är, vad som inte är känt /
     the state of the map per county: what is sourced, how old the sources are, what is unknown."""
     from graphmap.api import map_state
     from graphmap.mapstate import QUESTIONS, STALE_YEARS
     from graphmap.ontology import code_of, concept_iri
+    from graphmap.sources import due_summary
     kg = load_graph(data, lang, county)
     states = map_state(kg)
+    due = due_summary(kg, states, record)
     if county:
         wanted = str(kg.resolver.county(county))
         states = {k: v for k, v in states.items() if k == wanted}
@@ -246,24 +246,36 @@ def state_cmd(county, data, lang, fmt):
             if county:
                 row[f"{q}_actors"] = [kg.label(a, lang) for a in state.questions[q].actors]
                 row[f"{q}_notes"] = state.questions[q].notes
-        src = state.sources
-        row.update({"sources": src.count, "oldest": src.oldest, "newest": src.newest, "undated": src.undated,
-                    "checked": src.checked, "stale": src.stale})
+        row.update(_ages(state.sources) | {"due": due.by_county.get(iri, 0) if due.last else None})
         rows.append(row)
+    national = next(iter(map_state(kg).values())).national if states else None
+    if national is not None and national.count:  # one national page applied to every county: counted once, apart
+        rows.append({"county": "", "county_label": t("cli.state.national", lang), "status": None,
+                     **{q: None for q in QUESTIONS}, **_ages(national), "due": due.national if due.last else None})
     if fmt != "table":
         emit_rows(rows, [], fmt, lang=lang)
         return
-    shown = [{**r, "status": word[r["status"]], **{q: word[r[q]] for q in QUESTIONS}} for r in rows]
+    shown = [{**r, "status": word.get(r["status"], ""), **{q: word.get(r[q], "") for q in QUESTIONS}} for r in rows]
     heads = ([("county_label", t("cli.state.county", lang)), ("status", t("cli.state.status", lang))]
              + [(q, question[q]) for q in QUESTIONS]
-             + [(k, t(f"cli.state.{k}", lang)) for k in ("sources", "oldest", "newest", "undated", "stale")])
+             + [(k, t(f"cli.state.{k}", lang)) for k in ("sources", "oldest", "newest", "undated", "stale", "due")])
     emit_rows(shown, heads, "table", title=t("cli.state.title", lang), lang=lang)
     for r in rows if county else []:
-        for q in QUESTIONS:
+        for q in QUESTIONS if r["county"] else []:
             if r[f"{q}_actors"] or r[f"{q}_notes"]:
                 click.echo(f"{question[q]}: "
                            + "; ".join(r[f"{q}_actors"] + r[f"{q}_notes"]))
+    if national is not None and national.count:
+        click.echo(t("cli.state.national_note", lang, label=t("cli.state.national", lang), **_ages(national),
+                     count=national.count))
+    click.echo(due.text(lang))
     err_console.print(t("cli.state.legend", lang, years=STALE_YEARS), markup=False)
+
+
+def _ages(src) -> dict:
+    """A :class:`graphmap.mapstate.SourceAges` as the columns of ``graphmap state``."""
+    return {"sources": src.count, "oldest": src.oldest, "newest": src.newest, "undated": src.undated,
+            "checked": src.checked, "stale": src.stale}
 
 
 COMMANDS = [build_cmd, validate_cmd, queries_cmd, query_cmd, support_cmd, gaps_cmd, chain_cmd, state_cmd]

@@ -113,13 +113,13 @@ def query_cmd(name, params, dataset, uri, lang, fmt):
     Samma frågor, parametrar och svar som `graphmap query` (se `graphmap queries`). Utan
     --dataset frågas alla dataset i servern.
     """
-    from graphmap.cli.core import _params, show_result
+    from graphmap.cli.core import param_pairs, show_result
     from graphmap.neo4j.query import run_cypher_query
     from graphmap.queries import library
     from graphmap.resolve import UnknownName
     if name not in library():
         raise UnknownName("query", name, sorted(library()))
-    values = _params(params, lang)
+    values = param_pairs(params, lang)
     with _connect(uri) as conn:
         result = run_cypher_query(conn, name, dataset=dataset, **values)
     show_result(result, fmt, lang)

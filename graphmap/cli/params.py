@@ -304,7 +304,7 @@ def _counties() -> list[tuple[str, str]]:
 def _actors(data: tuple) -> list[tuple[str, str]]:
     """(id, Swedish name) of the actors and networks in the data folders' tables (workbooks and
     graph files are not read for completion)."""
-    from graphmap.ingest import bundled_paths
+    from graphmap.datasets import bundled_paths
     folders = [Path(p) for p in data] if data else bundled_paths()
     out: dict[str, str] = {}
     for folder in folders:

@@ -89,6 +89,7 @@ WEB: dict[str, tuple[str, str]] = {
     "state_undated": ("Utan datum", "Undated"),
     "state_stale": ("Att kontrollera", "Due for checking"),
     "state_note": ("Anteckning", "Note"),
+    "state_due": ("Sidor att se över", "Pages to look at"),
     "nav_state": ("Kartläggning", "Mapping"),
     "gaps_click": ("Klicka på en ruta för att se vad den bygger på.", "Click a cell to see what it rests on."),
     "unmet": ("behov utan stöd", "needs without support"),
@@ -165,6 +166,14 @@ GAPS: dict[str, tuple[str, str]] = {
                                  "(! = behov utan stöd)",
                                  "✓ = support in the area, B = broad support only, N = a network only, – = none "
                                  "(! = needs without support)"),
+    "gaps.status.supported": ("stöd i området från en regional eller lokal aktör",
+                              "support in the area from a regional or local actor"),
+    "gaps.status.broad": ("bara brett stöd (för ett bredare område)", "broad support only (for a broader area)"),
+    "gaps.status.network": ("bara nätverk i området", "networks in the area only"),
+    "gaps.status.none": ("inget regionalt eller lokalt stöd eller nätverk registrerat",
+                         "no regional or local support or network recorded"),
+    "gaps.status.not-mapped": ("länet är inte kartlagt", "the county is not mapped"),
+    "gaps.status.national": ("nationellt stöd från {n} aktörer", "national support from {n} actors"),
     "gaps.intro_county": ("Varje ruta: kommuner som når stöd i just området (en regional eller lokal aktör som "
                           "täcker kommunen och erbjuder stöd i området, för en målgrupp som passar) / kommuner i "
                           "länet. Brett stöd (t.ex. för hela individ- och familjeomsorgen) räknas för sig: "
@@ -221,6 +230,26 @@ ERRORS: dict[str, tuple[str, str]] = {
 CLI: dict[str, tuple[str, str]] = {
     "cli.help.state.county": ("Bara ett län (namn eller SCB-kod), med aktörer och anteckningar per fråga",
                               "only one county (name or SCB code), with the actors and notes per question."),
+    "cli.sources.title": ("Källsidor att se över", "Source pages to look at"),
+    "cli.sources.verdict": ("Läge", "Found"),
+    "cli.sources.verdict.gone": ("borta", "gone"),
+    "cli.sources.verdict.moved": ("flyttad", "moved"),
+    "cli.sources.verdict.changed": ("ändrad", "changed"),
+    "cli.sources.verdict.unreachable": ("svarar inte", "not answering"),
+    "cli.sources.verdict.ok": ("oförändrad", "unchanged"),
+    "cli.sources.title_col": ("Källa", "Source"),
+    "cli.sources.url": ("Webbadress", "Web address"),
+    "cli.sources.final_url": ("Hamnade på", "Ended at"),
+    "cli.sources.status": ("HTTP", "HTTP"),
+    "cli.sources.last_modified": ("Sidan ändrad", "Page modified"),
+    "cli.sources.facts_checked": ("Uppgifterna kontrollerade", "Facts checked"),
+    "cli.sources.summary": ("{checked} källsidor kontrollerade; {due} att se över: {gone} borta, {moved} flyttade, "
+                            "{changed} ändrade sedan uppgifterna kontrollerades, {unreachable} svarar inte. Läs sidan, "
+                            "rätta uppgifterna och källans url/checked i sources.csv.",
+                            "{checked} source pages checked; {due} to look at: {gone} gone, {moved} moved, {changed} "
+                            "changed since their facts were checked, {unreachable} not answering. Read the page, "
+                            "correct the facts and the source's url/checked in sources.csv."),
+    "cli.sources.wrote": ("Sparade kontrollen i {path}.", "Kept the check in {path}."),
     "cli.state.title": ("Kartläggningsläget per län", "The state of the map per county"),
     "cli.state.county": ("Län", "County"),
     "cli.state.status": ("Läge", "State"),
@@ -234,14 +263,37 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.state.newest": ("Nyaste", "Newest"),
     "cli.state.undated": ("Utan datum", "Undated"),
     "cli.state.stale": ("Att kontrollera", "Due for checking"),
+    "cli.state.due": ("Sidor att se över", "Pages to look at"),
+    "cli.state.due_text": ("Källsidor att se över (graphmap sources check, {last}): {due} av {checked}: {gone} borta, "
+                           "{moved} flyttade, {changed} ändrade sedan uppgifterna kontrollerades, {unreachable} svarar "
+                           "inte (graphmap sources due listar dem).",
+                           "Source pages due (graphmap sources check, {last}): {due} of {checked}: {gone} gone, "
+                           "{moved} moved, {changed} changed since their facts were checked, {unreachable} not "
+                           "answering (graphmap sources due lists them)."),
+    "cli.state.due_never": ("Källsidorna har inte kontrollerats: graphmap sources check besöker dem och säger vilka som "
+                            "är borta, flyttade eller ändrade.",
+                            "The source pages have not been checked: graphmap sources check visits them and says "
+                            "which are gone, moved or changed."),
+    "cli.state.national": ("Nationella källor (räknas en gång)", "National sources (counted once)"),
+    "cli.state.national_note": ("{count} nationella källor (sidor bakom uppgifter om fler än hälften av länen, t.ex. "
+                                "en sida som gäller varje länsstyrelse) räknas en gång, i raden {label}, inte i varje "
+                                "läns ålder: äldsta {oldest}, nyaste {newest}, {undated} utan datum, {stale} att "
+                                "kontrollera.",
+                                "{count} national sources (pages behind facts about more than half of the counties, "
+                                "e.g. one page that holds for every county administrative board) are counted once, in "
+                                "the row {label}, not in each county's ages: oldest {oldest}, newest {newest}, "
+                                "{undated} undated, {stale} due for checking."),
     "cli.state.legend": ("Läge: källa = varje fråga har en källa, delvis = några frågor saknar källa eller har "
                          "bara delvis svar, ej kartlagd = ingen fråga har källa (en vit fläck, inte en lucka i "
-                         "stödet). Äldsta/nyaste: datum som källorna själva anger. Att kontrollera: källor äldre än "
-                         "{years} år.",
+                         "stödet). Källor, äldsta/nyaste: länets egna källor och de datum de själva anger (nationella "
+                         "källor räknas en gång, i en egen rad). Att kontrollera: källor äldre än {years} år. Sidor "
+                         "att se över: sidor som graphmap sources check fann borta, flyttade eller ändrade.",
                          "State: sourced = every question has a source, partly = some questions lack a source or "
                          "are answered in part, not mapped = no question has a source (a blank, not a gap in "
-                         "support). Oldest/newest: the dates the sources themselves state. Due for checking: sources "
-                         "older than {years} years."),
+                         "support). Sources, oldest/newest: the county's own sources and the dates they state "
+                         "(national sources are counted once, in a row of their own). Due for checking: sources older "
+                         "than {years} years. Pages to look at: pages graphmap sources check found gone, moved or "
+                         "changed."),
     "cli.severity.error": ("FEL", "ERROR"),
     "cli.severity.warning": ("VARNING", "WARNING"),
     "cli.input_errors": ("{n} fel i indata; inget skrevs.", "{n} error(s) in the input; nothing was written."),
@@ -258,6 +310,16 @@ CLI: dict[str, tuple[str, str]] = {
                         "antaganden att verifiera.",
                         "Wrote {output}: {triples} triples from {rows} rows ({datasets}). {assumed} facts are "
                         "assumptions to verify."),
+    "cli.build.without_personal": ("Personuppgifter (namn, e-postadresser, vem som har vilken tjänst) är utelämnade ur "
+                                   "den byggda grafen; graphmap build --include-personal tar med dem.",
+                                   "Personal data (names, e-mail addresses, who holds which post) is left out of the "
+                                   "built graph; graphmap build --include-personal includes it."),
+    "cli.build.with_personal": ("Den byggda grafen INNEHÅLLER personuppgifter (namn, e-postadresser, vem som har vilken "
+                                "tjänst), markerade gm:personalData. Det är en arbetsfil som inte ska delas; "
+                                "graphmap export data skriver en delbar fil.",
+                                "The built graph CONTAINS personal data (names, e-mail addresses, who holds which "
+                                "post), marked gm:personalData. It is a working file, not for sharing; "
+                                "graphmap export data writes a shareable file."),
     "cli.build.wrote_graph": ("Skrev {output}: {triples} tripplar från {inputs}.",
                               "Wrote {output}: {triples} triples from {inputs}."),
     "cli.validate.counts": ("{errors} fel, {warnings} varningar.", "{errors} error(s), {warnings} warning(s)."),
@@ -333,13 +395,16 @@ CLI: dict[str, tuple[str, str]] = {
     # option help (shown in both languages: the help is read before --lang)
     'cli.help.common.lang': ('Språk för etiketter och meddelanden', 'language of labels and messages.'),
     'cli.help.common.format': ('Utdata: tabell för människor, csv eller json för program', 'output format.'),
-    'cli.help.core.output': ('Var grafen skrivs (.ttl, .nt eller .jsonld; .nt är snabbast för stora grafer)', 'where the graph is written (.nt is fastest for large graphs).'),
+    'cli.help.core.output': ('Var grafen skrivs (.ttl, .nt eller .jsonld; .nt är snabbast för stora grafer); standard out/graphmap.ttl, med --include-personal out/graphmap-med-personuppgifter.ttl', 'where the graph is written (.nt is fastest for large graphs); default out/graphmap.ttl, with --include-personal out/graphmap-med-personuppgifter.ttl.'),
+    'cli.help.core.include_personal': ('Ta med personuppgifter (namn, e-post) i den byggda grafen, som då är en arbetsfil som inte ska delas; standard: utelämnas', 'include personal data in the built graph, then a working file not for sharing; default: left out.'),
     'cli.help.core.strict': ('Varningar räknas som fel', 'warnings count as errors.'),
     'cli.help.core.param': ('Parameter, t.ex. area=funktionshinder', 'parameter, e.g. area=funktionshinder.'),
     "cli.help.core.stated_only": ("Bara uppgifter som står i källorna: inga antaganden.",
                                   "Only facts the sources state: no assumptions."),
     "cli.decimal_mark": (",", "."),
     'cli.help.core.detail': ('Visa varje rad (område × kommun)', 'show every row.'),
+    'cli.help.sources.record': ('Filen med kontrollerna; standard data/source-checks.json', 'the file of the checks; default data/source-checks.json.'),
+    'cli.help.sources.all': ('Visa alla sidor, inte bara de som behöver ses över', 'show every page, not only those due.'),
     'cli.help.export.output': ('Mapp att skriva till', 'folder to write to.'),
     'cli.help.export.format': ('ttl/jsonld = hela grafen; graphml/gexf/csv = nätverket för Gephi', 'ttl/jsonld = the whole graph; graphml/gexf/csv = the network for Gephi.'),
     'cli.help.export.output_2': ('Fil (eller mapp för csv). Standard: out/graphmap.<format>', 'file (folder for csv).'),
@@ -454,7 +519,7 @@ MAP: dict[str, tuple[str, str]] = {
     "map.edge.funds": ("finansierar", "funds"),
 }
 
-# Problems in input tables (graphmap.ingest.problems): where, what is wrong and how to fix it.
+# Problems in input tables (graphmap.problems): where, what is wrong and how to fix it.
 INGEST: dict[str, tuple[str, str]] = {
     "ingest.row": ("rad", "row"),
     "ingest.column": ("kolumn", "column"),
@@ -630,7 +695,10 @@ PRIVACY: dict[str, tuple[str, str]] = {
     "privacy.default.serve": ("utelämnas", "left out"),
     "privacy.default.neo4j": ("med, markerade personalData=true (delad intern databas)",
                               "included, marked personalData=true (shared internal database)"),
-    "privacy.default.build": ("med (arbetsfil, delas inte)", "included (working file, not for sharing)"),
+    "privacy.default.build": ("utelämnas; filen säger det (--include-personal: out/graphmap-med-personuppgifter.ttl, "
+                              "en arbetsfil som inte delas)",
+                              "left out; the file says so (--include-personal: out/graphmap-med-personuppgifter.ttl, "
+                              "a working file not for sharing)"),
 }
 
 
@@ -733,8 +801,10 @@ REPORT: dict[str, tuple[str, str]] = {
     "report.total": ("Totalt", "Total"),
     "report.level": ("Nivå", "Level"),
     "report.support": ("Stöd per område", "Support per area"),
-    "report.support_intro": ("Vem som ger vilket slags stöd inom varje område och på vilken nivå.",
-                             "Who offers which kind of support in each area, and at which level."),
+    "report.support_intro": ("Vem som når kommunerna med vilket slags stöd inom varje område, på vilken nivå och "
+                             "hur säkert, grupperat som luckmatrisen räknar det.",
+                             "Who reaches the municipalities with which kind of support in each area, at which "
+                             "level and how surely, grouped as the gap matrix counts it."),
     "report.area": ("Område", "Area"),
     "report.actor": ("Aktör", "Actor"),
     "report.kind": ("Typ av stöd", "Kind of support"),

@@ -11,8 +11,6 @@ PAGES: dict[str, tuple[str, str]] = {
     "pages.choose_area": ("Välj ett område för att se vilket stöd {name} når där.",
                           "Choose an area to see which support {name} reaches there."),
     "pages.areas_for": ("Områden för {name}", "Areas for {name}"),
-    "pages.reached": ("når stöd eller nätverk här", "reaches support or a network here"),
-    "pages.not_reached": ("inget stöd eller nätverk registrerat", "no support or network recorded"),
     "pages.summary": ("Sammanfattning", "Summary"),
     "pages.is_a": ("{name} är {types}.", "{name}: {types}."),
     "pages.works_in": ("Verkar i: {places}.", "Works in: {places}."),
@@ -70,10 +68,12 @@ PAGES: dict[str, tuple[str, str]] = {
     "pages.about_many_text": ("skilda med {sep} (etiketter och koder i samma ordning som i svaret)",
                               "separated by {sep} (labels and codes as in the answer)"),
     "pages.gaps_legend": ("Så läser du matrisen", "How to read the matrix"),
-    "pages.gaps_count_meaning": ("Talet i en ruta är hur många av länets kommuner som når minst en aktör eller "
-                                 "ett nätverk med stöd inom området, av alla kommuner i länet.",
+    "pages.gaps_count_meaning": ("Talet i en ruta är hur många av länets kommuner som når minst en regional eller "
+                                 "lokal aktör med stöd i just området, av alla kommuner i länet. Nätverk, brett "
+                                 "stöd och nationellt stöd räknas inte i talet.",
                                  "The number in a cell is how many of the county's municipalities reach at least "
-                                 "one actor or network with support in the area, out of all its municipalities."),
+                                 "one regional or local actor with support in the area itself, out of all its "
+                                 "municipalities. Networks, broad support and national support are not counted in it."),
     "pages.gaps_legend_none": ("ingen kommun", "no municipality"),
     "pages.gaps_legend_some": ("några kommuner", "some municipalities"),
     "pages.gaps_legend_all": ("alla kommuner", "all municipalities"),

@@ -32,9 +32,6 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.kind.relations": ("Relation", "Relation"),
     "round.kind.offers": ("Stöd", "Support"),
     "round.kind.needs": ("Behov", "Need"),
-    "round.confidence.stated": ("Står i källan", "In the source"),
-    "round.confidence.reference": ("Referensdata", "Reference data"),
-    "round.confidence.assumed": ("Antagande", "Assumption"),
     "round.field.role": ("roll", "role"),
     "round.field.relation": ("relation", "relation"),
     "round.field.areas": ("områden", "areas"),
@@ -93,7 +90,7 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.column_help.kind": ("Vad uppgiften gäller.", "What the fact is about."),
     "round.column_help.text": ("Det kartläggningen säger.", "What the mapping says."),
     "round.column_help.source": ("Varifrån uppgiften kommer.", "Where the fact comes from."),
-    "round.column_help.confidence": ("Står i källan, eller ett antagande att verifiera.",
+    "round.column_help.confidence": ("Uttalad i källan, referensdata eller ett antagande att verifiera.",
                                      "In the source, or an assumption to verify."),
     "round.column_help.note": ("Vad som antogs och varför.", "What was assumed and why."),
     "round.column_help.field": ("Vad en rättelse ändrar.", "What a correction changes."),
@@ -115,7 +112,7 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.info.answered": ("Datum för svaret (ÅÅÅÅ-MM-DD)", "Date of the answer (YYYY-MM-DD)"),
     "round.info.respondent_name": ("Besvarat av (frivilligt: ett namn sparas som personuppgift)",
                                    "Answered by (optional: a name is kept as personal data)"),
-    # ---- reading returned workbooks (file, sheet, row, column: see graphmap.ingest.problems)
+    # ---- reading returned workbooks (file, sheet, row, column: see graphmap.problems)
     "round.what.empty_file": ("filen är tom", "the file is empty"),
     "round.fix.empty_file": ("Be om arbetsboken igen; kontrollera att den sparades innan den skickades.",
                              "Ask for the workbook again; check that it was saved before it was sent."),

@@ -12,49 +12,11 @@ from pathlib import Path
 from graphmap.ingest.emit import Emitter, IngestResult
 from graphmap.ingest.gcpause import paused_gc
 from graphmap.ingest.inputs import Dataset, read_dataset
-from graphmap.ingest.problems import IngestError, Problem
-from graphmap.ontology import LANDSCAPE_DIR, REFERENCE_DIR, REGIONS_DIR, ROUNDS_DIR
+from graphmap.problems import IngestError, Problem
+from graphmap.datasets import DATA_SUFFIXES, bundled_paths, expand_paths
+from graphmap.ontology import LANDSCAPE_DIR, REFERENCE_DIR
 
 __all__ = ["ingest", "bundled_paths", "expand_paths", "take_over", "IngestError", "Problem", "IngestResult"]
-
-WITH_LANDSCAPE = True  # the seed regions and the national reference layer build together
-
-#: what makes a folder a dataset: a table file directly in it
-DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
-
-
-def bundled_paths() -> list[Path]:
-    """The folders of the bundled dataset: the seed regions (``data/regions/*``), then the national
-    reference layer (``data/landscape/*``), then the mapping rounds made there (``data/rounds/*``,
-    whose answers the build lays on the facts). Earlier datasets win a disagreement about an actor."""
-    rounds = expand_paths([ROUNDS_DIR]) if ROUNDS_DIR.is_dir() else []
-    return expand_paths([REGIONS_DIR]) + (expand_paths([LANDSCAPE_DIR]) if WITH_LANDSCAPE else []) + rounds
-
-
-def _has_tables(folder: Path) -> bool:
-    return any(p.suffix.lower() in DATA_SUFFIXES and p.is_file() for p in folder.iterdir())
-
-
-def expand_paths(paths) -> list[Path]:
-    """The datasets in ``paths``: a folder without tables of its own whose subfolders have them
-    (``data/regions``, ``data/landscape``) stands for those subfolders, in name order; anything
-    else is itself.
-
-    >>> [p.name for p in expand_paths([REGIONS_DIR])]
-    ['fyrbodal', 'jonkoping', 'stockholm', 'vasterbotten']
-    >>> expand_paths([REGIONS_DIR / "fyrbodal"]) == [REGIONS_DIR / "fyrbodal"]
-    True
-    """
-    out: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir() and not _has_tables(path):
-            subs = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".") and _has_tables(p))
-            if subs:
-                out.extend(subs)
-                continue
-        out.append(path)
-    return out
-
 
 def ingest(paths=None, *, reference: Path | None = None, strict: bool = True) -> IngestResult:
     """Read the reference data and each dataset in ``paths`` and build the RDF graph.

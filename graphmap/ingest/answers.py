@@ -28,7 +28,7 @@ from rdflib import Literal
 from rdflib.namespace import DCTERMS
 
 from graphmap.ingest.cells import split_list
-from graphmap.ingest.problems import Problem
+from graphmap.problems import Problem
 from graphmap.ontology import GM
 from graphmap.schema import ACTORS_NETWORKS, TABLE
 

@@ -24,7 +24,6 @@ from decimal import Decimal, InvalidOperation
 #: A setting: GRAPHMAP_MAX_CELL.
 MAX_CELL = int(os.environ.get("GRAPHMAP_MAX_CELL") or 10_000)
 #: the longest value a message repeats; longer ones end in "…", so no message grows with the input
-MAX_ECHO = 80
 #: the largest magnitude a number may have (10^15) and the most decimals it may have (12): every
 #: serialisation (Turtle, N-Triples, JSON-LD, Neo4j, HTML) writes such a number out in full
 MAX_EXPONENT = 15
@@ -39,14 +38,6 @@ def split_list(value: str) -> list[str]:
     sep = ";" if ";" in value else ("," if "," in value else ";")
     return [part.strip() for part in value.split(sep) if part.strip()]
 
-
-def echo(value: str, limit: int = MAX_ECHO) -> str:
-    """A value as a message repeats it: at most ``limit`` characters, then "…".
-
-    >>> echo("x" * 100) == "x" * 80 + "…"
-    True
-    """
-    return value if len(value) <= limit else value[:limit] + "…"
 
 
 def parse_decimal(value: str) -> Decimal | None:

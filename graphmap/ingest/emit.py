@@ -26,7 +26,7 @@ from graphmap.ingest.answers import apply_answers
 from graphmap.ingest.gcpause import paused_gc
 from graphmap.ingest.inputs import Dataset
 from graphmap.ingest.ntriples import ntriples
-from graphmap.ingest.problems import Problem
+from graphmap.problems import Problem
 from graphmap.ingest.registry import Registry
 from graphmap.ontology import (DCTERMS, GM, ORG, SKOS, actor_iri, bind_prefixes, concept_iri, expand, kommun_iri,
                                lan_iri, record_iri, vocab_graph)

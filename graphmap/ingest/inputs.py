@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphmap.ingest.problems import Problem
+from graphmap.problems import Problem
 from graphmap.ingest.readers import RawTable, read_csv, read_xlsx
 from graphmap.schema import TABLE
 from graphmap.slug import slugify

@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 
 from graphmap.ingest.cells import MAX_CELL
-from graphmap.ingest.problems import Problem
+from graphmap.problems import Problem
 
 #: the most rows a table may have below its header
 MAX_ROWS = 500_000

@@ -43,16 +43,12 @@ from typing import Callable
 from graphmap.neo4j.connect import Connection, at_least
 from graphmap.neo4j.model import BASE_LABEL, CLAIM_LABEL, CLAIMS, Model, model
 from graphmap.neo4j.project import PropertyGraph, to_property_graph
+from graphmap.neo4j.upgrade import upgrade
+from graphmap.neo4j.writes import DROP_RELS, batches, drain, ensure_schema
 
 DEFAULT_DATASET = "bundled"
 BATCH_SIZE = 1000
 DATASET_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
-
-SCHEMA = [
-    f"CREATE CONSTRAINT graphmap_resource_iri IF NOT EXISTS FOR (n:{BASE_LABEL}) REQUIRE n.iri IS UNIQUE",
-    "CREATE CONSTRAINT graphmap_dataset_name IF NOT EXISTS FOR (d:GraphmapDataset) REQUIRE d.name IS UNIQUE",
-    f"CREATE INDEX graphmap_claim_token IF NOT EXISTS FOR (c:{CLAIM_LABEL}) ON (c._token)",
-]
 
 # The staging plans are unique-index seeks whatever the statistics say; without this the first push
 # after a large change of the data replans all of them (one per relationship type: ~1.5 s of server
@@ -88,16 +84,6 @@ def check_dataset(name: str) -> str:
     if not DATASET_RE.fullmatch(name or ""):
         raise PushError("dataset", name)
     return name
-
-
-def ensure_schema(conn: Connection) -> None:
-    for statement in SCHEMA:
-        conn.write(statement)
-
-
-def _batches(rows: list, size: int):
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
 
 
 def _label_text(labels, m: Model) -> str:
@@ -214,7 +200,6 @@ def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size:
     pg = to_property_graph(graph, m)          # validates labels/types before any Cypher is built
     t0 = time.perf_counter()
     ensure_schema(conn)
-    from graphmap.neo4j.upgrade import upgrade     # imports this module
     upgrade(conn, batch_size * 5)
 
     # -- state: the dataset pointer, leftovers of failed pushes
@@ -321,13 +306,6 @@ def _remove_tokens(conn: Connection, dataset: str, keep: str | None, batch_size:
         _drop_token(conn, token, batch_size)
 
 
-_DROP = ("SET {v}.datasets = [v IN {v}.datasets WHERE v <> $t] "
-         "WITH {v}, size({v}.datasets) = 0 AS gone, 1 AS one "
-         "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | {delete} {v}) "
-         "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted")
-_DROP_RELS = "MATCH ()-[x]->() WHERE $t IN x.datasets WITH x LIMIT $n " + _DROP.format(v="x", delete="DELETE")
-# a token without claims (written before claims existed, see graphmap.neo4j.upgrade)
-_DROP_NODES = "MATCH (n:Resource) WHERE $t IN n.datasets WITH n LIMIT $n " + _DROP.format(v="n", delete="DETACH DELETE")
 # a claim and its node's token go together; the node is deleted with its last token, else the labels
 # only this claim stated are returned (and removed by _unstate, which locks and checks again)
 _DROP_CLAIMS = (f"MATCH (c:{CLAIM_LABEL} {{_token: $t}}) WITH c LIMIT $n "
@@ -343,29 +321,17 @@ _DROP_CLAIMS = (f"MATCH (c:{CLAIM_LABEL} {{_token: $t}}) WITH c LIMIT $n "
                 "collect(CASE WHEN pair[1] <> [] THEN pair END) AS unstated")
 
 
-def _drain(conn: Connection, statement: str, token: str, batch_size: int) -> tuple[int, list]:
-    """Run a batched removal statement until a batch comes back short; return how many were deleted
-    and the ``[iri, labels]`` it found no claim stating any more."""
-    deleted, unstated = 0, []
-    while True:
-        row = conn.write(statement, t=token, n=batch_size)[0]
-        deleted += row["deleted"]
-        unstated += row.get("unstated", [])
-        if row["seen"] < batch_size:
-            return deleted, unstated
-
-
 def _drop_token(conn: Connection, token: str, batch_size: int) -> tuple[int, int]:
     """Remove version ``token`` everywhere, deleting what no dataset holds any more. Returns (rels, nodes) deleted."""
     m = model()
-    rels, _none = _drain(conn, _DROP_RELS, token, batch_size)
-    nodes, unstated = _drain(conn, _DROP_CLAIMS, token, batch_size)
+    rels, _none = drain(conn, DROP_RELS, token, batch_size)
+    nodes, unstated = drain(conn, _DROP_CLAIMS, token, batch_size)
     by_label: dict[str, set] = defaultdict(set)
     for iri, labels in unstated:
         for label in labels:
             by_label[m.check_label(label)].add(iri)
     with conn.session() as session:
         for label, iris in sorted(by_label.items()):
-            for part in _batches(sorted(iris), batch_size):
+            for part in batches(sorted(iris), batch_size):
                 session.execute_write(_unstate, {label: part}, token, m)
     return rels, nodes

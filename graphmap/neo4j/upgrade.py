@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from graphmap.neo4j.connect import Connection
 from graphmap.neo4j.model import BASE_LABEL, CLAIM_LABEL, CLAIMS
-from graphmap.neo4j.push import _DROP_NODES, _DROP_RELS, _batches, _drain, ensure_schema
+from graphmap.neo4j.writes import DROP_NODES, DROP_RELS, batches, drain, ensure_schema
 
 OLD = ("MATCH (d:GraphmapDataset) WHERE d.claims IS NULL "
        "RETURN d.name AS name, d.current AS current ORDER BY name")
@@ -40,13 +40,13 @@ def upgrade(conn: Connection, batch_size: int = 5000) -> int:
         claims += node_claims
         strips += [strip] if strip else []
     for statement, rows in ((CLAIM, claims), (STRIP, strips)):
-        for part in _batches(rows, batch_size):
+        for part in batches(rows, batch_size):
             conn.write(statement, rows=part)
     live = [row["current"] for row in conn.read("MATCH (d:GraphmapDataset) WHERE d.current IS NOT NULL "
                                                 "RETURN d.current AS current")]
     for token in sorted(conn.read(STALE, live=live)[0]["stale"]):
-        for statement in (_DROP_RELS, _DROP_NODES):
-            _drain(conn, statement, token, batch_size)
+        for statement in (DROP_RELS, DROP_NODES):
+            drain(conn, statement, token, batch_size)
     conn.write("UNWIND $names AS name MATCH (d:GraphmapDataset {name: name}) SET d.claims = true",
                names=[row["name"] for row in old])
     return len(old)

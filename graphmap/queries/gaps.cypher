@@ -125,6 +125,11 @@ CALL {
     RETURN municipality
   }
   UNWIND for_areas AS area
+  WITH area, municipality, network,
+       [(area)-[r:TARGET_GROUP]->(w) WHERE any(v IN r.datasets WHERE v IN $live) | w.iri] AS wanted,
+       [(network)-[r:TARGET_GROUP]->(g) WHERE any(v IN r.datasets WHERE v IN $live) | g.iri] AS groups
+  WHERE size(wanted) = 0 OR size(groups) = 0
+     OR any(g IN groups WHERE g IN wanted OR g = 'https://w3id.org/graphmap/vocab/target-group/alla')
   RETURN area, municipality, null AS county, null AS national, null AS provider, null AS wide, network, null AS need
   UNION ALL
   // needs in the area or a narrower one, and the municipalities they concern

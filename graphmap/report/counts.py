@@ -56,9 +56,8 @@ def type_level_table(view: dict) -> dict:
 def confidence_counts(kg: KnowledgeGraph, lang: str = "sv") -> list[dict]:
     """The number of facts (records) per confidence, in the vocabulary's order: label, code, n."""
     found = {code_of(r["confidence"]): (r["confidence"], int(r["n"])) for r in run_query(kg, "report-confidence").rows}
-    order = ["stated", "reference", "assumed"]
-    return [{"label": kg.label(iri, lang), "code": code, "n": n}
-            for code, (iri, n) in sorted(found.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 9, kv[0]))]
+    return [{"label": kg.label(found[code][0], lang), "code": code, "n": found[code][1]}
+            for code in vocabularies().surest_first("confidence", found)]
 
 
 def landscape(kg: KnowledgeGraph, lang: str = "sv", view: dict | None = None) -> dict:

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from rdflib import URIRef
 
 from graphmap import analysis
+from graphmap.answers import support
 from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query, stale_sources
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
@@ -51,47 +52,34 @@ def _in_scope(view: dict) -> set:
     return {n["id"] for n in view["nodes"]}
 
 
-def _support(kg, lang, areas, scope: set, county: str | None, found=None) -> list[dict]:
-    """Per area: the actors and networks with support there, with kinds and level (``found``:
-    :func:`_support_found` when it is already read)."""
-    nodes, per_area, sure = found if found is not None else _support_found(kg, lang)
-    order = {f"https://w3id.org/graphmap/vocab/level/{lv}": i for i, lv in enumerate(_levels())}
+def _support(kg, lang, areas, municipalities: list[str], groups=support.GROUPS) -> list[dict]:
+    """Per area: who reaches ``municipalities`` there (:func:`graphmap.answers.support.reach`, the
+    answer behind the gap cells), in ``groups``: each actor or network with its level, kinds of
+    support and confidences (weakest first)."""
+    layer = kg.support_layer
+    rank = vocabularies().rank("confidence")
+    order = {str(c.iri): i for i, c in enumerate(vocabularies().concepts("level"))}
     out = []
     for area, label in areas:
-        rows = []
-        for actor, kinds in per_area.get(area, {}).items():
-            if county and actor not in scope:
-                continue
-            rows.append({"actor": kg.label(URIRef(actor), lang), "level": kg.label(URIRef(nodes.get(actor, "")), lang)
-                         if actor in nodes else "", "kinds": ", ".join(sorted(kinds, key=sv_sort_key)),
-                         "confidence": "; ".join(kg.label(c, lang) for c in sure.get((area, actor), ())),
-                         "_order": order.get(nodes.get(actor), 9)})
-        rows.sort(key=lambda r: (r["_order"], sv_sort_key(r["actor"])))
-        out.append({"area": label, "rows": rows})
+        found = support.reach(layer, area, municipalities)
+        blocks = []
+        for group in groups:
+            rows = [{"actor": kg.label(URIRef(actor), lang), "level": kg.label(URIRef(item["level"]), lang),
+                     "kinds": ", ".join(sorted({kg.label(URIRef(k), lang) for k in item["kinds"]}, key=sv_sort_key)),
+                     "confidence": "; ".join(kg.label(URIRef(c), lang)
+                                             for c in sorted(item["confidences"], key=lambda c: rank.get(c, 9))),
+                     "_order": order.get(item["level"], 9)} for actor, item in found[group].items()]
+            rows.sort(key=lambda r: (r["_order"], sv_sort_key(r["actor"])))
+            if rows:
+                blocks.append({"heading": t(f"pages.behind.{group}", lang), "group": group, "rows": rows})
+        out.append({"area": label, "groups": blocks})
     return out
 
 
-def _support_found(kg, lang) -> tuple[dict, dict, dict]:
-    """(node -> level, area -> actor -> kinds of support, (area, actor) -> the confidences of those
-    facts, weakest first) from the report's internal queries."""
-    nodes = {}
-    for r in run_query(kg, "report-levels").rows:
-        nodes[str(r["n"])] = str(r["level"])
-    per_area: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    sure: dict[tuple[str, str], set] = defaultdict(set)
-    for r in run_query(kg, "report-offers").rows:
-        per_area[str(r["area"])][str(r["actor"])].add(kg.label(r["kind"], lang))
-        if r.get("confidence") is not None:
-            sure[(str(r["area"]), str(r["actor"]))].add(r["confidence"])
-    for r in run_query(kg, "report-networks").rows:
-        kind = kg.label(r["kind"], lang) if r.get("kind") is not None else t("report.network_kind", lang)
-        if r.get("leader") is not None:
-            kind += f" ({t('report.led_by', lang)} {kg.label(r['leader'], lang)})"
-        per_area[str(r["area"])][str(r["network"])].add(kind)
-        if r.get("confidence") is not None:
-            sure[(str(r["area"]), str(r["network"]))].add(r["confidence"])
-    rank = vocabularies().rank("confidence")
-    return nodes, per_area, {k: sorted(v, key=lambda c: rank.get(str(c), 9)) for k, v in sure.items()}
+def _municipalities(kg, county_iri=None) -> list[str]:
+    """The municipalities of a county (IRI), or of the whole country."""
+    layer = kg.support_layer
+    return [m for m, c in layer.county_of.items() if county_iri is None or c == str(county_iri)]
 
 
 # above this many actors and networks the national report carries the map as a picture only (the
@@ -101,7 +89,7 @@ MAP_EMBED_LIMIT = 1000
 NATIONAL_ASSUMPTIONS = 30
 
 
-def _per_county(kg, lang, areas, view: dict, found, assumptions: list[dict]) -> list[dict]:
+def _per_county(kg, lang, areas, view: dict, assumptions: list[dict]) -> list[dict]:
     """The national report's folded sections: per county its own actors' support per area, its
     municipalities' chains and its assumptions (the national actors' support stays on top)."""
     by_county: dict[str, set] = defaultdict(set)
@@ -112,7 +100,8 @@ def _per_county(kg, lang, areas, view: dict, found, assumptions: list[dict]) -> 
     for row in run_query(kg, "report-counties").rows:
         code = code_of(row["county"])
         label = kg.label(row["county"], lang)
-        support = [b for b in _support(kg, lang, areas, by_county.get(code, set()), code, found) if b["rows"]]
+        support = [b for b in _support(kg, lang, areas, _municipalities(kg, row["county"]),
+                                       ("direct", "broad", "networks")) if b["groups"]]
         items = assumed.get(label, [])
         out.append({"label": label, "code": code, "support": support,
                     "chains": _chains(kg, lang, row["county"]), "assumptions": items[:NATIONAL_ASSUMPTIONS],
@@ -150,16 +139,22 @@ def _state(kg, lang, county_iri) -> dict:
     """The state of the map (:func:`graphmap.api.map_state`) for the report: per county, the
     questions with and without a source and how old the sources are."""
     from graphmap.mapstate import QUESTIONS, STALE_YEARS
+    from graphmap.sources import due_summary
     states = map_state(kg)
+    due = due_summary(kg, states)
     chosen = [states[str(county_iri)]] if county_iri is not None else list(states.values())
     word = lambda s: t(f"cli.state.{s}", lang)  # noqa: E731 - one catalogue lookup, used per cell
     rows = [{"county": kg.label(URIRef(s.county), lang), "status": s.status, "status_text": word(s.status),
              "questions": [{"status": s.questions[q].status, "text": word(s.questions[q].status)} for q in QUESTIONS],
-             "sources": s.sources} for s in chosen]
+             "sources": s.sources, "due": due.by_county.get(s.county, 0) if due.last else ""} for s in chosen]
     blank = [r["county"] for r in rows if r["status"] == "ej-kartlagd"]
-    dated = [s.sources for s in chosen if s.sources.oldest]
+    national = chosen[0].national if chosen else None  # the national pages: one row, counted once
+    dated = [s.sources for s in chosen if s.sources.oldest] + ([national] if county_iri is None and national
+                                                               and national.oldest else [])
     return {"questions": [kg.label(concept_iri("mapping-question", q), lang)
                           for q in QUESTIONS],
+            "national": {"county": word("national"), "sources": national, "due": due.national if due.last else ""}
+            if national and national.count else None, "due": due.text(lang),
             "rows": rows, "legend": t("cli.state.legend", lang, years=STALE_YEARS),
             "summary": t("report.state_summary", lang, mapped=sum(r["status"] != "ej-kartlagd" for r in rows),
                          n=len(rows), blank=", ".join(blank) or "–",
@@ -237,8 +232,7 @@ def _sources(kg, lang, facts: list[dict] | None = None) -> dict:
         if r.get("confidence") is not None:
             conf_iris[conf] = r["confidence"]
         facts_of[str(r["source"])][conf] += int(r["n"])
-    confidences = sorted(conf_iris, key=lambda c: ["stated", "reference", "assumed"].index(c)
-                         if c in ("stated", "reference", "assumed") else 9)
+    confidences = vocabularies().surest_first("confidence", conf_iris)
     rows = []
     listed = set(info) | set(facts_of) if facts is None else set(facts_of)
     for src in sorted(listed, key=lambda s: sv_sort_key(str((info.get(s) or (s,))[0]))):
@@ -351,11 +345,9 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
     today = _dt.date.today().isoformat()
     latest = run_query(kg, "report-latest-fact").rows
     numbers = landscape(kg, lang, view)
-    found = _support_found(kg, lang)
     assumptions = _assumptions(kg, lang, county_iri)
     national = county_iri is None
-    per_county = _per_county(kg, lang, areas, view, found, assumptions) if national else []
-    national_scope = {n["id"] for n in view["nodes"] if not n["county"]}
+    per_county = _per_county(kg, lang, areas, view, assumptions) if national else []
     return {
         "lang": lang, "date": today, "version": __version__,
         "scope": t("report.scope_county", lang, county=kg.label(county_iri, lang)) if county_iri is not None
@@ -364,7 +356,7 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "data_version": data_version(kg), "triples": numbers["triples"], "datasets": datasets,
         "latest_fact": str(latest[0]["latest"]) if latest and latest[0].get("latest") is not None else "",
         "summary": numbers["summary"],
-        "support": _support(kg, lang, areas, scope, county_iri, found),
+        "support": _support(kg, lang, areas, _municipalities(kg, county_iri)) if county_iri is not None else [],
         "gaps": _gaps(kg, lang, county_iri),
         "state": _state(kg, lang, county_iri),
         "chains": _chains(kg, lang, county_iri),
@@ -374,7 +366,7 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "sources": _sources(kg, lang, None if national else county_facts(kg, county_iri, view)),
         "assumptions": assumptions,
         "national": national, "per_county": per_county,
-        "national_support": [b for b in _support(kg, lang, areas, national_scope, "all", found) if b["rows"]]
+        "national_support": [b for b in _support(kg, lang, areas, _municipalities(kg), ("national",)) if b["groups"]]
         if national else [],
         "national_assumptions": [dict(g, items=g["items"][:NATIONAL_ASSUMPTIONS],
                                       more=max(0, len(g["items"]) - NATIONAL_ASSUMPTIONS), total=len(g["items"]))

@@ -40,9 +40,10 @@ def sweden_maps(gaps: dict, lang: str = "sv") -> list[str]:
 
     >>> import graphmap
     >>> from graphmap.report import report_data
-    >>> maps = sweden_maps(report_data(graphmap.build())["gaps"])
-    >>> len(maps), maps[0].count('class="tile ')
-    (14, 21)
+    >>> gaps = report_data(graphmap.build())["gaps"]
+    >>> maps = sweden_maps(gaps)
+    >>> len(maps) == len(gaps["areas"]), maps[0].count('class="tile ')
+    (True, 21)
     """
     if gaps["by"] != "county":
         return []
@@ -57,24 +58,28 @@ def sweden_maps(gaps: dict, lang: str = "sv") -> list[str]:
 
 
 def national_once(support: list[dict]) -> tuple[list[dict], list[dict]]:
-    """A county report's support per area with the national actors and networks taken out, and
-    those listed once with the areas they support (they reach every municipality alike).
+    """A county report's support per area with the national group taken out of every area, and the
+    national actors and networks listed once with the areas they support (they reach every
+    municipality alike).
 
-    >>> blocks = [{"area": "A", "rows": [{"actor": "SKR", "_order": 0}, {"actor": "FoU", "_order": 1}]},
-    ...           {"area": "B", "rows": [{"actor": "SKR", "_order": 0}]}]
-    >>> national_once(blocks)
-    ([{'area': 'A', 'rows': [{'actor': 'FoU', '_order': 1}]}, {'area': 'B', 'rows': []}], [{'actor': 'SKR', 'areas': 'A, B'}])
+    >>> blocks = [{"area": "A", "groups": [{"group": "national", "rows": [{"actor": "SKR"}]},
+    ...                                    {"group": "direct", "rows": [{"actor": "FoU"}]}]},
+    ...           {"area": "B", "groups": [{"group": "national", "rows": [{"actor": "SKR"}]}]}]
+    >>> own, national = national_once(blocks)
+    >>> [[g["group"] for g in b["groups"]] for b in own], national
+    ([['direct'], []], [{'actor': 'SKR', 'areas': 'A, B'}])
     """
     national: dict[str, list[str]] = {}
     own = []
     for block in support:
-        rows = []
-        for row in block["rows"]:
-            if row.get("_order") == 0:  # the national level, first in the levels' order
-                national.setdefault(row["actor"], []).append(block["area"])
+        kept = []
+        for group in block["groups"]:
+            if group["group"] == "national":
+                for row in group["rows"]:
+                    national.setdefault(row["actor"], []).append(block["area"])
             else:
-                rows.append(row)
-        own.append(dict(block, rows=rows))
+                kept.append(group)
+        own.append(dict(block, groups=kept))
     return own, [{"actor": actor, "areas": ", ".join(areas)} for actor, areas in national.items()]
 
 

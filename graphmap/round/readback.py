@@ -15,7 +15,7 @@ one against the round's manifest (:data:`graphmap.round.workbook.MANIFEST`):
 * against the data: a fact that is no longer in the graph, answers already applied (unless they
   are to be replaced), a data version other than the one the workbooks were made from (a warning).
 
-Problems are :class:`graphmap.ingest.problems.Problem` with the ``round`` section's texts, formatted
+Problems are :class:`graphmap.problems.Problem` with the ``round`` section's texts, formatted
 like every other input problem. :class:`Readback` holds the rows the answers become
 (:mod:`graphmap.round.apply` writes them) and :meth:`Readback.preview`, one line per change.
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 from graphmap.i18n import LANGS, t
 from graphmap.ingest.answers import CORRECTABLE, RECORD_ONLY
 from graphmap.ingest.cells import parse_date, split_list
-from graphmap.ingest.problems import Problem
+from graphmap.problems import Problem
 from graphmap.ingest.readers import normalise_header, read_xlsx
 from graphmap.round.workbook import (ANSWER_COLUMNS, FACT_COLUMNS, FIRST_ROW, META, NEED_COLUMNS, RETURNED,
                                      read_manifest, sheet_names)

@@ -119,7 +119,7 @@ def fact_cells(line: Line, nr: int, lang: str) -> dict[str, str]:
     scheme = field_scheme(line)
     return {
         "nr": str(nr), "kind": t(f"round.kind.{line.table}", lang), "text": line.text, "source": line.source or "–",
-        "confidence": t(f"round.confidence.{line.confidence}", lang), "note": line.note,
+        "confidence": vocabularies().resolve("confidence", line.confidence).label(lang), "note": line.note,
         "field": t(f"round.field.{line.field}", lang) if scheme else t("round.field.none", lang),
         "current": _value_label(scheme, line.current, lang) if scheme else "",
         "key": line.key,
@@ -348,7 +348,7 @@ def latest_snapshot(paths=None) -> Path | None:
     """The data version the newest round among the data folders ``paths`` (default: the bundled
     data) was started from (its ``dataversion-<v>.nt``), or None: what "what changed" compares with
     when no earlier version is named."""
-    from graphmap.ingest import bundled_paths, expand_paths
+    from graphmap.datasets import bundled_paths, expand_paths
     found = []
     for folder in (bundled_paths() if not paths else expand_paths(paths)):
         try:

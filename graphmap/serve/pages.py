@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
 
-from graphmap.api import areas_reached, gap_cell_actors, gap_matrix, map_state, not_mapped_note
+from graphmap.api import gap_cell_actors, gap_matrix, map_state, municipality_areas, not_mapped_note
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
@@ -180,20 +180,24 @@ class Pages:
                 "neighbourhood": self.neighbourhood(iri, lang)}
 
     # ---- answer-first helpers (support per area, the chain drawn, an actor's summary) ------------
-    @cached_property
-    def _areas_reached(self) -> dict:
-        return areas_reached(self.kg)
-
     def areas_for(self, raw: str, lang: str) -> tuple[list[dict] | None, str | None]:
         """Every area, each with the link to the support answer for the municipality ``raw`` and
-        whether it reaches support or a network there (:func:`graphmap.api.areas_reached`)."""
+        what the municipality reaches there, in the words of its gap cell
+        (:func:`graphmap.api.municipality_areas`: the same answer as the matrix and the report)."""
         try:
             iri = self.kg.resolver.resolve("kommun", raw, "municipality")
         except UnknownName as exc:
             return None, exc.message(lang)
-        code, reached = code_of(iri), self._areas_reached.get(str(iri), set())
-        return [{"label": c.label(lang), "href": f"/stod?area={c.notation}&municipality={code}",
-                 "reached": str(c.iri) in reached} for c in self.vocab.shown_in_order("area")], None
+        code = code_of(iri)
+        out = []
+        for a in municipality_areas(self.kg, code):
+            status = a["cell"].status()
+            text = a["cell"].describe(lang)
+            if a["national"] and status != "not-mapped":
+                text += "; " + t("gaps.status.national", lang, n=a["national"])
+            out.append({"label": a["concept"].label(lang), "href": f"/stod?area={a['notation']}&municipality={code}",
+                        "status": status, "reached": status in ("supported", "broad", "network"), "text": text})
+        return out, None
 
     def chain_path(self, raw: str, lang: str) -> list[dict] | None:
         """The chains of ``chain`` for an actor or municipality as paths to draw: per path its steps
@@ -311,17 +315,22 @@ class Pages:
         """The state of the map per county (:func:`graphmap.api.map_state`), as the page shows it."""
         from graphmap.mapstate import QUESTIONS, STALE_YEARS
         questions = [(q, self.label(concept_iri("mapping-question", q), lang)) for q in QUESTIONS]
-        counties = []
-        for iri, state in map_state(self.kg).items():
+        from graphmap.sources import due_summary
+        counties, states = [], map_state(self.kg)
+        due = due_summary(self.kg, states)
+        for iri, state in states.items():
             counties.append({
                 "label": self.label(iri, lang), "code": code_of(iri), "status": state.status,
                 "status_text": t(f"cli.state.{state.status}", lang),
                 "questions": [{"status": state.questions[q].status, "text": t(f"cli.state.{state.questions[q].status}", lang),
                                "actors": [{"label": self.label(a, lang), "href": self.url_for(a)} for a in state.questions[q].actors],
                                "notes": state.questions[q].notes} for q, _label in questions],
-                "sources": state.sources})
+                "sources": state.sources, "due": due.by_county.get(iri, 0) if due.last else ""})
+        national = state.national if counties else None  # the national pages: one row, counted once
         return {"questions": questions, "counties": counties, "legend": t("cli.state.legend", lang, years=STALE_YEARS),
-                "title": t("cli.state.title", lang)}
+                "title": t("cli.state.title", lang), "due": due.text(lang),
+                "national": {"label": t("cli.state.national", lang), "sources": national,
+                             "due": due.national if due.last else ""} if national and national.count else None}
 
     def gap_rows(self, area: str | None, county: str | None, lang: str):
         """The ``gaps`` query's rows for a county (all counties without one), optionally one area, as a table."""

@@ -61,7 +61,7 @@ from starlette.responses import PlainTextResponse, Response
 
 from graphmap.fileio import TMP_MARK, sweep_stale
 from graphmap.i18n import t
-from graphmap.ingest.cells import echo
+from graphmap.problems import echo
 from graphmap.serve.sparql_worker import graph_options
 
 WORKER = Path(__file__).with_name("sparql_worker.py")

@@ -1,6 +1,6 @@
 """SHACL results as readable problems, whichever validator found them.
 
-Each result becomes a :class:`~graphmap.ingest.problems.Problem` naming the resource
+Each result becomes a :class:`~graphmap.problems.Problem` naming the resource
 (and, through the ingest row map, the file and row it came from), the property, what is
 wrong and how to fix it. The compiled validator (:mod:`graphmap.validate.compiled`) and
 the pySHACL reference (:mod:`graphmap.validate.reference`) both report through here, so
@@ -14,7 +14,7 @@ from rdflib import URIRef
 
 from graphmap.i18n import LANGS, t
 from graphmap.i18n.catalogue import INGEST
-from graphmap.ingest.problems import Problem
+from graphmap.problems import Problem
 from graphmap.ontology import SH, curie
 
 # How to fix a SHACL result, by constraint component, in each language: the catalogue's

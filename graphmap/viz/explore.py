@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from graphmap.api import chain_rows, run_query
 from graphmap.api import link_confidence as api_link_confidence
+from graphmap.vocab import vocabularies
 from graphmap.ontology import code_of, lan_iri
 
 
@@ -89,7 +90,7 @@ def link_confidence(kg, nodes: dict, edges: list[dict], links: dict) -> None:
                      if key in sure}
         if not codes:
             codes = {nodes[a].get("confidence") or "stated"}
-        e["confidence"] = "stated" if "stated" in codes else sorted(codes)[0]
+        e["confidence"] = vocabularies().surest_first("confidence", codes)[0]   # the surest record counts
 
 
 def betweenness(kg, ids) -> dict[str, float]:

@@ -1,4 +1,4 @@
-"""Problems found in input tables, with messages in Swedish and English.
+"""Problems found in input (tables, graph files, returned workbooks, queries), in Swedish and English.
 
 Every problem names the file (or workbook sheet), the row (as the spreadsheet
 numbers it, header = row 1) and the column, says what is wrong and how to fix it.
@@ -14,9 +14,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graphmap.i18n import lang_key, t
-from graphmap.ingest.cells import echo
 
-#: the parameters that repeat what the input said: cut to 80 characters + "…" (cells.echo), so that no
+MAX_ECHO = 80
+
+
+def echo(value: str, limit: int = MAX_ECHO) -> str:
+    """A value as a message repeats it: at most ``limit`` characters, then "…".
+
+    >>> echo("x" * 100) == "x" * 80 + "…"
+    True
+    """
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+#: the parameters that repeat what the input said: cut to 80 characters + "…" (:func:`echo`), so that no
 #: message grows with the input (a 1 MB cell gives a message under 1 KB)
 ECHOED = ("column", "value", "value_a", "value_b", "sheet", "suggestion", "chain", "read_as", "reason", "name")
 

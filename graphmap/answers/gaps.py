@@ -1,0 +1,100 @@
+"""The gap matrix and what a municipality reaches per area: counted from the support layer, so that
+every cell, page sentence and drill-down says what the support answer says.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graphmap import analysis
+from graphmap.answers import support
+from graphmap.answers.state import map_state
+from graphmap.ontology import code_of
+from graphmap.vocab import vocabularies
+
+if TYPE_CHECKING:
+    from graphmap.answers.graph import KnowledgeGraph
+
+
+def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
+    """The gap matrix: area × county, or area × municipality for one ``county`` (name or code).
+
+    The one computation behind ``graphmap gaps``, the web page ``/luckor``, the report and its
+    PNG: each shows :meth:`graphmap.analysis.GapCell.text` of the same cells.
+
+    >>> from graphmap.api import build
+    >>> kg = build()
+    >>> m = gap_matrix(kg, county="Västerbotten")
+    >>> m.by, len(m.areas), len(m.columns)
+    ('municipality', 19, 15)
+    >>> m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/kommun/2480").text("municipality")
+    '✓'
+    """
+    code = None if county in (None, "") else code_of(kg.resolver.county(county))
+    cache = kg.__dict__.setdefault("_gap_matrices", {})  # the graph never changes once built
+    if code not in cache:
+        rows = kg.support_layer.gap_rows(None if code is None else str(kg.resolver.county(code)))
+        areas = [str(c.iri) for c in vocabularies().shown_in_order("area")]
+        unmapped = {c for c, state in map_state(kg).items() if not state.mapped}
+        cache[code] = analysis.gap_matrix(rows, by="municipality" if code else "county", areas=areas,
+                                          unmapped=unmapped)
+    return cache[code]
+
+
+def gap_cell_actors(kg: KnowledgeGraph, area, county) -> dict[str, list[str]]:
+    """Who is behind one cell of the county gap matrix (an area in a county), grouped as the cell
+    counts them: ``direct`` (regional and local actors with support in the area: the cell's
+    ``supported``), ``broad`` (only broad support: the ``(+n brett)``), ``networks`` (networks in
+    the area the municipalities reach) and ``national`` (national actors in the area, the same for
+    every cell and not counted). :func:`graphmap.answers.support.reach` over the county's
+    municipalities: the rows of their support answers.
+
+    >>> from graphmap.api import build
+    >>> behind = gap_cell_actors(build(), "funktionshinder", "24")
+    >>> "https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten" in behind["direct"]
+    True
+    >>> sorted(behind)
+    ['broad', 'direct', 'national', 'networks']
+    """
+    area_iri = str(kg.resolver.resolve("vocab:area", str(area), "area"))
+    county_iri = str(kg.resolver.county(str(county)))
+    layer = kg.support_layer
+    groups = support.reach(layer, area_iri, [m for m, c in layer.county_of.items() if c == county_iri])
+    return {k: list(v) for k, v in groups.items()}
+
+
+def areas_reached(kg: KnowledgeGraph) -> dict[str, set[str]]:
+    """For each municipality, the areas in which it reaches support or a network (its gap cell says
+    ✓ or N): the areas a municipality has on the map's area filter.
+
+    >>> from graphmap.api import build
+    >>> sorted(areas_reached(build())["https://w3id.org/graphmap/id/kommun/2480"])[:1]
+    ['https://w3id.org/graphmap/vocab/area/aldre']
+    """
+    out: dict[str, set[str]] = {}
+    for row in gap_matrix(kg).rows:
+        if int(row["providers"]) > 0 or int(row["networks"]) > 0:
+            out.setdefault(str(row["municipality"]), set()).add(str(row["area"]))
+    return out
+
+
+def municipality_areas(kg: KnowledgeGraph, municipality) -> list[dict]:
+    """Every area, in the gap matrix's order, with what the municipality (name, code or IRI)
+    reaches there: its gap cell (:class:`graphmap.analysis.GapCell`: ``status``, ``describe``) and
+    how many national actors offer support in the area. The one answer a municipality's page and
+    the support page show per area; the same cell as the county's gap matrix.
+
+    >>> from graphmap.api import build
+    >>> rows = municipality_areas(build(), "Malmö")
+    >>> [(r["notation"], r["cell"].status()) for r in rows if r["notation"] == "funktionshinder"]
+    [('funktionshinder', 'broad')]
+    """
+    iri = str(kg.resolver.resolve("kommun", str(municipality)))
+    county = kg.support_layer.county_of.get(iri)
+    matrix = gap_matrix(kg, code_of(county)) if county else None
+    return [{"area": str(c.iri), "notation": c.notation, "concept": c,
+             "cell": matrix.cell(c.iri, iri) if matrix else analysis.EMPTY_CELL,
+             "national": matrix.national.get(str(c.iri), 0) if matrix else 0}
+            for c in vocabularies().shown_in_order("area")]
+
+
+__all__ = ["gap_matrix", "gap_cell_actors", "areas_reached", "municipality_areas"]
