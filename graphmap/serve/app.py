@@ -258,11 +258,11 @@ class App:
             title = state["title"]
             header = [t("state_county", lang), t("state_status", lang), *(label for _q, label in state["questions"]),
                       t("state_sources", lang), t("state_oldest", lang), t("state_newest", lang),
-                      t("state_undated", lang), t("state_stale", lang)]
+                      t("state_undated", lang), t("state_stale", lang), t("state_due", lang)]
             rows = [[c["label"], c["status_text"], *(q["text"] + ("".join(f"; {a['label']}" for a in q["actors"]))
                                                      for q in c["questions"]),
                      c["sources"].count, c["sources"].oldest or "", c["sources"].newest or "", c["sources"].undated,
-                     c["sources"].stale] for c in state["counties"]]
+                     c["sources"].stale, c.get("due", "")] for c in state["counties"]]
         media = DOWNLOAD_FORMATS[fmt][1]
         return Response(page_table_bytes(title, header, rows, fmt, lang), media_type=media, headers={
             "Content-Disposition": f'attachment; filename="graphmap-{page}.{fmt}"'})

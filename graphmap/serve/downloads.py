@@ -12,7 +12,7 @@ or one workbook of its actors and links.
 >>> json.loads(json_bytes(result, "en"))["query"]
 'coverage'
 >>> excel_csv_bytes(result, "sv").decode("utf-8-sig").splitlines()[0].split(";")[:2]
-['Aktör', 'Nivå']
+['Aktör', 'Roll']
 """
 from __future__ import annotations
 
