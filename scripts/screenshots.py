@@ -1,7 +1,8 @@
 """Screenshots of the level map and the mapping report from the bundled data.
 
 Writes ``docs/img/map.png``, ``docs/img/map-sverige.png``, ``docs/img/report.png`` and two pages of the
-web app, ``docs/img/stod.png`` and ``docs/img/luckor.png`` (or into ``--out``), with Debian's headless
+web app, ``docs/img/stod.png`` and ``docs/img/luckor.png``, and the map of Sweden of ``/luckor``,
+``docs/img/sverige.png`` (or into ``--out``), with Debian's headless
 Chromium driven by Playwright, the network blocked.
 
     python scripts/screenshots.py [--out docs/img] [--lang sv]
@@ -84,6 +85,8 @@ def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
 
 WEB_PAGES = {"stod.png": "/stod?area=funktionshinder&municipality=2480",      # the support answer for Umeå
              "luckor.png": "/luckor/rader?area=ekonomiskt-bistand&county=24"}  # who is behind a gap cell
+# parts of a page: (path, the element photographed)
+WEB_PARTS = {"sverige.png": ("/luckor?area=funktionshinder", "[data-testid=sweden-map]")}  # the map of Sweden
 
 
 def _web_pages(kg, context, out: Path, lang: str) -> list[Path]:
@@ -104,6 +107,11 @@ def _web_pages(kg, context, out: Path, lang: str) -> list[Path]:
             page.goto("http://graphmap.local" + path + ("&" if "?" in path else "?") + "lang=" + lang)
             page.wait_for_load_state("load")
             page.screenshot(path=str(out / name))
+            written.append(out / name)
+        for name, (path, selector) in WEB_PARTS.items():
+            page.goto("http://graphmap.local" + path + ("&" if "?" in path else "?") + "lang=" + lang)
+            page.wait_for_load_state("load")
+            page.locator(selector).screenshot(path=str(out / name))
             written.append(out / name)
     return written
 

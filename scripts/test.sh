@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh machine: installs what the tests need (Python packages,
-# Debian's chromium for the browser tests, Neo4j Community, Apache Jena and the Gephi toolkit from
-# Maven Central), starts Neo4j,
+# Debian's chromium and LibreOffice Calc for the browser and spreadsheet tests, Neo4j Community, Apache
+# Jena and the Gephi toolkit from Maven Central), starts Neo4j,
 # runs pytest in two workers, stops Neo4j. Browser and Neo4j tests fail (never skip) when CI=true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+# Debian packages the tests drive: chromium (browser tests, the report's PDF) and LibreOffice Calc
+# (downloads read back as a spreadsheet program reads them, tests/test_downloads_roundtrip.py)
+NEED=""
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then NEED="$NEED chromium"; fi
+if ! command -v soffice >/dev/null 2>&1; then NEED="$NEED libreoffice-calc"; fi
+if [ -n "$NEED" ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $NEED >/dev/null
 fi
 export NEO4J_HOME_DIR="${NEO4J_HOME_DIR:-$PWD/.neo4j/test-home}"
 export NEO4J_BOLT_PORT="${NEO4J_BOLT_PORT:-7687}"

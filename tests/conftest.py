@@ -81,3 +81,16 @@ def seed_kg():
     import graphmap
     from graphmap.ontology import REGIONS_DIR
     return graphmap.build([REGIONS_DIR])
+
+
+@pytest.fixture(scope="module")
+def web(kg):
+    """The web app over the bundled data on a real uvicorn server (a free loopback port), one per
+    module: ``web.url`` for the browser, ``web.http`` an httpx client on it (long time limit: the
+    first answers are computed on a loaded machine)."""
+    import httpx
+
+    from graphmap.serve.live import LiveServer, create_app
+    with LiveServer(create_app(kg)) as live, httpx.Client(base_url=live.url, timeout=180) as client:
+        live.http = client
+        yield live

@@ -150,8 +150,12 @@ def test_excel_downloads_read_back_to_the_json_rows(http):
     coded = [c for c in query.columns if c.labelled]
     assert sheet[0] == header + [f"{c.label('sv')} (kod)" for c in coded]
     assert sheet[0][0] == "Aktör"
+    def codes(value):  # a gathered column holds several terms: every code, joined by "; " (README)
+        values = value if isinstance(value, list) else ([value] if value else [])
+        return "; ".join(code_of(v) for v in values)
+
     expected = [[str(r[c.display_key]) if r.get(c.display_key) is not None else "" for c in query.columns]
-                + [code_of(r[c.name]) if r.get(c.name) else "" for c in coded] for r in rows]
+                + [codes(r.get(c.name)) for c in coded] for r in rows]
     assert [[str(v) for v in line] for line in sheet[1:]] == expected
     about = {row[0].value: row[1].value for row in book["Om datan"].iter_rows(min_row=2)}
     assert about["Fråga"] == query.title_in("sv") and "Umeå" in about["Val"]

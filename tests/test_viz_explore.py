@@ -299,7 +299,10 @@ def test_save_as_svg_and_png(open_page, county_map):
     assert "Antagande (att verifiera)" in legend and "Uttalad i källan" in legend
     assert sorted(g.get("data-id") for g in root.iter(ns + "g") if g.get("data-id")) == drawn
     labels = page.evaluate("graphmap.drawnNodeIds().map(id => graphmap.nodes.get(id).label)")
-    assert set(labels) <= set(texts)
+    # a label is wrapped into lines (tspans), as on screen: read back whole
+    drawn_labels = {" ".join(span.text for span in t.iter(ns + "tspan")) for t in root.iter(ns + "text")
+                    if t.get("class") == "gm-svg-label"}
+    assert {" ".join(label.split()) for label in labels} <= drawn_labels
     with page.expect_download() as info:
         page.get_by_test_id("save-png").click()
     png = Path(info.value.path()).read_bytes()
@@ -308,6 +311,39 @@ def test_save_as_svg_and_png(open_page, county_map):
     assert width == 2 * int(root.get("width")) and height == 2 * int(root.get("height"))
     data_url = page.evaluate("graphmap.exportPNG()")
     assert base64.b64decode(data_url.split(",", 1)[1])[:4] == b"\x89PNG"
+    run.assert_clean()
+
+
+# every saved label's box, as Chromium lays out the saved SVG (not as the page script thinks it is)
+LABEL_BOXES = """svg => { const host = document.createElement('div'); host.innerHTML = svg; document.body.appendChild(host);
+  const boxes = [...host.querySelectorAll('text.gm-svg-label')].map(t => { const b = t.getBBox();
+    return [b.x, b.y, b.x + b.width, b.y + b.height, t.textContent]; });
+  const texts = [...host.querySelectorAll('text')].map(t => t.textContent);
+  host.remove(); return {boxes, texts}; }"""
+
+
+@pytest.mark.browser
+def test_saved_picture_labels_never_overlap_and_the_title_names_the_filter(open_page, county_map):
+    """'Spara som bild' for Västerbotten filtered to funktionshinder: no two label boxes overlap (read
+    from the saved SVG laid out by Chromium), every label is there, and the title names the county
+    and the filter; the PNG is the SVG at 2×."""
+    run = load(open_page, county_map)
+    page = run.page
+    page.evaluate("graphmap.setFilter('area', 'funktionshinder')")
+    svg = page.evaluate("graphmap.exportSVG()")
+    found = page.evaluate(LABEL_BOXES, svg)
+    boxes = found["boxes"]
+    assert len(boxes) == len(page.evaluate("graphmap.drawnNodeIds()")) > 10
+    overlaps = [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5]
+    assert not overlaps, overlaps[:5]
+    assert any("Västerbottens län" in text for text in found["texts"])
+    assert any("Funktionshinder" in text and "Område" in text for text in found["texts"])
+    data_url = page.evaluate("graphmap.exportPNG()")
+    png = base64.b64decode(data_url.split(",", 1)[1])
+    from xml.etree import ElementTree
+    root = ElementTree.fromstring(svg)
+    assert int.from_bytes(png[16:20], "big") == 2 * int(root.get("width"))
     run.assert_clean()
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
+from graphmap.cli.common import DATA, LANG, fail, handle_errors, load_graph
 from graphmap.cli.params import county_option, help_text
 from graphmap.i18n import t
 
@@ -16,11 +16,12 @@ from graphmap.i18n import t
 @county_option("Rapport för ett län (namn eller SCB-kod): luckor per kommun / report for one county.")
 @click.option("--include-personal", is_flag=True,
               help=help_text("cli.help.report.include_personal"))
+@click.option("--pdf", is_flag=True, help=help_text("cli.help.report.pdf"))
 @click.option("--since", type=click.Path(path_type=Path, exists=True), help=help_text("round.help.since"))
 @DATA
 @LANG
 @handle_errors
-def report(output, county, include_personal, since, data, lang):
+def report(output, county, include_personal, pdf, since, data, lang):
     """Skriv kartläggningsrapporten till styrgruppen / write the mapping report.
 
     Sammanfattning per nivå och typ, stöd per område, luckmatrisen (område × län,
@@ -37,6 +38,13 @@ def report(output, county, include_personal, since, data, lang):
     html_path, png_path = write_report(kg, output, lang=lang, county=county, include_personal=include_personal,
                                        previous=previous)
     click.echo(t("cli.report.wrote", lang, html=html_path, png=png_path))
+    if pdf:
+        from graphmap.report.pdf import NoBrowser, print_pdf
+
+        try:
+            click.echo(t("cli.report.wrote_pdf", lang, pdf=print_pdf(html_path, html_path.with_suffix(".pdf"), lang)))
+        except NoBrowser as exc:  # the HTML page is written: say how to get the PDF
+            fail(str(exc))
 
 
 COMMANDS = [report]

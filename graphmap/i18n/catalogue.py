@@ -137,6 +137,25 @@ WEB: dict[str, tuple[str, str]] = {
 GAPS: dict[str, tuple[str, str]] = {
     "gaps.area": ("Område", "Area"),
     "gaps.not_mapped": ("ej kartlagd", "not mapped"),
+    "gaps.partly": ("delvis kartlagd", "partly mapped"),
+    "gaps.partly_note": ("delvis kartlagd (ljus, randig) = länet är kartlagt, men vilka kommuner dess enheter täcker "
+                         "eller inom vilka områden de arbetar har ingen källa ännu; en ruta utan stöd där är okänd, "
+                         "inte en lucka.",
+                         "partly mapped (pale, hatched) = the county is mapped, but which municipalities its units "
+                         "cover or in which areas they work has no source yet; a cell without support there is "
+                         "unknown, not a gap."),
+    "gaps.legend.none": ("ingen kommun når stöd (lucka)", "no municipality reaches support (gap)"),
+    "gaps.legend.some": ("en del av kommunerna", "some of the municipalities"),
+    "gaps.legend.all": ("alla kommuner", "all municipalities"),
+    "gaps.sweden_title": ("Sverige per område", "Sweden per area"),
+    "gaps.sweden_intro": ("Luckmatrisens rutor som karta: en ruta per län på dess plats (norr överst, Gotland i "
+                          "havet). Rutor i stället för länens konturer: Norrbotten är 30 gånger större än Blekinge, "
+                          "och på en konturkarta blir Stockholm, Blekinge och Gotland för små att färga och läsa.",
+                          "The gap matrix's cells as a map: one tile per county at its place (north at the top, "
+                          "Gotland in the sea). Tiles instead of the counties' outlines: Norrbotten is 30 times the "
+                          "size of Blekinge, and on an outline map Stockholm, Blekinge and Gotland become too small "
+                          "to colour and read."),
+    "gaps.sweden_choose": ("Visa område:", "Show area:"),
     "gaps.not_mapped_note": ("ej kartlagd = ingen källa säger något om länets stödstruktur ännu; det är en vit fläck "
                              "på kartan, inte en lucka i stödet (se graphmap state).",
                              "not mapped = no source says anything about the county's support structure yet; a blank "
@@ -325,6 +344,7 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.viz.wrote": ("Skrev {output}: {nodes} aktörer och nätverk, {edges} kopplingar.",
                       "Wrote {output}: {nodes} actors and networks, {edges} links."),
     "cli.report.wrote": ("Skrev {html} och {png}.", "Wrote {html} and {png}."),
+    "cli.report.wrote_pdf": ("Skrev {pdf}.", "Wrote {pdf}."),
     "cli.export.wrote_files": ("Skrev {n} filer till {output}:", "Wrote {n} files to {output}:"),
     "cli.export.wrote": ("Skrev {paths} ({counts}).", "Wrote {paths} ({counts})."),
     "cli.export.count.triples": ("tripplar", "triples"),
@@ -412,6 +432,8 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.neo4j.output': ('Var grafen skrivs (.ttl, .nt eller .jsonld)', 'where the graph is written.'),
     'cli.help.region.output': ('Mapp där regionmappen skapas', 'folder in which the region folder is created.'),
     'cli.help.report.output': ('HTML-filen som skrivs; luckmatrisen skrivs bredvid som PNG', 'the HTML file to write.'),
+    'cli.help.report.pdf': ('Skriv också rapporten som PDF (A4) bredvid, med Chromium utan fönster',
+                            'also write the report as a PDF (A4) beside it, with headless Chromium'),
     'cli.help.report.include_personal': ('Ta med personuppgifter (namn och e-post)', 'include personal data.'),
     'cli.help.serve.port': ('Port att lyssna på', 'port to listen on.'),
     'cli.help.serve.host': ('Adress att lyssna på; annat än 127.0.0.1 gör datan synlig i nätverket', 'address to listen on; anything but loopback makes the data visible on the network.'),
@@ -834,6 +856,13 @@ ONTOLOGY: dict[str, tuple[str, str]] = {
 REPORT: dict[str, tuple[str, str]] = {
     "report.state": ("Kartläggningsläget", "The state of the map"),
     "report.county": ("Län", "County"),
+    "report.municipality": ("Kommun", "Municipality"),
+    "report.map_key": ("Nummer på kartan", "Numbers on the map"),
+    "report.national_actors": ("Nationella aktörer och nätverk", "National actors and networks"),
+    "report.national_actors_intro": ("De når alla kommuner lika och står här en gång; länets egna aktörer per "
+                                     "område följer. Deras källor finns i den nationella rapporten.",
+                                     "They reach every municipality alike and are listed here once; the county's "
+                                     "own actors per area follow. Their sources are in the national report."),
     "report.state_summary": ("{mapped} av {n} län har källor för minst en fråga; ej kartlagt: {blank}. Källorna anger "
                              "datum från {oldest} till {newest} (många sidor anger inget datum); {stale} källor är "
                              "äldre än {years} år och bör kontrolleras.",
@@ -944,6 +973,14 @@ REPORT: dict[str, tuple[str, str]] = {
                                      "assumptions. The full report for one county is in the web app under Report."),
     "report.generated": ("Skapad med graphmap {version} den {date}.",
                          "Generated by graphmap {version} on {date}."),
+    "report.pdf.no_browser": ("Ingen Chromium hittades för att skriva PDF:en. Installera den (Debian/Ubuntu: "
+                              "sudo apt-get install chromium) eller ange den med GRAPHMAP_CHROMIUM, eller öppna "
+                              "{html} i en webbläsare och välj Skriv ut → Spara som PDF.",
+                              "No Chromium found to write the PDF. Install it (Debian/Ubuntu: sudo apt-get install "
+                              "chromium) or name it with GRAPHMAP_CHROMIUM, or open {html} in a browser and choose "
+                              "Print → Save as PDF."),
+    "report.pdf.failed": ("Chromium ({browser}) kunde inte skriva PDF:en: {why}",
+                          "Chromium ({browser}) could not write the PDF: {why}"),
 }
 
 

@@ -57,6 +57,16 @@ PAGES: dict[str, tuple[str, str]] = {
     "pages.code_suffix": ("(kod)", "(code)"),
     "pages.nodes_sheet": ("Aktörer", "Actors"),
     "pages.edges_sheet": ("Kopplingar", "Links"),
+    "pages.support_national": ("Nationella aktörer och nätverk (når alla kommuner)",
+                               "National actors and networks (reach every municipality)"),
+    "pages.support_by_county": ("Per län: aktörer och nätverk med stöd i området, grupperade efter sitt län.",
+                                "Per county: the actors and networks with support in the area, grouped by their county."),
+    "pages.link_from": ("Från", "From"),
+    "pages.link_to": ("Till", "To"),
+    "pages.link_relation": ("Relation", "Relation"),
+    "pages.about_many": ("Flera värden i en cell", "Several values in one cell"),
+    "pages.about_many_text": ("skilda med {sep} (etiketter och koder i samma ordning som i svaret)",
+                              "separated by {sep} (labels and codes as in the answer)"),
     "pages.gaps_legend": ("Så läser du matrisen", "How to read the matrix"),
     "pages.gaps_count_meaning": ("Talet i en ruta är hur många av länets kommuner som når minst en regional eller "
                                  "lokal aktör med stöd i just området, av alla kommuner i länet. Nätverk, brett "

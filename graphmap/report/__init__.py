@@ -14,7 +14,9 @@ One module per job:
 * :mod:`graphmap.report.render` — :func:`report_html`, the HTML page (Jinja2 template
   ``graphmap/templates/report.html.j2``, texts from the catalogue's ``report.*`` keys);
 * :mod:`graphmap.report.png` — :func:`gap_matrix_png`;
-* :mod:`graphmap.report.write` — :func:`write_report`, both files written atomically.
+* :mod:`graphmap.report.write` — :func:`write_report`, both files written atomically;
+* :mod:`graphmap.report.scope` — the facts a county report shows (its sources and counts);
+* :mod:`graphmap.report.pdf` — the page printed to PDF by headless Chromium (``graphmap report --pdf``).
 
 >>> import graphmap
 >>> kg = graphmap.build()

@@ -28,8 +28,10 @@ from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
 from graphmap.report.counts import confidence_counts, landscape, shown
+from graphmap.report.scope import county_facts
 from graphmap.sources import source_info
 from graphmap.viz import build_view
+from graphmap.viz.gapstyle import NOT_MAPPED_COLOUR, cell_colour, look, partly_mapped  # noqa: F401 - cell_colour re-exported
 from graphmap.vocab import vocabularies
 
 MAX_CHAIN_PATHS = 6
@@ -112,15 +114,17 @@ def _per_county(kg, lang, areas, view: dict, assumptions: list[dict]) -> list[di
 def _gaps(kg, lang, county_iri) -> dict:
     """The gap matrix (:func:`graphmap.api.gap_matrix`) as the report's table and PNG draw it."""
     matrix = gap_matrix(kg, county=code_of(county_iri) if county_iri is not None else None)
+    partly = partly_mapped(map_state(kg))
     rows = []
     for area in matrix.areas:
         cells_out = []
         for col in matrix.columns:
             cell = matrix.cell(area, col)
-            share = cell.shade(matrix.by) if cell.mapped else None  # None: not mapped, drawn neutral
-            cells_out.append({"text": cell.text(matrix.by, lang), "share": share, "colour": cell_colour(share),
-                              "unmet": cell.unmet_needs if cell.mapped else 0, "needs": cell.needs,
-                              "mapped": cell.mapped})
+            # share None: not mapped or partly mapped without support found, drawn neutral (never a gap)
+            seen = look(cell, matrix.by, (str(county_iri) if county_iri is not None else col) in partly)
+            cells_out.append({"text": cell.text(matrix.by, lang), "share": seen["share"], "colour": seen["colour"],
+                              "style": seen["style"], "unmet": cell.unmet_needs if cell.mapped else 0,
+                              "needs": cell.needs, "mapped": cell.mapped})
         rows.append({"area": kg.label(URIRef(area), lang), "area_iri": area, "cells": cells_out})
     county_label = kg.label(county_iri, lang) if county_iri is not None else ""
     return {"by": matrix.by, "areas": [r["area"] for r in rows],
@@ -129,9 +133,6 @@ def _gaps(kg, lang, county_iri) -> dict:
             "not_mapped": t("gaps.not_mapped_note", lang) if matrix.unmapped_columns else "",
             "columns": [{"iri": c, "code": code_of(c), "label": kg.label(URIRef(c), lang)} for c in matrix.columns],
             "rows": rows}
-
-
-NOT_MAPPED_COLOUR = "#e6e6e6"
 
 
 def _state(kg, lang, county_iri) -> dict:
@@ -161,18 +162,6 @@ def _state(kg, lang, county_iri) -> dict:
                          newest=max((s.newest for s in dated), default="–"),
                          stale=chosen[0].sources.stale if county_iri is not None else len(stale_sources(kg)),
                          years=STALE_YEARS)}
-
-
-def cell_colour(share: float | None) -> str:
-    """Red (none) through yellow to green (all), as a hex colour; grey for a cell not mapped (``None``)."""
-    if share is None:
-        return NOT_MAPPED_COLOUR
-    stops = [(0.0, (0xf4, 0xa5, 0xa5)), (0.5, (0xf9, 0xe0, 0x8c)), (1.0, (0x9f, 0xd8, 0x9f))]
-    for (s0, c0), (s1, c1) in zip(stops, stops[1:]):
-        if share <= s1:
-            f = 0 if s1 == s0 else (share - s0) / (s1 - s0)
-            return "#" + "".join(f"{round(a + (b - a) * f):02x}" for a, b in zip(c0, c1))
-    return "#9fd89f"
 
 
 def _step_text(kg, lang, current: str, step) -> tuple[str, str]:
@@ -229,27 +218,35 @@ def _brokers(kg, lang, scope: set, county_iri) -> list[dict]:
     return out[:20]
 
 
-def _sources(kg, lang) -> dict:
+def _sources(kg, lang, facts: list[dict] | None = None) -> dict:
+    """The sources and the facts per confidence: of the whole graph, or of ``facts`` only
+    (:func:`graphmap.report.scope.county_facts`, a county report's own)."""
     info = source_info(kg)
     docs = {str(r["source"]): (r.get("document"), r.get("url")) for r in run_query(kg, "report-source-docs").rows}
     conf_iris = {}
-    facts: dict[str, Counter] = defaultdict(Counter)
-    for r in run_query(kg, "report-source-facts").rows:
+    facts_of: dict[str, Counter] = defaultdict(Counter)
+    rows_in = run_query(kg, "report-source-facts").rows if facts is None else \
+        [dict(f, n=1) for f in facts]
+    for r in rows_in:
         conf = code_of(r.get("confidence")) or "-"
         if r.get("confidence") is not None:
             conf_iris[conf] = r["confidence"]
-        facts[str(r["source"])][conf] += int(r["n"])
+        facts_of[str(r["source"])][conf] += int(r["n"])
     confidences = vocabularies().surest_first("confidence", conf_iris)
     rows = []
-    for src in sorted(set(info) | set(facts), key=lambda s: sv_sort_key(str((info.get(s) or (s,))[0]))):
+    listed = set(info) | set(facts_of) if facts is None else set(facts_of)
+    for src in sorted(listed, key=lambda s: sv_sort_key(str((info.get(s) or (s,))[0]))):
         title, date, publisher = info.get(src, (None, None, None))
         _document, url = docs.get(src, (None, None))  # a source's address, never its seed file name
         rows.append({"title": str(title) if title else kg.label(URIRef(src), lang),
                      "publisher": str(publisher or ""), "date": str(date or ""),
                      "url": str(url) if str(url or "").startswith(("http://", "https://")) else "",
-                     "counts": [facts[src].get(c, 0) for c in confidences],
-                     "total": sum(facts[src].values())})
-    totals = {c["code"]: c["n"] for c in confidence_counts(kg, lang)}
+                     "counts": [facts_of[src].get(c, 0) for c in confidences],
+                     "total": sum(facts_of[src].values())})
+    if facts is None:
+        totals = {c["code"]: c["n"] for c in confidence_counts(kg, lang)}
+    else:
+        totals = Counter(code_of(f["confidence"]) for f in {f["record"]: f for f in facts}.values() if f["confidence"])
     return {"confidences": [kg.label(conf_iris[c], lang) for c in confidences], "rows": rows,
             "totals": [{"label": kg.label(conf_iris[c], lang) if c in conf_iris else c, "n": totals.get(c, 0)}
                        for c in confidences]}
@@ -366,7 +363,7 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "brokers": _brokers(kg, lang, scope, county_iri),
         "posts": _posts(kg, lang, scope, county_iri, include_personal),
         "include_personal": include_personal,
-        "sources": _sources(kg, lang),
+        "sources": _sources(kg, lang, None if national else county_facts(kg, county_iri, view)),
         "assumptions": assumptions,
         "national": national, "per_county": per_county,
         "national_support": [b for b in _support(kg, lang, areas, _municipalities(kg), ("national",)) if b["groups"]]

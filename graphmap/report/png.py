@@ -9,7 +9,6 @@ b'\x89PNG'
 from __future__ import annotations
 
 import io
-from graphmap.report.gather import cell_colour
 
 
 def gap_matrix_png(data: dict, lang: str = "sv") -> bytes:
@@ -18,17 +17,16 @@ def gap_matrix_png(data: dict, lang: str = "sv") -> bytes:
     import matplotlib
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
-    from matplotlib.colors import LinearSegmentedColormap
+    import matplotlib.colors as mcolors
 
     gaps = data["gaps"] if "gaps" in data else data
     rows, cols = gaps["rows"], gaps["columns"]
     import numpy as np
 
-    values = np.ma.masked_invalid([[np.nan if c["share"] is None else c["share"] for c in r["cells"]] for r in rows])
-    cmap = LinearSegmentedColormap.from_list("gaps", [cell_colour(0.0), cell_colour(0.5), cell_colour(1.0)])
-    cmap = cmap.with_extremes(bad=cell_colour(None))  # a county not mapped: neutral, with its text
+    # every cell in its own colour (the HTML table's): the share's, or a neutral one never read as a gap
+    values = np.array([[mcolors.to_rgb(c["colour"]) for c in r["cells"]] for r in rows]).reshape(len(rows), len(cols), 3)
     fig, ax = plt.subplots(figsize=(max(6.0, 0.55 * len(cols) + 3.5), 0.42 * len(rows) + 3.0), dpi=110)
-    ax.imshow(values, cmap=cmap, vmin=0, vmax=1, aspect="auto")
+    ax.imshow(values, aspect="auto")
     ax.set_xticks(range(len(cols)))
     ax.set_xticklabels([c["label"] for c in cols], rotation=60, ha="right", fontsize=8)
     ax.set_yticks(range(len(rows)))

@@ -20,7 +20,8 @@ from functools import lru_cache
 from graphmap import i18n
 from graphmap.report.gather import report_data
 from graphmap.viz import render_map_html, script_hashes
-from graphmap.viz.static import map_svg as static_map_svg
+from graphmap.viz.static import map_key, map_svg as static_map_svg
+from graphmap.viz.sweden import legend_svg, tiles_svg
 
 
 @lru_cache(maxsize=1)
@@ -33,11 +34,62 @@ def _environment():
                        trim_blocks=True, lstrip_blocks=True, finalize=shown)  # invisible characters as codes
 
 
+def sweden_maps(gaps: dict, lang: str = "sv") -> list[str]:
+    """The national gap matrix (``report_data(...)["gaps"]``) as one map of Sweden per area
+    (:func:`graphmap.viz.sweden.tiles_svg`, the legend once, in :func:`sweden_legend`); none for
+    a county's matrix (its columns are municipalities).
+
+    >>> import graphmap
+    >>> from graphmap.report import report_data
+    >>> gaps = report_data(graphmap.build())["gaps"]
+    >>> maps = sweden_maps(gaps)
+    >>> len(maps) == len(gaps["areas"]), maps[0].count('class="tile ')
+    (True, 21)
+    """
+    if gaps["by"] != "county":
+        return []
+    out = []
+    for i, row in enumerate(gaps["rows"]):
+        tiles = [{"code": col["code"], "label": col["label"], "style": cell["style"], "colour": cell["colour"],
+                  "unmet": cell["unmet"], "count": cell["text"],
+                  "text": i18n.t("gaps.partly", lang) if cell["style"] == "delvis" else cell["text"]}
+                 for col, cell in zip(gaps["columns"], row["cells"])]
+        out.append(tiles_svg(tiles, row["area"], lang, legend=False, key=str(i)))
+    return out
+
+
+def national_once(support: list[dict]) -> tuple[list[dict], list[dict]]:
+    """A county report's support per area with the national group taken out of every area, and the
+    national actors and networks listed once with the areas they support (they reach every
+    municipality alike).
+
+    >>> blocks = [{"area": "A", "groups": [{"group": "national", "rows": [{"actor": "SKR"}]},
+    ...                                    {"group": "direct", "rows": [{"actor": "FoU"}]}]},
+    ...           {"area": "B", "groups": [{"group": "national", "rows": [{"actor": "SKR"}]}]}]
+    >>> own, national = national_once(blocks)
+    >>> [[g["group"] for g in b["groups"]] for b in own], national
+    ([['direct'], []], [{'actor': 'SKR', 'areas': 'A, B'}])
+    """
+    national: dict[str, list[str]] = {}
+    own = []
+    for block in support:
+        kept = []
+        for group in block["groups"]:
+            if group["group"] == "national":
+                for row in group["rows"]:
+                    national.setdefault(row["actor"], []).append(block["area"])
+            else:
+                kept.append(group)
+        own.append(dict(block, groups=kept))
+    return own, [{"actor": actor, "areas": ", ".join(areas)} for actor, areas in national.items()]
+
+
 def render_html(data: dict, png_name: str | None = None) -> str:
     """The report page for ``data`` (:func:`report_data`); ``png_name`` names the gap matrix PNG
     written beside it (mentioned under the matrix), if any."""
     data = dict(data)
     view = data.pop("view")
+    data["support"], data["national_actors"] = national_once(data["support"]) if not data["national"] else (data["support"], [])
     lang = data["lang"]
     # the interactive map only where it stays small enough to open fast (MAP_EMBED_LIMIT)
     map_page = render_map_html(view, lang=lang, title=view["labels"]["title"]) if data.get("embed_map", True) else ""
@@ -47,7 +99,8 @@ def render_html(data: dict, png_name: str | None = None) -> str:
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return _environment().get_template("report.html.j2").render(
-        **data, map_page=map_page, map_svg=map_svg, csp=csp, png_name=png_name,
+        **data, map_page=map_page, map_svg=map_svg, map_key=map_key(view, lang=lang),
+        sweden=sweden_maps(data["gaps"], lang), sweden_legend=legend_svg(lang), csp=csp, png_name=png_name,
         t=lambda key, **values: i18n.t(key, lang, **values))
 
 
@@ -59,4 +112,4 @@ def report_html(kg, lang: str = "sv", county=None, include_personal: bool = Fals
                                    datasets=datasets, previous=previous), png_name)
 
 
-__all__ = ["render_html", "report_html"]
+__all__ = ["render_html", "report_html", "sweden_maps"]

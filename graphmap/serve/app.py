@@ -32,9 +32,11 @@ and status 200, as forms do; downloads and SPARQL answer such input with 400.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html as htmllib
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -158,9 +160,26 @@ class App:
                 if code:
                     municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang),
                                     "not_mapped": not_mapped_note(self.site.kg, code, lang)}
+        groups = self._by_county(table, lang) if table is not None and values["area"] and not municipality else None
         return self.render(request, "support.html", fields=self.site.form(query, values, lang),
                            result_table=table, error=error, municipality=municipality, areas=areas, active="support",
-                           query_string=self.query_string(values, lang))
+                           groups=groups, query_string=self.query_string(values, lang))
+
+    def _by_county(self, table, lang: str) -> list:
+        """An area's support answer without a municipality, its rows grouped by the county of each
+        row's actor or network (national ones first): [(heading, Table)]."""
+        from graphmap.ontology import GM
+        from graphmap.serve.content import Table
+
+        groups: dict[str, list] = {}
+        for row in table.rows:
+            kind, _, slug = (row[0].href or "").strip("/").partition("/")
+            iri = self.site.actor_iri(kind, slug) if kind in ("aktor", "natverk") else None
+            county = self.site.kg.graph.value(iri, GM.county) if iri is not None else None
+            groups.setdefault(self.site.label(county, lang) if county is not None else "", []).append(row)
+        national = t("pages.support_national", lang)
+        return [(label or national, Table(table.columns, rows))
+                for label, rows in sorted(groups.items(), key=lambda kv: (kv[0] != "", sv_sort_key(kv[0])))]
 
     def queries(self, request: Request):
         return self.render(request, "queries.html", queries=list(library().values()), active="queries")
@@ -196,6 +215,19 @@ class App:
         result, error = self.site.run(name, self._query_values(request, query), lang)
         if error:
             return JSONResponse({"error": error}, status_code=400)
+        # a table a page narrows (the gap cell's rows: /luckor/rader?area=…&county=…; a municipality's
+        # gaps: ?county=…&municipality=…) downloads narrowed the same way: by a column the query has
+        # but does not ask for
+        asked = {p.name for p in query.params}
+        for column, ptype in (("area", "vocab:area"), ("municipality", "kommun")):
+            raw = request.query_params.get(column, "")
+            if not raw or column in asked or not any(c.name == column for c in query.columns):
+                continue
+            try:
+                iri = self.site.kg.resolver.resolve(ptype, raw, column)
+            except UnknownName as exc:
+                return JSONResponse({"error": exc.message(lang)}, status_code=400)
+            result = replace(result, rows=[r for r in result.rows if str(r.get(column)) == str(iri)])
         writer, media = DOWNLOAD_FORMATS[fmt]
         body = getattr(self.site, writer)(result, lang)
         return Response(body, media_type=media, headers={
@@ -212,8 +244,41 @@ class App:
         return self.render(request, "actor.html", a=data) if data else self.message(request, 404, "not_found")
 
     def gaps(self, request: Request):
+        from graphmap.viz.sweden import area_svg
+
         lang = self.lang(request)
-        return self.render(request, "gaps.html", matrix=self.site.gap_matrix(lang), active="gaps")
+        matrix = self.site.gap_matrix(lang)
+        areas = [(r["code"], r["label"]) for r in matrix["rows"]]
+        chosen = request.query_params.get("area", "")
+        chosen = chosen if chosen in dict(areas) else areas[0][0]  # any other value: the first area
+        sweden = self.site.cache.get_or_make(("sweden", chosen, lang),
+                                             lambda: area_svg(self.site.kg, chosen, lang, links=True))
+        return self.render(request, "gaps.html", matrix=matrix, active="gaps", areas=areas, area=chosen,
+                           sweden=sweden)
+
+    def page_table(self, request: Request, page: str, fmt: str):
+        """/luckor/luckor.xlsx (.excel.csv) and /kartlaggning/kartlaggning.xlsx: the table the page shows."""
+        from graphmap.serve.downloads import page_table_bytes
+
+        lang = self.lang(request)
+        if page == "luckor":
+            matrix = self.site.gap_matrix(lang)
+            title, header = matrix["title"], [t("area", lang)] + [label for label, _code in matrix["head"]]
+            rows = [[r["label"]] + [c["text"] + (f" !{c['unmet']}" if c["unmet"] else "") for c in r["cells"]]
+                    for r in matrix["rows"]]
+        else:
+            state = self.site.map_state(lang)
+            title = state["title"]
+            header = [t("state_county", lang), t("state_status", lang), *(label for _q, label in state["questions"]),
+                      t("state_sources", lang), t("state_oldest", lang), t("state_newest", lang),
+                      t("state_undated", lang), t("state_stale", lang), t("state_due", lang)]
+            rows = [[c["label"], c["status_text"], *(q["text"] + ("".join(f"; {a['label']}" for a in q["actors"]))
+                                                     for q in c["questions"]),
+                     c["sources"].count, c["sources"].oldest or "", c["sources"].newest or "", c["sources"].undated,
+                     c["sources"].stale, c.get("due", "")] for c in state["counties"]]
+        media = DOWNLOAD_FORMATS[fmt][1]
+        return Response(page_table_bytes(title, header, rows, fmt, lang), media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="graphmap-{page}.{fmt}"'})
 
     def state(self, request: Request):
         lang = self.lang(request)
@@ -229,7 +294,7 @@ class App:
                   if values["area"] and values["county"] and not error else None)
         return self.render(request, "gap_rows.html", result_table=table, error=error, behind=behind,
                            heading=heading, active="gaps",
-                           query_string=self.query_string({"county": values["county"]}, lang))
+                           query_string=self.query_string({"county": values["county"], "area": values["area"]}, lang))
 
     def _label_of(self, ptype: str, raw: str, lang: str) -> str:
         if not raw:
@@ -432,6 +497,8 @@ class App:
             Route("/aktor/{key}", self.entity), Route("/natverk/{key}", self.entity),
             Route("/kommun/{key}", self.entity),
             Route("/luckor", self.gaps), Route("/luckor/rader", self.gap_rows), Route("/kartlaggning", self.state),
+            *(Route(f"/{page}/{page}.{fmt}", functools.partial(self.page_table, page=page, fmt=fmt))
+              for page in ("luckor", "kartlaggning") for fmt in ("xlsx", "excel.csv")),
             Route("/runda", self.round_page), Route("/forandringar", self.round_page),
             Route("/karta", self.map_page), Route("/karta/visa", self.map_view),
             Route("/rapport", self.report_page), Route("/rapport/visa", self.report_view),

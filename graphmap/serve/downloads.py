@@ -12,7 +12,7 @@ or one workbook of its actors and links.
 >>> json.loads(json_bytes(result, "en"))["query"]
 'coverage'
 >>> excel_csv_bytes(result, "sv").decode("utf-8-sig").splitlines()[0].split(";")[:2]
-['Aktör', 'Nivå']
+['Aktör', 'Roll']
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import json
 from functools import lru_cache
 
 from graphmap.api import QueryResult
-from graphmap.i18n import t
+from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import code_of
 from graphmap.tabular import csv_text, xlsx_bytes as workbook
 
@@ -35,9 +35,30 @@ EXPORTS = {"graphmap.ttl": ("text/turtle; charset=utf-8", "Turtle"),
 """File name -> (media type, label) of every data download."""
 
 
+#: how every download writes several values in one cell (a gathered column: an actor's kinds of
+#: support, its sources …): the machine CSV, the Excel CSV and the workbook alike; JSON keeps a list
+MANY = "; "
+
+
+def joined(value, each=str) -> str:
+    """One cell for a value that may be several: ``each`` of every value, joined by :data:`MANY`.
+
+    >>> joined(["https://a.se/x", "https://b.se/y"]), joined("https://a.se/x"), joined(None)
+    ('https://a.se/x; https://b.se/y', 'https://a.se/x', '')
+    >>> joined(["https://w3id.org/graphmap/vocab/support/samverkan", "https://w3id.org/graphmap/vocab/support/stod"], code_of)
+    'samverkan; stod'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return MANY.join(each(v) for v in value if v is not None)
+    return each(value)
+
+
 def csv_bytes(result: QueryResult, lang: str) -> bytes:
-    """A query's presented rows as CSV (UTF-8 with a byte-order mark, for spreadsheet programs)."""
-    rows = result.present(lang)
+    """A query's presented rows as CSV (UTF-8 with a byte-order mark, for spreadsheet programs);
+    several values in one cell joined by :data:`MANY`, never a list's Python text."""
+    rows = [{k: joined(v) if isinstance(v, (list, tuple)) else v for k, v in r.items()} for r in result.present(lang)]
     keys = list(rows[0].keys()) if rows else [c.name for c in result.query.columns]
     return ("\ufeff" + csv_text(rows, keys)).encode("utf-8")
 
@@ -52,14 +73,16 @@ def excel_table(result: QueryResult, lang: str) -> tuple[list[str], list[list]]:
     rows = []
     for item in result.present(lang):
         shown = [item.get(c.display_key) if c.display_key in item else item.get(c.name) for c in specs]
-        rows.append([_cell(v) for v in shown] + [code_of(item.get(c.name)) if item.get(c.name) else ""
-                                                 for c in coded])
+        # a gathered column holds several terms: every code of the row, joined as its labels are
+        rows.append([_cell(v) for v in shown] + [joined(item.get(c.name), code_of) for c in coded])
     return header, rows
 
 
 def _cell(value):
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, (list, tuple)):
+        return joined(value)
     return value if isinstance(value, (int, float)) else ("" if value is None else str(value))
 
 
@@ -123,6 +146,7 @@ class Downloads:
         if name not in self.EXPORTS:
             return None
         from graphmap import export
+        from graphmap.ontology import expand
 
         graph, personal = self.kg.graph, self.include_personal
         if name == "graphmap.ttl":
@@ -134,7 +158,8 @@ class Downloads:
         elif name == "graphmap.gexf":
             body = export.to_gexf(export.network(graph, self.lang, personal), personal)
         elif name == "graphmap.xlsx":
-            body = network_workbook(export.network(graph, self.lang, personal), self.lang, personal)
+            body = network_workbook(export.network(graph, self.lang, personal), self.lang, personal,
+                                    link_facts(self.kg, self.lang), lambda name: str(expand(name)))
         else:
             import zipfile
             buf = io.BytesIO()
@@ -145,9 +170,54 @@ class Downloads:
         return body, self.EXPORTS[name][0]
 
 
-def network_workbook(net, lang: str, personal: bool = False) -> bytes:
+def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, lang: str) -> bytes:
+    """A table a page shows that is no named query's answer (the gap matrix, the state of the map)
+    as ``xlsx`` (the table and a sheet about it) or ``excel.csv`` (semicolons, UTF-8 with BOM).
+
+    >>> page_table_bytes("T", ["Län", "n"], [["Skåne", 3]], "excel.csv", "sv").decode("utf-8-sig").splitlines()
+    ['Län;n', 'Skåne;3']
+    """
+    rows = [[_cell(v) for v in row] for row in rows]
+    if fmt == "excel.csv":
+        keys = [str(i) for i in range(len(header))]
+        return ("\ufeff" + csv_text([dict(zip(keys, r)) for r in rows], keys, header, delimiter=";")).encode("utf-8")
+    import datetime as _dt
+    about = [[t("pages.about_title", lang), title], [t("pages.about_rows", lang), str(len(rows))],
+             [t("pages.about_source", lang), t("pages.about_source_text", lang)],
+             [t("pages.about_date", lang), _dt.date.today().isoformat()]]
+    return workbook([(t("pages.data_sheet", lang), header, rows),
+                     (t("pages.about_sheet", lang), [t("pages.about_what", lang), t("pages.about_value", lang)], about)])
+
+
+def link_facts(kg, lang: str) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(from, relation IRI, to) of every direct link -> (its confidence's label, its sources' titles
+    joined by :data:`MANY`): the confidence of :func:`graphmap.api.link_confidence`, the sources of the
+    records that give the link (internal query ``link-sources``)."""
+    from rdflib import DCTERMS, URIRef
+
+    from graphmap.api import link_confidence, run_query
+    from graphmap.ontology import GM
+
+    sources: dict[tuple, set] = {}
+    for r in run_query(kg, "link-sources").rows:
+        sources.setdefault((str(r["subject"]), str(r["relation"]), str(r["object"])), set()).add(r["source"])
+
+    def title(src) -> str:
+        return str(kg.graph.value(URIRef(src), DCTERMS.title) or kg.label(src, lang))
+
+    sure = dict(link_confidence(kg))
+    for k in sources:  # a link stated on the actor itself (its county): as sure as the actor's record
+        if k not in sure and kg.graph.value(URIRef(k[0]), GM.confidence) is not None:
+            sure[k] = str(kg.graph.value(URIRef(k[0]), GM.confidence))
+    return {k: (kg.label(URIRef(sure[k]), lang) if k in sure else "",
+                MANY.join(sorted({title(s) for s in sources.get(k, ())}, key=sv_sort_key))) for k in set(sources) | set(sure)}
+
+
+def network_workbook(net, lang: str, personal: bool = False, links: dict | None = None, expand=None) -> bytes:
     """The graph's actors and links (:func:`graphmap.export.network`) as one workbook with Swedish
-    (or English) headers, labels first and codes after, and a sheet about the data."""
+    (or English) headers, labels first and codes after, and a sheet about the data. The links' sheet
+    reads from / to / relation / confidence / source (``links``: :func:`link_facts`; ``expand``
+    turns the network's compact relation names into IRIs)."""
     from graphmap.export import STATEMENT
 
     node_cols = [("label", "report.actor"), ("type", "report.type"), ("level", "report.level"),
@@ -155,18 +225,25 @@ def network_workbook(net, lang: str, personal: bool = False) -> bytes:
                  ("type_code", None), ("level_code", None), ("scb_code", None), ("iri", None)]
     head = [t(key, lang) if key else f"{col} {t('pages.code_suffix', lang)}" for col, key in node_cols]
     nodes = [[str(attrs.get(col, "") or "") for col, _ in node_cols] for _n, attrs in net.nodes(data=True)]
-    edge_head = [t("pages.about_source", lang), t("report.actor", lang), t("pages.edges_sheet", lang),
-                 f"{t('pages.about_source', lang)} {t('pages.code_suffix', lang)}",
-                 f"{t('report.actor', lang)} {t('pages.code_suffix', lang)}"]
-    edges = [[net.nodes[s].get("label", s), net.nodes[o].get("label", o), attrs.get(f"label_{lang}") or attrs.get("label", ""),
-              s, o] for s, o, attrs in net.edges(data=True)]
+    code = t("pages.code_suffix", lang)
+    edge_head = [t("pages.link_from", lang), t("pages.link_to", lang), t("pages.link_relation", lang),
+                 t("report.confidence", lang), t("report.source", lang), f"{t('pages.link_from', lang)} {code}",
+                 f"{t('pages.link_to', lang)} {code}", f"{t('pages.link_relation', lang)} {code}"]
+    links = links or {}
+    expand = expand or (lambda name: name)
+    edges = []
+    for s, o, attrs in net.edges(data=True):
+        sure, where = links.get((s, expand(attrs.get("relation", "")), o), ("", ""))
+        edges.append([net.nodes[s].get("label", s), net.nodes[o].get("label", o),
+                      attrs.get(f"label_{lang}") or attrs.get("label", ""), sure, where, s, o, attrs.get("relation", "")])
     about = [[t("pages.about_what", lang), t("pages.about_value", lang)],
              [t("pages.nodes_sheet", lang), str(len(nodes))], [t("pages.edges_sheet", lang), str(len(edges))],
              [t("pages.about_source", lang), t("pages.about_source_text", lang)],
+             [t("pages.about_many", lang), t("pages.about_many_text", lang, sep=MANY.strip())],
              [t("pages.about_personal", lang), STATEMENT[personal][lang]]]
     return workbook([(t("pages.nodes_sheet", lang), head, nodes), (t("pages.edges_sheet", lang), edge_head, edges),
                      (t("pages.about_sheet", lang), about[0], about[1:])])
 
 
 __all__ = ["Downloads", "EXPORTS", "csv_bytes", "json_bytes", "excel_csv_bytes", "xlsx_bytes", "excel_table",
-           "network_workbook"]
+           "network_workbook", "link_facts", "joined", "MANY", "page_table_bytes"]

@@ -9,11 +9,29 @@ case and small misspellings (rapidfuzz on diacritic-folded names).
 """
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from graphmap.ontology import REFERENCE_DIR
 from graphmap.vocab import ascii_fold
+
+#: the main town (centralort) of each municipality whose name differs from it (``README.md`` beside it)
+MAIN_TOWNS = Path(REFERENCE_DIR) / "search" / "centralorter.csv"
+
+
+@lru_cache(maxsize=1)
+def main_towns() -> dict[str, str]:
+    """Municipality code -> its main town, where the town's name is not the municipality's.
+
+    >>> main_towns()["0980"]
+    'Visby'
+    """
+    with open(MAIN_TOWNS, encoding="utf-8", newline="") as f:
+        return {r["kommunkod"]: r["centralort"] for r in csv.DictReader(f)}
 
 
 @dataclass(frozen=True)

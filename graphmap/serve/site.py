@@ -39,7 +39,7 @@ from graphmap.serve.content import Cell, FormField, Table, external_url
 from graphmap.serve.downloads import Downloads
 from graphmap.serve.neighbourhood import Neighbourhood
 from graphmap.serve.pages import Pages
-from graphmap.serve.search import Entry, SearchIndex
+from graphmap.serve.search import Entry, SearchIndex, main_towns
 from graphmap.vocab import vocabularies
 
 
@@ -107,7 +107,8 @@ class Site(Pages, Neighbourhood, Downloads):
         for slug, s in self.networks.items():
             out.append(Entry(self.label(s, lang), t("network", lang), f"/natverk/{slug}", names(s)))
         for code, s in self.municipalities.items():
-            out.append(Entry(self.label(s, lang), t("kommun", lang), f"/kommun/{code}", names(s)[:-1] + (code,)))
+            town = (main_towns().get(code),) if main_towns().get(code) else ()  # Visby finds Gotland
+            out.append(Entry(self.label(s, lang), t("kommun", lang), f"/kommun/{code}", names(s)[:-1] + (code, *town)))
         for code, s in self.counties.items():
             out.append(Entry(self.label(s, lang), t("lan", lang), f"/luckor/rader?county={code}", names(s)[:-1]))
         for c in self.vocab.concepts("area"):

@@ -5,8 +5,11 @@ does not run. :func:`map_svg` draws the same view model from the map's own proje
 (:func:`graphmap.viz.model.build_payload`: the positions of :func:`graphmap.viz.layout.compute_layout`,
 the colours of :mod:`graphmap.viz.styles`, the band and county labels, the legend) as plain SVG:
 no script, no external load, every label escaped. Nodes are circles in their type's colour,
-edges lines in their relation's colour; labels are drawn when the map is small enough to read
-them (``label_limit`` nodes), otherwise the legend and the band and county labels carry it.
+edges lines in their relation's colour; when the map is small enough (``label_limit`` nodes) each
+node carries a number, placed beside it where it overlaps no other number or node, and
+:func:`map_key` gives the numbers' full names (the report prints them under the map: long names
+drawn in a wide map are too small to read on A4); otherwise the legend and the band and county
+labels carry it.
 
 >>> import graphmap
 >>> from graphmap.viz import build_view
@@ -104,14 +107,17 @@ def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit:
                        else f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}"/>')
         out.append("</g>")
     out.append("</g>")
-    if show_labels:
-        out.append('<g font-size="14" text-anchor="middle" fill="#1d2a38">')
-        for i, n in enumerate(sorted(nodes, key=lambda n: (pos[str(n["id"])][1], pos[str(n["id"])][0]))):
+    if show_labels:  # a number beside each node, its name in the key (:func:`map_key`): legible on A4
+        font = max(14.0, width / 75)  # about 6.5 pt when the map is printed 180 mm wide
+        out.append(f'<g font-size="{_num(font)}" font-weight="600" fill="#1d2a38" text-anchor="middle">')
+        placed: list[tuple[float, float, float, float]] = [
+            (x - r, y - r, x + r, y + r) for n in nodes for (x, y), r in [(pos[str(n["id"])], 2 * float(n.get("size", 12)))]]
+        for number, n in enumerate(_reading_order(nodes, pos), start=1):
             x, y = pos[str(n["id"])]
-            label = str(n.get("label", ""))
-            label = label if len(label) <= 20 else label[:19] + "…"
-            drop = 2 * float(n.get("size", 12)) + 18 + (18 if i % 2 else 0)  # every other label lower: no overlap
-            out.append(f'<text x="{_num(x)}" y="{_num(y + drop)}">{escape(label)}</text>')
+            r = 2 * float(n.get("size", 12))
+            box = _place(x, y, r, len(str(number)) * 0.62 * font, font, placed)
+            placed.append(box)
+            out.append(f'<text x="{_num((box[0] + box[2]) / 2)}" y="{_num(box[3] - 0.2 * font)}">{number}</text>')
         out.append("</g>")
     col_w = (width - 40) / legend_cols
     for i, (kind, item) in enumerate(legend_items):
@@ -130,4 +136,59 @@ def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit:
     return "\n".join(out)
 
 
-__all__ = ["map_svg"]
+def _reading_order(nodes: list[dict], pos: dict) -> list[dict]:
+    """Nodes top to bottom, left to right: the order of their numbers on the map and in the key."""
+    return sorted(nodes, key=lambda n: (round(pos[str(n["id"])][1] / 40), pos[str(n["id"])][0], str(n.get("label", ""))))
+
+
+def _overlap(a: tuple, b: tuple) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _place(x: float, y: float, r: float, w: float, h: float, placed: list) -> tuple:
+    """The box (x0, y0, x1, y1) of a ``w`` × ``h`` label beside a node of radius ``r`` at (x, y):
+    the first of eight places around it that overlaps no label or node already placed, else the one
+    that overlaps least.
+
+    >>> _place(0, 0, 10, 20, 10, [])
+    (-10.0, 12.0, 10.0, 22.0)
+    >>> _place(0, 0, 10, 20, 10, [(-10.0, 12.0, 10.0, 22.0)])[1] < 0  # below is taken: above
+    True
+    """
+    gap = 2.0
+    spots = [(0, r + gap + h / 2), (0, -(r + gap + h / 2)), (r + gap + w / 2, 0), (-(r + gap + w / 2), 0),
+             (r + w / 2, r + h / 2), (-(r + w / 2), r + h / 2), (r + w / 2, -(r + h / 2)), (-(r + w / 2), -(r + h / 2))]
+    best, best_cost = None, None
+    for dx, dy in spots:
+        cx, cy = x + dx, y + dy
+        box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        cost = sum(_overlap(box, other) for other in placed)
+        if cost == 0:
+            return tuple(float(v) for v in box)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = box, cost
+    return tuple(float(v) for v in best)
+
+
+def map_key(view: dict, lang: str = "sv", label_limit: int = 400) -> list[dict]:
+    """The numbered key of :func:`map_svg`: per number the node's full name, type and level, in the
+    order the numbers are drawn (empty when the map is too large to number its nodes).
+
+    >>> import graphmap
+    >>> from graphmap.viz import build_view
+    >>> key = map_key(build_view(graphmap.build(), county="24"))
+    >>> key[0]["number"], any(k["label"] == "Umeå" for k in key)
+    (1, True)
+    """
+    payload = build_payload(view, lang)
+    nodes = payload["nodes"]
+    if len(nodes) > label_limit:
+        return []
+    pos = {str(n["id"]): (float(n["x"]), float(n["y"])) for n in nodes}
+    by_id = {str(n["id"]): n for n in view["nodes"]}
+    return [{"number": i, "label": str(n.get("label", "")), "type": str(by_id.get(str(n["id"]), {}).get("type_label") or ""),
+             "level": str(by_id.get(str(n["id"]), {}).get("level_label") or "")}
+            for i, n in enumerate(_reading_order(nodes, pos), start=1)]
+
+
+__all__ = ["map_svg", "map_key"]

@@ -743,6 +743,14 @@
     });
     if (!shown.length) { minX = minY = 0; maxX = maxY = 100; }
     var title = document.querySelector(".gm-title").textContent, legendW = 300, headH = 60;
+    // the title names the view: the map's own title, then every filter chosen ("Område: …; Län: …")
+    var chosen = FILTER_KINDS.filter(function (k) { return state.filters[k].length; }).map(function (k) {
+      var names = Array.prototype.filter.call(selects[k].options, function (o) { return o.selected; })
+        .map(function (o) { return o.textContent; });
+      return str(k) + ": " + names.join(", ");
+    });
+    var subtitle = chosen.join(" · ");
+    if (subtitle) headH = 84;
     var usedTypes = {}, usedKinds = {}, usedConf = {};
     shown.forEach(function (id) { if (actors[id]) usedTypes[actors[id].type_label || actors[id].type] = true; });
     var root = svgEl("svg", { xmlns: SVG, width: Math.round(maxX - minX + legendW + 40), version: "1.1",
@@ -762,19 +770,69 @@
         if (be) usedConf[Array.isArray(be.dashes) && be.dashes.join(",") === "1,5" ? "assumed" : "stated"] = true;
       }
     });
-    shown.forEach(function (id) {
+    // labels wrapped as on screen (about 18 characters a line) and each placed where it overlaps no
+    // other label and no node: below, above, right, left, then further below, step by step
+    var FONT = 13, LINE = 15, CHAR = 0.58 * FONT, taken = [];
+    shown.forEach(function (id) { var p = pos[id]; taken.push([p.x - 14, p.y - 14, p.x + 14, p.y + 14]); });
+    function wrap(label) {
+      var words = String(label || "").split(/\s+/), lines = [], cur = "";
+      words.forEach(function (w) {
+        if (cur && (cur + " " + w).length > 18) { lines.push(cur); cur = w; } else { cur = cur ? cur + " " + w : w; }
+      });
+      if (cur) lines.push(cur);
+      return lines;
+    }
+    function free(box) {
+      return taken.every(function (b) { return box[2] <= b[0] || box[0] >= b[2] || box[3] <= b[1] || box[1] >= b[3]; });
+    }
+    function place(p, w, h) {
+      var spots = [[0, 20 + h / 2], [0, -20 - h / 2], [20 + w / 2, 0], [-20 - w / 2, 0]];
+      for (var k = 1; k <= 60; k++) { spots.push([0, 20 + h / 2 + k * LINE]); spots.push([0, -20 - h / 2 - k * LINE]); }
+      for (var i = 0; i < spots.length; i++) {
+        var cx = p.x + spots[i][0], cy = p.y + spots[i][1];
+        var box = [cx - w / 2 - 2, cy - h / 2 - 1, cx + w / 2 + 2, cy + h / 2 + 1];
+        if (free(box)) return box;
+      }
+      return null;
+    }
+    var leaders = svgEl("g", { "class": "gm-svg-leaders", stroke: "#9aa3ad", "stroke-width": 0.8 });
+    g.appendChild(leaders);
+    shown.slice().sort(function (a, b) { return pos[a].y - pos[b].y || pos[a].x - pos[b].x; }).forEach(function (id) {
       var p = pos[id], n = nodes.get(id), dim = n.opacity != null && n.opacity < 1;
       var node = svgEl("g", { "data-id": id, opacity: dim ? 0.25 : 1 });
       if (blockById[id]) node.appendChild(svgEl("circle", { cx: p.x, cy: p.y, r: 14, fill: "#dfe7f1", stroke: "#1d3557", "stroke-width": 2 }));
       else node.appendChild(shapeEl(baseNode[id].shape, baseNode[id].color, p.x, p.y, 1.2));
-      var text = svgEl("text", { x: p.x, y: p.y + 30, "text-anchor": "middle", "font-size": 13, fill: "#343e48" });
-      text.textContent = n.label;
-      node.appendChild(text);
+      var lines = wrap(n.label), w = Math.max.apply(null, lines.map(function (l) { return l.length; }).concat([1])) * CHAR,
+          h = lines.length * LINE, box = place(p, w, h);
+      if (box) {
+        taken.push(box);
+        var cx = (box[0] + box[2]) / 2, top = box[1] + 1;
+        var text = svgEl("text", { x: cx, y: top + FONT - 2, "text-anchor": "middle", "font-size": FONT, fill: "#343e48",
+                                   "class": "gm-svg-label" });
+        lines.forEach(function (line, i) {
+          var span = svgEl("tspan", { x: cx, dy: i ? LINE : 0 });
+          span.textContent = line;
+          text.appendChild(span);
+        });
+        if (Math.abs(cx - p.x) + Math.abs((box[1] + box[3]) / 2 - p.y) > 60) {  // moved away: a thin line to its node
+          leaders.appendChild(svgEl("line", { x1: p.x, y1: p.y, x2: cx, y2: box[3] < p.y ? box[3] : box[1] }));
+        }
+        node.appendChild(text);
+        minY = Math.min(minY, box[1] - 10); maxY = Math.max(maxY, box[3] + 10);
+        minX = Math.min(minX, box[0] - 10); maxX = Math.max(maxX, box[2] + 10);
+      }
       g.appendChild(node);
     });
+    root.setAttribute("width", Math.round(maxX - minX + legendW + 40));
+    g.setAttribute("transform", "translate(" + (20 - minX) + "," + (headH - minY) + ")");
     var head = svgEl("text", { x: 20, y: 34, "font-size": 22, "font-weight": "bold", fill: "#1d3557", "class": "gm-svg-title" });
     head.textContent = title;
     root.appendChild(head);
+    if (subtitle) {
+      var sub = svgEl("text", { x: 20, y: 62, "font-size": 16, fill: "#1d3557", "class": "gm-svg-filters" });
+      sub.textContent = subtitle;
+      root.appendChild(sub);
+    }
     root.appendChild(g);
     var legend = svgEl("g", { "class": "gm-svg-legend", transform: "translate(" + Math.round(maxX - minX + 40) + "," + headH + ")" });
     var ly = 0;
