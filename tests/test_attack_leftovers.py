@@ -98,3 +98,21 @@ def test_bidi_and_zero_width_characters_in_names_are_flagged_and_removed(tmp_pat
     kg = graphmap.build([region])
     text = kg.graph.serialize(format="nt")
     assert not any(c in text for c in "\u202e\u200b\u2066\u2069\u200d\u200f")
+
+
+def test_the_map_shows_invisible_characters_as_codes(kg):
+    """A name read from a graph file keeps a right-to-left override (tables have it removed when read):
+    the map writes it as its code, as the pages and the report do. Before: drawn as it is."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    from graphmap.api import KnowledgeGraph
+    from graphmap.viz import build_view, render_map_html
+
+    g = kg.graph.__class__()
+    g += kg.graph
+    fou = URIRef("https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten")
+    g.remove((fou, SKOS.prefLabel, None))
+    g.add((fou, SKOS.prefLabel, Literal("FoU\u202eSocialtjänst", lang="sv")))
+    html = render_map_html(build_view(KnowledgeGraph(g), county="24"))
+    assert "\u202e" not in html and "FoU<U+202E>Socialtj" in html.replace("\\u003c", "<").replace("\\u003e", ">")

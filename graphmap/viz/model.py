@@ -11,6 +11,7 @@ from . import styles
 from graphmap.i18n import MESSAGES, lang_key, sv_sort_key, t
 from graphmap.i18n.catalogue import MAP
 from graphmap.vocab import ascii_fold, vocabularies
+from graphmap.ingest.cells import show_invisible
 
 from .layout import BAND_GAP, GROUP_GAP, SPACING_X, SPACING_Y, TARGET_ASPECT, block_of, compute_layout, group_of
 
@@ -50,7 +51,9 @@ def concept_labels(schemes, lang: str) -> dict[str, str]:
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value)
+    """A value as the map shows it: text, with invisible characters (bidi overrides, zero-width)
+    written as codes, as every page and the report show them."""
+    return "" if value is None else show_invisible(str(value))
 
 
 def _texts(values) -> list[str]:
@@ -58,7 +61,7 @@ def _texts(values) -> list[str]:
         return []
     if isinstance(values, (str, bytes)):
         values = [values]
-    return [str(v) for v in values if v is not None and str(v) != ""]
+    return [show_invisible(str(v)) for v in values if v is not None and str(v) != ""]
 
 
 def _clean_nodes(view: dict, lang: str) -> list[dict]:
