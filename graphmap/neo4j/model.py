@@ -75,7 +75,7 @@ STANDARD_LITERAL = [SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SKOS.defini
                     SKOS.scopeNote, SKOS.note, SKOS.example, SKOS.notation, DCTERMS.date, DCTERMS.description,
                     DCTERMS.identifier, DCTERMS.publisher, DCTERMS.title, DCTERMS.created, DCTERMS.modified,
                     DCTERMS.issued, DCTERMS.dateAccepted, DCTERMS.license, FOAF.name, FOAF.mbox, FOAF.page, FOAF.homepage, RDFS.label,
-                    RDFS.comment]
+                    RDFS.comment, OWL.versionInfo]
 NATIVE_DATATYPES = {XSD.integer, XSD.boolean, XSD.date}
 
 

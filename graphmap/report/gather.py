@@ -11,7 +11,7 @@ come from the catalogue (``report.*`` keys, :func:`graphmap.i18n.t`). Rendering 
 >>> kg = graphmap.build()
 >>> data = report_data(kg, county="Västerbotten")
 >>> len(data["gaps"]["areas"]), len(data["gaps"]["columns"]), data["scope"]
-(14, 15, 'Län: Västerbottens län')
+(19, 15, 'Län: Västerbottens län')
 >>> cell_colour(0.0), cell_colour(1.0)
 ('#f4a5a5', '#9fd89f')
 """

@@ -17,6 +17,8 @@ from __future__ import annotations
 import base64
 from functools import lru_cache
 
+from markupsafe import Markup
+
 from graphmap import i18n
 from graphmap.report.gather import report_data
 from graphmap.viz import render_map_html, script_hashes
@@ -93,6 +95,9 @@ def render_html(data: dict, png_name: str | None = None) -> str:
     lang = data["lang"]
     # the interactive map only where it stays small enough to open fast (MAP_EMBED_LIMIT)
     map_page = render_map_html(view, lang=lang, title=view["labels"]["title"]) if data.get("embed_map", True) else ""
+    # escaped here, as the srcdoc attribute needs it, and so left as it is by the template's finalize
+    # (which writes invisible characters as codes: the map's script has one, and its hash must hold)
+    map_page = Markup.escape(map_page)
     map_svg = base64.b64encode(static_map_svg(view, lang=lang, title=view["labels"]["title"]).encode("utf-8")).decode("ascii")
     # the embedded map (iframe srcdoc) obeys this policy too: allow exactly its scripts
     csp = ("default-src 'none'; script-src " + " ".join(script_hashes())
