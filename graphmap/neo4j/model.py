@@ -175,8 +175,10 @@ def model() -> Model:
     g = ontology_graph()
     classes = sorted({str(s) for s in g.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef)}
                      | {str(c) for c in STANDARD_CLASSES})
-    obj = sorted({str(s) for s in g.subjects(RDF.type, OWL.ObjectProperty) if isinstance(s, URIRef)}
-                 | {str(p) for p in STANDARD_OBJECT})
+    # the standard terms kept as values stay values even where the ontology declares them object
+    # properties for OWL 2 DL (foaf:page, foaf:mbox, dcterms:license): a web address is no node
+    obj = sorted(({str(s) for s in g.subjects(RDF.type, OWL.ObjectProperty) if isinstance(s, URIRef)}
+                  | {str(p) for p in STANDARD_OBJECT}) - {str(p) for p in STANDARD_LITERAL})
     lit = sorted(({str(s) for t in (OWL.DatatypeProperty, OWL.AnnotationProperty) for s in g.subjects(RDF.type, t)
                    if isinstance(s, URIRef)} | {str(p) for p in STANDARD_LITERAL}) - set(obj))
     labels = _unique_names(classes, lambda n: n[:1].upper() + n[1:].replace("-", "_"))
