@@ -13,7 +13,7 @@ from graphmap.ingest.emit import Emitter, IngestResult
 from graphmap.ingest.gcpause import paused_gc
 from graphmap.ingest.inputs import Dataset, read_dataset
 from graphmap.problems import IngestError, Problem
-from graphmap.datasets import DATA_SUFFIXES, bundled_paths, expand_paths
+from graphmap.datasets import bundled_paths, expand_paths
 from graphmap.ontology import LANDSCAPE_DIR, REFERENCE_DIR
 
 __all__ = ["ingest", "bundled_paths", "expand_paths", "take_over", "IngestError", "Problem", "IngestResult"]
