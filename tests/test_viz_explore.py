@@ -315,7 +315,7 @@ def test_save_as_svg_and_png(open_page, county_map):
 
 
 # every saved label's box, as Chromium lays out the saved SVG (not as the page script thinks it is)
-LABEL_BOXES = """svg => { const host = document.createElement('div'); host.innerHTML = svg; document.body.appendChild(host);
+SVG_LABEL_BOXES = """svg => { const host = document.createElement('div'); host.innerHTML = svg; document.body.appendChild(host);
   const boxes = [...host.querySelectorAll('text.gm-svg-label')].map(t => { const b = t.getBBox();
     return [b.x, b.y, b.x + b.width, b.y + b.height, t.textContent]; });
   const texts = [...host.querySelectorAll('text')].map(t => t.textContent);
@@ -331,7 +331,7 @@ def test_saved_picture_labels_never_overlap_and_the_title_names_the_filter(open_
     page = run.page
     page.evaluate("graphmap.setFilter('area', 'funktionshinder')")
     svg = page.evaluate("graphmap.exportSVG()")
-    found = page.evaluate(LABEL_BOXES, svg)
+    found = page.evaluate(SVG_LABEL_BOXES, svg)
     boxes = found["boxes"]
     assert len(boxes) == len(page.evaluate("graphmap.drawnNodeIds()")) > 10
     overlaps = [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]

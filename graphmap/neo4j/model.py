@@ -173,14 +173,16 @@ def _unique_names(iris, make) -> dict[str, str]:
 def model() -> Model:
     """The whitelist built from the ontology (its declared terms plus the standard terms it reuses)."""
     g = ontology_graph()
-    classes = sorted({str(s) for s in g.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef)}
-                     | {str(c) for c in STANDARD_CLASSES})
-    # the standard terms kept as values stay values even where the ontology declares them object
-    # properties for OWL 2 DL (foaf:page, foaf:mbox, dcterms:license): a web address is no node
-    obj = sorted(({str(s) for s in g.subjects(RDF.type, OWL.ObjectProperty) if isinstance(s, URIRef)}
-                  | {str(p) for p in STANDARD_OBJECT}) - {str(p) for p in STANDARD_LITERAL})
-    lit = sorted(({str(s) for t in (OWL.DatatypeProperty, OWL.AnnotationProperty) for s in g.subjects(RDF.type, t)
-                   if isinstance(s, URIRef)} | {str(p) for p in STANDARD_LITERAL}) - set(obj))
+
+    def own(kind) -> set[str]:
+        # the ontology's own gm: terms; the reused ones it declares for OWL 2 DL (prov:Activity,
+        # foaf:page …) map as the lists above say, so that no label or key changes with a declaration
+        return {str(s) for s in g.subjects(RDF.type, kind) if isinstance(s, URIRef) and str(s).startswith(str(GM))}
+
+    classes = sorted(own(OWL.Class) | {str(c) for c in STANDARD_CLASSES})
+    obj = sorted(own(OWL.ObjectProperty) | {str(p) for p in STANDARD_OBJECT})
+    lit = sorted((own(OWL.DatatypeProperty) | own(OWL.AnnotationProperty) | {str(p) for p in STANDARD_LITERAL})
+                 - set(obj))
     labels = _unique_names(classes, lambda n: n[:1].upper() + n[1:].replace("-", "_"))
     rel_types = _unique_names(obj, lambda n: _snake(n.replace("-", "_")))
     keys = _unique_names(lit, lambda n: n.replace("-", "_"))
