@@ -78,14 +78,11 @@ class SupportLayer:
 
     def rows(self, area: str, municipality: str | None = None) -> list[tuple]:
         """The raw rows of one area for one municipality (or every municipality), in answer order."""
-        if municipality is not None:
-            found = set(self.local.get((area, municipality), ())) if municipality in self.county_of else set()
-            if municipality in self.county_of:
-                found.update(self.national.get(area, ()))
-        else:
-            found = {r for m in self.county_of for r in self.local.get((area, m), ())}
-            if self.county_of:
-                found.update(self.national.get(area, ()))
+        places = list(self.county_of) if municipality is None else \
+            ([municipality] if municipality in self.county_of else [])
+        found = {r for m in places for r in self.local.get((area, m), ())}
+        if places:   # national support reaches every municipality of the graph
+            found.update(self.national.get(area, ()))
         return sorted(found, key=sort_key)
 
     def to_json(self) -> bytes:
