@@ -287,7 +287,7 @@ class CachedIngest:
 
         from graphmap.ingest.gcpause import paused_gc
         from graphmap.ontology import bind_prefixes
-        from graphmap.store import from_ox
+        from graphmap.terms import from_ox
         g = bind_prefixes(Graph())
         with paused_gc():
             g.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), g)
