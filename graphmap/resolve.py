@@ -93,6 +93,38 @@ class Resolver:
                     self._add(self.actors, [name], results[0])
                 self.former.setdefault(fold(name), (name, results[0], when))
 
+    #: what the index holds: kept with the build (:mod:`graphmap.buildcache`) so that a command
+    #: resolves names without reading the graph
+    BOOKS = ("kommuner", "lan", "county_names", "actors", "names", "display", "_labels", "shared", "former")
+
+    def to_json(self) -> dict:
+        """The name index as JSON-ready dicts (IRIs as text); :meth:`from_json` reads it back.
+
+        >>> import graphmap
+        >>> r = graphmap.build().resolver
+        >>> back = Resolver.from_json(r.to_json())
+        >>> back.resolve("actor", "FoU Socialtjänst (Västerbotten)") == r.resolve("actor", "FoU Socialtjänst (Västerbotten)")
+        True
+        >>> {b: getattr(back, b) == getattr(r, b) for b in Resolver.BOOKS} == {b: True for b in Resolver.BOOKS}
+        True
+        """
+        data = {book: dict(getattr(self, book)) for book in self.BOOKS}
+        data["actors"] = {k: str(v) for k, v in self.actors.items()}
+        data["_labels"] = {str(k): v for k, v in self._labels.items()}
+        data["former"] = {k: [name, str(iri), when] for k, (name, iri, when) in self.former.items()}
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Resolver":
+        self = cls.__new__(cls)
+        self.vocab = vocabularies()
+        for book in cls.BOOKS:
+            setattr(self, book, dict(data[book]))
+        self.actors = {k: URIRef(v) for k, v in data["actors"].items()}
+        self._labels = {URIRef(k): v for k, v in data["_labels"].items()}
+        self.former = {k: (name, URIRef(iri), when) for k, (name, iri, when) in data["former"].items()}
+        return self
+
     def note(self, ptype: str, text: str, lang: str = "sv") -> str | None:
         """What a user should know about how ``text`` was resolved: that it is a former name, and of
         what (``None`` when there is nothing to say).
