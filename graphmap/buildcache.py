@@ -322,19 +322,26 @@ def _knowledge_graph_class():
             from graphmap.store import Store
             return Store.from_ntriples(self.ingest.ntriples())
 
+        def _kept(self, key: str, read):
+            """``read`` of the file the manifest records under ``key`` (``support.json``,
+            ``lookups.json``) on a cache hit; None when it is missing, damaged or not kept, and
+            the answer is computed from the graph instead."""
+            folder, manifest = self.cache.folder, getattr(self.ingest, "_manifest", None)
+            if self.cache.status != "hit" or manifest is None or key not in manifest:
+                return None
+            try:
+                data = (folder / f"{key}.json").read_bytes()
+                if _crc(data) == manifest[key]:
+                    return read(data)
+                _log(f"{key}.json does not match the manifest; computing it from the graph")
+            except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+                _log(f"{key}.json unreadable ({exc}); computing it from the graph")
+            return None
+
         @cached_property
         def _lookups(self) -> dict:
             """``lookups.json`` of a cache hit (names, labels, kept rows), or {} to compute them."""
-            folder, manifest = self.cache.folder, getattr(self.ingest, "_manifest", None)
-            if self.cache.status == "hit" and manifest is not None and "lookups" in manifest:
-                try:
-                    data = (folder / "lookups.json").read_bytes()
-                    if _crc(data) == manifest["lookups"]:
-                        return json.loads(data)
-                    _log("lookups.json does not match the manifest; reading the graph")
-                except (OSError, ValueError) as exc:
-                    _log(f"lookups.json unreadable ({exc}); reading the graph")
-            return {}
+            return self._kept("lookups", json.loads) or {}
 
         @cached_property
         def resolver(self):
@@ -379,17 +386,9 @@ def _knowledge_graph_class():
         def support_layer(self):
             """The support layer kept with this build (``support.json``), read when first asked for;
             derived again only if the file is missing or damaged."""
-            folder, manifest = self.cache.folder, getattr(self.ingest, "_manifest", None)
-            if self.cache.status == "hit" and manifest is not None and "support" in manifest:
-                from graphmap.answers.support import SupportLayer
-                try:
-                    data = (folder / "support.json").read_bytes()
-                    if _crc(data) == manifest["support"]:
-                        return SupportLayer.from_json(data)
-                    _log("support.json does not match the manifest; deriving the layer again")
-                except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-                    _log(f"support.json unreadable ({exc}); deriving the layer again")
-            return KnowledgeGraph.support_layer.func(self)
+            from graphmap.answers.support import SupportLayer
+            layer = self._kept("support", SupportLayer.from_json)
+            return layer if layer is not None else KnowledgeGraph.support_layer.func(self)
 
     return CachedKnowledgeGraph
 
