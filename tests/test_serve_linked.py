@@ -20,7 +20,7 @@ SKR = actor_iri("skr")
 
 @pytest.fixture(scope="module")
 def server(kg):
-    with LiveServer(create_app(kg, sparql_workers=1)) as live:
+    with LiveServer(create_app(kg, sparql_workers=1, contact_email="data@example.org")) as live:
         yield live
 
 
@@ -81,6 +81,9 @@ def test_catalog_and_well_known_void(client):
         assert str(g.value(DATASET, VOID.sparqlEndpoint)).endswith("/sparql")
     r = client.get("/catalog", headers={"Accept": "application/ld+json"})
     assert r.headers["content-type"] == "application/ld+json" and json.loads(r.text)["@context"]
+    record = Graph().parse(data=client.get("/catalog").content, format="turtle")
+    assert set(record.objects(None, URIRef("http://www.w3.org/2006/vcard/ns#hasEmail"))) == {
+        URIRef("mailto:data@example.org")}  # serve --contact-email: the address DCAT-AP-SE requires
     forged = client.get("/catalog", headers={"Host": "evil.example"})  # URLs from the server's own address
     assert forged.status_code == 200 and "evil.example" not in forged.text
 

@@ -1,14 +1,12 @@
 """``graphmap export ontology`` and ``graphmap export data``."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
 
-from graphmap.cli.common import DATA, LANG, fail, handle_errors, load_graph
+from graphmap.cli.common import CONTACT_EMAIL, DATA, LANG, check_email, handle_errors, load_graph
 from graphmap.i18n import MESSAGES, t
-from graphmap.problems import echo
 from graphmap.cli.params import help_text
 
 
@@ -68,8 +66,7 @@ def export_data_cmd(fmt, output, include_personal, data, lang):
               help=help_text("cli.help.export.catalog_output"))
 @click.option("--base-url", "base", default="https://w3id.org/graphmap/", show_default=True,
               help=help_text("cli.help.export.base_url"))
-@click.option("--contact-email", "contact_email", default=None,
-              help=help_text("cli.help.export.contact_email"))
+@CONTACT_EMAIL
 @DATA
 @LANG
 @handle_errors
@@ -82,18 +79,12 @@ def export_catalog_cmd(output, base, contact_email, data, lang):
     from graphmap.export import shareable_graph
     from graphmap.fileio import write_bytes_atomic
 
-    if contact_email is not None and not _is_email(contact_email):
-        fail(t("cli.export.bad_email", lang, value=echo(contact_email)))
+    check_email(contact_email, lang)
     kg = load_graph(data, lang)
     body = to_turtle(shareable_graph(kg.graph), base, contact_email)
     write_bytes_atomic(output, body)
     click.echo(t("cli.export.wrote", lang, paths=output, counts=f"{len(DISTRIBUTIONS)} "
                  + t("cli.export.count.distributions", lang)))
-
-
-def _is_email(value: str) -> bool:
-    """Whether ``value`` is an e-mail address a ``mailto:`` IRI can carry (``data@region.se``)."""
-    return re.fullmatch(r"[^@\s<>\"{}|\\^`%]+@[^@\s<>\"{}|\\^`%]+\.[A-Za-z]{2,}", value) is not None
 
 
 def _word(key: str, lang: str) -> str:
