@@ -460,7 +460,8 @@ class App:
         return self._rdf(request, linked.ontology_document(), want, None if ext else "/def")
 
     def resource(self, request: Request):
-        """A minted IRI (``/id/…``, ``/vocab/…``): 303 to a document about it; the documents themselves."""
+        """A minted IRI (``/id/…``, ``/vocab/…``): its statements for an RDF client, 303 to its page for a
+        browser; the documents themselves."""
         from rdflib import URIRef
 
         from graphmap.ontology import BASE, ontology_graph
@@ -482,8 +483,9 @@ class App:
         want = linked.negotiate(request.headers.get("accept", ""))
         if want is None:
             return self.message(request, 406, "not_found")
-        target = (linked.page_of(path) or f"/{path}.html") if want == "html" else f"/{path}.{want}"
-        return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
+        if want != "html":  # answered directly, naming the document it is (curl without -L gets the triples)
+            return self._rdf(request, linked.describe(graph, iri), want, f"/{path}")
+        return RedirectResponse(linked.page_of(path) or f"/{path}.html", status_code=303, headers={"Vary": "Accept"})
 
     async def favicon(self, request: Request):
         return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml",
