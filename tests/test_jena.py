@@ -117,3 +117,29 @@ def test_riot_strict_finds_nothing_in_what_the_web_app_serves(served_documents):
     problems = [line for line in (done.stdout + done.stderr).splitlines()
                 if " - File: " not in line and line.strip() and "[0m" not in line]
     assert done.returncode == 0 and problems == [], "\n".join(problems[:20])
+
+
+def test_jena_reads_jsonld_written_with_the_context_as_the_graph(written, tmp_path):
+    """The JSON-LD context round-trips in Jena too (Titanium, not PyLD): the JSON-LD export is the same
+    graph as the Turtle export, and data written by hand with the published context is the graph PyLD
+    reads from it (IRIs, decimals, years and dates typed as the shapes want them)."""
+    import json
+
+    from pyld import jsonld
+
+    from graphmap.ontology_export import jsonld_context
+
+    same = jena("jena.rdfcompare", str(written / "graphmap.jsonld"), str(written / "graphmap.ttl"))
+    assert "models are equal" in same.stdout.lower(), same.stdout[-500:] + same.stderr[-1500:]
+    doc = {"@context": jsonld_context()["@context"], "@id": "id:actor/x", "@type": "RDUnit",
+           "memberOf": "id:network/y", "fte": "0.5", "year": "2024", "checked": "2024-05-01",
+           "date": {"@value": "2024", "@type": "xsd:gYear"}}
+    (tmp_path / "written.jsonld").write_text(json.dumps(doc), encoding="utf-8")
+    (tmp_path / "pyld.nt").write_text(jsonld.to_rdf(doc, {"format": "application/n-quads"}), encoding="utf-8")
+    assert len((tmp_path / "pyld.nt").read_text(encoding="utf-8").splitlines()) == 6
+    same = jena("jena.rdfcompare", str(tmp_path / "written.jsonld"), str(tmp_path / "pyld.nt"))
+    assert "models are equal" in same.stdout.lower(), same.stdout[-500:] + same.stderr[-1500:]
+    other = tmp_path / "other.nt"  # the comparison can fail: one year less
+    other.write_text((tmp_path / "pyld.nt").read_text(encoding="utf-8").replace('"2024"', '"2023"', 1), encoding="utf-8")
+    differs = jena("jena.rdfcompare", str(tmp_path / "written.jsonld"), str(other))
+    assert "models are unequal" in differs.stdout.lower(), differs.stdout[-500:]
