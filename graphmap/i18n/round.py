@@ -176,8 +176,19 @@ ROUND: dict[str, tuple[str, str]] = {
                                             "Write where the correction comes from (a decision, a web page, who knows) "
                                             "in Source or comment."),
     "round.what.no_reason": ("Stämmer inte utan skäl", "Not correct without a reason"),
-    "round.fix.no_reason": ("Uppgiften tas bort ändå; skriv gärna varför i Källa eller kommentar.",
-                            "The fact is withdrawn all the same; do write why in Source or comment."),
+    "round.fix.no_reason": ("Svaret läses in ändå; skriv gärna varför i Källa eller kommentar.",
+                            "The answer is applied all the same; do write why in Source or comment."),
+    "round.what.partly_empty": ("Delvis utan rättelse eller kommentar: det framgår inte vilken del som inte stämmer",
+                                "Partly without a correction or comment: it does not say which part is wrong"),
+    "round.fix.partly_empty": ("Svaret ändrar ingenting. Be kommunen skriva det rätta värdet i Rättelse eller vad som "
+                               "inte stämmer i Källa eller kommentar.",
+                               "The answer changes nothing. Ask the municipality to write the right value under "
+                               "Correction or what is wrong in Source or comment."),
+    "round.what.no_answer_date": ("arbetsboken saknar datum för svaret", "the workbook has no date of the answer"),
+    "round.fix.no_answer_date": ("Svaret dateras {date} (dagen det lästes in). Fråga kommunen vilket datum som gäller "
+                                 "och skriv det i arbetsboken om det är ett annat.",
+                                 "The answer is dated {date} (the day it was read). Ask the municipality which date "
+                                 "holds and write it in the workbook if it is another."),
     "round.what.fact_gone": ("uppgiften {value} finns inte längre i data", "the fact {value} is no longer in the data"),
     "round.fix.fact_gone": ("Data har ändrats sedan arbetsboken skickades: svaret läses inte in. Ta upp det med kommunen.",
                             "The data changed since the workbook was sent: the answer is not applied. Take it up "
@@ -218,6 +229,10 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.effect.recorded": ("Sparas som kommentar", "Kept as a comment"),
     "round.effect.need": ("Nytt behov", "New need"),
     "round.effect.no_need": ("Inget behov", "No need"),
+    "round.effect.review": ("Att granska (samordnaren avgör)", "To review (the coordinator decides)"),
+    "round.said": ("enligt {name} {date}: {comment}", "according to {name} {date}: {comment}"),
+    "round.review.detail": ("enligt {source}; enligt {name} {date}: {comment}",
+                            "according to {source}; according to {name} {date}: {comment}"),
     # ---- the commands
     "round.help.county": ("Alla kommuner i länet får en arbetsbok (kan upprepas)",
                           "Every municipality of the county gets a workbook (repeatable)"),
@@ -292,7 +307,10 @@ ROUND: dict[str, tuple[str, str]] = {
                        "Sent {sent}, deadline {deadline}, data version {version}."),
     "round.web.who": ("Vilka som har svarat", "Who has answered"),
     "round.web.effects": ("Vad svaren gjorde", "What the answers did"),
-    "round.web.review": ("Svar att läsa (ändrade ingenting)", "Answers to read (they changed nothing)"),
+    "round.web.review": ("Att granska: svar som inte ändrade något (samordnaren avgör)",
+                         "To review: answers that changed nothing (the coordinator decides)"),
+    "round.web.review_effect": ("Svarets verkan", "The answer's effect"),
+    "round.web.review_said": ("Vad kommunen säger", "What the municipality says"),
     "round.web.none": ("Inga.", "None."),
     "round.web.changes_title": ("Förändringar sedan förra versionen", "Changes since the previous version"),
     "round.web.changes_intro": ("Aktörer, nätverk, täckning, medlemskap och stöd som tillkommit eller försvunnit, "

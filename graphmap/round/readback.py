@@ -27,6 +27,7 @@ from pathlib import Path
 
 from graphmap.i18n import LANGS, t
 from graphmap.ingest.answers import CORRECTABLE, RECORD_ONLY
+from graphmap.ingest.effects import decide
 from graphmap.ingest.cells import parse_date, split_list
 from graphmap.problems import Problem
 from graphmap.ingest.readers import normalise_header, read_xlsx
@@ -47,7 +48,7 @@ def _problem(problems, file, row, column, code, severity="error", **params) -> N
 class Change:
     """One change an answer makes, for the preview."""
     respondent: str
-    effect: str        # confirmed, withdrawn, corrected, recorded, need, no_need
+    effect: str        # one of graphmap.ingest.effects.EFFECTS
     text: str
     detail: str = ""
 
@@ -240,6 +241,8 @@ def _info(table, entry, file, lang, problems) -> dict:
             _problem(problems, table.label, None, t("round.info.answered", lang), "bad_date", value=out["answered"])
     else:
         out["answered"] = _dt.date.today().isoformat()
+        _problem(problems, table.label, None, t("round.info.answered", lang), "no_answer_date", "warning",
+                 date=out["answered"])
     return out
 
 
@@ -315,6 +318,8 @@ def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, pr
                 codes = ""  # the same value again: nothing to correct
         if verdict is not None and verdict.notation == "stammer-inte" and not comment:
             _problem(problems, *where, t("round.column.comment", lang), "no_reason", "warning")
+        if verdict is not None and verdict.notation == "delvis" and not (codes or comment):
+            _problem(problems, *where, t("round.column.answer", lang), "partly_empty", "warning")
         if keys is not None and cells["key"] not in keys:
             _problem(problems, *where, t("round.column.key", lang), "fact_gone", value=cells["key"])
             continue
@@ -328,17 +333,18 @@ def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, pr
             detail = f"{t('round.field.' + field_name, lang)}: {line['current'] or '–'} → {codes}"
         elif comment:
             detail = comment
+        if effect == "review":
+            detail = t("round.review.detail", lang, source=cells.get("source") or "–", name=returned.name,
+                       date=returned.answered, comment=comment or codes or "–")
         returned.changes.append(Change(returned.respondent, effect, line["text"], detail))
 
 
 def _effect(verdict, codes: str, line: dict) -> str:
-    if verdict is None or not line.get("field") or line["field"] == RECORD_ONLY:
-        return "recorded"
-    if verdict.notation == "stammer":
-        return "confirmed"
-    if verdict.notation == "stammer-inte":
-        return "withdrawn"
-    return "corrected" if codes else "recorded"
+    """The effect the build will give the answer (:func:`graphmap.ingest.effects.decide`), from the line
+    as it was sent."""
+    return decide(verdict.notation if verdict is not None else "", correction=bool(codes),
+                  settles=bool(line.get("field")) and line["field"] != RECORD_ONLY, part=line.get("part", True),
+                  assumed=line.get("confidence") == "assumed", own=line.get("own", False))
 
 
 def _answer_row(returned: Returned, manifest: dict, ident: str, key: str, verdict: str, field_name: str,

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from graphmap.api import run_query
-from graphmap.i18n import sv_sort_key
+from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
 from graphmap.round.beliefs import beliefs
 from graphmap.round.diff import needs_supported
@@ -43,7 +43,7 @@ class RoundStatus:
     respondents: list[Respondent]
     open_assumptions: list[dict]     # respondent, text, key, source, note
     needs_without_support: list[dict]  # respondent, need, area, level
-    to_review: list[dict]            # respondent, text, comment
+    to_review: list[dict]            # respondent, text, key, effect, fact_source, answered, comment, said
 
     @property
     def answered(self) -> list[Respondent]:
@@ -81,16 +81,17 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
             effects: dict[str, int] = defaultdict(int)
             for a in got:
                 effects[str(a.get("effect") or "recorded")] += 1
-            answered_facts = {str(a["key"]) for a in got}
             name = kg.label(who, lang)
-            still = [x for x in lines.get(who, []) if x.assumed and x.key not in answered_facts]
+            # the graph after the answers: a confirmed assumption is stated, a withdrawn one gone, one
+            # waiting for review still an assumption (so the count cannot disagree with the answers)
+            still = [x for x in lines.get(who, []) if x.assumed]
             respondents.append(Respondent(who, code_of(who), name, max((str(a.get("answered") or "") for a in got),
                                                                      default=""), len(got), dict(effects), len(still)))
             opened += [{"respondent": name, "text": x.text, "key": x.key, "source": x.source, "note": x.note}
                        for x in still]
-            review += [{"respondent": name, "text": _line_text(lines.get(who, []), str(a["key"])),
-                        "comment": str(a.get("comment") or "")}
-                       for a in got if str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict"))]
+            review += [_review(lines.get(who, []), name, a, lang)
+                       for a in got if str(a.get("effect")) == "review"
+                       or (str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict")))]
         for line_owner in asked:
             for x in lines.get(line_owner, []):
                 if x.table == "needs" and not supported.get(x.record, True):
@@ -107,8 +108,17 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
     return out
 
 
-def _line_text(lines, key: str) -> str:
-    return next((x.text for x in lines if x.key == key), key)
+def _review(lines, name: str, a: dict, lang: str) -> dict:
+    """An answer for the coordinator to read: the fact with its own source, and the answer with who
+    said it, when and why."""
+    key = str(a["key"])
+    line = next((x for x in lines if x.key == key), None)
+    text, source = (line.text, line.source) if line is not None else (key, "")
+    return {"respondent": name, "text": text, "key": key, "effect": str(a.get("effect") or "recorded"),
+            "fact_source": source, "answered": str(a.get("answered") or ""),
+            "comment": str(a.get("comment") or a.get("correction") or ""),
+            "said": t("round.said", lang, name=name, date=str(a.get("answered") or "–"),
+                      comment=str(a.get("comment") or a.get("correction") or "–"))}
 
 
 __all__ = ["round_status", "RoundStatus", "Respondent"]

@@ -311,7 +311,8 @@ def start_round(kg, name: str, respondents, parent, *, deadline: str | None = No
         payloads[path] = data
         manifest["respondents"][code] = {"iri": iri, "name": label, "token": meta["token"], "file": path.name,
                                          "lines": {x.key: {"table": x.table, "field": x.field, "text": x.text,
-                                                           "current": x.current, "confidence": x.confidence}
+                                                           "current": x.current, "confidence": x.confidence,
+                                                           "part": x.part, "own": x.own}
                                                    for x in lines[iri]},
                                          **entry}
         made.workbooks.append(path)
