@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, SKOS
 
 import graphmap
 from graphmap.ingest import bundled_paths
-from graphmap.ontology import GM, ID, concept_iri, kommun_iri
+from graphmap.ontology import GM, ID, ORG, concept_iri, kommun_iri
 from graphmap.round.apply import apply_returns
 from graphmap.round.beliefs import beliefs
 from graphmap.round.readback import read_returns
@@ -27,6 +27,10 @@ OFFER = "vasterbotten/offers/karnomraden"          # FoU Socialtjänst erbjuder 
 COVERAGE = "vasterbotten/coverage/fou-tacker-lanet"  # FoU Socialtjänst täcker länet: stated on its web page
 STATED = concept_iri("confidence", "stated")
 COL = {"answer": 9, "correction": 10, "comment": 11, "key": 12}
+ADD = ("name", "kind", "level", "areas", "target", "url", "how", "support", "comment")   # columns B–J
+OWN_FOU = {"name": "FoU Lycksele", "kind": "FoU-enhet", "level": "Lokal", "areas": "Barn och unga;Äldre",
+           "url": "https://www.lycksele.se/fou", "how": "täcker kommunen", "support": "Kompetensutveckling",
+           "comment": "Vi har egen FoU sedan 2025"}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +44,7 @@ def made(kg, tmp_path_factory):
                        deadline="2027-03-31", today="2027-02-01")
 
 
-def fill(made, code: str, facts=(), *, date: str | None = "2027-02-20", to: Path | None = None) -> Path:
+def fill(made, code: str, facts=(), added=(), *, date: str | None = "2027-02-20", to: Path | None = None) -> Path:
     """Fill ``code``'s workbook as its development lead would and save it among the returned ones."""
     src = next(p for p in made.workbooks if p.name.startswith(code + "-"))
     book = load_workbook(src)
@@ -53,6 +57,9 @@ def fill(made, code: str, facts=(), *, date: str | None = "2027-02-20", to: Path
                 break
         else:
             raise AssertionError(f"{key} is not in {src.name}")
+    for i, row in enumerate(added):
+        for column, value in row.items():
+            book["Det som saknas"].cell(3 + i, 2 + ADD.index(column), value)
     if date is not None:
         book["Om arbetsboken"]["B7"] = date
     out = (to or made.folder / "svar") / src.name
@@ -71,7 +78,11 @@ def copy(made, tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def applied(made, kg):
     fill(made, UMEA, [(OFFER, {"answer": "Stämmer"}), (COVERAGE, {"answer": "Stämmer"})])
-    fill(made, LYCKSELE, [(COVERAGE, {"answer": "Stämmer inte", "comment": "Vi har egen FoU"})])
+    fill(made, LYCKSELE, [(COVERAGE, {"answer": "Stämmer inte", "comment": "Vi har egen FoU"})], [OWN_FOU])
+    fill(made, GOTLAND, added=[
+        {"name": "Gotlands FoU-nätverk", "kind": "Nätverk", "level": "Regional", "areas": "Äldre;Funktionshinder",
+         "how": "medlem i", "support": "Nätverk för erfarenhetsutbyte"},
+        {"name": "Sveriges Kommuner och Regioner", "how": "medlem i"}])
     back = read_returns(made.folder, kg=kg)
     assert not back.errors, [p.format("en") for p in back.errors]
     apply_returns(back)
@@ -81,7 +92,8 @@ def applied(made, kg):
 def test_the_preview_promises_what_the_build_does(applied):
     back, _after = applied
     assert sorted((c.respondent, c.effect) for c in back.changes()) == [
-        (UMEA, "confirmed"), (UMEA, "confirmed"), (LYCKSELE, "review")]
+        (GOTLAND, "added"), (GOTLAND, "added"), (UMEA, "confirmed"), (UMEA, "confirmed"), (LYCKSELE, "added"),
+        (LYCKSELE, "review")]
     text = "\n".join(back.preview("sv"))
     assert ("Att granska (samordnaren avgör): FoU Socialtjänst (Västerbotten) täcker er kommun inom" in text
             and "(enligt FoU Socialtjänst – Om oss (webbsida); enligt Lycksele 2027-02-20: Vi har egen FoU)" in text)
@@ -146,3 +158,60 @@ def test_a_workbook_without_a_date_and_an_empty_partly_warn(made, kg, tmp_path):
         f"Svaret dateras {_dt.date.today().isoformat()} (dagen det lästes in). Fråga kommunen vilket datum som gäller "
         "och skriv det i arbetsboken om det är ett annat."]
     assert all(p.severity == "warning" for p in back.problems)
+
+
+def test_lyckseles_own_fou_added_in_the_workbook_covers_lycksele(applied):
+    _back, after = applied
+    g, fou = after.graph, ID["actor/2481-fou-lycksele"]
+    assert str(g.value(fou, SKOS.prefLabel)) == "FoU Lycksele"
+    assert g.value(fou, DCTERMS.source) == ID["vasterbotten-2027/sources/svar-2481"]
+    rows = graphmap.run_query(after, "coverage", municipality=LYCKSELE).rows
+    own = [r for r in rows if r["actor"] == fou]
+    assert {str(r["area"]).rsplit("/", 1)[-1] for r in own} == {"barn-och-unga", "aldre"}
+    assert all(r["confidence"] == STATED and [str(s).rsplit("/", 1)[-1] for s in r["source"]] == ["svar-2481"]
+               for r in own)
+    support = graphmap.run_query(after, "support", area="barn-och-unga", municipality=LYCKSELE).rows
+    assert any(r["actor"] == fou and concept_iri("support-kind", "kompetensutveckling") in r["kind"] for r in support)
+    # and FoU Socialtjänst still covers Lycksele until the coordinator has read Lycksele's answer
+    assert any(str(r["actor"]).endswith("fou-socialtjanst-vasterbotten") for r in rows)
+
+
+def test_gotland_describes_its_structure(applied):
+    _back, after = applied
+    g = after.graph
+    network = ID["network/0980-gotlands-fou-natverk"]
+    assert g.value(network, GM.networkKind) == concept_iri("network-kind", "natverk")
+    members = {str(o) for m in g.subjects(ORG.member, kommun_iri(GOTLAND)) for o in g.objects(m, ORG.organization)}
+    assert members == {str(network), str(ID["actor/skr"])}      # the SKR it named is the one the map holds
+    assert (ID["actor/0980-sveriges-kommuner-och-regioner"], None, None) not in g
+
+
+def test_every_bad_added_row_names_file_sheet_row_and_column(made, kg, tmp_path):
+    folder = copy(made, tmp_path)
+    fill(made, GOTLAND, added=[
+        {"name": "Nytt nätverk", "how": "medlem i"},
+        {"kind": "Nätverk", "level": "Regional", "how": "medlem i"},
+        {"name": "X", "kind": "Natverk", "level": "Lokal", "how": "ingår"},
+        {"name": "Y", "kind": "FoU-enhet", "level": "Lokal", "how": "täcker kommunen", "support": "Processtöd"},
+        {"name": "Z", "kind": "FoU-enhet", "level": "Lokal", "how": "täcker kommunen", "url": "www.z.se"},
+        {"name": "FoU Socialtjänst", "kind": "FoU-enhet", "level": "Regional", "how": "täcker kommunen"}],
+        to=folder / "svar")
+    back = read_returns(folder, kg=kg)
+    got = [p.format("sv") for p in back.problems]
+    file = "0980-gotland.xlsx: Det som saknas"
+    assert got == [
+        f"{file}, rad 3, kolumn Vad det är: Nytt nätverk finns inte i kartan: det behövs vad det är och nivå. "
+        "Välj ur listorna; står namnet redan i kartan, skriv det som där.",
+        f"{file}, rad 3, kolumn Nivå: Nytt nätverk finns inte i kartan: det behövs vad det är och nivå. "
+        "Välj ur listorna; står namnet redan i kartan, skriv det som där.",
+        f"{file}, rad 4, kolumn Namn på aktör eller nätverk: raden saknar namn. "
+        "Skriv namnet på aktören eller nätverket, eller töm raden.",
+        f'{file}, rad 5, kolumn Hur ni når det: "ingår" finns inte i listan add-how. '
+        "Menade du: täcker kommunen, medlem i?",
+        f"{file}, rad 6, kolumn Områden: stöd utan områden. Välj inom vilka områden ni får stödet.",
+        f'{file}, rad 7, kolumn Webbsida: "www.z.se" är ingen webbadress. '
+        "Skriv hela adressen, t.ex. https://www.example.se/fou.",
+        f"{file}, rad 8, kolumn Namn på aktör eller nätverk: FoU Socialtjänst finns inte i kartan under det namnet, "
+        "men liknar: FoU Socialtjänst (Uppsala län) (fou-socialtjanst-uppsala), FoU Socialtjänst (Västerbotten) "
+        "(fou-socialtjanst-vasterbotten). Det läggs till som nytt. Menar kommunen en av dem, skriv namnet som i kartan."]
+    assert [p.severity for p in back.problems].count("warning") == 1

@@ -31,6 +31,7 @@ from graphmap.ingest.effects import decide
 from graphmap.ingest.cells import parse_date, split_list
 from graphmap.problems import Problem
 from graphmap.ingest.readers import normalise_header, read_xlsx
+from graphmap.round.additions import read_additions
 from graphmap.round.workbook import (ANSWER_COLUMNS, FACT_COLUMNS, FIRST_ROW, META, NEED_COLUMNS, RETURNED,
                                      read_manifest, sheet_names)
 from graphmap.schema import TABLE
@@ -65,6 +66,9 @@ class Returned:
     answers: list[dict] = field(default_factory=list)
     needs: list[dict] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    #: what the respondent added (the sheet "Det som saknas"): rows of the tables actors, networks,
+    #: coverage, memberships and offers, with its answer as their source
+    tables: dict[str, list[dict]] = field(default_factory=dict)
 
 
 @dataclass
@@ -127,7 +131,7 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
     applied = _applied(folder)
     seen: dict[str, str] = {}
     for path in files:
-        returned = _read_one(path, manifest, result.problems, keys)
+        returned = _read_one(path, manifest, result.problems, keys, kg.resolver if kg is not None else None)
         if returned is None:
             continue
         if returned.respondent in seen:
@@ -152,7 +156,7 @@ def _applied(folder: Path) -> dict[str, str]:
         return {row["respondent"]: row.get("answered") or "–" for row in csv.DictReader(f) if row.get("respondent")}
 
 
-def _read_one(path: Path, manifest: dict, problems: list[Problem], keys) -> Returned | None:
+def _read_one(path: Path, manifest: dict, problems: list[Problem], keys, resolver=None) -> Returned | None:
     name = path.name
     own: list[Problem] = []
     try:
@@ -202,6 +206,9 @@ def _read_one(path: Path, manifest: dict, problems: list[Problem], keys) -> Retu
     for sheet_key in ("beliefs", "verify"):
         _facts(by_key.get(sheet_key), sheet_key, entry, manifest, returned, name, lang, problems, keys)
     _needs(by_key.get("needs"), entry, manifest, returned, name, lang, problems)
+    if by_key.get("missing") is not None or "missing" in entry["sheets"]:
+        for effect, text, detail in read_additions(by_key.get("missing"), entry, returned, lang, problems, resolver):
+            returned.changes.append(Change(returned.respondent, effect, text, detail))
     if meta.get("data_version") != manifest.get("data_version"):
         _problem(problems, name, None, None, "other_version", "warning", found=meta.get("data_version") or "–",
                  expected=manifest.get("data_version") or "–")
