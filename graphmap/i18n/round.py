@@ -54,23 +54,44 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.workbook.not_in_list_title": ("Inte i listan", "Not in the list"),
     "round.workbook.not_in_list": ("Välj ett värde ur listan.", "Choose a value from the list."),
     "round.workbook.instructions": (
-        "Så svarar ni\n"
-        "1. Bladen Det vi tror och Att verifiera visar vad kartläggningen säger om er, med källa och säkerhet.\n"
-        "2. Svara i de gula cellerna: Stämmer, Stämmer inte eller Delvis.\n"
-        "3. Stämmer inte: skriv varför i Källa eller kommentar. Uppgiften tas bort, skälet sparas.\n"
-        "4. Delvis: skriv det rätta värdet i Rättelse och ange en källa eller kommentar (obligatoriskt).\n"
-        "5. Att verifiera är antaganden: de blir uppgifter med er som källa när ni svarar Stämmer.\n"
-        "6. Bladet Behov är behovsinventeringen: välj hur stort behovet är per område, skriv vad som saknas och goda exempel.\n"
-        "7. Skriv datum för svaret ovan. Ett namn behövs inte: svaret sparas som kommunens. Skriver ni ett namn sparas det som personuppgift.\n"
+        "Så svarar ni – och vad varje svar gör\n"
+        "1. Bladen Det vi tror och Att verifiera visar vad kartläggningen säger om er, med källa och säkerhet. "
+        "Svara i de gula cellerna: Stämmer, Stämmer inte eller Delvis.\n"
+        "2. Stämmer: uppgiften blir uttalad med ert svar som källa, bredvid den källa den har. Gäller den fler "
+        "kommuner gäller ert svar er del. Stöd som en aktör ger till alla kommuner den täcker bekräftas som helhet.\n"
+        "3. Stämmer inte: skriv varför i Källa eller kommentar. Ett antagande (och det ni själva har uppgett) tas "
+        "bort för er del och skälet sparas. En uppgift som någon annans webbsida eller dokument säger tas inte bort "
+        "direkt: samordnaren granskar den med båda källorna. Detsamma gäller stöd som aktören ger till alla den täcker.\n"
+        "4. Delvis: skriv det rätta värdet i Rättelse (välj ur listan) och en källa eller kommentar (obligatoriskt). "
+        "Värdet rättas, det gamla sparas, och uppgiften får båda källorna. Delvis med bara en kommentar ändrar "
+        "ingenting: samordnaren läser den. Delvis utan rättelse och kommentar ger en varning.\n"
+        "5. Bladet Behov är behovsinventeringen: välj hur stort behovet är per område, skriv vad som saknas, "
+        "goda exempel och vilken typ av stöd som behövs. Varje behov sparas med er som källa.\n"
+        "6. Bladet Det som saknas: skriv aktörer och nätverk ni använder som inte står här: namn, vad det är, "
+        "nivå, områden, webbsida, hur ni når det (täcker kommunen eller medlem i) och stödet ni får. De läggs in "
+        "med ert svar som källa; ett namn som redan finns i kartan kopplas dit.\n"
+        "7. Skriv datum för svaret ovan (saknas det dateras svaret den dag det läses in). Ett namn behövs inte: "
+        "svaret sparas som kommunens. Skriver ni ett namn sparas det som personuppgift.\n"
         "8. Ändra inte de grå cellerna och byt inte namn på filen eller bladen. Skicka tillbaka filen senast {deadline}.",
-        "How to answer\n"
-        "1. The sheets What we believe and To verify show what the mapping says about you, with source and confidence.\n"
-        "2. Answer in the yellow cells: Correct, Not correct or Partly.\n"
-        "3. Not correct: say why in Source or comment. The fact is withdrawn, the reason is kept.\n"
-        "4. Partly: write the right value under Correction and give a source or comment (required).\n"
-        "5. To verify holds assumptions: they become facts with you as their source when you answer Correct.\n"
-        "6. The sheet Needs is the needs inventory: choose how great the need is per area, write what is missing and good examples.\n"
-        "7. Write the date of your answer above. No name is needed: the answer is kept as the municipality's. A name you write is kept as personal data.\n"
+        "How to answer – and what each answer does\n"
+        "1. The sheets What we believe and To verify show what the mapping says about you, with source and "
+        "confidence. Answer in the yellow cells: Correct, Not correct or Partly.\n"
+        "2. Correct: the fact becomes stated with your answer as a source, beside the source it has. If it is about "
+        "several municipalities, your answer is about your part. Support an actor gives every municipality it "
+        "covers is confirmed as a whole.\n"
+        "3. Not correct: say why in Source or comment. An assumption (or what you stated yourselves) is withdrawn "
+        "for your part and the reason is kept. A fact someone else's web page or document states is not withdrawn "
+        "at once: the coordinator reviews it with both sources. So is support an actor gives everyone it covers.\n"
+        "4. Partly: write the right value under Correction (from the list) and a source or comment (required). The "
+        "value is corrected, the old one kept, and the fact gets both sources. Partly with only a comment changes "
+        "nothing: the coordinator reads it. Partly with neither gives a warning.\n"
+        "5. The sheet Needs is the needs inventory: choose how great the need is per area, write what is missing, "
+        "good examples and the kind of support needed. Each need is kept with you as its source.\n"
+        "6. The sheet What is missing: write actors and networks you use that are not listed: name, what it is, "
+        "level, areas, web page, how you reach it (covers the municipality or member of) and the support you get. "
+        "They are added with your answer as source; a name already on the map is linked to it.\n"
+        "7. Write the date of your answer above (without one, the answer is dated the day it is read). No name is "
+        "needed: the answer is kept as the municipality's. A name you write is kept as personal data.\n"
         "8. Do not change the grey cells and do not rename the file or the sheets. Send the file back by {deadline}."),
     "round.column.nr": ("Nr", "No."),
     "round.column.kind": ("Typ", "Kind"),
@@ -218,8 +239,8 @@ ROUND: dict[str, tuple[str, str]] = {
                             "The data changed since the workbook was sent: the answer is not applied. Take it up "
                             "with the municipality."),
     "round.what.extra_row": ("en rad som inte skickades ut", "a line that was not sent"),
-    "round.fix.extra_row": ("Raden läses inte. Nya uppgifter skrivs i Källa eller kommentar på en befintlig rad.",
-                            "The line is not read. New facts go in Source or comment of an existing line."),
+    "round.fix.extra_row": ("Raden läses inte. Nya aktörer och nätverk skrivs på bladet Det som saknas.",
+                            "The line is not read. New actors and networks go on the sheet What is missing."),
     "round.what.need_level_missing": ("behovet saknar storlek", "the need has no level"),
     "round.fix.need_level_missing": ("Välj hur stort behovet är ur listan (Inget behov om det inte finns något).",
                                      "Choose how great the need is from the list (No need if there is none)."),
