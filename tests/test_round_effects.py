@@ -19,7 +19,7 @@ from graphmap.ontology import GM, ID, ORG, concept_iri, kommun_iri
 from graphmap.round.apply import apply_returns
 from graphmap.round.beliefs import beliefs
 from graphmap.round.readback import read_returns
-from graphmap.round.status import round_status
+from graphmap.round.status import round_needs, round_status
 from graphmap.round.workbook import start_round
 
 UMEA, LYCKSELE, GOTLAND = "2480", "2481", "0980"
@@ -44,7 +44,7 @@ def made(kg, tmp_path_factory):
                        deadline="2027-03-31", today="2027-02-01")
 
 
-def fill(made, code: str, facts=(), added=(), *, date: str | None = "2027-02-20", to: Path | None = None) -> Path:
+def fill(made, code: str, facts=(), added=(), needs=(), *, date: str | None = "2027-02-20", to: Path | None = None) -> Path:
     """Fill ``code``'s workbook as its development lead would and save it among the returned ones."""
     src = next(p for p in made.workbooks if p.name.startswith(code + "-"))
     book = load_workbook(src)
@@ -57,6 +57,11 @@ def fill(made, code: str, facts=(), added=(), *, date: str | None = "2027-02-20"
                 break
         else:
             raise AssertionError(f"{key} is not in {src.name}")
+    for area, cells in needs:
+        ws = book["Behov"]
+        row = next(r[0].row for r in ws.iter_rows(min_row=3) if r[5].value == area)
+        for column, value in cells.items():
+            ws.cell(row, {"level": 2, "missing": 3, "examples": 4, "support": 5}[column], value)
     for i, row in enumerate(added):
         for column, value in row.items():
             book["Det som saknas"].cell(3 + i, 2 + ADD.index(column), value)
@@ -78,7 +83,9 @@ def copy(made, tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def applied(made, kg):
     fill(made, UMEA, [(OFFER, {"answer": "Stämmer"}), (COVERAGE, {"answer": "Stämmer"})])
-    fill(made, LYCKSELE, [(COVERAGE, {"answer": "Stämmer inte", "comment": "Vi har egen FoU"})], [OWN_FOU])
+    fill(made, LYCKSELE, [(COVERAGE, {"answer": "Stämmer inte", "comment": "Vi har egen FoU"})], [OWN_FOU],
+         needs=[("aldre", {"level": "Stort behov", "missing": "Handledning i demensvård",
+                           "examples": "Demensteamet i Storuman", "support": "Kompetensutveckling"})])
     fill(made, GOTLAND, added=[
         {"name": "Gotlands FoU-nätverk", "kind": "Nätverk", "level": "Regional", "areas": "Äldre;Funktionshinder",
          "how": "medlem i", "support": "Nätverk för erfarenhetsutbyte"},
@@ -93,7 +100,7 @@ def test_the_preview_promises_what_the_build_does(applied):
     back, _after = applied
     assert sorted((c.respondent, c.effect) for c in back.changes()) == [
         (GOTLAND, "added"), (GOTLAND, "added"), (UMEA, "confirmed"), (UMEA, "confirmed"), (LYCKSELE, "added"),
-        (LYCKSELE, "review")]
+        (LYCKSELE, "need"), (LYCKSELE, "review")]
     text = "\n".join(back.preview("sv"))
     assert ("Att granska (samordnaren avgör): FoU Socialtjänst (Västerbotten) täcker er kommun inom" in text
             and "(enligt FoU Socialtjänst – Om oss (webbsida); enligt Lycksele 2027-02-20: Vi har egen FoU)" in text)
@@ -215,3 +222,26 @@ def test_every_bad_added_row_names_file_sheet_row_and_column(made, kg, tmp_path)
         "men liknar: FoU Socialtjänst (Uppsala län) (fou-socialtjanst-uppsala), FoU Socialtjänst (Västerbotten) "
         "(fou-socialtjanst-vasterbotten). Det läggs till som nytt. Menar kommunen en av dem, skriv namnet som i kartan."]
     assert [p.severity for p in back.problems].count("warning") == 1
+
+
+def test_what_the_round_found_is_one_table_of_needs_on_every_surface(applied, made):
+    import httpx
+
+    from graphmap.report import report_html
+    from graphmap.serve.app import create_app
+    from graphmap.serve.live import LiveServer
+    _back, after = applied
+    [need] = round_needs(after)
+    assert (need["respondent"], need["areas"], need["level"], need["missing"], need["examples"], need["kind"],
+            need["said"]) == ("Lycksele", "Äldre / vård och omsorg", "Stort behov", "Handledning i demensvård", "Demensteamet i Storuman",
+                              "Kompetensutveckling", "enligt Lycksele 2027-02-20")
+    row = ("<td>Lycksele</td><td>Äldre / vård och omsorg</td><td>Stort behov</td><td>Handledning i demensvård</td>"
+           "<td>Demensteamet i Storuman</td><td>Kompetensutveckling</td>")
+    with LiveServer(create_app(after, previous=graphmap.build([made.snapshot]), sparql_workers=1)) as live, \
+            httpx.Client(base_url=live.url, timeout=60) as client:
+        page = client.get("/runda").text
+        assert row in page and "Behov som rundan fann (1)" in page
+        assert "enligt Lycksele 2027-02-20: Vi har egen FoU" in page and "FoU Socialtjänst – Om oss (webbsida)" in page
+        assert row in client.get(f"/kommun/{LYCKSELE}").text
+        assert "data-testid=\"round-needs\"" not in client.get(f"/kommun/{UMEA}").text
+    assert row in report_html(after)

@@ -399,7 +399,9 @@ def _needs(table, entry, manifest, returned: Returned, file, lang, problems) -> 
         ident = f"{returned.respondent}-{area}"
         fact = f"{manifest['dataset']}/needs/{ident}"
         returned.answers.append(_answer_row(returned, manifest, f"{returned.respondent}-behov-{area}", fact, "", "",
-                                            "", level.notation, "; ".join(x for x in (missing, examples) if x)))
+                                            "", level.notation,
+                                            "; ".join(x for x in (missing, examples) if x) if level.notation == "inget"
+                                            else examples))
         if level.notation == "inget":
             returned.changes.append(Change(returned.respondent, "no_need", cells["area"]))
             returned.answers[-1]["fact"] = f"{manifest['dataset']}/rounds/{manifest['round']}"

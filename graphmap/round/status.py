@@ -121,4 +121,39 @@ def _review(lines, name: str, a: dict, lang: str) -> dict:
                       comment=str(a.get("comment") or a.get("correction") or "–"))}
 
 
-__all__ = ["round_status", "RoundStatus", "Respondent"]
+def round_needs(kg, lang: str = "sv", municipality: str | None = None, round_iri: str | None = None) -> list[dict]:
+    """The needs the round's answers reported, one row per municipality and area: how great, what is
+    missing, good examples, the kind of support needed, whether support reaches it, and who said it
+    when ("enligt Sotenäs 2027-03-10"); for one ``municipality`` (IRI) or all, of one round (IRI) or
+    all, by name and area.
+
+    >>> import graphmap
+    >>> round_needs(graphmap.build())        # the bundled data has no round
+    []
+    """
+    answers = {str(a["fact"]): a for a in run_query(kg, "round-answers").rows
+               if a.get("fact") is not None and a.get("need_level") is not None
+               and (round_iri is None or str(a["round"]) == str(round_iri))}
+    if not answers:
+        return []
+    supported = needs_supported(kg)
+    rows: dict[str, dict] = {}
+    for r in run_query(kg, "round-needs").rows:
+        record = str(r["record"])
+        a = answers.get(record)
+        if a is None or (municipality is not None and str(a["respondent"]) != str(municipality)):
+            continue
+        row = rows.setdefault(record, {
+            "record": record, "respondent": kg.label(a["respondent"], lang), "respondent_iri": str(a["respondent"]),
+            "areas": set(), "level": kg.label(a["need_level"], lang), "missing": str(r.get("description") or ""),
+            "examples": str(a.get("comment") or ""), "kind": kg.label(r["kind"], lang) if r.get("kind") else "",
+            "supported": supported.get(record, False),
+            "said": t("round.said_when", lang, name=kg.label(a["respondent"], lang), date=str(a.get("answered") or "–"))})
+        if r.get("area") is not None:
+            row["areas"].add(kg.label(r["area"], lang))
+    out = [{**row, "areas": ", ".join(sorted(row["areas"], key=sv_sort_key))} for row in rows.values()]
+    out.sort(key=lambda x: (sv_sort_key(x["respondent"]), sv_sort_key(x["areas"])))
+    return out
+
+
+__all__ = ["round_status", "round_needs", "RoundStatus", "Respondent"]
