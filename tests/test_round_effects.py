@@ -25,6 +25,7 @@ from graphmap.round.workbook import start_round
 UMEA, LYCKSELE, GOTLAND = "2480", "2481", "0980"
 OFFER = "vasterbotten/offers/karnomraden"          # FoU Socialtjänst erbjuder Processtöd …: an assumption
 COVERAGE = "vasterbotten/coverage/fou-tacker-lanet"  # FoU Socialtjänst täcker länet: stated on its web page
+MEMBERSHIP = "vasterbotten/memberships/2480-i-umea-kusten"   # Umeå in a network: an assumption
 STATED = concept_iri("confidence", "stated")
 COL = {"answer": 9, "correction": 10, "comment": 11, "key": 12}
 ADD = ("name", "kind", "level", "areas", "target", "url", "how", "support", "comment")   # columns B–J
@@ -82,7 +83,8 @@ def copy(made, tmp_path) -> Path:
 
 @pytest.fixture(scope="module")
 def applied(made, kg):
-    fill(made, UMEA, [(OFFER, {"answer": "Stämmer"}), (COVERAGE, {"answer": "Stämmer"})])
+    fill(made, UMEA, [(OFFER, {"answer": "Stämmer"}), (COVERAGE, {"answer": "Stämmer"}),
+                      (MEMBERSHIP, {"answer": "Stämmer inte", "comment": "Vi lämnade nätverket 2026"})])
     fill(made, LYCKSELE, [(COVERAGE, {"answer": "Stämmer inte", "comment": "Vi har egen FoU"})], [OWN_FOU],
          needs=[("aldre", {"level": "Stort behov", "missing": "Handledning i demensvård",
                            "examples": "Demensteamet i Storuman", "support": "Kompetensutveckling"})])
@@ -99,7 +101,7 @@ def applied(made, kg):
 def test_the_preview_promises_what_the_build_does(applied):
     back, _after = applied
     assert sorted((c.respondent, c.effect) for c in back.changes()) == [
-        (GOTLAND, "added"), (GOTLAND, "added"), (UMEA, "confirmed"), (UMEA, "confirmed"), (LYCKSELE, "added"),
+        (GOTLAND, "added"), (GOTLAND, "added"), (UMEA, "confirmed"), (UMEA, "confirmed"), (UMEA, "withdrawn"), (LYCKSELE, "added"),
         (LYCKSELE, "need"), (LYCKSELE, "review")]
     text = "\n".join(back.preview("sv"))
     assert ("Att granska (samordnaren avgör): FoU Socialtjänst (Västerbotten) täcker er kommun inom" in text
@@ -148,7 +150,7 @@ def test_open_assumptions_are_counted_from_the_graph_after_the_answers(applied, 
     assert umea.open_assumptions == sum(x.assumed for x in lines)
     assert OFFER not in {o["key"] for o in status.open_assumptions if o["respondent"] == "Umeå"}
     was = sum(x.assumed for x in beliefs(kg, [str(kommun_iri(UMEA))])[str(kommun_iri(UMEA))])
-    assert umea.open_assumptions == was - 1
+    assert umea.open_assumptions == was - 2      # one confirmed, one withdrawn
 
 
 def test_a_workbook_without_a_date_and_an_empty_partly_warn(made, kg, tmp_path):
@@ -245,3 +247,17 @@ def test_what_the_round_found_is_one_table_of_needs_on_every_surface(applied, ma
         assert row in client.get(f"/kommun/{LYCKSELE}").text
         assert "data-testid=\"round-needs\"" not in client.get(f"/kommun/{UMEA}").text
     assert row in report_html(after)
+
+
+def test_the_changes_say_who_said_so_when_and_why(applied, made):
+    from graphmap.round.diff import changes
+    _back, after = applied
+    found = {(c["kind"], c["what"]): c["said"] for c in (x.as_dict("sv") for x in changes(graphmap.build([made.snapshot]),
+                                                                                           after).items)}
+    assert found[("coverage_added", "FoU Lycksele – Lycksele")] == "enligt Lycksele 2027-02-20"
+    removed = [(what, said) for (kind, what), said in found.items() if kind == "membership_removed"]
+    assert removed == [("Umeå – Länsnätverk funktionshinder – kranskommunerna runt Umeå och kusten",
+                        "enligt Umeå 2027-02-20: Vi lämnade nätverket 2026")]
+    assert found[("need_new", "Handledning i demensvård")] == "enligt Lycksele 2027-02-20"
+    assert found[("confidence_raised", "FoU Socialtjänst (Västerbotten) – Processtöd – Barn och unga")] == \
+        "enligt Umeå 2027-02-20"

@@ -352,6 +352,7 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.cli.what": ("Vad", "What"),
     "round.cli.before": ("Före", "Before"),
     "round.cli.after": ("Efter", "After"),
+    "round.cli.said": ("Vem sa det", "Who said so"),
     "round.change.actor_added": ("Ny aktör", "Actor added"),
     "round.change.actor_removed": ("Aktör borttagen", "Actor removed"),
     "round.change.network_added": ("Nytt nätverk", "Network added"),
