@@ -26,6 +26,7 @@ UMEA, LYCKSELE, GOTLAND = "2480", "2481", "0980"
 OFFER = "vasterbotten/offers/karnomraden"          # FoU Socialtjänst erbjuder Processtöd …: an assumption
 COVERAGE = "vasterbotten/coverage/fou-tacker-lanet"  # FoU Socialtjänst täcker länet: stated on its web page
 MEMBERSHIP = "vasterbotten/memberships/2480-i-umea-kusten"   # Umeå in a network: an assumption
+LYCKSELE_NETWORK = "vasterbotten/memberships/2481-i-sodra-lappland"
 STATED = concept_iri("confidence", "stated")
 COL = {"answer": 9, "correction": 10, "comment": 11, "key": 12}
 ADD = ("name", "kind", "level", "areas", "target", "url", "how", "support", "comment")   # columns B–J
@@ -85,7 +86,8 @@ def copy(made, tmp_path) -> Path:
 def applied(made, kg):
     fill(made, UMEA, [(OFFER, {"answer": "Stämmer"}), (COVERAGE, {"answer": "Stämmer"}),
                       (MEMBERSHIP, {"answer": "Stämmer inte", "comment": "Vi lämnade nätverket 2026"})])
-    fill(made, LYCKSELE, [(COVERAGE, {"answer": "Stämmer inte", "comment": "Vi har egen FoU"})], [OWN_FOU],
+    fill(made, LYCKSELE, [(COVERAGE, {"answer": "Stämmer inte", "comment": "Vi har egen FoU"}),
+                          (LYCKSELE_NETWORK, {"answer": "Stämmer"})], [OWN_FOU],
          needs=[("aldre", {"level": "Stort behov", "missing": "Handledning i demensvård",
                            "examples": "Demensteamet i Storuman", "support": "Kompetensutveckling"})])
     fill(made, GOTLAND, added=[
@@ -102,7 +104,7 @@ def test_the_preview_promises_what_the_build_does(applied):
     back, _after = applied
     assert sorted((c.respondent, c.effect) for c in back.changes()) == [
         (GOTLAND, "added"), (GOTLAND, "added"), (UMEA, "confirmed"), (UMEA, "confirmed"), (UMEA, "withdrawn"), (LYCKSELE, "added"),
-        (LYCKSELE, "need"), (LYCKSELE, "review")]
+        (LYCKSELE, "confirmed"), (LYCKSELE, "need"), (LYCKSELE, "review")]
     text = "\n".join(back.preview("sv"))
     assert ("Att granska (samordnaren avgör): FoU Socialtjänst (Västerbotten) täcker er kommun inom" in text
             and "(enligt FoU Socialtjänst – Om oss (webbsida); enligt Lycksele 2027-02-20: Vi har egen FoU)" in text)
@@ -129,6 +131,16 @@ def test_confirming_a_stated_coverage_gives_one_row_per_fact_with_both_sources(a
     assert len(rows_after) == len(rows_before)
     fou = [r for r in rows_after if str(r["actor"]).endswith("fou-socialtjanst-vasterbotten")]
     assert fou and all({str(s).rsplit("/", 1)[-1] for s in r["source"]} == {"om-oss", "svar-2480"} for r in fou)
+
+
+def test_a_confirmed_membership_is_one_network_row_with_both_sources(applied, kg):
+    _back, after = applied
+    before = graphmap.run_query(kg, "networks", actor=LYCKSELE).rows
+    rows = graphmap.run_query(after, "networks", actor=LYCKSELE).rows
+    assert len(rows) == len(before)
+    [row] = [r for r in rows if str(r["network"]).endswith("sodra-lappland")]
+    assert row["confidence"] == STATED and {str(s).rsplit("/", 1)[-1] for s in row["source"]} == {
+        "funktionshinder", "svar-2481"}
 
 
 def test_lyckseles_removal_of_a_third_partys_fact_waits_for_the_coordinator(applied):
