@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, SKOS
 import graphmap
 from graphmap.ingest import bundled_paths
 from graphmap.ontology import GM, ID, ORG, concept_iri, kommun_iri
-from graphmap.round.apply import apply_returns
+from graphmap.round.apply import ApplyRefused, apply_returns
 from graphmap.round.beliefs import beliefs
 from graphmap.round.readback import read_returns
 from graphmap.round.status import round_needs, round_status
@@ -236,6 +236,10 @@ def test_every_bad_added_row_names_file_sheet_row_and_column(made, kg, tmp_path)
         "men liknar: FoU Socialtjänst (Uppsala län) (fou-socialtjanst-uppsala), FoU Socialtjänst (Västerbotten) "
         "(fou-socialtjanst-vasterbotten). Det läggs till som nytt. Menar kommunen en av dem, skriv namnet som i kartan."]
     assert [p.severity for p in back.problems].count("warning") == 1
+    before = sorted(p.name for p in folder.iterdir())
+    with pytest.raises(ApplyRefused):
+        apply_returns(back)
+    assert sorted(p.name for p in folder.iterdir()) == before        # nothing written
 
 
 def test_what_the_round_found_is_one_table_of_needs_on_every_surface(applied, made):

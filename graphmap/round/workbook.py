@@ -398,7 +398,7 @@ MANIFEST_SHAPE = {"round": str, "name": str, "dataset": str, "respondents": {"*"
     "name": str, "token": str, "file": str,
     "lines": {"*": {"table": str, "field": (str, type(None)), "text": str, "current": (str, type(None))}},
     "sheets": {"info": {"#": {"item": str, "value": str, "key": str}}, "beliefs?": {"#": _ROW},
-               "verify?": {"#": _ROW}, "needs?": {"#": {"area": str, "key": str}}}}}}
+               "verify?": {"#": _ROW}, "needs?": {"#": {"area": str, "key": str}}, "missing?": {"#": {"nr": str}}}}}}
 
 
 def shape_fault(value, shape, where: str = "") -> str | None:
