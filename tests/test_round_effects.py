@@ -200,6 +200,9 @@ def test_lyckseles_own_fou_added_in_the_workbook_covers_lycksele(applied):
 def test_gotland_describes_its_structure(applied):
     _back, after = applied
     g = after.graph
+    [status] = round_status(after)
+    gotland = next(r for r in status.respondents if r.code == GOTLAND)
+    assert (gotland.answered, gotland.effects) == ("2027-02-20", {"added": 2})   # it answered: with what it added
     network = ID["network/0980-gotlands-fou-natverk"]
     assert g.value(network, GM.networkKind) == concept_iri("network-kind", "natverk")
     members = {str(o) for m in g.subjects(ORG.member, kommun_iri(GOTLAND)) for o in g.objects(m, ORG.organization)}
@@ -270,7 +273,7 @@ def test_the_changes_say_who_said_so_when_and_why(applied, made):
     _back, after = applied
     found = {(c["kind"], c["what"]): c["said"] for c in (x.as_dict("sv") for x in changes(graphmap.build([made.snapshot]),
                                                                                            after).items)}
-    assert found[("coverage_added", "FoU Lycksele – Lycksele")] == "enligt Lycksele 2027-02-20"
+    assert found[("coverage_added", "FoU Lycksele – Lycksele")] == "enligt Lycksele 2027-02-20: Vi har egen FoU sedan 2025"
     removed = [(what, said) for (kind, what), said in found.items() if kind == "membership_removed"]
     assert removed == [("Umeå – Länsnätverk funktionshinder – kranskommunerna runt Umeå och kusten",
                         "enligt Umeå 2027-02-20: Vi lämnade nätverket 2026")]

@@ -114,6 +114,8 @@ class _Answers:
         if verdict is None:  # a need's answer, or a verdict the emitter reports as unknown
             level = row.get("need_level", "")
             effect = "recorded" if not level else "no_need" if level.strip().lower() == "inget" else "need"
+            if not level and fds == ds.name and ftable != "needs":
+                effect = "added"   # what the respondent added on the sheet "Det som saknas": a record of the round
             adds.append((GM.answerEffect, Literal(effect)))
             return
         first = self.answered.setdefault((key, str(respondent)), number)

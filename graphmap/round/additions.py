@@ -72,8 +72,9 @@ def _how(text: str, where, lang, problems):
 
 
 def read_additions(table, entry, returned, lang: str, problems: list[Problem], resolver=None) -> list[tuple]:
-    """Read the sheet of what is missing into ``returned.tables``; the changes it makes as
-    (effect, text, detail) for the preview."""
+    """Read the sheet of what is missing into ``returned.tables``; the changes it makes as (effect,
+    text, detail, the record it adds as ``table/id`` in the round's dataset, the row's number, comment):
+    the preview's lines and the answers that record them."""
     changes: list[tuple] = []
     kept = entry["sheets"].get("missing", {})
     if table is None:
@@ -149,15 +150,18 @@ def read_additions(table, entry, returned, lang: str, problems: list[Problem], r
         if how.notation == "coverage":
             out["coverage"].append({"id": f"{ident}-{code}", "actor": ident, "places": code, "areas": ";".join(areas),
                                     **provenance, "note": comment})
+            fact = f"coverage/{ident}-{code}"
         else:
             out["memberships"].append({"id": f"{code}-{ident}", "member": code, "organisation": ident,
                                        "role": "medlem", **provenance, "note": comment})
+            fact = f"memberships/{code}-{ident}"
         if support:
             out["offers"].append({"id": f"{ident}-{code}-{support.notation}", "actor": ident, "kind": support.notation,
                                   "areas": ";".join(areas), "places": code,
                                   "target_groups": target.notation if target else "", **provenance, "note": comment})
         changes.append(("added", t("round.added.line", lang, name=name, how=how.label(lang)),
-                        t("round.added.existing", lang) if existing is not None else t("round.added.new", lang)))
+                        t("round.added.existing", lang) if existing is not None else t("round.added.new", lang),
+                        fact, cells["nr"], comment))
     returned.tables = {name: rows for name, rows in out.items() if rows}
     return changes
 

@@ -207,8 +207,11 @@ def _read_one(path: Path, manifest: dict, problems: list[Problem], keys, resolve
         _facts(by_key.get(sheet_key), sheet_key, entry, manifest, returned, name, lang, problems, keys)
     _needs(by_key.get("needs"), entry, manifest, returned, name, lang, problems)
     if by_key.get("missing") is not None or "missing" in entry["sheets"]:
-        for effect, text, detail in read_additions(by_key.get("missing"), entry, returned, lang, problems, resolver):
+        for effect, text, detail, fact, nr, comment in read_additions(by_key.get("missing"), entry, returned, lang,
+                                                                     problems, resolver):
             returned.changes.append(Change(returned.respondent, effect, text, detail))
+            returned.answers.append(_answer_row(returned, manifest, f"{returned.respondent}-tillagg-{nr}",
+                                                f"{manifest['dataset']}/{fact}", "", "", "", "", comment))
     if meta.get("data_version") != manifest.get("data_version"):
         _problem(problems, name, None, None, "other_version", "warning", found=meta.get("data_version") or "–",
                  expected=manifest.get("data_version") or "–")
