@@ -100,6 +100,14 @@ def applied(made, kg):
     return back, graphmap.build(bundled_paths() + [made.folder])
 
 
+def test_a_line_through_coverage_says_in_the_workbook_that_changes_to_it_are_reviewed(made):
+    book = load_workbook(next(p for p in made.workbooks if p.name.startswith(UMEA)))
+    row = next(r for r in book["Att verifiera"].iter_rows(min_row=3, values_only=True) if r[11] == OFFER)
+    assert row[6] == "områden (samordnaren granskar rättelser och Stämmer inte)"
+    assert "Stöd som en aktör ger till alla kommuner den täcker bekräftas som helhet." in " ".join(
+        str(c.value) for c in book["Om arbetsboken"]["A"] if c.value)
+
+
 def test_the_preview_promises_what_the_build_does(applied):
     back, _after = applied
     assert sorted((c.respondent, c.effect) for c in back.changes()) == [

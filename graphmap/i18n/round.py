@@ -42,6 +42,8 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.field.areas": ("områden", "areas"),
     "round.field.status": ("status", "status"),
     "round.field.none": ("–", "–"),
+    "round.field.reviewed": ("(samordnaren granskar rättelser och Stämmer inte)",
+                             "(the coordinator reviews corrections and Not correct)"),
     "round.line.coverage": ("{actor} täcker er kommun inom {areas} (omfattning: {extent})",
                             "{actor} covers your municipality in {areas} (extent: {extent})"),
     "round.line.coverage_by": ("Ni täcker {places} inom {areas}", "You cover {places} in {areas}"),

@@ -138,7 +138,8 @@ def fact_cells(line: Line, nr: int, lang: str) -> dict[str, str]:
     return {
         "nr": str(nr), "kind": t(f"round.kind.{line.table}", lang), "text": line.text, "source": line.source or "–",
         "confidence": vocabularies().resolve("confidence", line.confidence).label(lang), "note": line.note,
-        "field": t(f"round.field.{line.field}", lang) if scheme else t("round.field.none", lang),
+        "field": (t(f"round.field.{line.field}", lang) + ("" if line.part else " " + t("round.field.reviewed", lang))
+                  if scheme else t("round.field.none", lang)),
         "current": _value_label(scheme, line.current, lang) if scheme else "",
         "key": line.key,
     }
