@@ -107,7 +107,7 @@ def test_coverage_says_each_structures_role_and_source_address_and_what_is_not_k
         structures = [r for r in rows if r["actor"]]
         unknown = [r for r in rows if r["route"] == "unknown"]
         assert structures and all(r["role_label"] for r in structures), name
-        assert all(r["url"].startswith("http") for r in structures if r["source"]), name
+        assert all(u.startswith("http") for r in structures if r["source"] for u in r["url"] if u), name
         assert unknown and {r["route_label"] for r in unknown} == {"inte känt"}, name
         assert all(r["unknown_label"] and r["status_label"] in ("Ingen källa hittad", "Delvis kartlagd")
                    and not r["actor"] for r in unknown), name

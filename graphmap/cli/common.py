@@ -163,6 +163,8 @@ def _text(value, lang: str = "sv") -> str:
         return ""
     if isinstance(value, bool):
         return t("cli.yes" if value else "cli.no", lang)
+    if isinstance(value, (list, tuple)):   # a gathered column of text (the web addresses of a fact's sources)
+        return "; ".join(_text(v, lang) for v in value if v not in (None, ""))
     if isinstance(value, (float, Decimal)):
         return str(value).replace(".", t("cli.decimal_mark", lang))   # tables only; CSV/JSON keep the point
     return escape(str(value))

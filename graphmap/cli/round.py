@@ -181,7 +181,7 @@ def changes_cmd(old, data, fmt, lang):
     if fmt == "table":
         click.echo(t("round.cli.changes_head", lang, old=", ".join(map(str, old)), n=found.total))
     emit_rows(rows, [("kind", t("round.cli.change", lang)), ("what", t("round.cli.what", lang)),
-                     ("before", t("round.cli.before", lang)), ("after", t("round.cli.after", lang))], fmt, lang=lang)
+                     ("before", t("round.cli.before", lang)), ("after", t("round.cli.after", lang)), ("said", t("round.cli.said", lang))], fmt, lang=lang)
 
 
 COMMANDS = [round_group]

@@ -31,6 +31,7 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.sheet.beliefs": ("Det vi tror", "What we believe"),
     "round.sheet.verify": ("Att verifiera", "To verify"),
     "round.sheet.needs": ("Behov", "Needs"),
+    "round.sheet.missing": ("Det som saknas", "What is missing"),
     "round.kind.coverage": ("Täckning", "Coverage"),
     "round.kind.memberships": ("Nätverk", "Network"),
     "round.kind.relations": ("Relation", "Relation"),
@@ -41,6 +42,8 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.field.areas": ("områden", "areas"),
     "round.field.status": ("status", "status"),
     "round.field.none": ("–", "–"),
+    "round.field.reviewed": ("(samordnaren granskar rättelser och Stämmer inte)",
+                             "(the coordinator reviews corrections and Not correct)"),
     "round.line.coverage": ("{actor} täcker er kommun inom {areas} (omfattning: {extent})",
                             "{actor} covers your municipality in {areas} (extent: {extent})"),
     "round.line.coverage_by": ("Ni täcker {places} inom {areas}", "You cover {places} in {areas}"),
@@ -53,23 +56,44 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.workbook.not_in_list_title": ("Inte i listan", "Not in the list"),
     "round.workbook.not_in_list": ("Välj ett värde ur listan.", "Choose a value from the list."),
     "round.workbook.instructions": (
-        "Så svarar ni\n"
-        "1. Bladen Det vi tror och Att verifiera visar vad kartläggningen säger om er, med källa och säkerhet.\n"
-        "2. Svara i de gula cellerna: Stämmer, Stämmer inte eller Delvis.\n"
-        "3. Stämmer inte: skriv varför i Källa eller kommentar. Uppgiften tas bort, skälet sparas.\n"
-        "4. Delvis: skriv det rätta värdet i Rättelse och ange en källa eller kommentar (obligatoriskt).\n"
-        "5. Att verifiera är antaganden: de blir uppgifter med er som källa när ni svarar Stämmer.\n"
-        "6. Bladet Behov är behovsinventeringen: välj hur stort behovet är per område, skriv vad som saknas och goda exempel.\n"
-        "7. Skriv datum för svaret ovan. Ett namn behövs inte: svaret sparas som kommunens. Skriver ni ett namn sparas det som personuppgift.\n"
+        "Så svarar ni – och vad varje svar gör\n"
+        "1. Bladen Det vi tror och Att verifiera visar vad kartläggningen säger om er, med källa och säkerhet. "
+        "Svara i de gula cellerna: Stämmer, Stämmer inte eller Delvis.\n"
+        "2. Stämmer: uppgiften blir uttalad med ert svar som källa, bredvid den källa den har. Gäller den fler "
+        "kommuner gäller ert svar er del. Stöd som en aktör ger till alla kommuner den täcker bekräftas som helhet.\n"
+        "3. Stämmer inte: skriv varför i Källa eller kommentar. Ett antagande (och det ni själva har uppgett) tas "
+        "bort för er del och skälet sparas. En uppgift som någon annans webbsida eller dokument säger tas inte bort "
+        "direkt: samordnaren granskar den med båda källorna. Detsamma gäller stöd som aktören ger till alla den täcker.\n"
+        "4. Delvis: skriv det rätta värdet i Rättelse (välj ur listan) och en källa eller kommentar (obligatoriskt). "
+        "Värdet rättas, det gamla sparas, och uppgiften får båda källorna. Delvis med bara en kommentar ändrar "
+        "ingenting: samordnaren läser den. Delvis utan rättelse och kommentar ger en varning.\n"
+        "5. Bladet Behov är behovsinventeringen: välj hur stort behovet är per område, skriv vad som saknas, "
+        "goda exempel och vilken typ av stöd som behövs. Varje behov sparas med er som källa.\n"
+        "6. Bladet Det som saknas: skriv aktörer och nätverk ni använder som inte står här: namn, vad det är, "
+        "nivå, områden, webbsida, hur ni når det (täcker kommunen eller medlem i) och stödet ni får. De läggs in "
+        "med ert svar som källa; ett namn som redan finns i kartan kopplas dit.\n"
+        "7. Skriv datum för svaret ovan (saknas det dateras svaret den dag det läses in). Ett namn behövs inte: "
+        "svaret sparas som kommunens. Skriver ni ett namn sparas det som personuppgift.\n"
         "8. Ändra inte de grå cellerna och byt inte namn på filen eller bladen. Skicka tillbaka filen senast {deadline}.",
-        "How to answer\n"
-        "1. The sheets What we believe and To verify show what the mapping says about you, with source and confidence.\n"
-        "2. Answer in the yellow cells: Correct, Not correct or Partly.\n"
-        "3. Not correct: say why in Source or comment. The fact is withdrawn, the reason is kept.\n"
-        "4. Partly: write the right value under Correction and give a source or comment (required).\n"
-        "5. To verify holds assumptions: they become facts with you as their source when you answer Correct.\n"
-        "6. The sheet Needs is the needs inventory: choose how great the need is per area, write what is missing and good examples.\n"
-        "7. Write the date of your answer above. No name is needed: the answer is kept as the municipality's. A name you write is kept as personal data.\n"
+        "How to answer – and what each answer does\n"
+        "1. The sheets What we believe and To verify show what the mapping says about you, with source and "
+        "confidence. Answer in the yellow cells: Correct, Not correct or Partly.\n"
+        "2. Correct: the fact becomes stated with your answer as a source, beside the source it has. If it is about "
+        "several municipalities, your answer is about your part. Support an actor gives every municipality it "
+        "covers is confirmed as a whole.\n"
+        "3. Not correct: say why in Source or comment. An assumption (or what you stated yourselves) is withdrawn "
+        "for your part and the reason is kept. A fact someone else's web page or document states is not withdrawn "
+        "at once: the coordinator reviews it with both sources. So is support an actor gives everyone it covers.\n"
+        "4. Partly: write the right value under Correction (from the list) and a source or comment (required). The "
+        "value is corrected, the old one kept, and the fact gets both sources. Partly with only a comment changes "
+        "nothing: the coordinator reads it. Partly with neither gives a warning.\n"
+        "5. The sheet Needs is the needs inventory: choose how great the need is per area, write what is missing, "
+        "good examples and the kind of support needed. Each need is kept with you as its source.\n"
+        "6. The sheet What is missing: write actors and networks you use that are not listed: name, what it is, "
+        "level, areas, web page, how you reach it (covers the municipality or member of) and the support you get. "
+        "They are added with your answer as source; a name already on the map is linked to it.\n"
+        "7. Write the date of your answer above (without one, the answer is dated the day it is read). No name is "
+        "needed: the answer is kept as the municipality's. A name you write is kept as personal data.\n"
         "8. Do not change the grey cells and do not rename the file or the sheets. Send the file back by {deadline}."),
     "round.column.nr": ("Nr", "No."),
     "round.column.kind": ("Typ", "Kind"),
@@ -88,6 +112,29 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.column.missing": ("Vad saknas?", "What is missing?"),
     "round.column.examples": ("Goda exempel", "Good examples"),
     "round.column.support": ("Typ av stöd som behövs", "Kind of support needed"),
+    "round.column.add_name": ("Namn på aktör eller nätverk", "Name of the actor or network"),
+    "round.column.add_kind": ("Vad det är", "What it is"),
+    "round.column.add_level": ("Nivå", "Level"),
+    "round.column.add_areas": ("Områden", "Areas"),
+    "round.column.add_target": ("Målgrupp", "Target group"),
+    "round.column.add_url": ("Webbsida", "Web page"),
+    "round.column.add_how": ("Hur ni når det", "How you reach it"),
+    "round.column.add_support": ("Stöd ni får", "Support you get"),
+    "round.column.add_comment": ("Källa eller kommentar", "Source or comment"),
+    "round.column_help.add_name": ("Det namn det har, t.ex. FoU Lycksele.", "Its name, e.g. FoU Lycksele."),
+    "round.column_help.add_kind": ("Välj ur listan (nätverk, forum … eller en typ av aktör).",
+                                   "Choose from the list (network, forum … or a kind of actor)."),
+    "round.column_help.add_level": ("Lokal, regional eller nationell.", "Local, regional or national."),
+    "round.column_help.add_areas": ("Ett eller flera områden ur listan, åtskilda med ;.",
+                                    "One or more areas from the list, separated by ;."),
+    "round.column_help.add_target": ("Valfritt: välj ur listan.", "Optional: choose from the list."),
+    "round.column_help.add_url": ("Valfritt: en webbsida som beskriver det (https://…).",
+                                  "Optional: a web page that describes it (https://…)."),
+    "round.column_help.add_how": ("Täcker kommunen (det ger er stöd) eller medlem i (ni deltar).",
+                                  "Covers the municipality (it supports you) or member of (you take part)."),
+    "round.column_help.add_support": ("Valfritt: vilken typ av stöd ni får (kräver områden).",
+                                      "Optional: the kind of support you get (needs areas)."),
+    "round.column_help.add_comment": ("Valfritt.", "Optional."),
     "round.column.info_item": ("Uppgift", "Item"),
     "round.column.info_value": ("Värde", "Value"),
     "round.column_help.nr": ("Radens nummer.", "The line's number."),
@@ -176,21 +223,54 @@ ROUND: dict[str, tuple[str, str]] = {
                                             "Write where the correction comes from (a decision, a web page, who knows) "
                                             "in Source or comment."),
     "round.what.no_reason": ("Stämmer inte utan skäl", "Not correct without a reason"),
-    "round.fix.no_reason": ("Uppgiften tas bort ändå; skriv gärna varför i Källa eller kommentar.",
-                            "The fact is withdrawn all the same; do write why in Source or comment."),
+    "round.fix.no_reason": ("Svaret läses in ändå; skriv gärna varför i Källa eller kommentar.",
+                            "The answer is applied all the same; do write why in Source or comment."),
+    "round.what.partly_empty": ("Delvis utan rättelse eller kommentar: det framgår inte vilken del som inte stämmer",
+                                "Partly without a correction or comment: it does not say which part is wrong"),
+    "round.fix.partly_empty": ("Svaret ändrar ingenting. Be kommunen skriva det rätta värdet i Rättelse eller vad som "
+                               "inte stämmer i Källa eller kommentar.",
+                               "The answer changes nothing. Ask the municipality to write the right value under "
+                               "Correction or what is wrong in Source or comment."),
+    "round.what.no_answer_date": ("arbetsboken saknar datum för svaret", "the workbook has no date of the answer"),
+    "round.fix.no_answer_date": ("Svaret dateras {date} (dagen det lästes in). Fråga kommunen vilket datum som gäller "
+                                 "och skriv det i arbetsboken om det är ett annat.",
+                                 "The answer is dated {date} (the day it was read). Ask the municipality which date "
+                                 "holds and write it in the workbook if it is another."),
     "round.what.fact_gone": ("uppgiften {value} finns inte längre i data", "the fact {value} is no longer in the data"),
     "round.fix.fact_gone": ("Data har ändrats sedan arbetsboken skickades: svaret läses inte in. Ta upp det med kommunen.",
                             "The data changed since the workbook was sent: the answer is not applied. Take it up "
                             "with the municipality."),
     "round.what.extra_row": ("en rad som inte skickades ut", "a line that was not sent"),
-    "round.fix.extra_row": ("Raden läses inte. Nya uppgifter skrivs i Källa eller kommentar på en befintlig rad.",
-                            "The line is not read. New facts go in Source or comment of an existing line."),
+    "round.fix.extra_row": ("Raden läses inte. Nya aktörer och nätverk skrivs på bladet Det som saknas.",
+                            "The line is not read. New actors and networks go on the sheet What is missing."),
     "round.what.need_level_missing": ("behovet saknar storlek", "the need has no level"),
     "round.fix.need_level_missing": ("Välj hur stort behovet är ur listan (Inget behov om det inte finns något).",
                                      "Choose how great the need is from the list (No need if there is none)."),
     "round.what.other_version": ("arbetsboken gjordes från dataversion {found}, rundan från {expected}",
                                  "the workbook was made from data version {found}, the round from {expected}"),
     "round.fix.other_version": ("Kontrollera att det är rätt arbetsbok.", "Check that it is the right workbook."),
+    "round.what.add_no_name": ("raden saknar namn", "the row has no name"),
+    "round.fix.add_no_name": ("Skriv namnet på aktören eller nätverket, eller töm raden.",
+                              "Write the name of the actor or network, or empty the row."),
+    "round.what.add_no_how": ("det står inte hur ni når {name}", "it does not say how you reach {name}"),
+    "round.fix.add_no_how": ("Välj Täcker kommunen eller Medlem i ur listan.",
+                             "Choose Covers the municipality or Member of from the list."),
+    "round.what.add_new_needs": ("{name} finns inte i kartan: det behövs vad det är och nivå",
+                                 "{name} is not on the map: what it is and its level are needed"),
+    "round.fix.add_new_needs": ("Välj ur listorna; står namnet redan i kartan, skriv det som där.",
+                                "Choose from the lists; if it is already on the map, write its name as there."),
+    "round.what.add_like_existing": ("{name} finns inte i kartan under det namnet, men liknar: {names}",
+                                     "{name} is not on the map by that name, but is like: {names}"),
+    "round.fix.add_like_existing": ("Det läggs till som nytt. Menar kommunen en av dem, skriv namnet som i kartan.",
+                                    "It is added as new. If the municipality means one of them, write the name as on the map."),
+    "round.what.add_bad_url": ('"{value}" är ingen webbadress', '"{value}" is no web address'),
+    "round.fix.add_bad_url": ("Skriv hela adressen, t.ex. https://www.example.se/fou.",
+                              "Write the whole address, e.g. https://www.example.se/fou."),
+    "round.what.add_support_no_areas": ("stöd utan områden", "support without areas"),
+    "round.fix.add_support_no_areas": ("Välj inom vilka områden ni får stödet.", "Choose the areas you get the support in."),
+    "round.added.line": ("{name} ({how})", "{name} ({how})"),
+    "round.added.existing": ("finns redan i kartan: kopplas dit", "already on the map: linked to it"),
+    "round.added.new": ("ny i kartan, med kommunens svar som källa", "new on the map, with the municipality's answer as source"),
     # ---- applying answers in the build (graphmap.ingest.answers)
     "round.what.bad_fact": ('"{value}" är ingen uppgift (dataset/tabell/id)', '"{value}" names no fact (dataset/table/id)'),
     "round.fix.bad_fact": ("Skriv uppgiften som dataset/tabell/id, t.ex. fyrbodal/memberships/1486-i-fourum-ifo.",
@@ -218,6 +298,16 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.effect.recorded": ("Sparas som kommentar", "Kept as a comment"),
     "round.effect.need": ("Nytt behov", "New need"),
     "round.effect.no_need": ("Inget behov", "No need"),
+    "round.effect.added": ("Läggs till", "Added"),
+    "round.effect.review": ("Att granska (samordnaren avgör)", "To review (the coordinator decides)"),
+    "round.said_when": ("enligt {name} {date}", "according to {name} {date}"),
+    "round.web.needs": ("Behov som rundan fann", "Needs the round found"),
+    "round.web.need_supported": ("Stöd finns", "Support exists"),
+    "round.web.need_yes": ("ja", "yes"),
+    "round.web.need_no": ("nej", "no"),
+    "round.said": ("enligt {name} {date}: {comment}", "according to {name} {date}: {comment}"),
+    "round.review.detail": ("enligt {source}; enligt {name} {date}: {comment}",
+                            "according to {source}; according to {name} {date}: {comment}"),
     # ---- the commands
     "round.help.county": ("Alla kommuner i länet får en arbetsbok (kan upprepas)",
                           "Every municipality of the county gets a workbook (repeatable)"),
@@ -264,6 +354,7 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.cli.what": ("Vad", "What"),
     "round.cli.before": ("Före", "Before"),
     "round.cli.after": ("Efter", "After"),
+    "round.cli.said": ("Vem sa det", "Who said so"),
     "round.change.actor_added": ("Ny aktör", "Actor added"),
     "round.change.actor_removed": ("Aktör borttagen", "Actor removed"),
     "round.change.network_added": ("Nytt nätverk", "Network added"),
@@ -292,7 +383,10 @@ ROUND: dict[str, tuple[str, str]] = {
                        "Sent {sent}, deadline {deadline}, data version {version}."),
     "round.web.who": ("Vilka som har svarat", "Who has answered"),
     "round.web.effects": ("Vad svaren gjorde", "What the answers did"),
-    "round.web.review": ("Svar att läsa (ändrade ingenting)", "Answers to read (they changed nothing)"),
+    "round.web.review": ("Att granska: svar som inte ändrade något (samordnaren avgör)",
+                         "To review: answers that changed nothing (the coordinator decides)"),
+    "round.web.review_effect": ("Svarets verkan", "The answer's effect"),
+    "round.web.review_said": ("Vad kommunen säger", "What the municipality says"),
     "round.web.none": ("Inga.", "None."),
     "round.web.changes_title": ("Förändringar sedan förra versionen", "Changes since the previous version"),
     "round.web.changes_intro": ("Aktörer, nätverk, täckning, medlemskap och stöd som tillkommit eller försvunnit, "

@@ -28,6 +28,7 @@ from rdflib import Literal
 from rdflib.namespace import DCTERMS
 
 from graphmap.ingest.cells import split_list
+from graphmap.ingest.effects import decide, own_source
 from graphmap.problems import Problem
 from graphmap.ontology import GM
 from graphmap.schema import ACTORS_NETWORKS, TABLE
@@ -113,6 +114,8 @@ class _Answers:
         if verdict is None:  # a need's answer, or a verdict the emitter reports as unknown
             level = row.get("need_level", "")
             effect = "recorded" if not level else "no_need" if level.strip().lower() == "inget" else "need"
+            if not level and fds == ds.name and ftable != "needs":
+                effect = "added"   # what the respondent added on the sheet "Det som saknas": a record of the round
             adds.append((GM.answerEffect, Literal(effect)))
             return
         first = self.answered.setdefault((key, str(respondent)), number)
@@ -129,6 +132,14 @@ class _Answers:
             return
         hits = [(c, *self._names(c, fact.get(c, ""), fds, respondent)) for c in concerns]
         hit = next(((c, rest) for c, found, rest in hits if found), None)
+        r_code = str(respondent).rsplit("/", 1)[-1]
+        own = own_source(fact.get("source", ""), r_code)
+        if hit is None and ftable == "offers" and not fact.get("places"):
+            # an offer that reaches the respondent through its provider's coverage: confirmed as a
+            # whole (the respondent is one more source); a removal or correction waits for review
+            self._whole(adds, definition, fact, source, decide(verdict.notation, correction=bool(correction),
+                                                               part=False, own=own))
+            return
         if hit is None:
             self.problem(label, number, "fact", "not_about", value=key, respondent=row.get("respondent", ""))
             row["__bad"] = True
@@ -149,8 +160,13 @@ class _Answers:
                                     else fact.get("confidence", "") or STATED)
         if before is not None:
             adds.append((GM.previousConfidence, before.iri))
+        effect = decide(verdict.notation, correction=bool(correction),
+                        assumed=before is not None and before.notation == "assumed", own=own)
+        if effect == "review":  # a third party's page states it: the coordinator decides
+            adds.append((GM.answerEffect, Literal("review")))
+            return
         shared = bool(rest) and TABLE_COLUMNS[column].many
-        if verdict.notation == "stammer-inte":  # withdrawn: the whole fact, or the respondent's part of it
+        if effect == "withdrawn":  # the whole fact, or the respondent's part of it
             if shared:
                 fact[column] = ";".join(rest)
             else:
@@ -178,6 +194,19 @@ class _Answers:
             target.setdefault("__add", []).append((DCTERMS.source, source.iri))
         if target is fact:
             adds.append((GM.resultingFact, definition.iri))
+
+    def _whole(self, adds, definition, fact, source, effect: str) -> None:
+        """An answer to a whole fact (not only the respondent's part of it)."""
+        adds.append((GM.answerEffect, Literal(effect)))
+        if effect != "confirmed":
+            return
+        before = self.vocab.resolve("confidence", fact.get("confidence", "") or STATED)
+        if before is not None:
+            adds.append((GM.previousConfidence, before.iri))
+        fact["confidence"], fact["assumed_parts"] = STATED, ""
+        if source is not None:
+            fact.setdefault("__add", []).append((DCTERMS.source, source.iri))
+        adds.append((GM.resultingFact, definition.iri))
 
     def _valid(self, label: str, number: int, table: str, field: str, value: str) -> bool:
         col = TABLE[table].column(field)

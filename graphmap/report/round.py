@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from graphmap.i18n import t
 from graphmap.round.diff import KINDS, changes
-from graphmap.round.status import round_status
+from graphmap.round.status import round_needs, round_status
 
 
 def round_sections(kg, lang: str = "sv", previous=None) -> dict:
@@ -20,7 +20,8 @@ def round_sections(kg, lang: str = "sv", previous=None) -> dict:
                                               unmet=len(s.needs_without_support), review=len(s.to_review)),
                "respondents": [{"name": r.name, "answered": r.answered or t("round.cli.not_answered", lang),
                                 "answers": r.answers, "open": r.open_assumptions} for r in s.respondents],
-               "unmet": s.needs_without_support} for s in round_status(kg, lang)]
+               "unmet": s.needs_without_support, "needs": round_needs(kg, lang, round_iri=s.iri)}
+              for s in round_status(kg, lang)]
     found = None
     if previous is not None:
         diff = changes(previous, kg)

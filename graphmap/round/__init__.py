@@ -9,11 +9,14 @@ One module per job:
   respondent, the manifest and the snapshot of the data version;
 * :mod:`graphmap.round.readback` — :func:`read_returns`: a folder of returned workbooks checked
   (file, sheet, row, column) and what they would change, before anything is written;
+* :mod:`graphmap.round.additions` — what a municipality adds on the sheet "Det som saknas" (actors,
+  networks, coverage, memberships, support), read with the same checks;
 * :mod:`graphmap.round.apply` — :func:`apply_returns`: the answers written as the round's own tables;
 * :mod:`graphmap.round.diff` — :func:`changes`: what changed between two data versions;
 * :mod:`graphmap.round.status` — :func:`round_status`: who answered, what is still open.
 
-How the answers become data (a confirmed assumption stated, a rejected one withdrawn) is the build's
-job: :mod:`graphmap.ingest.answers`.
+How the answers become data (a confirmed assumption stated, a rejected one withdrawn, a third
+party's fact left for review) is the build's job: :mod:`graphmap.ingest.answers`, with the one rule
+of :mod:`graphmap.ingest.effects`.
 """
 from __future__ import annotations

@@ -28,10 +28,11 @@ from pathlib import Path
 
 from graphmap.fileio import write_files_atomic
 from graphmap.round.beliefs import table_csv
+from graphmap.round.additions import ADDED_TABLES
 from graphmap.round.readback import Readback
 from graphmap.schema import TABLE
 
-TABLES = ("sources", "answers", "needs")
+TABLES = ("sources", "answers", "needs", *ADDED_TABLES)
 
 
 @dataclass
@@ -70,12 +71,15 @@ def apply_returns(readback: Readback) -> Applied:
     replaced = {r.respondent for r in readback.returned}
     new = {"sources": [r.source for r in readback.returned],
            "answers": [a for r in readback.returned for a in r.answers],
-           "needs": [n for r in readback.returned for n in r.needs]}
+           "needs": [n for r in readback.returned for n in r.needs],
+           **{name: [x for r in readback.returned for x in r.tables.get(name, ())] for name in ADDED_TABLES}}
     payloads = {}
     for name in TABLES:
         columns = [c.name for c in TABLE[name].columns]
         kept = [row for row in _rows(folder / f"{name}.csv") if _owner(name, row) not in replaced]
         rows = kept + new[name]
+        if name in ADDED_TABLES and not rows and not (folder / f"{name}.csv").exists():
+            continue   # no table the round does not need
         payloads[folder / f"{name}.csv"] = table_csv(rows, columns)
     applied.written = write_files_atomic(payloads)
     applied.answers, applied.needs = new["answers"], new["needs"]
@@ -89,7 +93,9 @@ def _owner(table: str, row: dict) -> str:
         return str(row.get("id", "")).removeprefix("svar-")
     if table == "answers":
         return row.get("respondent", "")
-    return row.get("reported_by", "")
+    if table == "needs":
+        return row.get("reported_by", "")
+    return str(row.get("source", "")).removeprefix("svar-")   # what a respondent added
 
 
 __all__ = ["apply_returns", "Applied", "ApplyRefused", "TABLES"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from graphmap.api import run_query
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ingest.answers import CORRECTABLE
+from graphmap.ingest.effects import own_source
 from graphmap.ontology import ID, NATIONAL, code_of
 from graphmap.vocab import vocabularies
 
@@ -44,6 +45,8 @@ class Line:
     note: str = ""           # the record's note (what was inferred, what to verify)
     areas: list = field(default_factory=list)
     short: str = ""          # what a list names it by: a need's description, else the sentence
+    part: bool = True        # the respondent's part can be taken apart (False: an offer through coverage)
+    own: bool = False        # every source of the fact is the respondent's own answer
 
     @property
     def assumed(self) -> bool:
@@ -147,7 +150,7 @@ def _lines(facts: _Facts, r: str, lang: str) -> list[Line]:
                      areas=facts.labels(v.get("area", ())), status=facts.labels(v.get("status", ())) or "–")
             current = ";".join(sorted(code_of(x) for x in v.get("status", ())))
         if text is not None:
-            lines.append(_line(facts, key, record, table, text, v, field, current, others))
+            lines.append(_line(facts, key, record, table, text, v, field, current, others, r))
             if table == "needs":
                 lines[-1].short = facts.one(v, "description")
     for record, rec in facts.records.items():  # offers: those to the respondent, and those of its coverers
@@ -163,24 +166,26 @@ def _lines(facts: _Facts, r: str, lang: str) -> list[Line]:
         current = ";".join(sorted(code_of(a) for a in v.get("area", ())))
         if r in places:
             lines.append(_line(facts, key, record, table, text, v, "areas", current,
-                               len(facts.municipalities(places)) - 1))
+                               len(facts.municipalities(places)) - 1, r))
         elif not places and actors & covering and NATIONAL not in levels:
             text += " " + t("round.line.offer_via", lang)
-            lines.append(_line(facts, key, record, table, text, v, None, current, 0))
+            lines.append(_line(facts, key, record, table, text, v, "areas", current, 0, r))
+            lines[-1].part = False   # confirmed as a whole; a removal or correction is for review
         elif r in actors:
-            lines.append(_line(facts, key, record, table, text, v, "areas", current, 0))
+            lines.append(_line(facts, key, record, table, text, v, "areas", current, 0, r))
     order = {name: i for i, name in enumerate(TABLE_ORDER)}
     lines.sort(key=lambda line: (order[line.table], sv_sort_key(line.text), line.key))
     return lines
 
 
-def _line(facts: _Facts, key, record, table, text, v, field, current, others) -> Line:
+def _line(facts: _Facts, key, record, table, text, v, field, current, others, respondent) -> Line:
     rank = vocabularies().rank("confidence")   # the weakest first; one unknown counts as stated
     confidences = [code_of(c) for c in sorted(v.get("confidence", ()), key=lambda c: rank.get(str(c), 2))]
     sources = sorted(s for s in (facts.titles.get(str(x), "") for x in v.get("source", ())) if s)
     return Line(key, record, table, text, "; ".join(sources), confidences[0] if confidences else "stated",
                 field, current, max(0, others), facts.one(v, "note"),
-                sorted(code_of(a) for a in v.get("area", ())), text)
+                sorted(code_of(a) for a in v.get("area", ())), text,
+                own=bool(v.get("source")) and all(own_source(code_of(x), code_of(respondent)) for x in v["source"]))
 
 
 def table_csv(rows: list[dict], columns: list[str]) -> bytes:

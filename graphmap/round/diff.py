@@ -38,11 +38,17 @@ class Change:
     labels: tuple         # what the change names, in order (for the sentence)
     before: str = ""
     after: str = ""
+    said: tuple = ()      # who in the round said so, when and why: (name, date, comment) per answer
 
     def as_dict(self, lang: str = "sv") -> dict:
-        """The change as a row: ``before`` and ``after`` as labels (a role, a confidence) in ``lang``."""
+        """The change as a row: ``before`` and ``after`` as labels (a role, a confidence) in ``lang``;
+        ``said``: "enligt Lycksele 2027-02-20: Vi har egen FoU" for each answer behind it."""
+        from graphmap.i18n import t
+        said = "; ".join(t("round.said", lang, name=n, date=d or "–", comment=c) if c
+                         else t("round.said_when", lang, name=n, date=d or "–") for n, d, c in self.said)
         return {"kind": self.kind, "subject": self.subject, "what": " – ".join(self.labels),
-                "before": _value(self.kind, self.before, lang), "after": _value(self.kind, self.after, lang)}
+                "before": _value(self.kind, self.before, lang), "after": _value(self.kind, self.after, lang),
+                "said": said}
 
 
 @dataclass
@@ -78,7 +84,13 @@ def _best(confidences) -> str:
 def _facts(kg) -> dict:
     """Every fact of ``kg`` by kind and key: {kind: {key: (confidence, extra)}}."""
     county, members = _county_members(kg)
-    out: dict[str, dict] = {"actor": {}, "network": {}, "coverage": {}, "membership": {}, "support": {}, "need": {}}
+    out: dict[str, dict] = {"actor": {}, "network": {}, "coverage": {}, "membership": {}, "support": {}, "need": {},
+                            "records": defaultdict(set), "sources": defaultdict(set)}
+
+    def seen(r, what, key):
+        out["records"][str(r["record"])].add((what, key))
+        if r.get("source") is not None:
+            out["sources"][(what, key)].add(str(r["source"]))
     for r in run_query(kg, "round-actors").rows:
         out["network" if r["network"] else "actor"][(str(r["node"]),)] = ("", "")
     found: dict[tuple, set] = defaultdict(set)
@@ -86,23 +98,28 @@ def _facts(kg) -> dict:
         place = str(r["place"])
         for m in (members.get(place) or {place}):
             found[(str(r["actor"]), m)].add(r.get("confidence"))
+            seen(r, "coverage", (str(r["actor"]), m))
     out["coverage"] = {k: (_best(v), "") for k, v in found.items()}
     roles: dict[tuple, set] = defaultdict(set)
     found = defaultdict(set)
     for r in run_query(kg, "round-memberships").rows:
         key = (str(r["member"]), str(r["organisation"]))
         found[key].add(r.get("confidence"))
+        seen(r, "membership", key)
         if r.get("role") is not None:
             roles[key].add(str(r["role"]))
     out["membership"] = {k: (_best(v), ";".join(sorted(roles.get(k, ())))) for k, v in found.items()}
     found = defaultdict(set)
     for r in run_query(kg, "round-offers").rows:
-        found[(str(r["actor"]), str(r["kind"]), str(r["area"]) if r.get("area") is not None else "")].add(r.get("confidence"))
+        key = (str(r["actor"]), str(r["kind"]), str(r["area"]) if r.get("area") is not None else "")
+        found[key].add(r.get("confidence"))
+        seen(r, "support", key)
     out["support"] = {k: (_best(v), "") for k, v in found.items()}
     statuses: dict[str, set] = defaultdict(set)
     described: dict[str, str] = {}
     for r in run_query(kg, "round-needs").rows:
         statuses[str(r["record"])].add(code_of(r.get("status")))
+        seen(r, "need", (str(r["record"]),))
         described.setdefault(str(r["record"]), str(r.get("description") or code_of(r["record"])))
     supported = needs_supported(kg)
     out["need"] = {(k,): ("genomford" if "genomford" in v else "", "supported" if supported.get(k) else "",
@@ -147,9 +164,11 @@ def changes(old, new) -> Changes:
         text = new.label(iri, "sv") if iri else ""
         return old.label(iri, "sv") if text == iri or not text else text
 
-    def add(kind, subject, keys, before="", after=""):
+    said = _said(a, b, new)
+
+    def add(kind, subject, keys, before="", after="", what=None, key=None):
         out.items.append(Change(kind, subject, tuple(label(k) if k.startswith("http") else k for k in keys),
-                                before, after))
+                                before, after, tuple(said.get((what, key), ()))))
 
     for what in ("actor", "network"):
         for key in b[what].keys() - a[what].keys():
@@ -158,25 +177,55 @@ def changes(old, new) -> Changes:
             add(f"{what}_removed", key[0], key)
     for what, name in (("coverage", "coverage"), ("membership", "membership"), ("support", "support")):
         for key in b[what].keys() - a[what].keys():
-            add(f"{name}_added", key[0], [k for k in key if k])
+            add(f"{name}_added", key[0], [k for k in key if k], what=what, key=key)
         for key in a[what].keys() - b[what].keys():
-            add(f"{name}_removed", key[0], [k for k in key if k])
+            add(f"{name}_removed", key[0], [k for k in key if k], what=what, key=key)
         for key in a[what].keys() & b[what].keys():
             (c0, x0), (c1, x1) = a[what][key], b[what][key]
             if RANK.get(c1, 1) > RANK.get(c0, 1):
-                add("confidence_raised", key[0], [k for k in key if k], c0, c1)
+                add("confidence_raised", key[0], [k for k in key if k], c0, c1, what=what, key=key)
             elif RANK.get(c1, 1) < RANK.get(c0, 1):
-                add("confidence_lowered", key[0], [k for k in key if k], c0, c1)
+                add("confidence_lowered", key[0], [k for k in key if k], c0, c1, what=what, key=key)
             if what == "membership" and x0 != x1:
-                add("role_changed", key[0], [k for k in key if k], _codes(x0), _codes(x1))
+                add("role_changed", key[0], [k for k in key if k], _codes(x0), _codes(x1), what=what, key=key)
     for key in b["need"].keys() - a["need"].keys():
-        add("need_new", key[0], [b["need"][key][2]])
+        add("need_new", key[0], [b["need"][key][2]], what="need", key=key)
     for key in a["need"].keys() & b["need"].keys():
         (done0, sup0, _d), (done1, sup1, text) = a["need"][key], b["need"][key]
         if (done1 and not done0) or (sup1 and not sup0):
             add("need_met", key[0], [text], "", "genomford" if done1 and not done0 else "supported")
     order = {k: i for i, k in enumerate(KINDS)}
     out.items.sort(key=lambda c: (order[c.kind], [sv_sort_key(x) for x in c.labels]))
+    return out
+
+
+def _said(old: dict, new: dict, kg) -> dict[tuple, list[tuple]]:
+    """Per fact (kind, key): who in a round said what changed it, when and why, as (name, date,
+    comment): the answers to its records (a municipality only about its own part), and the
+    round answers that are the source of a record (what a municipality added, a need it reported)."""
+    out: dict[tuple, list[tuple]] = defaultdict(list)
+    records = defaultdict(set)
+    for facts in (old, new):
+        for record, keys in facts["records"].items():
+            records[record] |= keys
+    for a in run_query(kg, "round-answers").rows:
+        if a.get("fact") is None or a.get("need_level") is not None:
+            continue
+        who = str(a["respondent"])
+        for what, key in records.get(str(a["fact"]), ()):
+            if what in ("coverage", "membership") and who not in key:
+                continue
+            entry = (kg.label(who, "sv"), str(a.get("answered") or ""), str(a.get("comment") or a.get("correction") or ""))
+            if entry not in out[(what, key)]:
+                out[(what, key)].append(entry)
+    answers = {str(r["source"]): r for r in run_query(kg, "source-info").rows
+               if code_of(r["source"]).startswith("svar-")}
+    for fact, sources in new["sources"].items():
+        for source in sorted(sources & answers.keys()):
+            r = answers[source]
+            entry = (str(r.get("publisher") or ""), str(r.get("date") or ""), "")
+            if not any(e[:2] == entry[:2] for e in out[fact]):
+                out[fact].append(entry)
     return out
 
 

@@ -27,9 +27,11 @@ from pathlib import Path
 
 from graphmap.i18n import LANGS, t
 from graphmap.ingest.answers import CORRECTABLE, RECORD_ONLY
+from graphmap.ingest.effects import decide
 from graphmap.ingest.cells import parse_date, split_list
 from graphmap.problems import Problem
 from graphmap.ingest.readers import normalise_header, read_xlsx
+from graphmap.round.additions import read_additions
 from graphmap.round.workbook import (ANSWER_COLUMNS, FACT_COLUMNS, FIRST_ROW, META, NEED_COLUMNS, RETURNED,
                                      read_manifest, sheet_names)
 from graphmap.schema import TABLE
@@ -47,7 +49,7 @@ def _problem(problems, file, row, column, code, severity="error", **params) -> N
 class Change:
     """One change an answer makes, for the preview."""
     respondent: str
-    effect: str        # confirmed, withdrawn, corrected, recorded, need, no_need
+    effect: str        # one of graphmap.ingest.effects.EFFECTS
     text: str
     detail: str = ""
 
@@ -64,6 +66,9 @@ class Returned:
     answers: list[dict] = field(default_factory=list)
     needs: list[dict] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    #: what the respondent added (the sheet "Det som saknas"): rows of the tables actors, networks,
+    #: coverage, memberships and offers, with its answer as their source
+    tables: dict[str, list[dict]] = field(default_factory=dict)
 
 
 @dataclass
@@ -126,7 +131,7 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
     applied = _applied(folder)
     seen: dict[str, str] = {}
     for path in files:
-        returned = _read_one(path, manifest, result.problems, keys)
+        returned = _read_one(path, manifest, result.problems, keys, kg.resolver if kg is not None else None)
         if returned is None:
             continue
         if returned.respondent in seen:
@@ -151,7 +156,7 @@ def _applied(folder: Path) -> dict[str, str]:
         return {row["respondent"]: row.get("answered") or "–" for row in csv.DictReader(f) if row.get("respondent")}
 
 
-def _read_one(path: Path, manifest: dict, problems: list[Problem], keys) -> Returned | None:
+def _read_one(path: Path, manifest: dict, problems: list[Problem], keys, resolver=None) -> Returned | None:
     name = path.name
     own: list[Problem] = []
     try:
@@ -201,6 +206,12 @@ def _read_one(path: Path, manifest: dict, problems: list[Problem], keys) -> Retu
     for sheet_key in ("beliefs", "verify"):
         _facts(by_key.get(sheet_key), sheet_key, entry, manifest, returned, name, lang, problems, keys)
     _needs(by_key.get("needs"), entry, manifest, returned, name, lang, problems)
+    if by_key.get("missing") is not None or "missing" in entry["sheets"]:
+        for effect, text, detail, fact, nr, comment in read_additions(by_key.get("missing"), entry, returned, lang,
+                                                                     problems, resolver):
+            returned.changes.append(Change(returned.respondent, effect, text, detail))
+            returned.answers.append(_answer_row(returned, manifest, f"{returned.respondent}-tillagg-{nr}",
+                                                f"{manifest['dataset']}/{fact}", "", "", "", "", comment))
     if meta.get("data_version") != manifest.get("data_version"):
         _problem(problems, name, None, None, "other_version", "warning", found=meta.get("data_version") or "–",
                  expected=manifest.get("data_version") or "–")
@@ -240,6 +251,8 @@ def _info(table, entry, file, lang, problems) -> dict:
             _problem(problems, table.label, None, t("round.info.answered", lang), "bad_date", value=out["answered"])
     else:
         out["answered"] = _dt.date.today().isoformat()
+        _problem(problems, table.label, None, t("round.info.answered", lang), "no_answer_date", "warning",
+                 date=out["answered"])
     return out
 
 
@@ -315,6 +328,8 @@ def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, pr
                 codes = ""  # the same value again: nothing to correct
         if verdict is not None and verdict.notation == "stammer-inte" and not comment:
             _problem(problems, *where, t("round.column.comment", lang), "no_reason", "warning")
+        if verdict is not None and verdict.notation == "delvis" and not (codes or comment):
+            _problem(problems, *where, t("round.column.answer", lang), "partly_empty", "warning")
         if keys is not None and cells["key"] not in keys:
             _problem(problems, *where, t("round.column.key", lang), "fact_gone", value=cells["key"])
             continue
@@ -328,17 +343,18 @@ def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, pr
             detail = f"{t('round.field.' + field_name, lang)}: {line['current'] or '–'} → {codes}"
         elif comment:
             detail = comment
+        if effect == "review":
+            detail = t("round.review.detail", lang, source=cells.get("source") or "–", name=returned.name,
+                       date=returned.answered, comment=comment or codes or "–")
         returned.changes.append(Change(returned.respondent, effect, line["text"], detail))
 
 
 def _effect(verdict, codes: str, line: dict) -> str:
-    if verdict is None or not line.get("field") or line["field"] == RECORD_ONLY:
-        return "recorded"
-    if verdict.notation == "stammer":
-        return "confirmed"
-    if verdict.notation == "stammer-inte":
-        return "withdrawn"
-    return "corrected" if codes else "recorded"
+    """The effect the build will give the answer (:func:`graphmap.ingest.effects.decide`), from the line
+    as it was sent."""
+    return decide(verdict.notation if verdict is not None else "", correction=bool(codes),
+                  settles=bool(line.get("field")) and line["field"] != RECORD_ONLY, part=line.get("part", True),
+                  assumed=line.get("confidence") == "assumed", own=line.get("own", False))
 
 
 def _answer_row(returned: Returned, manifest: dict, ident: str, key: str, verdict: str, field_name: str,
@@ -386,7 +402,9 @@ def _needs(table, entry, manifest, returned: Returned, file, lang, problems) -> 
         ident = f"{returned.respondent}-{area}"
         fact = f"{manifest['dataset']}/needs/{ident}"
         returned.answers.append(_answer_row(returned, manifest, f"{returned.respondent}-behov-{area}", fact, "", "",
-                                            "", level.notation, "; ".join(x for x in (missing, examples) if x)))
+                                            "", level.notation,
+                                            "; ".join(x for x in (missing, examples) if x) if level.notation == "inget"
+                                            else examples))
         if level.notation == "inget":
             returned.changes.append(Change(returned.respondent, "no_need", cells["area"]))
             returned.answers[-1]["fact"] = f"{manifest['dataset']}/rounds/{manifest['round']}"

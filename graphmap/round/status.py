@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from graphmap.api import run_query
-from graphmap.i18n import sv_sort_key
+from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
 from graphmap.round.beliefs import beliefs
 from graphmap.round.diff import needs_supported
@@ -43,7 +43,7 @@ class RoundStatus:
     respondents: list[Respondent]
     open_assumptions: list[dict]     # respondent, text, key, source, note
     needs_without_support: list[dict]  # respondent, need, area, level
-    to_review: list[dict]            # respondent, text, comment
+    to_review: list[dict]            # respondent, text, key, effect, fact_source, answered, comment, said
 
     @property
     def answered(self) -> list[Respondent]:
@@ -81,16 +81,17 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
             effects: dict[str, int] = defaultdict(int)
             for a in got:
                 effects[str(a.get("effect") or "recorded")] += 1
-            answered_facts = {str(a["key"]) for a in got}
             name = kg.label(who, lang)
-            still = [x for x in lines.get(who, []) if x.assumed and x.key not in answered_facts]
+            # the graph after the answers: a confirmed assumption is stated, a withdrawn one gone, one
+            # waiting for review still an assumption (so the count cannot disagree with the answers)
+            still = [x for x in lines.get(who, []) if x.assumed]
             respondents.append(Respondent(who, code_of(who), name, max((str(a.get("answered") or "") for a in got),
                                                                      default=""), len(got), dict(effects), len(still)))
             opened += [{"respondent": name, "text": x.text, "key": x.key, "source": x.source, "note": x.note}
                        for x in still]
-            review += [{"respondent": name, "text": _line_text(lines.get(who, []), str(a["key"])),
-                        "comment": str(a.get("comment") or "")}
-                       for a in got if str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict"))]
+            review += [_review(lines.get(who, []), name, a, lang)
+                       for a in got if str(a.get("effect")) == "review"
+                       or (str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict")))]
         for line_owner in asked:
             for x in lines.get(line_owner, []):
                 if x.table == "needs" and not supported.get(x.record, True):
@@ -107,8 +108,52 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
     return out
 
 
-def _line_text(lines, key: str) -> str:
-    return next((x.text for x in lines if x.key == key), key)
+def _review(lines, name: str, a: dict, lang: str) -> dict:
+    """An answer for the coordinator to read: the fact with its own source, and the answer with who
+    said it, when and why."""
+    key = str(a["key"])
+    line = next((x for x in lines if x.key == key), None)
+    text, source = (line.text, line.source) if line is not None else (key, "")
+    return {"respondent": name, "text": text, "key": key, "effect": str(a.get("effect") or "recorded"),
+            "fact_source": source, "answered": str(a.get("answered") or ""),
+            "comment": str(a.get("comment") or a.get("correction") or ""),
+            "said": t("round.said", lang, name=name, date=str(a.get("answered") or "–"),
+                      comment=str(a.get("comment") or a.get("correction") or "–"))}
 
 
-__all__ = ["round_status", "RoundStatus", "Respondent"]
+def round_needs(kg, lang: str = "sv", municipality: str | None = None, round_iri: str | None = None) -> list[dict]:
+    """The needs the round's answers reported, one row per municipality and area: how great, what is
+    missing, good examples, the kind of support needed, whether support reaches it, and who said it
+    when ("enligt Sotenäs 2027-03-10"); for one ``municipality`` (IRI) or all, of one round (IRI) or
+    all, by name and area.
+
+    >>> import graphmap
+    >>> round_needs(graphmap.build())        # the bundled data has no round
+    []
+    """
+    answers = {str(a["fact"]): a for a in run_query(kg, "round-answers").rows
+               if a.get("fact") is not None and a.get("need_level") is not None
+               and (round_iri is None or str(a["round"]) == str(round_iri))}
+    if not answers:
+        return []
+    supported = needs_supported(kg)
+    rows: dict[str, dict] = {}
+    for r in run_query(kg, "round-needs").rows:
+        record = str(r["record"])
+        a = answers.get(record)
+        if a is None or (municipality is not None and str(a["respondent"]) != str(municipality)):
+            continue
+        row = rows.setdefault(record, {
+            "record": record, "respondent": kg.label(a["respondent"], lang), "respondent_iri": str(a["respondent"]),
+            "areas": set(), "level": kg.label(a["need_level"], lang), "missing": str(r.get("description") or ""),
+            "examples": str(a.get("comment") or ""), "kind": kg.label(r["kind"], lang) if r.get("kind") else "",
+            "supported": supported.get(record, False),
+            "said": t("round.said_when", lang, name=kg.label(a["respondent"], lang), date=str(a.get("answered") or "–"))})
+        if r.get("area") is not None:
+            row["areas"].add(kg.label(r["area"], lang))
+    out = [{**row, "areas": ", ".join(sorted(row["areas"], key=sv_sort_key))} for row in rows.values()]
+    out.sort(key=lambda x: (sv_sort_key(x["respondent"]), sv_sort_key(x["areas"])))
+    return out
+
+
+__all__ = ["round_status", "round_needs", "RoundStatus", "Respondent"]

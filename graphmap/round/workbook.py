@@ -63,6 +63,16 @@ ANSWER_COLUMNS = ("answer", "correction", "comment")
 NEED_COLUMNS = ("area", "level", "missing", "examples", "support", "key")
 NEED_ANSWERS = ("level", "missing", "examples", "support")
 INFO_ANSWERS = ("answered", "respondent_name")
+#: the sheet of what is missing (:func:`graphmap.round.readback`): a numbered row per actor or network
+ADD_COLUMNS = ("nr", "add_name", "add_kind", "add_level", "add_areas", "add_target", "add_url", "add_how", "add_support",
+               "add_comment")
+ADD_ANSWERS = ADD_COLUMNS[1:]
+#: the drop-down list of each column (``add-kind``: network kinds and actor types; ``add-how``: :data:`ADD_HOW`)
+ADD_LISTS = {"add_kind": "add-kind", "add_level": "level", "add_areas": "area", "add_target": "target-group",
+             "add_how": "add-how", "add_support": "support-kind"}
+#: how the respondent reaches what it names (concepts of the route scheme): it covers us, we take part
+ADD_HOW = ("coverage", "member")
+ADD_ROWS = 30
 FIRST_ROW = 3   # row 1: headings, row 2: what each column is for (starts with "# ": not data)
 
 
@@ -90,7 +100,15 @@ class RoundMade:
 
 def sheet_names(lang: str) -> dict[str, str]:
     """The visible sheets' names in ``lang`` (what readback looks for)."""
-    return {key: t(f"round.sheet.{key}", lang) for key in ("info", "beliefs", "verify", "needs")}
+    return {key: t(f"round.sheet.{key}", lang) for key in ("info", "beliefs", "verify", "needs", "missing")}
+
+
+def add_kinds(lang: str) -> list[tuple[str, str]]:
+    """The choices of "what it is" on the sheet of what is missing: the network kinds, then the actor
+    types, as (scheme, label)."""
+    vocab = vocabularies()
+    return [(scheme, c.label(lang)) for scheme in ("network-kind", "actor-type") for c in vocab.concepts(scheme)
+            if (scheme, c.notation) != ("actor-type", "kommun")]
 
 
 def respondent_code(iri) -> str:
@@ -120,7 +138,8 @@ def fact_cells(line: Line, nr: int, lang: str) -> dict[str, str]:
     return {
         "nr": str(nr), "kind": t(f"round.kind.{line.table}", lang), "text": line.text, "source": line.source or "–",
         "confidence": vocabularies().resolve("confidence", line.confidence).label(lang), "note": line.note,
-        "field": t(f"round.field.{line.field}", lang) if scheme else t("round.field.none", lang),
+        "field": (t(f"round.field.{line.field}", lang) + ("" if line.part else " " + t("round.field.reviewed", lang))
+                  if scheme else t("round.field.none", lang)),
         "current": _value_label(scheme, line.current, lang) if scheme else "",
         "key": line.key,
     }
@@ -144,9 +163,12 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
 
     lists = book.create_sheet(LISTS)
     ranges: dict[str, str] = {}
-    for i, scheme in enumerate(("answer", "need-level", "support-kind", "role", "relation-kind", "status", "area"),
-                               start=1):
-        values = [c.label(lang) for c in vocab.concepts(scheme)]
+    choices = {scheme: [c.label(lang) for c in vocab.concepts(scheme)]
+               for scheme in ("answer", "need-level", "support-kind", "role", "relation-kind", "status", "area",
+                              "level", "target-group")}
+    choices["add-kind"] = [label for _scheme, label in add_kinds(lang)]
+    choices["add-how"] = [vocab.schemes["route"][code].label(lang) for code in ADD_HOW]
+    for i, (scheme, values) in enumerate(choices.items(), start=1):
         letter = get_column_letter(i)
         lists.cell(1, i, scheme)
         for r, value in enumerate(values, start=2):
@@ -165,7 +187,8 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     def heading(ws, columns, widths, help_row=True):
         for i, key in enumerate(columns, start=1):
             cell = ws.cell(1, i, t(f"round.column.{key}", lang))
-            cell.font, cell.fill, cell.alignment = bold, answer_fill if key in ANSWER_COLUMNS + NEED_ANSWERS else head_fill, wrap
+            cell.font, cell.fill, cell.alignment = (bold, answer_fill if key in ANSWER_COLUMNS + NEED_ANSWERS + ADD_ANSWERS
+                                                    else head_fill, wrap)
             if help_row:
                 text = t(f"round.column_help.{key}", lang)
                 note = ws.cell(2, i, ("# " if i == 1 else "") + text)
@@ -250,6 +273,25 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     ws.protection.sheet = True
     entry["sheets"]["needs"] = kept
 
+    # -- what is missing: actors and networks the respondent uses that the map does not hold
+    ws = book.create_sheet(names["missing"])
+    heading(ws, ADD_COLUMNS, {"nr": 5, "add_name": 34, "add_kind": 24, "add_level": 14, "add_areas": 34,
+                              "add_target": 16, "add_url": 30, "add_how": 20, "add_support": 24, "add_comment": 40})
+    dvs = {key: validation(scheme, strict=key != "add_areas") for key, scheme in ADD_LISTS.items()}
+    kept = {}
+    for r in range(FIRST_ROW, FIRST_ROW + ADD_ROWS):
+        ws.cell(r, 1, str(r - FIRST_ROW + 1))
+        for i, key in enumerate(ADD_COLUMNS[1:], start=2):
+            cell = ws.cell(r, i, "")
+            cell.protection, cell.fill, cell.alignment = open_cell, answer_fill, wrap
+            if key in dvs:
+                dvs[key].add(f"{get_column_letter(i)}{r}")
+        kept[str(r)] = {"nr": str(r - FIRST_ROW + 1)}
+    for dv in dvs.values():
+        ws.add_data_validation(dv)
+    ws.protection.sheet = True
+    entry["sheets"]["missing"] = kept
+
     # -- what the workbook belongs to
     hidden = book.create_sheet(META)
     hidden.cell(1, 1, "key")
@@ -311,7 +353,8 @@ def start_round(kg, name: str, respondents, parent, *, deadline: str | None = No
         payloads[path] = data
         manifest["respondents"][code] = {"iri": iri, "name": label, "token": meta["token"], "file": path.name,
                                          "lines": {x.key: {"table": x.table, "field": x.field, "text": x.text,
-                                                           "current": x.current, "confidence": x.confidence}
+                                                           "current": x.current, "confidence": x.confidence,
+                                                           "part": x.part, "own": x.own}
                                                    for x in lines[iri]},
                                          **entry}
         made.workbooks.append(path)
@@ -356,7 +399,7 @@ MANIFEST_SHAPE = {"round": str, "name": str, "dataset": str, "respondents": {"*"
     "name": str, "token": str, "file": str,
     "lines": {"*": {"table": str, "field": (str, type(None)), "text": str, "current": (str, type(None))}},
     "sheets": {"info": {"#": {"item": str, "value": str, "key": str}}, "beliefs?": {"#": _ROW},
-               "verify?": {"#": _ROW}, "needs?": {"#": {"area": str, "key": str}}}}}}
+               "verify?": {"#": _ROW}, "needs?": {"#": {"area": str, "key": str}}, "missing?": {"#": {"nr": str}}}}}}
 
 
 def shape_fault(value, shape, where: str = "") -> str | None:
@@ -411,4 +454,4 @@ def latest_snapshot(paths=None) -> Path | None:
 
 __all__ = ["start_round", "latest_snapshot", "build_workbook", "read_manifest", "resolve_respondents", "RoundError", "RoundMade",
            "sheet_names", "fact_cells", "field_scheme", "respondent_code", "FACT_COLUMNS", "NEED_COLUMNS",
-           "ANSWER_COLUMNS", "NEED_ANSWERS", "MANIFEST", "OUTGOING", "RETURNED", "META", "FIRST_ROW"]
+           "ANSWER_COLUMNS", "NEED_ANSWERS", "ADD_COLUMNS", "ADD_HOW", "add_kinds", "MANIFEST", "OUTGOING", "RETURNED", "META", "FIRST_ROW"]

@@ -24,6 +24,7 @@ from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
 from graphmap.report.counts import landscape
+from graphmap.round.status import round_needs
 from graphmap.serve.content import Cell, external_url
 from graphmap.viz.gapstyle import look, partly_mapped
 
@@ -177,6 +178,7 @@ class Pages:
                 "coverage": self.table(coverage, lang) if coverage else None, "areas": areas, "gaps": gaps_table,
                 "support_areas": self.areas_for(code, lang)[0] or [],
                 "networks": self.table(nets, lang) if nets else None,
+                "round_needs": round_needs(self.kg, lang, municipality=str(iri)),
                 "neighbourhood": self.neighbourhood(iri, lang)}
 
     # ---- answer-first helpers (support per area, the chain drawn, an actor's summary) ------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from graphmap.i18n import t
 from graphmap.round.diff import KINDS, changes
-from graphmap.round.status import round_status
+from graphmap.round.status import round_needs, round_status
 
 
 def status_page(site, lang: str) -> dict:
@@ -21,7 +21,8 @@ def status_page(site, lang: str) -> dict:
                              "open": r.open_assumptions,
                              "effects": ", ".join(f"{t('round.effect.' + k, lang)}: {n}" for k, n in sorted(r.effects.items()))}
                             for r in s.respondents],
-            "open": s.open_assumptions, "unmet": s.needs_without_support, "review": s.to_review})
+            "open": s.open_assumptions, "unmet": s.needs_without_support, "review": s.to_review,
+            "needs": round_needs(site.kg, lang, round_iri=s.iri)})
     return {"title": t("round.web.status_title", lang), "intro": t("round.web.status_intro", lang), "rounds": rounds}
 
 

@@ -206,6 +206,8 @@ class Site(Pages, Neighbourhood, Downloads):
             return self.cell(value, item.get(spec.display_key, ""))
         if isinstance(value, bool):
             return Cell(t("yes" if value else "no", lang))
+        if isinstance(value, (list, tuple)):   # a gathered text column (the web addresses of a fact's sources)
+            return Cell("; ".join(str(v) for v in value if v not in (None, "")))
         return Cell("" if value is None else str(value))
 
     # ---- books ---------------------------------------------------------------------------------
