@@ -152,17 +152,18 @@ def test_free_text_in_a_return_is_bounded_and_cleaned(applied, tmp_path):
     """A comment with a right-to-left override and a zero-width space, one of 20,000 characters, and one
     that starts with ``=`` typed as text: the invisible characters removed with a warning naming the
     cell, the long one an error naming its cell (nothing applied), the ``=`` kept as the text it is."""
-    kg = graphmap.build()
-    made = start_round(kg, "Kartläggning 2027", ["1486"], tmp_path / "rounds", today="2027-02-01")
-    book = load_workbook(made.workbooks[0])
+    folder = tmp_path / "runda"
+    shutil.copytree(applied.folder, folder)
+    sent = folder / applied.workbooks[0].relative_to(applied.folder)
+    book = load_workbook(sent)
     sheet = book["Att verifiera"]
     sheet["I3"], sheet["K3"] = "Stämmer inte", "=HYPERLINK\u202eabc\u200bdef"
     sheet["K3"].data_type = "s"  # typed as text (openpyxl would write a formula)
     sheet["I4"], sheet["K4"] = "Stämmer inte", "x" * 20_000
     book["Om arbetsboken"]["B7"] = "2027-03-10"
-    (made.folder / "svar").mkdir(exist_ok=True)
-    book.save(made.folder / "svar" / made.workbooks[0].name)
-    back = read_returns(made.folder, kg=kg)
+    returned = folder / "svar" / sent.name
+    book.save(returned)
+    back = read_returns(folder, [returned], replace=True)
     messages = [p.format("en") for p in back.problems]
     assert [m for m in messages if "row 3" in m] == [
         "1486-stromstad.xlsx: Att verifiera, row 3, column källa_eller_kommentar: the cell held invisible control "
@@ -171,11 +172,11 @@ def test_free_text_in_a_return_is_bounded_and_cleaned(applied, tmp_path):
         "1486-stromstad.xlsx: Att verifiera, row 4, column källa_eller_kommentar: the cell has 20000 characters "
         "(at most 10000). Shorten the text."]
     sheet["K4"] = "x" * 10_000
-    book.save(made.folder / "svar" / made.workbooks[0].name)
-    back = read_returns(made.folder, kg=kg)
+    book.save(returned)
+    back = read_returns(folder, [returned], replace=True)
     assert not back.errors, [p.format("en") for p in back.errors]
     apply_returns(back)
-    answers = (made.folder / "answers.csv").read_text(encoding="utf-8")
+    answers = (folder / "answers.csv").read_text(encoding="utf-8")
     assert "=HYPERLINKabcdef" in answers and "\u202e" not in answers and "\u200b" not in answers
 
 
