@@ -180,6 +180,25 @@ def test_free_text_in_a_return_is_bounded_and_cleaned(applied, tmp_path):
     assert "=HYPERLINKabcdef" in answers and "\u202e" not in answers and "\u200b" not in answers
 
 
+def test_a_return_of_5000_warnings_stops_at_the_thousandth(applied, tmp_path):
+    """One returned workbook printed 200,000 warning lines: 5,000 comments each with a zero-width space
+    give 1,000 warnings and one error that ends the reading, and the CLI prints at most 1,000 lines."""
+    folder = tmp_path / "runda"
+    shutil.copytree(applied.folder, folder)
+    sent = folder / applied.workbooks[0].relative_to(applied.folder)
+    book = load_workbook(sent)
+    sheet = book["Att verifiera"]
+    for row in range(3, 5_003):
+        sheet.cell(row, 11, "a\u200bb")
+    returned = folder / "svar" / sent.name
+    book.save(returned)
+    back = read_returns(folder, [returned], replace=True)
+    assert len(back.problems) == 1_001, len(back.problems)
+    assert [p.code for p in back.errors] == ["too_many_problems"]
+    proc = _cli("round", "read", str(folder), str(returned), "--lang", "en")
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) < 1_010, len(proc.stderr.splitlines())
+
+
 # ---- the build cache: a folder another user planted or linked ------------------------------------
 
 PLANT = ("import graphmap.buildcache as b\n"
