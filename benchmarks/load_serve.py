@@ -132,6 +132,24 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def transport_error(exc: httpx.TransportError) -> str:
+    """Whose fault a transport error is, as the report says it.
+
+    >>> transport_error(httpx.ReadError("[Errno 104] Connection reset by peer"))
+    'ReadError (reset by the server: a request it had received was dropped)'
+    >>> transport_error(httpx.RemoteProtocolError("Server disconnected without sending a response."))
+    'RemoteProtocolError (closed before the request came: the keep-alive race, a client retries)'
+    """
+    text = str(exc)
+    if isinstance(exc, httpx.ReadError) and ("reset" in text.lower() or "104" in text):
+        return "ReadError (reset by the server: a request it had received was dropped)"
+    if isinstance(exc, httpx.RemoteProtocolError) and "without sending a response" in text:
+        # the server ended an idle keep-alive connection and the request crossed its end on the
+        # wire: RFC 9112, 9.3.1 says a client retries such a request (browsers do)
+        return "RemoteProtocolError (closed before the request came: the keep-alive race, a client retries)"
+    return f"{type(exc).__name__} ({text[:60] or 'no message'})"
+
+
 async def get(client: httpx.AsyncClient, url: str, **kw) -> tuple[str, httpx.Response | None]:
     """(status as text, response): the status code, or the kind of transport error."""
     try:
@@ -139,7 +157,7 @@ async def get(client: httpx.AsyncClient, url: str, **kw) -> tuple[str, httpx.Res
     except httpx.TimeoutException:
         return "timeout", None
     except httpx.TransportError as exc:
-        return type(exc).__name__, None
+        return transport_error(exc), None
     return str(response.status_code), response
 
 

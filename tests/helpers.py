@@ -133,6 +133,32 @@ def graphmap_process(*args, hashseed: str = "0", cwd=ROOT, timeout: int = 300) -
                           capture_output=True, text=True, timeout=timeout)
 
 
+# the child: ``graphmap ARGS`` under RLIMIT_AS, its peak RSS measured by this fresh wrapper process
+_CAPPED = """
+import json, resource, subprocess, sys
+limit = int(sys.argv[1])
+def cap():
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+try:
+    proc = subprocess.run([sys.executable, "-m", "graphmap", *sys.argv[2:]], capture_output=True, text=True,
+                          preexec_fn=cap, timeout=120)
+    rc, out, err = proc.returncode, proc.stdout, proc.stderr
+except subprocess.TimeoutExpired as exc:
+    rc, out, err = "timeout", "", str(exc)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"rc": rc, "stdout": out, "stderr": err[-5000:], "peak_mb": peak}))
+"""
+
+
+def capped_graphmap(limit: int, *args) -> dict:
+    """``python -m graphmap ARGS`` in a child whose address space is ``limit`` bytes: its exit code
+    (``"timeout"`` after 120 s), stdout, the end of stderr and its peak RSS in MB (``peak_mb``)."""
+    import json
+    proc = subprocess.run([sys.executable, "-c", _CAPPED, str(limit), *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+    return json.loads(proc.stdout)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

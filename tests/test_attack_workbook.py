@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import shutil
 import struct
-import subprocess
 import sys
 import zipfile
 import zlib
@@ -27,27 +25,12 @@ import pytest
 from openpyxl import Workbook
 
 from graphmap.ingest import IngestError, ingest
+from helpers import capped_graphmap
 
 ROOT = Path(__file__).resolve().parent.parent
 VASTERBOTTEN = ROOT / "data" / "regions" / "vasterbotten"
 LIMIT = 1 << 30  # the children's address space: the old readers died of MemoryError under it
 PEAK_MB = 300    # what a refused build may reach (a normal build of Västerbotten: ~70 MB)
-
-# the child: `graphmap build` under RLIMIT_AS, its peak RSS measured by this fresh wrapper process
-WRAPPER = """
-import json, resource, subprocess, sys
-limit = int(sys.argv[1])
-def cap():
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-try:
-    proc = subprocess.run([sys.executable, "-m", "graphmap", *sys.argv[2:]], capture_output=True, text=True,
-                          preexec_fn=cap, timeout=120)
-    rc, out, err = proc.returncode, proc.stdout, proc.stderr
-except subprocess.TimeoutExpired as exc:
-    rc, out, err = "timeout", "", str(exc)
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"rc": rc, "stdout": out, "stderr": err[-5000:], "peak_mb": peak}))
-"""
 
 
 def region(tmp_path: Path) -> Path:
@@ -58,9 +41,7 @@ def region(tmp_path: Path) -> Path:
 
 def build(folder: Path, tmp_path: Path, lang: str = "sv") -> tuple[dict, Path]:
     out = tmp_path / "out" / "graphmap.ttl"
-    proc = subprocess.run([sys.executable, "-c", WRAPPER, str(LIMIT), "build", str(folder), "-o", str(out),
-                           "--lang", lang], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    return json.loads(proc.stdout), out
+    return capped_graphmap(LIMIT, "build", folder, "-o", out, "--lang", lang), out
 
 
 def assert_refused(folder: Path, tmp_path: Path, message: str, lang: str = "sv") -> None:

@@ -77,20 +77,61 @@ def test_server_gone_during_query_then_back(tmp_path, kg):
         server.stop()
 
 
-def test_a_respondents_name_is_marked_personal_in_neo4j(neo4j_conn, tmp_path):
-    """Issue 31: the answer node that carries a respondent's name had no mark of personal data in Neo4j.
-    Its claim now lists the personal keys (``_personal``), Cypher can leave them out, and a pull is
-    still the graph that was pushed."""
+def test_a_respondents_name_is_marked_personal_data_in_neo4j(neo4j_conn, tmp_path):
+    """Issue 31: the answer node that carries a respondent's name was not marked ``personalData`` in
+    Neo4j, as a person is: a Cypher user who leaves out what is marked (``graphmap privacy`` says
+    "included, marked personalData=true") still read the name. Every claim that holds personal data
+    (:mod:`graphmap.privacy`: a person, a respondent's name) is now ``personalData: true``; the
+    leaving-out query sees no name or address of the data; a pull is still the graph that was pushed
+    (the mark graphmap added, listed in ``_derived``, is no triple)."""
     from rdflib import URIRef
+    from rdflib.namespace import FOAF, RDF
 
     from graphmap.neo4j import pull, push
+    from graphmap.neo4j.pull import current_tokens
     from graphmap.ontology import GM
+    from graphmap.privacy import personal_strings
     kg = graphmap.build([hostile_region(tmp_path / "evil")])
     graph = kg.graph
     answer = URIRef("https://w3id.org/graphmap/id/evil/answers/a1")
+    person = URIRef("https://w3id.org/graphmap/id/evil/persons/p1")
     graph.add((answer, GM.respondentName, Literal("Anna Respondentsson")))
+    graph.add((person, RDF.type, FOAF.Person))
+    graph.add((person, GM.personalData, Literal(True)))
+    graph.add((person, FOAF.name, Literal("Pelle Persson")))
+    names = personal_strings(graph)
+    assert names == {"Anna Respondentsson", "Pelle Persson"}
     push(neo4j_conn, graph, "test-respondent")
-    rows = neo4j_conn.read("MATCH (c)-->(n {iri: $iri}) WHERE c._personal IS NOT NULL "
-                           "RETURN c._personal AS keys, c.respondentName AS name", iri=str(answer))
-    assert rows == [{"keys": ["respondentName"], "name": "Anna Respondentsson"}]
+    live = current_tokens(neo4j_conn, "test-respondent")
+    rows = neo4j_conn.read("MATCH (c:GraphmapClaim)-->(n {iri: $iri}) WHERE c._token IN $live "
+                           "RETURN c.personalData AS mark, c._derived AS derived, c._personal AS keys, "
+                           "c.respondentName AS name", iri=str(answer), live=live)
+    assert rows == [{"mark": True, "derived": ["personalData"], "keys": ["respondentName"],
+                     "name": "Anna Respondentsson"}]
+    rows = neo4j_conn.read("MATCH (c:GraphmapClaim)-->(n {iri: $iri}) WHERE c._token IN $live "
+                           "RETURN c.personalData AS mark, c._derived AS derived", iri=str(person), live=live)
+    assert rows == [{"mark": True, "derived": None}]   # stated by the graph: a pull brings it back
+    shared = neo4j_conn.read("MATCH (c:GraphmapClaim) WHERE c._token IN $live AND NOT coalesce(c.personalData, false) "
+                             "RETURN properties(c) AS props", live=live)
+    assert len(shared) > 10
+    seen = {str(v) for r in shared for value in r["props"].values()
+            for v in (value if isinstance(value, list) else [value])}
+    assert not seen & names
     assert isomorphic(pull(neo4j_conn, "test-respondent"), graph)
+
+
+def test_a_node_marked_not_personal_that_holds_personal_data_is_refused(tmp_path):
+    """A graph that says ``personalData false`` of an answer holding a respondent's name contradicts
+    :mod:`graphmap.privacy`: the projection refuses it with a message naming the node, before Cypher."""
+    from rdflib import Graph, URIRef
+
+    from graphmap.neo4j import ModelError
+    from graphmap.neo4j.project import to_property_graph
+    from graphmap.ontology import GM
+    answer = URIRef("https://w3id.org/graphmap/id/evil/answers/a1")
+    graph = Graph()
+    graph.add((answer, GM.respondentName, Literal("Anna Respondentsson")))
+    graph.add((answer, GM.personalData, Literal(False)))
+    with pytest.raises(ModelError) as caught:
+        to_property_graph(graph)
+    assert str(answer) in caught.value.message("sv") and "gm:personalData false" in caught.value.message("en")

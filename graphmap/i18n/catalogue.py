@@ -808,6 +808,10 @@ NEO4J: dict[str, tuple[str, str]] = {
     "neo4j.what_class": ("Klassen", "The class"),
     "neo4j.what_predicate": ("Egenskapen", "The property"),
     "neo4j.what_key": ("Egenskapsnyckeln", "The property key"),
+    "neo4j.personal_contradiction": ("{term} har personuppgifter men är märkt gm:personalData false; rätta "
+                                     "märkningen innan den förs över till Neo4j.",
+                                     "{term} holds personal data but is marked gm:personalData false; correct "
+                                     "the mark before carrying it to Neo4j."),
     "neo4j.unknown_dataset": ("Datasetet {name} finns inte i Neo4j (finns: {known}).",
                               "The dataset {name} is not in Neo4j (present: {known})."),
     "neo4j.push_dataset": ("Ogiltigt datasetnamn {d!r}: använd a–z, 0–9, - och _.",

@@ -59,7 +59,7 @@ from graphmap.ontology import GM, curie, expand, ontology_graph
 BASE_LABEL = "Resource"
 CLAIM_LABEL = "GraphmapClaim"      # what one dataset version states about a node
 CLAIMS = "GRAPHMAP_CLAIMS"         # (claim)-[:GRAPHMAP_CLAIMS]->(:Resource)
-SYSTEM_KEYS = ("iri", "datasets", "_token", "_labels", "_datatypes", "_owners", "_personal")
+SYSTEM_KEYS = ("iri", "datasets", "_token", "_labels", "_datatypes", "_owners", "_personal", "_derived")
 RESERVED = (BASE_LABEL, CLAIM_LABEL, CLAIMS, "GraphmapDataset")
 IRI_DATATYPE = "@id"
 
@@ -89,6 +89,8 @@ class ModelError(ValueError):
 
     def message(self, lang: str = "sv") -> str:
         from graphmap.i18n import t
+        if self.kind == "personal":
+            return t("neo4j.personal_contradiction", lang, term=self.iri)
         return t("neo4j.not_in_ontology", lang, what=t(f"neo4j.what_{self.kind}", lang), term=curie(self.iri))
 
 
