@@ -38,12 +38,14 @@ What is written: ``graph.nt`` (the ingested triples as N-Triples, in the order t
 emits them and with each literal as written: the very text :func:`graphmap.build` loads its
 store from, so the cached store and rdflib graph are those of a fresh build), ``ingest.json`` (rows and problems, read only when ``kg.ingest.rows`` or
 ``kg.ingest.problems`` is), ``support.json`` (the support layer, :mod:`graphmap.answers.support`,
-derived at build time and read when an answer needs it) and ``manifest.json`` last, each atomically
+derived at build time and read when an answer needs it), ``lookups.json`` (the name index, the
+labels and the rows of the map's state, :func:`lookups`: a support answer on a cache hit loads no
+store) and ``manifest.json`` last, each atomically
 (temporary file and rename). The manifest holds the size and CRC-32 of the others, so a cache that a killed
 run left half-written, or that was damaged later, is rebuilt rather than trusted.
 
-``kg.validation`` is computed from the store when first read (commands that answer
-queries never read it); ``kg.graph`` (rdflib) is built from ``graph.nt`` when first read.
+``kg.store`` is loaded from ``graph.nt`` and ``kg.validation`` computed from it when first read
+(commands that answer from the layer read neither); ``kg.graph`` (rdflib) is built from ``graph.nt`` when first read.
 Set ``GRAPHMAP_CACHE_LOG=1`` to have each decision printed on stderr.
 """
 from __future__ import annotations
@@ -61,7 +63,10 @@ from pathlib import Path
 
 from graphmap.i18n import t
 
-FORMAT = 2   # 2: the support layer (support.json) is kept with the graph
+FORMAT = 3   # 2: the support layer (support.json) is kept with the graph; 3: the name index, the labels
+#             and the map state's rows (lookups.json), so that an answer from the layer loads no store
+#: parameterless queries every support answer and page asks (the state of the map), kept with the build
+KEPT_QUERIES = ("report-counties", "mapping-sources", "mapping-state")
 RACY_NS = 3_000_000_000  # mtime granularity is 2 s on some file systems; within this, hash
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -287,7 +292,7 @@ class CachedIngest:
 
         from graphmap.ingest.gcpause import paused_gc
         from graphmap.ontology import bind_prefixes
-        from graphmap.store import from_ox
+        from graphmap.terms import from_ox
         g = bind_prefixes(Graph())
         with paused_gc():
             g.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), g)
@@ -307,9 +312,64 @@ def _knowledge_graph_class():
         def __init__(self, store, ingest, lang: str, cache: CacheInfo):
             self._graph = None
             self.ingest = ingest
-            self.__dict__["store"] = store
+            if store is not None:  # else loaded from the cached N-Triples when first read
+                self.__dict__["store"] = store
             self._lang = lang
             self.cache = cache
+
+        @cached_property
+        def store(self):
+            from graphmap.store import Store
+            return Store.from_ntriples(self.ingest.ntriples())
+
+        def _kept(self, key: str, read):
+            """``read`` of the file the manifest records under ``key`` (``support.json``,
+            ``lookups.json``) on a cache hit; None when it is missing, damaged or not kept, and
+            the answer is computed from the graph instead."""
+            folder, manifest = self.cache.folder, getattr(self.ingest, "_manifest", None)
+            if self.cache.status != "hit" or manifest is None or key not in manifest:
+                return None
+            try:
+                data = (folder / f"{key}.json").read_bytes()
+                if _crc(data) == manifest[key]:
+                    return read(data)
+                _log(f"{key}.json does not match the manifest; computing it from the graph")
+            except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+                _log(f"{key}.json unreadable ({exc}); computing it from the graph")
+            return None
+
+        @cached_property
+        def _lookups(self) -> dict:
+            """``lookups.json`` of a cache hit (names, labels, kept rows), or {} to compute them."""
+            return self._kept("lookups", json.loads) or {}
+
+        @cached_property
+        def resolver(self):
+            if "names" in self._lookups:
+                from graphmap.resolve import Resolver
+                return Resolver.from_json(self._lookups["names"])
+            return KnowledgeGraph.resolver.func(self)
+
+        @cached_property
+        def labels(self):
+            if "labels" in self._lookups:
+                from graphmap.labels import Labels
+                return Labels.from_json(self._lookups["labels"])
+            return KnowledgeGraph.labels.func(self)
+
+        def select(self, query, bound: dict) -> list[dict]:
+            kept = self._lookups.get("rows", {})
+            if not bound and query.name in kept:
+                from graphmap.terms import decode
+                memo: dict = {}   # the rows repeat few values (~11,000 cells, ~600 distinct): each term made once
+
+                def term(item):
+                    key = None if item is None else tuple(item)
+                    if key not in memo:
+                        memo[key] = decode(item)
+                    return memo[key]
+                return [{k: term(v) for k, v in row.items()} for row in kept[query.name]]
+            return KnowledgeGraph.select(self, query, bound)
 
         @property
         def validation(self):
@@ -326,24 +386,16 @@ def _knowledge_graph_class():
         def support_layer(self):
             """The support layer kept with this build (``support.json``), read when first asked for;
             derived again only if the file is missing or damaged."""
-            folder, manifest = self.cache.folder, getattr(self.ingest, "_manifest", None)
-            if self.cache.status == "hit" and manifest is not None and "support" in manifest:
-                from graphmap.answers.support import SupportLayer
-                try:
-                    data = (folder / "support.json").read_bytes()
-                    if _crc(data) == manifest["support"]:
-                        return SupportLayer.from_json(data)
-                    _log("support.json does not match the manifest; deriving the layer again")
-                except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-                    _log(f"support.json unreadable ({exc}); deriving the layer again")
-            return KnowledgeGraph.support_layer.func(self)
+            from graphmap.answers.support import SupportLayer
+            layer = self._kept("support", SupportLayer.from_json)
+            return layer if layer is not None else KnowledgeGraph.support_layer.func(self)
 
     return CachedKnowledgeGraph
 
 
 def _read(folder: Path, inputs: list[Path]):
-    """(manifest, store, N-Triples) from a valid cache folder, or (None, reason, None)."""
-    from graphmap.store import Store
+    """(manifest, None, N-Triples) from a valid cache folder (the store is loaded from them when a
+    command first reads it), or (None, reason, None)."""
     try:
         manifest = json.loads((folder / "manifest.json").read_bytes())
         ok, reason, refresh = _fresh(manifest, inputs)
@@ -354,20 +406,19 @@ def _read(folder: Path, inputs: list[Path]):
         data = (folder / "graph.nt").read_bytes()
         if _crc(data) != manifest["graph"]:
             return None, "graph.nt is damaged", None
-        store = Store.from_ntriples(data)
+        if "lookups" in manifest and (folder / "lookups.json").stat().st_size != manifest["lookups"][0]:
+            return None, "lookups.json is damaged", None
     except FileNotFoundError:
         return None, "no cache yet", None
     except Exception as exc:  # noqa: BLE001 - a damaged cache of any kind is rebuilt, never fatal
         return None, f"unreadable cache ({type(exc).__name__}: {exc})", None
-    if len(store) != manifest["triples"]:
-        return None, "graph.nt does not hold the recorded triples", None
     if refresh:  # same content, new mtimes (touch, checkout): record them so the next run only stats
         try:
             manifest["fingerprint"] = fingerprint(inputs)
             _write_manifest(folder, manifest)
         except OSError:
             pass
-    return manifest, store, data
+    return manifest, None, data
 
 
 def _write_manifest(folder: Path, manifest: dict) -> None:
@@ -388,7 +439,18 @@ def _ingest(paths):
     return result, store, graph
 
 
-def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes) -> None:
+def lookups(kg) -> bytes:
+    """What a command reads besides the support layer, computed at build time: the name index, the
+    labels and the rows of :data:`KEPT_QUERIES`, as JSON (``lookups.json``)."""
+    from graphmap.queries import find
+    from graphmap.terms import encode
+    rows = {name: [{k: encode(v) for k, v in row.items()} for row in kg.select(find(name), {})]
+            for name in KEPT_QUERIES}
+    return json.dumps({"names": kg.resolver.to_json(), "labels": kg.labels.to_json(), "rows": rows},
+                      ensure_ascii=False).encode()
+
+
+def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, kept: bytes) -> None:
     from dataclasses import fields
 
     from graphmap.fileio import write_bytes_atomic
@@ -398,7 +460,7 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes) ->
                          "problems": [{k: getattr(p, k) for k in names} for p in result.problems]},
                         ensure_ascii=False, default=str).encode()
     manifest = {"fingerprint": fp, "datasets": list(result.datasets), "rows": len(result.rows),
-                "triples": len(store), "graph": _crc(graph), "ingest": _crc(detail), "support": _crc(layer)}
+                "triples": len(store), "graph": _crc(graph), "ingest": _crc(detail), "support": _crc(layer), "lookups": _crc(kept)}
     try:  # a manifest left from before must not vouch for the new files while they are written
         (folder / "manifest.json").unlink()
     except FileNotFoundError:
@@ -406,6 +468,7 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes) ->
     write_bytes_atomic(folder / "graph.nt", graph, private=True)  # the whole graph, personal data included
     write_bytes_atomic(folder / "ingest.json", detail, private=True)
     write_bytes_atomic(folder / "support.json", layer, private=True)
+    write_bytes_atomic(folder / "lookups.json", kept, private=True)
     _write_manifest(folder, manifest)
 
 
@@ -446,7 +509,7 @@ def open(paths=None, *, lang: str = "sv", cache: bool = True):  # noqa: A001 - g
     try:
         root.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.mkdir(mode=0o700, exist_ok=True)
-        _write(folder, fp, result, store, graph, kg.support_layer.to_json())   # the layer: at build time
+        _write(folder, fp, result, store, graph, kg.support_layer.to_json(), lookups(kg))   # at build time
     except OSError as exc:
         stats["memory"] += 1
         _log(f"cannot write {folder} ({exc}); built in memory")
@@ -464,7 +527,7 @@ def clear(paths=None) -> bool:
         return False
     folder = _folder_for(root, _input_paths(paths))
     found = False
-    for name in ("manifest.json", "graph.nt", "ingest.json", "support.json"):
+    for name in ("manifest.json", "graph.nt", "ingest.json", "support.json", "lookups.json"):
         try:
             (folder / name).unlink()
             found = True

@@ -44,6 +44,10 @@ THEMES = {"SOCI": ("Befolkning och samhälle", "Population and society"),
           "GOVE": ("Regeringen och den offentliga sektorn", "Government and public sector")}
 # other EU authority-list concepts the record names: IRI tail -> English label
 CONCEPTS = {"licence-type/PUBLIC_DOMAIN": "Public domain", "planned-availability/STABLE": "Stable"}
+CATALOG_LICENCE = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
+"""The catalogue's own licence: DCAT-AP-SE fixes it to CC0 by this IRI ("Licensen på katalognivån måste
+vara CC-0"); the same licence as ``DATA_LICENCE``, which the data and its distributions keep (DCAT-AP-SE
+accepts the EU licence list there)."""
 SWEDEN_BBOX = ("POLYGON((10.96 55.34, 24.17 55.34, 24.17 69.06, 10.96 69.06, 10.96 55.34))", "POINT(16.0 62.0)")
 """Sweden's bounding box and a central point (WGS 84 longitude latitude) as DCAT-AP recommends for a place."""
 GSP = Namespace("http://www.opengis.net/ont/geosparql#")
@@ -77,11 +81,14 @@ def _typed(g: Graph, iri: URIRef, cls: URIRef) -> URIRef:
     return iri
 
 
-def catalog_graph(graph: Graph, base: str = BASE) -> Graph:
+def catalog_graph(graph: Graph, base: str = BASE, contact_email: str | None = None) -> Graph:
     """The catalogue record of ``graph`` (the shareable data), its downloads and endpoint under ``base``.
 
     ``base`` is where the web app is reached (``https://w3id.org/graphmap/`` once the redirect is
-    registered; the server's own address when it serves the record).
+    registered; the server's own address when it serves the record). ``contact_email`` is the
+    publisher's functional address (never a person's): DCAT-AP-SE makes an e-mail address of the
+    contact point mandatory, and graphmap has none of its own to state, so the one who publishes
+    gives it (``graphmap export catalog --contact-email``).
     """
     base = base if base.endswith("/") else base + "/"
     g = bind_prefixes(Graph())
@@ -93,11 +100,15 @@ def catalog_graph(graph: Graph, base: str = BASE) -> Graph:
         g.add((_typed(g, URIRef(EU + tail), SKOS.Concept), SKOS.prefLabel, Literal(label, lang="en")))
     licence = _typed(g, DATA_LICENCE, DCTERMS.LicenseDocument)
     g.add((licence, DCTERMS.type, URIRef(EU + "licence-type/PUBLIC_DOMAIN")))
+    catalog_licence = _typed(g, CATALOG_LICENCE, DCTERMS.LicenseDocument)
+    g.add((catalog_licence, DCTERMS.type, URIRef(EU + "licence-type/PUBLIC_DOMAIN")))
     for lang in LANGS:
-        g.add((licence, SKOS.prefLabel, Literal("Creative Commons CC0 1.0", lang=lang)))
+        for item in (licence, catalog_licence):
+            g.add((item, SKOS.prefLabel, Literal("Creative Commons CC0 1.0", lang=lang)))
     publisher = _typed(g, PUBLISHER, FOAF.Agent)
     g.add((publisher, RDF.type, FOAF.Organization))
     _texts(g, publisher, FOAF.name, "catalog.publisher")
+    _texts(g, publisher, DCTERMS.description, "catalog.publisher_description")
     publisher_type = _typed(g, URIRef("http://purl.org/adms/publishertype/NonProfitOrganisation"), SKOS.Concept)
     g.add((publisher_type, SKOS.prefLabel, Literal("Non-Profit Organisation", lang="en")))
     g.add((publisher, DCTERMS.type, publisher_type))
@@ -106,6 +117,8 @@ def catalog_graph(graph: Graph, base: str = BASE) -> Graph:
     g.add((contact, RDF.type, VCARD.Kind))
     _texts(g, contact, VCARD.fn, "catalog.contact")
     g.add((contact, VCARD.hasURL, URIRef(base)))
+    if contact_email:
+        g.add((contact, VCARD.hasEmail, URIRef("mailto:" + contact_email)))
     sweden = _typed(g, SWEDEN, DCTERMS.Location)
     g.add((sweden, DCAT.bbox, Literal(SWEDEN_BBOX[0], datatype=GSP.wktLiteral)))
     g.add((sweden, DCAT.centroid, Literal(SWEDEN_BBOX[1], datatype=GSP.wktLiteral)))
@@ -124,7 +137,7 @@ def catalog_graph(graph: Graph, base: str = BASE) -> Graph:
     _texts(g, catalog, DCTERMS.title, "catalog.title")
     _texts(g, catalog, DCTERMS.description, "catalog.description")
     g.add((catalog, DCTERMS.publisher, publisher))
-    g.add((catalog, DCTERMS.license, licence))
+    g.add((catalog, DCTERMS.license, catalog_licence))
     g.add((catalog, FOAF.homepage, URIRef(base)))
     g.add((catalog, DCAT.themeTaxonomy, scheme))
     g.add((catalog, DCAT.dataset, DATASET))
@@ -163,6 +176,7 @@ def catalog_graph(graph: Graph, base: str = BASE) -> Graph:
         g.add((dataset, DCTERMS.language, language))
     if modified:
         g.add((dataset, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
+        g.add((dataset, DCTERMS.issued, Literal(dates[0], datatype=XSD.date)))
         period = _typed(g, BNode(), DCTERMS.PeriodOfTime)
         g.add((period, DCAT.startDate, Literal(dates[0], datatype=XSD.date)))
         g.add((period, DCAT.endDate, Literal(modified, datatype=XSD.date)))
@@ -200,6 +214,7 @@ def catalog_graph(graph: Graph, base: str = BASE) -> Graph:
     g.add((service, DCAT.endpointDescription, URIRef(base + "sparql")))
     g.add((service, DCAT.servesDataset, dataset))
     g.add((service, DCTERMS.conformsTo, _typed(g, URIRef("https://www.w3.org/TR/sparql11-protocol/"), DCTERMS.Standard)))
+    g.add((service, DCTERMS.format, _typed(g, URIRef(EU + "file-type/SPARQLQRES"), DCTERMS.MediaTypeOrExtent)))
     g.add((service, DCTERMS.publisher, publisher))
     g.add((service, DCAT.contactPoint, contact))
     g.add((service, DCTERMS.license, licence))
@@ -209,10 +224,10 @@ def catalog_graph(graph: Graph, base: str = BASE) -> Graph:
     return g
 
 
-def to_turtle(graph: Graph, base: str = BASE) -> bytes:
+def to_turtle(graph: Graph, base: str = BASE, contact_email: str | None = None) -> bytes:
     """The record as Turtle, with a comment naming the dataset and its licence."""
     head = "".join(f"# {t('catalog.title', lang)}. {licence_statement(lang)}\n" for lang in LANGS)
-    return head.encode("utf-8") + catalog_graph(graph, base).serialize(format="turtle", encoding="utf-8")
+    return head.encode("utf-8") + catalog_graph(graph, base, contact_email).serialize(format="turtle", encoding="utf-8")
 
 
 __all__ = ["catalog_graph", "service_description", "to_turtle", "CATALOG", "DATASET", "SERVICE", "DISTRIBUTIONS", "GRAPH_NAME"]

@@ -27,7 +27,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 
@@ -38,6 +39,9 @@ from graphmap.ontology import DATA_LICENCE, DATA_LICENCE_PAGE, GM, ID, VOCAB, bi
 from graphmap.ontology_export import ONTOLOGY_IRI, jsonld_context
 from graphmap.privacy import personal_resources, strip_personal
 from graphmap.tabular import csv_safe
+
+if TYPE_CHECKING:  # networkx is imported by the functions that draw (~0.1-0.9 s): `build` and `support` skip it
+    import networkx as nx
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 EXPORT_IRI = ID["export"]
@@ -121,6 +125,8 @@ def network(graph: Graph, lang: str = "sv", include_personal: bool = False) -> n
     relation (compact IRI), label, label_sv, label_en. With ``include_personal`` persons are added,
     linked to the actor of the post they hold.
     """
+    import networkx as nx
+
     onto = ontology_graph()
     labels = Labels(graph)
     classes = _node_classes()
@@ -218,6 +224,8 @@ def _edge_ids(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict]]:
 
 def to_graphml(g: nx.MultiDiGraph, include_personal: bool = False) -> bytes:
     """GraphML with a unique id per edge (its relation in ``relation``) and the graph named ``graphmap``."""
+    import networkx as nx
+
     out = nx.MultiDiGraph(name=GRAPH_NAME, description=_graph_description(include_personal),
                           personal_data=str(include_personal).lower(), license=DATA_LICENCE_PAGE)
     out.add_nodes_from(g.nodes(data=True))

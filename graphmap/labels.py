@@ -33,6 +33,21 @@ class Labels:
                         text = str(o) if len(str(o)) <= 90 else str(o)[:87] + "…"
                         self._labels.setdefault(str(s), {}).setdefault(o.language or "", text)
 
+    def to_json(self) -> dict:
+        """The labels as JSON-ready dicts, kept with the build; :meth:`from_json` reads them back.
+
+        >>> from rdflib import Graph
+        >>> Labels.from_json(Labels(Graph()).to_json()).inverse("https://w3id.org/graphmap/def#serves", "en")
+        'is covered by'
+        """
+        return {"labels": self._labels, "inverse": self._inverse}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Labels":
+        self = cls.__new__(cls)
+        self._labels, self._inverse = data["labels"], data["inverse"]
+        return self
+
     def label(self, iri, lang: str = "sv") -> str:
         """The label in ``lang``; an actor's or a network's name is a proper name and stays Swedish.
 

@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graphmap.i18n import t
-from graphmap.ontology import GM, ORG, actor_iri, kommun_iri, lan_iri, network_iri
+from graphmap.ontology import GM, ID, ORG, actor_iri, kommun_iri, lan_iri, network_iri
 from graphmap.problems import echo
 from graphmap.vocab import MAX_NAME, ascii_fold, best_matches, fold, vocabularies
 
@@ -44,19 +44,27 @@ class Resolver:
         self.names: dict[str, str] = {}      # display name -> key for suggestions
         self.display: dict[str, str] = {}    # folded key -> name as written
         self._labels: dict[URIRef, str] = {}  # actor/network IRI -> its Swedish name (for notes)
+        #: what has a page of its own, by the key in its address: municipalities and counties by SCB
+        #: code, actors and networks by slug (the web app's links and search read these)
+        self.pages: dict[str, dict[str, URIRef]] = {"kommun": {}, "lan": {}, "actor": {}, "network": {}}
         for m in graph.subjects(RDF.type, GM.Municipality):
             code = str(graph.value(m, GM.scbCode))
             name = str(graph.value(m, SKOS.prefLabel))
             self._add(self.kommuner, (code, name), code)
+            self.pages["kommun"][code] = m
         for c in graph.subjects(RDF.type, GM.County):
             code = str(graph.value(c, GM.scbCode))
             name = str(graph.value(c, SKOS.prefLabel))
             short = name[:-5] if name.endswith("s län") else name[:-4] if name.endswith(" län") else name
             self._add(self.lan, (code, name, short), code)  # "Västerbotten" finds "Västerbottens län"
             self.county_names[code] = name
+            self.pages["lan"][code] = c
         for cls in (GM.Actor, ORG.OrganizationalCollaboration):
             for s in graph.subjects(RDF.type, cls):
                 slug = str(s).rsplit("/", 1)[-1]
+                for kind in ("actor", "network"):
+                    if str(s) == str(ID) + f"{kind}/{slug}" and (s, RDF.type, GM.Municipality) not in graph:
+                        self.pages[kind][slug] = s
                 keys = [slug] + [str(o) for o in graph.objects(s, SKOS.prefLabel) if isinstance(o, Literal)]
                 self._add(self.actors, keys, s)
                 for o in graph.objects(s, SKOS.prefLabel):
@@ -92,6 +100,40 @@ class Resolver:
                 if self._find(self.actors, name) is None:
                     self._add(self.actors, [name], results[0])
                 self.former.setdefault(fold(name), (name, results[0], when))
+
+    #: what the index holds: kept with the build (:mod:`graphmap.buildcache`) so that a command
+    #: resolves names without reading the graph
+    BOOKS = ("kommuner", "lan", "county_names", "actors", "names", "display", "_labels", "shared", "former")
+
+    def to_json(self) -> dict:
+        """The name index as JSON-ready dicts (IRIs as text); :meth:`from_json` reads it back.
+
+        >>> import graphmap
+        >>> r = graphmap.build().resolver
+        >>> back = Resolver.from_json(r.to_json())
+        >>> back.resolve("actor", "FoU Socialtjänst (Västerbotten)") == r.resolve("actor", "FoU Socialtjänst (Västerbotten)")
+        True
+        >>> {b: getattr(back, b) == getattr(r, b) for b in Resolver.BOOKS + ("pages",)} == {b: True for b in Resolver.BOOKS + ("pages",)}
+        True
+        """
+        data = {book: dict(getattr(self, book)) for book in self.BOOKS}
+        data["actors"] = {k: str(v) for k, v in self.actors.items()}
+        data["_labels"] = {str(k): v for k, v in self._labels.items()}
+        data["former"] = {k: [name, str(iri), when] for k, (name, iri, when) in self.former.items()}
+        data["pages"] = {kind: {k: str(v) for k, v in book.items()} for kind, book in self.pages.items()}
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Resolver":
+        self = cls.__new__(cls)
+        self.vocab = vocabularies()
+        for book in cls.BOOKS:
+            setattr(self, book, dict(data[book]))
+        self.actors = {k: URIRef(v) for k, v in data["actors"].items()}
+        self._labels = {URIRef(k): v for k, v in data["_labels"].items()}
+        self.former = {k: (name, URIRef(iri), when) for k, (name, iri, when) in data["former"].items()}
+        self.pages = {kind: {k: URIRef(v) for k, v in book.items()} for kind, book in data["pages"].items()}
+        return self
 
     def note(self, ptype: str, text: str, lang: str = "sv") -> str | None:
         """What a user should know about how ``text`` was resolved: that it is a former name, and of

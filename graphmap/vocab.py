@@ -201,4 +201,7 @@ class Vocabularies:
 @lru_cache(maxsize=1)
 def vocabularies() -> Vocabularies:
     """The project's vocabularies, loaded once."""
-    return Vocabularies(vocab_graph())
+    from graphmap.ontology import ONTOLOGY_DIR
+    from graphmap.terms import TripleIndex
+    files = sorted((ONTOLOGY_DIR / "vocab").glob("*.ttl"))   # as vocab_graph() reads them, without its rdflib Graph
+    return Vocabularies(TripleIndex.parse(path.read_bytes() for path in files))

@@ -85,7 +85,7 @@ BLOCKS = {
     "graphmap export": Block((Step("graphmap export data --format graphml -o out/graphmap.graphml"),
                               Step("graphmap export catalog -o out/catalog.ttl --base-url https://w3id.org/graphmap/")),
                              style="comment"),
-    "iri curl": Block((Step("curl -sL -H 'Accept: text/turtle' http://127.0.0.1:8765/id/actor/skr", head=12),)),
+    "iri curl": Block((Step("curl -s -H 'Accept: text/turtle' http://127.0.0.1:8765/id/actor/skr", head=12),)),
     "graphmap synth": Block((Step("graphmap synth --scale 1 -o out/synt --seed 1"),)),
     "graphmap state": Block((Step("graphmap state"),)),
 }

@@ -261,5 +261,35 @@ def test_the_cache_is_readable_by_its_owner_only(cache_dir):
     assert len(folders) == 1
     assert stat.S_IMODE(folders[0].stat().st_mode) == 0o700
     files = sorted(p.name for p in folders[0].iterdir())
-    assert files == ["graph.nt", "ingest.json", "manifest.json", "support.json"]
+    assert files == ["graph.nt", "ingest.json", "lookups.json", "manifest.json", "support.json"]
     assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in folders[0].iterdir()} == {"0o600"}
+
+
+def test_a_support_answer_on_a_hit_loads_no_store(cache_dir, fresh):
+    """The layer, the name index, the labels and the map's state are kept with the build: a
+    support answer (and its note on an unmapped county) reads them and never loads the graph."""
+    from graphmap.api import not_mapped_note
+    buildcache.open()
+    kg = buildcache.open()
+    assert kg.cache.status == "hit"
+    got = run_query(kg, "support", area="funktionshinder", municipality="Umeå").present("sv")
+    note = not_mapped_note(kg, "Gotland", "sv")
+    assert "store" not in kg.__dict__
+    assert got == run_query(fresh, "support", area="funktionshinder", municipality="Umeå").present("sv")
+    assert note == not_mapped_note(fresh, "Gotland", "sv") and "Gotland" in note
+
+
+def test_damaged_lookups_are_computed_from_the_graph(cache_dir, fresh):
+    """lookups.json with the same size and other bytes (read only when first needed): the answer
+    comes from the graph instead, the same as a fresh build's."""
+    buildcache.open()
+    (folder,) = [p for p in cache_dir.iterdir() if p.is_dir()]
+    path = folder / "lookups.json"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    kg = buildcache.open()
+    assert kg.cache.status == "hit"
+    assert labels(kg, area="funktionshinder", municipality="Umeå") == labels(fresh, area="funktionshinder",
+                                                                              municipality="Umeå")
+    assert "store" in kg.__dict__   # the names were read from the graph

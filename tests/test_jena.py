@@ -76,3 +76,70 @@ def test_owl_api_finds_the_ontology_in_owl2_dl(written):
     profiles = [line.split("\t") for line in done.stdout.splitlines() if line.startswith("profile\t")]
     violations = [line for line in done.stdout.splitlines() if line.startswith("violation\t")]
     assert [p[2:] for p in profiles] == [["DL", "0"], ["DL", "0"]], violations[:10]
+
+
+@pytest.fixture(scope="module")
+def served_documents(kg, tmp_path_factory) -> list[Path]:
+    """Every kind of RDF document the web app answers, saved as a client receives it."""
+    import httpx
+
+    from graphmap.serve.live import LiveServer, create_app
+
+    folder = tmp_path_factory.mktemp("served")
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/graphmap/def#County> ; ?p ?o }"
+    asks = [("actor.ttl", "/id/actor/skr", "text/turtle"), ("actor.nt", "/id/actor/skr", "application/n-triples"),
+            ("actor.jsonld", "/id/actor/skr", "application/ld+json"), ("actor.rdf", "/id/actor/skr", "application/rdf+xml"),
+            ("county.ttl", "/id/lan/24.ttl", "*/*"), ("scheme.ttl", "/vocab/area.ttl", "*/*"),
+            ("concept.jsonld", "/vocab/area/funktionshinder", "application/ld+json"),
+            ("def.ttl", "/def", "text/turtle"), ("def.rdf", "/def.rdf", "*/*"),
+            ("catalog.ttl", "/catalog", "text/turtle"), ("catalog.jsonld", "/catalog", "application/ld+json"),
+            ("catalog.rdf", "/catalog", "application/rdf+xml"), ("void.nt", "/.well-known/void", "application/n-triples"),
+            ("sd.ttl", "/sparql", "text/turtle"), ("sd.jsonld", "/sparql", "application/ld+json"),
+            ("download.ttl", "/data/graphmap.ttl", "*/*"), ("download.jsonld", "/data/graphmap.jsonld", "*/*"),
+            ("construct.ttl", "/sparql", "text/turtle"), ("construct.jsonld", "/sparql", "application/ld+json")]
+    paths = []
+    with LiveServer(create_app(kg, sparql_workers=1, contact_email="data@example.org")) as live, \
+            httpx.Client(base_url=live.url, timeout=120) as client:
+        for name, path, accept in asks:
+            query = {"query": construct} if name.startswith("construct") else None
+            r = client.get(path, headers={"Accept": accept}, params=query)
+            assert r.status_code == 200 and r.content, (path, accept, r.status_code)
+            (folder / name).write_bytes(r.content)
+            paths.append(folder / name)
+    return paths
+
+
+def test_riot_strict_finds_nothing_in_what_the_web_app_serves(served_documents):
+    """The same reader on the documents the server answers (IRIs, /def, /catalog, VoID, the service
+    description, the downloads, a CONSTRUCT as Turtle and JSON-LD): no warning, no error."""
+    assert len(served_documents) == 19
+    done = jena("riotcmd.riot", "--validate", "--strict", *map(str, served_documents))
+    problems = [line for line in (done.stdout + done.stderr).splitlines()
+                if " - File: " not in line and line.strip() and "[0m" not in line]
+    assert done.returncode == 0 and problems == [], "\n".join(problems[:20])
+
+
+def test_jena_reads_jsonld_written_with_the_context_as_the_graph(written, tmp_path):
+    """The JSON-LD context round-trips in Jena too (Titanium, not PyLD): the JSON-LD export is the same
+    graph as the Turtle export, and data written by hand with the published context is the graph PyLD
+    reads from it (IRIs, decimals, years and dates typed as the shapes want them)."""
+    import json
+
+    from pyld import jsonld
+
+    from graphmap.ontology_export import jsonld_context
+
+    same = jena("jena.rdfcompare", str(written / "graphmap.jsonld"), str(written / "graphmap.ttl"))
+    assert "models are equal" in same.stdout.lower(), same.stdout[-500:] + same.stderr[-1500:]
+    doc = {"@context": jsonld_context()["@context"], "@id": "id:actor/x", "@type": "RDUnit",
+           "memberOf": "id:network/y", "fte": "0.5", "year": "2024", "checked": "2024-05-01",
+           "date": {"@value": "2024", "@type": "xsd:gYear"}}
+    (tmp_path / "written.jsonld").write_text(json.dumps(doc), encoding="utf-8")
+    (tmp_path / "pyld.nt").write_text(jsonld.to_rdf(doc, {"format": "application/n-quads"}), encoding="utf-8")
+    assert len((tmp_path / "pyld.nt").read_text(encoding="utf-8").splitlines()) == 6
+    same = jena("jena.rdfcompare", str(tmp_path / "written.jsonld"), str(tmp_path / "pyld.nt"))
+    assert "models are equal" in same.stdout.lower(), same.stdout[-500:] + same.stderr[-1500:]
+    other = tmp_path / "other.nt"  # the comparison can fail: one year less
+    other.write_text((tmp_path / "pyld.nt").read_text(encoding="utf-8").replace('"2024"', '"2023"', 1), encoding="utf-8")
+    differs = jena("jena.rdfcompare", str(tmp_path / "written.jsonld"), str(other))
+    assert "models are unequal" in differs.stdout.lower(), differs.stdout[-500:]

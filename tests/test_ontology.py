@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graphmap import shapes
@@ -85,3 +85,27 @@ def test_every_scheme_has_top_concepts_licence_version_and_date():
                 seen.add(node)
                 node = g.value(node, SKOS.broader)
                 assert node is not None, f"{concept} is loose: no top concept above it in {scheme}"
+
+
+def test_links_to_established_vocabularies_are_the_ones_a_cited_source_lists():
+    """Every skos:*Match leads to a concept of a stored, cited list (the ADMS publisher types as DIGG's
+    DCAT-AP-SE 3.0.1 lists them, shipped in tests/data/dcat-ap-se), and each linking scheme says so."""
+    import json
+    from pathlib import Path
+
+    bundle = Path(__file__).resolve().parent / "data" / "dcat-ap-se" / "bundle.json"
+    listed = {c["value"] for t in json.loads(bundle.read_text(encoding="utf-8"))["templates"]
+              if t.get("id") == "adms:publishertype" for c in t["choices"]}
+    assert len(listed) == 11
+    g = vocab_graph()
+    mapping = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
+    links = [(s, p, o) for p in mapping for s, o in g.subject_objects(p)]
+    assert len(links) == 9
+    assert {str(o) for _s, _p, o in links} <= listed
+    kommun = next(s for s in g.subjects(SKOS.notation, None) if str(s).endswith("/actor-type/kommun"))
+    assert (kommun, SKOS.closeMatch, URIRef("http://purl.org/adms/publishertype/LocalAuthority")) in g
+    for scheme in {g.value(s, SKOS.inScheme) for s, _p, _o in links}:
+        notes = {str(n) for n in g.objects(scheme, SKOS.editorialNote)}
+        assert any("2026-12-07" in n and "DCAT-AP-SE 3.0.1" in n for n in notes), scheme
+    # a link never stands in for the concept itself: no target is also a concept of graphmap's schemes
+    assert not [o for _s, _p, o in links if (o, RDF.type, SKOS.Concept) in g]

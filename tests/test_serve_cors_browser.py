@@ -1,6 +1,7 @@
 """A browser on another origin (Chromium, two loopback ports) queries /sparql: the page on port B
 POSTs a SPARQL query to graphmap on port A (a preflighted request: ``application/sparql-query``)
-and GETs the service description; a page of the app without CORS stays closed to it."""
+and GETs the service description and an actor's IRI as Turtle (a linked-data client in a browser);
+a page of the app without CORS stays closed to it."""
 from __future__ import annotations
 
 import threading
@@ -20,6 +21,8 @@ async function run() {
   said.count = (await r.json()).results.bindings[0].n.value;
   const sd = await fetch(app + "/sparql", {headers: {"Accept": "text/turtle"}});
   said.sd = (await sd.text()).includes("sparql-service-description");
+  const iri = await fetch(app + "/id/actor/skr", {headers: {"Accept": "text/turtle"}});
+  said.iri = iri.status + " " + (await iri.text()).includes("<https://w3id.org/graphmap/id/actor/skr> a gm:Actor");
   try { await fetch(app + "/"); said.page = "open"; } catch (e) { said.page = "closed"; }
   out.textContent = JSON.stringify(said);
 }
@@ -63,4 +66,4 @@ def test_a_page_on_another_origin_runs_a_sparql_query(open_page, other_origin, a
     run = open_page(other_origin)
     run.page.wait_for_function("document.getElementById('out').textContent !== '…'", timeout=60_000)
     said = json.loads(run.page.text_content("#out"))
-    assert said == {"count": "290", "sd": True, "page": "closed"}
+    assert said == {"count": "290", "sd": True, "iri": "200 true", "page": "closed"}

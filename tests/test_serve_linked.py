@@ -20,7 +20,7 @@ SKR = actor_iri("skr")
 
 @pytest.fixture(scope="module")
 def server(kg):
-    with LiveServer(create_app(kg, sparql_workers=1)) as live:
+    with LiveServer(create_app(kg, sparql_workers=1, contact_email="data@example.org")) as live:
         yield live
 
 
@@ -39,12 +39,28 @@ def served(server):
                                                  ("application/ld+json", "jsonld", "json-ld"),
                                                  ("application/rdf+xml", "rdf", "xml")])
 def test_an_actor_iri_gives_its_triples(client, served, accept, ext, parser):
+    """An RDF client gets the statements at the IRI itself (no redirect to follow), naming the document."""
     r = client.get("/id/actor/skr", headers={"Accept": accept})
-    assert (r.status_code, r.headers["location"], r.headers["vary"]) == (303, f"/id/actor/skr.{ext}", "Accept")
-    doc = client.get(r.headers["location"])
-    assert doc.status_code == 200 and doc.headers["content-type"].startswith(accept)
-    got = Graph().parse(data=doc.content, format=parser)
+    assert (r.status_code, r.headers["content-location"], r.headers["vary"]) == (200, f"/id/actor/skr.{ext}", "Accept")
+    assert r.headers["content-type"].startswith(accept)
+    got = Graph().parse(data=r.content, format=parser)
     assert set(got.triples((SKR, None, None))) == set(served.triples((SKR, None, None)))
+    doc = client.get(r.headers["content-location"])
+    assert doc.status_code == 200 and Graph().parse(data=doc.content, format=parser).isomorphic(got)
+
+
+def test_curl_on_an_actor_iri_path_prints_its_triples(server, served):
+    """The issue's check, with the real curl and no -L: ``curl -H 'Accept: text/turtle' …/id/actor/skr``."""
+    import shutil
+    import subprocess
+
+    if shutil.which("curl") is None:
+        pytest.skip("curl not installed")
+    done = subprocess.run(["curl", "-s", "-H", "Accept: text/turtle", server.url + "/id/actor/skr"],
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0
+    got = Graph().parse(data=done.stdout, format="turtle")
+    assert len(got) > 10 and set(got.triples((SKR, None, None))) == set(served.triples((SKR, None, None)))
 
 
 def test_a_browser_gets_the_page(client):
@@ -81,6 +97,9 @@ def test_catalog_and_well_known_void(client):
         assert str(g.value(DATASET, VOID.sparqlEndpoint)).endswith("/sparql")
     r = client.get("/catalog", headers={"Accept": "application/ld+json"})
     assert r.headers["content-type"] == "application/ld+json" and json.loads(r.text)["@context"]
+    record = Graph().parse(data=client.get("/catalog").content, format="turtle")
+    assert set(record.objects(None, URIRef("http://www.w3.org/2006/vcard/ns#hasEmail"))) == {
+        URIRef("mailto:data@example.org")}  # serve --contact-email: the address DCAT-AP-SE requires
     forged = client.get("/catalog", headers={"Host": "evil.example"})  # URLs from the server's own address
     assert forged.status_code == 200 and "evil.example" not in forged.text
 

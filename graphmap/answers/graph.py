@@ -78,6 +78,11 @@ class KnowledgeGraph:
     def link_graph(self):
         return analysis.link_graph(self.links)
 
+    def select(self, query, bound: dict) -> list[dict]:
+        """The raw rows of a SPARQL query (:class:`graphmap.queries.NamedQuery`) with ``bound``
+        values, from the store (a cached build keeps the parameterless ones the map's state needs)."""
+        return self.store.select(query.sparql, bound)[1]
+
     def label(self, iri, lang: str = "sv") -> str:
         return self.labels.label(iri, lang)
 

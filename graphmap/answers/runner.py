@@ -138,8 +138,7 @@ def run_query(kg: KnowledgeGraph, name: str, **values) -> QueryResult:
         raise UnknownName("query", name, sorted(library()))
     bound = bind_params(kg, query, values)
     if query.engine == "sparql":
-        _names, raw = kg.store.select(query.sparql, bound)
-        rows = shape_rows(raw, query)
+        rows = shape_rows(kg.select(query, bound), query)
     else:
         if query.engine not in ENGINES:
             importlib.import_module(ENGINE_MODULES[query.engine])   # it registers itself

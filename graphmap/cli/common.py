@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import functools
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from graphmap.api import MissingParameter
 from graphmap.fileio import RemoteContext
 from graphmap.cli.params import DATA, DATA_ARGS, Name, help_text  # noqa: F401 - re-exported: the shared DATA
 from graphmap.i18n import t
-from graphmap.problems import IngestError
+from graphmap.problems import IngestError, echo
 from graphmap.resolve import UnknownName
 from graphmap.tabular import csv_text
 
@@ -29,6 +30,18 @@ LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", sho
                     help=help_text("cli.help.common.lang"))
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
                       help=help_text("cli.help.common.format"))
+
+CONTACT_EMAIL = click.option("--contact-email", "contact_email", default=None,
+                             help=help_text("cli.help.export.contact_email"))
+"""The publisher's functional e-mail address for the catalogue record (DCAT-AP-SE makes it mandatory)."""
+
+
+def check_email(value: str | None, lang: str) -> str | None:
+    """``value`` if it is an e-mail address a ``mailto:`` IRI can carry (``data@region.se``); else exit 2 naming it."""
+    if value is not None and not re.fullmatch(r"[^@\s<>\"{}|\\^`%]+@[^@\s<>\"{}|\\^`%]+\.[A-Za-z]{2,}", value):
+        fail(t("cli.export.bad_email", lang, value=echo(value)))
+    return value
+
 
 RECORD = click.option("--record", type=click.Path(path_type=Path), default=None,
                       help=help_text("cli.help.sources.record"))

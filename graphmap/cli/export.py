@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from graphmap.cli.common import DATA, LANG, handle_errors, load_graph
+from graphmap.cli.common import CONTACT_EMAIL, DATA, LANG, check_email, handle_errors, load_graph
 from graphmap.i18n import MESSAGES, t
 from graphmap.cli.params import help_text
 
@@ -66,10 +66,11 @@ def export_data_cmd(fmt, output, include_personal, data, lang):
               help=help_text("cli.help.export.catalog_output"))
 @click.option("--base-url", "base", default="https://w3id.org/graphmap/", show_default=True,
               help=help_text("cli.help.export.base_url"))
+@CONTACT_EMAIL
 @DATA
 @LANG
 @handle_errors
-def export_catalog_cmd(output, base, data, lang):
+def export_catalog_cmd(output, base, contact_email, data, lang):
     """Katalogpost enligt DCAT-AP(-SE) för dataportaler / the DCAT-AP(-SE) catalogue record for data portals.
 
     Datamängd, distributioner (en per format), SPARQL-tjänst, licens (CC0 1.0); utan personuppgifter.
@@ -78,8 +79,9 @@ def export_catalog_cmd(output, base, data, lang):
     from graphmap.export import shareable_graph
     from graphmap.fileio import write_bytes_atomic
 
+    check_email(contact_email, lang)
     kg = load_graph(data, lang)
-    body = to_turtle(shareable_graph(kg.graph), base)
+    body = to_turtle(shareable_graph(kg.graph), base, contact_email)
     write_bytes_atomic(output, body)
     click.echo(t("cli.export.wrote", lang, paths=output, counts=f"{len(DISTRIBUTIONS)} "
                  + t("cli.export.count.distributions", lang)))

@@ -6,7 +6,7 @@ import webbrowser
 
 import click
 
-from graphmap.cli.common import DATA_ARGS, LANG, err_console, handle_errors, load_graph
+from graphmap.cli.common import CONTACT_EMAIL, DATA_ARGS, LANG, check_email, err_console, handle_errors, load_graph
 from graphmap.i18n import LANGS, t
 from graphmap.cli.params import help_text
 
@@ -40,6 +40,7 @@ def _setting(name: str, default, kind):
 @_setting("--send-timeout", 30.0, click.FloatRange(0.1, 3600))
 @_setting("--read-timeout", 15.0, click.FloatRange(0.1, 3600))
 @_setting("--cache-mb", 256.0, click.FloatRange(0, 1_000_000))
+@CONTACT_EMAIL
 @handle_errors
 def serve(data, port, host, lang, include_personal, open_browser, since, **settings):
     """Starta webbappen: stödlandskapet i webbläsaren, med en skrivskyddad SPARQL-ändpunkt.
@@ -49,6 +50,7 @@ def serve(data, port, host, lang, include_personal, open_browser, since, **setti
     """
     from graphmap.serve import is_loopback, run
 
+    check_email(settings.get("contact_email"), lang)
     if not is_loopback(host):
         err_console.print(t("cli.serve.exposed", lang, host=host), markup=False, soft_wrap=True)
     if include_personal:

@@ -347,6 +347,8 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.report.wrote_pdf": ("Skrev {pdf}.", "Wrote {pdf}."),
     "cli.export.wrote_files": ("Skrev {n} filer till {output}:", "Wrote {n} files to {output}:"),
     "cli.export.wrote": ("Skrev {paths} ({counts}).", "Wrote {paths} ({counts})."),
+    "cli.export.bad_email": ("--contact-email: {value} är ingen e-postadress (som data@region.se).",
+                             "--contact-email: {value} is not an e-mail address (like data@region.se)."),
     "cli.export.count.triples": ("tripplar", "triples"),
     "cli.export.count.nodes": ("noder", "nodes"),
     "cli.export.count.edges": ("kanter", "edges"),
@@ -423,6 +425,7 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.export.output_2': ('Fil (eller mapp för csv). Standard: out/graphmap.<format>', 'file (folder for csv).'),
     'cli.help.export.catalog_output': ('Fil att skriva katalogposten till (Turtle)', 'file to write the record to (Turtle).'),
     'cli.help.export.base_url': ('Adressen där webbappen nås (nedladdningar och /sparql)', 'address the web app is reached at (downloads and /sparql).'),
+    'cli.help.export.contact_email': ('Utgivarens funktionsadress för e-post (aldrig en persons), t.ex. data@region.se; DCAT-AP-SE kräver en', "the publisher's functional e-mail address (never a person's), e.g. data@region.se; DCAT-AP-SE requires one."),
     'cli.help.export.include_personal': ('Ta med personuppgifter (namn, e-post); standard: utelämnas', 'include personal data; default: left out.'),
     'cli.help.neo4j.uri': ('Neo4j-adress, t.ex. bolt://localhost:7687 (annars NEO4J_URI)', 'server address.'),
     'cli.help.neo4j.dataset': ('Datasetets namn i Neo4j', "the dataset's name in Neo4j."),
@@ -754,6 +757,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "catalog.keywords": ("socialtjänst;stödstruktur;FoU;kommun;län;kunskapsgraf",
                          "social services;support structure;R&D;municipality;county;knowledge graph"),
     "catalog.publisher": ("graphmap-projektet", "the graphmap project"),
+    "catalog.publisher_description": (
+        "Projektet som kartlägger stödstrukturer i socialtjänsten och ger ut graphmaps data och programvara.",
+        "The project that maps support structures in Swedish social services and publishes graphmap's data and software."),
     "catalog.contact": ("graphmap-projektet (funktionsadress)", "the graphmap project (functional address)"),
     "catalog.service_title": ("SPARQL-ändpunkt för graphmap", "graphmap's SPARQL endpoint"),
     "catalog.service_description": (

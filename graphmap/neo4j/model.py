@@ -69,7 +69,8 @@ STANDARD_CLASSES = [ORG.Organization, ORG.OrganizationalCollaboration, ORG.Membe
 STANDARD_OBJECT = [ORG.member, ORG.memberOf, ORG.hasMember, ORG.organization, ORG.role, ORG.holds, ORG.heldBy,
                    ORG.postIn, ORG.subOrganizationOf, ORG.hasSubOrganization, ORG.originalOrganization,
                    ORG.resultingOrganization, ORG.changedBy, ORG.resultedFrom, SKOS.broader, SKOS.narrower,
-                   SKOS.related, SKOS.inScheme, SKOS.hasTopConcept, SKOS.topConceptOf, DCTERMS.source,
+                   SKOS.related, SKOS.inScheme, SKOS.hasTopConcept, SKOS.topConceptOf, SKOS.exactMatch,
+                   SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch, DCTERMS.source,
                    DCTERMS.isPartOf, DCTERMS.hasPart, RDFS.seeAlso]
 STANDARD_LITERAL = [SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SKOS.definition, SKOS.editorialNote,
                     SKOS.scopeNote, SKOS.note, SKOS.example, SKOS.notation, DCTERMS.date, DCTERMS.description,

@@ -93,6 +93,7 @@ class App:
         self.previous = previous  # an earlier data version, for /forandringar
         self.env = _env()
         self._described: dict = {}  # base URL -> the service description of /sparql
+        self.contact_email: str | None = None  # the publisher's functional address, in /catalog
 
     # ---- helpers -------------------------------------------------------------------------------
     def lang(self, request: Request) -> str:
@@ -444,7 +445,7 @@ class App:
     def catalog(self, request: Request):
         from graphmap.catalog import catalog_graph
 
-        return self._rdf(request, catalog_graph(self.site.kg.graph, own_base(request)))
+        return self._rdf(request, catalog_graph(self.site.kg.graph, own_base(request), self.contact_email))
 
     def ontology(self, request: Request):
         """``/def`` (the ontology: hash IRIs, answered directly) and ``/def.<ext>``."""
@@ -459,7 +460,8 @@ class App:
         return self._rdf(request, linked.ontology_document(), want, None if ext else "/def")
 
     def resource(self, request: Request):
-        """A minted IRI (``/id/…``, ``/vocab/…``): 303 to a document about it; the documents themselves."""
+        """A minted IRI (``/id/…``, ``/vocab/…``): its statements for an RDF client, 303 to its page for a
+        browser; the documents themselves."""
         from rdflib import URIRef
 
         from graphmap.ontology import BASE, ontology_graph
@@ -481,8 +483,9 @@ class App:
         want = linked.negotiate(request.headers.get("accept", ""))
         if want is None:
             return self.message(request, 406, "not_found")
-        target = (linked.page_of(path) or f"/{path}.html") if want == "html" else f"/{path}.{want}"
-        return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
+        if want != "html":  # answered directly, naming the document it is (curl without -L gets the triples)
+            return self._rdf(request, linked.describe(graph, iri), want, f"/{path}")
+        return RedirectResponse(linked.page_of(path) or f"/{path}.html", status_code=303, headers={"Vary": "Accept"})
 
     async def favicon(self, request: Request):
         return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml",
@@ -587,18 +590,20 @@ def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool =
                sparql_workers: int = 2, sparql_timeout: float = 10.0, sparql_limit: int = 10_000,
                sparql_query_bytes: int = 100_000, sparql_result_bytes: int = 64_000_000,
                sparql_memory: float = 1024.0, sparql_queue: int = 8, sparql_answers_mb: float = 256.0,
-               cache_mb: float = 256.0,
+               cache_mb: float = 256.0, contact_email: str | None = None,
                previous: KnowledgeGraph | None = None) -> Starlette:
     """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
 
     The SPARQL worker processes start with the app and stop with it (ASGI lifespan); at most
     ``sparql_workers`` queries run and ``sparql_queue`` more wait, further ones get 503. Maps,
     answers and tables are cached up to ``cache_mb`` MB. ``/forandringar`` compares the graph with
-    ``previous`` (an earlier data version), if given.
+    ``previous`` (an earlier data version), if given. ``/catalog`` names ``contact_email`` (a
+    functional address) as the contact point's e-mail, which DCAT-AP-SE requires.
     """
     site = Site(kg, include_personal=include_personal, lang=lang if lang in LANGS else "sv",
                 cache_bytes=int(cache_mb * 1_000_000))
     holder = App(site, None, previous)
+    holder.contact_email = contact_email
 
     @contextlib.asynccontextmanager
     async def lifespan(app):

@@ -4,10 +4,13 @@ The IRIs are ``https://w3id.org/graphmap/<path>``; the w3id redirect (``docs/w3i
 ``<path>`` to the server, and the server answers for ``/id/…``, ``/def`` and ``/vocab/…``:
 
 - ``/id/…`` and ``/vocab/…`` name things (an actor, a municipality, a fact, a concept), not
-  documents: as the W3C note *Cool URIs for the Semantic Web* describes, the server answers
-  ``303 See Other`` to a document about the thing, chosen by the ``Accept`` header — the actor's,
-  network's or municipality's page for a browser (a page listing the statements for other things),
-  ``<path>.ttl`` / ``.nt`` / ``.jsonld`` / ``.rdf`` for an RDF client. The documents answer 200.
+  documents. An RDF client (Turtle, N-Triples, JSON-LD, RDF/XML by ``Accept``) gets the thing's
+  statements directly, 200 with ``Content-Location: <path>.ttl`` (…) naming the document they are
+  and ``Vary: Accept``, so ``curl -H 'Accept: text/turtle'`` prints them without following a
+  redirect; a browser gets ``303 See Other`` to a page about the thing (the actor's, network's or
+  municipality's page; a page listing the statements for other things), as the W3C note *Cool URIs
+  for the Semantic Web* describes. The documents ``<path>.ttl`` / ``.nt`` / ``.jsonld`` / ``.rdf`` /
+  ``.html`` answer 200.
 - ``/def`` is the ontology, a document whose terms are hash IRIs (``/def#Actor``): answered
   directly (HTML documentation or RDF), with ``Vary: Accept`` and ``Content-Location``.
 - An IRI the graph does not know is 404.

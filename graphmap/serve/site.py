@@ -26,7 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rdflib import URIRef
-from rdflib.namespace import FOAF, ORG, RDF, SKOS
+from rdflib.namespace import FOAF, RDF, SKOS
 
 from graphmap.api import KnowledgeGraph, MissingParameter, QueryResult, bind_params, run_query
 from graphmap.i18n import lang_key, sv_sort_key, t
@@ -55,18 +55,11 @@ class Site(Pages, Neighbourhood, Downloads):
         self.kg = kg if include_personal else KnowledgeGraph(strip_personal(kg.graph))
         self.vocab = vocabularies()
         g = self.kg.graph
-        self.municipalities = {str(g.value(m, GM.scbCode)): m for m in g.subjects(RDF.type, GM.Municipality)}
-        self.counties = {str(g.value(c, GM.scbCode)): c for c in g.subjects(RDF.type, GM.County)}
-        self.actors: dict[str, URIRef] = {}
-        self.networks: dict[str, URIRef] = {}
-        actor_ns, network_ns = str(ID) + "actor/", str(ID) + "network/"
-        for cls in (GM.Actor, ORG.OrganizationalCollaboration):
-            for s in g.subjects(RDF.type, cls):
-                text = str(s)
-                if text.startswith(actor_ns) and (s, RDF.type, GM.Municipality) not in g:
-                    self.actors[text[len(actor_ns):]] = s
-                elif text.startswith(network_ns):
-                    self.networks[text[len(network_ns):]] = s
+        pages = self.kg.resolver.pages   # the one name index: the CLI resolves names in the same books
+        self.municipalities: dict[str, URIRef] = pages["kommun"]
+        self.counties: dict[str, URIRef] = pages["lan"]
+        self.actors: dict[str, URIRef] = pages["actor"]
+        self.networks: dict[str, URIRef] = pages["network"]
         self.source_urls = {str(s): external_url(g.value(s, FOAF.page))
                             for s in g.subjects(RDF.type, GM.SourceDocument)}
         self._search = {lang: SearchIndex(self._entries(lang)) for lang in ("sv", "en")}
