@@ -190,6 +190,8 @@ def test_state_of_one_county_shows_only_its_own_sources_and_the_national_ones_ap
         dates = {r["date"] for r in csv.DictReader(open(folder / "sources.csv", encoding="utf-8")) if r["date"]}
         assert {own["oldest"], own["newest"]} <= dates | {None}, (code, own)   # the county's own pages only
         assert national["stale"] >= 1 and national["oldest"] == "2020-01-24"
+    own, _national = json.loads(CliRunner().invoke(main, ["state", "--county", "08", "--format", "json"]).stdout)
+    assert own["newest"] == "2026-02-04"   # Kalmar's own newest source: the joint plan the region adopted
     table = CliRunner().invoke(main, ["state", "--county", "20", "--record", str(tmp_path / "none.json")]).stdout
     assert "Nationella källor (räknas en gång)" in table and "räknas en gång, i raden" in table
     assert "Källsidorna har inte kontrollerats" in table
@@ -244,3 +246,5 @@ def test_the_web_page_and_the_report_show_the_state_of_the_map(kg):
     for text in (page, report):   # the national pages in one row of their own, and whether the pages were checked
         assert text.count('data-national="yes"') == 1 and "Nationella källor (räknas en gång)" in text
         assert 'data-testid="sources-due"' in text
+    for text in (page[page.index('data-county="08"'):], table[table.index("Kalmar län"):]):
+        assert "2026-02-04" in text[:text.index("</tr>")]   # Kalmar's own newest source: a decision of 2026-02-04

@@ -14,8 +14,11 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import graphmap
+from graphmap import mapstate
+from graphmap.cli import main
 from graphmap.ingest import expand_paths
 from graphmap.privacy import personal_strings
 from graphmap.slug import slugify
@@ -24,6 +27,7 @@ from tests.helpers import ROOT
 LANDSCAPE = ROOT / "data" / "landscape"
 REGIONS = ROOT / "data" / "regions"
 PARAPHRASE = Path(__file__).with_name("landscape_paraphrase.json")
+COUNTY_CODES = [r["lanskod"] for r in csv.DictReader(open(ROOT / "data" / "reference" / "lan.csv", encoding="utf-8"))]
 FACT_TABLES = ("actors", "networks", "coverage", "offers", "memberships", "relations", "agreements", "changes",
                "mapping")
 
@@ -79,6 +83,48 @@ def test_the_seed_regions_mark_their_inferences_too():
 def test_a_question_with_no_source_names_no_organisation(folder):
     named = [r["id"] for r in _rows(folder, "mapping") if r["status"] == "ingen-kalla-hittad" and r["actors"].strip()]
     assert not named, f"{folder.name}: 'ingen källa hittad' but actors named: {named}"
+
+
+def test_a_row_that_applies_a_national_page_to_one_county_says_so():
+    """A page about every county (or every county administrative board) cited for a fact about one
+    county's actor marks the row `national` (record part: a national fact applied to the county), so that
+    a county reads it as the nation's fact, not one about itself; only the page's own county goes unmarked.
+    The coverage answer shows it."""
+    national = mapstate.national_sources([{"county": c, "source": s} for s, cs in _county_sources().items() for c in cs],
+                                         len(COUNTY_CODES))
+    assert len(national) >= 5
+    for source in national:
+        plain = {c for c, marked, _s in _county_rows(source) if not marked}
+        assert len(plain) <= 1, (source, sorted(plain))   # the page's own county at most
+    rows = json.loads(CliRunner().invoke(main, ["query", "coverage", "-p", "municipality=Högsby", "--format", "json"]).stdout)
+    lst = [r for r in rows if r["actor"] == "https://w3id.org/graphmap/id/actor/lansstyrelsen-kalmar-lan"]
+    assert lst and all("https://w3id.org/graphmap/vocab/record-part/national" in r["assumed_part"] for r in lst)
+    assert "Länet: en nationell uppgift tillämpad på länet" in CliRunner().invoke(
+        main, ["query", "coverage", "-p", "municipality=Högsby", "--format", "csv"]).stdout
+
+
+def _lst_county(actor: str) -> str | None:
+    actors = {r["id"]: r for r in _rows(LANDSCAPE / "00-nationellt", "actors")}
+    return actors[actor]["county"] if actor.startswith("lansstyrelsen-") and actor in actors else None
+
+
+def _county_rows(source: str | None = None):
+    """(county, marked national) for every row of the national folder about one county's actor."""
+    for table in ("actors", "coverage", "offers", "relations"):
+        for r in _rows(LANDSCAPE / "00-nationellt", table):
+            if source and r["source"] != source:
+                continue
+            ends = [r["id"]] if table == "actors" else [r.get("actor"), r.get("subject"), r.get("object")]
+            county = next((c for c in map(_lst_county, filter(None, ends)) if c), None)
+            if county:
+                yield county, "national" in (r.get("assumed_parts") or "").split(";"), r["source"]
+
+
+def _county_sources() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for county, _marked, source in _county_rows():
+        out.setdefault(source, set()).add(county)
+    return out
 
 
 def test_dalarnas_rss_covers_the_county_from_its_background_page():

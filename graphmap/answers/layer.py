@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 
 from graphmap.answers import support
+from graphmap.ontology import GM
 from graphmap.answers.runner import engine, shape_rows
 
 if TYPE_CHECKING:
@@ -32,10 +33,16 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
     (285, ['area', 'broad', 'county'])
     """
     layer = kg.support_layer
-    if name == "support":
-        return [{c: (None if v is None else (Literal(v) if c == "route" else URIRef(v)))
+    if name == "support":   # one row per role of the actor (its types, a network's kind): gathered by the header
+        rows = [{c: (None if v is None else (Literal(v) if c == "route" else URIRef(v)))
                  for c, v in zip(support.COLUMNS, r[1:])}
                 for r in layer.rows(bound["area"], bound.get("municipality"))]
+        roles: dict = {}
+        for row in rows:
+            if row["actor"] not in roles:
+                roles[row["actor"]] = sorted(o for p in (GM.actorType, GM.networkKind)
+                                             for o in kg.graph.objects(row["actor"], p)) or [None]
+        return [row | {"role": role} for row in rows for role in roles[row["actor"]]]
     if name == "gaps":
         return [{"area": URIRef(r["area"]), "county": URIRef(r["county"]), "municipality": URIRef(r["municipality"])}
                 | {k: Literal(v) for k, v in r.items() if isinstance(v, int)} for r in layer.gap_rows(bound.get("county"))]

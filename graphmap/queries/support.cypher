@@ -4,6 +4,7 @@
 // param: area | vocab:area | required | Verksamhetsområde | Area
 // param: municipality | kommun | optional | Kommun | Municipality
 // column: actor | iri | Aktör | Actor
+// column: role | concept | Roll | Role
 // column: level | concept | Nivå | Level
 // column: kind | concept | Typ av stöd | Kind of support
 // column: match | concept | Stödets bredd | Breadth of support
@@ -14,7 +15,7 @@
 // column: extent | concept | Omfattning | Extent
 // column: confidence | concept | Säkerhet | Confidence
 // column: source | iri | Källa | Source
-// gather: kind offer_area target_group source
+// gather: role kind offer_area target_group source
 // example: area=funktionshinder municipality=Umeå
 // Run by `graphmap neo4j query support`. $live holds the current dataset versions (graphmap sets it);
 // a node or relationship is visible when one of its `datasets` tokens is in $live.
@@ -129,8 +130,9 @@ OPTIONAL MATCH (conf)-[ci:IN_SCHEME]->(:Resource {iri: 'https://w3id.org/graphma
 WHERE any(v IN ci.datasets WHERE v IN $live) AND cfl._token IN $live AND cfl.order = rank
 MATCH (actor)-[rl:LEVEL]->(level) WHERE any(v IN rl.datasets WHERE v IN $live)
 MATCH (level)<-[:GRAPHMAP_CLAIMS]-(lc:GraphmapClaim) WHERE lc._token IN $live AND lc.order IS NOT NULL
-WITH DISTINCT actor.iri AS actor, level.iri AS level, kind, match, offer_area.iri AS offer_area, target_group, route,
+OPTIONAL MATCH (actor)-[x0:ACTOR_TYPE|NETWORK_KIND]->(role) WHERE any(v IN x0.datasets WHERE v IN $live)
+WITH DISTINCT actor.iri AS actor, role.iri AS role, level.iri AS level, kind, match, offer_area.iri AS offer_area, target_group, route,
      via, extent, conf.iri AS confidence, source.iri AS source, lc.order AS lorder
-RETURN actor, level, kind, match, offer_area, target_group, route, via, extent, confidence, source
+RETURN actor, role, level, kind, match, offer_area, target_group, route, via, extent, confidence, source
 ORDER BY lorder DESC, actor, match, route, coalesce(via, ''), extent, confidence, kind, offer_area,
-         coalesce(target_group, ''), coalesce(source, '')
+         coalesce(target_group, ''), coalesce(source, ''), coalesce(role, '')
