@@ -14,6 +14,24 @@ from graphmap.vocab import vocabularies
 if TYPE_CHECKING:
     from graphmap.answers.graph import KnowledgeGraph
 
+#: the questions of the state of the map a gap cell rests on: who covers which municipalities, in which areas
+GAP_QUESTIONS = ("fou-tackning", "omraden")
+
+
+def partly_mapped(kg: KnowledgeGraph) -> set[str]:
+    """The counties (IRIs) of :func:`graphmap.api.map_state` whose gap cells rest on an unanswered
+    question (:data:`GAP_QUESTIONS` without a source): "delvis kartlagd". Their cells carry it
+    (:attr:`graphmap.analysis.GapCell.partly`); :meth:`graphmap.analysis.GapCell.partly_mapped`
+    is the one rule every output reads.
+
+    >>> from graphmap.api import build
+    >>> sorted(c.rsplit("/", 1)[-1] for c in partly_mapped(build()))
+    ['07', '08', '13', '19', '21']
+    """
+    return {str(county) for county, state in map_state(kg).items()
+            if state.mapped and any(state.questions[q].status == "ingen-kalla-hittad" for q in GAP_QUESTIONS
+                                    if q in state.questions)}
+
 
 def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
     """The gap matrix: area × county, or area × municipality for one ``county`` (name or code).
@@ -36,7 +54,7 @@ def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
         areas = [str(c.iri) for c in vocabularies().shown_in_order("area")]
         unmapped = {c for c, state in map_state(kg).items() if not state.mapped}
         cache[code] = analysis.gap_matrix(rows, by="municipality" if code else "county", areas=areas,
-                                          unmapped=unmapped)
+                                          unmapped=unmapped, partly=partly_mapped(kg))
     return cache[code]
 
 
@@ -97,4 +115,4 @@ def municipality_areas(kg: KnowledgeGraph, municipality) -> list[dict]:
             for c in vocabularies().shown_in_order("area")]
 
 
-__all__ = ["gap_matrix", "gap_cell_actors", "areas_reached", "municipality_areas"]
+__all__ = ["gap_matrix", "partly_mapped", "GAP_QUESTIONS", "gap_cell_actors", "areas_reached", "municipality_areas"]

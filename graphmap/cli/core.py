@@ -199,6 +199,8 @@ def gaps_cmd(detail, data, lang, fmt, **values):
               width=max(220, widest * len(heads)))  # a pipe gets every cell on one line
     if matrix.by == "county":
         err_console.print("; ".join(f"{code_of(c)} {kg.label(c, lang)}" for c in matrix.columns), markup=False)
+    if any(cell.partly_mapped(matrix.by) for cell in matrix.cells.values()):
+        err_console.print(t("gaps.partly_legend", lang), markup=False)
     if matrix.unmapped_columns:
         err_console.print(t("gaps.not_mapped_note", lang), markup=False)
 

@@ -31,7 +31,7 @@ from graphmap.report.counts import confidence_counts, landscape, shown
 from graphmap.report.scope import county_facts
 from graphmap.sources import source_info
 from graphmap.viz import build_view
-from graphmap.viz.gapstyle import NOT_MAPPED_COLOUR, cell_colour, look, partly_mapped  # noqa: F401 - cell_colour re-exported
+from graphmap.viz.gapstyle import NOT_MAPPED_COLOUR, cell_colour, look  # noqa: F401 - cell_colour re-exported
 from graphmap.vocab import vocabularies
 
 MAX_CHAIN_PATHS = 6
@@ -114,15 +114,14 @@ def _per_county(kg, lang, areas, view: dict, assumptions: list[dict]) -> list[di
 def _gaps(kg, lang, county_iri) -> dict:
     """The gap matrix (:func:`graphmap.api.gap_matrix`) as the report's table and PNG draw it."""
     matrix = gap_matrix(kg, county=code_of(county_iri) if county_iri is not None else None)
-    partly = partly_mapped(map_state(kg))
     rows = []
     for area in matrix.areas:
         cells_out = []
         for col in matrix.columns:
             cell = matrix.cell(area, col)
             # share None: not mapped or partly mapped without support found, drawn neutral (never a gap)
-            seen = look(cell, matrix.by, (str(county_iri) if county_iri is not None else col) in partly)
-            cells_out.append({"text": cell.text(matrix.by, lang), "share": seen["share"], "colour": seen["colour"],
+            seen = look(cell, matrix.by)
+            cells_out.append({"text": cell.mark(matrix.by, lang, needs=False), "share": seen["share"], "colour": seen["colour"],
                               "style": seen["style"], "unmet": cell.unmet_needs if cell.mapped else 0,
                               "needs": cell.needs, "mapped": cell.mapped})
         rows.append({"area": kg.label(URIRef(area), lang), "area_iri": area, "cells": cells_out})

@@ -264,8 +264,7 @@ class App:
         if page == "luckor":
             matrix = self.site.gap_matrix(lang)
             title, header = matrix["title"], [t("area", lang)] + [label for label, _code in matrix["head"]]
-            rows = [[r["label"]] + [c["text"] + (f" !{c['unmet']}" if c["unmet"] else "") for c in r["cells"]]
-                    for r in matrix["rows"]]
+            rows = [[r["label"]] + [c["mark"] for c in r["cells"]] for r in matrix["rows"]]
         else:
             state = self.site.map_state(lang)
             title = state["title"]

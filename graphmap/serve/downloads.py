@@ -191,24 +191,16 @@ def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, 
 
 def link_facts(kg, lang: str) -> dict[tuple[str, str, str], tuple[str, str]]:
     """(from, relation IRI, to) of every direct link -> (its confidence's label, its sources' titles
-    joined by :data:`MANY`): the confidence of :func:`graphmap.api.link_confidence`, the sources of the
-    records that give the link (internal query ``link-sources``)."""
+    joined by :data:`MANY`): :func:`graphmap.api.link_confidence` and :func:`graphmap.api.link_sources`
+    (the records that give the link, one answer)."""
     from rdflib import DCTERMS, URIRef
 
-    from graphmap.api import link_confidence, run_query
-    from graphmap.ontology import GM
-
-    sources: dict[tuple, set] = {}
-    for r in run_query(kg, "link-sources").rows:
-        sources.setdefault((str(r["subject"]), str(r["relation"]), str(r["object"])), set()).add(r["source"])
+    from graphmap.api import link_confidence, link_sources
 
     def title(src) -> str:
         return str(kg.graph.value(URIRef(src), DCTERMS.title) or kg.label(src, lang))
 
-    sure = dict(link_confidence(kg))
-    for k in sources:  # a link stated on the actor itself (its county): as sure as the actor's record
-        if k not in sure and kg.graph.value(URIRef(k[0]), GM.confidence) is not None:
-            sure[k] = str(kg.graph.value(URIRef(k[0]), GM.confidence))
+    sure, sources = link_confidence(kg), link_sources(kg)
     return {k: (kg.label(URIRef(sure[k]), lang) if k in sure else "",
                 MANY.join(sorted({title(s) for s in sources.get(k, ())}, key=sv_sort_key))) for k in set(sources) | set(sure)}
 

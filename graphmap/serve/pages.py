@@ -25,7 +25,7 @@ from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
 from graphmap.report.counts import landscape
 from graphmap.serve.content import Cell, external_url
-from graphmap.viz.gapstyle import look, partly_mapped
+from graphmap.viz.gapstyle import look
 
 # the record classes the start page counts, with their catalogue keys
 RECORDS = ((ORG.Membership, "serve.records.memberships"), (GM.Coverage, "serve.records.coverage"),
@@ -294,14 +294,13 @@ class Pages:
         """The gap matrix (:func:`graphmap.api.gap_matrix`) with a link from every cell to its rows."""
         matrix = self._gap_matrix
         head = [(self.label(c, lang), code_of(c)) for c in matrix.columns]
-        partly = partly_mapped(map_state(self.kg))
         rows = []
         for area in matrix.areas:
             line = []
             for county in matrix.columns:
                 cell = matrix.cell(area, county)
-                line.append({"text": cell.text(matrix.by, lang), "unmet": cell.unmet_needs if cell.mapped else 0,
-                             "heat": look(cell, matrix.by, str(county) in partly)["heat"],
+                line.append({"text": cell.mark(matrix.by, lang, needs=False), "unmet": cell.unmet_needs if cell.mapped else 0,
+                             "heat": look(cell, matrix.by)["heat"], "mark": cell.mark(matrix.by, lang),
                              "href": f"/luckor/rader?area={code_of(area)}&county={code_of(county)}",
                              "title": f"{self.label(area, lang)} – {self.label(county, lang)}"})
             rows.append({"label": self.label(area, lang), "code": code_of(area), "cells": line})
