@@ -73,11 +73,25 @@ def gap_cell_actors(kg: KnowledgeGraph, area, county) -> dict[str, list[str]]:
     >>> sorted(behind)
     ['broad', 'direct', 'national', 'networks']
     """
+    return {k: list(v) for k, v in gap_cell_reach(kg, area, county).items()}
+
+
+def gap_cell_reach(kg: KnowledgeGraph, area, county) -> dict[str, dict[str, dict]]:
+    """:func:`gap_cell_actors` with what each actor brings to the cell
+    (:func:`graphmap.answers.support.reach`): its level, kinds of support, confidences, sources and
+    the ``municipalities`` of the county it reaches (say them with
+    :func:`graphmap.answers.where.where_text`). The one answer behind the page "Vad rutan bygger
+    på" and its downloads.
+
+    >>> from graphmap.api import build
+    >>> behind = gap_cell_reach(build(), "funktionshinder", "24")
+    >>> len(behind["direct"]["https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten"]["municipalities"])
+    15
+    """
     area_iri = str(kg.resolver.resolve("vocab:area", str(area), "area"))
     county_iri = str(kg.resolver.county(str(county)))
     layer = kg.support_layer
-    groups = support.reach(layer, area_iri, [m for m, c in layer.county_of.items() if c == county_iri])
-    return {k: list(v) for k, v in groups.items()}
+    return support.reach(layer, area_iri, [m for m, c in layer.county_of.items() if c == county_iri])
 
 
 def areas_reached(kg: KnowledgeGraph) -> dict[str, set[str]]:
@@ -115,4 +129,4 @@ def municipality_areas(kg: KnowledgeGraph, municipality) -> list[dict]:
             for c in vocabularies().shown_in_order("area")]
 
 
-__all__ = ["gap_matrix", "partly_mapped", "GAP_QUESTIONS", "gap_cell_actors", "areas_reached", "municipality_areas"]
+__all__ = ["gap_matrix", "partly_mapped", "GAP_QUESTIONS", "gap_cell_actors", "gap_cell_reach", "areas_reached", "municipality_areas"]

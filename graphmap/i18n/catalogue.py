@@ -151,6 +151,11 @@ GAPS: dict[str, tuple[str, str]] = {
                            "? = partly mapped: the county is mapped, but which municipalities its units cover or in "
                            "which areas they work has no source yet; a cell without support there is unknown, not a "
                            "gap (see graphmap state)."),
+    "gaps.where": ("Når kommunerna", "Reaches the municipalities"),
+    "gaps.where_everywhere": ("hela landet (alla {n} kommuner)", "the whole country (all {n} municipalities)"),
+    "gaps.where_all_in_county": ("alla {n} kommuner", "all {n} municipalities"),
+    "gaps.where_all_but": ("alla utom {names} ({k} av {n})", "all but {names} ({k} of {n})"),
+    "gaps.where_some": ("{names} ({k} av {n})", "{names} ({k} of {n})"),
     "gaps.legend.none": ("ingen kommun når stöd (lucka)", "no municipality reaches support (gap)"),
     "gaps.legend.some": ("en del av kommunerna", "some of the municipalities"),
     "gaps.legend.all": ("alla kommuner", "all municipalities"),

@@ -24,7 +24,7 @@ from rdflib import URIRef
 
 from graphmap import analysis
 from graphmap.answers import support
-from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query, stale_sources
+from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query, stale_sources, where_text
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
 from graphmap.report.counts import confidence_counts, landscape, shown
@@ -54,8 +54,9 @@ def _in_scope(view: dict) -> set:
 
 def _support(kg, lang, areas, municipalities: list[str], groups=support.GROUPS) -> list[dict]:
     """Per area: who reaches ``municipalities`` there (:func:`graphmap.answers.support.reach`, the
-    answer behind the gap cells), in ``groups``: each actor or network with its level, kinds of
-    support and confidences (weakest first)."""
+    answer behind the gap cells), in ``groups``: each actor or network with the municipalities it
+    reaches (:func:`graphmap.api.where_text`), its level, kinds of support and confidences (weakest
+    first)."""
     layer = kg.support_layer
     rank = vocabularies().rank("confidence")
     order = {str(c.iri): i for i, c in enumerate(vocabularies().concepts("level"))}
@@ -65,6 +66,7 @@ def _support(kg, lang, areas, municipalities: list[str], groups=support.GROUPS) 
         blocks = []
         for group in groups:
             rows = [{"actor": kg.label(URIRef(actor), lang), "level": kg.label(URIRef(item["level"]), lang),
+                     "where": where_text(kg, item["municipalities"], lang),
                      "kinds": ", ".join(sorted({kg.label(URIRef(k), lang) for k in item["kinds"]}, key=sv_sort_key)),
                      "confidence": "; ".join(kg.label(URIRef(c), lang)
                                              for c in sorted(item["confidences"], key=lambda c: rank.get(c, 9))),
