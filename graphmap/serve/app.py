@@ -177,14 +177,17 @@ class App:
         shown = [c.name for c in result.query.columns if c not in PLACE_COLUMNS]
         presented = result.present(lang)
         everywhere = where_text(self.site.kg, self.site.kg.support_layer.county_of, lang)
-        out = []
+        national, counties = [], []
         for county, items in by_county(result):
             table = self.site.table(result, lang, columns=shown, rows=[presented[i] for i, _p in items])
             table.columns.insert(1, t("gaps.where", lang))
             for row, (_i, place) in zip(table.rows, items):
                 row.insert(1, Cell(everywhere if place is None else place.text(self.site.kg, lang, named=False)))
-            out.append((t("pages.support_national", lang) if county is None else self.site.label(county, lang), table))
-        return out
+            if county is None:
+                national.append((t("pages.support_national", lang), table))
+            else:
+                counties.append((self.site.label(county, lang), table))
+        return national + sorted(counties, key=lambda g: sv_sort_key(g[0]))
 
     def queries(self, request: Request):
         return self.render(request, "queries.html", queries=list(library().values()), active="queries")

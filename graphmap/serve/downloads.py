@@ -23,7 +23,7 @@ from functools import lru_cache
 from graphmap.api import QueryResult
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import code_of
-from graphmap.tabular import csv_text, xlsx_bytes as workbook
+from graphmap.tabular import MANY as tabular_many, csv_text, xlsx_bytes as workbook
 
 EXPORTS = {"graphmap.ttl": ("text/turtle; charset=utf-8", "Turtle"),
            "graphmap.jsonld": ("application/ld+json", "JSON-LD"),
@@ -37,7 +37,7 @@ EXPORTS = {"graphmap.ttl": ("text/turtle; charset=utf-8", "Turtle"),
 
 #: how every download writes several values in one cell (a gathered column: an actor's kinds of
 #: support, its sources …): the machine CSV, the Excel CSV and the workbook alike; JSON keeps a list
-MANY = "; "
+MANY = tabular_many  # several values in one cell, as every CSV writes them (graphmap.tabular.MANY)
 
 
 def joined(value, each=str) -> str:
