@@ -84,6 +84,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "pages.behind_codes": ("Kommuner (kod)", "Municipalities (code)"),
     "pages.behind_sources": ("Källor", "Sources"),
     "pages.behind_title": ("Vad rutan bygger på: {area} – {county}", "What the cell rests on: {area} – {county}"),
+    "pages.cell_rows": ("Rutans rader: en per kommun", "The cell's rows: one per municipality"),
     "pages.behind_none": ("Inga aktörer eller nätverk med stöd här.", "No actors or networks with support here."),
     "pages.behind.direct": ("Stöd i området (räknas i rutan)", "Support in the area (counted in the cell)"),
     "pages.behind.broad": ("Bara brett stöd, för ett bredare område (räknas för sig: +n brett)",
