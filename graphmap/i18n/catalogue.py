@@ -189,8 +189,10 @@ GAPS: dict[str, tuple[str, str]] = {
     "gaps.status.network": ("bara nätverk i området", "networks in the area only"),
     "gaps.status.none": ("inget regionalt eller lokalt stöd eller nätverk registrerat",
                          "no regional or local support or network recorded"),
-    "gaps.status.partly-mapped": ("inget stöd registrerat, men länet är bara delvis kartlagt: okänt, inte en lucka",
-                                  "no support recorded, but the county is mapped only in part: unknown, not a gap"),
+    "gaps.status.partly-mapped": ("inget regionalt eller lokalt stöd eller nätverk registrerat, men länet är bara "
+                                  "delvis kartlagt: okänt, inte en lucka",
+                                  "no regional or local support or network recorded, but the county is mapped only in "
+                                  "part: unknown, not a gap"),
     "gaps.status.not-mapped": ("länet är inte kartlagt", "the county is not mapped"),
     "gaps.status.national": ("nationellt stöd från {n} aktörer", "national support from {n} actors"),
     "gaps.intro_county": ("Varje ruta: kommuner som når stöd i just området (en regional eller lokal aktör som "
