@@ -139,6 +139,10 @@ def test_the_gap_matrix_and_the_state_of_the_map_download_as_shown(http, tmp_pat
     excel = list(csv.reader(io.StringIO(_get(http, "/luckor/luckor.excel.csv", {}).decode("utf-8-sig")), delimiter=";"))
     assert excel == sheet
     assert [[c.strip() for c in r] for r in calc_rows(xlsx, tmp_path) if any(r)] == [[c.strip() for c in r] for r in sheet]
+    # "delvis kartlagd" is marked "?" as graphmap gaps marks it, and the workbook says how to read it
+    assert "0/8 ?" in sheet[1] and sheet[0][sheet[1].index("0/8 ?")] == "Kronobergs län"
+    about = [r[1] for r in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[1].iter_rows(values_only=True)]
+    assert any(str(v).startswith("? = delvis kartlagd") for v in about)
     state = openpyxl.load_workbook(io.BytesIO(_get(http, "/kartlaggning/kartlaggning.xlsx", {}))).worksheets[0]
     assert state.max_row == 22 and state.cell(2, 1).value == "Stockholms län"
     assert "/kartlaggning/kartlaggning.excel.csv" in http.get("/kartlaggning").text

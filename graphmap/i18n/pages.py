@@ -50,6 +50,7 @@ PAGES: dict[str, tuple[str, str]] = {
                                 "per row (the Source column) and on the web app's sources."),
     "pages.about_date": ("Hämtad", "Retrieved"),
     "pages.about_rows": ("Antal", "Count"),
+    "pages.about_note": ("Så läses tabellen", "How to read the table"),
     "pages.about_personal": ("Personuppgifter", "Personal data"),
     "pages.about_personal_no": ("Namn på personer ingår inte.", "Names of people are not included."),
     "pages.about_personal_yes": ("Namn på personer ingår.", "Names of people are included."),

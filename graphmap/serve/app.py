@@ -270,6 +270,7 @@ class App:
         from graphmap.serve.downloads import page_table_bytes
 
         lang = self.lang(request)
+        notes: tuple[str, ...] = ()   # how to read the cells, on the workbook's sheet about the data
         if page == "rutan":
             values = self.values(request, ("area", "county"))
             area, county = (self._label_of(p, values[k], lang) for p, k in (("vocab:area", "area"), ("lan", "county")))
@@ -281,6 +282,7 @@ class App:
             matrix = self.site.gap_matrix(lang)
             title, header = matrix["title"], [t("area", lang)] + [label for label, _code in matrix["head"]]
             rows = [[r["label"]] + [c["mark"] for c in r["cells"]] for r in matrix["rows"]]
+            notes = (t("gaps.legend_county", lang), t("gaps.partly_legend", lang), t("gaps.not_mapped_note", lang))
         else:
             state = self.site.map_state(lang)
             title = state["title"]
@@ -292,7 +294,7 @@ class App:
                      c["sources"].count, c["sources"].oldest or "", c["sources"].newest or "", c["sources"].undated,
                      c["sources"].stale, c.get("due", "")] for c in state["counties"]]
         media = DOWNLOAD_FORMATS[fmt][1]
-        return Response(page_table_bytes(title, header, rows, fmt, lang), media_type=media, headers={
+        return Response(page_table_bytes(title, header, rows, fmt, lang, notes), media_type=media, headers={
             "Content-Disposition": f'attachment; filename="graphmap-{page}.{fmt}"'})
 
     def state(self, request: Request):

@@ -170,9 +170,11 @@ class Downloads:
         return body, self.EXPORTS[name][0]
 
 
-def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, lang: str) -> bytes:
+def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, lang: str,
+                     notes: tuple[str, ...] = ()) -> bytes:
     """A table a page shows that is no named query's answer (the gap matrix, the state of the map)
-    as ``xlsx`` (the table and a sheet about it) or ``excel.csv`` (semicolons, UTF-8 with BOM).
+    as ``xlsx`` (the table and a sheet about it, with the page's ``notes``: how to read the cells)
+    or ``excel.csv`` (semicolons, UTF-8 with BOM).
 
     >>> page_table_bytes("T", ["Län", "n"], [["Skåne", 3]], "excel.csv", "sv").decode("utf-8-sig").splitlines()
     ['Län;n', 'Skåne;3']
@@ -185,6 +187,7 @@ def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, 
     about = [[t("pages.about_title", lang), title], [t("pages.about_rows", lang), str(len(rows))],
              [t("pages.about_source", lang), t("pages.about_source_text", lang)],
              [t("pages.about_date", lang), _dt.date.today().isoformat()]]
+    about += [[t("pages.about_note", lang), note] for note in notes]
     return workbook([(t("pages.data_sheet", lang), header, rows),
                      (t("pages.about_sheet", lang), [t("pages.about_what", lang), t("pages.about_value", lang)], about)])
 
