@@ -28,7 +28,8 @@ def http(web):
     return web.http
 
 
-@pytest.mark.parametrize("path", ["/luckor", "/kartlaggning", "/stod?area=barn-och-unga"])
+@pytest.mark.parametrize("path", ["/luckor", "/kartlaggning", "/stod?area=barn-och-unga",
+                                  "/luckor/rader?area=barn-och-unga&county=14"])
 def test_wide_tables_show_every_column_at_1366_px(web, open_page, path):
     run = open_page(web.url + path, viewport=(1366, 900), timeout_ms=180_000)
     tables = run.page.evaluate(MEASURE)
