@@ -164,6 +164,7 @@ class GapCell:
     unmet_needs: int = 0
     mapped: bool = True  # False: no source says anything about the county ("ej kartlagd", not a gap)
     broad: int = 0       # municipalities with broad support only (not counted in ``supported``)
+    partly: bool = False  # the county is mapped only in part (:func:`graphmap.answers.gaps.partly_mapped`)
 
     @property
     def share(self) -> float:
@@ -181,16 +182,36 @@ class GapCell:
             return 1.0 if self.supported else (0.5 if self.with_network or self.broad else 0.0)
         return self.share
 
+    def partly_mapped(self, by: str = "county") -> bool:
+        """"delvis kartlagd": the one rule every output (CLI, web, report, the map of Sweden,
+        downloads) reads. The county is mapped, but which municipalities its units cover or in which
+        areas they work has no source yet (``partly``), and the cell shows no support in the area
+        itself (:meth:`shade` 0): what is missing is unknown, never a gap. Support found is shown
+        as found.
+
+        >>> GapCell(8, 0, 0, 0, 0, partly=True).partly_mapped(), GapCell(8, 0, 0, 0, 0).partly_mapped()
+        (True, False)
+        >>> GapCell(8, 4, 0, 0, 0, partly=True).partly_mapped(), GapCell(1, 0, 1, 0, 0, partly=True).partly_mapped("municipality")
+        (False, False)
+        """
+        return self.mapped and self.partly and self.shade(by) == 0
+
     def status(self) -> str:
         """What the cell says of its municipality (or of the best of its municipalities): support in
-        the area (``supported``), ``broad`` support only, a ``network`` only, ``none`` of them, or
-        ``not-mapped``; :meth:`describe` says it in words, :meth:`text` as the matrix's mark.
+        the area (``supported``), ``broad`` support only, a ``network`` only, ``none`` of them,
+        ``partly-mapped`` (none of them found where the county is mapped only in part:
+        :meth:`partly_mapped`) or ``not-mapped``; :meth:`describe` says it in words, :meth:`text`
+        as the matrix's mark.
 
         >>> GapCell(1, 0, 1, 0, 0, broad=1).status(), GapCell(1, 0, 0, 0, 0, mapped=False).status()
         ('broad', 'not-mapped')
+        >>> GapCell(1, 0, 0, 0, 0, partly=True).status()
+        'partly-mapped'
         """
         if not self.mapped:
             return "not-mapped"
+        if self.partly_mapped("municipality"):
+            return "partly-mapped"
         return "supported" if self.supported else ("broad" if self.broad else ("network" if self.with_network
                                                                               else "none"))
 
@@ -212,13 +233,22 @@ class GapCell:
         if not self.mapped:
             return t("gaps.not_mapped", lang)
         if by == "municipality":
-            return {"supported": "✓", "broad": "B", "network": "N", "none": "–"}[self.status()]
+            return {"supported": "✓", "broad": "B", "network": "N", "none": "–", "partly-mapped": "–"}[self.status()]
         broad = t("gaps.broad_suffix", lang, n=self.broad) if self.broad else ""
         return f"{self.supported}/{self.municipalities}{broad}"
 
-    def mark(self, by: str = "county", lang: str = "sv") -> str:
-        """:meth:`text` followed by ``!u`` when ``u`` reported needs have no support."""
-        return self.text(by, lang) + (f" !{self.unmet_needs}" if self.unmet_needs and self.mapped else "")
+    def mark(self, by: str = "county", lang: str = "sv", needs: bool = True) -> str:
+        """:meth:`text` followed by the "delvis kartlagd" marker (:meth:`partly_mapped`, the legend
+        ``gaps.partly_legend``) and (``needs``) ``!u`` when ``u`` reported needs have no support: the
+        cell as the CLI, the downloads, the web page and the report write it.
+
+        >>> GapCell(8, 0, 0, 0, 0, partly=True).mark(), GapCell(1, 0, 0, 1, 1, partly=True).mark("municipality", "en")
+        ('0/8 ?', '? !1')
+        """
+        text = self.text(by, lang)
+        if self.partly_mapped(by):   # for one municipality the marker stands in for "–"
+            text = t("gaps.partly_marker", lang) if by == "municipality" else f"{text} {t('gaps.partly_marker', lang)}"
+        return text + (f" !{self.unmet_needs}" if needs and self.unmet_needs and self.mapped else "")
 
 
 EMPTY_CELL = GapCell()
@@ -251,11 +281,12 @@ class GapMatrix:
 
 
 def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = None,
-               unmapped: set[str] | frozenset = frozenset()) -> GapMatrix:
+               unmapped: set[str] | frozenset = frozenset(), partly: set[str] | frozenset = frozenset()) -> GapMatrix:
     """Aggregate ``gaps`` rows (area × municipality) into area × ``by`` (county or municipality).
 
     ``areas`` gives the row order (default: as the rows come); columns are ordered by SCB code.
     ``unmapped``: the counties (IRIs) that are not mapped; their cells say so instead of counting.
+    ``partly``: the counties mapped only in part (:attr:`GapCell.partly`).
 
     >>> rows = [{"area": "a", "county": "lan/24", "municipality": "kommun/2480", "providers": 2,
     ...          "networks": 0, "needs": 1, "unmet_needs": 0},
@@ -263,7 +294,7 @@ def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = N
     ...          "networks": 1, "needs": 1, "unmet_needs": 1}]
     >>> m = gap_matrix(rows)
     >>> m.cell("a", "lan/24")
-    GapCell(municipalities=2, supported=1, with_network=1, needs=2, unmet_needs=1, mapped=True, broad=0)
+    GapCell(municipalities=2, supported=1, with_network=1, needs=2, unmet_needs=1, mapped=True, broad=0, partly=False)
     >>> m.cell("a", "lan/24").mark()
     '1/2 !1'
     """
@@ -287,5 +318,6 @@ def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = N
     order = [a for a in (areas or []) if a in seen_areas] + [a for a in seen_areas if a not in (areas or [])]
     columns.sort(key=lambda c: c.rstrip("/").rsplit("/", 1)[-1])
     county_of = {str(row[by]): str(row["county"]) for row in rows}
-    cells = {k: GapCell(*v[:5], mapped=county_of[k[1]] not in unmapped, broad=v[5]) for k, v in counts.items()}
+    cells = {k: GapCell(*v[:5], mapped=county_of[k[1]] not in unmapped, broad=v[5], partly=county_of[k[1]] in partly)
+             for k, v in counts.items()}
     return GapMatrix(by, order, columns, cells, list(rows), national)

@@ -4,8 +4,11 @@ Every CSV graphmap writes (CLI ``--format csv``, the web app's downloads, the da
 through :func:`csv_text`, and every cell through :func:`csv_safe`, so a value from the data such
 as ``=HYPERLINK(…)`` never runs as a formula when the file is opened in a spreadsheet.
 
->>> csv_safe("=1+1"), csv_safe("-3"), csv_safe("Umeå"), csv_safe(None)
-("'=1+1", "'-3", 'Umeå', '')
+Several values in one cell (a gathered column: an actor's kinds of support) are joined by
+:data:`MANY`, in every CSV alike, never written as a Python list's text.
+
+>>> csv_safe("=1+1"), csv_safe("-3"), csv_safe("Umeå"), csv_safe(None), csv_safe(["a", "b"])
+("'=1+1", "'-3", 'Umeå', '', 'a; b')
 >>> print(csv_text([{"a": "=x", "b": 2}], ["a", "b"]), end="")
 a,b
 '=x,2
@@ -16,11 +19,16 @@ import csv
 import io
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: how several values share one cell of a CSV or a workbook
+MANY = "; "
 
 
 def csv_safe(value) -> str:
     """The cell's text, with a ``'`` in front when a spreadsheet would read it as a formula."""
-    text = "" if value is None else str(value)
+    if isinstance(value, (list, tuple)):
+        text = MANY.join(str(v) for v in value if v is not None)
+    else:
+        text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
@@ -97,4 +105,4 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     return workbook_bytes(book)
 
 
-__all__ = ["FORMULA_START", "csv_safe", "csv_text", "values_only", "workbook_bytes", "xlsx_bytes"]
+__all__ = ["FORMULA_START", "MANY", "csv_safe", "csv_text", "values_only", "workbook_bytes", "xlsx_bytes"]

@@ -123,3 +123,23 @@ def test_build_output_is_byte_stable(tmp_path):
             done = graphmap_process("build", "-o", path, hashseed=seed)
             assert done.returncode == 0, done.stderr
         assert first.read_bytes() == second.read_bytes()
+
+
+def test_gaps_marks_partly_mapped_counties_as_the_pages_do():
+    """`graphmap gaps` marks "delvis kartlagd" with "?" and its legend, in exactly the counties whose
+    coverage or areas question has no source by `graphmap state`, and only in cells without support."""
+    result = CliRunner().invoke(main, ["gaps"], terminal_width=400)
+    assert result.exit_code == 0, result.output
+    states = json.loads(run("state", "--format", "json").output)
+    partly = {s["county"] for s in states if s["status"] != "ej-kartlagd"
+              and "ingen-kalla-hittad" in (s["fou-tackning"], s["omraden"])}
+    assert {"07", "13", "19"} <= partly   # Kronoberg, Halland, Västmanland
+    marked = {s["county"] for s in states if s["county"] for a in ("Anhörigstöd", "E-tjänster", "Folkhälsa")
+              if table_cell(result.stdout, a, s["county"]).endswith(" ?")}
+    assert marked == partly
+    assert table_cell(result.stdout, "Anhörigstöd", "07") == "0/8 ?"
+    assert table_cell(result.stdout, "Funktionshinder", "24") == "15/15"  # support found is shown as found
+    assert table_cell(result.stdout, "Anhörigstöd", "01") == "0/26"        # a gap where the county is mapped
+    assert "? = delvis kartlagd" in result.stderr
+    county = CliRunner().invoke(main, ["gaps", "--county", "Kronoberg"], terminal_width=400)
+    assert table_cell(county.stdout, "Anhörigstöd", "Växjö") == "?" and "? = delvis kartlagd" in county.stderr

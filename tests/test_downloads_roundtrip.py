@@ -85,7 +85,8 @@ def test_the_gap_cells_rows_download_as_the_page_shows_them(http, tmp_path):
     page = http.get("/luckor/rader", params=GAP_CELL).text
     for fmt in ("xlsx", "excel.csv", "csv", "json"):
         assert f"/fraga/gaps.{fmt}?county=24&amp;area=barn-och-unga" in page
-    shown = page.count("<tr>") - 1  # the table's rows without its header
+    rows_table = page[page.index('data-testid="behind-cell"'):].split("</section>", 1)[1]
+    shown = rows_table.count("<tr>") - 1  # the rows table's rows without its header
     answer = http.get("/fraga/gaps.json", params=GAP_CELL).json()
     assert len(answer["rows"]) == shown > 0
     assert {r["area"] for r in answer["rows"]} == {"https://w3id.org/graphmap/vocab/area/barn-och-unga"}
@@ -138,6 +139,100 @@ def test_the_gap_matrix_and_the_state_of_the_map_download_as_shown(http, tmp_pat
     excel = list(csv.reader(io.StringIO(_get(http, "/luckor/luckor.excel.csv", {}).decode("utf-8-sig")), delimiter=";"))
     assert excel == sheet
     assert [[c.strip() for c in r] for r in calc_rows(xlsx, tmp_path) if any(r)] == [[c.strip() for c in r] for r in sheet]
+    # "delvis kartlagd" is marked "?" as graphmap gaps marks it, and the workbook says how to read it
+    assert "0/8 ?" in sheet[1] and sheet[0][sheet[1].index("0/8 ?")] == "Kronobergs län"
+    about = [r[1] for r in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[1].iter_rows(values_only=True)]
+    assert any(str(v).startswith("? = delvis kartlagd") for v in about)
     state = openpyxl.load_workbook(io.BytesIO(_get(http, "/kartlaggning/kartlaggning.xlsx", {}))).worksheets[0]
     assert state.max_row == 22 and state.cell(2, 1).value == "Stockholms län"
     assert "/kartlaggning/kartlaggning.excel.csv" in http.get("/kartlaggning").text
+
+
+def _cells(row_html: str) -> list[str]:
+    import html
+    import re
+
+    return [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row_html, re.S)]
+
+
+def test_support_for_an_area_alone_says_where_each_row_reaches(http, kg, tmp_path):
+    """/stod?area=… without a municipality: rows grouped by the county they reach, each naming the
+    municipalities it reaches there; checked against the answers for each municipality of
+    Stockholms län, and carried into the JSON, the .xlsx, the Excel CSV and LibreOffice alike."""
+    import re
+
+    from graphmap.api import run_query
+
+    page = http.get("/stod", params=SUPPORT).text
+    sections = dict(re.findall(r'<section class="support-county" id="g\d+"><h2>([^<]+)</h2>(.*?)</section>', page, re.S))
+    assert {"Stockholms län", "Västerbottens län"} <= set(sections)
+    head, *rows = [_cells(r) for r in re.findall(r"<tr>(.*?)</tr>", sections["Stockholms län"], re.S)]
+    assert head[:2] == ["Aktör", "Når kommunerna"]
+    # independently: who each municipality of Stockholms län reaches in the area, by its own answer
+    county = [m for m, c in kg.support_layer.county_of.items() if c.endswith("/lan/01")]
+    reached: dict[str, set] = {}
+    for m in county:
+        label = kg.label(m)
+        for r in run_query(kg, "support", area=SUPPORT["area"], municipality=m.rsplit("/", 1)[-1]).present():
+            if r["level_label"] != "Nationell":
+                reached.setdefault(r["actor_label"], set()).add(label)
+    assert rows
+    for row in rows:
+        actor, where = row[0], row[1]
+        expected = reached[actor]
+        if where == f"alla {len(county)} kommuner":
+            assert len(expected) == len(county), (actor, where)
+        else:
+            listed, count = re.fullmatch(r"(.*) \((\d+) av 26\)", where).groups()
+            assert set(listed.split(", ")) == expected and int(count) == len(expected), (actor, where, expected)
+    fou = [r for r in (_cells(x) for x in re.findall(r"<tr>(.*?)</tr>", sections["Västerbottens län"], re.S))
+           if r[0] == "FoU Socialtjänst (Västerbotten)"]
+    assert fou and all(r[1] == "alla 15 kommuner" for r in fou)
+    # the downloads: the same rows with where they reach
+    answer = http.get("/fraga/support.json", params=SUPPORT).json()["rows"]
+    nordvast = next(r for r in answer if r["actor_label"] == "FoU Nordväst")
+    assert nordvast["places"].startswith("Stockholms län: Ekerö, Järfälla") and len(nordvast["municipalities"]) == 8
+    assert next(r for r in answer if r["level_label"] == "Nationell")["places"] == "hela landet (alla 290 kommuner)"
+    xlsx = _get(http, "/fraga/support.xlsx", SUPPORT)
+    sheet = [[("" if v is None else str(v)) for v in row]
+             for row in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0].iter_rows(values_only=True)]
+    where, codes = sheet[0].index("Når kommunerna"), sheet[0].index("Kommuner som nås (kod)")
+    assert [r[where] for r in sheet[1:]] == [r["places"] for r in answer]
+    assert [r[codes].split("; ") for r in sheet[1:]] == [[m.rsplit("/", 1)[-1] for m in r["municipalities"]] for r in answer]
+    excel = list(csv.reader(io.StringIO(_get(http, "/fraga/support.excel.csv", SUPPORT).decode("utf-8-sig")), delimiter=";"))
+    assert excel == sheet
+    machine = list(csv.DictReader(io.StringIO(_get(http, "/fraga/support.csv", SUPPORT).decode("utf-8-sig"))))
+    assert [r["places"] for r in machine] == [r["places"] for r in answer]
+    calc = [[c.strip() for c in r] for r in calc_rows(xlsx, tmp_path) if any(c.strip() for c in r)]
+    assert [r[where] for r in calc[1:]] == [r["places"] for r in answer]
+
+
+BASIS = {"county": "14", "area": "barn-och-unga"}   # Västra Götaland: actors reaching all 49 and a part
+
+
+def test_the_gap_cells_basis_downloads_as_the_page_shows_it(http, tmp_path):
+    """"Vad rutan bygger på": the actors behind the cell with the municipalities of the county each
+    reaches, on the page and in its .xlsx (openpyxl and LibreOffice) and Excel CSV, row for row."""
+    import re
+
+    page = http.get("/luckor/rader", params=BASIS).text
+    behind = page[page.index('data-testid="behind-cell"'):].split("</section>", 1)[0]
+    for fmt in ("xlsx", "excel.csv"):
+        assert f"/luckor/rutan.{fmt}?county=14&amp;area=barn-och-unga" in behind
+    shown = []
+    for heading, body in re.findall(r'<h3 data-group="[a-z]+">([^<]+)</h3>(.*?)</table>', behind, re.S):
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)[1:]:
+            cells = _cells(row)
+            shown.append([heading, cells[0], cells[1], *cells[2:]])
+    assert shown and any(r[2] == "alla 49 kommuner" for r in shown)
+    assert any(re.fullmatch(r".+ \(\d+ av 49\)", r[2]) for r in shown)   # a part of the county, named
+    xlsx = _get(http, "/luckor/rutan.xlsx", BASIS)
+    book = openpyxl.load_workbook(io.BytesIO(xlsx))
+    sheet = [[("" if v is None else str(v)) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+    assert sheet[0][:4] == ["Hur rutan räknar", "Aktör", "Når kommunerna", "Kommuner (kod)"]
+    assert [[r[0], r[1], r[2], *r[4:7]] for r in sheet[1:]] == shown
+    for r in sheet[1:]:   # the codes are the municipalities the words name
+        assert len(r[3].split("; ")) == (49 if r[2] == "alla 49 kommuner" else int(re.search(r"\((\d+) av", r[2]).group(1)))
+    excel = list(csv.reader(io.StringIO(_get(http, "/luckor/rutan.excel.csv", BASIS).decode("utf-8-sig")), delimiter=";"))
+    assert excel == sheet
+    assert [[c.strip() for c in r] for r in calc_rows(xlsx, tmp_path) if any(r)] == [[c.strip() for c in r] for r in sheet]

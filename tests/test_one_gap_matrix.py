@@ -23,7 +23,8 @@ from graphmap.serve.site import Site
 
 def _api_cells(kg, county=None) -> dict:
     m = gap_matrix(kg, county=county)
-    return {(kg.label(a), code_of(c)): m.cell(a, c).text(m.by) for a in m.areas for c in m.columns}
+    # the cell's mark without the needs: its text, and "?" where it is "delvis kartlagd" (the one rule)
+    return {(kg.label(a), code_of(c)): m.cell(a, c).mark(m.by, needs=False) for a in m.areas for c in m.columns}
 
 
 def _cli_cells(data_args, county=None) -> dict:

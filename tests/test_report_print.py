@@ -136,3 +136,19 @@ def test_report_pdf_without_a_browser_says_how_to_get_one(tmp_path):
     assert "apt-get install chromium" in done.stderr and "Spara som PDF" in done.stderr
     assert "Traceback" not in done.stderr
     assert (tmp_path / "r.html").is_file() and not (tmp_path / "r.pdf").exists()
+
+
+def test_county_report_support_says_where_on_paper(printed):
+    """The Västra Götaland report's support tables name, per actor, the municipalities it reaches; on
+    paper every such cell is whole (its closing "(k av 49)" printed, not cut at the margin)."""
+    import re
+
+    data = report_data(graphmap.build(), county="14")
+    wheres = {row["where"] for block in data["support"] for group in block["groups"] for row in group["rows"]}
+    assert "Västra Götalands län: alla 49 kommuner" in wheres
+    parts = {re.search(r"\(\d+ av 49\)$", w).group(0) for w in wheres if "av 49)" in w}
+    assert parts
+    flat = " ".join(_section(printed["vg"], "Stöd per område", "Luckor: område × kommun").split())
+    assert "Når kommunerna" in flat and "alla 49 kommuner" in flat
+    missing = [p for p in parts if p not in flat]
+    assert not missing, f"cells cut on paper: {missing}"

@@ -9,6 +9,7 @@ from rdflib import URIRef
 
 from graphmap import analysis
 from graphmap.answers.runner import engine, run_query
+from graphmap.ontology import VOCAB
 from graphmap.vocab import vocabularies
 
 if TYPE_CHECKING:
@@ -53,9 +54,29 @@ def chain_rows(link_graph, start: str, confidence: dict | None = None) -> list[d
              (r | {"chain_confidence": weakest[(r["target"], r["path"])]}).items()} for r in rows]
 
 
+def _link_records(kg: KnowledgeGraph) -> tuple[dict, dict]:
+    """The ``link-records`` query once: per link (subject, relation, object) the best rank among
+    the records that give it, and the sources of those records."""
+    if "_link_records" not in kg.__dict__:
+        assumed = vocabularies().rank("confidence")[str(VOCAB["confidence/assumed"])]
+        best: dict[tuple[str, str, str], int] = {}
+        sources: dict[tuple[str, str, str], set[str]] = {}
+        for r in run_query(kg, "link-records").rows:
+            key = (str(r["subject"]), str(r["relation"]), str(r["object"]))
+            if r["rank"] is not None:
+                # a coverage whose list of places is an assumed part gives its links as assumptions
+                rank = assumed if r["places_assumed"].toPython() else int(r["rank"])
+                best[key] = max(best.get(key, rank), rank)
+            if r["source"] is not None:
+                sources.setdefault(key, set()).add(str(r["source"]))
+        kg.__dict__["_link_records"] = (best, sources)
+    return kg.__dict__["_link_records"]
+
+
 def link_confidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], str]:
-    """(subject, relation, object) of every link the chains follow -> its confidence (the surest
-    record that gives the link), from the ``link-confidence`` query.
+    """(subject, relation, object) of every direct link (those the chains follow and a node's
+    county) -> its confidence: the surest record that gives the link, from the ``link-records``
+    query (as :func:`link_sources`).
 
     >>> from graphmap.api import build
     >>> kg = build()
@@ -64,9 +85,25 @@ def link_confidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], str]:
     'https://w3id.org/graphmap/vocab/confidence/assumed'
     """
     if "_link_confidence" not in kg.__dict__:
-        kg.__dict__["_link_confidence"] = {(str(r["subject"]), str(r["relation"]), str(r["object"])): str(r["confidence"])
-                                          for r in run_query(kg, "link-confidence").rows}
+        by_rank = {rank: iri for iri, rank in vocabularies().rank("confidence").items()}
+        best, _sources = _link_records(kg)
+        kg.__dict__["_link_confidence"] = {k: by_rank[r] for k, r in best.items() if r in by_rank}
     return kg.__dict__["_link_confidence"]
+
+
+def link_sources(kg: KnowledgeGraph) -> dict[tuple[str, str, str], list[str]]:
+    """(subject, relation, object) of every direct link -> the sources (IRIs, sorted) of the records
+    that give it: the same links and records as :func:`link_confidence`, one query.
+
+    >>> from graphmap.api import build
+    >>> kg = build()
+    >>> umea = ("https://w3id.org/graphmap/id/kommun/2480", "http://www.w3.org/ns/org#memberOf",
+    ...         "https://w3id.org/graphmap/id/network/funk-natverk-umea-kusten")
+    >>> len(link_sources(kg)[umea]) >= 1, umea in link_confidence(kg)
+    (True, True)
+    """
+    _best, sources = _link_records(kg)
+    return {k: sorted(v) for k, v in sources.items()}
 
 
 EXACT_BETWEENNESS_UP_TO = 1000   # nodes; above this, betweenness is estimated from SAMPLED_SOURCES
@@ -93,4 +130,4 @@ def brokers(kg: KnowledgeGraph, k: int | None = None) -> list[dict]:
     return rows
 
 
-__all__ = ["chain_rows", "link_confidence", "brokers", "EXACT_BETWEENNESS_UP_TO", "SAMPLED_SOURCES"]
+__all__ = ["chain_rows", "link_confidence", "link_sources", "brokers", "EXACT_BETWEENNESS_UP_TO", "SAMPLED_SOURCES"]

@@ -14,6 +14,24 @@ from graphmap.vocab import vocabularies
 if TYPE_CHECKING:
     from graphmap.answers.graph import KnowledgeGraph
 
+#: the questions of the state of the map a gap cell rests on: who covers which municipalities, in which areas
+GAP_QUESTIONS = ("fou-tackning", "omraden")
+
+
+def partly_mapped(kg: KnowledgeGraph) -> set[str]:
+    """The counties (IRIs) of :func:`graphmap.api.map_state` whose gap cells rest on an unanswered
+    question (:data:`GAP_QUESTIONS` without a source): "delvis kartlagd". Their cells carry it
+    (:attr:`graphmap.analysis.GapCell.partly`); :meth:`graphmap.analysis.GapCell.partly_mapped`
+    is the one rule every output reads.
+
+    >>> from graphmap.api import build
+    >>> sorted(c.rsplit("/", 1)[-1] for c in partly_mapped(build()))
+    ['07', '08', '13', '19', '21']
+    """
+    return {str(county) for county, state in map_state(kg).items()
+            if state.mapped and any(state.questions[q].status == "ingen-kalla-hittad" for q in GAP_QUESTIONS
+                                    if q in state.questions)}
+
 
 def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
     """The gap matrix: area × county, or area × municipality for one ``county`` (name or code).
@@ -36,7 +54,7 @@ def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
         areas = [str(c.iri) for c in vocabularies().shown_in_order("area")]
         unmapped = {c for c, state in map_state(kg).items() if not state.mapped}
         cache[code] = analysis.gap_matrix(rows, by="municipality" if code else "county", areas=areas,
-                                          unmapped=unmapped)
+                                          unmapped=unmapped, partly=partly_mapped(kg))
     return cache[code]
 
 
@@ -55,11 +73,25 @@ def gap_cell_actors(kg: KnowledgeGraph, area, county) -> dict[str, list[str]]:
     >>> sorted(behind)
     ['broad', 'direct', 'national', 'networks']
     """
+    return {k: list(v) for k, v in gap_cell_reach(kg, area, county).items()}
+
+
+def gap_cell_reach(kg: KnowledgeGraph, area, county) -> dict[str, dict[str, dict]]:
+    """:func:`gap_cell_actors` with what each actor brings to the cell
+    (:func:`graphmap.answers.support.reach`): its level, kinds of support, confidences, sources and
+    the ``municipalities`` of the county it reaches (say them with
+    :func:`graphmap.answers.where.where_text`). The one answer behind the page "Vad rutan bygger
+    på" and its downloads.
+
+    >>> from graphmap.api import build
+    >>> behind = gap_cell_reach(build(), "funktionshinder", "24")
+    >>> len(behind["direct"]["https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten"]["municipalities"])
+    15
+    """
     area_iri = str(kg.resolver.resolve("vocab:area", str(area), "area"))
     county_iri = str(kg.resolver.county(str(county)))
     layer = kg.support_layer
-    groups = support.reach(layer, area_iri, [m for m, c in layer.county_of.items() if c == county_iri])
-    return {k: list(v) for k, v in groups.items()}
+    return support.reach(layer, area_iri, [m for m, c in layer.county_of.items() if c == county_iri])
 
 
 def areas_reached(kg: KnowledgeGraph) -> dict[str, set[str]]:
@@ -97,4 +129,4 @@ def municipality_areas(kg: KnowledgeGraph, municipality) -> list[dict]:
             for c in vocabularies().shown_in_order("area")]
 
 
-__all__ = ["gap_matrix", "gap_cell_actors", "areas_reached", "municipality_areas"]
+__all__ = ["gap_matrix", "partly_mapped", "GAP_QUESTIONS", "gap_cell_actors", "gap_cell_reach", "areas_reached", "municipality_areas"]

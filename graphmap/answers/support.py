@@ -384,8 +384,9 @@ and national actors in the area (reach every municipality, never counted in a ce
 
 def reach(layer: SupportLayer, area: str, municipalities) -> dict[str, dict[str, dict]]:
     """Who reaches ``municipalities`` in ``area``, grouped as the gap cell counts them
-    (:data:`GROUPS`): per group, actor IRI -> its level, kinds of support, confidences and sources
-    over the rows of the support answer for those municipalities. The one answer behind a gap
+    (:data:`GROUPS`): per group, actor IRI -> its level, kinds of support, confidences, sources and
+    the ``municipalities`` (of those asked) it reaches, over the rows of the support answer for
+    those municipalities. The one answer behind a gap
     cell's drill-down, the report's support per area and a municipality's status per area.
 
     >>> from graphmap.api import build
@@ -395,10 +396,11 @@ def reach(layer: SupportLayer, area: str, municipalities) -> dict[str, dict[str,
     (['broad', 'direct', 'national', 'networks'], True)
     """
     groups: dict[str, dict[str, dict]] = {g: {} for g in GROUPS}
-    rows = [r for m in municipalities for r in layer.local.get((area, m), ())]
-    if rows or any(m in layer.county_of for m in municipalities):
-        rows += layer.national.get(area, ())
-    for r in rows:
+    rows = [(r, (m,)) for m in municipalities for r in layer.local.get((area, m), ())]
+    known = tuple(m for m in municipalities if m in layer.county_of)
+    if rows or known:   # national support reaches every municipality
+        rows += [(r, known) for r in layer.national.get(area, ())]
+    for r, reached in rows:
         if r[ROUTE] in ("member", "through"):
             group = "networks"
         elif r[LEVEL] == NATIONAL:
@@ -408,8 +410,9 @@ def reach(layer: SupportLayer, area: str, municipalities) -> dict[str, dict[str,
         if group is None:
             continue
         item = groups[group].setdefault(r[ACTOR], {"level": r[LEVEL], "kinds": set(), "confidences": set(),
-                                                   "sources": set()})
+                                                   "sources": set(), "municipalities": set()})
         item["kinds"].add(r[KIND])
+        item["municipalities"].update(reached)
         if r[CONFIDENCE] is not None:
             item["confidences"].add(r[CONFIDENCE])
         if r[SOURCE] is not None:

@@ -121,11 +121,12 @@ def param_pairs(pairs, lang: str = "sv") -> dict:
     return out
 
 
-def show_result(result, fmt: str, lang: str) -> None:
+def show_result(result, fmt: str, lang: str, hidden: tuple[str, ...] = ()) -> None:
+    """Print a query's answer; ``hidden``: columns the table leaves to the other formats."""
     rows = result.present(lang)
     q = result.query
     if fmt == "table":
-        cols = [(c.display_key, c.label(lang)) for c in q.columns]
+        cols = [(c.display_key, c.label(lang)) for c in q.columns if c.name not in hidden]
         emit_rows(rows, cols, fmt, title=q.title_in(lang), lang=lang)
         err_console.print(t("cli.rows", lang, n=len(rows)), markup=False)
     else:
@@ -158,10 +159,12 @@ def query_cmd(name, params, data, lang, fmt):
 @handle_errors
 def support_cmd(data, lang, fmt, stated_only, **values):
     """Var finns stöd? / where is support for an area (for a municipality)?"""
-    from graphmap.api import not_mapped_note
+    from graphmap.api import not_mapped_note, with_places
     kg = load_graph(data, lang, *values.values())
     result = run_query(kg, "support", **values)
-    show_result(result.stated_only() if stated_only else result, fmt, lang)
+    # an area alone: each row says which municipalities it reaches (the lists of codes in json/csv)
+    result = with_places(result.stated_only() if stated_only else result, lang)
+    show_result(result, fmt, lang, hidden=("counties", "municipalities"))
     note = not_mapped_note(kg, values["municipality"], lang) if values.get("municipality") else None
     if note:
         err_console.print(note, markup=False)
@@ -199,6 +202,8 @@ def gaps_cmd(detail, data, lang, fmt, **values):
               width=max(220, widest * len(heads)))  # a pipe gets every cell on one line
     if matrix.by == "county":
         err_console.print("; ".join(f"{code_of(c)} {kg.label(c, lang)}" for c in matrix.columns), markup=False)
+    if any(cell.partly_mapped(matrix.by) for cell in matrix.cells.values()):
+        err_console.print(t("gaps.partly_legend", lang), markup=False)
     if matrix.unmapped_columns:
         err_console.print(t("gaps.not_mapped_note", lang), markup=False)
 

@@ -138,12 +138,24 @@ GAPS: dict[str, tuple[str, str]] = {
     "gaps.area": ("Område", "Area"),
     "gaps.not_mapped": ("ej kartlagd", "not mapped"),
     "gaps.partly": ("delvis kartlagd", "partly mapped"),
-    "gaps.partly_note": ("delvis kartlagd (ljus, randig) = länet är kartlagt, men vilka kommuner dess enheter täcker "
+    "gaps.partly_note": ("delvis kartlagd (ljus, randig, märkt ?) = länet är kartlagt, men vilka kommuner dess enheter täcker "
                          "eller inom vilka områden de arbetar har ingen källa ännu; en ruta utan stöd där är okänd, "
                          "inte en lucka.",
-                         "partly mapped (pale, hatched) = the county is mapped, but which municipalities its units "
+                         "partly mapped (pale, hatched, marked ?) = the county is mapped, but which municipalities its units "
                          "cover or in which areas they work has no source yet; a cell without support there is "
                          "unknown, not a gap."),
+    "gaps.partly_marker": ("?", "?"),
+    "gaps.partly_legend": ("? = delvis kartlagd: länet är kartlagt, men vilka kommuner dess enheter täcker eller inom "
+                           "vilka områden de arbetar har ingen källa ännu; en ruta utan stöd där är okänd, inte en "
+                           "lucka (se graphmap state).",
+                           "? = partly mapped: the county is mapped, but which municipalities its units cover or in "
+                           "which areas they work has no source yet; a cell without support there is unknown, not a "
+                           "gap (see graphmap state)."),
+    "gaps.where": ("Når kommunerna", "Reaches the municipalities"),
+    "gaps.where_everywhere": ("hela landet (alla {n} kommuner)", "the whole country (all {n} municipalities)"),
+    "gaps.where_all_in_county": ("alla {n} kommuner", "all {n} municipalities"),
+    "gaps.where_all_but": ("alla utom {names} ({k} av {n})", "all but {names} ({k} of {n})"),
+    "gaps.where_some": ("{names} ({k} av {n})", "{names} ({k} of {n})"),
     "gaps.legend.none": ("ingen kommun når stöd (lucka)", "no municipality reaches support (gap)"),
     "gaps.legend.some": ("en del av kommunerna", "some of the municipalities"),
     "gaps.legend.all": ("alla kommuner", "all municipalities"),
@@ -177,6 +189,10 @@ GAPS: dict[str, tuple[str, str]] = {
     "gaps.status.network": ("bara nätverk i området", "networks in the area only"),
     "gaps.status.none": ("inget regionalt eller lokalt stöd eller nätverk registrerat",
                          "no regional or local support or network recorded"),
+    "gaps.status.partly-mapped": ("inget regionalt eller lokalt stöd eller nätverk registrerat, men länet är bara "
+                                  "delvis kartlagt: okänt, inte en lucka",
+                                  "no regional or local support or network recorded, but the county is mapped only in "
+                                  "part: unknown, not a gap"),
     "gaps.status.not-mapped": ("länet är inte kartlagt", "the county is not mapped"),
     "gaps.status.national": ("nationellt stöd från {n} aktörer", "national support from {n} actors"),
     "gaps.intro_county": ("Varje ruta: kommuner som når stöd i just området (en regional eller lokal aktör som "

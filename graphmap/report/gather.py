@@ -24,14 +24,14 @@ from rdflib import URIRef
 
 from graphmap import analysis
 from graphmap.answers import support
-from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query, stale_sources
+from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query, stale_sources, where_text
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
 from graphmap.report.counts import confidence_counts, landscape, shown
 from graphmap.report.scope import county_facts
 from graphmap.sources import source_info
 from graphmap.viz import build_view
-from graphmap.viz.gapstyle import NOT_MAPPED_COLOUR, cell_colour, look, partly_mapped  # noqa: F401 - cell_colour re-exported
+from graphmap.viz.gapstyle import NOT_MAPPED_COLOUR, cell_colour, look  # noqa: F401 - cell_colour re-exported
 from graphmap.vocab import vocabularies
 
 MAX_CHAIN_PATHS = 6
@@ -54,8 +54,9 @@ def _in_scope(view: dict) -> set:
 
 def _support(kg, lang, areas, municipalities: list[str], groups=support.GROUPS) -> list[dict]:
     """Per area: who reaches ``municipalities`` there (:func:`graphmap.answers.support.reach`, the
-    answer behind the gap cells), in ``groups``: each actor or network with its level, kinds of
-    support and confidences (weakest first)."""
+    answer behind the gap cells), in ``groups``: each actor or network with the municipalities it
+    reaches (:func:`graphmap.api.where_text`), its level, kinds of support and confidences (weakest
+    first)."""
     layer = kg.support_layer
     rank = vocabularies().rank("confidence")
     order = {str(c.iri): i for i, c in enumerate(vocabularies().concepts("level"))}
@@ -65,6 +66,7 @@ def _support(kg, lang, areas, municipalities: list[str], groups=support.GROUPS) 
         blocks = []
         for group in groups:
             rows = [{"actor": kg.label(URIRef(actor), lang), "level": kg.label(URIRef(item["level"]), lang),
+                     "where": where_text(kg, item["municipalities"], lang),
                      "kinds": ", ".join(sorted({kg.label(URIRef(k), lang) for k in item["kinds"]}, key=sv_sort_key)),
                      "confidence": "; ".join(kg.label(URIRef(c), lang)
                                              for c in sorted(item["confidences"], key=lambda c: rank.get(c, 9))),
@@ -114,15 +116,14 @@ def _per_county(kg, lang, areas, view: dict, assumptions: list[dict]) -> list[di
 def _gaps(kg, lang, county_iri) -> dict:
     """The gap matrix (:func:`graphmap.api.gap_matrix`) as the report's table and PNG draw it."""
     matrix = gap_matrix(kg, county=code_of(county_iri) if county_iri is not None else None)
-    partly = partly_mapped(map_state(kg))
     rows = []
     for area in matrix.areas:
         cells_out = []
         for col in matrix.columns:
             cell = matrix.cell(area, col)
             # share None: not mapped or partly mapped without support found, drawn neutral (never a gap)
-            seen = look(cell, matrix.by, (str(county_iri) if county_iri is not None else col) in partly)
-            cells_out.append({"text": cell.text(matrix.by, lang), "share": seen["share"], "colour": seen["colour"],
+            seen = look(cell, matrix.by)
+            cells_out.append({"text": cell.mark(matrix.by, lang, needs=False), "share": seen["share"], "colour": seen["colour"],
                               "style": seen["style"], "unmet": cell.unmet_needs if cell.mapped else 0,
                               "needs": cell.needs, "mapped": cell.mapped})
         rows.append({"area": kg.label(URIRef(area), lang), "area_iri": area, "cells": cells_out})

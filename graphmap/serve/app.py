@@ -161,26 +161,34 @@ class App:
                 if code:
                     municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang),
                                     "not_mapped": not_mapped_note(self.site.kg, code, lang)}
-        groups = self._by_county(table, lang) if table is not None and values["area"] and not municipality else None
+        groups = self._by_county(values, lang) if table is not None and values["area"] and not municipality else None
         return self.render(request, "support.html", fields=self.site.form(query, values, lang),
                            result_table=table, error=error, municipality=municipality, areas=areas, active="support",
                            groups=groups, query_string=self.query_string(values, lang))
 
-    def _by_county(self, table, lang: str) -> list:
-        """An area's support answer without a municipality, its rows grouped by the county of each
-        row's actor or network (national ones first): [(heading, Table)]."""
-        from graphmap.ontology import GM
-        from graphmap.serve.content import Table
+    def _by_county(self, values: dict, lang: str) -> list:
+        """An area's support answer without a municipality, its rows grouped by the county they
+        reach (:func:`graphmap.api.by_county`; national ones first), each row saying which of the
+        county's municipalities it reaches: [(heading, Table)]."""
+        from graphmap.api import by_county, where_text
+        from graphmap.answers.where import PLACE_COLUMNS
+        from graphmap.serve.content import Cell, Table
 
-        groups: dict[str, list] = {}
-        for row in table.rows:
-            kind, _, slug = (row[0].href or "").strip("/").partition("/")
-            iri = self.site.actor_iri(kind, slug) if kind in ("aktor", "natverk") else None
-            county = self.site.kg.graph.value(iri, GM.county) if iri is not None else None
-            groups.setdefault(self.site.label(county, lang) if county is not None else "", []).append(row)
-        national = t("pages.support_national", lang)
-        return [(label or national, Table(table.columns, rows))
-                for label, rows in sorted(groups.items(), key=lambda kv: (kv[0] != "", sv_sort_key(kv[0])))]
+        result, _error = self.site.run("support", values, lang)
+        shown = [c.name for c in result.query.columns if c not in PLACE_COLUMNS]
+        presented = result.present(lang)
+        everywhere = where_text(self.site.kg, self.site.kg.support_layer.county_of, lang)
+        national, counties = [], []
+        for county, items in by_county(result):
+            table = self.site.table(result, lang, columns=shown, rows=[presented[i] for i, _p in items])
+            table.columns.insert(1, t("gaps.where", lang))
+            for row, (_i, place) in zip(table.rows, items):
+                row.insert(1, Cell(everywhere if place is None else place.text(self.site.kg, lang, named=False)))
+            if county is None:
+                national.append((t("pages.support_national", lang), table))
+            else:
+                counties.append((self.site.label(county, lang), table))
+        return national + sorted(counties, key=lambda g: sv_sort_key(g[0]))
 
     def queries(self, request: Request):
         return self.render(request, "queries.html", queries=list(library().values()), active="queries")
@@ -258,15 +266,24 @@ class App:
                            sweden=sweden)
 
     def page_table(self, request: Request, page: str, fmt: str):
-        """/luckor/luckor.xlsx (.excel.csv) and /kartlaggning/kartlaggning.xlsx: the table the page shows."""
+        """/luckor/luckor.xlsx (.excel.csv), /kartlaggning/kartlaggning.xlsx and /luckor/rutan.xlsx
+        (?area=…&county=…, "Vad rutan bygger på"): the table the page shows."""
         from graphmap.serve.downloads import page_table_bytes
 
         lang = self.lang(request)
-        if page == "luckor":
+        notes: tuple[str, ...] = ()   # how to read the cells, on the workbook's sheet about the data
+        if page == "rutan":
+            values = self.values(request, ("area", "county"))
+            area, county = (self._label_of(p, values[k], lang) for p, k in (("vocab:area", "area"), ("lan", "county")))
+            if not area or not county:
+                return self.message(request, 404, "not_found")
+            title = t("pages.behind_title", lang, area=area, county=county)
+            header, rows = self.site.gap_cell_table(values["area"], values["county"], lang)
+        elif page == "luckor":
             matrix = self.site.gap_matrix(lang)
             title, header = matrix["title"], [t("area", lang)] + [label for label, _code in matrix["head"]]
-            rows = [[r["label"]] + [c["text"] + (f" !{c['unmet']}" if c["unmet"] else "") for c in r["cells"]]
-                    for r in matrix["rows"]]
+            rows = [[r["label"]] + [c["mark"] for c in r["cells"]] for r in matrix["rows"]]
+            notes = (t("gaps.legend_county", lang), t("gaps.partly_legend", lang), t("gaps.not_mapped_note", lang))
         else:
             state = self.site.map_state(lang)
             title = state["title"]
@@ -278,7 +295,7 @@ class App:
                      c["sources"].count, c["sources"].oldest or "", c["sources"].newest or "", c["sources"].undated,
                      c["sources"].stale, c.get("due", "")] for c in state["counties"]]
         media = DOWNLOAD_FORMATS[fmt][1]
-        return Response(page_table_bytes(title, header, rows, fmt, lang), media_type=media, headers={
+        return Response(page_table_bytes(title, header, rows, fmt, lang, notes), media_type=media, headers={
             "Content-Disposition": f'attachment; filename="graphmap-{page}.{fmt}"'})
 
     def state(self, request: Request):
@@ -502,6 +519,8 @@ class App:
             Route("/luckor", self.gaps), Route("/luckor/rader", self.gap_rows), Route("/kartlaggning", self.state),
             *(Route(f"/{page}/{page}.{fmt}", functools.partial(self.page_table, page=page, fmt=fmt))
               for page in ("luckor", "kartlaggning") for fmt in ("xlsx", "excel.csv")),
+            *(Route(f"/luckor/rutan.{fmt}", functools.partial(self.page_table, page="rutan", fmt=fmt))
+              for fmt in ("xlsx", "excel.csv")),
             Route("/runda", self.round_page), Route("/forandringar", self.round_page),
             Route("/karta", self.map_page), Route("/karta/visa", self.map_view),
             Route("/rapport", self.report_page), Route("/rapport/visa", self.report_view),

@@ -23,7 +23,7 @@ from functools import lru_cache
 from graphmap.api import QueryResult
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import code_of
-from graphmap.tabular import csv_text, xlsx_bytes as workbook
+from graphmap.tabular import MANY as tabular_many, csv_text, xlsx_bytes as workbook
 
 EXPORTS = {"graphmap.ttl": ("text/turtle; charset=utf-8", "Turtle"),
            "graphmap.jsonld": ("application/ld+json", "JSON-LD"),
@@ -37,7 +37,7 @@ EXPORTS = {"graphmap.ttl": ("text/turtle; charset=utf-8", "Turtle"),
 
 #: how every download writes several values in one cell (a gathered column: an actor's kinds of
 #: support, its sources …): the machine CSV, the Excel CSV and the workbook alike; JSON keeps a list
-MANY = "; "
+MANY = tabular_many  # several values in one cell, as every CSV writes them (graphmap.tabular.MANY)
 
 
 def joined(value, each=str) -> str:
@@ -170,9 +170,11 @@ class Downloads:
         return body, self.EXPORTS[name][0]
 
 
-def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, lang: str) -> bytes:
+def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, lang: str,
+                     notes: tuple[str, ...] = ()) -> bytes:
     """A table a page shows that is no named query's answer (the gap matrix, the state of the map)
-    as ``xlsx`` (the table and a sheet about it) or ``excel.csv`` (semicolons, UTF-8 with BOM).
+    as ``xlsx`` (the table and a sheet about it, with the page's ``notes``: how to read the cells)
+    or ``excel.csv`` (semicolons, UTF-8 with BOM).
 
     >>> page_table_bytes("T", ["Län", "n"], [["Skåne", 3]], "excel.csv", "sv").decode("utf-8-sig").splitlines()
     ['Län;n', 'Skåne;3']
@@ -185,30 +187,23 @@ def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, 
     about = [[t("pages.about_title", lang), title], [t("pages.about_rows", lang), str(len(rows))],
              [t("pages.about_source", lang), t("pages.about_source_text", lang)],
              [t("pages.about_date", lang), _dt.date.today().isoformat()]]
+    about += [[t("pages.about_note", lang), note] for note in notes]
     return workbook([(t("pages.data_sheet", lang), header, rows),
                      (t("pages.about_sheet", lang), [t("pages.about_what", lang), t("pages.about_value", lang)], about)])
 
 
 def link_facts(kg, lang: str) -> dict[tuple[str, str, str], tuple[str, str]]:
     """(from, relation IRI, to) of every direct link -> (its confidence's label, its sources' titles
-    joined by :data:`MANY`): the confidence of :func:`graphmap.api.link_confidence`, the sources of the
-    records that give the link (internal query ``link-sources``)."""
+    joined by :data:`MANY`): :func:`graphmap.api.link_confidence` and :func:`graphmap.api.link_sources`
+    (the records that give the link, one answer)."""
     from rdflib import DCTERMS, URIRef
 
-    from graphmap.api import link_confidence, run_query
-    from graphmap.ontology import GM
-
-    sources: dict[tuple, set] = {}
-    for r in run_query(kg, "link-sources").rows:
-        sources.setdefault((str(r["subject"]), str(r["relation"]), str(r["object"])), set()).add(r["source"])
+    from graphmap.api import link_confidence, link_sources
 
     def title(src) -> str:
         return str(kg.graph.value(URIRef(src), DCTERMS.title) or kg.label(src, lang))
 
-    sure = dict(link_confidence(kg))
-    for k in sources:  # a link stated on the actor itself (its county): as sure as the actor's record
-        if k not in sure and kg.graph.value(URIRef(k[0]), GM.confidence) is not None:
-            sure[k] = str(kg.graph.value(URIRef(k[0]), GM.confidence))
+    sure, sources = link_confidence(kg), link_sources(kg)
     return {k: (kg.label(URIRef(sure[k]), lang) if k in sure else "",
                 MANY.join(sorted({title(s) for s in sources.get(k, ())}, key=sv_sort_key))) for k in set(sources) | set(sure)}
 

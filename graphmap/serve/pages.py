@@ -19,14 +19,15 @@ from functools import cached_property, lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
 
-from graphmap.api import gap_cell_actors, gap_matrix, map_state, municipality_areas, not_mapped_note
+from graphmap.api import gap_cell_reach, gap_matrix, map_state, municipality_areas, not_mapped_note, where_text
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
 from graphmap.report.counts import landscape
 from graphmap.round.status import round_needs
 from graphmap.serve.content import Cell, external_url
-from graphmap.viz.gapstyle import look, partly_mapped
+from graphmap.viz.gapstyle import look
+from graphmap.vocab import vocabularies
 
 # the record classes the start page counts, with their catalogue keys
 RECORDS = ((ORG.Membership, "serve.records.memberships"), (GM.Coverage, "serve.records.coverage"),
@@ -273,18 +274,60 @@ class Pages:
                                + (f" {t('pages.and_more', lang, n=len(titles) - 5)}" if len(titles) > 5 else ""))
         return out
 
-    def gap_cell_actors(self, area: str | None, county: str | None, lang: str) -> list:
+    def gap_cell_actors(self, area: str | None, county: str | None, lang: str) -> list[dict]:
         """The actors and networks behind a gap cell, grouped as the cell counts them
-        (:func:`graphmap.api.gap_cell_actors`): [(heading, cells)]."""
+        (:func:`graphmap.api.gap_cell_reach`): per group its ``heading`` and ``rows``, each actor
+        with the municipalities of the county it reaches in words (``where``) and as codes, its
+        level, kinds of support, confidences (weakest first) and sources. The page "Vad rutan
+        bygger på" and its downloads (:meth:`gap_cell_table`) show the same rows.
+
+        >>> import graphmap
+        >>> from graphmap.serve.site import Site
+        >>> groups = Site(graphmap.build()).gap_cell_actors("funktionshinder", "24", "sv")
+        >>> fou = next(r for r in groups[0]["rows"] if r["label"] == "FoU Socialtjänst (Västerbotten)")
+        >>> groups[0]["group"], fou["where"], len(fou["codes"].split("; "))
+        ('direct', 'alla 15 kommuner', 15)
+        """
         if not area or not county:
             return []
         try:
-            groups = gap_cell_actors(self.kg, area, county)
+            groups = gap_cell_reach(self.kg, area, county)
         except UnknownName:
             return []
-        return [(t(f"pages.behind.{group}", lang),
-                 sorted((self.cell(a, self.label(a, lang)) for a in actors), key=lambda c: sv_sort_key(c.text)))
-                for group, actors in groups.items() if actors]
+        rank = vocabularies().rank("confidence")
+        out = []
+        for group, actors in groups.items():
+            rows = []
+            for actor, item in actors.items():
+                places = where_text(self.kg, item["municipalities"], lang)
+                rows.append({"actor": actor, "label": self.label(actor, lang), "href": self.url_for(actor),
+                             # the county is the page's own: its name once, in the heading
+                             "where": places.split(": ", 1)[1] if ": " in places else places,
+                             "codes": "; ".join(sorted(code_of(m) for m in item["municipalities"])),
+                             "level": self.label(item["level"], lang),
+                             "kinds": "; ".join(sorted({self.label(k, lang) for k in item["kinds"]}, key=sv_sort_key)),
+                             "confidence": "; ".join(self.label(c, lang) for c in
+                                                     sorted(item["confidences"], key=lambda c: rank.get(c, 9))),
+                             "sources": "; ".join(sorted({self.source_title(s, lang) for s in item["sources"]},
+                                                         key=sv_sort_key))})
+            rows.sort(key=lambda r: sv_sort_key(r["label"]))
+            if rows:
+                out.append({"group": group, "heading": t(f"pages.behind.{group}", lang), "rows": rows})
+        return out
+
+    def gap_cell_table(self, area: str | None, county: str | None, lang: str) -> tuple[list[str], list[list]]:
+        """:meth:`gap_cell_actors` as one table (a column for the group): the ``.xlsx`` and Excel CSV
+        of "Vad rutan bygger på"."""
+        header = [t("pages.behind_group", lang), t("report.actor", lang), t("gaps.where", lang),
+                  t("pages.behind_codes", lang), t("report.level", lang), t("report.kind", lang),
+                  t("report.confidence", lang), t("pages.behind_sources", lang)]
+        rows = [[g["heading"], r["label"], r["where"], r["codes"], r["level"], r["kinds"], r["confidence"], r["sources"]]
+                for g in self.gap_cell_actors(area, county, lang) for r in g["rows"]]
+        return header, rows
+
+    def source_title(self, source, lang: str) -> str:
+        """A source document's title (its label where it has none)."""
+        return str(self.kg.graph.value(URIRef(source), DCTERMS.title) or self.label(source, lang))
 
     # ---- gap matrix ----------------------------------------------------------------------------
     @cached_property
@@ -296,14 +339,13 @@ class Pages:
         """The gap matrix (:func:`graphmap.api.gap_matrix`) with a link from every cell to its rows."""
         matrix = self._gap_matrix
         head = [(self.label(c, lang), code_of(c)) for c in matrix.columns]
-        partly = partly_mapped(map_state(self.kg))
         rows = []
         for area in matrix.areas:
             line = []
             for county in matrix.columns:
                 cell = matrix.cell(area, county)
-                line.append({"text": cell.text(matrix.by, lang), "unmet": cell.unmet_needs if cell.mapped else 0,
-                             "heat": look(cell, matrix.by, str(county) in partly)["heat"],
+                line.append({"text": cell.mark(matrix.by, lang, needs=False), "unmet": cell.unmet_needs if cell.mapped else 0,
+                             "heat": look(cell, matrix.by)["heat"], "mark": cell.mark(matrix.by, lang),
                              "href": f"/luckor/rader?area={code_of(area)}&county={code_of(county)}",
                              "title": f"{self.label(area, lang)} – {self.label(county, lang)}"})
             rows.append({"label": self.label(area, lang), "code": code_of(area), "cells": line})

@@ -28,7 +28,7 @@ from functools import lru_cache
 from rdflib import URIRef
 from rdflib.namespace import FOAF, RDF, SKOS
 
-from graphmap.api import KnowledgeGraph, MissingParameter, QueryResult, bind_params, run_query
+from graphmap.api import KnowledgeGraph, MissingParameter, QueryResult, bind_params, run_query, with_places
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import GM, ID, VOCAB, actor_iri, kommun_iri, lan_iri, network_iri
 from graphmap.privacy import strip_personal
@@ -181,7 +181,11 @@ class Site(Pages, Neighbourhood, Downloads):
         key, given, error = self._bound(name, values, lang)
         if error:
             return None, error
-        return self.cache.get_or_make(("result", key), lambda: run_query(self.kg, name, **given)), None
+        result = self.cache.get_or_make(("result", key), lambda: run_query(self.kg, name, **given))
+        if name == "support" and "municipality" not in given:
+            # an area alone: each row says where it reaches (graphmap.api.with_places), in ``lang``
+            result = self.cache.get_or_make(("placed", key, lang), lambda: with_places(result, lang))
+        return result, None
 
     def result_table(self, name: str, items: tuple, lang: str) -> tuple[Table | None, str | None]:
         """The result of a named query as a table with links (cached as :meth:`run` is)."""

@@ -1,14 +1,14 @@
 """How a cell of the gap matrix looks, the same in the report, its PNG, the web app and the map of
 Sweden: red (no municipality reaches support) through yellow to green (all do), and two neutral
 looks that are never a gap: **ej kartlagd** (no source says anything about the county, grey) and
-**delvis kartlagd** (the county is mapped, but which municipalities its units cover or in which
-areas they work has no source yet, so a cell without support is unknown rather than a gap: pale
-blue-grey, hatched where the medium allows it).
+**delvis kartlagd** (pale blue-grey, hatched where the medium allows it). Which cell is
+"delvis kartlagd" is the answer's rule, :meth:`graphmap.analysis.GapCell.partly_mapped`
+(the counties: :func:`graphmap.answers.gaps.partly_mapped`); this module only draws it.
 
 >>> from graphmap.analysis import GapCell
->>> look(GapCell(8, 0, 0, 0, 0), "county", partly=True)["style"], look(GapCell(8, 0, 0, 0, 0), "county")["style"]
+>>> look(GapCell(8, 0, 0, 0, 0, partly=True), "county")["style"], look(GapCell(8, 0, 0, 0, 0), "county")["style"]
 ('delvis', 'gap')
->>> look(GapCell(8, 4, 0, 0, 0), "county", partly=True)["style"]  # support found is shown as found
+>>> look(GapCell(8, 4, 0, 0, 0, partly=True), "county")["style"]  # support found is shown as found
 'share'
 >>> look(GapCell(8, 0, 0, 0, 0, mapped=False), "county")["colour"] == NOT_MAPPED_COLOUR
 True
@@ -19,8 +19,6 @@ from __future__ import annotations
 
 NOT_MAPPED_COLOUR = "#e6e6e6"
 PARTLY_COLOUR = "#dfe6ee"
-#: the questions of the state of the map a gap cell rests on: who covers which municipalities, in which areas
-GAP_QUESTIONS = ("fou-tackning", "omraden")
 
 
 def cell_colour(share: float | None) -> str:
@@ -35,25 +33,17 @@ def cell_colour(share: float | None) -> str:
     return "#9fd89f"
 
 
-def partly_mapped(states: dict) -> set[str]:
-    """The counties (IRIs) of :func:`graphmap.api.map_state` whose gap cells rest on an unanswered
-    question (:data:`GAP_QUESTIONS` without a source): "delvis kartlagd" for the gap picture."""
-    return {str(county) for county, state in states.items()
-            if state.mapped and any(state.questions[q].status == "ingen-kalla-hittad" for q in GAP_QUESTIONS
-                                    if q in state.questions)}
-
-
-def look(cell, by: str = "county", partly: bool = False) -> dict:
+def look(cell, by: str = "county") -> dict:
     """A cell's look: ``style`` (``ej-kartlagd``, ``delvis``, ``gap`` no support, ``share`` some or
     all), ``share`` (0–1, None for the neutral looks), ``colour`` and ``heat`` (0–4 or ``-na`` /
     ``-partly``, the web app's classes)."""
     if not cell.mapped:
         return {"style": "ej-kartlagd", "share": None, "colour": NOT_MAPPED_COLOUR, "heat": "-na"}
     share = cell.shade(by)
-    if partly and share == 0:
+    if cell.partly_mapped(by):
         return {"style": "delvis", "share": None, "colour": PARTLY_COLOUR, "heat": "-partly"}
     return {"style": "gap" if share == 0 else "share", "share": share, "colour": cell_colour(share),
             "heat": min(4, int(share * 4))}
 
 
-__all__ = ["look", "cell_colour", "partly_mapped", "NOT_MAPPED_COLOUR", "PARTLY_COLOUR", "GAP_QUESTIONS"]
+__all__ = ["look", "cell_colour", "NOT_MAPPED_COLOUR", "PARTLY_COLOUR"]

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from html import escape
 
-from graphmap.api import gap_matrix, map_state
+from graphmap.api import gap_matrix
 from graphmap.i18n import t
 from graphmap.ontology import code_of
-from graphmap.viz.gapstyle import PARTLY_COLOUR, cell_colour, look, partly_mapped
+from graphmap.viz.gapstyle import PARTLY_COLOUR, cell_colour, look
 
 #: each county's tile (column, row): north at the top, the coast to the east, Gotland in the sea
 TILES = {
@@ -64,17 +64,17 @@ def area_tiles(kg, area: str, lang: str = "sv") -> list[dict]:
     cell's own text), ``style`` and ``colour`` (:func:`graphmap.viz.gapstyle.look`), ``href`` (the
     rows behind the cell)."""
     matrix = gap_matrix(kg)
-    partly = partly_mapped(map_state(kg))
     area_iri = next((a for a in matrix.areas if code_of(a) == code_of(area) or a == str(area)), None)
     if area_iri is None:
         raise KeyError(area)
     out = []
     for county in matrix.columns:
         cell = matrix.cell(area_iri, county)
-        seen = look(cell, matrix.by, str(county) in partly)
+        seen = look(cell, matrix.by)
         text = cell.text(matrix.by, lang) if seen["style"] != "delvis" else t("gaps.partly", lang)
+        count = cell.mark(matrix.by, lang, needs=False)
         out.append({"code": code_of(county), "label": kg.label(county, lang), "text": text,
-                    "count": cell.text(matrix.by, lang), "style": seen["style"], "colour": seen["colour"],
+                    "count": count, "style": seen["style"], "colour": seen["colour"],
                     "unmet": cell.unmet_needs if cell.mapped else 0,
                     "href": f"/luckor/rader?area={code_of(area_iri)}&county={code_of(county)}"})
     return out
