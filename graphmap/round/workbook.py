@@ -279,6 +279,8 @@ def resolve_respondents(kg, names) -> list[str]:
 def start_round(kg, name: str, respondents, parent, *, deadline: str | None = None, year: int | None = None,
                 lang: str = "sv", today: str | None = None, folder: Path | None = None) -> RoundMade:
     """Make the round's folder (see the module's text) for ``respondents`` (codes, names or ids)."""
+    from graphmap.datasets import bundled_paths, round_dataset_id
+    from graphmap.ingest.inputs import DATASET_ID_FILE, dataset_id
     from graphmap.privacy import strip_personal
 
     lang = lang_key(lang)
@@ -295,7 +297,8 @@ def start_round(kg, name: str, respondents, parent, *, deadline: str | None = No
     year = year or int((deadline or today)[:4])
     version = data_version(kg)
     lines = beliefs(kg, iris, lang)
-    dataset = slugify(folder.name)
+    taken = set(kg.ingest.datasets) if kg.ingest is not None else set()
+    dataset = round_dataset_id(slugify(folder.name), taken | {dataset_id(p) for p in bundled_paths()})
     payloads: dict[Path, bytes] = {}
     manifest = {"format": FORMAT, "round": ident, "name": name, "year": year, "dataset": dataset,
                 "data_version": version, "created": today, "deadline": deadline or "", "lang": lang,
@@ -325,6 +328,8 @@ def start_round(kg, name: str, respondents, parent, *, deadline: str | None = No
     graph.add((ID["dataversion"], GM.dataVersion, Literal(version)))  # what "what changed" calls this version
     payloads[snapshot] = b"".join(sorted(graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)))
     payloads[folder / RETURNED / ".keep"] = b""
+    if dataset != slugify(folder.name):  # the round's facts keep their own dataset id (see round_dataset_id)
+        payloads[folder / DATASET_ID_FILE] = f"{dataset}\n".encode("utf-8")
     write_files_atomic(payloads)
     made.snapshot = snapshot
     return made
