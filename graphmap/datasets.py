@@ -71,8 +71,11 @@ def order_rounds(paths) -> list[Path]:
     >>> [p.name for p in order_rounds([root / "a-2029", REGIONS_DIR / "fyrbodal", root / "z-2027", root / "m-2028"])]
     ['fyrbodal', 'z-2027', 'm-2028', 'a-2029']
     """
+    from graphmap.fileio import settle
     paths = [Path(p) for p in paths]
     rounds = [p for p in paths if is_round(p)]
+    for folder in rounds:
+        settle(folder)  # a `round apply` killed half-way: finished or undone before the round is read
     rounds.sort(key=lambda p: (round_start(p), p.name))
     return [p for p in paths if p not in rounds] + rounds
 
