@@ -34,13 +34,28 @@ def is_round(folder) -> bool:
     return folder.is_dir() and (folder / ROUND_MANIFEST).is_file()
 
 
+def _manifest_value(folder, key: str) -> str:
+    import json
+    try:
+        with (Path(folder) / ROUND_MANIFEST).open("rb") as f:
+            value = json.loads(f.read(64 << 20)).get(key, "")
+        return value if isinstance(value, str) else ""
+    except (OSError, ValueError, AttributeError):
+        return ""
+
+
+def round_dataset(folder) -> str:
+    """The dataset id a round's folder was started with (its manifest's ``dataset``), or ``""``: the
+    round's answers name their facts by it, so the folder may be renamed or copied."""
+    return _manifest_value(folder, "dataset") if is_round(folder) else ""
+
+
 def round_start(folder) -> str:
     """The day a round started (``sent`` in its ``rounds.csv``, else ``created`` in its manifest), or
     ``""``: what orders the rounds, whatever their folders are called. Bounded reads: a round's
     files are the coordinator's, but a return may have been put in the wrong place."""
     import csv
     import io
-    import json
     folder = Path(folder)
     try:
         with (folder / ROUND_TABLE).open("rb") as f:
@@ -50,12 +65,7 @@ def round_start(folder) -> str:
             return days[0]
     except OSError:
         pass
-    try:
-        with (folder / ROUND_MANIFEST).open("rb") as f:
-            created = json.loads(f.read(64 << 20)).get("created", "")
-        return created if isinstance(created, str) else ""
-    except (OSError, ValueError, AttributeError):
-        return ""
+    return _manifest_value(folder, "created")
 
 
 def order_rounds(paths) -> list[Path]:
@@ -138,5 +148,5 @@ def expand_paths(paths) -> list[Path]:
     return order_rounds(out)
 
 
-__all__ = ["DATA_SUFFIXES", "WITH_LANDSCAPE", "bundled_paths", "expand_paths", "is_round", "round_start",
+__all__ = ["DATA_SUFFIXES", "WITH_LANDSCAPE", "bundled_paths", "expand_paths", "is_round", "round_start", "round_dataset",
            "order_rounds", "round_folders", "round_dataset_id", "ROUND_MANIFEST", "ROUND_TABLE"]

@@ -15,6 +15,7 @@ was before each round.
 """
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -106,7 +107,7 @@ def test_the_rounds_are_laid_on_in_the_order_they_started(years):
 def test_a_round_named_like_a_dataset_gets_its_own_dataset(years):
     _parent, out = years
     made = out[2][0]
-    assert (made.folder / "dataset-id.txt").read_text(encoding="utf-8").strip() == "runda-fyrbodal"
+    assert json.loads((made.folder / "round.json").read_text(encoding="utf-8"))["dataset"] == "runda-fyrbodal"
     g = out[2][2].graph
     assert (ID["runda-fyrbodal/sources/svar-1486"], DCTERMS.publisher, None) in g
     assert out[2][2].validation.conforms

@@ -104,9 +104,8 @@ def read_cmd(folder, returned, data, lang):
     if back.skipped:
         click.echo(t("round.cli.skipped", lang, n=len(back.skipped)))
     if errors:
-        held = sorted({p.file for p in errors})
-        if back.returned:
-            click.echo(t("round.cli.would_hold", lang, n=len(held), files=", ".join(held)))
+        if back.returned and back.held:
+            click.echo(t("round.cli.would_hold", lang, n=len(back.held), files=", ".join(sorted(set(back.held)))))
         fail(t("round.error.has_errors", lang, n=len(errors)))
 
 

@@ -81,7 +81,7 @@ def apply_returns(readback: Readback, *, require_all: bool = False, today: str |
     if errors and (require_all or not readback.returned):
         raise ApplyRefused(errors)
     folder = readback.folder
-    applied = Applied(folder, held=sorted({p.file for p in errors}))
+    applied = Applied(folder, held=sorted(set(readback.held)))
     if not readback.returned:
         return applied
     with folder_lock(folder):

@@ -80,6 +80,7 @@ class Readback:
     problems: list[Problem] = field(default_factory=list)
     replace: bool = False      # answers already applied for a respondent are to be replaced
     skipped: list[str] = field(default_factory=list)   # files already applied, as they are: not read again
+    held: list[str] = field(default_factory=list)      # files with errors: not applied, left in svar/
 
     @property
     def errors(self) -> list[Problem]:
@@ -117,7 +118,7 @@ LEDGER = "applied.json"
 MAX_LEDGER = 16 << 20
 
 
-def _files(paths, problems: list[Problem]) -> list[Path]:
+def _files(paths, problems: list[Problem], held: list[str]) -> list[Path]:
     """The workbooks to read among ``paths``; every other file in a folder of returns is named: a
     spreadsheet in a format graphmap does not read is an error (how to save it as .xlsx), anything
     else a warning. Office's and LibreOffice's lock files and hidden files are left out silently."""
@@ -132,6 +133,7 @@ def _files(paths, problems: list[Problem]) -> list[Path]:
                 out.append(p)
             elif suffix in REFUSED_SUFFIXES:
                 _problem(problems, name, None, None, "unsupported_format", format=REFUSED_SUFFIXES[suffix])
+                held.append(name)
             else:
                 _problem(problems, name, None, None, "not_a_workbook_file", "warning")
     return out
@@ -183,7 +185,7 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
     settle(folder)  # an apply killed half-way: finished or undone first
     manifest = read_manifest(folder)
     result = Readback(manifest, folder, replace=replace)
-    files = _files(paths if paths else [folder / RETURNED], result.problems)
+    files = _files(paths if paths else [folder / RETURNED], result.problems, result.held)
     if not files:
         if not result.problems:
             _problem(result.problems, str(paths[0] if paths else folder / RETURNED), None, None, "no_workbooks")
@@ -200,6 +202,7 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
             content = digest(path)
         except OSError as exc:
             _problem(result.problems, path.name, None, None, "unreadable", reason=exc.strerror or str(exc))
+            result.held.append(path.name)
             continue
         if content in ledger and not replace:
             entry = ledger[content]
@@ -207,20 +210,26 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
                      date=str(entry.get("applied", "–")), first=str(entry.get("file", "–")))
             result.skipped.append(path.name)
             continue
+        errors = len(result.errors)
         returned = _read_one(path, manifest, result.problems, keys)
         if returned is None:
+            if len(result.errors) > errors:
+                result.held.append(path.name)
             continue
         returned.path, returned.digest = path, content
         if returned.respondent in seen:  # which one is right is the coordinator's call: both are held
             first = seen[returned.respondent]
             _problem(result.problems, path.name, None, None, "twice", name=returned.name, first=first.file)
+            result.held.append(path.name)
             if first in result.returned:
                 result.returned.remove(first)
                 _problem(result.problems, first.file, None, None, "twice", name=first.name, first=path.name)
+                result.held.append(first.file)
             continue
         seen[returned.respondent] = returned
         if returned.respondent in applied and not replace:
             result.problems.append(already_applied(returned, applied[returned.respondent]))
+            result.held.append(path.name)
             continue
         result.returned.append(returned)
     return result

@@ -280,7 +280,7 @@ def start_round(kg, name: str, respondents, parent, *, deadline: str | None = No
                 lang: str = "sv", today: str | None = None, folder: Path | None = None) -> RoundMade:
     """Make the round's folder (see the module's text) for ``respondents`` (codes, names or ids)."""
     from graphmap.datasets import bundled_paths, round_dataset_id
-    from graphmap.ingest.inputs import DATASET_ID_FILE, dataset_id
+    from graphmap.ingest.inputs import dataset_id
     from graphmap.privacy import strip_personal
 
     lang = lang_key(lang)
@@ -328,8 +328,6 @@ def start_round(kg, name: str, respondents, parent, *, deadline: str | None = No
     graph.add((ID["dataversion"], GM.dataVersion, Literal(version)))  # what "what changed" calls this version
     payloads[snapshot] = b"".join(sorted(graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)))
     payloads[folder / RETURNED / ".keep"] = b""
-    if dataset != slugify(folder.name):  # the round's facts keep their own dataset id (see round_dataset_id)
-        payloads[folder / DATASET_ID_FILE] = f"{dataset}\n".encode("utf-8")
     write_files_atomic(payloads)
     made.snapshot = snapshot
     return made
