@@ -263,6 +263,19 @@ def test_a_workbook_saved_by_libreoffice_reads_back_as_the_openpyxl_one(made, kg
     assert got[0] == expected[0] and strip(got[1]) == strip(expected[1])
 
 
+def test_the_statement_stays_beside_its_answer_cells_in_calc(made, tmp_path):
+    book = load_workbook(made.workbooks[0])
+    # number, kind and statement stay while the answer columns scroll in (Calc headless keeps no view
+    # settings when it saves, so the panes are checked on the workbook as sent)
+    assert (book["Att verifiera"].freeze_panes, book["Det vi tror"].freeze_panes, book["Behov"].freeze_panes) == \
+        ("D3", "D3", "B3")
+    saved = calc_save(made.workbooks[0], "xlsx", tmp_path / "calc-out")
+    for book in (book, load_workbook(saved)):  # a long statement's row is tall enough for it, also after Calc
+        ws = book["Att verifiera"]
+        long_row = next(r[0].row for r in ws.iter_rows(min_row=3) if len(str(r[2].value or "")) > 60)
+        assert ws.row_dimensions[long_row].height >= 30 and ws.cell(long_row, 3).alignment.wrap_text
+
+
 def test_a_workbook_saved_by_libreoffice_as_ods_is_named(made, tmp_path):
     folder = fresh(made, tmp_path)
     book = fill(made, STROMSTAD, tmp_path, [(CONFIRMED, {"answer": "Stämmer"})])
