@@ -11,6 +11,7 @@ two applies at once, a kill at any point, and a real spreadsheet program in betw
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -284,3 +285,14 @@ def test_a_workbook_saved_by_libreoffice_as_ods_is_named(made, tmp_path):
     back = read_returns(folder)
     assert [(p.file, p.code) for p in back.problems] == [("1486-stromstad.ods", "unsupported_format")]
     assert not back.returned
+
+
+def test_the_round_page_says_which_data_it_shows_and_how_to_refresh(kg):
+    import httpx
+
+    from graphmap.serve.app import create_app
+    from graphmap.serve.live import LiveServer
+    with LiveServer(create_app(kg, sparql_workers=1)) as live, httpx.Client(base_url=live.url, timeout=60) as client:
+        page = client.get("/runda").text
+        assert re.search(r"Sidan visar dataversion [0-9a-f]{12}\. Svar som lästs in efter att servern startade", page)
+        assert "syns när graphmap serve startas om" in page
