@@ -173,3 +173,14 @@ def test_removing_a_round_gives_back_the_data_before_it(years, tmp_path):
         paths = bundled_paths() + (expand_paths([copy]) if round_folders(copy) else [])
         assert graphmap.api.data_version(graphmap.build(paths)) == graphmap.api.data_version(out[i][1])
     assert not any(copy.iterdir()) and round_folders(copy) == []
+
+
+def test_an_empty_or_emptied_rounds_folder_is_no_dataset(monkeypatch, tmp_path):
+    import graphmap.datasets as datasets
+    before = datasets.bundled_paths()
+    rounds = tmp_path / "rounds"
+    (rounds / "kartlaggning-2027" / "svar").mkdir(parents=True)  # a round's folder emptied by hand
+    monkeypatch.setattr(datasets, "ROUNDS_DIR", rounds)
+    assert datasets.bundled_paths() == before  # before: data/rounds itself was read as a dataset, and failed
+    monkeypatch.setattr(datasets, "ROUNDS_DIR", tmp_path / "gone")
+    assert datasets.bundled_paths() == before
