@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -140,29 +141,39 @@ def test_a_spreadsheet_in_another_format_is_named_and_refused(made, tmp_path, su
 
 
 # ------------------------------------------------------------------ one step, whatever else runs
-def _child(folder: Path, files, kill_after: int | None = None) -> subprocess.Popen:
+def _child(folder: Path, files, kill_after: int | None = None, start: Path | None = None) -> subprocess.Popen:
     """``apply_returns(read_returns(folder, files))`` in a process of its own; with ``kill_after`` the
-    process kills itself (SIGKILL) at that file operation (``os.replace``, ``os.unlink``, ``os.rmdir``)."""
+    process kills itself (SIGKILL) at that file operation (``os.replace``, ``os.unlink``, ``os.rmdir``).
+    With ``start`` it reads, then waits for that file to exist before it applies, and its disk is slow
+    (each rename takes 0.2 s more): two such processes apply at the same moment."""
     code = """
-import os, signal, sys
+import os, signal, sys, time
 limit = None if sys.argv[1] == "-" else int(sys.argv[1])
+start = None if sys.argv[2] == "-" else sys.argv[2]
 count = [0]
 def counted(f):
     def inner(*a, **k):
         count[0] += 1
         if limit is not None and count[0] > limit:
             os.kill(os.getpid(), signal.SIGKILL)
+        if start is not None and f is os.replace:
+            time.sleep(0.2)
         return f(*a, **k)
     return inner
 from graphmap.round.apply import apply_returns
 from graphmap.round.readback import read_returns
-back = read_returns(sys.argv[2], sys.argv[3:] or None)
+back = read_returns(sys.argv[3], sys.argv[4:] or None)
+if start is not None:
+    open(f"{start}.ready.{os.getpid()}", "w").close()
+while start is not None and not os.path.exists(start):
+    time.sleep(0.01)
 os.replace, os.unlink, os.rmdir = counted(os.replace), counted(os.unlink), counted(os.rmdir)
 applied = apply_returns(back)
 print(len(applied.answers), count[0])
 """
-    return subprocess.Popen([sys.executable, "-c", code, "-" if kill_after is None else str(kill_after), str(folder),
-                             *map(str, files)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    return subprocess.Popen([sys.executable, "-c", code, "-" if kill_after is None else str(kill_after),
+                             "-" if start is None else str(start), str(folder), *map(str, files)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=dict(os.environ, GRAPHMAP_CACHE_DIR="off"))
 
 
@@ -170,7 +181,13 @@ def test_two_applies_at_once_lose_nothing(made, tmp_path):
     for attempt in range(3):
         folder = fresh(made, tmp_path / str(attempt))
         books = good_three(made, folder / "svar")
-        first, second = _child(folder, books[:2]), _child(folder, books[2:])
+        go = tmp_path / f"go-{attempt}"
+        first, second = _child(folder, books[:2], start=go), _child(folder, books[2:], start=go)
+        for _ in range(3000):  # both have read their workbooks: reading takes no lock
+            if len(list(go.parent.glob(f"{go.name}.ready.*"))) == 2 or any(p.poll() is not None for p in (first, second)):
+                break
+            time.sleep(0.1)
+        go.write_text("go")
         outs = [p.communicate(timeout=300) for p in (first, second)]
         assert [p.returncode for p in (first, second)] == [0, 0], outs
         rows, waiting, archived, leftovers = state(folder)
