@@ -1,10 +1,10 @@
 """The mapping round year after year (issue 26, part 5): three rounds for the same county, each
 started from the data the last one left, with answers that overlap.
 
-* 2027 ("Kartläggning 2027"): Strömstad confirms an assumed membership, Sotenäs reports a need in
-  elderly care;
-* 2028 ("Kartläggning 2028"): Strömstad confirms the same membership again (now a fact the 2027
-  round settled), Sotenäs reports the elderly-care need again with a new text and a new need;
+* 2027 ("Kartläggning 2027"): Strömstad confirms an assumed membership and its part of a coverage of
+  fourteen municipalities (split off as its own record), Sotenäs reports a need in elderly care;
+* 2028 ("Kartläggning 2028"): Strömstad confirms both again (now facts the 2027 round settled),
+  Sotenäs reports the elderly-care need again with a new text and a new need;
 * 2029, named "Fyrbodal" like the region's dataset (its folder's name sorts before the others):
   Strömstad confirms once more; Sotenäs reports elderly care a third time.
 
@@ -37,6 +37,7 @@ from graphmap.round.workbook import start_round
 
 STROMSTAD, SOTENAS = "1486", "1427"
 MEMBERSHIP = "fyrbodal/memberships/1486-i-fourum-ifo"
+COVERAGE = "fyrbodal/coverage/fou-fyrbodalskommunerna"  # about 14 municipalities: Strömstad's part is split off
 STATED = concept_iri("confidence", "stated")
 COL = {"answer": 9, "correction": 10, "comment": 11, "key": 12}
 NEED_COL = {"level": 2, "missing": 3, "examples": 4, "support": 5, "key": 6}
@@ -86,7 +87,9 @@ def years(tmp_path_factory):
         made = start_round(kg, name, [STROMSTAD, SOTENAS], parent, today=started)
         folder = made.folder
         book = {p.name.split("-")[0]: p for p in made.workbooks}
-        fill(book[STROMSTAD], folder / "svar", [(MEMBERSHIP, {"answer": "Stämmer"})], date=answered)
+        coverage = COVERAGE if name == YEARS[0][0] else f"{COVERAGE}--{STROMSTAD}"  # later: the part split off
+        fill(book[STROMSTAD], folder / "svar", [(MEMBERSHIP, {"answer": "Stämmer"}), (coverage, {"answer": "Stämmer"})],
+             date=answered)
         fill(book[SOTENAS], folder / "svar", needs=[(a, {"level": lv, "missing": m}) for a, lv, m in needs], date=answered)
         back = read_returns(folder, kg=kg)
         assert not back.errors, [p.format("en") for p in back.errors]
@@ -127,6 +130,18 @@ def test_a_fact_confirmed_every_year_is_one_stated_fact_with_every_answer_as_sou
         assert after.validation.conforms
 
 
+def test_a_shared_fact_confirmed_every_year_is_the_part_split_off_the_first_year(years):
+    _parent, out = years
+    part = ID[f"{COVERAGE}--{STROMSTAD}"]
+    for i, (_made, _before, after) in enumerate(out):
+        g = after.graph
+        assert set(g.objects(part, GM.confidence)) == {STATED} and set(g.objects(part, GM.place)) == {kommun_iri(STROMSTAD)}
+        assert kommun_iri(STROMSTAD) not in set(g.objects(ID[COVERAGE], GM.place))
+        assert len(set(g.objects(ID[COVERAGE], GM.place))) == 13
+        assert len({s for s in g.subjects(GM.answerOf, kommun_iri(STROMSTAD))
+                    if (s, GM.resultingFact, part) in g or (s, GM.answersFact, part) in g}) == i + 1
+
+
 def test_a_need_reported_again_is_the_same_need_with_a_new_date(years):
     _parent, out = years
     base = needs_of(out[0][1], SOTENAS, "aldre")
@@ -149,9 +164,10 @@ def test_what_changed_each_year_is_that_years_news(years):
     _parent, out = years
     found = [sorted((c.kind, c.labels) for c in changes(before, after).items) for _made, before, after in out]
     assert found == [
-        [("confidence_raised", ("Strömstad", "FoU-rum individ- och familjeomsorg (Fyrbodal)")),
+        [("confidence_raised", ("FoU-Socialtjänst Fyrbodal", "Strömstad")),
+         ("confidence_raised", ("Strömstad", "FoU-rum individ- och familjeomsorg (Fyrbodal)")),
          ("need_new", ("Handledning i demensvård",))],
-        [("need_new", ("Stöd vid upphandling",))],  # the membership again and the elderly-care need again: no news
+        [("need_new", ("Stöd vid upphandling",))],  # the same facts and the elderly-care need again: no news
         [],
     ]
 
