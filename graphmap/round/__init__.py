@@ -9,7 +9,8 @@ One module per job:
   respondent, the manifest and the snapshot of the data version;
 * :mod:`graphmap.round.readback` — :func:`read_returns`: a folder of returned workbooks checked
   (file, sheet, row, column) and what they would change, before anything is written;
-* :mod:`graphmap.round.apply` — :func:`apply_returns`: the answers written as the round's own tables;
+* :mod:`graphmap.round.apply` — :func:`apply_returns`: the answers of the good workbooks written as the
+  round's own tables in one locked, journaled step, the workbooks archived, the bad ones held;
 * :mod:`graphmap.round.diff` — :func:`changes`: what changed between two data versions;
 * :mod:`graphmap.round.status` — :func:`round_status`: who answered, what is still open.
 
