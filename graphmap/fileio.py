@@ -11,6 +11,7 @@ the usual permissions (``0666`` minus the umask, as ``open`` would), so no calle
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -282,4 +283,141 @@ def read_graph(paths) -> Graph:
     return g
 
 
-__all__ = ["RemoteContext", "remote_contexts", "write_bytes_atomic", "write_files_atomic", "sweep_stale", "TMP_MARK", "write_text_atomic", "write_graph", "read_graph", "graph_format", "GRAPH_SUFFIXES"]
+#: a folder's journal of renames (:func:`commit_journaled`): written whole, it is the moment the new
+#: state is decided; the staged files wait beside it in :data:`STAGED`
+JOURNAL = ".graphmap-journal.json"
+STAGED = ".graphmap-staged"
+LOCK = ".graphmap.lock"
+MAX_JOURNAL = 1 << 20
+
+
+class FolderBusy(OSError):
+    """Another process holds the folder's lock longer than we wait."""
+
+
+@contextlib.contextmanager
+def folder_lock(folder, *, wait: float = 600.0):
+    """Hold ``folder``'s lock (an exclusive ``flock`` on its ``.graphmap.lock``) while the block
+    runs: two writers of the same folder run one after the other. Waits up to ``wait`` seconds, then
+    raises :class:`FolderBusy`. The lock goes with the process: a killed writer never leaves it held.
+
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> with folder_lock(folder):
+    ...     pass
+    """
+    import fcntl
+    import time
+    path = Path(folder) / LOCK
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise FolderBusy(11, "in use by another process", str(folder)) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _replace_done(src: Path, dst: Path) -> None:
+    """One rename of a journal, done again safely: a source already moved is skipped."""
+    if src.exists():
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(src, dst)
+
+
+def recover_journal(folder) -> str:
+    """Finish or undo what a killed :func:`commit_journaled` left in ``folder`` (call it holding the
+    folder's lock): a whole journal is carried out to the end (``"finished"``); staged files without
+    one are removed (``"undone"``); else ``""``.
+
+    >>> import tempfile
+    >>> recover_journal(tempfile.mkdtemp())
+    ''
+    """
+    import json
+    import shutil
+    folder = Path(folder)
+    journal, staged = folder / JOURNAL, folder / STAGED
+    done = ""
+    if journal.is_file():
+        with journal.open("rb") as f:
+            moves = json.loads(f.read(MAX_JOURNAL).decode("utf-8"))["moves"]
+        for src, dst in moves:
+            _replace_done(folder / src, folder / dst)
+        os.unlink(journal)
+        done = "finished"
+    if staged.exists():
+        shutil.rmtree(staged, ignore_errors=True)
+        done = done or "undone"
+    return done
+
+
+def settle(folder) -> str:
+    """What a reader of ``folder`` calls first: when a killed :func:`commit_journaled` left a journal or
+    staged files there, finish or undo it under the folder's lock (:func:`recover_journal`); else
+    nothing is touched (no lock file is made). A folder the reader cannot write is read as it is.
+
+    >>> import tempfile
+    >>> settle(tempfile.mkdtemp())
+    ''
+    """
+    folder = Path(folder)
+    if not ((folder / JOURNAL).exists() or (folder / STAGED).exists()):
+        return ""
+    try:
+        with folder_lock(folder):
+            return recover_journal(folder)
+    except OSError:
+        return ""
+
+
+def commit_journaled(folder, payloads, moves=()) -> list[Path]:
+    """Write the files ``payloads`` (``{path in folder: bytes}``) and move the files ``moves`` (pairs
+    of paths in ``folder``) as one step: a process killed at any point leaves the folder as it was
+    or, once the journal is whole, as it will be when the next :func:`recover_journal` finishes it.
+    The new files are staged and fsynced first, then the journal of every rename is written
+    atomically (the commit), then the renames are done and the journal removed. Hold the folder's
+    :func:`folder_lock` around it.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "in.xlsx").write_bytes(b"x")
+    >>> [p.name for p in commit_journaled(folder, {folder / "t.csv": b"a"}, [(folder / "in.xlsx", folder / "done" / "in.xlsx")])]
+    ['t.csv', 'in.xlsx']
+    >>> sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+    ['done', 'done/in.xlsx', 't.csv']
+    """
+    import json
+    import shutil
+    folder = Path(folder)
+    recover_journal(folder)
+    staged = folder / STAGED
+    plan = []
+    staged_files = {}
+    for n, (path, data) in enumerate(payloads.items()):
+        tmp = staged / f"{n}-{Path(path).name}"
+        staged_files[tmp] = data
+        plan.append((tmp, Path(path)))
+    plan += [(Path(a), Path(b)) for a, b in moves]
+    try:
+        write_files_atomic(staged_files)
+        journal = {"moves": [[str(a.relative_to(folder)), str(b.relative_to(folder))] for a, b in plan]}
+        write_bytes_atomic(folder / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    for src, dst in plan:  # from here on the new state is decided: recover_journal finishes it
+        _replace_done(src, dst)
+    os.unlink(folder / JOURNAL)
+    shutil.rmtree(staged, ignore_errors=True)
+    return [dst for _src, dst in plan]
+
+
+__all__ = ["RemoteContext", "remote_contexts", "folder_lock", "commit_journaled", "recover_journal", "settle", "FolderBusy", "write_bytes_atomic", "write_files_atomic", "sweep_stale", "TMP_MARK", "write_text_atomic", "write_graph", "read_graph", "graph_format", "GRAPH_SUFFIXES"]

@@ -336,17 +336,27 @@ def test_the_same_workbook_twice(made, kg, tmp_path):
     folder = _copy(made, tmp_path)
     first = fill(made, STROMSTAD, [(CONFIRMED, {"answer": "Stämmer"})], to=folder / "svar")
     shutil.copy(first, folder / "svar" / "kopia av strömstad.xlsx")
-    assert _refused(folder, kg) == [
+    assert _refused(folder, kg) == [  # which one is right is the coordinator's call: both are held
         "kopia av strömstad.xlsx: Strömstad har redan en returnerad arbetsbok här (1486-stromstad.xlsx). "
+        "Behåll en av filerna (den senaste) och flytta bort den andra.",
+        "1486-stromstad.xlsx: Strömstad har redan en returnerad arbetsbok här (kopia av strömstad.xlsx). "
         "Behåll en av filerna (den senaste) och flytta bort den andra."]
 
 
 def test_answers_applied_once_unless_replaced(made, kg, tmp_path):
     folder = _copy(made, tmp_path)
-    fill(made, STROMSTAD, [(CONFIRMED, {"answer": "Stämmer"})], to=folder / "svar")
-    apply_returns(read_returns(folder, kg=kg))
+    first = fill(made, STROMSTAD, [(CONFIRMED, {"answer": "Stämmer"})], to=folder / "svar")
+    content = first.read_bytes()
+    applied = apply_returns(read_returns(folder, kg=kg))
+    assert applied.archived == [folder / "svar" / "inlasta" / first.name] and not first.exists()
+    assert applied.archived[0].read_bytes() == content
     written = (folder / "answers.csv").read_bytes()
+    first.write_bytes(content)  # the same workbook put back among the returns: recognised, skipped with a note
     again = read_returns(folder, kg=kg)
+    assert (again.errors, again.skipped, [p.code for p in again.problems]) == ([], [first.name], ["skipped_applied"])
+    first.unlink()
+    fill(made, STROMSTAD, [(CONFIRMED, {"answer": "Stämmer", "comment": "Igen"})], to=folder / "svar")
+    again = read_returns(folder, kg=kg)  # another workbook from Strömstad: an error unless replaced
     assert [p.code for p in again.errors] == ["already_applied"]
     assert (folder / "answers.csv").read_bytes() == written
     replaced = apply_returns(read_returns(folder, kg=kg, replace=True))

@@ -101,7 +101,11 @@ def read_cmd(folder, returned, data, lang):
     back = _readback(folder, returned, data, lang, replace=False)
     errors = back.errors
     click.echo(t("round.cli.read_summary", lang, n=len(back.returned), changes=len(back.changes()), errors=len(errors)))
+    if back.skipped:
+        click.echo(t("round.cli.skipped", lang, n=len(back.skipped)))
     if errors:
+        if back.returned and back.held:
+            click.echo(t("round.cli.would_hold", lang, n=len(back.held), files=", ".join(sorted(set(back.held)))))
         fail(t("round.error.has_errors", lang, n=len(errors)))
 
 
@@ -109,26 +113,44 @@ def read_cmd(folder, returned, data, lang):
 @click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.argument("returned", nargs=-1, type=click.Path(path_type=Path, exists=True))
 @click.option("--replace", is_flag=True, help=help_text("round.help.replace"))
+@click.option("--alla", "--all", "require_all", is_flag=True, help=help_text("round.help.require_all"))
 @DATA
 @LANG
 @handle_errors
 @_round_error
-def apply_cmd(folder, returned, replace, data, lang):
+def apply_cmd(folder, returned, replace, require_all, data, lang):
     """Läs in svaren som rundans egna tabeller / apply the answers as the round's own tables.
 
-    Samma kontroller som read; finns ett enda fel skrivs ingenting.
+    Samma kontroller som read. De felfria arbetsböckerna läses in och flyttas till svar/inlasta/; de
+    med fel hålls kvar med sina fel (slutkod 1). Med --alla skrivs ingenting om en enda har fel.
     """
-    from graphmap.round.apply import apply_returns
+    from graphmap.round.apply import ApplyRefused, apply_returns
 
     back = _readback(folder, returned, data, lang, replace=replace)
-    if back.errors:
-        fail(t("round.error.has_errors", lang, n=len(back.errors)))
+    if back.errors and require_all:
+        fail(t("round.error.require_all", lang, n=len(back.errors)))
     if not back.returned:
+        if back.errors:
+            fail(t("round.error.has_errors", lang, n=len(back.errors)))
+        if back.skipped:
+            click.echo(t("round.cli.skipped", lang, n=len(back.skipped)))
+            return
         fail(t("round.error.nothing", lang))
-    applied = apply_returns(back)
-    click.echo(t("round.cli.applied", lang, n=len(applied.answers), needs=len(applied.needs),
-                 respondents=", ".join(applied.respondents), files=", ".join(p.name for p in applied.written)))
+    try:
+        applied = apply_returns(back, require_all=require_all)
+    except ApplyRefused as exc:  # another apply took these respondents' answers meanwhile
+        print_problems(exc.errors, lang)
+        fail(t("round.error.has_errors", lang, n=len(exc.errors)))
+    if applied.respondents:
+        click.echo(t("round.cli.applied", lang, n=len(applied.answers), needs=len(applied.needs),
+                     respondents=", ".join(applied.respondents), files=", ".join(p.name for p in applied.written)))
+    if applied.archived:
+        click.echo(t("round.cli.archived", lang, folder=applied.archived[0].parent, n=len(applied.archived)))
+    if back.skipped:
+        click.echo(t("round.cli.skipped", lang, n=len(back.skipped)))
     click.echo(t("round.cli.applied_next", lang, folder=folder))
+    if applied.held:
+        fail(t("round.cli.held", lang, n=len(applied.held), files=", ".join(applied.held)), 1)
 
 
 @round_group.command("status")

@@ -405,4 +405,40 @@ ROUND: dict[str, tuple[str, str]] = {
                          "standard: den senaste rundans)",
                          "An earlier data version to compare with (a built graph, e.g. a round's dataversion-….nt; "
                          "default: the latest round's)"),
+    # ---- the coordinator's workflow: formats, batches over weeks, held workbooks (issue 26, part 4)
+    "round.what.unsupported_format": ("filen är sparad som {format} och läses inte",
+                                      "the file is saved as {format} and is not read"),
+    "round.fix.unsupported_format": ("Öppna filen och spara den som Excel-arbetsbok (.xlsx): i LibreOffice Arkiv → "
+                                     "Spara som → Excel 2007-365 (.xlsx), behåll formatet. Lägg .xlsx-filen i svar/ "
+                                     "och ta bort den andra.",
+                                     "Open the file and save it as an Excel workbook (.xlsx): in LibreOffice File → "
+                                     "Save As → Excel 2007-365 (.xlsx), keep the format. Put the .xlsx file in svar/ "
+                                     "and remove the other."),
+    "round.what.not_a_workbook_file": ("ingen arbetsbok (.xlsx): filen lämnas orörd",
+                                       "no workbook (.xlsx): the file is left alone"),
+    "round.fix.not_a_workbook_file": ("Lägg bara de returnerade arbetsböckerna i svar/.",
+                                      "Put only the returned workbooks in svar/."),
+    "round.what.skipped_applied": ("redan inläst {date} (som {first}): hoppas över",
+                                   "already applied on {date} (as {first}): skipped"),
+    "round.fix.skipped_applied": ("Inget att göra; filen kan tas bort. Ska svaren läsas in igen: --replace.",
+                                  "Nothing to do; the file can be removed. To apply its answers again: --replace."),
+    "round.help.require_all": ("Läs bara in om alla arbetsböcker är felfria (annars läses de felfria in och de andra "
+                               "hålls kvar)",
+                               "Apply only if every workbook is free of errors (else the good ones are applied and "
+                               "the others held)"),
+    "round.cli.held": ("{n} arbetsböcker hålls kvar i svar/ med sina fel (ovan): {files}. Rätta och kör igen.",
+                       "{n} workbooks are held in svar/ with their errors (above): {files}. Fix them and run again."),
+    "round.cli.would_hold": ("Med round apply läses de felfria in och {n} hålls kvar: {files}.",
+                             "round apply would apply the good ones and hold {n}: {files}."),
+    "round.cli.archived": ("Inlästa arbetsböcker flyttade till {folder}: {n}.",
+                           "Applied workbooks moved to {folder}: {n}."),
+    "round.cli.skipped": ("{n} redan inlästa arbetsböcker hoppades över.", "{n} workbooks already applied were skipped."),
+    "round.error.require_all": ("Inget har skrivits (--alla): {n} fel i de returnerade arbetsböckerna. Rätta dem "
+                                "och kör igen.",
+                                "Nothing was written (--all): {n} errors in the returned workbooks. Fix them and run "
+                                "again."),
+    "round.web.refresh": ("Sidan visar dataversion {version}. Svar som lästs in efter att servern startade syns när "
+                          "graphmap serve startas om.",
+                          "This page shows data version {version}. Answers applied after the server started show "
+                          "once graphmap serve is restarted."),
 }

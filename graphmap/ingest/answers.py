@@ -61,7 +61,7 @@ class _Answers:
         self.registry, self.problems = registry, problems
         from graphmap.vocab import vocabularies
         self.vocab = vocabularies()
-        self.answered: dict[tuple, int] = {}  # (fact key, respondent) -> row of the first answer
+        self.answered: dict[tuple, int] = {}  # (round, fact key, respondent) -> row of the first answer
 
     def problem(self, label, row, column, code, severity="error", **params) -> None:
         self.problems.append(Problem(label, row, column, code, severity, params, section="round"))
@@ -108,6 +108,9 @@ class _Answers:
         respondent, _ = self.registry.ref(row.get("respondent", ""), ACTORS_NETWORKS, ds.name)
         if respondent is None:
             return  # the emitter reports the unknown respondent with its suggestions
+        earlier = self.registry.local[(fds, ftable)].get(f"{fid}--{str(respondent).rsplit('/', 1)[-1]}")
+        if earlier is not None:  # an earlier round split off the respondent's part: this answer is about it
+            definition = earlier
         adds = row.setdefault("__add", [])
         adds.append((GM.answersFact, definition.iri))
         verdict = self.vocab.resolve("answer", row.get("verdict", "")) if row.get("verdict") else None
@@ -118,7 +121,8 @@ class _Answers:
                 effect = "added"   # what the respondent added on the sheet "Det som saknas": a record of the round
             adds.append((GM.answerEffect, Literal(effect)))
             return
-        first = self.answered.setdefault((key, str(respondent)), number)
+        # one answer per fact and respondent in a round; a later round answers again (laid on in time order)
+        first = self.answered.setdefault((ds.name, key, str(respondent)), number)
         if first != number:
             self.problem(label, number, "fact", "answered_twice", value=key, first_row=first)
             row["__bad"] = True

@@ -23,6 +23,7 @@ from graphmap.i18n import LANGS, t
 from graphmap.ingest.cells import (MAX_CELL, MAX_DECIMALS, MAX_EXPONENT, days_in_month, decimal_fault, is_email,
                                    is_url, parse_date, parse_decimal, parse_year, split_list, url_fault)
 from graphmap.ingest.answers import apply_answers
+from graphmap.ingest.rounds import repeated_needs
 from graphmap.ingest.gcpause import paused_gc
 from graphmap.ingest.inputs import Dataset
 from graphmap.ingest.ntriples import ntriples
@@ -180,6 +181,7 @@ class Emitter:
         for ds in datasets:
             self._check_headers(ds)
             self._define_all(ds)
+        repeated_needs(datasets, self.registry)  # a need reported again in a later round: the same need
         apply_answers(datasets, self.registry, self.problems)  # the mapping round's answers, on the rows
         for ds in datasets:
             self._check_reference_tables(ds)

@@ -11,6 +11,7 @@ from pathlib import Path
 from graphmap.problems import Problem
 from graphmap.ingest.readers import RawTable, read_csv, read_xlsx
 from graphmap.schema import TABLE
+from graphmap.datasets import round_dataset
 from graphmap.slug import slugify
 
 REFERENCE_TABLES = ("kommuner", "lan")
@@ -30,7 +31,8 @@ so renaming the folder would change the facts' IRIs; with it they stay."""
 
 
 def dataset_id(path: Path) -> str:
-    r"""The dataset's id: the first line of the folder's ``dataset-id.txt`` (as a slug), else the folder's
+    r"""The dataset's id: the first line of the folder's ``dataset-id.txt`` (as a slug), else the dataset a
+    mapping round's folder was started with (:func:`graphmap.datasets.round_dataset`), else the folder's
     or workbook's name.
 
     >>> import tempfile
@@ -47,6 +49,9 @@ def dataset_id(path: Path) -> str:
         for line in own.read_text(encoding="utf-8-sig", errors="replace").splitlines()[:20]:
             if line.strip() and not line.lstrip().startswith("#"):
                 return slugify(line.strip()[:80]) or "data"
+    started = round_dataset(path) if path.is_dir() else ""  # a mapping round's folder: its manifest says
+    if started:
+        return slugify(started[:80]) or "data"
     return slugify(path.stem if path.is_file() else path.name) or "data"
 
 

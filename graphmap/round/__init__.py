@@ -11,7 +11,8 @@ One module per job:
   (file, sheet, row, column) and what they would change, before anything is written;
 * :mod:`graphmap.round.additions` — what a municipality adds on the sheet "Det som saknas" (actors,
   networks, coverage, memberships, support), read with the same checks;
-* :mod:`graphmap.round.apply` — :func:`apply_returns`: the answers written as the round's own tables;
+* :mod:`graphmap.round.apply` — :func:`apply_returns`: the answers of the good workbooks written as the
+  round's own tables in one locked, journaled step, the workbooks archived, the bad ones held;
 * :mod:`graphmap.round.diff` — :func:`changes`: what changed between two data versions;
 * :mod:`graphmap.round.status` — :func:`round_status`: who answered, what is still open.
 

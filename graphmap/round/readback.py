@@ -21,10 +21,14 @@ like every other input problem. :class:`Readback` holds the rows the answers bec
 """
 from __future__ import annotations
 
+import csv
 import datetime as _dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphmap.fileio import settle
 from graphmap.i18n import LANGS, t
 from graphmap.ingest.answers import CORRECTABLE, RECORD_ONLY
 from graphmap.ingest.effects import decide
@@ -69,6 +73,8 @@ class Returned:
     #: what the respondent added (the sheet "Det som saknas"): rows of the tables actors, networks,
     #: coverage, memberships and offers, with its answer as their source
     tables: dict[str, list[dict]] = field(default_factory=dict)
+    path: Path | None = None   # the file read
+    digest: str = ""           # its content's SHA-256: an applied workbook put back is recognised by it
 
 
 @dataclass
@@ -77,6 +83,9 @@ class Readback:
     folder: Path
     returned: list[Returned] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    replace: bool = False      # answers already applied for a respondent are to be replaced
+    skipped: list[str] = field(default_factory=list)   # files already applied, as they are: not read again
+    held: list[str] = field(default_factory=list)      # files with errors: not applied, left in svar/
 
     @property
     def errors(self) -> list[Problem]:
@@ -102,58 +111,133 @@ def _sheets(path: Path, names: set[str], problems: list[Problem]) -> dict:
     return {t_.name: t_ for t_ in tables}
 
 
-def _files(paths) -> list[Path]:
+#: what a returned file may be: read (``.xlsx``, ``.xlsm``), refused with how to save it as ``.xlsx``,
+#: or not a workbook (a scan, a letter: named and left alone)
+READ_SUFFIXES = (".xlsx", ".xlsm")
+REFUSED_SUFFIXES = {".ods": "OpenDocument (.ods)", ".fods": "OpenDocument (.fods)", ".xls": "Excel 97–2003 (.xls)",
+                    ".xlsb": "Excel binär (.xlsb)", ".numbers": "Numbers (.numbers)", ".xltx": "Excel-mall (.xltx)"}
+#: applied workbooks are moved here, under ``svar/`` (see :mod:`graphmap.round.apply`)
+ARCHIVE = "inlasta"
+#: the round's ledger of applied workbooks: content digest -> file, respondent, answered, applied
+LEDGER = "applied.json"
+MAX_LEDGER = 16 << 20
+
+
+def _files(paths, problems: list[Problem], held: list[str]) -> list[Path]:
+    """The workbooks to read among ``paths``; every other file in a folder of returns is named: a
+    spreadsheet in a format graphmap does not read is an error (how to save it as .xlsx), anything
+    else a warning. Office's and LibreOffice's lock files and hidden files are left out silently."""
     out: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm")
-                          and not p.name.startswith(("~$", ".")))
-        else:
-            out.append(path)
+        found = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        for p in found:
+            name, suffix = p.name, p.suffix.lower()
+            if name.startswith(("~$", ".")):  # ~$x.xlsx, .~lock.x.xlsx#, .keep
+                continue
+            if suffix in READ_SUFFIXES:
+                out.append(p)
+            elif suffix in REFUSED_SUFFIXES:
+                _problem(problems, name, None, None, "unsupported_format", format=REFUSED_SUFFIXES[suffix])
+                held.append(name)
+            else:
+                _problem(problems, name, None, None, "not_a_workbook_file", "warning")
     return out
+
+
+def applied_workbooks(folder) -> dict[str, dict]:
+    """The round's ledger (:data:`LEDGER`): content digest -> what was applied from it."""
+    path = Path(folder) / LEDGER
+    try:
+        with path.open("rb") as f:
+            data = json.loads(f.read(MAX_LEDGER).decode("utf-8"))
+        books = data.get("workbooks", {}) if isinstance(data, dict) else {}
+        return {k: v for k, v in books.items() if isinstance(k, str) and isinstance(v, dict)}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a file's content (read in pieces)."""
+    h = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def already_applied(returned: Returned, date: str) -> Problem:
+    """The error of a workbook whose respondent's answers are already applied."""
+    return Problem(returned.file, None, None, "already_applied", "error", {"name": returned.name, "date": date},
+                   section="round")
+
+
+def applied_respondents(folder) -> dict[str, str]:
+    """Respondent -> the date of its answers already applied in the round's folder."""
+    path = Path(folder) / "answers.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return {row["respondent"]: row.get("answered") or "–" for row in csv.DictReader(f) if row.get("respondent")}
 
 
 def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readback:
     """Read the returned workbooks ``paths`` (files or folders; default ``<folder>/svar``) of the round
     in ``folder``. With ``kg`` (the current graph) each answered fact is looked up in it. Answers
-    already applied for a respondent are an error unless ``replace``."""
+    already applied for a respondent are an error unless ``replace``; a workbook applied before, as
+    it was, is skipped with a note. Each file's problems hold that file only: the good ones can be
+    applied (:func:`graphmap.round.apply.apply_returns`)."""
     folder = Path(folder)
+    settle(folder)  # an apply killed half-way: finished or undone first
     manifest = read_manifest(folder)
-    result = Readback(manifest, folder)
-    files = _files(paths if paths else [folder / RETURNED])
+    result = Readback(manifest, folder, replace=replace)
+    files = _files(paths if paths else [folder / RETURNED], result.problems, result.held)
     if not files:
-        _problem(result.problems, str(paths[0] if paths else folder / RETURNED), None, None, "no_workbooks")
+        if not result.problems:
+            _problem(result.problems, str(paths[0] if paths else folder / RETURNED), None, None, "no_workbooks")
         return result
     keys = None
     if kg is not None:
         from graphmap.round.beliefs import record_key
         keys = {record_key(r[3]) for r in kg.ingest.rows} if kg.ingest is not None else None
-    applied = _applied(folder)
-    seen: dict[str, str] = {}
+    applied = applied_respondents(folder)
+    ledger = applied_workbooks(folder)
+    seen: dict[str, Returned] = {}
     for path in files:
+        try:
+            content = digest(path)
+        except OSError as exc:
+            _problem(result.problems, path.name, None, None, "unreadable", reason=exc.strerror or str(exc))
+            result.held.append(path.name)
+            continue
+        if content in ledger and not replace:
+            entry = ledger[content]
+            _problem(result.problems, path.name, None, None, "skipped_applied", "warning",
+                     date=str(entry.get("applied", "–")), first=str(entry.get("file", "–")))
+            result.skipped.append(path.name)
+            continue
+        errors = len(result.errors)
         returned = _read_one(path, manifest, result.problems, keys, kg.resolver if kg is not None else None)
         if returned is None:
+            if len(result.errors) > errors:
+                result.held.append(path.name)
             continue
-        if returned.respondent in seen:
-            _problem(result.problems, path.name, None, None, "twice", name=returned.name, first=seen[returned.respondent])
+        returned.path, returned.digest = path, content
+        if returned.respondent in seen:  # which one is right is the coordinator's call: both are held
+            first = seen[returned.respondent]
+            _problem(result.problems, path.name, None, None, "twice", name=returned.name, first=first.file)
+            result.held.append(path.name)
+            if first in result.returned:
+                result.returned.remove(first)
+                _problem(result.problems, first.file, None, None, "twice", name=first.name, first=path.name)
+                result.held.append(first.file)
             continue
-        seen[returned.respondent] = path.name
+        seen[returned.respondent] = returned
         if returned.respondent in applied and not replace:
-            _problem(result.problems, path.name, None, None, "already_applied", name=returned.name,
-                     date=applied[returned.respondent])
+            result.problems.append(already_applied(returned, applied[returned.respondent]))
+            result.held.append(path.name)
             continue
         result.returned.append(returned)
     return result
-
-
-def _applied(folder: Path) -> dict[str, str]:
-    """Respondent -> the date of the answers already applied in the round's folder."""
-    import csv
-    path = folder / "answers.csv"
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return {row["respondent"]: row.get("answered") or "–" for row in csv.DictReader(f) if row.get("respondent")}
 
 
 def _read_one(path: Path, manifest: dict, problems: list[Problem], keys, resolver=None) -> Returned | None:
@@ -420,4 +504,5 @@ def _needs(table, entry, manifest, returned: Returned, file, lang, problems) -> 
         returned.changes.append(Change(returned.respondent, "need", f"{label}: {level.label(lang)}", missing))
 
 
-__all__ = ["read_returns", "Readback", "Returned", "Change", "PROTECTED"]
+__all__ = ["read_returns", "applied_workbooks", "applied_respondents", "already_applied", "digest", "Readback", "Returned",
+           "Change", "PROTECTED", "ARCHIVE", "LEDGER", "READ_SUFFIXES", "REFUSED_SUFFIXES"]

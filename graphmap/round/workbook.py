@@ -184,7 +184,7 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
         dv.error = t("round.workbook.not_in_list", lang)[:255]
         return dv
 
-    def heading(ws, columns, widths, help_row=True):
+    def heading(ws, columns, widths, help_row=True, frozen=0):
         for i, key in enumerate(columns, start=1):
             cell = ws.cell(1, i, t(f"round.column.{key}", lang))
             cell.font, cell.fill, cell.alignment = (bold, answer_fill if key in ANSWER_COLUMNS + NEED_ANSWERS + ADD_ANSWERS
@@ -195,7 +195,7 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
                 note.font, note.alignment = italic, wrap
             ws.column_dimensions[get_column_letter(i)].width = widths.get(key, 16)
         ws.row_dimensions[2].height = 48
-        ws.freeze_panes = ws.cell(FIRST_ROW, 1)
+        ws.freeze_panes = ws.cell(FIRST_ROW, frozen + 1)  # the headings, and the statement beside the answers
 
     entry = {"sheets": {}}
     # -- info
@@ -228,7 +228,7 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     nr = 0
     for sheet_key, chosen in (("beliefs", [x for x in lines if not x.assumed]), ("verify", [x for x in lines if x.assumed])):
         ws = book.create_sheet(names[sheet_key])
-        heading(ws, FACT_COLUMNS, widths)
+        heading(ws, FACT_COLUMNS, widths, frozen=FACT_COLUMNS.index("text") + 1)
         answer_dv = validation("answer")
         field_dvs: dict[str, DataValidation] = {}
         kept = {}
@@ -247,6 +247,7 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
                 dv = field_dvs.get(scheme) or field_dvs.setdefault(scheme, validation(scheme, strict=not multi))
                 dv.add(f"{get_column_letter(FACT_COLUMNS.index('correction') + 1)}{r}")
             kept[str(r)] = {k: v for k, v in cells.items()}
+            ws.row_dimensions[r].height = _row_height(cells, widths)
         for dv in (answer_dv, *field_dvs.values()):
             ws.add_data_validation(dv)
         ws.column_dimensions[get_column_letter(len(FACT_COLUMNS))].hidden = True
@@ -255,7 +256,8 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
 
     # -- the needs inventory
     ws = book.create_sheet(names["needs"])
-    heading(ws, NEED_COLUMNS, {"area": 34, "level": 16, "missing": 50, "examples": 50, "support": 24, "key": 10})
+    heading(ws, NEED_COLUMNS, {"area": 34, "level": 16, "missing": 50, "examples": 50, "support": 24, "key": 10},
+            frozen=1)
     level_dv, kind_dv = validation("need-level"), validation("support-kind")
     kept = {}
     for r, concept in enumerate(vocab.shown_in_order("area"), start=FIRST_ROW):
@@ -306,6 +308,18 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     return workbook_bytes(book), entry  # every cell a value: a fact's "=HYPERLINK(…)" stays text
 
 
+def _row_height(cells: dict, widths: dict) -> float:
+    """A fact line's height in points, so that its wrapped statement shows whole in every spreadsheet
+    program (LibreOffice keeps a row one line high unless told): about a character per unit of
+    width, 15 points a line, at most 12 lines.
+
+    >>> _row_height({"text": "x" * 130}, {"text": 60}), _row_height({"text": "kort"}, {"text": 60})
+    (45, 15)
+    """
+    lines = max(-(-len(str(cells.get(k) or "")) // max(int(widths[k]), 1)) for k in widths if k in cells) if cells else 1
+    return 15 * min(max(lines, 1), 12)
+
+
 # --------------------------------------------------------------------------- the round
 def resolve_respondents(kg, names) -> list[str]:
     """IRIs for what was typed (municipality codes or names, actor ids or names), in order, once each;
@@ -321,6 +335,8 @@ def resolve_respondents(kg, names) -> list[str]:
 def start_round(kg, name: str, respondents, parent, *, deadline: str | None = None, year: int | None = None,
                 lang: str = "sv", today: str | None = None, folder: Path | None = None) -> RoundMade:
     """Make the round's folder (see the module's text) for ``respondents`` (codes, names or ids)."""
+    from graphmap.datasets import bundled_paths, round_dataset_id
+    from graphmap.ingest.inputs import dataset_id
     from graphmap.privacy import strip_personal
 
     lang = lang_key(lang)
@@ -337,7 +353,8 @@ def start_round(kg, name: str, respondents, parent, *, deadline: str | None = No
     year = year or int((deadline or today)[:4])
     version = data_version(kg)
     lines = beliefs(kg, iris, lang)
-    dataset = slugify(folder.name)
+    taken = set(kg.ingest.datasets) if kg.ingest is not None else set()
+    dataset = round_dataset_id(slugify(folder.name), taken | {dataset_id(p) for p in bundled_paths()})
     payloads: dict[Path, bytes] = {}
     manifest = {"format": FORMAT, "round": ident, "name": name, "year": year, "dataset": dataset,
                 "data_version": version, "created": today, "deadline": deadline or "", "lang": lang,

@@ -23,7 +23,9 @@ def status_page(site, lang: str) -> dict:
                             for r in s.respondents],
             "open": s.open_assumptions, "unmet": s.needs_without_support, "review": s.to_review,
             "needs": round_needs(site.kg, lang, round_iri=s.iri)})
-    return {"title": t("round.web.status_title", lang), "intro": t("round.web.status_intro", lang), "rounds": rounds}
+    from graphmap.api import data_version
+    return {"title": t("round.web.status_title", lang), "intro": t("round.web.status_intro", lang), "rounds": rounds,
+            "refresh": t("round.web.refresh", lang, version=data_version(site.kg))}
 
 
 def changes_page(site, previous, lang: str) -> dict:
