@@ -137,8 +137,14 @@ def test_a_returned_string_bomb_is_refused_while_it_streams(applied, tmp_path):
     the readback just before the fix, which no longer copied the string per cell, 171 MB against 104)."""
     bomb = _string_bomb(tmp_path / "1486-stromstad.xlsx")
     assert bomb.stat().st_size < 25_000
-    real = capped_graphmap(LIMIT, "round", "read", applied.folder, "--lang", "en")
-    assert real["rc"] == 2 and "already" in real["stderr"], real["stderr"]  # read in full, then: applied before
+    # the real return, archived by the apply: read in full (its ledger entry removed), then "applied before"
+    from graphmap.round.readback import LEDGER
+    real_folder = tmp_path / "real"
+    shutil.copytree(applied.folder, real_folder)
+    (real_folder / LEDGER).unlink(missing_ok=True)
+    (archived,) = (real_folder / "svar" / "inlasta").glob("*.xlsx")
+    real = capped_graphmap(LIMIT, "round", "read", real_folder, archived, "--lang", "en")
+    assert real["rc"] == 2 and "already" in real["stderr"], real["stderr"]
     result = capped_graphmap(LIMIT, "round", "read", applied.folder, bomb, "--lang", "en")
     assert result["rc"] == 2, result["stderr"]
     assert "Traceback" not in result["stderr"]
