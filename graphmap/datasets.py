@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphmap.ontology import LANDSCAPE_DIR, REGIONS_DIR, ROUNDS_DIR
+from graphmap.ontology import LANDSCAPE_DIR, REGIONS_DIR
+from graphmap.workspace import rounds_dir, workspace
 
 WITH_LANDSCAPE = True  # the seed regions and the national reference layer build together
 
@@ -17,9 +18,11 @@ DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 def bundled_paths() -> list[Path]:
     """The folders of the bundled dataset: the seed regions (``data/regions/*``), then the national
-    reference layer (``data/landscape/*``), then the mapping rounds made there (``data/rounds/*``,
-    whose answers the build lays on the facts). Earlier datasets win a disagreement about an actor."""
-    rounds = expand_paths([ROUNDS_DIR]) if ROUNDS_DIR.is_dir() else []
+    reference layer (``data/landscape/*``), then the mapping rounds of the workspace
+    (``rounds/*`` under :func:`workspace`, whose answers the build lays on the facts). Earlier
+    datasets win a disagreement about an actor."""
+    rounds_folder = rounds_dir()
+    rounds = expand_paths([rounds_folder]) if rounds_folder.is_dir() else []
     return expand_paths([REGIONS_DIR]) + (expand_paths([LANDSCAPE_DIR]) if WITH_LANDSCAPE else []) + rounds
 
 
@@ -48,4 +51,4 @@ def expand_paths(paths) -> list[Path]:
     return out
 
 
-__all__ = ["DATA_SUFFIXES", "WITH_LANDSCAPE", "bundled_paths", "expand_paths"]
+__all__ = ["DATA_SUFFIXES", "WITH_LANDSCAPE", "bundled_paths", "expand_paths", "rounds_dir", "workspace"]
