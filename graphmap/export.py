@@ -106,10 +106,10 @@ def _node_classes() -> set:
 
 def _most_specific(types: set, onto: Graph) -> URIRef | None:
     best = None
-    for t in types:
-        if not any((other, RDFS.subClassOf, t) in onto for other in types if other != t):
-            if best is None or str(t).startswith(str(GM)):
-                best = t
+    for cls in types:
+        if not any((other, RDFS.subClassOf, cls) in onto for other in types if other != cls):
+            if best is None or str(cls).startswith(str(GM)):
+                best = cls
     return best
 
 

@@ -67,7 +67,7 @@ DUE = ("gone", "moved", "changed", "unreachable")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102 - every redirect is ours to decide
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # every redirect is ours to decide
         return None
 
 
@@ -353,6 +353,6 @@ def due_summary(kg, states: dict, path: Path | None = None) -> DueSummary:
     return DueSummary(due_counts(checks), by_county, len(due & set(national)), last)
 
 
-__all__ = ["source_info", "source_label", "CHECK_FILE", "USER_AGENT", "VERDICTS", "DUE", "Visit", "PageCheck",
+__all__ = ["source_info", "source_label", "USER_AGENT", "VERDICTS", "DUE", "Visit", "PageCheck",
            "visit", "fingerprint", "verdict", "read_checks", "source_pages", "page_checks", "check_sources",
            "due_counts", "DueSummary", "due_summary"]
