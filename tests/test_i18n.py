@@ -6,7 +6,6 @@ import re
 import string
 from pathlib import Path
 
-import pytest
 
 from graphmap.i18n import LANGS, MESSAGES, t
 from graphmap.i18n.catalogue import SECTIONS
