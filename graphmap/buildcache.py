@@ -327,7 +327,7 @@ def _knowledge_graph_class():
             ``lookups.json``) on a cache hit; None when it is missing, damaged or not kept, and
             the answer is computed from the graph instead."""
             folder, manifest = self.cache.folder, getattr(self.ingest, "_manifest", None)
-            if self.cache.status != "hit" or manifest is None or key not in manifest:
+            if self.cache.status != "hit" or folder is None or manifest is None or key not in manifest:
                 return None
             try:
                 data = (folder / f"{key}.json").read_bytes()
