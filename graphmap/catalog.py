@@ -22,8 +22,11 @@ record alone (``tests/test_catalog.py``).
 """
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
+from rdflib.term import Node
 
 from graphmap.export import EXPORT_IRI, GRAPH_NAME, STATEMENT, licence_statement
 from graphmap.i18n import LANGS, t
@@ -72,12 +75,15 @@ def _dates(graph: Graph) -> list[str]:
                   and o.value is not None)
 
 
+_Resource = TypeVar("_Resource", bound=Node)   # an IRI or a blank node, returned as given
+
+
 def _texts(g: Graph, subject, predicate, key: str, **fields) -> None:
     for lang in LANGS:
         g.add((subject, predicate, Literal(t(key, lang, **fields), lang=lang)))
 
 
-def _typed(g: Graph, iri: URIRef, cls: URIRef) -> URIRef:
+def _typed(g: Graph, iri: _Resource, cls: URIRef) -> _Resource:
     g.add((iri, RDF.type, cls))
     return iri
 
