@@ -22,6 +22,14 @@ NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", ".neo4j", "build", "dist", 
 pytestmark = pytest.mark.slow
 
 
+def _ordinary_shell() -> dict[str, str]:
+    """The environment of a user's shell: bytecode written beside the sources (as pip compiles it
+    at install), no variable of graphmap's own or of this test run (PYTHONPYCACHEPREFIX would send
+    pip's bytecode elsewhere, and the first run would then write it into site-packages)."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("GRAPHMAP_", "PYTHON")) and k != "VIRTUAL_ENV"}
+
+
 def _run(*args, **kwargs) -> subprocess.CompletedProcess:
     done = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=900, **kwargs)
     assert done.returncode == 0, f"{args}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
@@ -40,10 +48,10 @@ def installed(tmp_path_factory):
     base = tmp_path_factory.mktemp("wheel")
     source = base / "src"
     shutil.copytree(ROOT, source, ignore=NOT_SOURCE, symlinks=True)   # the build writes build/ in it
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env = _ordinary_shell()
     _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", base / "dist", source, env=env)
     wheel = next((base / "dist").glob("graphmap-*.whl"))
-    _run(sys.executable, "-m", "venv", base / "venv")
+    _run(sys.executable, "-m", "venv", base / "venv", env=env)
     python = base / "venv" / "bin" / "python"
     _run(python, "-m", "pip", "install", "-q", wheel, env=env)
     package = Path(_run(python, "-c", "import graphmap, os; print(os.path.dirname(graphmap.__file__))",
@@ -65,10 +73,7 @@ def test_the_installed_tool_answers_from_an_empty_folder_and_writes_nothing_into
     empty, cache = tmp_path / "empty", tmp_path / "xdg-cache"
     empty.mkdir()
     before = _tree(package.parent)
-    # an ordinary shell: bytecode written, no variable of graphmap's own or of this test run set
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("GRAPHMAP_", "PYTHON")) and k not in ("VIRTUAL_ENV",)}
-    env["XDG_CACHE_HOME"] = str(cache)
+    env = {**_ordinary_shell(), "XDG_CACHE_HOME": str(cache)}
     graphmap = python.parent / "graphmap"
     question = ["support", "--area", "funktionshinder", "--municipality", "Umeå"]
     table = _run(graphmap, *question, cwd=empty, env=env)
