@@ -24,6 +24,7 @@ a step over the limit is reported as "> limit" and the rest continue in a fresh 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import os
@@ -96,9 +97,9 @@ def worker_store(data: Path, nt_out: Path, bindings_out: Path, outputs: bool = T
     with paused_gc():  # the parts exactly as api.build runs them
         result = timed("  ingest (tables → triples)", lambda: ingest(paths))
         nt = timed("  N-Triples for the store", lambda: result.ntriples(unique=False))
-        store = timed("  store load (Oxigraph, lenient)", lambda: Store.from_ntriples(nt))
+        store = timed("  store load (Oxigraph, lenient)", functools.partial(Store.from_ntriples, nt))
         where = row_index(result.rows)
-        timed("  validation (compiled SHACL on the store)", lambda: validate_store(store, "sv", where))
+        timed("  validation (compiled SHACL on the store)", functools.partial(validate_store, store, "sv", where))
     unique = result.ntriples()
     nt_out.write_bytes(unique)
     del result, nt, store, where

@@ -10,6 +10,6 @@ The Python API mirrors the CLI::
 """
 from __future__ import annotations
 
-from graphmap.version import __version__  # noqa: E402,F401
+from graphmap.version import __version__  # noqa: F401
 
-from graphmap.api import build, load, run_query, list_queries  # noqa: E402,F401
+from graphmap.api import build, load, run_query, list_queries  # noqa: F401

@@ -9,9 +9,14 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from itertools import product
+from typing import TYPE_CHECKING
 
 from graphmap.i18n import t
 from graphmap.ontology import NATIONAL
+
+if TYPE_CHECKING:  # networkx is imported where a projection is built
+    import networkx as nx
+
 MAX_CHAIN = 5
 MAX_PATHS = 50
 
@@ -81,7 +86,6 @@ def paths_to_rows(start: str, paths: list[list[tuple[str, str, str]]]) -> list[d
     Shared by the SPARQL and Cypher backends so both give the same table.
     """
     def target(path):
-        last = path[-1]
         nodes = [start]
         for s, _r, o in path:
             nodes.append(o if s == nodes[-1] else s)

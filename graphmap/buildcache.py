@@ -250,7 +250,7 @@ class CachedIngest:
         self._ntriples, self._folder, self._manifest, self._paths = ntriples, folder, manifest, paths
         self.datasets = list(manifest["datasets"])
         self.triple_count = manifest["triples"]
-        self._detail = None
+        self._detail: dict | None = None
 
     def _load(self) -> dict:
         if self._detail is None:
@@ -327,7 +327,7 @@ def _knowledge_graph_class():
             ``lookups.json``) on a cache hit; None when it is missing, damaged or not kept, and
             the answer is computed from the graph instead."""
             folder, manifest = self.cache.folder, getattr(self.ingest, "_manifest", None)
-            if self.cache.status != "hit" or manifest is None or key not in manifest:
+            if self.cache.status != "hit" or folder is None or manifest is None or key not in manifest:
                 return None
             try:
                 data = (folder / f"{key}.json").read_bytes()
@@ -410,7 +410,7 @@ def _read(folder: Path, inputs: list[Path]):
             return None, "lookups.json is damaged", None
     except FileNotFoundError:
         return None, "no cache yet", None
-    except Exception as exc:  # noqa: BLE001 - a damaged cache of any kind is rebuilt, never fatal
+    except Exception as exc:  # a damaged cache of any kind is rebuilt, never fatal
         return None, f"unreadable cache ({type(exc).__name__}: {exc})", None
     if refresh:  # same content, new mtimes (touch, checkout): record them so the next run only stats
         try:
@@ -472,7 +472,7 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, ke
     _write_manifest(folder, manifest)
 
 
-def open(paths=None, *, lang: str = "sv", cache: bool = True):  # noqa: A001 - graphmap.buildcache.open
+def open(paths=None, *, lang: str = "sv", cache: bool = True):  # named like builtins.open on purpose: graphmap.buildcache.open
     """The graph of ``paths`` (folders/workbooks; None = the bundled data), from the cache when
     the inputs are unchanged, else built from the tables (and cached).
 

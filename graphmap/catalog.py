@@ -13,7 +13,8 @@ Every IRI a harvester follows is typed in the record itself (``dct:LicenseDocume
 record alone (``tests/test_catalog.py``).
 
 >>> import graphmap
->>> g = catalog_graph(graphmap.build().graph, "http://127.0.0.1:8000/")
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> g = catalog_graph(kg.graph, "http://127.0.0.1:8000/")
 >>> str(g.value(DATASET, DCTERMS.license))
 'http://publications.europa.eu/resource/authority/licence/CC0'
 >>> sorted(str(g.value(d, DCAT.mediaType)).rsplit("/", 2)[-1] for d in g.objects(DATASET, DCAT.distribution))
@@ -21,8 +22,11 @@ record alone (``tests/test_catalog.py``).
 """
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
+from rdflib.term import Node
 
 from graphmap.export import EXPORT_IRI, GRAPH_NAME, STATEMENT, licence_statement
 from graphmap.i18n import LANGS, t
@@ -71,12 +75,15 @@ def _dates(graph: Graph) -> list[str]:
                   and o.value is not None)
 
 
+_Resource = TypeVar("_Resource", bound=Node)   # an IRI or a blank node, returned as given
+
+
 def _texts(g: Graph, subject, predicate, key: str, **fields) -> None:
     for lang in LANGS:
         g.add((subject, predicate, Literal(t(key, lang, **fields), lang=lang)))
 
 
-def _typed(g: Graph, iri: URIRef, cls: URIRef) -> URIRef:
+def _typed(g: Graph, iri: _Resource, cls: URIRef) -> _Resource:
     g.add((iri, RDF.type, cls))
     return iri
 
@@ -242,7 +249,8 @@ def service_description(graph: Graph, base: str = BASE) -> Graph:
     """The SPARQL 1.1 Service Description of ``/sparql`` with VoID statistics of the served ``graph``.
 
     >>> import graphmap
-    >>> sd = service_description(graphmap.build().graph, "http://127.0.0.1:8000/")
+    >>> kg = graphmap.build()  # doctest: +SKIP
+    >>> sd = service_description(kg.graph, "http://127.0.0.1:8000/")
     >>> service = URIRef("http://127.0.0.1:8000/sparql")
     >>> str(sd.value(service, SD.endpoint)), (service, SD.supportedLanguage, SD.SPARQL11Query) in sd
     ('http://127.0.0.1:8000/sparql', True)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphmap.ontology import LANDSCAPE_DIR, REGIONS_DIR, ROUNDS_DIR
+from graphmap.ontology import LANDSCAPE_DIR, REGIONS_DIR
+from graphmap.workspace import rounds_dir, workspace
 
 WITH_LANDSCAPE = True  # the seed regions and the national reference layer build together
 
@@ -17,10 +18,11 @@ DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 def bundled_paths() -> list[Path]:
     """The folders of the bundled dataset: the seed regions (``data/regions/*``), then the national
-    reference layer (``data/landscape/*``), then the mapping rounds made there (``data/rounds/*``,
-    whose answers the build lays on the facts). Earlier datasets win a disagreement about an actor."""
+    reference layer (``data/landscape/*``), then the mapping rounds of the workspace (``rounds/*``
+    under :func:`workspace`, whose answers the build lays on the facts), in the order they started.
+    Earlier datasets win a disagreement about an actor."""
     return (expand_paths([REGIONS_DIR]) + (expand_paths([LANDSCAPE_DIR]) if WITH_LANDSCAPE else [])
-            + round_folders(ROUNDS_DIR))
+            + round_folders(rounds_dir()))
 
 
 #: a round's folder holds its manifest (:mod:`graphmap.round.workbook`) and its own ``rounds.csv``
@@ -149,4 +151,5 @@ def expand_paths(paths) -> list[Path]:
 
 
 __all__ = ["DATA_SUFFIXES", "WITH_LANDSCAPE", "bundled_paths", "expand_paths", "is_round", "round_start", "round_dataset",
-           "order_rounds", "round_folders", "round_dataset_id", "ROUND_MANIFEST", "ROUND_TABLE"]
+           "order_rounds", "round_folders", "round_dataset_id", "ROUND_MANIFEST", "ROUND_TABLE",
+           "rounds_dir", "workspace"]

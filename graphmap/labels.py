@@ -25,7 +25,7 @@ class Labels:
         self._labels: dict[str, dict[str, str]] = {}
         self._inverse: dict[str, dict[str, str]] = {}
         for s, o in ontology_graph().subject_objects(GM.inverseLabel):
-            self._inverse.setdefault(str(s), {})[o.language or ""] = str(o)
+            self._inverse.setdefault(str(s), {})[getattr(o, "language", None) or ""] = str(o)
         for source in (ontology_graph(), graph):
             for pred in (RDFS.label, SKOS.prefLabel, DCTERMS.title, DCTERMS.description):
                 for s, o in source.subject_objects(pred):
@@ -78,7 +78,7 @@ class Labels:
         ('täcks av', 'is covered by')
         """
         labels = self._inverse.get(str(iri))
-        return (labels.get(lang) or labels.get("sv")) if labels else self.label(iri, lang)
+        return (labels.get(lang) or labels.get("sv") or "") if labels else self.label(iri, lang)
 
     @staticmethod
     def route(code, lang: str = "sv") -> str:

@@ -14,13 +14,22 @@ from pathlib import Path
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_DIR = ROOT / "ontology"
-DATA_DIR = ROOT / "data"
+from graphmap.packagedata import CHECKOUT, shipped
+from graphmap.workspace import rounds_dir
+
+ROOT = CHECKOUT  # the checkout (tests and scripts); an installed package reads shipped() instead
+ONTOLOGY_DIR = shipped("ontology")
+DATA_DIR = shipped("data")
 REFERENCE_DIR = DATA_DIR / "reference"
 REGIONS_DIR = DATA_DIR / "regions"
 LANDSCAPE_DIR = DATA_DIR / "landscape"  # the national reference layer, one folder per county
-ROUNDS_DIR = DATA_DIR / "rounds"  # the mapping rounds (graphmap round start), one folder per round
+
+
+def __getattr__(name: str) -> Path:
+    # ROUNDS_DIR follows the workspace (GRAPHMAP_WORKSPACE or the current directory) at each use
+    if name == "ROUNDS_DIR":
+        return rounds_dir()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 BASE = "https://w3id.org/graphmap/"
 GM = Namespace(BASE + "def#")

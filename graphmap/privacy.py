@@ -48,7 +48,7 @@ def personal_predicates() -> frozenset:
 
 def personal_resources(graph: Graph) -> set:
     """Resources that are personal data: marked ``gm:personalData true`` or typed foaf:Person."""
-    marked = {s for s, o in graph.subject_objects(GM.personalData) if o.toPython() is True}
+    marked = {s for s, o in graph.subject_objects(GM.personalData) if isinstance(o, Literal) and o.toPython() is True}
     return marked | set(graph.subjects(RDF.type, FOAF.Person))
 
 

@@ -2,7 +2,7 @@
 whether their pages are still where the facts say (``graphmap sources check``).
 
 >>> import graphmap
->>> kg = graphmap.build()
+>>> kg = graphmap.build()  # doctest: +SKIP
 >>> info = source_info(kg)
 >>> src = "https://w3id.org/graphmap/id/fyrbodal/sources/verksamhetsplan-2023"
 >>> str(info[src][0])
@@ -24,7 +24,7 @@ from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-from graphmap.ontology import DATA_DIR
+from graphmap.workspace import source_checks_file
 from graphmap.version import __version__
 
 
@@ -45,8 +45,16 @@ def source_label(kg, source, info: dict, lang: str = "sv") -> str:
 
 
 # --------------------------------------------------------------------------- keeping the pages current
-#: what ``graphmap sources check`` found at each page, kept under the data folder (written atomically)
-CHECK_FILE = DATA_DIR / "source-checks.json"
+
+
+def __getattr__(name: str):
+    # CHECK_FILE: what ``graphmap sources check`` found at each page, kept in the workspace
+    # (written atomically); it follows the workspace at each use
+    if name == "CHECK_FILE":
+        return source_checks_file()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: who is asking: an honest User-Agent, naming the tool and why it visits
 USER_AGENT = (f"graphmap/{__version__} (graphmap sources check: kontrollerar att källsidorna finns kvar / "
               "checks that the source pages are still there; one request per page)")
@@ -59,7 +67,7 @@ DUE = ("gone", "moved", "changed", "unreachable")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102 - every redirect is ours to decide
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # every redirect is ours to decide
         return None
 
 
@@ -223,7 +231,7 @@ def verdict(record: dict, url: str, checked: str | None) -> str:
 
 def read_checks(path: Path | None = None) -> dict:
     """The record of the last checks (``{source IRI: record}``), empty when there is none."""
-    path = Path(path or CHECK_FILE)
+    path = Path(path or source_checks_file())
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -255,7 +263,7 @@ def page_checks(kg, path: Path | None = None) -> list[PageCheck]:
 def check_sources(kg, path: Path | None = None, *, visit=visit, today: dt.date | None = None,
                   progress=None) -> list[PageCheck]:
     """Visit every source's web address once (:func:`visit`), record what it found in ``path``
-    (written atomically, see :data:`CHECK_FILE`) and return each page's :class:`PageCheck`.
+    (written atomically, see :func:`graphmap.workspace.source_checks_file`) and return each page's :class:`PageCheck`.
 
     The first visit after the facts were checked (the source's ``checked`` date) keeps the page's
     fingerprint as the baseline its later visits are compared with; a source whose facts were checked
@@ -263,7 +271,7 @@ def check_sources(kg, path: Path | None = None, *, visit=visit, today: dt.date |
     """
     from graphmap.fileio import write_text_atomic
 
-    path = Path(path or CHECK_FILE)
+    path = Path(path or source_checks_file())
     today = today or dt.date.today()
     records = read_checks(path)
     seen: dict[str, Visit] = {}
@@ -333,7 +341,7 @@ def due_summary(kg, states: dict, path: Path | None = None) -> DueSummary:
 
     >>> import graphmap
     >>> from graphmap.api import map_state
-    >>> kg = graphmap.build()
+    >>> kg = graphmap.build()  # doctest: +SKIP
     >>> due_summary(kg, map_state(kg), Path("/nonexistent.json")).last is None
     True
     """
@@ -345,6 +353,6 @@ def due_summary(kg, states: dict, path: Path | None = None) -> DueSummary:
     return DueSummary(due_counts(checks), by_county, len(due & set(national)), last)
 
 
-__all__ = ["source_info", "source_label", "CHECK_FILE", "USER_AGENT", "VERDICTS", "DUE", "Visit", "PageCheck",
+__all__ = ["source_info", "source_label", "USER_AGENT", "VERDICTS", "DUE", "Visit", "PageCheck",
            "visit", "fingerprint", "verdict", "read_checks", "source_pages", "page_checks", "check_sources",
            "due_counts", "DueSummary", "due_summary"]

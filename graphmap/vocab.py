@@ -18,7 +18,7 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from graphmap.ontology import GM, VOCAB, vocab_graph
+from graphmap.ontology import GM, VOCAB
 
 
 def fold(text: str) -> str:

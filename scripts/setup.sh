@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[viz,neo4j,serve,test]"
+.venv/bin/python -m pip install -q -e ".[viz,neo4j,serve,test,dev]"
 echo "graphmap installed in .venv ($(.venv/bin/graphmap --version))"

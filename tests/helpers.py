@@ -11,8 +11,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import load_workbook
+
+if TYPE_CHECKING:  # psutil is imported where a server is watched
+    import psutil
 
 import graphmap
 from graphmap.region import new_region

@@ -11,7 +11,7 @@ PACKAGE = ROOT / "graphmap"
 
 # the top-level module or package of graphmap -> its layer (ARCHITECTURE.md, "Layers")
 LAYERS = {
-    0: {"version", "ontology", "i18n", "fileio", "tabular", "slug", "problems", "terms"},
+    0: {"version", "ontology", "i18n", "fileio", "tabular", "slug", "problems", "terms", "packagedata", "workspace"},
     1: {"schema", "vocab", "labels", "shapes", "privacy", "queries", "datasets"},
     2: {"ingest", "validate", "store", "resolve"},
     3: {"api", "answers", "analysis", "mapstate", "buildcache", "sources"},

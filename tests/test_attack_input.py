@@ -8,8 +8,6 @@ can carry; what it refuses gets one message with file, row, column and a fix, an
 from __future__ import annotations
 
 import csv
-import io
-import json
 import shutil
 from pathlib import Path
 

@@ -92,7 +92,7 @@ def _push_together(settings, work: dict[str, Graph]) -> list[BaseException]:
             with connect(settings) as conn:
                 start.wait()
                 push(conn, graph, name)
-        except BaseException as exc:   # noqa: BLE001 - reported by the test
+        except BaseException as exc:  # reported by the test
             errors.append(exc)
     threads = [threading.Thread(target=run, args=item) for item in work.items()]
     for thread in threads:
@@ -221,7 +221,7 @@ def test_a_database_written_before_claims_is_converted_once(tmp_path, regions):
     """Two datasets sharing 453 nodes written the old way, with a hand-made property on SKR and
     an unfinished push of each: the first pull converts them, every pull is exact after it, and
     the unfinished versions are gone."""
-    from graphmap.neo4j import connect, pull, push
+    from graphmap.neo4j import connect, push
     from neo4jlib import LocalNeo4j
     a, b = regions
     server = LocalNeo4j.started(tmp_path / "home")

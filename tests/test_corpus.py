@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Literal
 from rdflib.namespace import SKOS
 
 from graphmap.cli import main

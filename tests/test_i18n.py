@@ -6,7 +6,6 @@ import re
 import string
 from pathlib import Path
 
-import pytest
 
 from graphmap.i18n import LANGS, MESSAGES, t
 from graphmap.i18n.catalogue import SECTIONS
@@ -30,15 +29,34 @@ def _fields(text: str) -> set[str]:
     return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
 
 
-@pytest.mark.parametrize("key", sorted(MESSAGES))
-def test_every_key_has_sv_and_en_with_the_same_fields(key):
+def _faults(key: str) -> list[str]:
+    """What is wrong with one key of the catalogue (nothing when it is complete in both languages)."""
     pair = MESSAGES[key]
-    assert isinstance(pair, tuple) and len(pair) == len(LANGS) == 2, key
+    if not (isinstance(pair, tuple) and len(pair) == len(LANGS) == 2):
+        return [f"{key}: not a (sv, en) pair"]
     sv, en = pair
-    assert sv.strip() and en.strip(), f"{key}: empty text"
-    assert _fields(sv) == _fields(en), f"{key}: {{fields}} differ between sv and en"
+    if not (isinstance(sv, str) and isinstance(en, str) and sv.strip() and en.strip()):
+        return [f"{key}: empty text"]
+    if _fields(sv) != _fields(en):
+        return [f"{key}: {{fields}} differ between sv and en ({sorted(_fields(sv))} / {sorted(_fields(en))})"]
     values = {name: "x" for name in _fields(sv)}
-    assert t(key, "sv", **values) and t(key, "en", **values)  # every field fills in
+    try:
+        filled = t(key, "sv", **values) and t(key, "en", **values)   # every field fills in
+    except (KeyError, IndexError, ValueError) as exc:
+        return [f"{key}: does not fill in ({exc!r})"]
+    return [] if filled else [f"{key}: fills in empty"]
+
+
+def test_every_key_has_sv_and_en_with_the_same_fields():
+    """One test for the whole catalogue that lists every key at fault, not one item per key."""
+    faults = [fault for key in sorted(MESSAGES) for fault in _faults(key)]
+    assert not faults, f"{len(faults)} of {len(MESSAGES)} keys:\n" + "\n".join(faults)
+
+
+def test_a_faulty_key_is_listed(monkeypatch):
+    monkeypatch.setitem(MESSAGES, "test.broken", ("Hej {namn}", "Hello {name}"))
+    monkeypatch.setitem(MESSAGES, "test.empty", ("", "Hello"))
+    assert [f.split(":")[0] for f in _faults("test.broken") + _faults("test.empty")] == ["test.broken", "test.empty"]
 
 
 def test_section_keys_carry_their_section_name():

@@ -17,7 +17,7 @@ from graphmap.api import county_state_of, map_state, not_mapped_note, run_query
 from graphmap.cli import main
 from graphmap.ingest import expand_paths
 from graphmap.mapstate import QUESTIONS
-from graphmap.ontology import GM, ID
+from graphmap.ontology import GM
 from tests.helpers import ROOT
 
 LANDSCAPE = ROOT / "data" / "landscape"

@@ -18,7 +18,6 @@ from graphmap.api import gap_matrix
 from graphmap.cli import main
 from graphmap.ontology import code_of
 from graphmap.report import report_html
-from graphmap.serve.site import Site
 
 
 def _api_cells(kg, county=None) -> dict:

@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 import graphmap
 from graphmap.cli import main
 from graphmap.ingest import IngestError
-from graphmap.ontology import actor_iri
 from graphmap.region import KOMMUNER, LIST_SHEET, RegionError, new_region
 from graphmap.schema import REGION_TABLES as TABLES  # the round's tables are written by graphmap round
 from helpers import REGION_ID, ROWS, make_region

@@ -9,7 +9,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from browserlib import *  # noqa: F401,F403  (fixtures: browser, open_page)
+from browserlib import *  # noqa: F403  (fixtures: browser, open_page)
 
 from graphmap.cli import main
 from graphmap.report import report_data, report_html, write_report

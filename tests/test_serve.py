@@ -9,7 +9,7 @@ import re
 import httpx
 import pytest
 
-from browserlib import *  # noqa: F401,F403
+from browserlib import *  # noqa: F403
 from graphmap.api import run_query
 from graphmap.ontology import ID
 from graphmap.queries import library

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browserlib import *  # noqa: F401,F403
+from browserlib import *  # noqa: F403
 
 UMEA = "2480"
 

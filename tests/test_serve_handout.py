@@ -10,7 +10,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-from browserlib import *  # noqa: F401,F403
+from browserlib import *  # noqa: F403
 from graphmap.i18n import MESSAGES
 from graphmap.serve.live import LiveServer, create_app
 

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from browserlib import *  # noqa: F401,F403
+from browserlib import *  # noqa: F403
 import graphmap
 from graphmap.ontology import actor_iri
 from graphmap.serve.live import LiveServer, create_app

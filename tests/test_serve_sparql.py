@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 from urllib.error import HTTPError
 

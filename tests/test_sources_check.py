@@ -33,7 +33,7 @@ def server():
     pages = Pages()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the http.server name
+        def do_GET(self):  # the http.server name
             pages.requests.append((self.path, self.headers.get("User-Agent", "")))
             status, headers, body = pages.routes.get(self.path, (404, {}, b"<p>Sidan finns inte</p>"))
             if self.path == "/slow":

@@ -3,7 +3,6 @@ give clear messages and never lose a good previous result."""
 from __future__ import annotations
 
 import csv
-import os
 import signal
 import subprocess
 import sys

@@ -13,13 +13,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browserlib import *  # noqa: E402,F401,F403  (fixtures: browser, open_page)
+from browserlib import *  # noqa: F403  (fixtures: browser, open_page)
 
-import graphmap  # noqa: E402
-from graphmap.fileio import write_text_atomic  # noqa: E402
-from graphmap.viz import build_view, map_html, render_map_html  # noqa: E402
-from graphmap.viz.explore import chain_path, chain_trees  # noqa: E402
-from helpers import wait_ready  # noqa: E402
+import graphmap
+from graphmap.fileio import write_text_atomic
+from graphmap.viz import build_view, map_html, render_map_html
+from graphmap.viz.explore import chain_path, chain_trees
+from helpers import wait_ready
 
 ID = "https://w3id.org/graphmap/id/"
 SKR_FH = [ID + "network/skr-funktionshinder-kompetens", ID + "network/skr-funktionshinder-kvalitet"]

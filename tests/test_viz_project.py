@@ -9,7 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from browserlib import *  # noqa: F401,F403  (fixtures: browser, open_page)
+from browserlib import *  # noqa: F403  (fixtures: browser, open_page)
 
 from graphmap.cli import main
 from graphmap.resolve import UnknownName

@@ -19,13 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 if str(Path(__file__).resolve().parents[1]) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from browserlib import *  # noqa: E402,F401,F403  (fixtures: browser, open_page)
+from browserlib import *  # noqa: F403  (fixtures: browser, open_page)
 
-from graphmap.fileio import write_text_atomic  # noqa: E402
-from graphmap.viz import render_map_html  # noqa: E402
-from graphmap.viz.render import json_for_script  # noqa: E402
-from graphmap.viz.styles import DEFAULT_NODE_STYLE, NODE_STYLES  # noqa: E402
-from helpers import graphmap_process, wait_ready  # noqa: E402  (polls: wait_for_function may eval, which the CSP forbids)
+from graphmap.fileio import write_text_atomic
+from graphmap.viz import render_map_html
+from graphmap.viz.render import json_for_script
+from graphmap.viz.styles import DEFAULT_NODE_STYLE, NODE_STYLES
+from helpers import graphmap_process, wait_ready  # polls: wait_for_function may eval, which the CSP forbids
 
 BASE = "https://example.org/id/actor/"
 HOSTILE = "<img src=x onerror=alert(1)></script><!--"

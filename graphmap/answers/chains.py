@@ -79,7 +79,7 @@ def link_confidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], str]:
     query (as :func:`link_sources`).
 
     >>> from graphmap.api import build
-    >>> kg = build()
+    >>> kg = build()  # doctest: +SKIP
     >>> link_confidence(kg)[("https://w3id.org/graphmap/id/kommun/2480", "http://www.w3.org/ns/org#memberOf",
     ...                      "https://w3id.org/graphmap/id/network/funk-natverk-umea-kusten")]   # Umeå's assumed membership
     'https://w3id.org/graphmap/vocab/confidence/assumed'

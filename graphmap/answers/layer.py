@@ -27,7 +27,7 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
     engine gives them (IRIs as URIRef, counts and routes as literals).
 
     >>> from graphmap.api import build
-    >>> kg = build()
+    >>> kg = build()  # doctest: +SKIP
     >>> rows = layer_rows(kg, "gaps", {"county": "https://w3id.org/graphmap/id/lan/24"})
     >>> len(rows), sorted(rows[0])[:3]   # 15 municipalities × 19 areas
     (285, ['area', 'broad', 'county'])

@@ -11,7 +11,8 @@ actor are the same for every municipality, so they are kept once per area (``nat
 others per (area, municipality) (``local``).
 
 >>> from graphmap.api import build
->>> layer = build().support_layer
+>>> kg = build()  # doctest: +SKIP
+>>> layer = kg.support_layer
 >>> umea = "https://w3id.org/graphmap/id/kommun/2480"
 >>> sorted({r[1].rsplit("/", 1)[-1] for r in layer.rows(AREA + "funktionshinder", umea) if r[7] == "member"})
 ['funk-natverk-umea-kusten']
@@ -89,7 +90,8 @@ class SupportLayer:
         """The layer as compact JSON (every string once), as the build cache keeps it.
 
         >>> from graphmap.api import build
-        >>> layer = build().support_layer
+        >>> kg = build()  # doctest: +SKIP
+        >>> layer = kg.support_layer
         >>> SupportLayer.from_json(layer.to_json()) == layer
         True
         """
@@ -390,7 +392,8 @@ def reach(layer: SupportLayer, area: str, municipalities) -> dict[str, dict[str,
     cell's drill-down, the report's support per area and a municipality's status per area.
 
     >>> from graphmap.api import build
-    >>> layer = build().support_layer
+    >>> kg = build()  # doctest: +SKIP
+    >>> layer = kg.support_layer
     >>> groups = reach(layer, AREA + "funktionshinder", ["https://w3id.org/graphmap/id/kommun/2480"])
     >>> sorted(groups), "https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten" in groups["direct"]
     (['broad', 'direct', 'national', 'networks'], True)

@@ -61,7 +61,7 @@ def _built(data, lang: str):
 
 
 def _counts(kg) -> dict:
-    out = {}
+    out: dict[str, int] = {}
     for _ds, table, _n, _iri in kg.ingest.rows:
         out[table] = out.get(table, 0) + 1
     return out

@@ -142,12 +142,12 @@ def help_text(key: str) -> str:
 
 # ---------------------------------------------------------------- DATA and COUNTY, one definition each
 
-def DATA(func):  # noqa: N802 - used like the other shared options (LANG, FORMAT)
+def DATA(func):  # used like the other shared options (LANG, FORMAT)
     """``-d/--data PATH`` (repeatable): the data a command reads; without it, the bundled data."""
     return click.option("--data", "-d", "data", multiple=True, type=DATA_TYPE, help=help_text("cli.help.data"))(func)
 
 
-def DATA_ARGS(func):  # noqa: N802
+def DATA_ARGS(func):
     """DATA as positional arguments *and* ``-d/--data`` (build, validate, serve, neo4j push): both
     arrive merged, positional first, as ``data``."""
     @functools.wraps(func)
@@ -156,7 +156,7 @@ def DATA_ARGS(func):  # noqa: N802
     return click.argument("data_args", metavar="[DATA]...", nargs=-1, type=DATA_TYPE)(DATA(merged))
 
 
-def county_option(help: str, *, multiple: bool = False, required: bool = False):  # noqa: A002 - click's word
+def county_option(help: str, *, multiple: bool = False, required: bool = False):  # click's word
     """``-c/--county COUNTY``: a county by SCB code or name, resolved by the one county resolver.
     ``help`` says what the command does with it; ``multiple`` for the commands that take several
     (their value arrives as ``counties``)."""

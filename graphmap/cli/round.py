@@ -53,14 +53,14 @@ def round_group():
 def start_cmd(name, counties, municipalities, actors, deadline, year, parent, data, lang):
     """Skapa rundans arbetsböcker / make the round's workbooks (one per municipality or actor)."""
     from graphmap.ingest.cells import parse_date
-    from graphmap.ontology import ROUNDS_DIR
+    from graphmap.workspace import rounds_dir
     from graphmap.round.workbook import start_round
 
     if deadline and parse_date(deadline) is None:
         fail(t("round.cli.bad_deadline", lang, value=deadline))
     kg = load_graph(data, lang, *counties)
     who = [m for c in counties for m in _municipalities_of(kg, c)] + list(municipalities) + list(actors)
-    made = start_round(kg, name, who, parent if parent is not None else ROUNDS_DIR, deadline=deadline, year=year,
+    made = start_round(kg, name, who, parent if parent is not None else rounds_dir(), deadline=deadline, year=year,
                        lang=lang)
     click.echo(t("round.cli.started", lang, folder=made.folder, n=len(made.workbooks), version=made.data_version))
     emit_rows([{"code": c, "name": n, "lines": lines, "assumed": a} for c, n, lines, a in made.respondents],

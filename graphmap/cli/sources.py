@@ -47,16 +47,17 @@ def check_cmd(data, record, everything, lang, fmt):
     visit every source's web address and list the pages gone, moved or changed.
 
     Bara detta kommando besöker sidorna (en begäran per adress, begränsad i tid och storlek; en
-    omdirigering till en annan värd följs inte utan sägs). Resultatet sparas i data/source-checks.json.
+    omdirigering till en annan värd följs inte utan sägs). Resultatet sparas i arbetsmappens source-checks.json.
     / Only this command visits the pages (one request per address, bounded in time and size; a
-    redirect to another host is not followed but reported). The result is kept in data/source-checks.json.
+    redirect to another host is not followed but reported). The result is kept in the workspace's source-checks.json.
     """
-    from graphmap.sources import CHECK_FILE, check_sources
+    from graphmap.sources import check_sources
+    from graphmap.workspace import source_checks_file
     kg = load_graph(data, lang)
     checks = check_sources(kg, record, progress=lambda c: err_console.print(
         f"{t(f'cli.sources.verdict.{c.verdict}', lang)}: {c.url}", markup=False, highlight=False, soft_wrap=True))
     _show(checks, fmt, lang, everything)
-    err_console.print(t("cli.sources.wrote", lang, path=record or CHECK_FILE), markup=False)
+    err_console.print(t("cli.sources.wrote", lang, path=record or source_checks_file()), markup=False)
 
 
 @sources_group.command("due")

@@ -434,7 +434,11 @@ CLI: dict[str, tuple[str, str]] = {
                                   "Only facts the sources state: no assumptions."),
     "cli.decimal_mark": (",", "."),
     'cli.help.core.detail': ('Visa varje rad (område × kommun)', 'show every row.'),
-    'cli.help.sources.record': ('Filen med kontrollerna; standard data/source-checks.json', 'the file of the checks; default data/source-checks.json.'),
+    "cli.help.workspace": ("Arbetsmappen: där rundor, kontroller och utdata med relativ sökväg hamnar; graphmap körs "
+                           "som om det startats där (skapas om den saknas; standard $GRAPHMAP_WORKSPACE eller aktuell mapp)",
+                           "the workspace: where rounds, checks and outputs named by a relative path go; graphmap runs "
+                           "as if started there (made if missing; default $GRAPHMAP_WORKSPACE or the current folder)."),
+    'cli.help.sources.record': ('Filen med kontrollerna; standard source-checks.json i arbetsmappen', 'the file of the checks; default source-checks.json in the workspace.'),
     'cli.help.sources.all': ('Visa alla sidor, inte bara de som behöver ses över', 'show every page, not only those due.'),
     'cli.help.export.output': ('Mapp att skriva till', 'folder to write to.'),
     'cli.help.export.format': ('ttl/jsonld = hela grafen; graphml/gexf/csv = nätverket för Gephi', 'ttl/jsonld = the whole graph; graphml/gexf/csv = the network for Gephi.'),

@@ -161,8 +161,10 @@ def parse(path: Path) -> NamedQuery:
     examples = []
     for spec in meta.get("example", []):
         examples.append(dict(item.split("=", 1) for item in spec.split()))
+    title_sv, title_en = _split(meta["title"][0])                  # a header without both languages stops here
+    description_sv, description_en = _split(meta["description"][0])
     return NamedQuery(
-        name=meta["name"][0], title=tuple(_split(meta["title"][0])), description=tuple(_split(meta["description"][0])),
+        name=meta["name"][0], title=(title_sv, title_en), description=(description_sv, description_en),
         params=params, columns=columns, sparql=text, path=path, engine=meta.get("engine", ["sparql"])[0],
         examples=examples, internal=meta.get("internal", ["no"])[0] == "yes",
         gathered=tuple(" ".join(meta.get("gather", [])).split()),

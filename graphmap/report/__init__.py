@@ -19,7 +19,7 @@ One module per job:
 * :mod:`graphmap.report.pdf` — the page printed to PDF by headless Chromium (``graphmap report --pdf``).
 
 >>> import graphmap
->>> kg = graphmap.build()
+>>> kg = graphmap.build()  # doctest: +SKIP
 >>> data = report_data(kg, county="Västerbotten")
 >>> len(data["gaps"]["areas"]), len(data["gaps"]["columns"])
 (19, 15)

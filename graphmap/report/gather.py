@@ -8,7 +8,7 @@ come from the catalogue (``report.*`` keys, :func:`graphmap.i18n.t`). Rendering 
 :mod:`graphmap.report.render`, the PNG :mod:`graphmap.report.png`.
 
 >>> import graphmap
->>> kg = graphmap.build()
+>>> kg = graphmap.build()  # doctest: +SKIP
 >>> data = report_data(kg, county="Västerbotten")
 >>> len(data["gaps"]["areas"]), len(data["gaps"]["columns"]), data["scope"]
 (19, 15, 'Län: Västerbottens län')
@@ -272,7 +272,8 @@ def _assumptions(kg, lang, county_iri) -> list[dict]:
     county, national and county-less ones last (internal query ``report-assumed-facts``).
 
     >>> import graphmap
-    >>> groups = _assumptions(graphmap.build(), "sv", None)
+    >>> kg = graphmap.build()  # doctest: +SKIP
+    >>> groups = _assumptions(kg, "sv", None)
     >>> [i["sentence"] for g in groups if g["region"] == "Jämtlands län" for i in g["items"]]
     ['FoU Jämt är medlem i Regional stödstruktur för det sociala välfärdsområdet (Jämtland Härjedalen).']
     """

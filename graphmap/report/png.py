@@ -2,7 +2,8 @@
 
 >>> import graphmap, tempfile, pathlib
 >>> from graphmap.report import report_data
->>> data = report_data(graphmap.build(), county="24")
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> data = report_data(kg, county="24")
 >>> gap_matrix_png(data)[:4]
 b'\x89PNG'
 """

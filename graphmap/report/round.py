@@ -2,7 +2,8 @@
 earlier data version ("förändringar sedan förra året"), from :mod:`graphmap.round`.
 
 >>> import graphmap
->>> round_sections(graphmap.build())
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> round_sections(kg)
 {'rounds': [], 'changes': None}
 """
 from __future__ import annotations

@@ -6,7 +6,7 @@ confidence, so the Västerbotten report lists Västerbotten's sources, not the ~
 
 >>> import graphmap
 >>> from graphmap.viz import build_view
->>> kg = graphmap.build()
+>>> kg = graphmap.build()  # doctest: +SKIP
 >>> iri = kg.resolver.county("24")
 >>> facts = county_facts(kg, iri, build_view(kg, county="24"))
 >>> 0 < len({f["record"] for f in facts}) < len({f["record"] for f in county_facts(kg, None, None)})

@@ -1,7 +1,8 @@
 """Writing the mapping report: the HTML page and the gap matrix PNG next to it.
 
 >>> import graphmap, tempfile, pathlib
->>> html, png = write_report(graphmap.build(), pathlib.Path(tempfile.mkdtemp()) / "rapport.html", county="24")
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> html, png = write_report(kg, pathlib.Path(tempfile.mkdtemp()) / "rapport.html", county="24")
 >>> html.name, png.name
 ('rapport.html', 'rapport-luckor.png')
 """

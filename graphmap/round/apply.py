@@ -24,7 +24,8 @@ already applied, put back in ``svar/``, is recognised by its content and skipped
 >>> import graphmap, tempfile, pathlib
 >>> from graphmap.round.workbook import start_round
 >>> from graphmap.round.readback import read_returns
->>> made = start_round(graphmap.build(), "Runda", ["1486"], tempfile.mkdtemp(), today="2027-02-01")
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> made = start_round(kg, "Runda", ["1486"], tempfile.mkdtemp(), today="2027-02-01")
 >>> back = read_returns(made.folder, [made.workbooks[0]])   # returned as sent: no answer in it
 >>> [p.code for p in back.errors], len(apply_returns(back).answers)
 ([], 0)

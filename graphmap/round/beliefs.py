@@ -7,7 +7,7 @@ relations and its needs — as a :class:`Line` with its sentence, source and con
 an answer may correct (:data:`graphmap.ingest.answers.CORRECTABLE`) and that column's value.
 
 >>> import graphmap
->>> kg = graphmap.build()
+>>> kg = graphmap.build()  # doctest: +SKIP
 >>> lines = beliefs(kg, ["https://w3id.org/graphmap/id/kommun/1486"])["https://w3id.org/graphmap/id/kommun/1486"]
 >>> sorted({line.table for line in lines})
 ['coverage', 'memberships', 'offers']

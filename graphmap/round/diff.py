@@ -12,7 +12,7 @@ removed; a membership's role changed; confidence raised (an assumption confirmed
 new, and needs met (now completed, or with support where they had none).
 
 >>> import graphmap
->>> kg = graphmap.build()
+>>> kg = graphmap.build()  # doctest: +SKIP
 >>> changes(kg, kg).total
 0
 """

@@ -5,7 +5,8 @@ Read from the graph only (the round's ``rounds`` and ``answers`` tables, built),
 (``/runda``), the report's section and ``graphmap round status`` show the same thing:
 
 >>> import graphmap
->>> round_status(graphmap.build())        # the bundled data has no round
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> round_status(kg)        # the bundled data has no round
 []
 """
 from __future__ import annotations

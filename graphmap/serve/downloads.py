@@ -6,7 +6,8 @@ or one workbook of its actors and links.
 
 >>> import graphmap
 >>> from graphmap.api import run_query
->>> result = run_query(graphmap.build(), "coverage", municipality="Umeå")
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> result = run_query(kg, "coverage", municipality="Umeå")
 >>> csv_bytes(result, "sv").decode("utf-8-sig").split(",")[:2]
 ['actor', 'actor_label']
 >>> json.loads(json_bytes(result, "en"))["query"]

@@ -2,7 +2,8 @@
 
 >>> import graphmap
 >>> from graphmap.serve.site import Site
->>> site = Site(graphmap.build())
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> site = Site(kg)
 >>> near = site.neighbourhood(site.actors["fou-socialtjanst-vasterbotten"], "sv")
 >>> [n["cls"] for n in near["nodes"] if n["cls"] == "center"], near["count"] > 10
 (['center'], True)

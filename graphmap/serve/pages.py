@@ -3,7 +3,8 @@ network and municipality pages, and the gap matrix with its rows.
 
 >>> import graphmap
 >>> from graphmap.serve.site import Site
->>> site = Site(graphmap.build())
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> site = Site(kg)
 >>> site.summary("en")["records"][0]
 ('Memberships', 203)
 >>> page = site.municipality_page("2480", "sv")

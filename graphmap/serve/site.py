@@ -12,7 +12,8 @@ tables. The rest is one module per role, mixed into :class:`Site`:
 * :mod:`graphmap.serve.content` — the plain cells, tables and form fields the templates draw.
 
 >>> import graphmap
->>> site = Site(graphmap.build())
+>>> kg = graphmap.build()  # doctest: +SKIP
+>>> site = Site(kg)
 >>> site.url_for("https://w3id.org/graphmap/id/kommun/2480")
 '/kommun/2480'
 >>> all("Fyrbodal" in e.label for e in site.search("fyrbodl", "sv")[:3])

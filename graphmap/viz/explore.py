@@ -13,7 +13,7 @@ node's betweenness.
 * :func:`betweenness` is :func:`graphmap.analysis.betweenness` on the same link projection.
 
 >>> import graphmap
->>> kg = graphmap.build()
+>>> kg = graphmap.build()  # doctest: +SKIP
 >>> lycksele = str(kg.resolver.resolve("actor", "Lycksele"))
 >>> tree = chain_trees(kg, [lycksele])[lycksele]
 >>> skr_fh = [n for n in tree if "funktionshinder" in n]

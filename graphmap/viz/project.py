@@ -24,7 +24,7 @@ Everything is read from ``kg.store`` with the internal queries ``graphmap/querie
 (run by :func:`graphmap.api.run_query`); nothing reads the tables.
 
 >>> import graphmap
->>> kg = graphmap.build()
+>>> kg = graphmap.build()  # doctest: +SKIP
 >>> view = build_view(kg, county="Västerbotten")
 >>> any(n["label"] == "Umeå" for n in view["nodes"])
 True

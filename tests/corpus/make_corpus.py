@@ -49,7 +49,8 @@ def book_case(name: str, sheets: dict[str, list[list]], setup=None) -> None:
 def main() -> None:
     text_case("utf8-comma", {"sources.csv": SRC, "actors.csv": f"{ACT_HEAD}\n{GOOD}\n"})
     text_case("utf8-bom", {"sources.csv": SRC, "actors.csv": f"{ACT_HEAD}\n{GOOD}\n"}, bom=True)
-    semi = lambda s: s.replace(",", ";")
+    def semi(s):
+        return s.replace(",", ";")
     text_case("excel-cp1252-semicolon-crlf", {"sources.csv": semi(SRC), "actors.csv": semi(f"{ACT_HEAD}\n{GOOD}\n")},
               encoding="cp1252", newline="\r\n")
     text_case("utf16-tab", {"sources.csv": SRC.replace(",", "\t"), "actors.csv": f"{ACT_HEAD}\n{GOOD}\n".replace(",", "\t")},
