@@ -49,7 +49,9 @@ class Place:
         else:
             reached = set(self.municipalities)
             missing = [m for m, c in kg.support_layer.county_of.items() if c == self.county and m not in reached]
-            names = (lambda ms: ", ".join(sorted((kg.label(URIRef(m), lang) for m in ms), key=sv_sort_key)))
+
+            def names(ms) -> str:
+                return ", ".join(sorted((kg.label(URIRef(m), lang) for m in ms), key=sv_sort_key))
             key = "gaps.where_all_but" if len(missing) <= EXCEPT_AT_MOST and len(missing) < len(reached) else "gaps.where_some"
             what = t(key, lang, names=names(missing if key == "gaps.where_all_but" else reached),
                      k=len(reached), n=self.total)

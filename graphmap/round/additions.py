@@ -86,7 +86,7 @@ def read_additions(table, entry, returned, lang: str, problems: list[Problem], r
     rows = dict(table.rows)
     code, answer = returned.respondent, returned.source
     provenance = {"source": answer["id"], "date": returned.answered, "confidence": "stated", "note": ""}
-    out = {name: [] for name in ADDED_TABLES}
+    out: dict[str, list[dict]] = {name: [] for name in ADDED_TABLES}
     for number, cells in sorted(kept.items(), key=lambda kv: int(kv[0])):
         n = int(number)
         row = rows.get(n, {})
@@ -139,6 +139,7 @@ def read_additions(table, entry, returned, lang: str, problems: list[Problem], r
             ident = existing.rsplit("/", 1)[-1]
         else:
             ident = slugify(f"{code}-{name}")
+            assert kind is not None and level is not None   # a new one without them is an error above
             thing = {"id": ident, "name_sv": name, "level": level.notation, **provenance, "note": comment}
             if kind[0] == "networks":
                 thing.update({"kind": kind[1], "areas": ";".join(areas),

@@ -112,7 +112,7 @@ def apply_returns(readback: Readback, *, require_all: bool = False, today: str |
             payloads[folder / f"{name}.csv"] = table_csv(rows, columns)
         ledger = applied_workbooks(folder)
         day = today or _dt.date.today().isoformat()
-        moves = []
+        moves: list[tuple[Path, Path]] = []
         inbox = (folder / RETURNED).resolve()
         for r in returned:
             ledger[r.digest] = {"file": r.file, "respondent": r.respondent, "answered": r.answered, "applied": day}

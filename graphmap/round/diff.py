@@ -103,13 +103,13 @@ def _facts(kg) -> dict:
     roles: dict[tuple, set] = defaultdict(set)
     found = defaultdict(set)
     for r in run_query(kg, "round-memberships").rows:
-        key = (str(r["member"]), str(r["organisation"]))
+        key: tuple = (str(r["member"]), str(r["organisation"]))
         found[key].add(r.get("confidence"))
         seen(r, "membership", key)
         if r.get("role") is not None:
             roles[key].add(str(r["role"]))
     out["membership"] = {k: (_best(v), ";".join(sorted(roles.get(k, ())))) for k, v in found.items()}
-    found = defaultdict(set)
+    found = defaultdict(set)  # (actor, kind, area)
     for r in run_query(kg, "round-offers").rows:
         key = (str(r["actor"]), str(r["kind"]), str(r["area"]) if r.get("area") is not None else "")
         found[key].add(r.get("confidence"))
@@ -204,7 +204,7 @@ def _said(old: dict, new: dict, kg) -> dict[tuple, list[tuple]]:
     comment): the answers to its records (a municipality only about its own part), and the
     round answers that are the source of a record (what a municipality added, a need it reported)."""
     out: dict[tuple, list[tuple]] = defaultdict(list)
-    records = defaultdict(set)
+    records: dict[str, set] = defaultdict(set)
     for facts in (old, new):
         for record, keys in facts["records"].items():
             records[record] |= keys

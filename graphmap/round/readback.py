@@ -36,7 +36,7 @@ from graphmap.ingest.cells import parse_date, split_list
 from graphmap.problems import Problem
 from graphmap.ingest.readers import normalise_header, read_xlsx
 from graphmap.round.additions import read_additions
-from graphmap.round.workbook import (ANSWER_COLUMNS, FACT_COLUMNS, FIRST_ROW, META, NEED_COLUMNS, RETURNED,
+from graphmap.round.workbook import (ANSWER_COLUMNS, FACT_COLUMNS, META, NEED_COLUMNS, RETURNED,
                                      read_manifest, sheet_names)
 from graphmap.schema import TABLE
 from graphmap.vocab import vocabularies

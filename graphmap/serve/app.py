@@ -172,7 +172,7 @@ class App:
         county's municipalities it reaches: [(heading, Table)]."""
         from graphmap.api import by_county, where_text
         from graphmap.answers.where import PLACE_COLUMNS
-        from graphmap.serve.content import Cell, Table
+        from graphmap.serve.content import Cell
 
         result, _error = self.site.run("support", values, lang)
         shown = [c.name for c in result.query.columns if c not in PLACE_COLUMNS]
