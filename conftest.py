@@ -10,6 +10,7 @@ The package's doctests share one graph of the bundled data, built once per test 
 every doctest's namespace. A docstring shows where it comes from with
 ``>>> kg = graphmap.build()  # doctest: +SKIP``; a doctest that changes a graph builds its own.
 """
+
 import pytest
 from _pytest.doctest import DoctestItem
 
@@ -27,6 +28,7 @@ def _shared_build_cache(_run_build_cache, monkeypatch):
 @pytest.fixture(scope="session")
 def _bundled_graph():
     import graphmap
+
     return graphmap.build()
 
 
@@ -35,4 +37,3 @@ def _doctest_graph(request, doctest_namespace):
     # only a doctest builds it, so a run of test files alone never pays for it
     if isinstance(request.node, DoctestItem):
         doctest_namespace["kg"] = request.getfixturevalue("_bundled_graph")
-

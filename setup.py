@@ -1,6 +1,7 @@
 """The shipped folders as package data: ``data/`` and ``ontology/`` of the checkout are copied into
 the wheel as ``graphmap/share/data`` and ``graphmap/share/ontology`` (read through
 ``graphmap.packagedata.shipped`` with importlib.resources). Everything else is in pyproject.toml."""
+
 import shutil
 from pathlib import Path
 

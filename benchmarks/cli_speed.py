@@ -22,6 +22,7 @@ shell: bytecode written (outside the tree) and reused.
     .venv/bin/python benchmarks/cli_speed.py                    # bundled data, ~2 min
     .venv/bin/python benchmarks/cli_speed.py --synth 1,100      # + synthetic (scale 100 ≈ 1 M triples)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,15 +59,20 @@ COMMANDS = [
     ("support, whole country", ["support", "--area", "funktionshinder"], "support", {"area": FUNK}),
     ("gaps, all counties", ["gaps"], "gaps", {}),
     ("state", ["state"], "mapping-state", {}),
-    ("coverage, one municipality", ["query", "coverage", "-p", "municipality=Umeå"], "coverage",
-     {"municipality": UMEA}),
+    (
+        "coverage, one municipality",
+        ["query", "coverage", "-p", "municipality=Umeå"],
+        "coverage",
+        {"municipality": UMEA},
+    ),
 ]
 
 
 #: the children run as in a user's shell: bytecode written (here outside the tree) and reused, so a
 #: command is not charged for compiling graphmap and its libraries on every run
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {
-    "PYTHONPYCACHEPREFIX": str(Path(tempfile.gettempdir()) / "graphmap-bench-pycache")}
+    "PYTHONPYCACHEPREFIX": str(Path(tempfile.gettempdir()) / "graphmap-bench-pycache")
+}
 
 
 def run(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
@@ -115,10 +121,29 @@ def measure(name: str, data: list[str], repeat: int, work: Path) -> list[tuple]:
         runs = []
         if query == "support" and "municipality" in bindings:
             runs.append(("no cache", best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": "off"}))))
-            runs.append(("cold", best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": str(work / f"{name}-cold-{i}"),
-                                                               "GRAPHMAP_CACHE_LOG": "1"}), expect="cache: built")))
-        runs.append(("warm", best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": warm_dir, "GRAPHMAP_CACHE_LOG": "1"}),
-                                  expect="cache: hit")))
+            runs.append(
+                (
+                    "cold",
+                    best(
+                        repeat,
+                        lambda i: (
+                            cmd,
+                            {"GRAPHMAP_CACHE_DIR": str(work / f"{name}-cold-{i}"), "GRAPHMAP_CACHE_LOG": "1"},
+                        ),
+                        expect="cache: built",
+                    ),
+                )
+            )
+        runs.append(
+            (
+                "warm",
+                best(
+                    repeat,
+                    lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": warm_dir, "GRAPHMAP_CACHE_LOG": "1"}),
+                    expect="cache: hit",
+                ),
+            )
+        )
         out.append((name, label, triples, base, runs))
     return out
 
@@ -139,17 +164,26 @@ def main() -> None:
             run(GRAPHMAP + ["synth", "--scale", scale, "-o", str(folder), "--seed", "1"])
             data = sorted(str(p) for p in folder.iterdir() if p.is_dir())
             results.append(measure(f"synth {scale}", data, max(1, args.repeat if float(scale) < 10 else 2), work))
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; best of {args.repeat}; CPU = user+sys of the child\n")
-    print(f"python -c pass: {start[0]:.3f} s CPU, {start[1]:.3f} s wall; "
-          f"import graphmap.cli: {imp[0]:.3f} s CPU, {imp[1]:.3f} s wall\n")
+    print(
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; best of {args.repeat}; CPU = user+sys of the child\n"
+    )
+    print(
+        f"python -c pass: {start[0]:.3f} s CPU, {start[1]:.3f} s wall; "
+        f"import graphmap.cli: {imp[0]:.3f} s CPU, {imp[1]:.3f} s wall\n"
+    )
     print("| data | triples | command | run | CPU s | wall s | CPU / baseline | wall / baseline |")
     print("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: |")
     for group in results:
         for name, label, triples, base, runs in group:
-            print(f"| {name} | {triples:,} | {label} | baseline: pyoxigraph load + query | {base[0]:.3f} | {base[1]:.3f} | 1.0× | 1.0× |")
+            print(
+                f"| {name} | {triples:,} | {label} | baseline: pyoxigraph load + query | {base[0]:.3f} | {base[1]:.3f} | 1.0× | 1.0× |"
+            )
             for run_label, (cpu, wall, _err) in runs:
-                print(f"| {name} | {triples:,} | {label} | graphmap, {run_label} | {cpu:.3f} | {wall:.3f} | "
-                      f"{cpu / base[0]:.1f}× | {wall / base[1]:.1f}× |")
+                print(
+                    f"| {name} | {triples:,} | {label} | graphmap, {run_label} | {cpu:.3f} | {wall:.3f} | "
+                    f"{cpu / base[0]:.1f}× | {wall / base[1]:.1f}× |"
+                )
+
 
 if __name__ == "__main__":
     main()

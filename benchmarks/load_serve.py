@@ -19,6 +19,7 @@ memory (its own RSS, and with its workers).
     .venv/bin/python benchmarks/load_serve.py [--users 50] [--rounds 6] [--sparql 50]
     PYTHONPATH=/path/to/old/checkout .venv/bin/python benchmarks/load_serve.py --sparql 50 --rounds 2
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,14 +35,33 @@ import time
 
 import httpx
 
-AREAS = ["funktionshinder", "aldre", "barn-och-unga", "socialpsykiatri", "individ-och-familjeomsorg",
-         "skadligt-bruk-och-beroende", "vald-i-nara-relation"]
+AREAS = [
+    "funktionshinder",
+    "aldre",
+    "barn-och-unga",
+    "socialpsykiatri",
+    "individ-och-familjeomsorg",
+    "skadligt-bruk-och-beroende",
+    "vald-i-nara-relation",
+]
 MUNICIPALITIES = ["2480", "2481", "1486", "1480", "0180", "0680", "1430", "2482", "0114", "1488"]
-ACTORS = ["fou-socialtjanst-vasterbotten", "fou-socialtjanst-fyrbodal", "fou-nu", "fourum-jonkoping",
-          "fyrbodals-kommunalforbund", "region-vasterbotten", "region-stockholm", "skr"]
+ACTORS = [
+    "fou-socialtjanst-vasterbotten",
+    "fou-socialtjanst-fyrbodal",
+    "fou-nu",
+    "fourum-jonkoping",
+    "fyrbodals-kommunalforbund",
+    "region-vasterbotten",
+    "region-stockholm",
+    "skr",
+]
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-PAGES = (("start", "start (/)"), ("support", "support (/stod)"), ("actor", "actor (/aktor/…)"),
-         ("static", "static (baseline)"))
+PAGES = (
+    ("start", "start (/)"),
+    ("support", "support (/stod)"),
+    ("actor", "actor (/aktor/…)"),
+    ("static", "static (baseline)"),
+)
 
 
 def free_port() -> int:
@@ -80,11 +100,14 @@ def plan_cores(cores: list[int]) -> tuple[dict, str]:
     """
     if len(cores) >= 3:
         plan = {"server": {cores[0]}, "workers": {cores[1]}, "generator": set(cores[2:])}
-        return plan, f"server on cpu {cores[0]}, SPARQL workers on cpu {cores[1]}, load generator on cpu " + \
-            ",".join(map(str, cores[2:]))
+        return plan, f"server on cpu {cores[0]}, SPARQL workers on cpu {cores[1]}, load generator on cpu " + ",".join(
+            map(str, cores[2:])
+        )
     if len(cores) == 2:
-        return ({"server": {cores[0]}, "workers": {cores[0]}, "generator": {cores[1]}},
-                f"only 2 cores: server and its SPARQL workers on cpu {cores[0]}, load generator on cpu {cores[1]}")
+        return (
+            {"server": {cores[0]}, "workers": {cores[0]}, "generator": {cores[1]}},
+            f"only 2 cores: server and its SPARQL workers on cpu {cores[0]}, load generator on cpu {cores[1]}",
+        )
     return {}, f"only 1 core: nothing pinned, all on cpu {cores[0]}"
 
 
@@ -95,6 +118,7 @@ class Watch:
         import threading
 
         import psutil
+
         self.server, self.plan = psutil.Process(pid), plan
         self.peak_server = self.peak_total = 0.0
         self.pinned: set[int] = set()
@@ -104,6 +128,7 @@ class Watch:
 
     def run(self) -> None:
         import psutil
+
         while not self.done.wait(0.25):
             try:
                 workers = self.server.children(recursive=True)
@@ -163,9 +188,12 @@ async def get(client: httpx.AsyncClient, url: str, **kw) -> tuple[str, httpx.Res
 
 async def user(client, rounds: int, times: dict, statuses: dict, rng: random.Random) -> None:
     for _ in range(rounds):
-        for kind, url in (("start", "/"),
-                          ("support", f"/stod?area={rng.choice(AREAS)}&municipality={rng.choice(MUNICIPALITIES)}"),
-                          ("actor", f"/aktor/{rng.choice(ACTORS)}"), ("static", "/static/app.css")):
+        for kind, url in (
+            ("start", "/"),
+            ("support", f"/stod?area={rng.choice(AREAS)}&municipality={rng.choice(MUNICIPALITIES)}"),
+            ("actor", f"/aktor/{rng.choice(ACTORS)}"),
+            ("static", "/static/app.css"),
+        ):
             start = time.perf_counter()
             status, _response = await get(client, url)
             times[kind].append(time.perf_counter() - start)
@@ -193,8 +221,9 @@ async def load(base: str, users: int, rounds: int, heavy: int = 0, timeout: floa
             await asyncio.sleep(2)  # the queries first: the pages run into a saturated endpoint
         rng = random.Random(7)
         started = time.perf_counter()
-        await asyncio.gather(*(user(client, rounds, times, statuses, random.Random(rng.random()))
-                               for _ in range(users)))
+        await asyncio.gather(
+            *(user(client, rounds, times, statuses, random.Random(rng.random())) for _ in range(users))
+        )
         wall = time.perf_counter() - started
         stop.set()
         for task in queries:
@@ -214,16 +243,23 @@ def main() -> None:
     port = free_port()
     plan, pinning = plan_cores(sorted(os.sched_getaffinity(0)))
     # cwd: not this checkout, so that -m finds graphmap where PYTHONPATH (or the installation) says
-    proc = subprocess.Popen([sys.executable, "-m", "graphmap", "serve", "--port", str(port),
-                             "--sparql-workers", str(args.sparql_workers)],
-                            cwd=os.path.dirname(sys.executable), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graphmap", "serve", "--port", str(port), "--sparql-workers", str(args.sparql_workers)],
+        cwd=os.path.dirname(sys.executable),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     if plan:  # the server at once (its workers start from it and inherit it; the watch repins them)
         os.sched_setaffinity(proc.pid, plan["server"])
         os.sched_setaffinity(0, plan["generator"])
     watch = Watch(proc.pid, plan)
     base = f"http://127.0.0.1:{port}"
-    served = subprocess.run([sys.executable, "-c", "import graphmap, os; print(os.path.dirname(graphmap.__file__))"],
-                            cwd=os.path.dirname(sys.executable), capture_output=True, text=True).stdout.strip()
+    served = subprocess.run(
+        [sys.executable, "-c", "import graphmap, os; print(os.path.dirname(graphmap.__file__))"],
+        cwd=os.path.dirname(sys.executable),
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -240,18 +276,22 @@ def main() -> None:
         watch.stop()
         left = stop(proc)
     total = sum(len(v) for v in times.values())
-    print(f"graphmap serve load test: {args.users} concurrent users x {args.rounds} rounds, {total} page requests "
-          f"in {wall:.1f} s ({total / wall:.0f} req/s) on loopback, one server process "
-          f"(graphmap from {served!r}), --sparql-workers {args.sparql_workers}, "
-          f"{args.sparql} heavy SPARQL clients")
+    print(
+        f"graphmap serve load test: {args.users} concurrent users x {args.rounds} rounds, {total} page requests "
+        f"in {wall:.1f} s ({total / wall:.0f} req/s) on loopback, one server process "
+        f"(graphmap from {served!r}), --sparql-workers {args.sparql_workers}, "
+        f"{args.sparql} heavy SPARQL clients"
+    )
     print(f"pinning: {pinning}; {len(watch.pinned)} SPARQL worker processes pinned as they started")
     print(f"server memory: peak RSS {watch.peak_server:.0f} MB (with its SPARQL workers {watch.peak_total:.0f} MB)")
     base_med, base_p95 = statistics.median(times["static"]), pct(times["static"], 0.95)
     print(f"{'page':<22}{'n':>6}{'median ms':>12}{'p95 ms':>10}{'median/static':>15}{'p95/static':>12}")
     for kind, name in PAGES:
         med, p95 = statistics.median(times[kind]), pct(times[kind], 0.95)
-        print(f"{name:<22}{len(times[kind]):>6}{med * 1000:>12.1f}{p95 * 1000:>10.1f}"
-              f"{med / base_med:>15.1f}{p95 / base_p95:>12.1f}")
+        print(
+            f"{name:<22}{len(times[kind]):>6}{med * 1000:>12.1f}{p95 * 1000:>10.1f}"
+            f"{med / base_med:>15.1f}{p95 / base_p95:>12.1f}"
+        )
     for kind in sorted(statuses):
         print(f"{kind}: " + ", ".join(f"{status} × {n}" for status, n in sorted(statuses[kind].items())))
     print(f"SPARQL workers still running 5 s after the server stopped (then killed): {left}")

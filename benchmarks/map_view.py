@@ -11,6 +11,7 @@ page with a 15-actor view, opened and filtered in the same run, so a busy machin
     .venv/bin/python benchmarks/map_view.py                   # bundled, scales 1 and 10, ~2 min
     .venv/bin/python benchmarks/map_view.py --scales 1,10,30
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,8 +60,11 @@ def measure(browser, path: Path, repeat: int) -> dict:
         page.wait_for_timeout(20)
     out = {"open_s": time.perf_counter() - t0, **page.evaluate(FIRST_VIEW)}
     county = [["county", ["24"]]]
-    for name, args in (("county", [[], "county", ["24"]]), ("county+area", [county, "area", ["funktionshinder"]]),
-                       ("reset", [county, "reset", []])):
+    for name, args in (
+        ("county", [[], "county", ["24"]]),
+        ("county+area", [county, "area", ["funktionshinder"]]),
+        ("reset", [county, "reset", []]),
+    ):
         best = None
         for _ in range(repeat):
             ms, drawn = page.evaluate(CHANGE, args)
@@ -85,7 +89,9 @@ def main(argv=None) -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        cases = [("baseline (15 actors)", None), ("bundled", None)] + [(f"synth {s}", float(s)) for s in args.scales.split(",")]
+        cases = [("baseline (15 actors)", None), ("bundled", None)] + [
+            (f"synth {s}", float(s)) for s in args.scales.split(",")
+        ]
         files = []
         for name, scale in cases:
             t = time.process_time()
@@ -110,13 +116,17 @@ def main(argv=None) -> int:
                 rows.append((name, write_s, size, measure(browser, path, args.repeat)))
             browser.close()
     base = rows[0][3]
-    print("| map | write (CPU s) | file | open (s) | actors | drawn | collapsed | labels | overlapping | "
-          "filter county (ms) | county+area (ms) | reset (ms) | county ÷ baseline |")
+    print(
+        "| map | write (CPU s) | file | open (s) | actors | drawn | collapsed | labels | overlapping | "
+        "filter county (ms) | county+area (ms) | reset (ms) | county ÷ baseline |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, write_s, size, m in rows:
-        print(f"| {name} | {write_s:.2f} | {size / 1e6:.1f} MB | {m['open_s']:.2f} | {m['actors']} | {m['drawn']} | "
-              f"{m['collapsed']} | {m['labels']} | {m['overlaps']} | {m['county_ms']:.0f} | {m['county+area_ms']:.0f} | "
-              f"{m['reset_ms']:.0f} | {m['county_ms'] / max(base['county_ms'], 1e-3):.1f}× |")
+        print(
+            f"| {name} | {write_s:.2f} | {size / 1e6:.1f} MB | {m['open_s']:.2f} | {m['actors']} | {m['drawn']} | "
+            f"{m['collapsed']} | {m['labels']} | {m['overlaps']} | {m['county_ms']:.0f} | {m['county+area_ms']:.0f} | "
+            f"{m['reset_ms']:.0f} | {m['county_ms'] / max(base['county_ms'], 1e-3):.1f}× |"
+        )
     return 0
 
 

@@ -17,6 +17,7 @@ one-by-one run, a transaction per row, warms itself up), then ``--repeat`` batch
 ratio uses their median; each is printed, and the ratio of the slowest), then one push with one
 row per transaction. ``--warmup 1 --repeat 1`` is the procedure of the first version of this script.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,6 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def load_graph(scale: float):
     import graphmap
+
     try:
         from graphmap import synth
     except ImportError:
@@ -54,6 +56,7 @@ def empty(conn) -> None:
 
 def measure(conn, graph, **kw):
     from graphmap.neo4j import push
+
     empty(conn)
     t = time.perf_counter()
     result = push(conn, graph, "bench", **kw)
@@ -69,13 +72,23 @@ def compare(conn, graph, batch_size: int, warmup: int = 3, repeat: int = 3) -> d
     runs = [measure(conn, graph, batch_size=batch_size) for _ in range(max(1, repeat))]
     rows, stage_1, total_1, writes = measure(conn, graph, one_by_one=True)
     empty(conn)
-    return {"rows": rows, "batches": runs[0][3], "writes": writes, "warm": warm, "runs": runs,
-            "stage_b": statistics.median(r[1] for r in runs), "total_b": statistics.median(r[2] for r in runs),
-            "worst_b": max(r[1] for r in runs), "stage_1": stage_1, "total_1": total_1}
+    return {
+        "rows": rows,
+        "batches": runs[0][3],
+        "writes": writes,
+        "warm": warm,
+        "runs": runs,
+        "stage_b": statistics.median(r[1] for r in runs),
+        "total_b": statistics.median(r[2] for r in runs),
+        "worst_b": max(r[1] for r in runs),
+        "stage_1": stage_1,
+        "total_1": total_1,
+    }
 
 
 def main() -> None:
     from graphmap.neo4j.push import BATCH_SIZE
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="graphmap.synth scale (0 = bundled data)")
     parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="rows per transaction")
@@ -84,11 +97,13 @@ def main() -> None:
     args = parser.parse_args()
 
     from graphmap.neo4j import Settings, connect
+
     server = None
     if os.environ.get("NEO4J_URI"):
         settings = Settings.from_env()
     else:
         from neo4jlib import LocalNeo4j
+
         server = LocalNeo4j(Path(tempfile.mkdtemp(prefix="gm-neo4j-bench-")))
         server.start()
         settings = server.settings()
@@ -99,14 +114,25 @@ def main() -> None:
             c = compare(conn, graph, args.batch_size, args.warmup, args.repeat)
         rows, stage_b, total_b, stage_1, total_1 = c["rows"], c["stage_b"], c["total_b"], c["stage_1"], c["total_1"]
         print("warm-up staging: " + (", ".join(f"{t:.2f}" for t in c["warm"]) or "none") + " s")
-        print("batched staging: " + ", ".join(f"{r[1]:.2f}" for r in c["runs"]) + " s; whole push: "
-              + ", ".join(f"{r[2]:.2f}" for r in c["runs"]) + " s")
-        print(f"batched ({args.batch_size} rows/tx): {rows} rows in {c['batches']} transactions, staging {stage_b:.2f} s "
-              f"(median) = {rows / stage_b:,.0f} rows/s (whole push {total_b:.2f} s)")
-        print(f"one row per tx:    {rows} rows in {c['writes']} transactions, staging {stage_1:.2f} s "
-              f"= {rows / stage_1:,.0f} rows/s (whole push {total_1:.2f} s)")
-        print(f"ratio batched / one-by-one: {stage_1 / stage_b:.1f}x rows/s (slowest batched run "
-              f"{stage_1 / c['worst_b']:.1f}x; whole push {total_1 / total_b:.1f}x)")
+        print(
+            "batched staging: "
+            + ", ".join(f"{r[1]:.2f}" for r in c["runs"])
+            + " s; whole push: "
+            + ", ".join(f"{r[2]:.2f}" for r in c["runs"])
+            + " s"
+        )
+        print(
+            f"batched ({args.batch_size} rows/tx): {rows} rows in {c['batches']} transactions, staging {stage_b:.2f} s "
+            f"(median) = {rows / stage_b:,.0f} rows/s (whole push {total_b:.2f} s)"
+        )
+        print(
+            f"one row per tx:    {rows} rows in {c['writes']} transactions, staging {stage_1:.2f} s "
+            f"= {rows / stage_1:,.0f} rows/s (whole push {total_1:.2f} s)"
+        )
+        print(
+            f"ratio batched / one-by-one: {stage_1 / stage_b:.1f}x rows/s (slowest batched run "
+            f"{stage_1 / c['worst_b']:.1f}x; whole push {total_1 / total_b:.1f}x)"
+        )
     finally:
         if server:
             server.stop()

@@ -12,6 +12,7 @@ promise: the machine is shared).
 Measured (issue 18, scale 10): national report 10,875,434 -> 1,119,830 bytes, 515,980 -> 36,317
 px tall, load 3.29 -> 0.44 s (7.5x faster); the interactive map was 7.7 MB of it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,13 +54,15 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        subprocess.run([*GRAPHMAP, "synth", "--scale", str(args.scale), "-o", str(data)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [*GRAPHMAP, "synth", "--scale", str(args.scale), "-o", str(data)], check=True, capture_output=True
+        )
         folders = [a for d in sorted(data.iterdir()) if d.is_dir() for a in ("-d", str(d))]
         national, county = Path(tmp) / "rapport.html", Path(tmp) / "rapport-24.html"
         subprocess.run([*GRAPHMAP, "report", "-o", str(national), *folders], check=True, capture_output=True)
-        subprocess.run([*GRAPHMAP, "report", "--county", "24", "-o", str(county), *folders], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [*GRAPHMAP, "report", "--county", "24", "-o", str(county), *folders], check=True, capture_output=True
+        )
         seen = browser_numbers([national, county])
         for path in (national, county):
             html = path.read_text(encoding="utf-8")
@@ -68,8 +71,10 @@ def main() -> None:
                 print(f"  {name:12} {size:>11,}")
             if path in seen:
                 height, load = seen[path]
-                print(f"  Chromium: {height:,} px tall, load {load:.2f} s "
-                      f"({load / seen[county][1]:.2f}x the county report)")
+                print(
+                    f"  Chromium: {height:,} px tall, load {load:.2f} s "
+                    f"({load / seen[county][1]:.2f}x the county report)"
+                )
 
 
 if __name__ == "__main__":

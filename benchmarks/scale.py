@@ -21,6 +21,7 @@ Neo4j steps are wall-clock (the work happens in the server).
 rdflib is bounded: every rdflib step has a time limit (``--rdflib-timeout``, default 120 s);
 a step over the limit is reported as "> limit" and the rest continue in a fresh process.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -125,8 +126,11 @@ def worker_store(data: Path, nt_out: Path, bindings_out: Path, outputs: bool = T
     # exports and pySHACL read kg.graph (rdflib), built on first use: measured on its own
     timed("rdflib graph on demand (kg.graph)", lambda: kg.graph)
     if not outputs:
-        for step in ("map: one county (map_html county=24)", "map: focus view (fou-vasterbotten, depth 1)",
-                     "report: one county (report_html county=24)"):
+        for step in (
+            "map: one county (map_html county=24)",
+            "map: focus view (fou-vasterbotten, depth 1)",
+            "report: one county (report_html county=24)",
+        ):
             emit(step, None, note="skipped (--outputs-up-to)")
         worker_neo4j(kg)
         return
@@ -168,18 +172,25 @@ def worker_neo4j(kg) -> None:
             from neo4j_push import compare
 
             from graphmap.neo4j.push import BATCH_SIZE
+
             c = compare(conn, kg.graph, BATCH_SIZE)
             emit("neo4j push, batched: staging (wall, median of 3)", c["stage_b"], rows=c["rows"])
             emit("neo4j push, batched: whole push (wall, median of 3)", c["total_b"])
             emit("neo4j push, one write per row: staging (wall)", c["stage_1"], rows=c["rows"])
         else:
-            for step in ("neo4j push, batched: staging (wall, median of 3)",
-                         "neo4j push, one write per row: staging (wall)"):
+            for step in (
+                "neo4j push, batched: staging (wall, median of 3)",
+                "neo4j push, one write per row: staging (wall)",
+            ):
                 emit(step, None, note="skipped above 200k triples")
         timed("neo4j push, batched: whole push (wall, once)", lambda: push(conn, kg.graph, "scalebench"), clock=wall)
         for label, (name, params) in queries().items():
-            timed(f"cypher {label} (wall)", lambda: run_cypher_query(conn, name, dataset="scalebench", kg=kg, **params),
-                  clock=wall, repeat=3)
+            timed(
+                f"cypher {label} (wall)",
+                lambda: run_cypher_query(conn, name, dataset="scalebench", kg=kg, **params),
+                clock=wall,
+                repeat=3,
+            )
 
 
 def worker_rdflib(nt: Path, bindings: Path, steps: list[str]) -> None:
@@ -221,13 +232,20 @@ def run(cmd: list[str], timeout: float) -> tuple[list[dict], bool]:
         proc.kill()
         out, err = proc.communicate()
         finished = False
-    records = [json.loads(line[len(MARK):]) for line in out.splitlines() if line.startswith(MARK)]
+    records = [json.loads(line[len(MARK) :]) for line in out.splitlines() if line.startswith(MARK)]
     return records, finished
 
 
 # ---------------------------------------------------------------------------------------- driver
-def measure(scale: float, seed: int, rdflib_timeout: float, work: Path, hopeless: set, outputs: bool = True,
-            store_timeout: float = 1800) -> dict:
+def measure(
+    scale: float,
+    seed: int,
+    rdflib_timeout: float,
+    work: Path,
+    hopeless: set,
+    outputs: bool = True,
+    store_timeout: float = 1800,
+) -> dict:
     """One scale. ``hopeless``: rdflib steps that hit the limit at a smaller scale (not run again)."""
     from graphmap import synth
 
@@ -236,8 +254,19 @@ def measure(scale: float, seed: int, rdflib_timeout: float, work: Path, hopeless
     synth.write(data, scale, seed)
     results = {"synth (write the CSV tables)": {"seconds": time.process_time() - start}}
     nt, bindings = work / f"scale-{scale:g}.nt", work / f"scale-{scale:g}.bindings.json"
-    records, ok = run([sys.executable, __file__, "--worker", "store", str(data), str(nt), str(bindings),
-                       "outputs" if outputs else "no-outputs"], store_timeout)
+    records, ok = run(
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            "store",
+            str(data),
+            str(nt),
+            str(bindings),
+            "outputs" if outputs else "no-outputs",
+        ],
+        store_timeout,
+    )
     for r in records:
         results[r.pop("step")] = r
     if not ok:  # keep what was measured; the step after the last one did not finish
@@ -249,12 +278,19 @@ def measure(scale: float, seed: int, rdflib_timeout: float, work: Path, hopeless
         results[_rdflib_step(s)] = {"seconds": None, "over": rdflib_timeout, "skipped": True}
     while pending:
         cmd = [sys.executable, __file__, "--worker", "rdflib", str(nt), str(bindings), ",".join(pending)]
-        records, ok = run(cmd, timeout=rdflib_timeout * 2 + 60 if "rdflib: parse N-Triples" not in results
-                          else results["rdflib: parse N-Triples"]["seconds"] * 1.5 + rdflib_timeout + 30)
+        records, ok = run(
+            cmd,
+            timeout=rdflib_timeout * 2 + 60
+            if "rdflib: parse N-Triples" not in results
+            else results["rdflib: parse N-Triples"]["seconds"] * 1.5 + rdflib_timeout + 30,
+        )
         for r in records:
             results.setdefault(r.pop("step"), r)
-        done = {s for s in pending if f"rdflib query {s}" in results or (s == "pyshacl" and
-                                                                           "pySHACL (reference validation)" in results)}
+        done = {
+            s
+            for s in pending
+            if f"rdflib query {s}" in results or (s == "pyshacl" and "pySHACL (reference validation)" in results)
+        }
         if "rdflib: parse N-Triples" not in results:  # could not even parse within the limit
             for s in pending:
                 results[_rdflib_step(s)] = {"seconds": None, "over": rdflib_timeout}
@@ -312,45 +348,83 @@ def report(all_results: dict[float, dict], rdflib_timeout: float) -> str:
         return " / ".join("–" if k is None else f"{k:.2f}" for k in ks)
 
     head = " | ".join(f"scale {s:g} ({triples[s]:,} triples)" for s in scales)
-    lines = [f"| step | {head} | growth k ({', '.join(f'{a:g}→{b:g}' for a, b in zip(scales, scales[1:]))}) | peak RSS at largest |",
-             "| --- | " + " | ".join("---" for _ in scales) + " | --- | --- |"]
+    lines = [
+        f"| step | {head} | growth k ({', '.join(f'{a:g}→{b:g}' for a, b in zip(scales, scales[1:]))}) | peak RSS at largest |",
+        "| --- | " + " | ".join("---" for _ in scales) + " | --- | --- |",
+    ]
     steps = [k for k in all_results[scales[-1]] if not k.startswith("rows ") and k != "triples"]
     for s in scales[:-1]:
         steps += [k for k in all_results[s] if k not in steps and not k.startswith("rows ") and k != "triples"]
     for step in steps:
         rss = all_results[scales[-1]].get(step, {}).get("rss_mb")
-        lines.append(f"| {step} | " + " | ".join(cell(s, step) for s in scales) + f" | {growth(step)} | "
-                     + (f"{rss:,} MB" if rss else "–") + " |")
+        lines.append(
+            f"| {step} | "
+            + " | ".join(cell(s, step) for s in scales)
+            + f" | {growth(step)} | "
+            + (f"{rss:,} MB" if rss else "–")
+            + " |"
+        )
     out = ["## Steps (CPU seconds)", "", *lines, "", "## Ratios against baselines measured in the same run", ""]
-    rows = ["| ratio | " + " | ".join(f"scale {s:g}" for s in scales) + " | target |",
-            "| --- | " + " | ".join("---" for _ in scales) + " | --- |"]
+    rows = [
+        "| ratio | " + " | ".join(f"scale {s:g}" for s in scales) + " | target |",
+        "| --- | " + " | ".join("---" for _ in scales) + " | --- |",
+    ]
     base = "baseline: pyoxigraph parses the N-Triples"
-    rows.append("| build ÷ pyoxigraph parsing the same N-Triples | "
-                + " | ".join(ratio(sec(s, "build (ingest + validation + store)"), sec(s, base)) for s in scales)
-                + " | ≤ 3× |")
-    rows.append("| pySHACL ÷ compiled validation (speed-up) | "
-                + " | ".join(_over_ratio(all_results[s], "pySHACL (reference validation)",
-                                         "  validation (compiled SHACL on the store)") for s in scales) + " | – |")
-    rows.append("| rdflib parse ÷ pyoxigraph parse (N-Triples) | "
-                + " | ".join(ratio(sec(s, "rdflib: parse N-Triples"), sec(s, base)) for s in scales) + " | – |")
+    rows.append(
+        "| build ÷ pyoxigraph parsing the same N-Triples | "
+        + " | ".join(ratio(sec(s, "build (ingest + validation + store)"), sec(s, base)) for s in scales)
+        + " | ≤ 3× |"
+    )
+    rows.append(
+        "| pySHACL ÷ compiled validation (speed-up) | "
+        + " | ".join(
+            _over_ratio(all_results[s], "pySHACL (reference validation)", "  validation (compiled SHACL on the store)")
+            for s in scales
+        )
+        + " | – |"
+    )
+    rows.append(
+        "| rdflib parse ÷ pyoxigraph parse (N-Triples) | "
+        + " | ".join(ratio(sec(s, "rdflib: parse N-Triples"), sec(s, base)) for s in scales)
+        + " | – |"
+    )
     for label in queries():
-        rows.append(f"| query {label}: rdflib memory store ÷ embedded store | "
-                    + " | ".join(_over_ratio(all_results[s], f"rdflib query {label}", f"query {label}: SPARQL")
-                                 for s in scales) + " | ≥ 10× |")
+        rows.append(
+            f"| query {label}: rdflib memory store ÷ embedded store | "
+            + " | ".join(_over_ratio(all_results[s], f"rdflib query {label}", f"query {label}: SPARQL") for s in scales)
+            + " | ≥ 10× |"
+        )
     if any(sec(s, "neo4j push, one write per row: staging (wall)") for s in scales):
-        rows.append("| neo4j push, staging rows/s: batched ÷ one write per row | "
-                    + " | ".join(ratio(sec(s, "neo4j push, one write per row: staging (wall)"),
-                                       sec(s, "neo4j push, batched: staging (wall, median of 3)")) for s in scales)
-                    + " | ≥ 20× |")
+        rows.append(
+            "| neo4j push, staging rows/s: batched ÷ one write per row | "
+            + " | ".join(
+                ratio(
+                    sec(s, "neo4j push, one write per row: staging (wall)"),
+                    sec(s, "neo4j push, batched: staging (wall, median of 3)"),
+                )
+                for s in scales
+            )
+            + " | ≥ 20× |"
+        )
     out += rows
-    out += ["", "## Answer sizes (rows returned by run_query)", "",
-            "| query | " + " | ".join(f"scale {s:g}" for s in scales) + " | growth k of the answer |",
-            "| --- | " + " | ".join("---" for _ in scales) + " | --- |"]
+    out += [
+        "",
+        "## Answer sizes (rows returned by run_query)",
+        "",
+        "| query | " + " | ".join(f"scale {s:g}" for s in scales) + " | growth k of the answer |",
+        "| --- | " + " | ".join("---" for _ in scales) + " | --- |",
+    ]
     for label in queries():
         n = {s: all_results[s].get(f"rows answer {label}", {}).get("rows") for s in scales}
         ks = [exponent(n[a], n[b], triples[a], triples[b]) for a, b in zip(scales, scales[1:])]
-        out.append(f"| {label} | " + " | ".join("–" if n[s] is None else f"{n[s]:,}" for s in scales) + " | "
-                   + " / ".join("–" if k is None else f"{k:.2f}" for k in ks) + " |")
+        out.append(
+            f"| {label} | "
+            + " | ".join("–" if n[s] is None else f"{n[s]:,}" for s in scales)
+            + " | "
+            + " / ".join("–" if k is None else f"{k:.2f}" for k in ks)
+            + " |"
+        )
+
     def answer_growth(step, a, b):
         """The growth exponent of the step's answer between scales a and b (None if it has none)."""
         label = step.removeprefix("query ").removeprefix("cypher ").split(":")[0].removesuffix(" (wall)")
@@ -359,20 +433,39 @@ def report(all_results: dict[float, dict], rdflib_timeout: float) -> str:
         return exponent(n[0], n[1], triples[a], triples[b])
 
     def per_row(k_answer, k):
-        return "" if k_answer is None else \
-            f"; its answer grows with k = {k_answer:.2f}, the time per answer row with k = {k - k_answer:.2f}"
+        return (
+            ""
+            if k_answer is None
+            else f"; its answer grows with k = {k_answer:.2f}, the time per answer row with k = {k - k_answer:.2f}"
+        )
 
-    fast = [(step, k, a, b, answer_growth(step, a, b)) for step in steps if not step.startswith(("rdflib", "pySHACL"))
-            for a, b in zip(scales, scales[1:])
-            for k in [exponent(sec(a, step), sec(b, step), triples[a], triples[b])] if k is not None and k > 1.2]
+    fast = [
+        (step, k, a, b, answer_growth(step, a, b))
+        for step in steps
+        if not step.startswith(("rdflib", "pySHACL"))
+        for a, b in zip(scales, scales[1:])
+        for k in [exponent(sec(a, step), sec(b, step), triples[a], triples[b])]
+        if k is not None and k > 1.2
+    ]
     beyond_answer = [f"{step.strip()} ({a:g}→{b:g})" for step, k, a, b, ka in fast if ka is None or k - ka > 0.2]
-    out += ["", "Steps of graphmap growing faster than size^1.2: "
-            + ("; ".join(f"{step.strip()} (k = {k:.2f}, {a:g}→{b:g}{per_row(ka, k)})"
-                         for step, k, a, b, ka in fast) or "none") + ".",
-            "", "Of these, steps whose time per answer row grows faster than size^0.2: "
-            + ("; ".join(beyond_answer) or "none") + "."]
-    out += ["", f"rdflib steps are limited to {rdflib_timeout:g} s each; \"> N s\" = stopped at the limit "
-                "(the ratio is then a lower bound); \"(skipped)\" = it hit the limit at a smaller scale already."]
+    out += [
+        "",
+        "Steps of graphmap growing faster than size^1.2: "
+        + (
+            "; ".join(f"{step.strip()} (k = {k:.2f}, {a:g}→{b:g}{per_row(ka, k)})" for step, k, a, b, ka in fast)
+            or "none"
+        )
+        + ".",
+        "",
+        "Of these, steps whose time per answer row grows faster than size^0.2: "
+        + ("; ".join(beyond_answer) or "none")
+        + ".",
+    ]
+    out += [
+        "",
+        f"rdflib steps are limited to {rdflib_timeout:g} s each; \"> N s\" = stopped at the limit "
+        "(the ratio is then a lower bound); \"(skipped)\" = it hit the limit at a smaller scale already.",
+    ]
     return "\n".join(out)
 
 
@@ -392,16 +485,19 @@ def machine() -> str:
     import pyshacl
     import rdflib
 
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     try:
         import oxrdflib  # noqa: F401
         from importlib.metadata import version
+
         ox = version("oxrdflib")
     except Exception:  # pragma: no cover
         ox = "not installed"
-    return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores (nproc), {mem:.0f} GiB RAM, "
-            f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
-            f"pySHACL {pyshacl.__version__}, oxrdflib {ox}; load average {os.getloadavg()[0]:.1f} at the end")
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores (nproc), {mem:.0f} GiB RAM, "
+        f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
+        f"pySHACL {pyshacl.__version__}, oxrdflib {ox}; load average {os.getloadavg()[0]:.1f} at the end"
+    )
 
 
 def main() -> None:
@@ -410,11 +506,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rdflib-timeout", type=float, default=120.0)
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--outputs-up-to", type=float, default=100.0,
-                        help="measure the map and the report only up to this scale")
+    parser.add_argument(
+        "--outputs-up-to", type=float, default=100.0, help="measure the map and the report only up to this scale"
+    )
     parser.add_argument("--store-timeout", type=float, default=1800.0)
-    parser.add_argument("--rdflib-skip", default="",
-                        help="rdflib steps known to exceed the limit (comma-separated query labels, or pyshacl)")
+    parser.add_argument(
+        "--rdflib-skip",
+        default="",
+        help="rdflib steps known to exceed the limit (comma-separated query labels, or pyshacl)",
+    )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -429,8 +529,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="graphmap-scale-") as tmp:
         for scale in scales:
             print(f"scale {scale:g} …", file=sys.stderr, flush=True)
-            results[scale] = measure(scale, args.seed, args.rdflib_timeout, Path(tmp), hopeless,
-                                     outputs=scale <= args.outputs_up_to, store_timeout=args.store_timeout)
+            results[scale] = measure(
+                scale,
+                args.seed,
+                args.rdflib_timeout,
+                Path(tmp),
+                hopeless,
+                outputs=scale <= args.outputs_up_to,
+                store_timeout=args.store_timeout,
+            )
             if args.json:  # keep what is measured so far
                 args.json.parent.mkdir(parents=True, exist_ok=True)
                 args.json.write_text(json.dumps({str(k): v for k, v in results.items()}, indent=1), encoding="utf-8")

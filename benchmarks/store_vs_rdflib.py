@@ -12,6 +12,7 @@ ratios are against pyoxigraph in the same run. Not part of the tests.
 
     .venv/bin/python benchmarks/store_vs_rdflib.py
 """
+
 from __future__ import annotations
 
 import statistics

@@ -8,6 +8,7 @@ The Python API mirrors the CLI::
     >>> sorted({r["actor_label"] for r in result.present()})[:2]   # with labels, Swedish by default
     ['FoU Socialtjänst (Västerbotten)', 'FoU Välfärd']
 """
+
 from __future__ import annotations
 
 from graphmap.version import __version__  # noqa: F401

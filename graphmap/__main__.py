@@ -1,4 +1,5 @@
 """``python -m graphmap`` is the same as the ``graphmap`` command."""
+
 from graphmap.cli import main
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ betweenness, and the gap matrix.
 The projection is built from query results, never from the tables, so it is a view of the
 same graph every other output uses.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict, deque
@@ -28,11 +29,14 @@ def link_graph(links: list[dict]) -> nx.MultiGraph:
     subject_municipality, object_municipality (as strings/booleans).
     """
     import networkx as nx  # here, not at import: commands that need no links skip its ~90 ms
+
     g = nx.MultiGraph()
     for row in links:
         s, o = str(row["subject"]), str(row["object"])
-        for node, level, muni in ((s, row["subject_level"], row["subject_municipality"]),
-                                  (o, row["object_level"], row["object_municipality"])):
+        for node, level, muni in (
+            (s, row["subject_level"], row["subject_municipality"]),
+            (o, row["object_level"], row["object_municipality"]),
+        ):
             g.add_node(node, level=str(level), municipality=bool(muni) and str(muni).lower() not in ("false", "0"))
         g.add_edge(s, o, key=(s, str(row["relation"]), o), subject=s, relation=str(row["relation"]), object=o)
     return g
@@ -50,7 +54,9 @@ def chain_paths(g: nx.MultiGraph, start: str, max_len: int = MAX_CHAIN) -> list[
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        if dist[node] >= max_len or (node != start and (g.nodes[node]["level"] == NATIONAL or g.nodes[node]["municipality"])):
+        if dist[node] >= max_len or (
+            node != start and (g.nodes[node]["level"] == NATIONAL or g.nodes[node]["municipality"])
+        ):
             continue
         for nb in g.neighbors(node):
             if nb not in dist:
@@ -64,8 +70,10 @@ def chain_paths(g: nx.MultiGraph, start: str, max_len: int = MAX_CHAIN) -> list[
         if target == start or g.nodes[target]["level"] != NATIONAL:
             continue
         for nodes in _node_paths(preds, start, target):
-            hops = [sorted(g[u][v].values(), key=lambda e: (e["subject"], e["relation"], e["object"]))
-                    for u, v in zip(nodes, nodes[1:])]
+            hops = [
+                sorted(g[u][v].values(), key=lambda e: (e["subject"], e["relation"], e["object"]))
+                for u, v in zip(nodes, nodes[1:])
+            ]
             for combo in product(*hops):
                 paths.append([(e["subject"], e["relation"], e["object"]) for e in combo])
     return paths
@@ -85,6 +93,7 @@ def paths_to_rows(start: str, paths: list[list[tuple[str, str, str]]]) -> list[d
 
     Shared by the SPARQL and Cypher backends so both give the same table.
     """
+
     def target(path):
         nodes = [start]
         for s, _r, o in path:
@@ -161,13 +170,14 @@ class GapCell:
     >>> GapCell(1, 0, 1, 0, 0, broad=1).text("municipality")
     'B'
     """
+
     municipalities: int = 0
     supported: int = 0
     with_network: int = 0
     needs: int = 0
     unmet_needs: int = 0
     mapped: bool = True  # False: no source says anything about the county ("ej kartlagd", not a gap)
-    broad: int = 0       # municipalities with broad support only (not counted in ``supported``)
+    broad: int = 0  # municipalities with broad support only (not counted in ``supported``)
     partly: bool = False  # the county is mapped only in part (:func:`graphmap.answers.gaps.partly_mapped`)
 
     @property
@@ -187,7 +197,7 @@ class GapCell:
         return self.share
 
     def partly_mapped(self, by: str = "county") -> bool:
-        """"delvis kartlagd": the one rule every output (CLI, web, report, the map of Sweden,
+        """ "delvis kartlagd": the one rule every output (CLI, web, report, the map of Sweden,
         downloads) reads. The county is mapped, but which municipalities its units cover or in which
         areas they work has no source yet (``partly``), and the cell shows no support in the area
         itself (:meth:`shade` 0): what is missing is unknown, never a gap. Support found is shown
@@ -216,8 +226,9 @@ class GapCell:
             return "not-mapped"
         if self.partly_mapped("municipality"):
             return "partly-mapped"
-        return "supported" if self.supported else ("broad" if self.broad else ("network" if self.with_network
-                                                                              else "none"))
+        return (
+            "supported" if self.supported else ("broad" if self.broad else ("network" if self.with_network else "none"))
+        )
 
     def describe(self, lang: str = "sv") -> str:
         """The cell's :meth:`status` in words, as every page and the report say it.
@@ -250,7 +261,7 @@ class GapCell:
         ('0/8 ?', '? !1')
         """
         text = self.text(by, lang)
-        if self.partly_mapped(by):   # for one municipality the marker stands in for "–"
+        if self.partly_mapped(by):  # for one municipality the marker stands in for "–"
             text = t("gaps.partly_marker", lang) if by == "municipality" else f"{text} {t('gaps.partly_marker', lang)}"
         return text + (f" !{self.unmet_needs}" if needs and self.unmet_needs and self.mapped else "")
 
@@ -265,6 +276,7 @@ class GapMatrix:
     ``areas`` and ``columns`` are IRIs (areas in the vocabulary's order, columns by SCB code);
     ``rows`` are the ``gaps`` query rows (area × municipality) the cells are counted from.
     """
+
     by: str
     areas: list[str]
     columns: list[str]
@@ -284,8 +296,13 @@ class GapMatrix:
         return [c for c in self.columns if c in unmapped]
 
 
-def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = None,
-               unmapped: set[str] | frozenset = frozenset(), partly: set[str] | frozenset = frozenset()) -> GapMatrix:
+def gap_matrix(
+    rows: list[dict],
+    by: str = "county",
+    areas: list[str] | None = None,
+    unmapped: set[str] | frozenset = frozenset(),
+    partly: set[str] | frozenset = frozenset(),
+) -> GapMatrix:
     """Aggregate ``gaps`` rows (area × municipality) into area × ``by`` (county or municipality).
 
     ``areas`` gives the row order (default: as the rows come); columns are ordered by SCB code.
@@ -322,6 +339,8 @@ def gap_matrix(rows: list[dict], by: str = "county", areas: list[str] | None = N
     order = [a for a in (areas or []) if a in seen_areas] + [a for a in seen_areas if a not in (areas or [])]
     columns.sort(key=lambda c: c.rstrip("/").rsplit("/", 1)[-1])
     county_of = {str(row[by]): str(row["county"]) for row in rows}
-    cells = {k: GapCell(*v[:5], mapped=county_of[k[1]] not in unmapped, broad=v[5], partly=county_of[k[1]] in partly)
-             for k, v in counts.items()}
+    cells = {
+        k: GapCell(*v[:5], mapped=county_of[k[1]] not in unmapped, broad=v[5], partly=county_of[k[1]] in partly)
+        for k, v in counts.items()
+    }
     return GapMatrix(by, order, columns, cells, list(rows), national)

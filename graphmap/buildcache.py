@@ -48,6 +48,7 @@ run left half-written, or that was damaged later, is rebuilt rather than trusted
 (commands that answer from the layer read neither); ``kg.graph`` (rdflib) is built from ``graph.nt`` when first read.
 Set ``GRAPHMAP_CACHE_LOG=1`` to have each decision printed on stderr.
 """
+
 from __future__ import annotations
 
 import builtins
@@ -63,7 +64,7 @@ from pathlib import Path
 
 from graphmap.i18n import t
 
-FORMAT = 3   # 2: the support layer (support.json) is kept with the graph; 3: the name index, the labels
+FORMAT = 3  # 2: the support layer (support.json) is kept with the graph; 3: the name index, the labels
 #             and the map state's rows (lookups.json), so that an answer from the layer loads no store
 #: parameterless queries every support answer and page asks (the state of the map), kept with the build
 KEPT_QUERIES = ("report-counties", "mapping-sources", "mapping-state")
@@ -78,6 +79,7 @@ stats = {"hit": 0, "built": 0, "memory": 0}
 class CacheInfo:
     """What :func:`open` did: ``status`` is ``hit``, ``built`` (and written), ``memory`` (not
     cached: off, unwritable, or graph-file inputs); ``reason`` says why it did not hit."""
+
     status: str
     folder: Path | None = None
     reason: str = ""
@@ -103,6 +105,7 @@ def untrusted(path: Path) -> tuple[str, str] | None:
     (None, 'symlink', None)
     """
     import stat
+
     try:
         st = os.lstat(path)
     except OSError:  # not there (or a file in the way: writing fails later, and the build runs in memory)
@@ -125,6 +128,7 @@ def _log(message: str) -> None:
 
 def _input_paths(paths) -> list[Path]:
     from graphmap.datasets import bundled_paths
+
     return [p.resolve() for p in (bundled_paths() if paths is None else [Path(p) for p in paths])]
 
 
@@ -136,6 +140,7 @@ def _folder_for(root: Path, inputs: list[Path]) -> Path:
 def _watched(inputs: list[Path]) -> list[Path]:
     """Every file the build depends on: input folders/files, reference data, ontology, code."""
     from graphmap.ontology import ONTOLOGY_DIR, REFERENCE_DIR
+
     out: list[Path] = []
     for top in [*inputs, Path(REFERENCE_DIR), Path(ONTOLOGY_DIR)]:
         if top.is_dir():
@@ -162,13 +167,27 @@ def _code_files() -> list[Path]:
 # graphmap's own code that only reads a built graph (answers, views, exports): editing it needs no
 # rebuild. Everything else in the package — a new module too — is watched.
 READS_ONLY = {"cli", "serve", "viz", "neo4j", "i18n", "queries", "templates", "static", "report", "export", "round"}
-READS_ONLY_MODULES = {"analysis.py", "export.py", "export_graph.py", "labels.py", "ontology_export.py", "privacy.py",
-                      "region.py", "report.py", "resolve.py", "synth.py", "__main__.py"}
+READS_ONLY_MODULES = {
+    "analysis.py",
+    "export.py",
+    "export_graph.py",
+    "labels.py",
+    "ontology_export.py",
+    "privacy.py",
+    "region.py",
+    "report.py",
+    "resolve.py",
+    "synth.py",
+    "__main__.py",
+}
 
 
 def _shapes_the_build(rel: Path) -> bool:
-    return ("__pycache__" not in rel.parts and not (len(rel.parts) > 1 and rel.parts[0] in READS_ONLY)
-            and not (len(rel.parts) == 1 and rel.name in READS_ONLY_MODULES))
+    return (
+        "__pycache__" not in rel.parts
+        and not (len(rel.parts) > 1 and rel.parts[0] in READS_ONLY)
+        and not (len(rel.parts) == 1 and rel.name in READS_ONLY_MODULES)
+    )
 
 
 def _hash(path: Path) -> str:
@@ -193,6 +212,7 @@ def _versions() -> list:
     import rdflib
 
     from graphmap.version import __version__
+
     return [__version__, rdflib.__version__, pyoxigraph.__version__, list(sys.version_info[:2])]
 
 
@@ -203,8 +223,7 @@ def fingerprint(inputs: list[Path]) -> dict:
     for path in _watched(inputs):
         st = _stat(path)
         files[str(path)] = None if st is None else [*st, _hash(path)]
-    return {"format": FORMAT, "taken_ns": taken, "files": files,
-            "versions": _versions()}
+    return {"format": FORMAT, "taken_ns": taken, "files": files, "versions": _versions()}
 
 
 def _fresh(manifest: dict, inputs: list[Path]) -> tuple[bool, str, bool]:
@@ -257,16 +276,20 @@ class CachedIngest:
             from rdflib import URIRef
 
             from graphmap.problems import Problem
+
             try:
                 data = (self._folder / "ingest.json").read_bytes()
                 if _crc(data) != self._manifest["ingest"]:
                     raise ValueError("ingest.json does not match the manifest")
                 raw = json.loads(data)
-                self._detail = {"rows": [(d, t, n, URIRef(i)) for d, t, n, i in raw["rows"]],
-                                "problems": [Problem(**p) for p in raw["problems"]]}
+                self._detail = {
+                    "rows": [(d, t, n, URIRef(i)) for d, t, n, i in raw["rows"]],
+                    "problems": [Problem(**p) for p in raw["problems"]],
+                }
             except (OSError, ValueError, TypeError, KeyError) as exc:  # damaged since open(): read the tables
                 _log(f"ingest.json unreadable ({exc}); reading the tables")
                 from graphmap.ingest import ingest
+
                 result = ingest(self._paths)
                 self._detail = {"rows": result.rows, "problems": result.problems}
         return self._detail
@@ -293,10 +316,13 @@ class CachedIngest:
         from graphmap.ingest.gcpause import paused_gc
         from graphmap.ontology import bind_prefixes
         from graphmap.terms import from_ox
+
         g = bind_prefixes(Graph())
         with paused_gc():
-            g.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), g)
-                   for t in ox.parse(self._ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True))
+            g.addN(
+                (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), g)
+                for t in ox.parse(self._ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+            )
         return g
 
     def ntriples(self, unique: bool = True) -> bytes:
@@ -320,6 +346,7 @@ def _knowledge_graph_class():
         @cached_property
         def store(self):
             from graphmap.store import Store
+
             return Store.from_ntriples(self.ingest.ntriples())
 
         def _kept(self, key: str, read):
@@ -347,6 +374,7 @@ def _knowledge_graph_class():
         def resolver(self):
             if "names" in self._lookups:
                 from graphmap.resolve import Resolver
+
                 return Resolver.from_json(self._lookups["names"])
             return KnowledgeGraph.resolver.func(self)
 
@@ -354,6 +382,7 @@ def _knowledge_graph_class():
         def labels(self):
             if "labels" in self._lookups:
                 from graphmap.labels import Labels
+
                 return Labels.from_json(self._lookups["labels"])
             return KnowledgeGraph.labels.func(self)
 
@@ -361,13 +390,15 @@ def _knowledge_graph_class():
             kept = self._lookups.get("rows", {})
             if not bound and query.name in kept:
                 from graphmap.terms import decode
-                memo: dict = {}   # the rows repeat few values (~11,000 cells, ~600 distinct): each term made once
+
+                memo: dict = {}  # the rows repeat few values (~11,000 cells, ~600 distinct): each term made once
 
                 def term(item):
                     key = None if item is None else tuple(item)
                     if key not in memo:
                         memo[key] = decode(item)
                     return memo[key]
+
                 return [{k: term(v) for k, v in row.items()} for row in kept[query.name]]
             return KnowledgeGraph.select(self, query, bound)
 
@@ -375,6 +406,7 @@ def _knowledge_graph_class():
         def validation(self):
             if "_validation" not in self.__dict__:
                 from graphmap.validate import row_index, validate_store
+
                 self._validation = validate_store(self.store, self._lang, row_index(self.ingest.rows))
             return self._validation
 
@@ -387,6 +419,7 @@ def _knowledge_graph_class():
             """The support layer kept with this build (``support.json``), read when first asked for;
             derived again only if the file is missing or damaged."""
             from graphmap.answers.support import SupportLayer
+
             layer = self._kept("support", SupportLayer.from_json)
             return layer if layer is not None else KnowledgeGraph.support_layer.func(self)
 
@@ -423,6 +456,7 @@ def _read(folder: Path, inputs: list[Path]):
 
 def _write_manifest(folder: Path, manifest: dict) -> None:
     from graphmap.fileio import write_bytes_atomic
+
     write_bytes_atomic(folder / "manifest.json", json.dumps(manifest, ensure_ascii=False).encode(), private=True)
 
 
@@ -432,6 +466,7 @@ def _ingest(paths):
     from graphmap.ingest import ingest
     from graphmap.ingest.gcpause import paused_gc
     from graphmap.store import Store
+
     with paused_gc():
         result = ingest(None if paths is None else [Path(p) for p in paths])
         graph = result.ntriples(unique=False)  # emission order, literals as ingested; as build() loads
@@ -444,10 +479,13 @@ def lookups(kg) -> bytes:
     labels and the rows of :data:`KEPT_QUERIES`, as JSON (``lookups.json``)."""
     from graphmap.queries import find
     from graphmap.terms import encode
-    rows = {name: [{k: encode(v) for k, v in row.items()} for row in kg.select(find(name), {})]
-            for name in KEPT_QUERIES}
-    return json.dumps({"names": kg.resolver.to_json(), "labels": kg.labels.to_json(), "rows": rows},
-                      ensure_ascii=False).encode()
+
+    rows = {
+        name: [{k: encode(v) for k, v in row.items()} for row in kg.select(find(name), {})] for name in KEPT_QUERIES
+    }
+    return json.dumps(
+        {"names": kg.resolver.to_json(), "labels": kg.labels.to_json(), "rows": rows}, ensure_ascii=False
+    ).encode()
 
 
 def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, kept: bytes) -> None:
@@ -455,12 +493,26 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, ke
 
     from graphmap.fileio import write_bytes_atomic
     from graphmap.problems import Problem
+
     names = [f.name for f in fields(Problem)]  # as dataclasses.asdict, without its deep copies (~10x)
-    detail = json.dumps({"rows": [[d, t, n, str(i)] for d, t, n, i in result.rows],
-                         "problems": [{k: getattr(p, k) for k in names} for p in result.problems]},
-                        ensure_ascii=False, default=str).encode()
-    manifest = {"fingerprint": fp, "datasets": list(result.datasets), "rows": len(result.rows),
-                "triples": len(store), "graph": _crc(graph), "ingest": _crc(detail), "support": _crc(layer), "lookups": _crc(kept)}
+    detail = json.dumps(
+        {
+            "rows": [[d, t, n, str(i)] for d, t, n, i in result.rows],
+            "problems": [{k: getattr(p, k) for k in names} for p in result.problems],
+        },
+        ensure_ascii=False,
+        default=str,
+    ).encode()
+    manifest = {
+        "fingerprint": fp,
+        "datasets": list(result.datasets),
+        "rows": len(result.rows),
+        "triples": len(store),
+        "graph": _crc(graph),
+        "ingest": _crc(detail),
+        "support": _crc(layer),
+        "lookups": _crc(kept),
+    }
     try:  # a manifest left from before must not vouch for the new files while they are written
         (folder / "manifest.json").unlink()
     except FileNotFoundError:
@@ -472,7 +524,9 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, ke
     _write_manifest(folder, manifest)
 
 
-def open(paths=None, *, lang: str = "sv", cache: bool = True):  # named like builtins.open on purpose: graphmap.buildcache.open
+def open(
+    paths=None, *, lang: str = "sv", cache: bool = True
+):  # named like builtins.open on purpose: graphmap.buildcache.open
     """The graph of ``paths`` (folders/workbooks; None = the bundled data), from the cache when
     the inputs are unchanged, else built from the tables (and cached).
 
@@ -481,6 +535,7 @@ def open(paths=None, *, lang: str = "sv", cache: bool = True):  # named like bui
     ``cache=False`` builds in memory. ``kg.cache`` (a :class:`CacheInfo`) says what happened.
     """
     from graphmap import api
+
     if paths is not None and any(Path(p).suffix.lower() in api.GRAPH_SUFFIXES for p in paths):
         return api.build(paths, lang=lang)
     inputs = _input_paths(paths)
@@ -509,7 +564,7 @@ def open(paths=None, *, lang: str = "sv", cache: bool = True):  # named like bui
     try:
         root.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.mkdir(mode=0o700, exist_ok=True)
-        _write(folder, fp, result, store, graph, kg.support_layer.to_json(), lookups(kg))   # at build time
+        _write(folder, fp, result, store, graph, kg.support_layer.to_json(), lookups(kg))  # at build time
     except OSError as exc:
         stats["memory"] += 1
         _log(f"cannot write {folder} ({exc}); built in memory")

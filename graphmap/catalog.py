@@ -20,6 +20,7 @@ record alone (``tests/test_catalog.py``).
 >>> sorted(str(g.value(d, DCAT.mediaType)).rsplit("/", 2)[-1] for d in g.objects(DATASET, DCAT.distribution))
 ['csv', 'ld+json', 'turtle', 'xml', 'xml']
 """
+
 from __future__ import annotations
 
 from typing import TypeVar
@@ -44,8 +45,10 @@ DATASET = EXPORT_IRI
 SERVICE = URIRef(BASE + "sparql")
 PUBLISHER = URIRef(BASE + "id/publisher")
 # EU data themes (the authority list's own labels): code -> (sv, en)
-THEMES = {"SOCI": ("Befolkning och samhälle", "Population and society"),
-          "GOVE": ("Regeringen och den offentliga sektorn", "Government and public sector")}
+THEMES = {
+    "SOCI": ("Befolkning och samhälle", "Population and society"),
+    "GOVE": ("Regeringen och den offentliga sektorn", "Government and public sector"),
+}
 # other EU authority-list concepts the record names: IRI tail -> English label
 CONCEPTS = {"licence-type/PUBLIC_DOMAIN": "Public domain", "planned-availability/STABLE": "Stable"}
 CATALOG_LICENCE = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
@@ -71,11 +74,12 @@ DISTRIBUTIONS = {
 
 
 def _dates(graph: Graph) -> list[str]:
-    return sorted(str(o) for o in graph.objects() if isinstance(o, Literal) and o.datatype == XSD.date
-                  and o.value is not None)
+    return sorted(
+        str(o) for o in graph.objects() if isinstance(o, Literal) and o.datatype == XSD.date and o.value is not None
+    )
 
 
-_Resource = TypeVar("_Resource", bound=Node)   # an IRI or a blank node, returned as given
+_Resource = TypeVar("_Resource", bound=Node)  # an IRI or a blank node, returned as given
 
 
 def _texts(g: Graph, subject, predicate, key: str, **fields) -> None:
@@ -201,8 +205,13 @@ def catalog_graph(graph: Graph, base: str = BASE, contact_email: str | None = No
             g.add((dist, DCTERMS.conformsTo, standard))
         _texts(g, dist, DCTERMS.title, f"catalog.distribution.{key}")
         for lang in LANGS:
-            g.add((dist, DCTERMS.description, Literal(f"{t(f'catalog.distribution.{key}', lang)}. "
-                                                      f"{STATEMENT[False][lang]}", lang=lang)))
+            g.add(
+                (
+                    dist,
+                    DCTERMS.description,
+                    Literal(f"{t(f'catalog.distribution.{key}', lang)}. {STATEMENT[False][lang]}", lang=lang),
+                )
+            )
         g.add((dist, DCAT.accessURL, url))
         g.add((dist, DCAT.downloadURL, url))
         g.add((dist, DCAT.mediaType, _typed(g, URIRef(IANA + media), DCTERMS.MediaType)))
@@ -220,7 +229,9 @@ def catalog_graph(graph: Graph, base: str = BASE, contact_email: str | None = No
     g.add((service, DCAT.endpointURL, URIRef(base + "sparql")))
     g.add((service, DCAT.endpointDescription, URIRef(base + "sparql")))
     g.add((service, DCAT.servesDataset, dataset))
-    g.add((service, DCTERMS.conformsTo, _typed(g, URIRef("https://www.w3.org/TR/sparql11-protocol/"), DCTERMS.Standard)))
+    g.add(
+        (service, DCTERMS.conformsTo, _typed(g, URIRef("https://www.w3.org/TR/sparql11-protocol/"), DCTERMS.Standard))
+    )
     g.add((service, DCTERMS.format, _typed(g, URIRef(EU + "file-type/SPARQLQRES"), DCTERMS.MediaTypeOrExtent)))
     g.add((service, DCTERMS.publisher, publisher))
     g.add((service, DCAT.contactPoint, contact))
@@ -237,12 +248,29 @@ def to_turtle(graph: Graph, base: str = BASE, contact_email: str | None = None) 
     return head.encode("utf-8") + catalog_graph(graph, base, contact_email).serialize(format="turtle", encoding="utf-8")
 
 
-__all__ = ["catalog_graph", "service_description", "to_turtle", "CATALOG", "DATASET", "SERVICE", "DISTRIBUTIONS", "GRAPH_NAME"]
+__all__ = [
+    "catalog_graph",
+    "service_description",
+    "to_turtle",
+    "CATALOG",
+    "DATASET",
+    "SERVICE",
+    "DISTRIBUTIONS",
+    "GRAPH_NAME",
+]
 
 
 FORMATS_NS = "http://www.w3.org/ns/formats/"
-RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                  "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
+RESULT_FORMATS = (
+    "SPARQL_Results_JSON",
+    "SPARQL_Results_XML",
+    "SPARQL_Results_CSV",
+    "SPARQL_Results_TSV",
+    "Turtle",
+    "N-Triples",
+    "JSON-LD",
+    "RDF_XML",
+)
 
 
 def service_description(graph: Graph, base: str = BASE) -> Graph:
@@ -278,7 +306,9 @@ def service_description(graph: Graph, base: str = BASE) -> Graph:
     g.add((DATASET, DCTERMS.license, DATA_LICENCE))
     g.add((DATASET, VOID.sparqlEndpoint, endpoint))
     for key in ("ttl", "jsonld"):
-        g.add((DATASET, VOID.dataDump, URIRef(base + "data/" + next(n for n, d in DISTRIBUTIONS.items() if d[0] == key))))
+        g.add(
+            (DATASET, VOID.dataDump, URIRef(base + "data/" + next(n for n, d in DISTRIBUTIONS.items() if d[0] == key)))
+        )
     g.add((DATASET, VOID.triples, Literal(len(graph))))
     g.add((DATASET, VOID.distinctSubjects, Literal(len(set(graph.subjects())))))
     g.add((DATASET, VOID.distinctObjects, Literal(len(set(graph.objects())))))

@@ -3,6 +3,7 @@
 Light on purpose (paths only): every command finds its inputs here before it knows whether the
 build cache can answer, so reading a table is never imported for a cached answer.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,11 @@ def bundled_paths() -> list[Path]:
     reference layer (``data/landscape/*``), then the mapping rounds of the workspace (``rounds/*``
     under :func:`workspace`, whose answers the build lays on the facts), in the order they started.
     Earlier datasets win a disagreement about an actor."""
-    return (expand_paths([REGIONS_DIR]) + (expand_paths([LANDSCAPE_DIR]) if WITH_LANDSCAPE else [])
-            + round_folders(rounds_dir()))
+    return (
+        expand_paths([REGIONS_DIR])
+        + (expand_paths([LANDSCAPE_DIR]) if WITH_LANDSCAPE else [])
+        + round_folders(rounds_dir())
+    )
 
 
 #: a round's folder holds its manifest (:mod:`graphmap.round.workbook`) and its own ``rounds.csv``
@@ -38,6 +42,7 @@ def is_round(folder) -> bool:
 
 def _manifest_value(folder, key: str) -> str:
     import json
+
     try:
         with (Path(folder) / ROUND_MANIFEST).open("rb") as f:
             value = json.loads(f.read(64 << 20)).get(key, "")
@@ -58,6 +63,7 @@ def round_start(folder) -> str:
     files are the coordinator's, but a return may have been put in the wrong place."""
     import csv
     import io
+
     folder = Path(folder)
     try:
         with (folder / ROUND_TABLE).open("rb") as f:
@@ -84,6 +90,7 @@ def order_rounds(paths) -> list[Path]:
     ['fyrbodal', 'z-2027', 'm-2028', 'a-2029']
     """
     from graphmap.fileio import settle
+
     paths = [Path(p) for p in paths]
     rounds = [p for p in paths if is_round(p)]
     for folder in rounds:
@@ -150,6 +157,19 @@ def expand_paths(paths) -> list[Path]:
     return order_rounds(out)
 
 
-__all__ = ["DATA_SUFFIXES", "WITH_LANDSCAPE", "bundled_paths", "expand_paths", "is_round", "round_start", "round_dataset",
-           "order_rounds", "round_folders", "round_dataset_id", "ROUND_MANIFEST", "ROUND_TABLE",
-           "rounds_dir", "workspace"]
+__all__ = [
+    "DATA_SUFFIXES",
+    "WITH_LANDSCAPE",
+    "bundled_paths",
+    "expand_paths",
+    "is_round",
+    "round_start",
+    "round_dataset",
+    "order_rounds",
+    "round_folders",
+    "round_dataset_id",
+    "ROUND_MANIFEST",
+    "ROUND_TABLE",
+    "rounds_dir",
+    "workspace",
+]

@@ -20,6 +20,7 @@ The network formats (GraphML, GEXF, CSV) hold one node per organisation, network
 ``edges.csv``, the format of Gephi's spreadsheet import, so all three carry the same network;
 the full graph (every fact with its source) is in Turtle and JSON-LD.
 """
+
 from __future__ import annotations
 
 import csv
@@ -47,11 +48,18 @@ if TYPE_CHECKING:  # networkx is imported by the functions that draw (~0.1-0.9 s
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 EXPORT_IRI = ID["export"]
 FORMATS = ("ttl", "jsonld", "graphml", "gexf", "csv")
-DEFAULT_NAMES = {"ttl": "graphmap.ttl", "jsonld": "graphmap.jsonld", "graphml": "graphmap.graphml",
-                 "gexf": "graphmap.gexf", "csv": "graphmap-csv"}
+DEFAULT_NAMES = {
+    "ttl": "graphmap.ttl",
+    "jsonld": "graphmap.jsonld",
+    "graphml": "graphmap.graphml",
+    "gexf": "graphmap.gexf",
+    "csv": "graphmap-csv",
+}
 # What every exported file says about personal data (include_personal -> lang -> text), from the catalogue
-STATEMENT = {personal: {lang: t(key, lang) for lang in LANGS}
-             for personal, key in ((False, "export.without_personal"), (True, "export.with_personal"))}
+STATEMENT = {
+    personal: {lang: t(key, lang) for lang in LANGS}
+    for personal, key in ((False, "export.without_personal"), (True, "export.with_personal"))
+}
 ROOT_CLASSES = (ORG.Organization, GM.County)
 GRAPH_NAME = "graphmap"
 """The network's name in GraphML (``<graph id>``) and GEXF (the first word of ``<description>``)."""
@@ -156,20 +164,41 @@ def network(graph: Graph, lang: str = "sv", include_personal: bool = False) -> n
         levels = _concepts(graph, n, GM.level)
         county = graph.value(n, GM.county)
         scb = graph.value(n, GM.scbCode)
-        county_code = str(graph.value(county, GM.scbCode) or "") if county is not None else \
-            (str(scb) if (n, RDF.type, GM.County) in graph else "")
-        g.add_node(str(n), label=labels.label(n, lang), label_sv=labels.label(n, "sv"), label_en=labels.label(n, "en"),
-                   **{"class": curie(str(cls)) if cls is not None else ""},
-                   kind=labels.label(cls, lang) if cls is not None else "",
-                   type=names(type_concepts, lang), type_code=codes(type_concepts),
-                   level=names(levels, lang), level_code=codes(levels),
-                   area=names(areas[n], lang), area_code=codes(areas[n]),
-                   support=names(support[n], lang), support_code=codes(support[n]),
-                   county=county_code, scb_code=str(scb or ""), iri=str(n))
+        county_code = (
+            str(graph.value(county, GM.scbCode) or "")
+            if county is not None
+            else (str(scb) if (n, RDF.type, GM.County) in graph else "")
+        )
+        g.add_node(
+            str(n),
+            label=labels.label(n, lang),
+            label_sv=labels.label(n, "sv"),
+            label_en=labels.label(n, "en"),
+            **{"class": curie(str(cls)) if cls is not None else ""},
+            kind=labels.label(cls, lang) if cls is not None else "",
+            type=names(type_concepts, lang),
+            type_code=codes(type_concepts),
+            level=names(levels, lang),
+            level_code=codes(levels),
+            area=names(areas[n], lang),
+            area_code=codes(areas[n]),
+            support=names(support[n], lang),
+            support_code=codes(support[n]),
+            county=county_code,
+            scb_code=str(scb or ""),
+            iri=str(n),
+        )
     for s, p, o in graph:
         if p != RDF.type and s in nodes and o in nodes and s != o:
-            g.add_edge(str(s), str(o), key=curie(str(p)), relation=curie(str(p)), label=labels.label(p, lang),
-                       label_sv=labels.label(p, "sv"), label_en=labels.label(p, "en"))
+            g.add_edge(
+                str(s),
+                str(o),
+                key=curie(str(p)),
+                relation=curie(str(p)),
+                label=labels.label(p, lang),
+                label_sv=labels.label(p, "sv"),
+                label_en=labels.label(p, "en"),
+            )
     if include_personal:
         _add_persons(g, graph, lang)
     return g
@@ -181,16 +210,38 @@ def _add_persons(g: nx.MultiDiGraph, graph: Graph, lang: str) -> None:
         if (person, RDF.type, FOAF.Person) not in graph:
             continue
         mbox = graph.value(person, FOAF.mbox)
-        g.add_node(str(person), label=str(graph.value(person, FOAF.name) or ""), label_sv="", label_en="",
-                   **{"class": "foaf:Person"}, kind=labels.label(FOAF.Person, lang), type="", type_code="",
-                   level="", level_code="", area="", area_code="", support="", support_code="", county="",
-                   scb_code="", iri=str(person), email=str(mbox or "").removeprefix("mailto:"))
+        g.add_node(
+            str(person),
+            label=str(graph.value(person, FOAF.name) or ""),
+            label_sv="",
+            label_en="",
+            **{"class": "foaf:Person"},
+            kind=labels.label(FOAF.Person, lang),
+            type="",
+            type_code="",
+            level="",
+            level_code="",
+            area="",
+            area_code="",
+            support="",
+            support_code="",
+            county="",
+            scb_code="",
+            iri=str(person),
+            email=str(mbox or "").removeprefix("mailto:"),
+        )
         for post in graph.objects(person, ORG.holds):
             actor = graph.value(post, ORG.postIn)
             if actor is not None and str(actor) in g:
-                g.add_edge(str(person), str(actor), key="org:holds", relation="org:holds",
-                           label=str(graph.value(post, SKOS.prefLabel) or labels.label(ORG.holds, lang)),
-                           label_sv=labels.label(ORG.holds, "sv"), label_en=labels.label(ORG.holds, "en"))
+                g.add_edge(
+                    str(person),
+                    str(actor),
+                    key="org:holds",
+                    relation="org:holds",
+                    label=str(graph.value(post, SKOS.prefLabel) or labels.label(ORG.holds, lang)),
+                    label_sv=labels.label(ORG.holds, "sv"),
+                    label_en=labels.label(ORG.holds, "en"),
+                )
 
 
 # --------------------------------------------------------------------------- writers
@@ -200,8 +251,10 @@ def _write(path: Path, payload: bytes) -> Path:
 
 
 def _graph_description(include_personal: bool) -> str:
-    return (f"{GRAPH_NAME}: {STATEMENT[include_personal]['sv']} / {STATEMENT[include_personal]['en']} "
-            f"{licence_statement('sv')} / {licence_statement('en')}")
+    return (
+        f"{GRAPH_NAME}: {STATEMENT[include_personal]['sv']} / {STATEMENT[include_personal]['en']} "
+        f"{licence_statement('sv')} / {licence_statement('en')}"
+    )
 
 
 def to_turtle(graph: Graph, include_personal: bool = False) -> bytes:
@@ -227,14 +280,20 @@ def to_graphml(g: nx.MultiDiGraph, include_personal: bool = False) -> bytes:
     """GraphML with a unique id per edge (its relation in ``relation``) and the graph named ``graphmap``."""
     import networkx as nx
 
-    out = nx.MultiDiGraph(name=GRAPH_NAME, description=_graph_description(include_personal),
-                          personal_data=str(include_personal).lower(), license=DATA_LICENCE_PAGE)
+    out = nx.MultiDiGraph(
+        name=GRAPH_NAME,
+        description=_graph_description(include_personal),
+        personal_data=str(include_personal).lower(),
+        license=DATA_LICENCE_PAGE,
+    )
     out.add_nodes_from(g.nodes(data=True))
     for s, o, ident, attrs in _edge_ids(g):
         out.add_edge(s, o, key=ident, **attrs)
     buf = io.BytesIO()
     nx.write_graphml(out, buf, encoding="utf-8", edge_id_from_attribute=None)
-    text = buf.getvalue().replace(b'<graph edgedefault="directed">', f'<graph id="{GRAPH_NAME}" edgedefault="directed">'.encode(), 1)
+    text = buf.getvalue().replace(
+        b'<graph edgedefault="directed">', f'<graph id="{GRAPH_NAME}" edgedefault="directed">'.encode(), 1
+    )
     return text
 
 
@@ -246,8 +305,15 @@ def to_gexf(g: nx.MultiDiGraph, include_personal: bool = False) -> bytes:
     keeps parallel edges of different relations apart) and ``label``; node and edge attributes typed."""
     from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
-    root = Element("gexf", {"xmlns": GEXF_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-                            "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd", "version": "1.3"})
+    root = Element(
+        "gexf",
+        {
+            "xmlns": GEXF_NS,
+            "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+            "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd",
+            "version": "1.3",
+        },
+    )
     meta = SubElement(root, "meta")
     SubElement(meta, "creator").text = GRAPH_NAME
     SubElement(meta, "keywords").text = t("catalog.keywords", "sv").replace(";", ",")
@@ -272,15 +338,32 @@ def to_gexf(g: nx.MultiDiGraph, include_personal: bool = False) -> bytes:
     ids = _edge_ids(g)
     edges = SubElement(graph, "edges", {"count": str(len(ids))})
     for s, o, ident, attrs in ids:
-        edge = SubElement(edges, "edge", {"id": ident, "source": s, "target": o, "kind": attrs["relation"],
-                                          "label": attrs["label"]})
+        edge = SubElement(
+            edges, "edge", {"id": ident, "source": s, "target": o, "kind": attrs["relation"], "label": attrs["label"]}
+        )
         values(edge, attrs, edge_columns)
     indent(root, space=" ")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False)
 
 
-NODE_COLUMNS = ("label", "label_sv", "label_en", "class", "kind", "type", "type_code", "level", "level_code",
-                "area", "area_code", "support", "support_code", "county", "scb_code", "iri")
+NODE_COLUMNS = (
+    "label",
+    "label_sv",
+    "label_en",
+    "class",
+    "kind",
+    "type",
+    "type_code",
+    "level",
+    "level_code",
+    "area",
+    "area_code",
+    "support",
+    "support_code",
+    "county",
+    "scb_code",
+    "iri",
+)
 
 
 def to_csv(g: nx.MultiDiGraph, include_personal: bool = False) -> dict[str, bytes]:
@@ -290,23 +373,46 @@ def to_csv(g: nx.MultiDiGraph, include_personal: bool = False) -> dict[str, byte
     w = csv.writer(nodes, lineterminator="\r\n")
     w.writerow(["Id", "Label", *NODE_COLUMNS[1:], *extra])
     for n, attrs in g.nodes(data=True):
-        w.writerow([csv_safe(n), csv_safe(attrs.get("label"))] + [csv_safe(attrs.get(c, "")) for c in NODE_COLUMNS[1:] + extra])
+        w.writerow(
+            [csv_safe(n), csv_safe(attrs.get("label"))] + [csv_safe(attrs.get(c, "")) for c in NODE_COLUMNS[1:] + extra]
+        )
     edges = io.StringIO()
     w = csv.writer(edges, lineterminator="\r\n")
     w.writerow(["Source", "Target", "Type", "Label", "relation", "label_sv", "label_en"])
     for s, o, attrs in g.edges(data=True):
-        w.writerow([csv_safe(s), csv_safe(o), "Directed", csv_safe(attrs["label"]), csv_safe(attrs["relation"]),
-                    csv_safe(attrs["label_sv"]), csv_safe(attrs["label_en"])])
-    readme = "\r\n".join([
-        "graphmap – nätverksexport / network export", "",
-        STATEMENT[include_personal]["sv"], STATEMENT[include_personal]["en"], "",
-        licence_statement("sv"), licence_statement("en"), "",
-        "nodes.csv: en rad per organisation, nätverk eller län / one row per organisation, network or county.",
-        "edges.csv: en rad per relation (Source → Target) / one row per relation.",
-        "Gephi: File → Import spreadsheet (nodes.csv, then edges.csv).", ""])
+        w.writerow(
+            [
+                csv_safe(s),
+                csv_safe(o),
+                "Directed",
+                csv_safe(attrs["label"]),
+                csv_safe(attrs["relation"]),
+                csv_safe(attrs["label_sv"]),
+                csv_safe(attrs["label_en"]),
+            ]
+        )
+    readme = "\r\n".join(
+        [
+            "graphmap – nätverksexport / network export",
+            "",
+            STATEMENT[include_personal]["sv"],
+            STATEMENT[include_personal]["en"],
+            "",
+            licence_statement("sv"),
+            licence_statement("en"),
+            "",
+            "nodes.csv: en rad per organisation, nätverk eller län / one row per organisation, network or county.",
+            "edges.csv: en rad per relation (Source → Target) / one row per relation.",
+            "Gephi: File → Import spreadsheet (nodes.csv, then edges.csv).",
+            "",
+        ]
+    )
     bom = "\ufeff"  # Excel reads UTF-8 with a byte-order mark
-    return {"nodes.csv": (bom + nodes.getvalue()).encode("utf-8"), "edges.csv": (bom + edges.getvalue()).encode("utf-8"),
-            "LASMIG.txt": readme.encode("utf-8")}
+    return {
+        "nodes.csv": (bom + nodes.getvalue()).encode("utf-8"),
+        "edges.csv": (bom + edges.getvalue()).encode("utf-8"),
+        "LASMIG.txt": readme.encode("utf-8"),
+    }
 
 
 def default_path(fmt: str) -> Path:
@@ -346,6 +452,7 @@ def write_built_graph(kg, path, include_personal: bool = False) -> int:
         body = (kg.graph if include_personal else strip_personal(kg.graph)).serialize(format="turtle", encoding="utf-8")
     else:  # JSON-LD and the like have no comments: the command's message says which
         from graphmap.fileio import write_graph
+
         write_graph(kg.graph if include_personal else strip_personal(kg.graph), path)
         return len(store)
     write_bytes_atomic(path, head + body)
@@ -380,5 +487,18 @@ def export_data(graph: Graph, fmt: str, path=None, include_personal: bool = Fals
     return ExportResult(fmt, written, include_personal, counts)
 
 
-__all__ = ["export_data", "write_built_graph", "BUILD_OUTPUT", "network", "strip_personal", "shareable_graph",
-           "personal_resources", "ExportResult", "FORMATS", "STATEMENT", "EXPORT_IRI", "GRAPH_NAME", "licence_statement"]
+__all__ = [
+    "export_data",
+    "write_built_graph",
+    "BUILD_OUTPUT",
+    "network",
+    "strip_personal",
+    "shareable_graph",
+    "personal_resources",
+    "ExportResult",
+    "FORMATS",
+    "STATEMENT",
+    "EXPORT_IRI",
+    "GRAPH_NAME",
+    "licence_statement",
+]

@@ -9,6 +9,7 @@ the usual permissions (``0666`` minus the umask, as ``open`` would), so no calle
 >>> write_text_atomic(path, "hej") == path, path.read_text()
 (True, 'hej')
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -74,6 +75,7 @@ def sweep_stale(folder: str | os.PathLike) -> list[Path]:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 import shutil
+
                 shutil.rmtree(entry.path)
             else:
                 os.unlink(entry.path)
@@ -244,6 +246,7 @@ def _parse_jsonld(g: Graph, path) -> None:
     """JSON-LD into ``g`` with every context inline; a context naming another document raises
     :class:`RemoteContext` before rdflib sees the file (rdflib would fetch it)."""
     import json
+
     with open(path, "rb") as fh:
         data = json.loads(fh.read().decode("utf-8-sig"))
     remote = remote_contexts(data)
@@ -308,6 +311,7 @@ def folder_lock(folder, *, wait: float = 600.0):
     """
     import fcntl
     import time
+
     path = Path(folder) / LOCK
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
     try:
@@ -343,6 +347,7 @@ def recover_journal(folder) -> str:
     """
     import json
     import shutil
+
     folder = Path(folder)
     journal, staged = folder / JOURNAL, folder / STAGED
     done = ""
@@ -396,6 +401,7 @@ def commit_journaled(folder, payloads, moves=()) -> list[Path]:
     """
     import json
     import shutil
+
     folder = Path(folder)
     recover_journal(folder)
     staged = folder / STAGED
@@ -420,4 +426,21 @@ def commit_journaled(folder, payloads, moves=()) -> list[Path]:
     return [dst for _src, dst in plan]
 
 
-__all__ = ["RemoteContext", "remote_contexts", "folder_lock", "commit_journaled", "recover_journal", "settle", "FolderBusy", "write_bytes_atomic", "write_files_atomic", "sweep_stale", "TMP_MARK", "write_text_atomic", "write_graph", "read_graph", "graph_format", "GRAPH_SUFFIXES"]
+__all__ = [
+    "RemoteContext",
+    "remote_contexts",
+    "folder_lock",
+    "commit_journaled",
+    "recover_journal",
+    "settle",
+    "FolderBusy",
+    "write_bytes_atomic",
+    "write_files_atomic",
+    "sweep_stale",
+    "TMP_MARK",
+    "write_text_atomic",
+    "write_graph",
+    "read_graph",
+    "graph_format",
+    "GRAPH_SUFFIXES",
+]

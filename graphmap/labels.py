@@ -4,6 +4,7 @@
 >>> Labels(Graph()).label("https://w3id.org/graphmap/def#serves", "en")
 'serves'
 """
+
 from __future__ import annotations
 
 from rdflib import Graph, Literal
@@ -15,7 +16,7 @@ from graphmap.vocab import vocabularies
 
 ROUTE_SCHEME = "route"  # ontology/vocab/route.ttl: the route codes (coverage, national, member …)
 PROPER_NAMES = (str(ID) + "actor/", str(ID) + "network/")
-NAMES_LANG = "sv"   # the language organisations' names are written in (the data's own)
+NAMES_LANG = "sv"  # the language organisations' names are written in (the data's own)
 """Actors and networks: their names are proper names, shown as the organisations write them (in
 Swedish) in every language; the English name stays in the data (``name_en``)."""
 

@@ -32,6 +32,7 @@ the same for every county), and never dates a county or makes it due for checkin
 >>> states["lan/09"].national is states["lan/12"].national, states["lan/12"].national.oldest, states["lan/12"].national.stale
 (True, '2016', 1)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -56,6 +57,7 @@ def _year(date: str | None) -> int | None:
 @dataclass
 class QuestionState:
     """One question about one county: the best status its rows give, the answering actors, notes."""
+
     question: str
     status: str = "ingen-kalla-hittad"
     actors: list = field(default_factory=list)
@@ -67,6 +69,7 @@ class QuestionState:
 @dataclass
 class SourceAges:
     """How old the sources about a county are: their own (stated) dates and the dates checked."""
+
     count: int = 0
     undated: int = 0
     oldest: str | None = None
@@ -95,13 +98,21 @@ class SourceAges:
             if row.get("checked"):
                 checked.append(str(row["checked"]))
         stale = sum(1 for d in dates if (_year(d) or today.year) < today.year - STALE_YEARS)
-        return cls(len(seen), len(seen) - len(dates), min(dates) if dates else None, max(dates) if dates else None,
-                   max(checked) if checked else None, stale, tuple(sorted(seen)))
+        return cls(
+            len(seen),
+            len(seen) - len(dates),
+            min(dates) if dates else None,
+            max(dates) if dates else None,
+            max(checked) if checked else None,
+            stale,
+            tuple(sorted(seen)),
+        )
 
 
 @dataclass
 class CountyState:
     """The state of one county's mapping."""
+
     county: str
     questions: dict
     sources: SourceAges
@@ -138,23 +149,31 @@ class CountyState:
         return [q for q, s in self.questions.items() if s.status == "delvis"]
 
 
-def county_states(rows: list[dict], source_rows: list[dict], counties: list[str],
-                  covered: set[str] | None = None, today: dt.date | None = None) -> dict[str, CountyState]:
+def county_states(
+    rows: list[dict],
+    source_rows: list[dict],
+    counties: list[str],
+    covered: set[str] | None = None,
+    today: dt.date | None = None,
+) -> dict[str, CountyState]:
     """Aggregate ``mapping-state`` rows (and ``mapping-sources`` rows) into one state per county.
 
     Rows about national support (question ``nationellt``) do not make a county mapped. With no
     ``mapping`` rows at all, ``covered`` (the counties some source says something about: a regional
     or local actor's coverage, an actor in the county) decides: those are mapped, the others not.
     """
-    by_county: dict[str, dict[str, QuestionState]] = {str(c): {q: QuestionState(q) for q in QUESTIONS} for c in counties}
+    by_county: dict[str, dict[str, QuestionState]] = {
+        str(c): {q: QuestionState(q) for q in QUESTIONS} for c in counties
+    }
     for row in rows:
         county, question, status = str(row["county"]), code_of(row["question"]), code_of(row["status"])
         if question not in QUESTIONS or county not in by_county:
             continue
         q = by_county[county][question]
         q.seen.add(status)
-        q.status = ("kartlagd" if q.seen == {"kartlagd"} else "ingen-kalla-hittad" if not q.seen & set(ANSWERED)
-                    else "delvis")  # rows that disagree (a part sourced, the rest not): partly
+        q.status = (
+            "kartlagd" if q.seen == {"kartlagd"} else "ingen-kalla-hittad" if not q.seen & set(ANSWERED) else "delvis"
+        )  # rows that disagree (a part sourced, the rest not): partly
         if str(row.get("state")) not in q.rows:
             q.rows.append(str(row.get("state")))
             if row.get("note"):
@@ -174,8 +193,9 @@ def county_states(rows: list[dict], source_rows: list[dict], counties: list[str]
             for q in questions.values():
                 q.status = "ej-angivet"
         own = sources.get(county, [])
-        states[county] = CountyState(county, questions, SourceAges.of(own, today), legacy,
-                                     bool(covered and county in covered), shared)
+        states[county] = CountyState(
+            county, questions, SourceAges.of(own, today), legacy, bool(covered and county in covered), shared
+        )
     return states
 
 
@@ -194,4 +214,13 @@ def national_sources(source_rows: list[dict], counties: int) -> set[str]:
     return {s for s, c in reach.items() if len(c) > NATIONAL_SHARE * counties}
 
 
-__all__ = ["QUESTIONS", "STALE_YEARS", "NATIONAL_SHARE", "national_sources", "QuestionState", "SourceAges", "CountyState", "county_states"]
+__all__ = [
+    "QUESTIONS",
+    "STALE_YEARS",
+    "NATIONAL_SHARE",
+    "national_sources",
+    "QuestionState",
+    "SourceAges",
+    "CountyState",
+    "county_states",
+]

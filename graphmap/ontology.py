@@ -6,6 +6,7 @@ Everything else imports its terms from here::
     >>> str(kommun_iri("0180"))
     'https://w3id.org/graphmap/id/kommun/0180'
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -31,6 +32,7 @@ def __getattr__(name: str) -> Path:
         return rounds_dir()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 BASE = "https://w3id.org/graphmap/"
 GM = Namespace(BASE + "def#")
 VOCAB = Namespace(BASE + "vocab/")
@@ -38,9 +40,19 @@ ID = Namespace(BASE + "id/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 PREFIXES = {
-    "gm": GM, "org": ORG, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV,
-    "foaf": FOAF, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "sh": SH,
-    "vocab": VOCAB, "id": ID,
+    "gm": GM,
+    "org": ORG,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "foaf": FOAF,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "sh": SH,
+    "vocab": VOCAB,
+    "id": ID,
 }
 
 # Plain strings (an rdflib URIRef never equals a str): compare them with str(term).
@@ -55,10 +67,38 @@ DATA_LICENCE_PAGE = "https://creativecommons.org/publicdomain/zero/1.0/"
 """The licence's own page (what a person reads)."""
 
 __all__ = [
-    "GM", "VOCAB", "ID", "SH", "ORG", "SKOS", "DCTERMS", "PROV", "FOAF", "RDF", "RDFS",
-    "OWL", "XSD", "PREFIXES", "NATIONAL", "AREA_SCHEME", "DATA_LICENCE", "DATA_LICENCE_PAGE", "sparql_prefixes", "code_of", "curie", "expand", "kommun_iri", "lan_iri", "actor_iri",
-    "network_iri", "record_iri", "concept_iri", "ontology_graph", "vocab_graph",
-    "shapes_graph", "bind_prefixes",
+    "GM",
+    "VOCAB",
+    "ID",
+    "SH",
+    "ORG",
+    "SKOS",
+    "DCTERMS",
+    "PROV",
+    "FOAF",
+    "RDF",
+    "RDFS",
+    "OWL",
+    "XSD",
+    "PREFIXES",
+    "NATIONAL",
+    "AREA_SCHEME",
+    "DATA_LICENCE",
+    "DATA_LICENCE_PAGE",
+    "sparql_prefixes",
+    "code_of",
+    "curie",
+    "expand",
+    "kommun_iri",
+    "lan_iri",
+    "actor_iri",
+    "network_iri",
+    "record_iri",
+    "concept_iri",
+    "ontology_graph",
+    "vocab_graph",
+    "shapes_graph",
+    "bind_prefixes",
 ]
 
 
@@ -78,7 +118,7 @@ def curie(iri: str) -> str:
     for prefix, ns in PREFIXES.items():
         if iri.startswith(str(ns)) and (best is None or len(str(ns)) > len(str(PREFIXES[best]))):
             best = prefix
-    return f"{best}:{iri[len(str(PREFIXES[best])):]}" if best else iri
+    return f"{best}:{iri[len(str(PREFIXES[best])) :]}" if best else iri
 
 
 def sparql_prefixes(*names: str) -> str:
@@ -161,6 +201,7 @@ def _parse_turtle(paths) -> Graph:
     import pyoxigraph as ox
 
     from graphmap.terms import from_ox
+
     g = Graph()
     for path in paths:
         parser = ox.parse(Path(path).read_bytes(), format=ox.RdfFormat.TURTLE, base_iri=Path(path).resolve().as_uri())

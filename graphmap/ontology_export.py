@@ -14,6 +14,7 @@ Swedish and English side by side without separation ("KommunMunicipality"), has 
 headings, takes a SKOS scheme's IRI as the ontology's when given the vocabularies, does not list
 SKOS concepts, and cannot show which table column fills a property or examples from the data.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,28 +28,43 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS
 from graphmap.fileio import write_files_atomic
 from graphmap.i18n import lang_key, other_lang
 from graphmap.i18n import t as t_  # `t` names a Term below
-from graphmap.ontology import (GM, ONTOLOGY_DIR, PREFIXES, SH, VOCAB, bind_prefixes, curie, ontology_graph,
-                               shapes_graph, vocab_graph)
+from graphmap.ontology import (
+    GM,
+    ONTOLOGY_DIR,
+    PREFIXES,
+    SH,
+    VOCAB,
+    bind_prefixes,
+    curie,
+    ontology_graph,
+    shapes_graph,
+    vocab_graph,
+)
 from graphmap.schema import TABLES
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/graphmap/def")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LANGS = ("sv", "en")
-PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property,
-                  OWL.SymmetricProperty)
+PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property, OWL.SymmetricProperty)
 #: column kinds whose values are IRIs (used for JSON-LD ``"@type": "@id"`` of reused properties)
 IRI_KINDS = {"ref", "refs", "vocab", "vocabs", "places", "lan", "kommun", "url", "email"}
 PAGES = {"sv": "index.html", "en": "en.html"}
-LICENCE_LABELS = {"https://creativecommons.org/publicdomain/zero/1.0/": "CC0 1.0",
-                  "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0"}
+LICENCE_LABELS = {
+    "https://creativecommons.org/publicdomain/zero/1.0/": "CC0 1.0",
+    "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0",
+}
 SH_PATH, SH_DATATYPE, SH_OR = (URIRef("http://www.w3.org/ns/shacl#" + n) for n in ("path", "datatype", "or"))
 SHAPES_NOTE = (
     "graphmap's SHACL shapes, self-contained: they validate an export of graphmap's data on their own",
     "(pySHACL, Jena SHACL, any SHACL engine); no ontology or vocabulary needs to be merged in first.",
-    "Licence: CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/).")
+    "Licence: CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/).",
+)
 FILES = {
-    "ontology_ttl": "graphmap.ttl", "ontology_rdf": "graphmap.rdf", "vocab": "vocab.ttl",
-    "shapes": "shapes.ttl", "context": "context.jsonld",
+    "ontology_ttl": "graphmap.ttl",
+    "ontology_rdf": "graphmap.rdf",
+    "vocab": "vocab.ttl",
+    "shapes": "shapes.ttl",
+    "context": "context.jsonld",
 }
 
 
@@ -84,8 +100,11 @@ def _order(term) -> tuple:
 
 def _is_class_like(graph: Graph, term: URIRef) -> bool:
     local = str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-    return local[:1].isupper() and (term, RDF.type, SKOS.ConceptScheme) not in graph \
+    return (
+        local[:1].isupper()
+        and (term, RDF.type, SKOS.ConceptScheme) not in graph
         and (term, RDF.type, SKOS.Concept) not in graph
+    )
 
 
 def properties(graph: Graph) -> list[URIRef]:
@@ -94,8 +113,13 @@ def properties(graph: Graph) -> list[URIRef]:
     for kind in PROPERTY_TYPES:
         found.update(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef) and _own_or_labelled(graph, s))
     for s in graph.subjects(RDFS.label, None):
-        if isinstance(s, URIRef) and s != ONTOLOGY_IRI and not _is_class_like(graph, s) \
-                and (s, RDF.type, SKOS.Concept) not in graph and (s, RDF.type, SKOS.ConceptScheme) not in graph:
+        if (
+            isinstance(s, URIRef)
+            and s != ONTOLOGY_IRI
+            and not _is_class_like(graph, s)
+            and (s, RDF.type, SKOS.Concept) not in graph
+            and (s, RDF.type, SKOS.ConceptScheme) not in graph
+        ):
             found.add(s)
     return sorted(found, key=_order)
 
@@ -196,19 +220,25 @@ def lint(ontology: Graph | None = None, data: Graph | None = None, shapes: Graph
         if scheme is None or (scheme, RDF.type, SKOS.ConceptScheme) not in ontology:
             out.append(f"{curie(str(concept))}: no declared skos:inScheme")
     declared = set(classes(ontology)) | set(properties(ontology))
-    declared |= {s for s in ontology.subjects() if isinstance(s, URIRef) and str(s).startswith(str(GM))
-                 and (s, RDFS.label, None) in ontology}
+    declared |= {
+        s
+        for s in ontology.subjects()
+        if isinstance(s, URIRef) and str(s).startswith(str(GM)) and (s, RDFS.label, None) in ontology
+    }
     used: dict[URIRef, str] = {}
     for g, what in ((shapes, "shapes"), (data, "data")):
         if g is None:
             continue
         for s, p, o in g:
-            for term in ((p, o) if p == RDF.type else (p,)):
+            for term in (p, o) if p == RDF.type else (p,):
                 if isinstance(term, URIRef) and str(term).startswith(str(GM)) and not _is_shape(g, term):
                     used.setdefault(term, what)
         if what == "shapes":
-            for pred in (URIRef(str(PREFIXES["sh"]) + "path"), URIRef(str(PREFIXES["sh"]) + "class"),
-                         URIRef(str(PREFIXES["sh"]) + "targetClass")):
+            for pred in (
+                URIRef(str(PREFIXES["sh"]) + "path"),
+                URIRef(str(PREFIXES["sh"]) + "class"),
+                URIRef(str(PREFIXES["sh"]) + "targetClass"),
+            ):
                 for o in g.objects(None, pred):
                     if isinstance(o, URIRef) and str(o).startswith(str(GM)):
                         used.setdefault(o, what)
@@ -232,13 +262,13 @@ class Term:
     other_label: str
     comment: str
     kind: str = ""
-    parents: list = field(default_factory=list)      # (anchor or None, label)
+    parents: list = field(default_factory=list)  # (anchor or None, label)
     children: list = field(default_factory=list)
     domain: list = field(default_factory=list)
     range: list = field(default_factory=list)
-    columns: list = field(default_factory=list)      # "actors.level"
+    columns: list = field(default_factory=list)  # "actors.level"
     tables: list = field(default_factory=list)
-    examples: list = field(default_factory=list)     # strings
+    examples: list = field(default_factory=list)  # strings
     count: int = 0
     personal: bool = False
     properties: list = field(default_factory=list)
@@ -252,7 +282,7 @@ class Scheme:
     other_label: str
     comment: str
     columns: list
-    concepts: list   # dicts: notation, label, other_label, definition, broader, alt
+    concepts: list  # dicts: notation, label, other_label, definition, broader, alt
 
 
 def texts(lang: str) -> dict:
@@ -269,7 +299,7 @@ def texts(lang: str) -> dict:
         if key.startswith("ontology.files_desc."):
             out["files_desc"][key.rsplit(".", 1)[-1]] = t(key, lang)
         elif key.startswith("ontology."):
-            out[key[len("ontology."):]] = t(key, lang)
+            out[key[len("ontology.") :]] = t(key, lang)
     return out
 
 
@@ -331,8 +361,16 @@ class _Doc:
 
     def term(self, iri: URIRef, kind: str) -> Term:
         g = self.g
-        t = Term(str(iri), curie(str(iri)), _anchor(iri), self.label(iri), self.label(iri, self.other),
-                 _text(g, iri, RDFS.comment, self.lang), kind=kind, personal=iri in self.personal)
+        t = Term(
+            str(iri),
+            curie(str(iri)),
+            _anchor(iri),
+            self.label(iri),
+            self.label(iri, self.other),
+            _text(g, iri, RDFS.comment, self.lang),
+            kind=kind,
+            personal=iri in self.personal,
+        )
         if not str(iri).startswith(str(GM)):
             reused = t_("ontology.reused", self.lang)
             t.kind = f"{kind}, {reused}" if kind else reused
@@ -353,8 +391,11 @@ class _Doc:
         if self.data is None:
             return
         pairs = sorted(self.data.subject_objects(prop), key=lambda so: (str(so[0]), str(so[1])))
-        pairs = [(s, o) for s, o in pairs if (s, RDF.type, SKOS.Concept) not in self.data
-                 and (s, RDF.type, SKOS.ConceptScheme) not in self.data]
+        pairs = [
+            (s, o)
+            for s, o in pairs
+            if (s, RDF.type, SKOS.Concept) not in self.data and (s, RDF.type, SKOS.ConceptScheme) not in self.data
+        ]
         term.count = len(pairs)
         if term.personal or any((s, GM.personalData, Literal(True)) in self.data for s, _o in pairs[:50]):
             term.personal = True
@@ -373,6 +414,7 @@ class _Doc:
 
 def _expand(curie_text: str) -> URIRef:
     from graphmap.ontology import expand
+
     return expand(curie_text)
 
 
@@ -392,7 +434,9 @@ def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
         out_classes.append(t)
     out_props = []
     for prop in prop_terms:
-        kinds = [k for k in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty) if (prop, RDF.type, k) in g]
+        kinds = [
+            k for k in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty) if (prop, RDF.type, k) in g
+        ]
         t = doc.term(prop, t_("ontology." + str(kinds[0]).rsplit("#", 1)[-1], lang) if kinds else "")
         t.domain = [doc.ref(d) for d in sorted(g.objects(prop, RDFS.domain), key=str)]
         t.range = [doc.ref(r) for r in sorted(g.objects(prop, RDFS.range), key=str)]
@@ -406,31 +450,54 @@ def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
             if col.vocab:
                 vocab_columns[col.vocab].append(f"{table.name}.{col.name}")
     for scheme in sorted(g.subjects(RDF.type, SKOS.ConceptScheme), key=str):
-        slug = str(scheme)[len(str(VOCAB)):]
+        slug = str(scheme)[len(str(VOCAB)) :]
         concepts = []
-        members = sorted(g.subjects(SKOS.inScheme, scheme),
-                         key=lambda c: (int(g.value(c, GM.order) or 0), str(g.value(c, SKOS.notation))))
+        members = sorted(
+            g.subjects(SKOS.inScheme, scheme),
+            key=lambda c: (int(g.value(c, GM.order) or 0), str(g.value(c, SKOS.notation))),
+        )
         for c in members:
-            concepts.append({
-                "anchor": _anchor(c), "notation": str(g.value(c, SKOS.notation) or ""),
-                "label": _text(g, c, SKOS.prefLabel, lang), "other_label": _text(g, c, SKOS.prefLabel, doc.other),
-                "definition": _text(g, c, SKOS.definition, lang),
-                "broader": [(_anchor(b), _text(g, b, SKOS.prefLabel, lang)) for b in sorted(g.objects(c, SKOS.broader), key=str)],
-                "alt": sorted({str(a) for a in g.objects(c, SKOS.altLabel)}),
-            })
-        schemes.append(Scheme(str(scheme), _anchor(scheme), _text(g, scheme, SKOS.prefLabel, lang),
-                              _text(g, scheme, SKOS.prefLabel, doc.other),
-                              _text(g, scheme, DCTERMS.description, lang), vocab_columns.get(slug, []), concepts))
+            concepts.append(
+                {
+                    "anchor": _anchor(c),
+                    "notation": str(g.value(c, SKOS.notation) or ""),
+                    "label": _text(g, c, SKOS.prefLabel, lang),
+                    "other_label": _text(g, c, SKOS.prefLabel, doc.other),
+                    "definition": _text(g, c, SKOS.definition, lang),
+                    "broader": [
+                        (_anchor(b), _text(g, b, SKOS.prefLabel, lang))
+                        for b in sorted(g.objects(c, SKOS.broader), key=str)
+                    ],
+                    "alt": sorted({str(a) for a in g.objects(c, SKOS.altLabel)}),
+                }
+            )
+        schemes.append(
+            Scheme(
+                str(scheme),
+                _anchor(scheme),
+                _text(g, scheme, SKOS.prefLabel, lang),
+                _text(g, scheme, SKOS.prefLabel, doc.other),
+                _text(g, scheme, DCTERMS.description, lang),
+                vocab_columns.get(slug, []),
+                concepts,
+            )
+        )
     license_iri = g.value(ONTOLOGY_IRI, DCTERMS.license)
     page_texts = texts(lang)
     return {
-        "lang": lang, "t": page_texts, "iri": str(ONTOLOGY_IRI), "namespace": str(GM),
+        "lang": lang,
+        "t": page_texts,
+        "iri": str(ONTOLOGY_IRI),
+        "namespace": str(GM),
         "title": _text(g, ONTOLOGY_IRI, DCTERMS.title, lang),
         "description": _text(g, ONTOLOGY_IRI, DCTERMS.description, lang),
         "version": str(g.value(ONTOLOGY_IRI, OWL.versionInfo) or ""),
-        "license": str(license_iri or ""), "license_label": LICENCE_LABELS.get(str(license_iri or ""), str(license_iri or "")),
+        "license": str(license_iri or ""),
+        "license_label": LICENCE_LABELS.get(str(license_iri or ""), str(license_iri or "")),
         "files": [(name, page_texts["files_desc"][key]) for key, name in FILES.items()],
-        "classes": out_classes, "properties": out_props, "schemes": schemes,
+        "classes": out_classes,
+        "properties": out_props,
+        "schemes": schemes,
         "prefixes": sorted((p, str(ns)) for p, ns in PREFIXES.items()),
     }
 
@@ -439,8 +506,12 @@ def render_documentation(data: Graph | None = None, lang: str = "sv") -> str:
     """The HTML documentation page (Jinja2 with autoescape: every label is escaped)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     return env.get_template("ontology.html").render(**documentation_context(data, lang))
 
 
@@ -490,8 +561,10 @@ def standalone_shapes() -> Graph:
     shapes.add((name, SH.qualifiedMinCount, Literal(1)))
     Collection(shapes, languages := BNode(), [Literal("sv")])
     shapes.add((sv, SH.languageIn, languages))
-    for lang, text in (("sv", "En aktör eller ett nätverk behöver ett svenskt namn (skos:prefLabel på svenska)."),
-                       ("en", "An actor or network needs a Swedish name (skos:prefLabel in Swedish).")):
+    for lang, text in (
+        ("sv", "En aktör eller ett nätverk behöver ett svenskt namn (skos:prefLabel på svenska)."),
+        ("en", "An actor or network needs a Swedish name (skos:prefLabel in Swedish)."),
+    ):
         shapes.add((name, SH.message, Literal(text, lang=lang)))
     return shapes
 
@@ -529,5 +602,17 @@ def read_exported(out_dir) -> tuple[Graph, Graph]:
     return onto, Graph().parse(out / FILES["shapes"], format="turtle")
 
 
-__all__ = ["export_ontology", "jsonld_context", "lint", "render_documentation", "documentation_context",
-           "ontology_only", "personal_terms", "read_exported", "FILES", "PAGES", "FOAF", "ORG"]
+__all__ = [
+    "export_ontology",
+    "jsonld_context",
+    "lint",
+    "render_documentation",
+    "documentation_context",
+    "ontology_only",
+    "personal_terms",
+    "read_exported",
+    "FILES",
+    "PAGES",
+    "FOAF",
+    "ORG",
+]

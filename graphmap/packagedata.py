@@ -11,6 +11,7 @@ True
 >>> sorted(p.name for p in shipped("data").iterdir() if p.is_dir())[:3]
 ['landscape', 'reference', 'regions']
 """
+
 from __future__ import annotations
 
 import os

@@ -12,6 +12,7 @@ ontology marks ``gm:personalData true`` (``foaf:name``, ``foaf:mbox``, ``org:hol
 >>> len(strip_personal(g)), sorted(personal_strings(g))
 (0, ['Anna Andersson'])
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,8 +36,10 @@ _OUTPUTS = [
     ("graphmap neo4j push", "neo4j", "--without-personal"),
     ("graphmap build (out/graphmap.ttl)", "build", "--include-personal"),
 ]
-OUTPUTS = [(output, t(f"privacy.default.{key}", "sv"), t(f"privacy.default.{key}", "en"), include, include)
-           for output, key, include in _OUTPUTS]
+OUTPUTS = [
+    (output, t(f"privacy.default.{key}", "sv"), t(f"privacy.default.{key}", "en"), include, include)
+    for output, key, include in _OUTPUTS
+]
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +98,7 @@ def inventory(graph: Graph) -> list[PersonalField]:
     [('respondentName', 'Anna Andersson', 'urn:s')]
     """
     from rdflib.namespace import DCTERMS
+
     rows = []
     preds = sorted(personal_predicates(), key=str)
     holders = personal_resources(graph) | {s for p in preds for s in graph.subjects(p, None)}

@@ -9,6 +9,7 @@ numbers it, header = row 1) and the column, says what is wrong and how to fix it
 >>> p.format("en")
 'actors.csv, row 4, column level: "regionl" is not in the list level. Did you mean: regional?'
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -70,8 +71,15 @@ class Problem:
         return f"{self.where(lang)}: {self.what(lang)}. {self.fix(lang)}"
 
     def as_dict(self, lang: str = "sv") -> dict:
-        return {"file": self.file, "row": self.row, "column": self.column, "code": self.code,
-                "severity": self.severity, "message": self.what(lang), "fix": self.fix(lang)}
+        return {
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.what(lang),
+            "fix": self.fix(lang),
+        }
 
 
 def _fill(template: str, problem: Problem, lang: str = "sv") -> str:

@@ -24,6 +24,7 @@ it); data starts on row 3. Single-value vocabulary columns get a drop-down that 
 values; multi-value columns (``areas``, ``types`` …, ``;``-separated) get the same drop-down
 without the warning, since a list can only offer one value per cell.
 """
+
 from __future__ import annotations
 
 import csv
@@ -81,7 +82,7 @@ class RegionTemplate:
     csv_files: list[Path]
     counties: list[tuple[str, str]]
     municipalities: list[Municipality]
-    known: list[tuple[str, str, str]] = field(default_factory=list)   # (table, id, name) to reuse
+    known: list[tuple[str, str, str]] = field(default_factory=list)  # (table, id, name) to reuse
 
 
 # --------------------------------------------------------------------------- from the graph
@@ -97,13 +98,14 @@ def geography(graph: Graph) -> tuple[dict[str, str], list[Municipality], dict[st
         code, county = graph.value(m, GM.scbCode), graph.value(m, GM.county)
         ccode = str(graph.value(county, GM.scbCode) or "") if county is not None else ""
         if code is not None:
-            munis.append(Municipality(str(code), str(graph.value(m, SKOS.prefLabel) or code), ccode,
-                                      counties.get(ccode, "")))
+            munis.append(
+                Municipality(str(code), str(graph.value(m, SKOS.prefLabel) or code), ccode, counties.get(ccode, ""))
+            )
     regions = {}
     for r in graph.subjects(RDF.type, GM.Region):
         county = graph.value(r, GM.county)
         if county is not None and str(r).startswith(str(ID["actor/"])):
-            regions[str(graph.value(county, GM.scbCode))] = str(r)[len(str(ID["actor/"])):]
+            regions[str(graph.value(county, GM.scbCode))] = str(r)[len(str(ID["actor/"])) :]
     return counties, sorted(munis, key=lambda m: m.code), regions
 
 
@@ -113,9 +115,11 @@ def national(graph: Graph) -> list[tuple[str, str, str]]:
     for s in graph.subjects(GM.level, concept_iri("level", "nationell")):
         for table, prefix in (("actors", ID["actor/"]), ("networks", ID["network/"])):
             if str(s).startswith(str(prefix)):
-                name = next((str(o) for o in graph.objects(s, SKOS.prefLabel) if isinstance(o, Literal)
-                             and o.language == "sv"), "")
-                out.append((table, str(s)[len(str(prefix)):], name))
+                name = next(
+                    (str(o) for o in graph.objects(s, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "sv"),
+                    "",
+                )
+                out.append((table, str(s)[len(str(prefix)) :], name))
     return sorted(set(out))
 
 
@@ -170,13 +174,24 @@ def _csv_bytes(rows: list[list[str]]) -> bytes:
 
 
 def _kommuner_rows(munis: list[Municipality]) -> list[list[str]]:
-    return [["kommunkod", "kommun", "lanskod", "lan"],
-            ["# Kommunerna i de valda länen med SCB:s koder. Ändra inte; graphmap kontrollerar dem mot referensdata.",
-             "", "", ""]] + [[m.code, m.name, m.county_code, m.county] for m in munis]
+    return [
+        ["kommunkod", "kommun", "lanskod", "lan"],
+        [
+            "# Kommunerna i de valda länen med SCB:s koder. Ändra inte; graphmap kontrollerar dem mot referensdata.",
+            "",
+            "",
+            "",
+        ],
+    ] + [[m.code, m.name, m.county_code, m.county] for m in munis]
 
 
-def build_workbook(munis: list[Municipality], counties: dict[str, str], chosen: list[str],
-                   regions: dict[str, str], known: list[tuple[str, str, str]]) -> bytes:
+def build_workbook(
+    munis: list[Municipality],
+    counties: dict[str, str],
+    chosen: list[str],
+    regions: dict[str, str],
+    known: list[tuple[str, str, str]],
+) -> bytes:
     """The workbook as bytes (openpyxl)."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
@@ -222,11 +237,19 @@ def build_workbook(munis: list[Municipality], counties: dict[str, str], chosen: 
             scheme = col.vocab or ("lan" if col.kind == "lan" else None)
             if scheme:
                 multi = col.many
-                dv = DataValidation(type="list", formula1=f"={ranges[scheme]}", allow_blank=True,
-                                    showDropDown=False, showErrorMessage=not multi, errorStyle="warning",
-                                    showInputMessage=True)
+                dv = DataValidation(
+                    type="list",
+                    formula1=f"={ranges[scheme]}",
+                    allow_blank=True,
+                    showDropDown=False,
+                    showErrorMessage=not multi,
+                    errorStyle="warning",
+                    showInputMessage=True,
+                )
                 dv.promptTitle = col.name[:32]
-                dv.prompt = ("Välj ett värde, eller skriv flera med ; emellan." if multi else "Välj ett värde ur listan.")[:255]
+                dv.prompt = (
+                    "Välj ett värde, eller skriv flera med ; emellan." if multi else "Välj ett värde ur listan."
+                )[:255]
                 dv.errorTitle = "Inte i listan"
                 dv.error = "Värdet finns inte i listan. graphmap validate säger vad som gäller."
                 dv.add(f"{letter}3:{letter}{MAX_ROW}")
@@ -258,11 +281,20 @@ def _write_info(ws, chosen, counties, regions, known, bold) -> None:
         (f"Län: {', '.join(f'{counties[c]} ({c})' for c in chosen)}", None),
         ("", None),
         ("Så fyller du i:", bold),
-        ("1. Ett blad per tabell. Rad 1 är rubriker (orange = obligatorisk), rad 2 förklarar kolumnen "
-         "(den börjar med # och läses inte). Skriv data från rad 3.", None),
-        ("2. Börja med bladet sources (källorna), sedan actors och networks; övriga blad hänvisar till deras id.", None),
-        ("3. Id: små bokstäver, siffror och bindestreck, t.ex. fou-exempel. Kommuner anges med SCB-kod eller namn "
-         "(se bladet kommuner); kommuner, län och regioner behöver inte läggas in.", None),
+        (
+            "1. Ett blad per tabell. Rad 1 är rubriker (orange = obligatorisk), rad 2 förklarar kolumnen "
+            "(den börjar med # och läses inte). Skriv data från rad 3.",
+            None,
+        ),
+        (
+            "2. Börja med bladet sources (källorna), sedan actors och networks; övriga blad hänvisar till deras id.",
+            None,
+        ),
+        (
+            "3. Id: små bokstäver, siffror och bindestreck, t.ex. fou-exempel. Kommuner anges med SCB-kod eller namn "
+            "(se bladet kommuner); kommuner, län och regioner behöver inte läggas in.",
+            None,
+        ),
         ("4. Listor: klicka i cellen och välj. Flera värden (t.ex. areas): skriv dem med ; emellan.", None),
         ("5. confidence: stated = står i källan, assumed = antagande som ska verifieras.", None),
         ("6. Kontrollera: graphmap validate <mappen>. Varje fel anges med blad, rad och kolumn.", None),
@@ -273,8 +305,13 @@ def _write_info(ws, chosen, counties, regions, known, bold) -> None:
         lines += [(f"{regions[c]} – {counties[c]}", None) for c in chosen if c in regions]
         lines.append(("", None))
     if known:
-        lines.append(("Nationella aktörer och nätverk: använd samma id, så slås de ihop med andra regioners data. "
-                      "Lägg en rad med samma id i actors/networks om du hänvisar till dem.", bold))
+        lines.append(
+            (
+                "Nationella aktörer och nätverk: använd samma id, så slås de ihop med andra regioners data. "
+                "Lägg en rad med samma id i actors/networks om du hänvisar till dem.",
+                bold,
+            )
+        )
         lines += [(f"{table}: {ident} – {name}", None) for table, ident, name in known]
     for r, (text, font) in enumerate(lines, start=1):
         cell = ws.cell(r, 1, text)
@@ -287,12 +324,25 @@ def _save(book) -> bytes:
     return workbook_bytes(book)  # every cell a value: an "=…" name stays text
 
 
-def readme_text(name: str, slug: str, chosen: list[str], counties: dict[str, str], regions: dict[str, str],
-                known: list[tuple[str, str, str]], n_munis: int) -> str:
+def readme_text(
+    name: str,
+    slug: str,
+    chosen: list[str],
+    counties: dict[str, str],
+    regions: dict[str, str],
+    known: list[tuple[str, str, str]],
+    n_munis: int,
+) -> str:
     county_text = ", ".join(f"{counties[c]} ({c})" for c in chosen)
-    tables = "\n".join(f"| `{t.name}` | {t.label_sv} | {t.help_sv} | {', '.join(t.required) or '–'} |" for t in REGION_TABLES)
-    reuse = "\n".join(f"- `{ident}` ({'nätverk' if table == 'networks' else 'aktör'}): {name}"
-                      for table, ident, name in known) or "- (inga kända ännu)"
+    tables = "\n".join(
+        f"| `{t.name}` | {t.label_sv} | {t.help_sv} | {', '.join(t.required) or '–'} |" for t in REGION_TABLES
+    )
+    reuse = (
+        "\n".join(
+            f"- `{ident}` ({'nätverk' if table == 'networks' else 'aktör'}): {name}" for table, ident, name in known
+        )
+        or "- (inga kända ännu)"
+    )
     region_ids = "\n".join(f"- `{regions[c]}` – {counties[c]}" for c in chosen if c in regions)
     return f"""# Kartläggning: {name}
 
@@ -400,5 +450,18 @@ def new_region(name: str, counties, parent, graph: Graph, *, folder: Path | None
     return RegionTemplate(folder, workbook, readme, csv_files, [(c, all_counties[c]) for c in chosen], munis, known)
 
 
-__all__ = ["new_region", "RegionTemplate", "RegionError", "geography", "national", "resolve_counties",
-           "explanation", "explanation_row", "build_workbook", "LIST_SHEET", "KOMMUNER", "MAX_ROW", "URIRef"]
+__all__ = [
+    "new_region",
+    "RegionTemplate",
+    "RegionError",
+    "geography",
+    "national",
+    "resolve_counties",
+    "explanation",
+    "explanation_row",
+    "build_workbook",
+    "LIST_SHEET",
+    "KOMMUNER",
+    "MAX_ROW",
+    "URIRef",
+]

@@ -6,6 +6,7 @@ or a clear "unknown, did you mean …" error.
 >>> kg.resolver.resolve("kommun", "umea")
 rdflib.term.URIRef('https://w3id.org/graphmap/id/kommun/2480')
 """
+
 from __future__ import annotations
 
 import re
@@ -31,18 +32,20 @@ class UnknownName(ValueError):
 
     def message(self, lang: str = "sv") -> str:
         text = t("error.unknown_value", lang, param=self.param, value=echo(self.value))
-        return text + (" " + t("error.did_you_mean", lang, names=", ".join(self.suggestions)) if self.suggestions else "")
+        return text + (
+            " " + t("error.did_you_mean", lang, names=", ".join(self.suggestions)) if self.suggestions else ""
+        )
 
 
 class Resolver:
     def __init__(self, graph):
         self.vocab = vocabularies()
-        self.kommuner: dict[str, str] = {}   # key -> code
+        self.kommuner: dict[str, str] = {}  # key -> code
         self.lan: dict[str, str] = {}
         self.county_names: dict[str, str] = {}  # code -> the county's name as written ("Jämtlands län")
         self.actors: dict[str, URIRef] = {}  # key -> IRI (actors, networks, municipalities)
-        self.names: dict[str, str] = {}      # display name -> key for suggestions
-        self.display: dict[str, str] = {}    # folded key -> name as written
+        self.names: dict[str, str] = {}  # display name -> key for suggestions
+        self.display: dict[str, str] = {}  # folded key -> name as written
         self._labels: dict[URIRef, str] = {}  # actor/network IRI -> its Swedish name (for notes)
         #: what has a page of its own, by the key in its address: municipalities and counties by SCB
         #: code, actors and networks by slug (the web app's links and search read these)
@@ -78,7 +81,7 @@ class Resolver:
             base = _QUALIFIER.sub("", name)
             if base != name:
                 own.setdefault(fold(base), set()).add(iri)
-        self.shared: dict[str, list[str]] = {}   # an own name two organisations use -> both, to choose from
+        self.shared: dict[str, list[str]] = {}  # an own name two organisations use -> both, to choose from
         for key, iris in own.items():
             if self._find(self.actors, key) is not None:
                 continue
@@ -161,8 +164,9 @@ class Resolver:
         current = self._labels.get(iri, iri.rsplit("/", 1)[-1])
         resolved = self._find(self.actors, str(text).strip())
         key = "error.former_name" if resolved == iri else "error.also_former_name"
-        text = t(key, lang, name=name, current=current,
-                 now=self._labels.get(resolved, "") if resolved is not None else "")
+        text = t(
+            key, lang, name=name, current=current, now=self._labels.get(resolved, "") if resolved is not None else ""
+        )
         return text[:-1] + " " + t("error.changed_on", lang, when=when) + "." if when else text
 
     def _add(self, book, keys, value) -> None:
@@ -201,8 +205,11 @@ class Resolver:
                 code = self._find(self.kommuner, text.zfill(4))
                 iri = kommun_iri(code) if code else None
             if iri is None:
-                raise UnknownName(param, text, self.shared.get(fold(text)) or self.shared.get(ascii_fold(text))
-                                  or self._suggest_actor(text))
+                raise UnknownName(
+                    param,
+                    text,
+                    self.shared.get(fold(text)) or self.shared.get(ascii_fold(text)) or self._suggest_actor(text),
+                )
             return iri
         return Literal(text)
 

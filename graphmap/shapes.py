@@ -7,6 +7,7 @@ shapes are derived from it so the two never drift. Regenerate with::
 
 and ``tests/test_ontology.py`` checks the committed file matches.
 """
+
 from __future__ import annotations
 
 import sys
@@ -19,12 +20,19 @@ from graphmap.schema import TABLES, Column, Table
 from graphmap.vocab import vocabularies
 
 SHAPES = URIRef("https://w3id.org/graphmap/shapes")
-TARGET_CLASS = {"actors": GM.Actor, "networks": ORG.Organization, "kommun": GM.Municipality,
-                "sources": GM.SourceDocument, "posts": ORG.Post, "rounds": GM.MappingRound}
+TARGET_CLASS = {
+    "actors": GM.Actor,
+    "networks": ORG.Organization,
+    "kommun": GM.Municipality,
+    "sources": GM.SourceDocument,
+    "posts": ORG.Post,
+    "rounds": GM.MappingRound,
+}
 
 
 class _Ids:
     """Deterministic blank-node ids, so that the generated file is byte-for-byte stable."""
+
     count = 0
 
     @classmethod
@@ -124,8 +132,14 @@ def _reference_shapes(g: Graph) -> None:
         g.add((shape, SH.targetClass, cls))
         p = _Ids.new()
         g.add((shape, SH.property, p))
-        for pred, obj in ((SH.path, GM.scbCode), (SH.minCount, Literal(1)), (SH.maxCount, Literal(1)),
-                          (SH.datatype, XSD.string), (SH.pattern, Literal(pattern)), (SH.name, Literal(name))):
+        for pred, obj in (
+            (SH.path, GM.scbCode),
+            (SH.minCount, Literal(1)),
+            (SH.maxCount, Literal(1)),
+            (SH.datatype, XSD.string),
+            (SH.pattern, Literal(pattern)),
+            (SH.name, Literal(name)),
+        ):
             g.add((p, pred, obj))
         g.add((p, SH.message, Literal(f"{name}: SCB-kod med inledande nolla", lang="sv")))
         g.add((p, SH.message, Literal(f"{name}: SCB code with its leading zero", lang="en")))
@@ -134,8 +148,12 @@ def _reference_shapes(g: Graph) -> None:
     g.add((concept, SH.targetClass, SKOS.Concept))
     p = _Ids.new()
     g.add((concept, SH.property, p))
-    for pred, obj in ((SH.path, SKOS.prefLabel), (SH.minCount, Literal(2)), (SH.uniqueLang, Literal(True)),
-                      (SH.datatype, RDF.langString)):
+    for pred, obj in (
+        (SH.path, SKOS.prefLabel),
+        (SH.minCount, Literal(2)),
+        (SH.uniqueLang, Literal(True)),
+        (SH.datatype, RDF.langString),
+    ):
         g.add((p, pred, obj))
     g.add((p, SH.message, Literal("Begreppet behöver en svensk och en engelsk etikett", lang="sv")))
     g.add((p, SH.message, Literal("A concept needs a Swedish and an English label", lang="en")))

@@ -5,6 +5,7 @@
 >>> slugify("Region Jönköpings län")
 'region-jonkopings-lan'
 """
+
 from __future__ import annotations
 
 import re

@@ -10,6 +10,7 @@ whether their pages are still where the facts say (``graphmap sources check``).
 >>> source_label(kg, src, info)
 'Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023 (FoU Fyrbodal, 2023-02-27)'
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -56,11 +57,13 @@ def __getattr__(name: str):
 
 
 #: who is asking: an honest User-Agent, naming the tool and why it visits
-USER_AGENT = (f"graphmap/{__version__} (graphmap sources check: kontrollerar att källsidorna finns kvar / "
-              "checks that the source pages are still there; one request per page)")
-TIMEOUT = 20.0          # seconds per request (connect, and each read)
-MAX_BYTES = 2_000_000   # bytes read per page at most; a longer page is fingerprinted on its first MAX_BYTES
-MAX_REDIRECTS = 5       # redirects followed on the same host; one to another host is never followed
+USER_AGENT = (
+    f"graphmap/{__version__} (graphmap sources check: kontrollerar att källsidorna finns kvar / "
+    "checks that the source pages are still there; one request per page)"
+)
+TIMEOUT = 20.0  # seconds per request (connect, and each read)
+MAX_BYTES = 2_000_000  # bytes read per page at most; a longer page is fingerprinted on its first MAX_BYTES
+MAX_REDIRECTS = 5  # redirects followed on the same host; one to another host is never followed
 #: what a page's check found, worst first: the maintainers' work is every verdict but ``ok``
 VERDICTS = ("gone", "moved", "changed", "unreachable", "ok")
 DUE = ("gone", "moved", "changed", "unreachable")
@@ -122,6 +125,7 @@ def fingerprint(body: bytes, content_type: str = "") -> str:
 class Visit:
     """What one request found: the status, where it ended, when the page says it changed, its text's
     fingerprint, or the error; ``other_host``: a redirect to another host, not followed."""
+
     url: str
     status: int | None = None
     final_url: str | None = None
@@ -184,11 +188,12 @@ def _http_date(value: str | None) -> str | None:
 @dataclass
 class PageCheck:
     """One source's page as the last check found it, and what the maintainers have to do about it."""
+
     source: str
     url: str
     title: str
-    checked: str | None          # when the facts were checked against the page (the data's ``checked``)
-    verdict: str                 # one of VERDICTS
+    checked: str | None  # when the facts were checked against the page (the data's ``checked``)
+    verdict: str  # one of VERDICTS
     record: dict = field(default_factory=dict)
 
     @property
@@ -243,8 +248,10 @@ def source_pages(kg) -> list[dict]:
     query ``source-pages``)."""
     from graphmap.api import run_query
 
-    return [{k: (None if r[k] is None or str(r[k]) == "None" else str(r[k])) for k in ("source", "url", "title", "checked")}
-            for r in run_query(kg, "source-pages").rows]
+    return [
+        {k: (None if r[k] is None or str(r[k]) == "None" else str(r[k])) for k in ("source", "url", "title", "checked")}
+        for r in run_query(kg, "source-pages").rows
+    ]
 
 
 def page_checks(kg, path: Path | None = None) -> list[PageCheck]:
@@ -255,13 +262,22 @@ def page_checks(kg, path: Path | None = None) -> list[PageCheck]:
     for page in source_pages(kg):
         record = records.get(page["source"])
         if record is not None and record.get("url") == page["url"]:
-            out.append(PageCheck(page["source"], page["url"], page["title"] or "", page["checked"],
-                                 verdict(record, page["url"], page["checked"]), record))
+            out.append(
+                PageCheck(
+                    page["source"],
+                    page["url"],
+                    page["title"] or "",
+                    page["checked"],
+                    verdict(record, page["url"], page["checked"]),
+                    record,
+                )
+            )
     return out
 
 
-def check_sources(kg, path: Path | None = None, *, visit=visit, today: dt.date | None = None,
-                  progress=None) -> list[PageCheck]:
+def check_sources(
+    kg, path: Path | None = None, *, visit=visit, today: dt.date | None = None, progress=None
+) -> list[PageCheck]:
     """Visit every source's web address once (:func:`visit`), record what it found in ``path``
     (written atomically, see :func:`graphmap.workspace.source_checks_file`) and return each page's :class:`PageCheck`.
 
@@ -280,23 +296,43 @@ def check_sources(kg, path: Path | None = None, *, visit=visit, today: dt.date |
         found = seen.get(page["url"]) or visit(page["url"])
         seen[page["url"]] = found
         old = records.get(page["source"], {})
-        record = {"url": page["url"], "visited": today.isoformat(), "status": found.status,
-                  "final_url": found.final_url, "last_modified": found.last_modified,
-                  "fingerprint": found.fingerprint, "error": found.error, "other_host": found.other_host,
-                  "truncated": found.truncated}
+        record = {
+            "url": page["url"],
+            "visited": today.isoformat(),
+            "status": found.status,
+            "final_url": found.final_url,
+            "last_modified": found.last_modified,
+            "fingerprint": found.fingerprint,
+            "error": found.error,
+            "other_host": found.other_host,
+            "truncated": found.truncated,
+        }
         fresh = old.get("url") != page["url"] or (old.get("baseline_checked") or "") < (page["checked"] or "")
         if fresh or not old.get("baseline"):
             record["baseline"], record["baseline_checked"] = found.fingerprint, page["checked"]
         else:
             record["baseline"], record["baseline_checked"] = old["baseline"], old.get("baseline_checked")
         records[page["source"]] = record
-        check = PageCheck(page["source"], page["url"], page["title"] or "", page["checked"],
-                          verdict(record, page["url"], page["checked"]), record)
+        check = PageCheck(
+            page["source"],
+            page["url"],
+            page["title"] or "",
+            page["checked"],
+            verdict(record, page["url"], page["checked"]),
+            record,
+        )
         out.append(check)
         if progress:
             progress(check)
-    write_text_atomic(path, json.dumps({"tool": USER_AGENT.split(" (")[0], "checked": today.isoformat(),
-                                        "sources": dict(sorted(records.items()))}, ensure_ascii=False, indent=1) + "\n")
+    write_text_atomic(
+        path,
+        json.dumps(
+            {"tool": USER_AGENT.split(" (")[0], "checked": today.isoformat(), "sources": dict(sorted(records.items()))},
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n",
+    )
     return out
 
 
@@ -316,6 +352,7 @@ class DueSummary:
     """What the last ``graphmap sources check`` found, for the state of the map: the pages due per
     verdict (``counts``, see :func:`due_counts`), per county among its own sources (``by_county``),
     among the national sources (``national``), and the day of the last check (None: never checked)."""
+
     counts: dict
     by_county: dict
     national: int
@@ -329,6 +366,7 @@ class DueSummary:
         'Source pages due (graphmap sources check, 2026-12-07): 3 of 9: 1 gone, 0 moved, 2 changed...'
         """
         from graphmap.i18n import t
+
         if self.last is None:
             return t("cli.state.due_never", lang)
         return t("cli.state.due_text", lang, last=self.last, **self.counts)
@@ -353,6 +391,22 @@ def due_summary(kg, states: dict, path: Path | None = None) -> DueSummary:
     return DueSummary(due_counts(checks), by_county, len(due & set(national)), last)
 
 
-__all__ = ["source_info", "source_label", "USER_AGENT", "VERDICTS", "DUE", "Visit", "PageCheck",
-           "visit", "fingerprint", "verdict", "read_checks", "source_pages", "page_checks", "check_sources",
-           "due_counts", "DueSummary", "due_summary"]
+__all__ = [
+    "source_info",
+    "source_label",
+    "USER_AGENT",
+    "VERDICTS",
+    "DUE",
+    "Visit",
+    "PageCheck",
+    "visit",
+    "fingerprint",
+    "verdict",
+    "read_checks",
+    "source_pages",
+    "page_checks",
+    "check_sources",
+    "due_counts",
+    "DueSummary",
+    "due_summary",
+]

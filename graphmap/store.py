@@ -9,6 +9,7 @@ about 10× faster.
 >>> len(store)
 0
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -79,7 +80,9 @@ class Store:
 
     def subjects(self, predicate: str, obj: str) -> list[str]:
         """The subjects (plain IRIs) of ``predicate`` with the IRI ``obj``, e.g. every municipality."""
-        return [q.subject.value for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj))]
+        return [
+            q.subject.value for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj))
+        ]
 
     def raw(self) -> ox.Store:
         """The pyoxigraph store itself (for serving it or dumping it)."""
@@ -147,6 +150,7 @@ def serialize(store: Store, fmt: str = "turtle") -> bytes:
     b'<urn:a> <urn:b> <urn:c> .\\n'
     """
     from graphmap.ontology import PREFIXES
+
     formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
     kwargs = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}} if fmt == "turtle" else {}
     return store.raw().dump(format=formats[fmt], from_graph=ox.DefaultGraph(), **kwargs)

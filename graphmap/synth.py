@@ -25,6 +25,7 @@ size of a real national mapping (~15k triples); the data grows linearly with the
 >>> data["nationellt"]["sources"][0]["title"].startswith("SYNTETISKA DATA")
 True
 """
+
 from __future__ import annotations
 
 import csv
@@ -43,12 +44,23 @@ YEARS = tuple(range(2019, 2026))
 
 # per unit of scale and county (expected counts; fractional parts are drawn at random)
 PER_COUNTY = {
-    "associations": 0.3, "joint_services": 0.4, "forums": 2.3, "local_networks": 1.0, "offers": 4.5,
-    "needs": 3.5, "activities": 3.5, "posts": 3.0, "relations": 1.0, "agreements": 0.6,
+    "associations": 0.3,
+    "joint_services": 0.4,
+    "forums": 2.3,
+    "local_networks": 1.0,
+    "offers": 4.5,
+    "needs": 3.5,
+    "activities": 3.5,
+    "posts": 3.0,
+    "relations": 1.0,
+    "agreements": 0.6,
 }
 # per unit of scale, nationally
 PER_NATION = {
-    "national_networks": 4.0, "centres": 1.0, "national_offers": 8.0, "national_activities": 4.0,
+    "national_networks": 4.0,
+    "centres": 1.0,
+    "national_offers": 8.0,
+    "national_activities": 4.0,
     "national_posts": 4.0,
 }
 
@@ -61,23 +73,43 @@ AGENCIES = (
     ("delegationen-mot-segregation", "Delegationen mot segregation", "Delegation against Segregation"),
 )
 UNIVERSITIES = (
-    ("01", "Stockholms universitet"), ("03", "Uppsala universitet"), ("05", "Linköpings universitet"),
-    ("06", "Jönköping University"), ("07", "Linnéuniversitetet"), ("12", "Lunds universitet"),
-    ("13", "Högskolan i Halmstad"), ("14", "Göteborgs universitet"), ("17", "Karlstads universitet"),
-    ("18", "Örebro universitet"), ("19", "Mälardalens universitet"), ("20", "Högskolan Dalarna"),
-    ("21", "Högskolan i Gävle"), ("22", "Mittuniversitetet"), ("24", "Umeå universitet"),
+    ("01", "Stockholms universitet"),
+    ("03", "Uppsala universitet"),
+    ("05", "Linköpings universitet"),
+    ("06", "Jönköping University"),
+    ("07", "Linnéuniversitetet"),
+    ("12", "Lunds universitet"),
+    ("13", "Högskolan i Halmstad"),
+    ("14", "Göteborgs universitet"),
+    ("17", "Karlstads universitet"),
+    ("18", "Örebro universitet"),
+    ("19", "Mälardalens universitet"),
+    ("20", "Högskolan Dalarna"),
+    ("21", "Högskolan i Gävle"),
+    ("22", "Mittuniversitetet"),
+    ("24", "Umeå universitet"),
     ("25", "Luleå tekniska universitet"),
 )
-JOINT_SERVICES = (("barnahus", "Barnahus", "Children's advocacy centre", "barn-och-unga;vald-i-nara-relation"),
-                  ("personligt-ombud", "Personligt ombud", "Personal ombudsman", "socialpsykiatri"),
-                  ("familjecentral", "Familjecentral", "Family centre", "barn-och-unga"),
-                  ("samordningsforbund", "Samordningsförbund", "Coordination association",
-                   "social-inkludering;ekonomiskt-bistand"))
-POST_TITLES = (("Utvecklingsledare", "Development lead"), ("FoU-ledare", "R&D lead"),
-               ("Processledare", "Process lead"), ("Forskare", "Researcher"),
-               ("Samordnare", "Coordinator"), ("Verksamhetsutvecklare", "Operations developer"))
-NEED_TEXTS = ("Behov av {k} inom {a}", "Kommunerna efterfrågar {k} inom {a}",
-              "Ökad kunskap och {k} inom {a} behövs", "Gemensamt behov av {k} för {a}")
+JOINT_SERVICES = (
+    ("barnahus", "Barnahus", "Children's advocacy centre", "barn-och-unga;vald-i-nara-relation"),
+    ("personligt-ombud", "Personligt ombud", "Personal ombudsman", "socialpsykiatri"),
+    ("familjecentral", "Familjecentral", "Family centre", "barn-och-unga"),
+    ("samordningsforbund", "Samordningsförbund", "Coordination association", "social-inkludering;ekonomiskt-bistand"),
+)
+POST_TITLES = (
+    ("Utvecklingsledare", "Development lead"),
+    ("FoU-ledare", "R&D lead"),
+    ("Processledare", "Process lead"),
+    ("Forskare", "Researcher"),
+    ("Samordnare", "Coordinator"),
+    ("Verksamhetsutvecklare", "Operations developer"),
+)
+NEED_TEXTS = (
+    "Behov av {k} inom {a}",
+    "Kommunerna efterfrågar {k} inom {a}",
+    "Ökad kunskap och {k} inom {a} behövs",
+    "Gemensamt behov av {k} för {a}",
+)
 ACTIVITY_TEXTS = ("{k} om {a}", "Regional {k}: {a}", "{k} för chefer inom {a}", "{k} – {a} i praktiken")
 
 
@@ -111,11 +143,16 @@ class _Builder:
         self.rng, self.scale = rng, scale
         self.tables: dict[str, list[dict]] = {t.name: [] for t in TABLES if t.name != "persons"}
         self._ids: dict[str, dict[str, int]] = {}
-        self.tables["sources"].append({
-            "id": SOURCE, "title": f"SYNTETISKA DATA – {label} (graphmap synth, frö {seed}, skala {scale:g})",
-            "publisher": "graphmap synth", "date": "2025",
-            "note": "Syntetiska testdata som genererats för prestanda- och demonstrationssyfte; "
-                    "inga uppgifter är verkliga. / Synthetic test data; nothing here is real."})
+        self.tables["sources"].append(
+            {
+                "id": SOURCE,
+                "title": f"SYNTETISKA DATA – {label} (graphmap synth, frö {seed}, skala {scale:g})",
+                "publisher": "graphmap synth",
+                "date": "2025",
+                "note": "Syntetiska testdata som genererats för prestanda- och demonstrationssyfte; "
+                "inga uppgifter är verkliga. / Synthetic test data; nothing here is real.",
+            }
+        )
 
     def count(self, expected: float) -> int:
         x = expected * self.scale
@@ -172,89 +209,188 @@ def _national(scale: float, seed: int, names: _Names, counties: list[_County]) -
     rng = random.Random(f"{seed}:{NATIONAL}")
     b = _Builder(rng, scale, seed, "nationell nivå")
     add = b.add
-    add("actors", id="skr", name_sv="Sveriges Kommuner och Regioner (SKR)",
-        name_en="Swedish Association of Local Authorities and Regions (SKR)", types="medlemsorganisation",
-        level="nationell", description_sv="Leder nationella nätverk för regional och nationell samverkan.")
+    add(
+        "actors",
+        id="skr",
+        name_sv="Sveriges Kommuner och Regioner (SKR)",
+        name_en="Swedish Association of Local Authorities and Regions (SKR)",
+        types="medlemsorganisation",
+        level="nationell",
+        description_sv="Leder nationella nätverk för regional och nationell samverkan.",
+    )
     for ident, sv, en in AGENCIES:
         add("actors", id=ident, name_sv=sv, name_en=en, types="myndighet", level="nationell")
     for code, name in UNIVERSITIES:
         add("actors", id=slugify(name), name_sv=name, types="larosate", level="regional", county=code)
     centres = []
     for area in names.areas:
-        centres.append(add("actors", id=f"kompetenscentrum-{area}",
-                           name_sv=f"Nationellt kompetenscentrum för {names.area_sv[area].lower()}",
-                           name_en=f"National competence centre for {names.area_en[area].lower()}",
-                           types="kompetenscentrum", level="nationell"))
+        centres.append(
+            add(
+                "actors",
+                id=f"kompetenscentrum-{area}",
+                name_sv=f"Nationellt kompetenscentrum för {names.area_sv[area].lower()}",
+                name_en=f"National competence centre for {names.area_en[area].lower()}",
+                types="kompetenscentrum",
+                level="nationell",
+            )
+        )
     for i in range(b.count(PER_NATION["centres"])):
         area = rng.choice(names.areas)
-        centres.append(add("actors", id=f"kunskapscentrum-{area}-{i + 1}",
-                           name_sv=f"Kunskapscentrum {names.area_sv[area].lower()} {i + 1}",
-                           types="kompetenscentrum", level="nationell"))
-    networks = {"rss": add("networks", id="skr-natverk-rss", name_sv="SKR:s nationella nätverk för RSS",
-                           name_en="SKR's national network of regional support structures", kind="natverk",
-                           level="nationell", led_by="skr", areas="socialtjanst", rhythm="Fyra möten per år"),
-                "fou": add("networks", id="fou-valfard", name_sv="FoU Välfärd",
-                           name_en="FoU Välfärd (national network of R&D units)", kind="natverk",
-                           level="nationell", led_by="skr", areas="praktiknara-forskning", rhythm="Två möten per termin")}
+        centres.append(
+            add(
+                "actors",
+                id=f"kunskapscentrum-{area}-{i + 1}",
+                name_sv=f"Kunskapscentrum {names.area_sv[area].lower()} {i + 1}",
+                types="kompetenscentrum",
+                level="nationell",
+            )
+        )
+    networks = {
+        "rss": add(
+            "networks",
+            id="skr-natverk-rss",
+            name_sv="SKR:s nationella nätverk för RSS",
+            name_en="SKR's national network of regional support structures",
+            kind="natverk",
+            level="nationell",
+            led_by="skr",
+            areas="socialtjanst",
+            rhythm="Fyra möten per år",
+        ),
+        "fou": add(
+            "networks",
+            id="fou-valfard",
+            name_sv="FoU Välfärd",
+            name_en="FoU Välfärd (national network of R&D units)",
+            kind="natverk",
+            level="nationell",
+            led_by="skr",
+            areas="praktiknara-forskning",
+            rhythm="Två möten per termin",
+        ),
+    }
     by_area = {}
     for area in names.areas:
-        by_area[area] = add("networks", id=f"skr-natverk-{area}",
-                            name_sv=f"SKR:s nationella nätverk för {names.area_sv[area].lower()}",
-                            name_en=f"SKR's national network for {names.area_en[area].lower()}", kind="natverk",
-                            level="nationell", led_by="skr", areas=area)
+        by_area[area] = add(
+            "networks",
+            id=f"skr-natverk-{area}",
+            name_sv=f"SKR:s nationella nätverk för {names.area_sv[area].lower()}",
+            name_en=f"SKR's national network for {names.area_en[area].lower()}",
+            kind="natverk",
+            level="nationell",
+            led_by="skr",
+            areas=area,
+        )
     extra = []
     for i in range(b.count(PER_NATION["national_networks"])):
         area = rng.choice(names.areas)
         leader = rng.choice(["skr", "skr", *centres[:3], rng.choice(AGENCIES)[0]])
-        extra.append(add("networks", id=f"nationellt-natverk-{area}-{i + 1}",
-                         name_sv=f"Nationellt nätverk {names.area_sv[area].lower()} {i + 1}",
-                         kind=rng.choice(["natverk", "forum", "samarbete"]), level="nationell", led_by=leader,
-                         areas=";".join(_areas(rng, names, 1, 2))))
+        extra.append(
+            add(
+                "networks",
+                id=f"nationellt-natverk-{area}-{i + 1}",
+                name_sv=f"Nationellt nätverk {names.area_sv[area].lower()} {i + 1}",
+                kind=rng.choice(["natverk", "forum", "samarbete"]),
+                level="nationell",
+                led_by=leader,
+                areas=";".join(_areas(rng, names, 1, 2)),
+            )
+        )
     for agency, *_ in AGENCIES[:3]:
         add("relations", id=f"{agency}-stottar-rss", subject=agency, relation="stottar", object=networks["rss"])
     add("relations", id="skr-driver-fou-valfard", subject="skr", relation="driver", object=networks["fou"])
     actors = ["skr", *[a[0] for a in AGENCIES], *centres]
     for _ in range(b.count(PER_NATION["national_offers"])):
-        add("offers", id="nationellt-stod", actor=rng.choice(actors), kind=rng.choice(names.support),
-            areas=";".join(_areas(rng, names)), description_sv="Nationellt stöd till kommuner och regioner.")
+        add(
+            "offers",
+            id="nationellt-stod",
+            actor=rng.choice(actors),
+            kind=rng.choice(names.support),
+            areas=";".join(_areas(rng, names)),
+            description_sv="Nationellt stöd till kommuner och regioner.",
+        )
     for _ in range(b.count(PER_NATION["national_activities"])):
         kind = rng.choice(names.activity)
         area = rng.choice(names.areas)
-        add("activities", id=f"nationell-{kind}", name_sv=f"Nationell {names.activity_sv[kind].lower()}: "
-            f"{names.area_sv[area].lower()}", kind=kind, organisers=rng.choice(["skr", *centres]),
-            participants=";".join(rng.sample(["skr", *[a[0] for a in AGENCIES]], 2)), areas=area,
-            part_of=rng.choice([networks["rss"], networks["fou"], by_area[area]]), when=_when(rng),
-            status=rng.choice(names.status))
+        add(
+            "activities",
+            id=f"nationell-{kind}",
+            name_sv=f"Nationell {names.activity_sv[kind].lower()}: {names.area_sv[area].lower()}",
+            kind=kind,
+            organisers=rng.choice(["skr", *centres]),
+            participants=";".join(rng.sample(["skr", *[a[0] for a in AGENCIES]], 2)),
+            areas=area,
+            part_of=rng.choice([networks["rss"], networks["fou"], by_area[area]]),
+            when=_when(rng),
+            status=rng.choice(names.status),
+        )
     for _ in range(b.count(PER_NATION["national_posts"])):
         area = rng.choice(names.areas)
         title = rng.choice(POST_TITLES)
-        add("posts", id=f"nationell-{slugify(title[0])}-{area}", actor=rng.choice(actors),
-            title_sv=f"{title[0]} {names.area_sv[area].lower()}", title_en=f"{title[1]}, {names.area_en[area].lower()}",
-            areas=area, fte=f"{rng.choice([0.25, 0.5, 0.75, 1]):g}")
-    shared = {"networks": networks, "by_area": by_area, "extra": extra, "centres": centres,
-              "universities": {code: slugify(name) for code, name in UNIVERSITIES}}
+        add(
+            "posts",
+            id=f"nationell-{slugify(title[0])}-{area}",
+            actor=rng.choice(actors),
+            title_sv=f"{title[0]} {names.area_sv[area].lower()}",
+            title_en=f"{title[1]}, {names.area_en[area].lower()}",
+            areas=area,
+            fte=f"{rng.choice([0.25, 0.5, 0.75, 1]):g}",
+        )
+    shared = {
+        "networks": networks,
+        "by_area": by_area,
+        "extra": extra,
+        "centres": centres,
+        "universities": {code: slugify(name) for code, name in UNIVERSITIES},
+    }
     return b, shared
 
 
-def _county(county: _County, scale: float, seed: int, names: _Names, shared: dict,
-            others: list[_County]) -> _Builder:
+def _county(county: _County, scale: float, seed: int, names: _Names, shared: dict, others: list[_County]) -> _Builder:
     rng = random.Random(f"{seed}:{county.code}")
     b = _Builder(rng, scale, seed, county.name)
     add = b.add
     c, munis = county, county.municipalities
     codes = [m[0] for m in munis]
     short = c.short
-    fou = add("actors", id=f"fou-{c.slug}", name_sv=f"FoU Socialtjänst {short}",
-              name_en=f"R&D Social Services ({short})", types="fou-enhet;rss" if rng.random() < 0.4 else "fou-enhet",
-              level="regional", county=c.code, part_of=c.region_id,
-              description_sv=f"Regional FoU-enhet för socialtjänsten i {c.name}.")
+    fou = add(
+        "actors",
+        id=f"fou-{c.slug}",
+        name_sv=f"FoU Socialtjänst {short}",
+        name_en=f"R&D Social Services ({short})",
+        types="fou-enhet;rss" if rng.random() < 0.4 else "fou-enhet",
+        level="regional",
+        county=c.code,
+        part_of=c.region_id,
+        description_sv=f"Regional FoU-enhet för socialtjänsten i {c.name}.",
+    )
     combined = b.tables["actors"][-1]["types"] == "fou-enhet;rss"
-    rss = fou if combined else add("actors", id=f"rss-{c.slug}", name_sv=f"Regional stödstruktur (RSS) {short}",
-                                   name_en=f"Regional support structure ({short})", types="rss", level="regional",
-                                   county=c.code, part_of=c.region_id)
-    chefs = add("networks", id=f"socialchefsnatverk-{c.slug}", name_sv=f"Socialchefsnätverket i {c.name}",
-                name_en=f"Heads of social services network ({short})", kind="natverk", level="regional",
-                county=c.code, led_by=rss, areas="socialtjanst", rhythm="Månadsvis")
+    rss = (
+        fou
+        if combined
+        else add(
+            "actors",
+            id=f"rss-{c.slug}",
+            name_sv=f"Regional stödstruktur (RSS) {short}",
+            name_en=f"Regional support structure ({short})",
+            types="rss",
+            level="regional",
+            county=c.code,
+            part_of=c.region_id,
+        )
+    )
+    chefs = add(
+        "networks",
+        id=f"socialchefsnatverk-{c.slug}",
+        name_sv=f"Socialchefsnätverket i {c.name}",
+        name_en=f"Heads of social services network ({short})",
+        kind="natverk",
+        level="regional",
+        county=c.code,
+        led_by=rss,
+        areas="socialtjanst",
+        rhythm="Månadsvis",
+    )
     for code, name in munis:
         add("memberships", id=f"{code}-i-socialchefsnatverket", member=code, organisation=chefs, role="medlem")
     add("coverage", id=f"{fou}-lanet", actor=fou, places=c.code, areas=";".join(_areas(rng, names, 3, 6)), extent="hel")
@@ -263,27 +399,49 @@ def _county(county: _County, scale: float, seed: int, names: _Names, shared: dic
         add("relations", id=f"{rss}-samordnar-{fou}", subject=rss, relation="samordnar", object=fou)
     add("relations", id=f"{chefs}-styr-{fou}", subject=chefs, relation="styr", object=fou)
     add("relations", id=f"{c.region_id}-finansierar-{fou}", subject=c.region_id, relation="finansierar", object=fou)
-    add("memberships", id=f"{rss}-i-rss-natverket", member=rss, organisation=shared["networks"]["rss"],
-        role="medlem")
-    add("memberships", id=f"{fou}-i-fou-valfard", member=fou, organisation=shared["networks"]["fou"],
-        role="deltagare")
+    add("memberships", id=f"{rss}-i-rss-natverket", member=rss, organisation=shared["networks"]["rss"], role="medlem")
+    add("memberships", id=f"{fou}-i-fou-valfard", member=fou, organisation=shared["networks"]["fou"], role="deltagare")
     university = shared["universities"].get(c.code)
     if university:
-        add("relations", id=f"{fou}-samverkar-med-{university}", subject=fou, relation="samverkar-med",
-            object=university)
-    add("agreements", id=f"finansiering-{fou}", kind="finansiering", parties=";".join(codes[:3] + [c.region_id]),
-        recipient=fou, amount=f"{rng.randint(4, 12)}", unit="kr/invånare/år", year="2023",
-        description_sv="Kommunerna och regionen finansierar FoU-enheten per invånare och år.")
+        add(
+            "relations",
+            id=f"{fou}-samverkar-med-{university}",
+            subject=fou,
+            relation="samverkar-med",
+            object=university,
+        )
+    add(
+        "agreements",
+        id=f"finansiering-{fou}",
+        kind="finansiering",
+        parties=";".join(codes[:3] + [c.region_id]),
+        recipient=fou,
+        amount=f"{rng.randint(4, 12)}",
+        unit="kr/invånare/år",
+        year="2023",
+        description_sv="Kommunerna och regionen finansierar FoU-enheten per invånare och år.",
+    )
 
     providers, forums, regional = [fou, rss] if not combined else [fou], [], [chefs]
     for i in range(b.count(PER_COUNTY["associations"])):
         group = sorted(rng.sample(codes, min(len(codes), rng.randint(2, 6))))
         name = munis[codes.index(group[0])][1]
-        assoc = add("actors", id=f"kommunalforbund-{slugify(name)}-{i + 1}",
-                    name_sv=f"Kommunalförbundet {name}regionen {i + 1}", types="kommunalforbund", level="regional",
-                    county=c.code)
-        add("coverage", id=f"{assoc}-kommuner", actor=assoc, places=";".join(group),
-            areas=";".join(_areas(rng, names, 1, 4)), extent=rng.choice(["hel", "hel", "delvis"]))
+        assoc = add(
+            "actors",
+            id=f"kommunalforbund-{slugify(name)}-{i + 1}",
+            name_sv=f"Kommunalförbundet {name}regionen {i + 1}",
+            types="kommunalforbund",
+            level="regional",
+            county=c.code,
+        )
+        add(
+            "coverage",
+            id=f"{assoc}-kommuner",
+            actor=assoc,
+            places=";".join(group),
+            areas=";".join(_areas(rng, names, 1, 4)),
+            extent=rng.choice(["hel", "hel", "delvis"]),
+        )
         for code in group:
             add("memberships", id=f"{code}-i-{assoc}", member=code, organisation=assoc, role="medlem")
         providers.append(assoc)
@@ -291,84 +449,166 @@ def _county(county: _County, scale: float, seed: int, names: _Names, shared: dic
         ident, sv, en, areas = rng.choice(JOINT_SERVICES)
         group = sorted(rng.sample(codes, min(len(codes), rng.randint(1, 5))))
         name = munis[codes.index(group[0])][1]
-        js = add("actors", id=f"{ident}-{slugify(name)}-{i + 1}", name_sv=f"{sv} {name}", name_en=f"{en} {name}",
-                 types="gemensam-verksamhet", level="lokal", county=c.code)
+        js = add(
+            "actors",
+            id=f"{ident}-{slugify(name)}-{i + 1}",
+            name_sv=f"{sv} {name}",
+            name_en=f"{en} {name}",
+            types="gemensam-verksamhet",
+            level="lokal",
+            county=c.code,
+        )
         add("coverage", id=f"{js}-kommuner", actor=js, places=";".join(group), areas=areas)
         add("relations", id=f"{js}-drivs", subject=group[0], relation="driver", object=js)
         providers.append(js)
     for i in range(b.count(PER_COUNTY["forums"])):
         area = rng.choice(names.areas)
-        forum = add("networks", id=f"fou-rum-{area}-{c.slug}-{i + 1}",
-                    name_sv=f"FoU-rum {names.area_sv[area].lower()} ({short}) {i + 1}",
-                    name_en=f"R&D forum {names.area_en[area].lower()} ({short}) {i + 1}",
-                    kind=rng.choice(["forum", "forum", "natverk"]), level="regional", county=c.code,
-                    led_by=rng.choice(providers), areas=area, rhythm="Tre möten per termin")
+        forum = add(
+            "networks",
+            id=f"fou-rum-{area}-{c.slug}-{i + 1}",
+            name_sv=f"FoU-rum {names.area_sv[area].lower()} ({short}) {i + 1}",
+            name_en=f"R&D forum {names.area_en[area].lower()} ({short}) {i + 1}",
+            kind=rng.choice(["forum", "forum", "natverk"]),
+            level="regional",
+            county=c.code,
+            led_by=rng.choice(providers),
+            areas=area,
+            rhythm="Tre möten per termin",
+        )
         for code in sorted(rng.sample(codes, max(1, int(len(codes) * rng.uniform(0.4, 1.0))))):
-            add("memberships", id=f"{code}-i-{forum}", member=code, organisation=forum,
-                role=rng.choice(["medlem", "medlem", "deltagare", "inbjuden"]))
+            add(
+                "memberships",
+                id=f"{code}-i-{forum}",
+                member=code,
+                organisation=forum,
+                role=rng.choice(["medlem", "medlem", "deltagare", "inbjuden"]),
+            )
         forums.append((forum, area))
         regional.append(forum)
     for i in range(b.count(PER_COUNTY["local_networks"])):
         area = rng.choice(names.areas)
         group = sorted(rng.sample(codes, min(len(codes), rng.randint(2, 4))))
         name = munis[codes.index(group[0])][1]
-        net = add("networks", id=f"lokalt-natverk-{area}-{slugify(name)}-{i + 1}",
-                  name_sv=f"Lokalt nätverk {names.area_sv[area].lower()} {name} {i + 1}", kind="natverk",
-                  level="lokal", county=c.code, areas=area)
+        net = add(
+            "networks",
+            id=f"lokalt-natverk-{area}-{slugify(name)}-{i + 1}",
+            name_sv=f"Lokalt nätverk {names.area_sv[area].lower()} {name} {i + 1}",
+            kind="natverk",
+            level="lokal",
+            county=c.code,
+            areas=area,
+        )
         for code in group:
             add("memberships", id=f"{code}-i-{net}", member=code, organisation=net, role="medlem")
     # units take part in national networks of their areas (and a few extra national networks)
     for forum, area in forums:
-        add("memberships", id=f"{fou}-i-skr-natverk-{area}", member=fou, organisation=shared["by_area"][area],
-            role="deltagare")
+        add(
+            "memberships",
+            id=f"{fou}-i-skr-natverk-{area}",
+            member=fou,
+            organisation=shared["by_area"][area],
+            role="deltagare",
+        )
     if shared["extra"]:
         for net in rng.sample(shared["extra"], min(len(shared["extra"]), b.count(0.5))):
             member = rng.choice(providers)
-            add("memberships", id=f"{member}-i-{net}", member=member, organisation=net,
-                role=rng.choice(["medlem", "deltagare"]))
+            add(
+                "memberships",
+                id=f"{member}-i-{net}",
+                member=member,
+                organisation=net,
+                role=rng.choice(["medlem", "deltagare"]),
+            )
     partners = [f"fou-{o.slug}" for o in others if o.code != c.code]
     for i in range(b.count(PER_COUNTY["relations"])):
         if rng.random() < 0.5 and partners:
-            add("relations", id=f"{fou}-samverkar-med-{i + 1}", subject=fou, relation="samverkar-med",
-                object=rng.choice(partners), description_sv="Samverkan mellan FoU-enheter i olika län.")
+            add(
+                "relations",
+                id=f"{fou}-samverkar-med-{i + 1}",
+                subject=fou,
+                relation="samverkar-med",
+                object=rng.choice(partners),
+                description_sv="Samverkan mellan FoU-enheter i olika län.",
+            )
         else:
-            add("relations", id=f"stod-{i + 1}", subject=rng.choice(providers), relation="stottar",
-                object=rng.choice(regional))
+            add(
+                "relations",
+                id=f"stod-{i + 1}",
+                subject=rng.choice(providers),
+                relation="stottar",
+                object=rng.choice(regional),
+            )
     for i in range(b.count(PER_COUNTY["offers"])):
         areas = _areas(rng, names)
         kind = rng.choice(names.support)
         places = ";".join(sorted(rng.sample(codes, min(len(codes), rng.randint(1, 4))))) if rng.random() < 0.3 else ""
-        add("offers", id=f"stod-{kind}-{i + 1}", actor=rng.choice(providers), kind=kind, areas=";".join(areas),
-            places=places, description_sv=f"{names.support_sv[kind]} inom {names.area_sv[areas[0]].lower()}.")
+        add(
+            "offers",
+            id=f"stod-{kind}-{i + 1}",
+            actor=rng.choice(providers),
+            kind=kind,
+            areas=";".join(areas),
+            places=places,
+            description_sv=f"{names.support_sv[kind]} inom {names.area_sv[areas[0]].lower()}.",
+        )
     for i in range(b.count(PER_COUNTY["needs"])):
         areas = _areas(rng, names, 1, 2)
         kind = rng.choice(names.support)
         reporter = rng.random()
         text = rng.choice(NEED_TEXTS).format(k=names.support_sv[kind].lower(), a=names.area_sv[areas[0]].lower())
-        add("needs", id=f"behov-{areas[0]}-{i + 1}", description_sv=text, areas=";".join(areas), kind=kind,
+        add(
+            "needs",
+            id=f"behov-{areas[0]}-{i + 1}",
+            description_sv=text,
+            areas=";".join(areas),
+            kind=kind,
             reported_by=rng.choice(codes) if reporter < 0.5 else (chefs if reporter < 0.8 else ""),
-            places=rng.choice(codes) if reporter >= 0.8 else "", inventoried_by=fou,
-            status=rng.choice(names.status), year=str(rng.choice(YEARS)))
+            places=rng.choice(codes) if reporter >= 0.8 else "",
+            inventoried_by=fou,
+            status=rng.choice(names.status),
+            year=str(rng.choice(YEARS)),
+        )
     for i in range(b.count(PER_COUNTY["activities"])):
         kind = rng.choice(names.activity)
         forum, area = rng.choice(forums) if forums else (chefs, "socialtjanst")
-        add("activities", id=f"{kind}-{c.slug}-{i + 1}",
-            name_sv=ACTIVITY_TEXTS[i % len(ACTIVITY_TEXTS)].format(k=names.activity_sv[kind], a=names.area_sv[area].lower()),
-            kind=kind, organisers=rng.choice(providers),
-            participants=";".join(sorted(rng.sample(codes, min(len(codes), rng.randint(1, 5))))), areas=area,
-            part_of=forum, when=_when(rng), status=rng.choice(names.status))
+        add(
+            "activities",
+            id=f"{kind}-{c.slug}-{i + 1}",
+            name_sv=ACTIVITY_TEXTS[i % len(ACTIVITY_TEXTS)].format(
+                k=names.activity_sv[kind], a=names.area_sv[area].lower()
+            ),
+            kind=kind,
+            organisers=rng.choice(providers),
+            participants=";".join(sorted(rng.sample(codes, min(len(codes), rng.randint(1, 5))))),
+            areas=area,
+            part_of=forum,
+            when=_when(rng),
+            status=rng.choice(names.status),
+        )
     for i in range(b.count(PER_COUNTY["posts"])):
         area = rng.choice(names.areas)
         title = rng.choice(POST_TITLES)
-        add("posts", id=f"{slugify(title[0])}-{area}-{i + 1}", actor=rng.choice(providers),
-            title_sv=f"{title[0]} {names.area_sv[area].lower()}", title_en=f"{title[1]}, {names.area_en[area].lower()}",
-            areas=area, fte=f"{rng.choice([0.2, 0.25, 0.5, 0.75, 1]):g}",
-            funding=rng.choice(["Inom FoU-finansieringen", "Statsbidrag", "Separat finansiering"]))
+        add(
+            "posts",
+            id=f"{slugify(title[0])}-{area}-{i + 1}",
+            actor=rng.choice(providers),
+            title_sv=f"{title[0]} {names.area_sv[area].lower()}",
+            title_en=f"{title[1]}, {names.area_en[area].lower()}",
+            areas=area,
+            fte=f"{rng.choice([0.2, 0.25, 0.5, 0.75, 1]):g}",
+            funding=rng.choice(["Inom FoU-finansieringen", "Statsbidrag", "Separat finansiering"]),
+        )
     for i in range(b.count(PER_COUNTY["agreements"])):
         year = rng.choice(YEARS)
-        add("agreements", id=f"overenskommelse-{year}-{i + 1}", kind=rng.choice(["overenskommelse", "avtal", "beslut"]),
-            parties=f"{c.region_id};{chefs}", recipient=rng.choice(providers), year=str(year),
-            description_sv=f"Överenskommelse om regional samverkan och stöd {year}.")
+        add(
+            "agreements",
+            id=f"overenskommelse-{year}-{i + 1}",
+            kind=rng.choice(["overenskommelse", "avtal", "beslut"]),
+            parties=f"{c.region_id};{chefs}",
+            recipient=rng.choice(providers),
+            year=str(year),
+            description_sv=f"Överenskommelse om regional samverkan och stöd {year}.",
+        )
     return b
 
 

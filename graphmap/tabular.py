@@ -13,6 +13,7 @@ Several values in one cell (a gathered column: an actor's kinds of support) are 
 a,b
 '=x,2
 """
+
 from __future__ import annotations
 
 import csv

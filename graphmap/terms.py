@@ -4,6 +4,7 @@
 >>> from_ox(to_ox(Literal("Umeå", lang="sv"))) == Literal("Umeå", lang="sv")
 True
 """
+
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -99,8 +100,11 @@ class TripleIndex:
             if t not in memo:
                 memo[t] = from_ox(t)
             return memo[t]
+
         fmt = fmt or ox.RdfFormat.TURTLE
-        return cls((term(q.subject), term(q.predicate), term(q.object)) for text in texts for q in ox.parse(text, format=fmt))
+        return cls(
+            (term(q.subject), term(q.predicate), term(q.object)) for text in texts for q in ox.parse(text, format=fmt)
+        )
 
     def subjects(self, predicate, obj):
         return iter(self._in.get((predicate, obj), ()))

@@ -9,6 +9,7 @@ True
 >>> v.suggest("area", "funktionshindr")
 ['funktionshinder']
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -53,6 +54,7 @@ def similarity(query: str, choice: str, **_kwargs) -> float:
     True
     """
     from rapidfuzz import fuzz  # only for suggestions: not imported by commands that answer
+
     q, c = _words(query), _words(choice)
     if not q or not c:
         return 0.0
@@ -82,6 +84,7 @@ def best_matches(query: str, choices, limit: int = 3, cutoff: float = 130.0) -> 
     """The choices closest to ``query``, best first, keeping only those near the best (none for a
     query longer than any choice could be meant by: :func:`beyond_any`)."""
     from rapidfuzz import process
+
     choices = list(choices)
     if beyond_any(query, choices):
         return []
@@ -115,14 +118,18 @@ class Vocabularies:
         self._keys: dict[str, dict[str, str]] = {}
         for c in graph.subjects(RDF.type, SKOS.Concept):
             scheme_iri = graph.value(c, SKOS.inScheme)
-            scheme = str(scheme_iri)[len(str(VOCAB)):]
+            scheme = str(scheme_iri)[len(str(VOCAB)) :]
             labels = {lit.language: str(lit) for lit in graph.objects(c, SKOS.prefLabel)}
             order = graph.value(c, GM.order)
             concept = Concept(
-                iri=c, scheme=scheme, notation=str(graph.value(c, SKOS.notation)), labels=labels,
+                iri=c,
+                scheme=scheme,
+                notation=str(graph.value(c, SKOS.notation)),
+                labels=labels,
                 alt=tuple(sorted(str(a) for a in graph.objects(c, SKOS.altLabel))),
                 broader=tuple(sorted(graph.objects(c, SKOS.broader))),
-                cls=graph.value(c, GM["class"]), prop=graph.value(c, GM.property),
+                cls=graph.value(c, GM["class"]),
+                prop=graph.value(c, GM.property),
                 order=int(order) if isinstance(order, Literal) else 0,
             )
             self.schemes.setdefault(scheme, {})[concept.notation] = concept
@@ -167,6 +174,7 @@ class Vocabularies:
         ['Våld i nära relation', 'Äldre / vård och omsorg']
         """
         from graphmap.i18n import sv_sort_key
+
         return sorted(self.schemes[scheme].values(), key=lambda c: (c.order, sv_sort_key(c.label("sv")), c.notation))
 
     def resolve(self, scheme: str, text: str) -> Concept | None:
@@ -180,6 +188,7 @@ class Vocabularies:
     def suggest(self, scheme: str, text: str, limit: int = 3) -> list[str]:
         """The closest notations to a misspelt ``text`` (rapidfuzz, å/ä/ö-aware)."""
         from rapidfuzz import fuzz, process
+
         keys = self._keys[scheme]
         if beyond_any(text, keys):
             return []
@@ -203,5 +212,6 @@ def vocabularies() -> Vocabularies:
     """The project's vocabularies, loaded once."""
     from graphmap.ontology import ONTOLOGY_DIR
     from graphmap.terms import TripleIndex
-    files = sorted((ONTOLOGY_DIR / "vocab").glob("*.ttl"))   # as vocab_graph() reads them, without its rdflib Graph
+
+    files = sorted((ONTOLOGY_DIR / "vocab").glob("*.ttl"))  # as vocab_graph() reads them, without its rdflib Graph
     return Vocabularies(TripleIndex.parse(path.read_bytes() for path in files))

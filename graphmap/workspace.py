@@ -13,6 +13,7 @@ True
 >>> workspace() == Path.cwd()
 True
 """
+
 from __future__ import annotations
 
 import os

@@ -10,6 +10,7 @@
 
 The pages are plain Markdown (they read well on the forge); never edit them by hand.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,17 +55,20 @@ def _commands(group: click.Group, path: tuple[str, ...] = ()):
 
 
 def _help(path: tuple[str, ...]) -> str:
-    done = CliRunner().invoke(main, [*path, "--help"], prog_name="graphmap", terminal_width=WIDTH,
-                              env={"COLUMNS": str(WIDTH)})
+    done = CliRunner().invoke(
+        main, [*path, "--help"], prog_name="graphmap", terminal_width=WIDTH, env={"COLUMNS": str(WIDTH)}
+    )
     assert done.exit_code == 0, (path, done.output)
     return "\n".join(line.rstrip() for line in done.output.rstrip().splitlines())
 
 
 def cli_page() -> str:
-    out = [HEAD.format(source="the commands' --help"),
-           "# Kommandon / Commands\n\n",
-           "Varje kommando med sin hjälptext, som `graphmap KOMMANDO --help` skriver den. / Every command "
-           "with its help, as `graphmap COMMAND --help` prints it.\n\n"]
+    out = [
+        HEAD.format(source="the commands' --help"),
+        "# Kommandon / Commands\n\n",
+        "Varje kommando med sin hjälptext, som `graphmap KOMMANDO --help` skriver den. / Every command "
+        "with its help, as `graphmap COMMAND --help` prints it.\n\n",
+    ]
     toc = ["- [`graphmap`](#graphmap)"]
     sections = ["## graphmap\n\n```text\n" + _help(()) + "\n```\n"]
     for path, _command in _commands(main):
@@ -76,24 +80,42 @@ def cli_page() -> str:
 
 
 def queries_page() -> str:
-    out = [HEAD.format(source="the headers of graphmap/queries/*.rq"),
-           "# Frågor / Queries\n\n",
-           "De namngivna frågorna: `graphmap query NAMN -p param=värde`, webbens formulär och nedladdningar "
-           "kommer från samma huvud. / The named queries: `graphmap query NAME -p param=value`, the web form "
-           "and the downloads come from the same header.\n\n"]
+    out = [
+        HEAD.format(source="the headers of graphmap/queries/*.rq"),
+        "# Frågor / Queries\n\n",
+        "De namngivna frågorna: `graphmap query NAMN -p param=värde`, webbens formulär och nedladdningar "
+        "kommer från samma huvud. / The named queries: `graphmap query NAME -p param=value`, the web form "
+        "and the downloads come from the same header.\n\n",
+    ]
     queries = sorted(library().values(), key=lambda q: q.name)
-    out.append(_table(["fråga / query", "titel", "title"],
-                      [[f"[`{q.name}`](#{q.name})", q.title[0], q.title[1]] for q in queries]) + "\n")
+    out.append(
+        _table(
+            ["fråga / query", "titel", "title"], [[f"[`{q.name}`](#{q.name})", q.title[0], q.title[1]] for q in queries]
+        )
+        + "\n"
+    )
     for q in queries:
         out.append(f"## {q.name}\n\n**{q.title[0]}** / {q.title[1]}\n\n{q.description[0]}\n\n{q.description[1]}\n\n")
         if q.params:
-            out.append("Parametrar / parameters:\n\n" + _table(
-                ["namn / name", "typ / type", "krävs / required", "svenska", "English"],
-                [[f"`{p.name}`", f"`{p.type}`", "ja / yes" if p.required else "nej / no", p.label_sv, p.label_en]
-                 for p in q.params]) + "\n")
-        out.append("Kolumner / columns:\n\n" + _table(
-            ["namn / name", "typ / type", "svenska", "English"],
-            [[f"`{c.name}`", f"`{c.type}`", c.label_sv, c.label_en] for c in q.columns]) + "\n")
+            out.append(
+                "Parametrar / parameters:\n\n"
+                + _table(
+                    ["namn / name", "typ / type", "krävs / required", "svenska", "English"],
+                    [
+                        [f"`{p.name}`", f"`{p.type}`", "ja / yes" if p.required else "nej / no", p.label_sv, p.label_en]
+                        for p in q.params
+                    ],
+                )
+                + "\n"
+            )
+        out.append(
+            "Kolumner / columns:\n\n"
+            + _table(
+                ["namn / name", "typ / type", "svenska", "English"],
+                [[f"`{c.name}`", f"`{c.type}`", c.label_sv, c.label_en] for c in q.columns],
+            )
+            + "\n"
+        )
         for example in q.examples:
             args = " ".join(f"-p {k}={v}" for k, v in example.items())
             out.append(f"```sh\ngraphmap query {q.name} {args}\n```\n\n".replace("  ", " "))
@@ -102,27 +124,61 @@ def queries_page() -> str:
 
 
 def tables_page() -> str:
-    out = [HEAD.format(source="graphmap/schema.py"),
-           "# Tabeller / Tables\n\n",
-           "Tabellerna i ett dataset (en regionmapp: CSV-filer eller en arbetsbok med ett blad per tabell). "
-           "/ The tables of a dataset (a region folder: CSV files, or a workbook with one sheet per table).\n\n"]
-    out.append(_table(["tabell / table", "svenska", "English", "RDF"],
-                      [[f"[`{t.name}`](#{t.name})", t.label_sv, t.label_en, f"`{t.rdf_class}`"] for t in TABLES]) + "\n")
+    out = [
+        HEAD.format(source="graphmap/schema.py"),
+        "# Tabeller / Tables\n\n",
+        "Tabellerna i ett dataset (en regionmapp: CSV-filer eller en arbetsbok med ett blad per tabell). "
+        "/ The tables of a dataset (a region folder: CSV files, or a workbook with one sheet per table).\n\n",
+    ]
+    out.append(
+        _table(
+            ["tabell / table", "svenska", "English", "RDF"],
+            [[f"[`{t.name}`](#{t.name})", t.label_sv, t.label_en, f"`{t.rdf_class}`"] for t in TABLES],
+        )
+        + "\n"
+    )
     for table in TABLES:
         notes = []
         if table.personal:
             notes.append("personuppgifter / personal data")
-        out.append(f"## {table.name}\n\n**{table.label_sv}** / {table.label_en} (`{table.rdf_class}`)"
-                   + (f" — {'; '.join(notes)}" if notes else "") + f"\n\n{table.help_sv}\n\n")
+        out.append(
+            f"## {table.name}\n\n**{table.label_sv}** / {table.label_en} (`{table.rdf_class}`)"
+            + (f" — {'; '.join(notes)}" if notes else "")
+            + f"\n\n{table.help_sv}\n\n"
+        )
         rows = []
         for col in table.columns:
-            what = col.kind + (f": `{col.vocab}`" if col.vocab else "") + \
-                (" → " + ", ".join(col.targets) if col.targets else "")
-            rows.append([f"`{col.name}`", what, "ja / yes" if col.required else "",
-                         f"`{col.predicate}`" if col.predicate else "", col.help_sv, col.help_en,
-                         f"`{col.example}`" if col.example else ""])
-        out.append(_table(["kolumn / column", "slag / kind", "krävs / required", "RDF", "svenska", "English",
-                           "exempel / example"], rows) + "\n")
+            what = (
+                col.kind
+                + (f": `{col.vocab}`" if col.vocab else "")
+                + (" → " + ", ".join(col.targets) if col.targets else "")
+            )
+            rows.append(
+                [
+                    f"`{col.name}`",
+                    what,
+                    "ja / yes" if col.required else "",
+                    f"`{col.predicate}`" if col.predicate else "",
+                    col.help_sv,
+                    col.help_en,
+                    f"`{col.example}`" if col.example else "",
+                ]
+            )
+        out.append(
+            _table(
+                [
+                    "kolumn / column",
+                    "slag / kind",
+                    "krävs / required",
+                    "RDF",
+                    "svenska",
+                    "English",
+                    "exempel / example",
+                ],
+                rows,
+            )
+            + "\n"
+        )
     return "".join(out).rstrip() + "\n"
 
 
@@ -141,8 +197,15 @@ def main_(argv=None) -> int:
             continue
         if args.check:
             stale += 1
-            sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), text.splitlines(True),
-                                                       f"a/docs/reference/{name}", f"b/docs/reference/{name}", n=1))
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    old.splitlines(True),
+                    text.splitlines(True),
+                    f"a/docs/reference/{name}",
+                    f"b/docs/reference/{name}",
+                    n=1,
+                )
+            )
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

@@ -19,6 +19,7 @@ Outputs that need a Neo4j server are not generated; they carry ``<!-- output not
 The commands run in a fresh temporary folder (so paths print as ``out/…``), with a fresh build
 cache and ``PYTHONHASHSEED=0``; ``graphmap`` is this checkout's (``python -m graphmap``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,6 +49,7 @@ SERVE_PORT_SHOWN = "8765"  # the port the README's curl lines show; the script s
 class Step:
     """One command: ``shown`` is how the README writes it; ``head`` keeps the first lines it prints
     (None = all); ``stderr`` shows what it writes to stderr (error messages) instead of stdout."""
+
     shown: str
     head: int | None = None
     stderr: bool = False
@@ -58,33 +60,48 @@ class Block:
     """``style``: ``plain`` (outputs only, one after the other), ``prompt`` (``$ command`` then its
     output) or ``comment`` (the block's lines kept, the ``# …`` lines after each listed command
     replaced by its output as ``# …`` lines)."""
+
     steps: tuple[Step, ...]
     style: str = "prompt"
 
 
 BLOCKS = {
     # command 1 of "Two commands on a fresh machine": the build line and the first rows of the table
-    "graphmap build && graphmap support": Block((
-        Step("graphmap build", head=1),
-        Step("graphmap support --area funktionshinder --municipality Umeå", head=12),
-    ), style="plain"),
+    "graphmap build && graphmap support": Block(
+        (
+            Step("graphmap build", head=1),
+            Step("graphmap support --area funktionshinder --municipality Umeå", head=12),
+        ),
+        style="plain",
+    ),
     "unknown name": Block((Step("graphmap support --area funktionshindr --municipality Umeå", stderr=True),)),
-    "graphmap viz": Block((
-        Step("graphmap viz -o out/karta.html"),
-        Step("graphmap viz --county Västerbotten -o out/karta-vb.html"),
-        Step("graphmap report -o out/rapport.html"),
-    )),
-    "sparql curl": Block((
-        Step("curl -H 'Accept: text/csv' 'http://127.0.0.1:8765/sparql?query=SELECT%20(COUNT(*)%20AS%20?n)"
-             "%20WHERE%20%7B?s%20?p%20?o%7D'"),
-        Step("curl -s -o /dev/null -w '%{http_code}\\n' -X POST --data-urlencode 'update=DROP ALL' "
-             "http://127.0.0.1:8765/sparql"),
-    )),
-    "graphmap new-region": Block((Step('graphmap new-region "Exempelfjäll" --county 23', head=1),),
-                                 style="comment"),
-    "graphmap export": Block((Step("graphmap export data --format graphml -o out/graphmap.graphml"),
-                              Step("graphmap export catalog -o out/catalog.ttl --base-url https://w3id.org/graphmap/")),
-                             style="comment"),
+    "graphmap viz": Block(
+        (
+            Step("graphmap viz -o out/karta.html"),
+            Step("graphmap viz --county Västerbotten -o out/karta-vb.html"),
+            Step("graphmap report -o out/rapport.html"),
+        )
+    ),
+    "sparql curl": Block(
+        (
+            Step(
+                "curl -H 'Accept: text/csv' 'http://127.0.0.1:8765/sparql?query=SELECT%20(COUNT(*)%20AS%20?n)"
+                "%20WHERE%20%7B?s%20?p%20?o%7D'"
+            ),
+            Step(
+                "curl -s -o /dev/null -w '%{http_code}\\n' -X POST --data-urlencode 'update=DROP ALL' "
+                "http://127.0.0.1:8765/sparql"
+            ),
+        )
+    ),
+    "graphmap new-region": Block((Step('graphmap new-region "Exempelfjäll" --county 23', head=1),), style="comment"),
+    "graphmap export": Block(
+        (
+            Step("graphmap export data --format graphml -o out/graphmap.graphml"),
+            Step("graphmap export catalog -o out/catalog.ttl --base-url https://w3id.org/graphmap/"),
+        ),
+        style="comment",
+    ),
     "iri curl": Block((Step("curl -s -H 'Accept: text/turtle' http://127.0.0.1:8765/id/actor/skr", head=12),)),
     "graphmap synth": Block((Step("graphmap synth --scale 1 -o out/synt --seed 1"),)),
     "graphmap state": Block((Step("graphmap state"),)),
@@ -122,9 +139,13 @@ class Runner:
             with socket.socket() as s:
                 s.bind(("127.0.0.1", 0))
                 self.port = str(s.getsockname()[1])
-            self.server = subprocess.Popen([sys.executable, "-m", "graphmap", "serve", "--port", self.port],
-                                           cwd=self.work, env=self.env, stdout=subprocess.DEVNULL,
-                                           stderr=subprocess.DEVNULL)
+            self.server = subprocess.Popen(
+                [sys.executable, "-m", "graphmap", "serve", "--port", self.port],
+                cwd=self.work,
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             deadline = time.monotonic() + 120
             while True:
                 try:
@@ -211,8 +232,12 @@ def regenerate(text: str) -> str:
     with tempfile.TemporaryDirectory(prefix="readme-outputs-") as tmp:
         runner = Runner(Path(tmp))
         try:
-            return MARKER.sub(lambda m: f"<!-- output: {m['name']} -->\n"
-                              f"{render(BLOCKS[m['name']], m['body'], runner)}<!-- /output -->", text)
+            return MARKER.sub(
+                lambda m: (
+                    f"<!-- output: {m['name']} -->\n{render(BLOCKS[m['name']], m['body'], runner)}<!-- /output -->"
+                ),
+                text,
+            )
         finally:
             runner.close()
 
@@ -228,8 +253,14 @@ def main(argv=None) -> int:
         print(f"{args.readme.name}: the example outputs are current.")
         return 0
     if args.check:
-        sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
-                                                   f"{args.readme.name} (committed)", f"{args.readme.name} (generated)"))
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                old.splitlines(True),
+                new.splitlines(True),
+                f"{args.readme.name} (committed)",
+                f"{args.readme.name} (generated)",
+            )
+        )
         print(f"\n{args.readme.name} is stale: run python scripts/readme_outputs.py", file=sys.stderr)
         return 1
     args.readme.write_text(new, encoding="utf-8")

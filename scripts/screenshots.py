@@ -7,6 +7,7 @@ Chromium driven by Playwright, the network blocked.
 
     python scripts/screenshots.py [--out docs/img] [--lang sv]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-gpu"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
 
 
 def _block_network(context) -> None:
@@ -26,11 +33,13 @@ def _block_network(context) -> None:
             r.continue_()
         else:
             r.abort("blockedbyclient")
+
     context.route("**/*", route)
 
 
-def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
-          select_label: str = "FoU Socialtjänst (Västerbotten)") -> list[Path]:
+def shoot(
+    out: Path, lang: str = "sv", county: str = "Västerbotten", select_label: str = "FoU Socialtjänst (Västerbotten)"
+) -> list[Path]:
     """Render the map and the report of the bundled data and photograph them."""
     sys.path.insert(0, str(ROOT))
     import graphmap
@@ -74,8 +83,9 @@ def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
                 page.evaluate("""() => ['nav.rp-toc', '#summary', '#support'].forEach(
                     s => document.querySelector(s).style.display = 'none')""")
                 page.wait_for_timeout(300)
-                page.screenshot(path=str(out / "report.png"), clip={"x": 0, "y": 0, "width": 1600, "height": 1150},
-                                full_page=True)
+                page.screenshot(
+                    path=str(out / "report.png"), clip={"x": 0, "y": 0, "width": 1600, "height": 1150}, full_page=True
+                )
                 written.append(out / "report.png")
                 written += _web_pages(kg, context, out, lang)
             finally:
@@ -83,8 +93,10 @@ def shoot(out: Path, lang: str = "sv", county: str = "Västerbotten",
     return written
 
 
-WEB_PAGES = {"stod.png": "/stod?area=funktionshinder&municipality=2480",      # the support answer for Umeå
-             "luckor.png": "/luckor/rader?area=ekonomiskt-bistand&county=24"}  # who is behind a gap cell
+WEB_PAGES = {
+    "stod.png": "/stod?area=funktionshinder&municipality=2480",  # the support answer for Umeå
+    "luckor.png": "/luckor/rader?area=ekonomiskt-bistand&county=24",
+}  # who is behind a gap cell
 # parts of a page: (path, the element photographed)
 WEB_PARTS = {"sverige.png": ("/luckor?area=funktionshinder", "[data-testid=sweden-map]")}  # the map of Sweden
 
@@ -97,10 +109,15 @@ def _web_pages(kg, context, out: Path, lang: str) -> list[Path]:
 
     written = []
     with TestClient(create_app(kg, lang=lang)) as client:
+
         def serve(route):
             response = client.get(route.request.url.removeprefix("http://graphmap.local"))
-            route.fulfill(status=response.status_code, body=response.content,
-                          headers={"content-type": response.headers.get("content-type", "text/html")})
+            route.fulfill(
+                status=response.status_code,
+                body=response.content,
+                headers={"content-type": response.headers.get("content-type", "text/html")},
+            )
+
         page = context.new_page()
         page.route("http://graphmap.local/**", serve)
         for name, path in WEB_PAGES.items():

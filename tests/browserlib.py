@@ -27,8 +27,12 @@ __all__ = ["browser", "open_page", "PageRun", "CHROMIUM_ARGS", "is_loopback_url"
 
 CHROMIUM_PATH = os.environ.get("GRAPHMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-gpu",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
 ]
 
 
@@ -66,8 +70,12 @@ class PageRun:
 
     def problems(self) -> dict:
         """Non-empty lists of problems, keyed by kind."""
-        found = {"console_errors": self.console_errors, "page_errors": self.page_errors,
-                 "dialogs": self.dialogs, "blocked_requests": self.blocked_requests}
+        found = {
+            "console_errors": self.console_errors,
+            "page_errors": self.page_errors,
+            "dialogs": self.dialogs,
+            "blocked_requests": self.blocked_requests,
+        }
         return {k: v for k, v in found.items() if v}
 
     def assert_clean(self):
@@ -92,8 +100,7 @@ def _start_browser():
         need(f"no Chromium at {CHROMIUM_PATH} (apt-get install chromium)")
     pw = sync_playwright().start()
     try:
-        _SHARED["browser"] = pw.chromium.launch(executable_path=CHROMIUM_PATH,
-                                                args=CHROMIUM_ARGS, headless=True)
+        _SHARED["browser"] = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True)
     except Exception as exc:  # pragma: no cover - depends on the machine
         pw.stop()
         need(f"Chromium at {CHROMIUM_PATH} did not start: {exc}")
@@ -129,8 +136,7 @@ def open_page(browser):
     contexts = []
 
     def _open(target, viewport=(1280, 800), wait_until="load", timeout_ms=30_000) -> PageRun:
-        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                      service_workers="block")
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(timeout_ms)
@@ -145,12 +151,14 @@ def open_page(browser):
 
         context.route("**/*", route)
         if hasattr(context, "route_web_socket"):
+
             def ws_route(ws):
                 if is_loopback_url(ws.url):
                     ws.connect_to_server()
                 else:
                     run.blocked_requests.append(ws.url)
                     ws.close()
+
             context.route_web_socket("**/*", ws_route)
         page.on("console", lambda m: m.type == "error" and run.console_errors.append(m.text))
         page.on("pageerror", lambda e: run.page_errors.append(str(e)))

@@ -6,6 +6,7 @@ fixture is marked ``browser`` here, so ``pytest -m 'not neo4j and not browser'``
 tests only. A test that starts its own server or browser without those fixtures carries the
 marker itself (``@pytest.mark.neo4j``); collection stops if it does not, or if a test module
 imports another test module."""
+
 from __future__ import annotations
 
 import re
@@ -33,12 +34,16 @@ OWN_SERVER = {"neo4j": ("LocalNeo4j",), "browser": ("sync_playwright", "chromium
 def _unmarked_own_server(item) -> list[str]:
     """Markers a test needs by its source (it starts a server/browser itself) but does not carry."""
     import inspect
+
     try:
         source = inspect.getsource(item.function)
     except (AttributeError, OSError, TypeError):
         return []
-    return [mark for mark, names in OWN_SERVER.items()
-            if any(n in source for n in names) and item.get_closest_marker(mark) is None]
+    return [
+        mark
+        for mark, names in OWN_SERVER.items()
+        if any(n in source for n in names) and item.get_closest_marker(mark) is None
+    ]
 
 
 # shared helpers live in helpers.py: a test module that imports another one ties the two together
@@ -56,7 +61,8 @@ def pytest_collection_modifyitems(config, items):
         if used & NEO4J_FIXTURES:
             item.add_marker(pytest.mark.neo4j)
         if item.get_closest_marker("neo4j") is not None and not any(
-                m.args[:1] == ("neo4j",) for m in item.iter_markers("xdist_group")):
+            m.args[:1] == ("neo4j",) for m in item.iter_markers("xdist_group")
+        ):
             # one Neo4j server and its datasets: the two pytest-xdist workers of scripts/test.sh must
             # not push at the same time, so every Neo4j test runs in one worker
             missing.append(f"{item.nodeid}: add pytestmark = pytest.mark.xdist_group(\"neo4j\") to its module")
@@ -71,6 +77,7 @@ def pytest_collection_modifyitems(config, items):
 def kg():
     """The bundled dataset, built and validated once per test session."""
     import graphmap
+
     return graphmap.build()
 
 
@@ -80,6 +87,7 @@ def seed_kg():
     for the tests that check what the seeds imply, without the national reference layer."""
     import graphmap
     from graphmap.ontology import REGIONS_DIR
+
     return graphmap.build([REGIONS_DIR])
 
 
@@ -91,6 +99,7 @@ def web(kg):
     import httpx
 
     from graphmap.serve.live import LiveServer, create_app
+
     with LiveServer(create_app(kg)) as live, httpx.Client(base_url=live.url, timeout=180) as client:
         live.http = client
         yield live

@@ -2,6 +2,7 @@
 a filled new-region workbook (``ROWS``, ``fill``, ``make_region``), a region folder whose actor is
 named like an XSS payload (``HOSTILE``, ``hostile_region``) and waiting for the map to draw
 (``wait_ready``). Fixtures live in conftest.py, browserlib.py and neo4jlib.py."""
+
 from __future__ import annotations
 
 import csv
@@ -28,30 +29,99 @@ COUNTY = "23"  # Jämtlands län: not in the bundled data
 REGION_ID = "region-jamtland-harjedalen"
 
 ROWS = {
-    "sources": [{"id": "exempelplan-2026", "title": "Verksamhetsplan FoU Exempelfjäll 2026 (påhittad)",
-                 "publisher": "FoU Exempelfjäll", "date": "2026"}],
-    "actors": [
-        {"id": "fou-exempelfjall", "name_sv": "FoU Exempelfjäll", "name_en": "R&D Exempelfjäll", "types": "fou-enhet",
-         "level": "regional", "county": COUNTY, "part_of": REGION_ID, "source": "exempelplan-2026",
-         "confidence": "stated"},
-        {"id": "skr", "name_sv": "Sveriges Kommuner och Regioner (SKR)", "types": "medlemsorganisation",
-         "level": "nationell", "source": "exempelplan-2026", "confidence": "stated"},
+    "sources": [
+        {
+            "id": "exempelplan-2026",
+            "title": "Verksamhetsplan FoU Exempelfjäll 2026 (påhittad)",
+            "publisher": "FoU Exempelfjäll",
+            "date": "2026",
+        }
     ],
-    "networks": [{"id": "skr-exempelnatverk-funktionshinder", "name_sv": "SKR:s exempelnätverk funktionshinder",
-                  "kind": "natverk", "level": "nationell", "led_by": "skr", "areas": "funktionshinder",
-                  "source": "exempelplan-2026", "confidence": "stated"}],
-    "memberships": [{"id": "fou-i-natverket", "member": "fou-exempelfjall",
-                     "organisation": "skr-exempelnatverk-funktionshinder", "role": "medlem",
-                     "source": "exempelplan-2026", "confidence": "stated"}],
-    "coverage": [{"id": "fou-tacker", "actor": "fou-exempelfjall", "places": "2380;Krokom",
-                  "areas": "funktionshinder;socialpsykiatri", "source": "exempelplan-2026", "confidence": "stated"}],
-    "offers": [{"id": "kompetens-funk", "actor": "fou-exempelfjall", "kind": "kompetensutveckling",
-                "areas": "funktionshinder", "description_sv": "Utbildningar för personal inom LSS.",
-                "source": "exempelplan-2026", "confidence": "assumed"}],
-    "posts": [{"id": "ul-funk", "actor": "fou-exempelfjall", "title_sv": "Utvecklingsledare funktionshinder",
-               "areas": "funktionshinder", "fte": "0,5", "source": "exempelplan-2026", "confidence": "stated"}],
-    "persons": [{"id": "person-1", "name": "Testa Personsson", "email": "testa.personsson@exempelfjall.se",
-                 "posts": "ul-funk", "source": "exempelplan-2026", "confidence": "stated"}],
+    "actors": [
+        {
+            "id": "fou-exempelfjall",
+            "name_sv": "FoU Exempelfjäll",
+            "name_en": "R&D Exempelfjäll",
+            "types": "fou-enhet",
+            "level": "regional",
+            "county": COUNTY,
+            "part_of": REGION_ID,
+            "source": "exempelplan-2026",
+            "confidence": "stated",
+        },
+        {
+            "id": "skr",
+            "name_sv": "Sveriges Kommuner och Regioner (SKR)",
+            "types": "medlemsorganisation",
+            "level": "nationell",
+            "source": "exempelplan-2026",
+            "confidence": "stated",
+        },
+    ],
+    "networks": [
+        {
+            "id": "skr-exempelnatverk-funktionshinder",
+            "name_sv": "SKR:s exempelnätverk funktionshinder",
+            "kind": "natverk",
+            "level": "nationell",
+            "led_by": "skr",
+            "areas": "funktionshinder",
+            "source": "exempelplan-2026",
+            "confidence": "stated",
+        }
+    ],
+    "memberships": [
+        {
+            "id": "fou-i-natverket",
+            "member": "fou-exempelfjall",
+            "organisation": "skr-exempelnatverk-funktionshinder",
+            "role": "medlem",
+            "source": "exempelplan-2026",
+            "confidence": "stated",
+        }
+    ],
+    "coverage": [
+        {
+            "id": "fou-tacker",
+            "actor": "fou-exempelfjall",
+            "places": "2380;Krokom",
+            "areas": "funktionshinder;socialpsykiatri",
+            "source": "exempelplan-2026",
+            "confidence": "stated",
+        }
+    ],
+    "offers": [
+        {
+            "id": "kompetens-funk",
+            "actor": "fou-exempelfjall",
+            "kind": "kompetensutveckling",
+            "areas": "funktionshinder",
+            "description_sv": "Utbildningar för personal inom LSS.",
+            "source": "exempelplan-2026",
+            "confidence": "assumed",
+        }
+    ],
+    "posts": [
+        {
+            "id": "ul-funk",
+            "actor": "fou-exempelfjall",
+            "title_sv": "Utvecklingsledare funktionshinder",
+            "areas": "funktionshinder",
+            "fte": "0,5",
+            "source": "exempelplan-2026",
+            "confidence": "stated",
+        }
+    ],
+    "persons": [
+        {
+            "id": "person-1",
+            "name": "Testa Personsson",
+            "email": "testa.personsson@exempelfjall.se",
+            "posts": "ul-funk",
+            "source": "exempelplan-2026",
+            "confidence": "stated",
+        }
+    ],
 }
 
 
@@ -81,18 +151,22 @@ def hostile_region(folder: Path) -> Path:
     """A tiny region folder whose only actor is named like an XSS payload."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "sources.csv").write_text(
-        "id,title,publisher,url,document,date,note\n"
-        "test,<b>Testkälla</b>,Test,,,2024-01-01,\n", encoding="utf-8")
+        "id,title,publisher,url,document,date,note\ntest,<b>Testkälla</b>,Test,,,2024-01-01,\n", encoding="utf-8"
+    )
     (folder / "actors.csv").write_text(
         "id,name_sv,name_en,types,level,county,part_of,homepage,description_sv,description_en,source,date,confidence,note\n"
-        f"evil,{HOSTILE},,fou-enhet,regional,24,,,,,test,,stated,\n", encoding="utf-8")
+        f"evil,{HOSTILE},,fou-enhet,regional,24,,,,,test,,stated,\n",
+        encoding="utf-8",
+    )
     (folder / "coverage.csv").write_text(
-        "id,actor,places,areas,extent,source,date,confidence,note\n"
-        "evil-covers,evil,2480;2481,aldre,,test,,stated,\n", encoding="utf-8")
+        "id,actor,places,areas,extent,source,date,confidence,note\nevil-covers,evil,2480;2481,aldre,,test,,stated,\n",
+        encoding="utf-8",
+    )
     (folder / "offers.csv").write_text(
         "id,actor,kind,areas,places,description_sv,description_en,source,date,confidence,note\n"
         "evil-offer,evil,kompetensutveckling,aldre,2482,<script>alert(3)</script>,,test,,stated,\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -109,6 +183,7 @@ def wait_ready(frame, timeout_s: float = 30.0):
 
 # ---------------------------------------------------------------- independent facts from the tables
 
+
 def read_table(path: Path) -> list[dict]:
     """The non-empty rows of one CSV table, read with the csv module alone."""
     with open(path, encoding="utf-8", newline="") as f:
@@ -117,8 +192,11 @@ def read_table(path: Path) -> list[dict]:
 
 def bundled_row_count() -> int:
     """Rows in the bundled tables (data/reference, every data/regions and data/landscape folder)."""
-    folders = [DATA / "reference", *sorted((DATA / "regions").iterdir()),
-               *sorted(p for p in (DATA / "landscape").iterdir() if p.is_dir())]
+    folders = [
+        DATA / "reference",
+        *sorted((DATA / "regions").iterdir()),
+        *sorted(p for p in (DATA / "landscape").iterdir() if p.is_dir()),
+    ]
     return sum(len(read_table(path)) for folder in folders for path in sorted(folder.glob("*.csv")))
 
 
@@ -129,12 +207,19 @@ def municipalities_in_county(code: str) -> list[str]:
 
 # ---------------------------------------------------------------- the CLI in a fresh process
 
+
 def graphmap_process(*args, hashseed: str = "0", cwd=ROOT, timeout: int = 300) -> subprocess.CompletedProcess:
     """``python -m graphmap ARGS`` in a new process with the given PYTHONHASHSEED and no build cache,
     so that two runs share nothing (for checks of deterministic output)."""
     env = {**os.environ, "PYTHONHASHSEED": hashseed, "GRAPHMAP_CACHE_DIR": "off"}
-    return subprocess.run([sys.executable, "-m", "graphmap", *map(str, args)], env=env, cwd=cwd,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "graphmap", *map(str, args)],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 # the child: ``graphmap ARGS`` under RLIMIT_AS, its peak RSS measured by this fresh wrapper process
@@ -158,8 +243,14 @@ def capped_graphmap(limit: int, *args) -> dict:
     """``python -m graphmap ARGS`` in a child whose address space is ``limit`` bytes: its exit code
     (``"timeout"`` after 120 s), stdout, the end of stderr and its peak RSS in MB (``peak_mb``)."""
     import json
-    proc = subprocess.run([sys.executable, "-c", _CAPPED, str(limit), *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300)
+
+    proc = subprocess.run(
+        [sys.executable, "-c", _CAPPED, str(limit), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     return json.loads(proc.stdout)
 
 
@@ -179,8 +270,13 @@ class Server:
         self.tmp, self.port = tmp, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
-        self.proc = subprocess.Popen([sys.executable, "-m", "graphmap", "serve", "--port", str(self.port), *options],
-                                     cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "graphmap", "serve", "--port", str(self.port), *options],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + 120
         while True:
             assert self.proc.poll() is None, self.proc.stderr.read().decode()

@@ -9,6 +9,7 @@
 
 If Neo4j cannot be started the tests are skipped, or FAIL when ``CI=true``.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,8 +57,13 @@ class LocalNeo4j:
         return f"bolt://127.0.0.1:{self.bolt_port}"
 
     def env(self) -> dict:
-        return {**os.environ, "NEO4J_HOME_DIR": str(self.home), "NEO4J_BOLT_PORT": str(self.bolt_port),
-                "NEO4J_HTTP_PORT": str(self.http_port), "NEO4J_PASSWORD": PASSWORD}
+        return {
+            **os.environ,
+            "NEO4J_HOME_DIR": str(self.home),
+            "NEO4J_BOLT_PORT": str(self.bolt_port),
+            "NEO4J_HTTP_PORT": str(self.http_port),
+            "NEO4J_PASSWORD": PASSWORD,
+        }
 
     def start(self) -> None:
         proc = subprocess.run([str(TOOLS / "start.sh")], env=self.env(), capture_output=True, text=True, timeout=240)
@@ -69,6 +75,7 @@ class LocalNeo4j:
 
     def settings(self, retry_seconds: float = 15.0):
         from graphmap.neo4j import Settings
+
         return Settings(uri=self.uri, user="neo4j", password=PASSWORD, retry_seconds=retry_seconds)
 
     @classmethod
@@ -89,6 +96,7 @@ def neo4j_settings(tmp_path_factory):
     except ImportError:
         neo4j_missing("the neo4j driver is not installed (pip install graphmap[neo4j])")
     from graphmap.neo4j import Settings
+
     if os.environ.get("NEO4J_URI"):
         yield Settings.from_env()
         return
@@ -102,6 +110,7 @@ def neo4j_settings(tmp_path_factory):
 @pytest.fixture(scope="session")
 def neo4j_conn(neo4j_settings):
     from graphmap.neo4j import Neo4jUnavailable, connect
+
     try:
         conn = connect(neo4j_settings)
     except Neo4jUnavailable as exc:

@@ -1,5 +1,6 @@
 """The layers of ARCHITECTURE.md, checked: imports run downhill, no module imports a private name of
 another package, and every layer named in ARCHITECTURE.md's table is the one this test enforces."""
+
 from __future__ import annotations
 
 import ast
@@ -17,7 +18,7 @@ LAYERS = {
     3: {"api", "answers", "analysis", "mapstate", "buildcache", "sources"},
     4: {"viz", "export", "catalog", "ontology_export", "region", "synth", "neo4j", "round"},
     5: {"report", "serve"},
-    6: {"cli", "__main__", ""},   # "" = graphmap/__init__.py, the front door that re-exports the API
+    6: {"cli", "__main__", ""},  # "" = graphmap/__init__.py, the front door that re-exports the API
 }
 LAYER = {name: layer for layer, names in LAYERS.items() for name in names}
 
@@ -67,8 +68,14 @@ def test_imports_run_downhill():
 
 def test_no_module_imports_a_private_name_of_another_module():
     """Not across packages, and not inside one either (a private name is its module's own)."""
-    private = sorted({(m, t, n) for m, t, names in _imports() for n in names
-                      if n.startswith("_") and not n.startswith("__") and m != t})
+    private = sorted(
+        {
+            (m, t, n)
+            for m, t, names in _imports()
+            for n in names
+            if n.startswith("_") and not n.startswith("__") and m != t
+        }
+    )
     assert not private, f"private names imported from another module: {private}"
 
 
@@ -82,8 +89,9 @@ def _module_imports() -> dict[str, set[str]]:
 
 def test_no_two_modules_import_each_other():
     graph = _module_imports()
-    pairs = sorted({tuple(sorted((a, b))) for a, targets in graph.items() for b in targets
-                    if a != b and a in graph.get(b, set())})
+    pairs = sorted(
+        {tuple(sorted((a, b))) for a, targets in graph.items() for b in targets if a != b and a in graph.get(b, set())}
+    )
     assert not pairs, f"modules that import each other (a seam is missing): {pairs}"
 
 

@@ -9,6 +9,7 @@ value. Checked by reading back with openpyxl and by converting with LibreOffice 
 In: a returned workbook with formulas in its answer cells, macros (``.xlsm``, ``vbaProject.bin``) or
 external links is refused with a message naming the cells; free text from returns is bounded and cleaned.
 """
+
 from __future__ import annotations
 
 import csv
@@ -36,8 +37,9 @@ def hostile_round(tmp_path_factory):
     region = tmp / "fyrbodal"
     shutil.copytree(ROOT / "data" / "regions" / "fyrbodal", region)
     path = region / "sources.csv"
-    text = path.read_text(encoding="utf-8").replace("Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023",
-                                                    HOSTILE.replace('"', '""').join('""'), 1)
+    text = path.read_text(encoding="utf-8").replace(
+        "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023", HOSTILE.replace('"', '""').join('""'), 1
+    )
     path.write_text(text, encoding="utf-8")
     kg = graphmap.build([region])
     made = start_round(kg, "Kartläggning 2027", ["1486"], tmp / "rounds", today="2027-02-01")
@@ -67,9 +69,21 @@ def test_libreoffice_shows_the_text_and_makes_no_link(hostile_round, tmp_path):
     index = book.sheetnames.index("Att verifiera") + 1
     out = tmp_path / "csv"
     # every sheet of the workbook as its own CSV file (LibreOffice >= 7.2: the 12th token, -1)
-    proc = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                           "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                           "--outdir", str(out), str(made.workbooks[0])], capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            str(out),
+            str(made.workbooks[0]),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     files = sorted(out.glob("*.csv"))
     assert files, proc.stderr
     sheet = next(f for f in files if f.stem.endswith("Att verifiera")) if len(files) > 1 else files[0]
@@ -81,8 +95,9 @@ def test_libreoffice_shows_the_text_and_makes_no_link(hostile_round, tmp_path):
 
 def test_the_round_workbook_with_such_a_value_reads_back(hostile_round):
     kg, made = hostile_round
-    shutil.copy(made.workbooks[0], made.folder / "svar" / made.workbooks[0].name) if (made.folder / "svar").exists() \
-        else ((made.folder / "svar").mkdir(), shutil.copy(made.workbooks[0], made.folder / "svar"))
+    shutil.copy(made.workbooks[0], made.folder / "svar" / made.workbooks[0].name) if (
+        made.folder / "svar"
+    ).exists() else ((made.folder / "svar").mkdir(), shutil.copy(made.workbooks[0], made.folder / "svar"))
     back = read_returns(made.folder, kg=kg)
     assert back.errors == [], [p.format("en") for p in back.errors]  # before: protected cells "changed"
 
@@ -104,6 +119,7 @@ def test_every_other_workbook_graphmap_writes_holds_values_only(tmp_path):
 def _returned(made, tmp_path: Path, change=None, suffix: str = ".xlsx", extra: dict | None = None) -> Path:
     """Strömstad's workbook returned, with ``change(book)`` made in openpyxl and ``extra`` parts added."""
     import zipfile
+
     src = made.workbooks[0]
     folder = tmp_path / "svar"
     folder.mkdir()
@@ -125,23 +141,36 @@ def _answer_formula(book):
     ws["K3"] = "=1+1"
 
 
-@pytest.mark.parametrize("case, expected", [
-    ("formulas", "1486-stromstad.xlsx: Att verifiera, row 3: 2 cells hold formulas (I3, K3); a returned workbook is "
-                 "read with typed values only. Type the value into the cells instead of a formula (Copy, Paste "
-                 "special: Values)."),
-    ("macros", "1486-stromstad.xlsm: the workbook holds macros or links to other files (xl/vbaProject.bin) and is "
-               "not read. Save it as an Excel workbook (.xlsx) without macros or links, the values typed in."),
-    ("links", "1486-stromstad.xlsx: the workbook holds macros or links to other files "
-              "(xl/externalLinks/externalLink1.xml) and is not read. Save it as an Excel workbook (.xlsx) without "
-              "macros or links, the values typed in."),
-])
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        (
+            "formulas",
+            "1486-stromstad.xlsx: Att verifiera, row 3: 2 cells hold formulas (I3, K3); a returned workbook is "
+            "read with typed values only. Type the value into the cells instead of a formula (Copy, Paste "
+            "special: Values).",
+        ),
+        (
+            "macros",
+            "1486-stromstad.xlsm: the workbook holds macros or links to other files (xl/vbaProject.bin) and is "
+            "not read. Save it as an Excel workbook (.xlsx) without macros or links, the values typed in.",
+        ),
+        (
+            "links",
+            "1486-stromstad.xlsx: the workbook holds macros or links to other files "
+            "(xl/externalLinks/externalLink1.xml) and is not read. Save it as an Excel workbook (.xlsx) without "
+            "macros or links, the values typed in.",
+        ),
+    ],
+)
 def test_a_returned_workbook_with_active_content_is_refused(hostile_round, tmp_path, case, expected):
     """Before: all three read without a word (the formula's saved value taken as the answer)."""
     kg, made = hostile_round
-    folder = {"formulas": lambda: _returned(made, tmp_path, _answer_formula),
-              "macros": lambda: _returned(made, tmp_path, suffix=".xlsm", extra={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"}),
-              "links": lambda: _returned(made, tmp_path, extra={"xl/externalLinks/externalLink1.xml": b"<externalLink/>"}),
-              }[case]()
+    folder = {
+        "formulas": lambda: _returned(made, tmp_path, _answer_formula),
+        "macros": lambda: _returned(made, tmp_path, suffix=".xlsm", extra={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"}),
+        "links": lambda: _returned(made, tmp_path, extra={"xl/externalLinks/externalLink1.xml": b"<externalLink/>"}),
+    }[case]()
     back = read_returns(made.folder, [folder], kg=kg)
     assert [p.format("en") for p in back.errors] == [expected]
     assert back.returned == []

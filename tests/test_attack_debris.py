@@ -6,6 +6,7 @@ kernel's own "disk full" for that process). With ``SIGXFSZ`` ignored the write f
 ``EFBIG`` (a full disk's error path); with ``SIGXFSZ`` at its default the process is killed by the
 kernel in the middle of writing, exactly where a crash or ``kill -9`` would leave a temporary file.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,18 +26,25 @@ KILLED_BY_KERNEL = -signal.SIGXFSZ
 def run(*args, limit: int | None = None, die: bool = False, cache: str = "off", timeout: int = 180):
     """``graphmap ARGS`` in a child process; ``limit`` bytes per file; ``die``: killed by the kernel
     at the limit (SIGXFSZ at its default) instead of getting the error."""
+
     def preexec():
         import resource
+
         if limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     # Python ignores SIGXFSZ at start-up; the wrapper restores the default so the kernel kills it
-    code = ("import signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); "
-            "from graphmap.cli import main; sys.argv[0] = 'graphmap'; main()") if die else None
+    code = (
+        (
+            "import signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); "
+            "from graphmap.cli import main; sys.argv[0] = 'graphmap'; main()"
+        )
+        if die
+        else None
+    )
     argv = [sys.executable, "-c", code, *map(str, args)] if die else [sys.executable, "-m", "graphmap", *map(str, args)]
     env = {**os.environ, "GRAPHMAP_CACHE_DIR": cache}
-    return subprocess.run(argv, capture_output=True, text=True, preexec_fn=preexec, timeout=timeout, cwd=ROOT,
-                          env=env)
+    return subprocess.run(argv, capture_output=True, text=True, preexec_fn=preexec, timeout=timeout, cwd=ROOT, env=env)
 
 
 def leftovers(folder):

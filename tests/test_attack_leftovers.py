@@ -7,6 +7,7 @@
    warning naming it, and the characters are removed (pages show any that come from a graph file as
    ``<U+202E>``: tests/test_attack_serve_work.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -50,28 +51,39 @@ def _connections(sock: socket.socket) -> int:
 @pytest.mark.parametrize("command", [["validate"], ["build", "-o", "OUT"]])
 def test_a_remote_jsonld_context_is_refused_and_nothing_is_fetched(tmp_path, silent_server, where, command):
     url = f"http://127.0.0.1:{silent_server.getsockname()[1]}/context.jsonld"
-    context = {"top": url, "list": [{"name": "http://schema.org/name"}, url],
-               "scoped": {"Person": {"@id": "http://schema.org/Person", "@context": url}},
-               "import": {"@version": 1.1, "@import": url}}[where]
+    context = {
+        "top": url,
+        "list": [{"name": "http://schema.org/name"}, url],
+        "scoped": {"Person": {"@id": "http://schema.org/Person", "@context": url}},
+        "import": {"@version": 1.1, "@import": url},
+    }[where]
     path = tmp_path / "data.jsonld"
     path.write_text(json.dumps({"@context": context, "@id": "https://example.org/a", "name": "x"}), encoding="utf-8")
     args = [a.replace("OUT", str(tmp_path / "out.ttl")) for a in command]
-    proc = subprocess.run([sys.executable, "-m", "graphmap", *args, str(path)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)  # before: hung until this guard
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphmap", *args, str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )  # before: hung until this guard
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.strip().splitlines() == [
         f"{path}: JSON-LD-filens @context hänvisar till ett annat dokument ({url}); graphmap hämtar ingenting "
-        "från nätet. Skriv in kontexten i filen (som graphmaps egna JSON-LD-export gör)."]
+        "från nätet. Skriv in kontexten i filen (som graphmaps egna JSON-LD-export gör)."
+    ]
     assert _connections(silent_server) == 0
     assert not (tmp_path / "out.ttl").exists()
 
 
 def test_graphmaps_own_jsonld_reads_back_without_the_network(tmp_path):
     out = tmp_path / "graph.jsonld"
-    proc = subprocess.run([sys.executable, "-m", "graphmap", "export", "data", "--format", "jsonld", "-o", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphmap", "export", "data", "--format", "jsonld", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     from graphmap.fileio import read_graph
+
     assert len(read_graph([out])) > 1000
 
 
@@ -86,14 +98,23 @@ def test_bidi_and_zero_width_characters_in_names_are_flagged_and_removed(tmp_pat
     for row, name in zip(rows, INVISIBLE_NAMES):
         row["name_sv"] = name
     import csv
+
     with (region / "actors.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, header)
         writer.writeheader()
         writer.writerows(rows)
-    proc = subprocess.run([sys.executable, "-m", "graphmap", "validate", str(region)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300)
-    flagged = [line for line in proc.stderr.splitlines() + proc.stdout.splitlines()
-               if "actors.csv" in line and "name_sv" in line and "styrtecken" in line]
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphmap", "validate", str(region)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    flagged = [
+        line
+        for line in proc.stderr.splitlines() + proc.stdout.splitlines()
+        if "actors.csv" in line and "name_sv" in line and "styrtecken" in line
+    ]
     assert len(flagged) == len(INVISIBLE_NAMES), proc.stdout + proc.stderr  # before: 0, validate passed them
     kg = graphmap.build([region])
     text = kg.graph.serialize(format="nt")

@@ -8,6 +8,7 @@
    workbook; its free text went unguarded into ``answers.csv``. The workbook's budget now stops it while
    it streams, and free text is bounded and cleaned like every other cell.
 """
+
 from __future__ import annotations
 
 import io
@@ -49,8 +50,9 @@ def applied(tmp_path_factory):
 
 
 def _cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graphmap", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "graphmap", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
 
 
 def _data(made) -> list[str]:
@@ -84,14 +86,20 @@ def _first(manifest) -> dict:
     return next(iter(manifest["respondents"].values()))
 
 
-@pytest.mark.parametrize("change, where", [
-    (lambda m: m.update(respondents=["1486"]), "respondents"),
-    (lambda m: _first(m).pop("token"), "respondents.1486.token"),
-    (lambda m: _first(m)["sheets"].update(info=[]), "respondents.1486.sheets.info"),
-    (lambda m: _first(m)["sheets"]["verify"].update({"x3": {"nr": "1", "key": "k"}}), "respondents.1486.sheets.verify.x3"),
-    (lambda m: _first(m)["lines"].clear(), "respondents.1486.sheets.beliefs.3.key"),
-    (lambda m: m.update(round=7), "round"),
-])
+@pytest.mark.parametrize(
+    "change, where",
+    [
+        (lambda m: m.update(respondents=["1486"]), "respondents"),
+        (lambda m: _first(m).pop("token"), "respondents.1486.token"),
+        (lambda m: _first(m)["sheets"].update(info=[]), "respondents.1486.sheets.info"),
+        (
+            lambda m: _first(m)["sheets"]["verify"].update({"x3": {"nr": "1", "key": "k"}}),
+            "respondents.1486.sheets.verify.x3",
+        ),
+        (lambda m: _first(m)["lines"].clear(), "respondents.1486.sheets.beliefs.3.key"),
+        (lambda m: m.update(round=7), "round"),
+    ],
+)
 def test_a_wrongly_shaped_round_json_gives_one_message(applied, tmp_path, change, where):
     folder = _broken(applied, tmp_path, change)
     proc = _cli("round", "read", str(folder))
@@ -109,6 +117,7 @@ def _string_bomb(path: Path, sheet: str = "Att verifiera", rows: int = 4_000, co
     """A workbook with one sheet named like the round's whose ``rows`` x ``columns`` cells all name one
     9,999-character shared string (2 GB of text once read, 20 KB on disk)."""
     from openpyxl import Workbook
+
     book = Workbook()
     book.active.title = sheet
     book.active["A1"] = "nr"
@@ -121,11 +130,17 @@ def _string_bomb(path: Path, sheet: str = "Att verifiera", rows: int = 4_000, co
             if name == "xl/worksheets/sheet1.xml":
                 data = data.replace(b"</sheetData>", body.encode() + b"</sheetData>")
             elif name == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
             out.writestr(name, data)
-        out.writestr("xl/sharedStrings.xml", b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                                              b'count="1" uniqueCount="1"><si><t>' + b"L" * 9_999 + b"</t></si></sst>")
+        out.writestr(
+            "xl/sharedStrings.xml",
+            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            b'count="1" uniqueCount="1"><si><t>' + b"L" * 9_999 + b"</t></si></sst>",
+        )
     return path
 
 
@@ -139,6 +154,7 @@ def test_a_returned_string_bomb_is_refused_while_it_streams(applied, tmp_path):
     assert bomb.stat().st_size < 25_000
     # the real return, archived by the apply: read in full (its ledger entry removed), then "applied before"
     from graphmap.round.readback import LEDGER
+
     real_folder = tmp_path / "real"
     shutil.copytree(applied.folder, real_folder)
     (real_folder / LEDGER).unlink(missing_ok=True)
@@ -149,8 +165,11 @@ def test_a_returned_string_bomb_is_refused_while_it_streams(applied, tmp_path):
     assert result["rc"] == 2, result["stderr"]
     assert "Traceback" not in result["stderr"]
     errors = [line for line in result["stderr"].splitlines() if line.startswith("ERROR:")]
-    assert len(errors) == 1 and errors[0].startswith("ERROR: 1486-stromstad.xlsx: Att verifiera, row ") \
-        and "more characters than graphmap reads" in errors[0], result["stderr"]
+    assert (
+        len(errors) == 1
+        and errors[0].startswith("ERROR: 1486-stromstad.xlsx: Att verifiera, row ")
+        and "more characters than graphmap reads" in errors[0]
+    ), result["stderr"]
     assert result["peak_mb"] < real["peak_mb"] + 100, (result["peak_mb"], real["peak_mb"])
 
 
@@ -173,10 +192,12 @@ def test_free_text_in_a_return_is_bounded_and_cleaned(applied, tmp_path):
     messages = [p.format("en") for p in back.problems]
     assert [m for m in messages if "row 3" in m] == [
         "1486-stromstad.xlsx: Att verifiera, row 3, column källa_eller_kommentar: the cell held invisible control "
-        "characters, which were removed. Check the cell's text."], messages
+        "characters, which were removed. Check the cell's text."
+    ], messages
     assert [p.format("en") for p in back.errors] == [
         "1486-stromstad.xlsx: Att verifiera, row 4, column källa_eller_kommentar: the cell has 20000 characters "
-        "(at most 10000). Shorten the text."]
+        "(at most 10000). Shorten the text."
+    ]
     sheet["K4"] = "x" * 10_000
     book.save(returned)
     back = read_returns(folder, [returned], replace=True)
@@ -207,21 +228,24 @@ def test_a_return_of_5000_warnings_stops_at_the_thousandth(applied, tmp_path):
 
 # ---- the build cache: a folder another user planted or linked ------------------------------------
 
-PLANT = ("import graphmap.buildcache as b\n"
-         "kg = b.open()\n"
-         "print(kg.cache.status, any('PLANTED' in str(o) for o in kg.graph.objects()))")
+PLANT = (
+    "import graphmap.buildcache as b\n"
+    "kg = b.open()\n"
+    "print(kg.cache.status, any('PLANTED' in str(o) for o in kg.graph.objects()))"
+)
 
 
 def _open_cache(root: Path) -> subprocess.CompletedProcess:
     import os
+
     env = {**os.environ, "GRAPHMAP_CACHE_DIR": str(root)}
-    return subprocess.run([sys.executable, "-c", PLANT], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=600)
+    return subprocess.run([sys.executable, "-c", PLANT], capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
 
 
 @pytest.mark.parametrize("how", ["symlink", "writable", "owner"])
 def test_the_cache_refuses_a_planted_folder_and_says_so(tmp_path, how):
     import os
+
     planted = tmp_path / "planted"
     assert _open_cache(planted).stdout.split() == ["built", "False"]
     graph = next(planted.glob("*/graph.nt"))
@@ -229,6 +253,7 @@ def test_the_cache_refuses_a_planted_folder_and_says_so(tmp_path, how):
     with graph.open("a", encoding="utf-8") as fh:  # an answer of someone else's, its manifest made to match
         fh.write(f'{line.split(" ")[0]} <http://www.w3.org/2004/02/skos/core#altLabel> "PLANTED" .\n')
     import zlib
+
     data, manifest_path = graph.read_bytes(), graph.with_name("manifest.json")
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest.update(graph=[len(data), zlib.crc32(data)], triples=manifest["triples"] + 1)
@@ -246,6 +271,9 @@ def test_the_cache_refuses_a_planted_folder_and_says_so(tmp_path, how):
         os.chown(planted, 65534, 65534)
     proc = _open_cache(root)
     assert proc.stdout.split() == ["memory", "False"], proc.stderr  # before: hit True
-    reason = {"symlink": "den nås genom en symbolisk länk", "writable": "alla användare kan skriva i den",
-              "owner": "den ägs av en annan användare"}[how]
+    reason = {
+        "symlink": "den nås genom en symbolisk länk",
+        "writable": "alla användare kan skriva i den",
+        "owner": "den ägs av en annan användare",
+    }[how]
     assert f"Bygger utan cache: {root} används inte ({reason})." in proc.stderr

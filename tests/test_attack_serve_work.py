@@ -20,6 +20,7 @@ codes, headers, links, the server's CPU time and memory (``/proc``), its worker 
 
 Every loop is bounded in count, every wait by a generous guard; nothing asserts a duration.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -47,9 +48,19 @@ SEND_TIMEOUT = 3
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    live = Server(tmp_path_factory.mktemp("serve-work"), "--sparql-workers", "2", "--sparql-queue", "20",
-                  "--sparql-answers-mb", str(ANSWERS_MB), "--send-timeout", str(SEND_TIMEOUT),
-                  "--sparql-result-bytes", "20000000")
+    live = Server(
+        tmp_path_factory.mktemp("serve-work"),
+        "--sparql-workers",
+        "2",
+        "--sparql-queue",
+        "20",
+        "--sparql-answers-mb",
+        str(ANSWERS_MB),
+        "--send-timeout",
+        str(SEND_TIMEOUT),
+        "--sparql-result-bytes",
+        "20000000",
+    )
     yield live
     live.stop()
 
@@ -61,8 +72,16 @@ def cpu_seconds(server) -> float:
 
 # ---- 1. a parameter longer than any name --------------------------------------------------------
 
-@pytest.mark.parametrize("path", ["/stod?area=funktionshinder&municipality={}", "/stod?area={}",
-                                  "/fraga/coverage?kommun={}", "/luckor/rader?area=funktionshinder&county={}"])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/stod?area=funktionshinder&municipality={}",
+        "/stod?area={}",
+        "/fraga/coverage?kommun={}",
+        "/luckor/rader?area=funktionshinder&county={}",
+    ],
+)
 def test_a_fifteen_kilobyte_name_is_unknown_at_once(server, path):
     name = "Umeåx" * 3_000  # 15,000 characters, every one a letter of a name
     before = cpu_seconds(server)
@@ -78,6 +97,7 @@ def test_a_fifteen_kilobyte_name_is_unknown_at_once(server, path):
 
 # ---- 2. SPARQL nested deeper than any query needs ---------------------------------------------
 
+
 def test_a_deeply_nested_query_is_refused_before_a_worker_parses_it(server):
     workers = sorted(p.pid for p in server.workers())
     with httpx.Client(base_url=server.url, timeout=120) as http:
@@ -87,7 +107,8 @@ def test_a_deeply_nested_query_is_refused_before_a_worker_parses_it(server):
         assert "för djupt nästlad" in reply.text
         filters = "ASK { ?s ?p ?o FILTER(" + "(" * 5_000 + "1" + ")" * 5_000 + ") }"
         assert http.get("/sparql", params={"query": filters, "lang": "en"}).text.startswith(
-            "The query is nested too deeply")
+            "The query is nested too deeply"
+        )
         assert http.get("/sparql", params={"query": "ASK { { { ?s ?p ?o } } }"}).status_code == 200
     assert sorted(p.pid for p in server.workers()) == workers  # no worker crashed and was replaced
 
@@ -95,15 +116,19 @@ def test_a_deeply_nested_query_is_refused_before_a_worker_parses_it(server):
 # ---- 3. clients that never read their answers ---------------------------------------------------
 
 # ~5 KB a row, 3,000 rows: an answer of ~15 MB
-BIG = ("SELECT ?b WHERE { ?s ?p ?o BIND(STR(?s) AS ?a) BIND(CONCAT(?a,?a,?a,?a,?a,?a,?a,?a) AS ?c) "
-       "BIND(CONCAT(?c,?c,?c,?c,?c,?c,?c,?c) AS ?b) } LIMIT 3000")
+BIG = (
+    "SELECT ?b WHERE { ?s ?p ?o BIND(STR(?s) AS ?a) BIND(CONCAT(?a,?a,?a,?a,?a,?a,?a,?a) AS ?c) "
+    "BIND(CONCAT(?c,?c,?c,?c,?c,?c,?c,?c) AS ?b) } LIMIT 3000"
+)
 
 
 def test_clients_that_never_read_hold_no_more_than_the_bound(server):
     base = server.rss_mb()
     sockets = []
-    request = (f"GET /sparql?query={quote(BIG)}&format=json HTTP/1.1\r\nHost: x\r\n"
-               "Accept: application/sparql-results+json\r\n\r\n").encode()
+    request = (
+        f"GET /sparql?query={quote(BIG)}&format=json HTTP/1.1\r\nHost: x\r\n"
+        "Accept: application/sparql-results+json\r\n\r\n"
+    ).encode()
     for _ in range(20):
         sock = socket.socket()
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # and never read
@@ -132,8 +157,15 @@ def test_clients_that_never_read_hold_no_more_than_the_bound(server):
 
 # ---- 4. the server's own address --------------------------------------------------------------
 
-@pytest.mark.parametrize("headers", [{"Host": "other.example"}, {"X-Forwarded-Host": "other.example"},
-                                     {"Host": "other.example", "X-Forwarded-Proto": "https"}])
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Host": "other.example"},
+        {"X-Forwarded-Host": "other.example"},
+        {"Host": "other.example", "X-Forwarded-Proto": "https"},
+    ],
+)
 def test_a_forged_host_redirects_nowhere_else(server, headers):
     with httpx.Client(base_url=server.url, timeout=60, follow_redirects=False) as http:
         reply = http.get("/fragor/", headers=headers)  # a trailing slash: Starlette redirects
@@ -157,6 +189,7 @@ def test_the_404_pages_language_link_stays_on_this_site(server, path):
 
 
 # ---- 5. invisible characters never shown as they are -------------------------------------------
+
 
 def test_bidi_and_zero_width_characters_are_shown_as_codes(server):
     """A reflected search text with a right-to-left override (it turned the rest of the line around)
@@ -183,7 +216,9 @@ def read_answer(sock: socket.socket) -> str:
                 return "eof"
             data += chunk
         head, _sep, body = data.partition(b"\r\n\r\n")
-        length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length"))
+        length = next(
+            int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")
+        )
         while len(body) < length:
             chunk = sock.recv(65536)
             if not chunk:
@@ -207,11 +242,13 @@ def test_a_request_as_the_keep_alive_time_runs_out_is_answered_not_reset(server)
 
     async def keep_busy():
         async with httpx.AsyncClient(base_url=server.url, timeout=120) as http:
+
             async def user():
                 for _ in range(200):  # bounded; ends when the connections are done
                     if done.is_set():
                         return
                     busy_answers[(await http.get("/")).status_code] += 1
+
             await asyncio.gather(*(user() for _ in range(20)))
 
     def connection(offset: float) -> None:

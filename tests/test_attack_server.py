@@ -14,6 +14,7 @@ server's memory (``/proc/<pid>/status``), its worker processes and its temporary
 
 Every loop is bounded in count, every wait by a generous guard; nothing asserts a duration.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -40,16 +41,27 @@ ROOT = Path(__file__).resolve().parent.parent
 MARK = "graphmap-sparql"  # in the name of every graph copy, old (graphmap-sparql-*.nt) or new
 # a query that streams for ever with next to no memory: it runs until the time limit stops it
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-TIMEOUT = 6           # --sparql-timeout of the saturation server (s)
-QUEUE = 44            # --sparql-queue: with one worker, 45 queries are admitted, more than anyio's 40 threads
-READ_TIMEOUT = 2      # --read-timeout (s)
-CACHE_MB = 8          # --cache-mb
+TIMEOUT = 6  # --sparql-timeout of the saturation server (s)
+QUEUE = 44  # --sparql-queue: with one worker, 45 queries are admitted, more than anyio's 40 threads
+READ_TIMEOUT = 2  # --read-timeout (s)
+CACHE_MB = 8  # --cache-mb
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    live = Server(tmp_path_factory.mktemp("serve-tmp"), "--sparql-workers", "1", "--sparql-timeout", str(TIMEOUT),
-                  "--sparql-queue", str(QUEUE), "--read-timeout", str(READ_TIMEOUT), "--cache-mb", str(CACHE_MB))
+    live = Server(
+        tmp_path_factory.mktemp("serve-tmp"),
+        "--sparql-workers",
+        "1",
+        "--sparql-timeout",
+        str(TIMEOUT),
+        "--sparql-queue",
+        str(QUEUE),
+        "--read-timeout",
+        str(READ_TIMEOUT),
+        "--cache-mb",
+        str(CACHE_MB),
+    )
     yield live
     live.stop()
 
@@ -79,6 +91,7 @@ async def saturate(url: str, admitted: int, beyond: int) -> list[tuple[str, str,
     done: list[tuple[str, str, httpx.Response]] = []
     limits = httpx.Limits(max_connections=admitted + beyond + 20, max_keepalive_connections=0)
     async with httpx.AsyncClient(base_url=url, timeout=300, limits=limits) as client:
+
         async def ask(i, lang):
             reply = await client.get("/sparql", params={"query": HEAVY + f" # {i}", "lang": lang})
             done.append(("sparql", lang, reply))
@@ -118,6 +131,7 @@ def test_pages_answer_while_sparql_is_saturated_and_a_query_beyond_the_bound_get
 
 # ---- 2. the map cache ---------------------------------------------------------------------------
 
+
 def variants(word: str, n: int) -> list[str]:
     """``n`` distinct case spellings of ``word``."""
     out = []
@@ -138,18 +152,50 @@ def test_case_variants_of_one_area_share_one_cached_map(server):
     assert grown < 40, f"120 spellings of one area grew the server by {grown:.0f} MB"
 
 
-COUNTIES = ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21",
-            "22", "23", "24", "25"]
-ACTORS = ["fou-nu", "fou-socialtjanst-vasterbotten", "fou-socialtjanst-fyrbodal", "fourum-jonkoping",
-          "fyrbodals-kommunalforbund", "region-vasterbotten", "region-stockholm", "skr"]
+COUNTIES = [
+    "01",
+    "03",
+    "04",
+    "05",
+    "06",
+    "07",
+    "08",
+    "09",
+    "10",
+    "12",
+    "13",
+    "14",
+    "17",
+    "18",
+    "19",
+    "20",
+    "21",
+    "22",
+    "23",
+    "24",
+    "25",
+]
+ACTORS = [
+    "fou-nu",
+    "fou-socialtjanst-vasterbotten",
+    "fou-socialtjanst-fyrbodal",
+    "fourum-jonkoping",
+    "fyrbodals-kommunalforbund",
+    "region-vasterbotten",
+    "region-stockholm",
+    "skr",
+]
 
 
 def test_distinct_maps_are_kept_only_up_to_the_cache_bound(server):
     from graphmap.vocab import vocabularies
 
     areas = [c.notation for c in vocabularies().concepts("area")]
-    requests = ([{"focus": a, "depth": d} for a in ACTORS for d in (1, 2, 3)] + [{"area": a} for a in areas]
-                + [{"county": c} for c in COUNTIES])
+    requests = (
+        [{"focus": a, "depth": d} for a in ACTORS for d in (1, 2, 3)]
+        + [{"area": a} for a in areas]
+        + [{"county": c} for c in COUNTIES]
+    )
     requests = [{**r, "lang": lang} for r in requests for lang in ("sv", "en")]
     with httpx.Client(timeout=60) as http:
         assert http.get(server.url + "/karta/visa", params=requests[0]).status_code == 200
@@ -161,11 +207,13 @@ def test_distinct_maps_are_kept_only_up_to_the_cache_bound(server):
             sizes.append(len(reply.content))
         grown = server.rss_mb() - before
     assert sum(sizes) > 8 * CACHE_MB * 1_000_000  # the maps asked for are far more than the bound
-    assert grown < 2 * CACHE_MB + 24, \
+    assert grown < 2 * CACHE_MB + 24, (
         f"{len(requests)} maps ({sum(sizes) / 1e6:.0f} MB) grew the server by {grown:.0f} MB"
+    )
 
 
 # ---- 3. graph IRIs ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("param", ["default-graph-uri", "named-graph-uri"])
 @pytest.mark.parametrize("value", ["not an iri", "http://e/a b", "<>", "http://e/\u0000"])
@@ -183,6 +231,7 @@ def test_an_invalid_graph_iri_is_400_and_the_worker_lives(server, param, value):
 
 # ---- 4. workers die with the server, and leave nothing behind -----------------------------------
 
+
 def copies(tmp: Path) -> list[str]:
     return sorted(p.name for p in tmp.iterdir() if MARK in p.name)
 
@@ -193,11 +242,13 @@ def test_workers_die_with_a_killed_server_and_leave_no_graph_copy(tmp_path):
     assert len(workers) == 2
     stray = []
     try:
+
         def heavy():
             try:
                 httpx.get(live.url + "/sparql", params={"query": HEAVY}, timeout=30)
             except httpx.TransportError:
                 pass
+
         for _ in range(2):
             threading.Thread(target=heavy, daemon=True).start()
         for _ in range(200):  # until both workers are busy with the query
@@ -242,8 +293,9 @@ def test_every_response_carries_the_security_headers(server):
             "sparql 200": http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}),
             "sparql 400": http.get("/sparql", params={"query": "SELEKT"}),
             "sparql 403": http.post("/sparql", data={"update": "DROP ALL"}),
-            "sparql 413": http.post("/sparql", content=b"#" * 400_000,
-                                    headers={"Content-Type": "application/sparql-query"}),
+            "sparql 413": http.post(
+                "/sparql", content=b"#" * 400_000, headers={"Content-Type": "application/sparql-query"}
+            ),
             "sparql 405": http.put("/sparql", content=b"x"),
             "sparql 415": http.post("/sparql", content=b"x", headers={"Content-Type": "text/plain"}),
             "static": http.get("/static/app.css"),
@@ -269,6 +321,7 @@ def test_every_response_carries_the_security_headers(server):
 
 # ---- 6. half-open connections -------------------------------------------------------------------
 
+
 def closed_by_server(sock: socket.socket, guard: float = 30.0) -> bool:
     """True when the server closed the connection (recv returns b'' or resets) within ``guard`` s."""
     sock.settimeout(guard)
@@ -282,12 +335,15 @@ def closed_by_server(sock: socket.socket, guard: float = 30.0) -> bool:
         return False
 
 
-@pytest.mark.parametrize("head", [
-    b"",                                                     # connects and says nothing
-    b"GET / HTTP/1.1\r\nHost: x\r\n",                        # a request head that never ends
-    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-    b"Content-Length: 1000\r\n\r\nSELECT",                   # a body that never comes
-])
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"",  # connects and says nothing
+        b"GET / HTTP/1.1\r\nHost: x\r\n",  # a request head that never ends
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        b"Content-Length: 1000\r\n\r\nSELECT",  # a body that never comes
+    ],
+)
 def test_a_half_open_connection_is_closed_by_the_server(server, head):
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
         sock.sendall(head)

@@ -9,6 +9,7 @@
    worker processes stay within a memory bound, measured from outside (``/proc/<pid>/status``).
 Every loop is bounded in count, every request has a client timeout.
 """
+
 from __future__ import annotations
 
 import http.server
@@ -39,8 +40,10 @@ class Recorder:
         class Handler(http.server.BaseHTTPRequestHandler):
             def _answer(self):
                 hits.append((self.command, self.path))
-                body = (b'{"head":{"vars":["s","p","o"]},"results":{"bindings":[{"s":{"type":"uri",'
-                        b'"value":"http://leaked/"}}]}}')
+                body = (
+                    b'{"head":{"vars":["s","p","o"]},"results":{"bindings":[{"s":{"type":"uri",'
+                    b'"value":"http://leaked/"}}]}}'
+                )
                 self.send_response(200)
                 self.send_header("Content-Type", "application/sparql-results+json")
                 self.send_header("Content-Length", str(len(body)))
@@ -106,8 +109,14 @@ def test_federated_queries_send_nothing_and_reveal_no_port(plain):
             answers[(port, "form")] = (form.status_code, form.text.replace(str(port), "PORT"))
         # FROM / FROM NAMED / default-graph-uri / named-graph-uri name graphs of the store only
         url = f"http://127.0.0.1:{recorder.port}/data"
-        from_graph = http.get(endpoint, params={"query": f"SELECT * FROM <{url}> FROM NAMED <{url}> WHERE {{ ?s ?p ?o }}",
-                                                "default-graph-uri": url, "named-graph-uri": url})
+        from_graph = http.get(
+            endpoint,
+            params={
+                "query": f"SELECT * FROM <{url}> FROM NAMED <{url}> WHERE {{ ?s ?p ?o }}",
+                "default-graph-uri": url,
+                "named-graph-uri": url,
+            },
+        )
         load = http.post(endpoint, data={"query": f"LOAD <{url}>"})
         english = http.get(endpoint, params={"query": federated(recorder.port)[0], "lang": "en"})
         time.sleep(0.2)
@@ -121,8 +130,11 @@ def test_federated_queries_send_nothing_and_reveal_no_port(plain):
     assert from_graph.status_code == 200 and from_graph.json()["results"]["bindings"] == []
     assert load.status_code == 403
     # ordinary queries that merely mention the word still run
-    ok = httpx.get(endpoint, timeout=30, params={
-        "query": 'PREFIX e: <http://e/> SELECT ?service WHERE { ?service e:service "SERVICE <http://x/> {}" }'})
+    ok = httpx.get(
+        endpoint,
+        timeout=30,
+        params={"query": 'PREFIX e: <http://e/> SELECT ?service WHERE { ?service e:service "SERVICE <http://x/> {}" }'},
+    )
     assert ok.status_code == 200 and ok.json()["results"]["bindings"] == []
 
 
@@ -137,10 +149,15 @@ def test_a_worker_cannot_open_a_socket_even_if_a_query_got_past_the_check():
             "import sys; sys.path.insert(0, sys.argv[1]); import sparql_worker as w, pyoxigraph as ox\n"
             "assert w.forbid_sockets()\n"
             "st = ox.Store(); st.add(ox.Quad(ox.NamedNode('http://a'), ox.NamedNode('http://b'), ox.NamedNode('http://c')))\n"
-            "try:\n    print(list(st.query(sys.argv[2])))\nexcept OSError as exc:\n    print('refused', exc)\n")
+            "try:\n    print(list(st.query(sys.argv[2])))\nexcept OSError as exc:\n    print('refused', exc)\n"
+        )
         query = f"SELECT * WHERE {{ ?a ?b ?c SERVICE <http://127.0.0.1:{recorder.port}/> {{ ?s ?p ?o }} }}"
-        done = subprocess.run([sys.executable, "-c", script, str(sparql_worker.__file__).rsplit("/", 1)[0], query],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(sparql_worker.__file__).rsplit("/", 1)[0], query],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         time.sleep(0.2)
         assert recorder.hits == []
     assert done.returncode == 0 and done.stdout.startswith("refused"), done.stdout + done.stderr
@@ -148,10 +165,17 @@ def test_a_worker_cannot_open_a_socket_even_if_a_query_got_past_the_check():
 
 # ---- size and memory ----------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def bounded(kg):
-    app = create_app(kg, sparql_workers=1, sparql_timeout=8, sparql_query_bytes=QUERY_BYTES,
-                     sparql_result_bytes=RESULT_BYTES, sparql_memory=MEMORY_MB)
+    app = create_app(
+        kg,
+        sparql_workers=1,
+        sparql_timeout=8,
+        sparql_query_bytes=QUERY_BYTES,
+        sparql_result_bytes=RESULT_BYTES,
+        sparql_memory=MEMORY_MB,
+    )
     with LiveServer(app) as live:
         yield live
 
@@ -192,8 +216,7 @@ class PeakRSS:
 def doubling(levels: int) -> str:
     """One row whose literal doubles ``levels`` times (a ~60-character IRI to start)."""
     binds = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(levels))
-    return (f"SELECT ?v{levels} WHERE {{ {{ SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT 1 }} "
-            f"BIND(STR(?s) AS ?v0) {binds} }}")
+    return f"SELECT ?v{levels} WHERE {{ {{ SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT 1 }} BIND(STR(?s) AS ?v0) {binds} }}"
 
 
 def test_query_body_over_the_bound_is_refused_before_parsing(bounded):
@@ -202,8 +225,9 @@ def test_query_body_over_the_bound_is_refused_before_parsing(bounded):
     with httpx.Client(timeout=30) as http:
         direct = http.post(endpoint, content=big.encode(), headers={"Content-Type": "application/sparql-query"})
         form = http.post(endpoint, data={"query": big})
-        fine = http.post(endpoint, content=big[:QUERY_BYTES - 100].encode(),
-                         headers={"Content-Type": "application/sparql-query"})
+        fine = http.post(
+            endpoint, content=big[: QUERY_BYTES - 100].encode(), headers={"Content-Type": "application/sparql-query"}
+        )
     assert direct.status_code == 413 and form.status_code == 413
     assert str(QUERY_BYTES) in direct.text.replace(" ", "").replace("\u00a0", "")
     assert fine.status_code == 200

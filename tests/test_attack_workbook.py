@@ -10,6 +10,7 @@ Fault 7: ingest stays linear. A part-of chain is walked once (was: from every ac
 30,000), and a "did you mean" is computed once per value (5,000 cells with one misspelling took 3.5
 minutes). Counted, never timed: lines run in the ingest for n and 2n actors, suggestions computed.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,7 +31,7 @@ from helpers import capped_graphmap
 ROOT = Path(__file__).resolve().parent.parent
 VASTERBOTTEN = ROOT / "data" / "regions" / "vasterbotten"
 LIMIT = 1 << 30  # the children's address space: the old readers died of MemoryError under it
-PEAK_MB = 300    # what a refused build may reach (a normal build of Västerbotten: ~70 MB)
+PEAK_MB = 300  # what a refused build may reach (a normal build of Västerbotten: ~70 MB)
 
 
 def region(tmp_path: Path) -> Path:
@@ -56,11 +57,14 @@ def assert_refused(folder: Path, tmp_path: Path, message: str, lang: str = "sv")
     print("peak MB", round(result["peak_mb"]))
 
 
-BOUNDS = ("cellen ligger utanför det som läses: högst 500000 rader under rubrikraden och 100 kolumner (A–CV); "
-          "tabellen läses inte. Töm cellen, eller dela upp tabellen.")
+BOUNDS = (
+    "cellen ligger utanför det som läses: högst 500000 rader under rubrikraden och 100 kolumner (A–CV); "
+    "tabellen läses inte. Töm cellen, eller dela upp tabellen."
+)
 
 
 # ---------------------------------------------------------------- 2. every reader bounded before it works
+
 
 def test_a_five_kilobyte_workbook_with_one_cell_at_xfd1048576(tmp_path):
     folder = region(tmp_path)
@@ -106,8 +110,29 @@ def _write_zip(path: Path, parts: dict[str, tuple[bytes, int, int]]) -> None:
     local, central = bytearray(), bytearray()
     for name, (data, crc, size) in parts.items():
         raw = name.encode()
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data), size,
-                               len(raw), 0, 0, 0, 0, 0, len(local)) + raw
+        central += (
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0,
+                crc,
+                len(data),
+                size,
+                len(raw),
+                0,
+                0,
+                0,
+                0,
+                0,
+                len(local),
+            )
+            + raw
+        )
         local += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, len(raw), 0) + raw + data
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(central), len(local), 0)
     path.write_bytes(bytes(local + central + end))
@@ -139,18 +164,31 @@ def bomb(path: Path, part: str, size: int) -> None:
                 packer = zlib.compressobj(9, zlib.DEFLATED, -15)
                 parts[name] = (packer.compress(data) + packer.flush(), zlib.crc32(data), len(data))
     if part not in parts:  # the shared strings are a part of their own
-        prefix = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>'
+        prefix = (
+            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>'
+        )
         suffix = b"</t></si></sst>"
         parts[part] = (*_deflated(prefix, size, suffix), len(prefix) + size + len(suffix))
     _write_zip(path, parts)
 
 
-@pytest.mark.parametrize("part, lang, message", [
-    ("xl/sharedStrings.xml", "sv", "FEL: region.xlsx: arbetsboken packas upp till 2000 MB (högst 50 MB), mest i "
-     "xl/sharedStrings.xml, och läses inte. Spara om den i Excel, eller dela upp tabellerna på flera filer."),
-    ("xl/worksheets/sheet1.xml", "en", "ERROR: region.xlsx: the workbook unpacks to 2000 MB (at most 50 MB), most of it "
-     "in xl/worksheets/sheet1.xml, and is not read. Save it again in Excel, or split the tables over several files."),
-])
+@pytest.mark.parametrize(
+    "part, lang, message",
+    [
+        (
+            "xl/sharedStrings.xml",
+            "sv",
+            "FEL: region.xlsx: arbetsboken packas upp till 2000 MB (högst 50 MB), mest i "
+            "xl/sharedStrings.xml, och läses inte. Spara om den i Excel, eller dela upp tabellerna på flera filer.",
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            "en",
+            "ERROR: region.xlsx: the workbook unpacks to 2000 MB (at most 50 MB), most of it "
+            "in xl/worksheets/sheet1.xml, and is not read. Save it again in Excel, or split the tables over several files.",
+        ),
+    ],
+)
 def test_a_two_megabyte_workbook_holding_a_two_gigabyte_string(tmp_path, part, lang, message):
     folder = region(tmp_path)
     bomb(folder / "region.xlsx", part, 2_000_000_000 - 20_000)
@@ -160,10 +198,16 @@ def test_a_two_megabyte_workbook_holding_a_two_gigabyte_string(tmp_path, part, l
     assert_refused(folder, tmp_path, message, lang)
 
 
-@pytest.mark.parametrize("size, message", [
-    (48_000_000, f"FEL: agreements.csv, rad 2, kolumn CW: {BOUNDS}"),
-    (51_000_000, "FEL: agreements.csv: filen är 51 MB (högst 50 MB) och läses inte. Dela upp innehållet på flera filer."),
-])
+@pytest.mark.parametrize(
+    "size, message",
+    [
+        (48_000_000, f"FEL: agreements.csv, rad 2, kolumn CW: {BOUNDS}"),
+        (
+            51_000_000,
+            "FEL: agreements.csv: filen är 51 MB (högst 50 MB) och läses inte. Dela upp innehållet på flera filer.",
+        ),
+    ],
+)
 def test_a_csv_line_of_sixteen_million_cells(tmp_path, size, message):
     folder = region(tmp_path)  # agreements: no other table refers to them
     header = (folder / "agreements.csv").read_bytes().split(b"\n", 1)[0]
@@ -195,9 +239,13 @@ def test_one_cell_merged_over_a_whole_sheet_is_refused(tmp_path):
     merge = b'</sheetData><mergeCells count="1"><mergeCell ref="A3:CV500001"/></mergeCells>'
     book = with_sheet_xml(folder, [*POSTS, ["p2"]], lambda xml: xml.replace(b"</sheetData>", merge))
     assert book.stat().st_size < 10_000
-    assert_refused(folder, tmp_path, "FEL: region.xlsx: posts, rad 3, kolumn A: de sammanfogade cellerna A3:CV500001 "
-                                     "upprepar värden i 49999899 celler, fler än bladets 11 ifyllda; tabellen läses "
-                                     "inte. Dela upp de sammanfogade cellerna och skriv värdet i de celler som ska ha det.")
+    assert_refused(
+        folder,
+        tmp_path,
+        "FEL: region.xlsx: posts, rad 3, kolumn A: de sammanfogade cellerna A3:CV500001 "
+        "upprepar värden i 49999899 celler, fler än bladets 11 ifyllda; tabellen läses "
+        "inte. Dela upp de sammanfogade cellerna och skriv värdet i de celler som ska ha det.",
+    )
 
 
 def test_a_row_of_2_8_million_empty_cells_is_refused(tmp_path):
@@ -213,6 +261,7 @@ def test_each_workbook_is_opened_once_read_only(monkeypatch):
     numbers as numbers: tests/test_corpus.py asserts how each reads) are each loaded once, read-only
     (they were loaded twice, in full: once for the values, once for the formulas)."""
     import openpyxl
+
     opened = []
     real = openpyxl.load_workbook
 
@@ -242,13 +291,25 @@ def write_actors(folder: Path, rows: list[list[str]]) -> Path:
 
 def chain(n: int, close: bool = False) -> list[list[str]]:
     """a0 part of a1, …, a(n-1) part of nothing (or of a0: a cycle)."""
-    return [[f"a{i}", f"A{i}", "fou-enhet", "regional", "24", f"a{i + 1}" if i + 1 < n else ("a0" if close else ""),
-             "kalla", "stated"] for i in range(n)]
+    return [
+        [
+            f"a{i}",
+            f"A{i}",
+            "fou-enhet",
+            "regional",
+            "24",
+            f"a{i + 1}" if i + 1 < n else ("a0" if close else ""),
+            "kalla",
+            "stated",
+        ]
+        for i in range(n)
+    ]
 
 
 def lines_run(folder: Path) -> int:
     """Lines of graphmap/ingest run while ingesting ``folder`` (a count, not a time)."""
     import graphmap.ingest as package
+
     inside = str(Path(package.__file__).parent)
     count = 0
 
@@ -281,12 +342,14 @@ def test_a_part_of_chain_twice_as_long_costs_twice_the_work(tmp_path, close):
             ingest([tmp_path / "2n"])
         assert [p.format("sv") for p in err.value.problems] == [
             "actors.csv, rad 2, kolumn part_of: del-av-kedjan går i cirkel: a0 → a1 → a2 → a3 → a4 → a5 → a6 → a7 → "
-            "a8 → a9 → a10 → a11 → a12 → a13 → a14 → …. Bryt cirkeln i kolumnen part_of."]
+            "a8 → a9 → a10 → a11 → a12 → a13 → a14 → …. Bryt cirkeln i kolumnen part_of."
+        ]
 
 
 def suggestions_computed(folder: Path) -> tuple[int, int, list[str]]:
     """(suggestions computed, candidates compared, the messages) while ingesting ``folder``."""
     from graphmap import vocab
+
     computed = compared = 0
     counted = {vocab.best_matches.__code__, vocab.Vocabularies.suggest.__code__}
 
@@ -306,13 +369,22 @@ def suggestions_computed(folder: Path) -> tuple[int, int, list[str]]:
     return computed, compared, messages
 
 
-@pytest.mark.parametrize("column, value, message", [
-    ("part_of", "fou-vastrbotten",
-     'kolumn part_of: "fou-vastrbotten" finns inte bland actors. Menade du: region-vasterbotten?'),
-    ("level", "regionl", 'kolumn level: "regionl" finns inte i listan level. Menade du: regional?'),
-    ("county", "Västerbotten län",
-     'kolumn county: "Västerbotten län" är ingen kommun- eller länskod. Menade du: 24 (Västerbottens län)?'),
-])
+@pytest.mark.parametrize(
+    "column, value, message",
+    [
+        (
+            "part_of",
+            "fou-vastrbotten",
+            'kolumn part_of: "fou-vastrbotten" finns inte bland actors. Menade du: region-vasterbotten?',
+        ),
+        ("level", "regionl", 'kolumn level: "regionl" finns inte i listan level. Menade du: regional?'),
+        (
+            "county",
+            "Västerbotten län",
+            'kolumn county: "Västerbotten län" är ingen kommun- eller länskod. Menade du: 24 (Västerbottens län)?',
+        ),
+    ],
+)
 def test_one_misspelling_in_1000_rows_is_one_suggestion(tmp_path, column, value, message):
     rows = [[f"r{i}", f"R{i}", "fou-enhet", "regional", "24", "", "kalla", "stated"] for i in range(1000)]
     for row in rows:
@@ -324,20 +396,24 @@ def test_one_misspelling_in_1000_rows_is_one_suggestion(tmp_path, column, value,
 
 def test_different_misspellings_stop_suggesting_after_the_budget(tmp_path, monkeypatch):
     from graphmap.ingest import registry
+
     monkeypatch.setattr(registry, "MAX_COMPARED", 5_000)
     n = 400  # 400 actors, each part of a different misspelt one: 160,000 comparisons unbounded
     rows = [[f"r{i}", f"R{i}", "fou-enhet", "regional", "24", f"r{i}x", "kalla", "stated"] for i in range(n)]
     computed, compared, messages = suggestions_computed(write_actors(tmp_path / "typos", rows))
     assert compared <= 5_000 + n + 1  # the budget, plus at most one candidate set past it
     assert len(messages) == n and "Menade du" in messages[0]
-    assert messages[-1] == (f'actors.csv, rad {n + 1}, kolumn part_of: "r{n - 1}x" finns inte bland actors. '
-                            "Kontrollera stavningen eller lägg till raden som det hänvisas till.")
+    assert messages[-1] == (
+        f'actors.csv, rad {n + 1}, kolumn part_of: "r{n - 1}x" finns inte bland actors. '
+        "Kontrollera stavningen eller lägg till raden som det hänvisas till."
+    )
 
 
 # ---------------------------------------------------------------- issue 31: bounded work, not only bytes
 # Each workbook is inside every byte bound; what it would make graphmap do is not. Before: the shared
 # string copied per cell took 1.8 GB (a 20 KB file); 700,000 styles ~630 MB; 30,000 sheets 2 GB and 30,000
 # warnings. Now each is counted from the zip's parts as they stream and refused before openpyxl opens it.
+
 
 def _shared_string_bomb(folder: Path, rows: int = 4_000, columns: int = 50) -> Path:
     """posts with one 9,999-character shared string named by ``rows`` x ``columns`` cells."""
@@ -346,8 +422,10 @@ def _shared_string_bomb(folder: Path, rows: int = 4_000, columns: int = 50) -> P
     with zipfile.ZipFile(book) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", SHARED + b"</Types>")
-    parts["xl/sharedStrings.xml"] = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                                     b'count="1" uniqueCount="1"><si><t>' + b"L" * 9_999 + b"</t></si></sst>")
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'count="1" uniqueCount="1"><si><t>' + b"L" * 9_999 + b"</t></si></sst>"
+    )
     with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in parts.items():
             out.writestr(name, data)
@@ -358,9 +436,13 @@ def test_a_twenty_kilobyte_workbook_whose_one_long_string_fills_every_cell(tmp_p
     folder = region(tmp_path)
     book = _shared_string_bomb(folder)
     assert book.stat().st_size < 25_000  # 200,000 cells x 9,999 characters: 2 GB of text once read
-    assert_refused(folder, tmp_path, "FEL: region.xlsx: posts, rad 43, kolumn A: arbetsboken skulle ge fler tecken "
-                   "än graphmap läser (> 20000000, högst 20000000); den läses inte. Spara om den i Excel med bara "
-                   "tabellernas blad och värden, eller dela upp den.")
+    assert_refused(
+        folder,
+        tmp_path,
+        "FEL: region.xlsx: posts, rad 43, kolumn A: arbetsboken skulle ge fler tecken "
+        "än graphmap läser (> 20000000, högst 20000000); den läses inte. Spara om den i Excel med bara "
+        "tabellernas blad och värden, eller dela upp den.",
+    )
 
 
 def test_a_styles_part_with_700000_cell_formats(tmp_path):
@@ -374,9 +456,13 @@ def test_a_styles_part_with_700000_cell_formats(tmp_path):
 
     book = with_sheet_xml(folder, POSTS, change, "xl/styles.xml")
     assert book.stat().st_size < 200_000
-    assert_refused(folder, tmp_path, "FEL: region.xlsx: arbetsboken skulle ge fler format än graphmap läser "
-                   "(> 64000, högst 64000); den läses inte. Spara om den i Excel med bara tabellernas blad och "
-                   "värden, eller dela upp den.")
+    assert_refused(
+        folder,
+        tmp_path,
+        "FEL: region.xlsx: arbetsboken skulle ge fler format än graphmap läser "
+        "(> 64000, högst 64000); den läses inte. Spara om den i Excel med bara tabellernas blad och "
+        "värden, eller dela upp den.",
+    )
 
 
 def test_a_workbook_of_300_sheets(tmp_path):
@@ -388,9 +474,13 @@ def test_a_workbook_of_300_sheets(tmp_path):
     for n in range(300):
         book.create_sheet(f"s{n}")["A1"] = "x"
     book.save(folder / "region.xlsx")
-    assert_refused(folder, tmp_path, "FEL: region.xlsx: arbetsboken skulle ge fler blad än graphmap läser "
-                   "(301, högst 255); den läses inte. Spara om den i Excel med bara tabellernas blad och värden, "
-                   "eller dela upp den.")
+    assert_refused(
+        folder,
+        tmp_path,
+        "FEL: region.xlsx: arbetsboken skulle ge fler blad än graphmap läser "
+        "(301, högst 255); den läses inte. Spara om den i Excel med bara tabellernas blad och värden, "
+        "eller dela upp den.",
+    )
 
 
 def test_a_table_of_5000_warnings_stops_at_the_thousandth(tmp_path):
@@ -404,6 +494,8 @@ def test_a_table_of_5000_warnings_stops_at_the_thousandth(tmp_path):
     assert result["rc"] == 2, result["stderr"][-2000:]
     lines = result["stderr"].splitlines()
     assert len(lines) < 1_100, len(lines)
-    assert ("FEL: posts.csv, rad 1204: filen gav fler än 1000 problem och läses inte vidare. Rätta de första "
-            "problemen (eller kontrollera att det är rätt fil) och läs in den igen.") in lines  # the others: refs to posts
+    assert (
+        "FEL: posts.csv, rad 1204: filen gav fler än 1000 problem och läses inte vidare. Rätta de första "
+        "problemen (eller kontrollera att det är rätt fil) och läs in den igen."
+    ) in lines  # the others: refs to posts
     assert not out.exists()

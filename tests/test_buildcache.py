@@ -3,6 +3,7 @@ unchanged, rebuild when they change, and never trust a damaged cache.
 
 The repository conftest gives every test its own GRAPHMAP_CACHE_DIR; the tests here also point it
 at their own tmp_path so what they inspect is theirs alone."""
+
 from __future__ import annotations
 
 import json
@@ -81,8 +82,10 @@ def test_changed_table_rebuilds_with_the_new_answer(cache_dir, tmp_path):
     assert "FoU Socialtjänst (Västerbotten)" in old
     assert buildcache.open([region]).cache.status == "hit"
     actors = region / "actors.csv"
-    actors.write_text(actors.read_text(encoding="utf-8").replace("FoU Socialtjänst (Västerbotten)", "FoU Umeå-länet"),
-                      encoding="utf-8")
+    actors.write_text(
+        actors.read_text(encoding="utf-8").replace("FoU Socialtjänst (Västerbotten)", "FoU Umeå-länet"),
+        encoding="utf-8",
+    )
     kg = buildcache.open([region])
     assert kg.cache.status == "built" and "changed" in kg.cache.reason
     new = labels(kg, area="funktionshinder", municipality="Umeå")
@@ -119,7 +122,7 @@ def test_touched_table_with_the_same_content_is_still_a_hit(cache_dir, tmp_path)
     assert buildcache.open([region]).cache.status == "built"
     later = os.stat(region / "offers.csv").st_mtime_ns + 10_000_000_000
     os.utime(region / "offers.csv", ns=(later, later))
-    assert buildcache.open([region]).cache.status == "hit"   # content hashed again: unchanged
+    assert buildcache.open([region]).cache.status == "hit"  # content hashed again: unchanged
     assert buildcache.open([region]).cache.status == "hit"
 
 
@@ -128,9 +131,9 @@ def test_damaged_cache_is_rebuilt(cache_dir, damage):
     buildcache.open()
     (folder,) = [p for p in cache_dir.iterdir() if p.is_dir()]
     graph = folder / "graph.nt"
-    if damage == "truncate":    # a run killed while writing, or a full disk
+    if damage == "truncate":  # a run killed while writing, or a full disk
         graph.write_bytes(graph.read_bytes()[: graph.stat().st_size // 2])
-    elif damage == "flip":      # same size, other bytes
+    elif damage == "flip":  # same size, other bytes
         data = bytearray(graph.read_bytes())
         data[len(data) // 2] ^= 0x20
         graph.write_bytes(bytes(data))
@@ -142,8 +145,9 @@ def test_damaged_cache_is_rebuilt(cache_dir, damage):
         (folder / "ingest.json").unlink()
     kg = buildcache.open()
     assert kg.cache.status == "built", kg.cache.reason
-    assert labels(kg, area="funktionshinder", municipality="Umeå") == labels(graphmap.build(), area="funktionshinder",
-                                                                              municipality="Umeå")
+    assert labels(kg, area="funktionshinder", municipality="Umeå") == labels(
+        graphmap.build(), area="funktionshinder", municipality="Umeå"
+    )
     assert buildcache.open().cache.status == "hit"
 
 
@@ -214,6 +218,7 @@ def test_caching_off_and_unwritable_cache_build_in_memory(tmp_path, monkeypatch)
 
 def test_graph_files_and_bad_tables_are_not_cached(cache_dir, tmp_path):
     from graphmap.ingest import IngestError
+
     region = region_copy(tmp_path)
     (region / "actors.csv").write_text("id,name_sv\nBad Id!,x\n", encoding="utf-8")
     with pytest.raises(IngestError):
@@ -222,24 +227,35 @@ def test_graph_files_and_bad_tables_are_not_cached(cache_dir, tmp_path):
 
 
 COMMANDS = [
-    ["gaps"], ["gaps", "--county", "24", "--format", "csv"], ["chain", "Lycksele", "--format", "json"],
-    ["query", "brokers", "--format", "json"], ["query", "coverage", "-p", "municipality=Uddevalla", "--lang", "en"],
-    ["export", "data", "--format", "ttl"], ["export", "data", "--format", "graphml"], ["export", "data", "--format", "csv"],
-    ["report"], ["privacy", "--format", "json"], ["viz", "--county", "24"],
+    ["gaps"],
+    ["gaps", "--county", "24", "--format", "csv"],
+    ["chain", "Lycksele", "--format", "json"],
+    ["query", "brokers", "--format", "json"],
+    ["query", "coverage", "-p", "municipality=Uddevalla", "--lang", "en"],
+    ["export", "data", "--format", "ttl"],
+    ["export", "data", "--format", "graphml"],
+    ["export", "data", "--format", "csv"],
+    ["report"],
+    ["privacy", "--format", "json"],
+    ["viz", "--county", "24"],
 ]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c))
 def test_commands_answer_the_same_from_the_cache(cache_dir, tmp_path, monkeypatch, command):
     """Each command's output (and the files it writes) with no cache, then from a warm cache."""
+
     def outputs(name):
         out = tmp_path / name
         args = list(command)
         if command[0] in ("export", "report", "viz"):
             args += ["-o", str(out / ("x" if command[-1] == "csv" else "x.out"))]
         text = cli(*args).replace(str(out), "OUT")
-        files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} \
-            if out.exists() else {}
+        files = (
+            {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+            if out.exists()
+            else {}
+        )
         return text, files
 
     monkeypatch.setenv("GRAPHMAP_CACHE_DIR", "off")
@@ -269,6 +285,7 @@ def test_a_support_answer_on_a_hit_loads_no_store(cache_dir, fresh):
     """The layer, the name index, the labels and the map's state are kept with the build: a
     support answer (and its note on an unmapped county) reads them and never loads the graph."""
     from graphmap.api import not_mapped_note
+
     buildcache.open()
     kg = buildcache.open()
     assert kg.cache.status == "hit"
@@ -290,6 +307,7 @@ def test_damaged_lookups_are_computed_from_the_graph(cache_dir, fresh):
     path.write_bytes(bytes(data))
     kg = buildcache.open()
     assert kg.cache.status == "hit"
-    assert labels(kg, area="funktionshinder", municipality="Umeå") == labels(fresh, area="funktionshinder",
-                                                                              municipality="Umeå")
-    assert "store" in kg.__dict__   # the names were read from the graph
+    assert labels(kg, area="funktionshinder", municipality="Umeå") == labels(
+        fresh, area="funktionshinder", municipality="Umeå"
+    )
+    assert "store" in kg.__dict__  # the names were read from the graph

@@ -2,6 +2,7 @@
 shapes (``tests/data/dcat-ap/``, CC BY 4.0) in pySHACL find no violation of a mandatory or
 recommended property; the only warnings are the 21 counties' missing bounding boxes and centroids
 (graphmap holds no county geometry from an official source; see the first test). The record holds what a DCAT-AP-SE harvester lists, and no person."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,8 +32,14 @@ def semic_results(data: Graph) -> list[tuple[str, str, str]]:
     for name in ("shapes.ttl", "shapes_recommended.ttl", "range.ttl"):
         shapes.parse(SHAPES / name, format="turtle")
     _ok, report, _text = pyshacl.validate(data, shacl_graph=shapes, allow_warnings=True)
-    return [(str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1], str(report.value(r, SH.resultPath)),
-             str(report.value(r, SH.focusNode))) for r in report.subjects(RDF.type, SH.ValidationResult)]
+    return [
+        (
+            str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1],
+            str(report.value(r, SH.resultPath)),
+            str(report.value(r, SH.focusNode)),
+        )
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+    ]
 
 
 def test_semic_dcat_ap_shapes_find_no_violation(record, kg):
@@ -84,8 +91,9 @@ def test_record_holds_what_a_harvester_lists(record, kg):
     assert len(distributions) == len(DISTRIBUTIONS) == 5
     urls = {str(g.value(d, DCAT.accessURL)) for d in distributions}
     assert urls == {BASE + "data/" + name for name in DISTRIBUTIONS}
-    assert all(g.value(d, DCAT.mediaType) is not None and g.value(d, DCTERMS.license) == DATA_LICENCE
-               for d in distributions)
+    assert all(
+        g.value(d, DCAT.mediaType) is not None and g.value(d, DCTERMS.license) == DATA_LICENCE for d in distributions
+    )
     assert str(g.value(SERVICE, DCAT.endpointURL)) == BASE + "sparql"
     assert (SERVICE, DCAT.servesDataset, DATASET) in g
     assert int(g.value(DATASET, VOID.triples)) == len(shareable_graph(kg.graph))

@@ -10,6 +10,7 @@ a fixed ``value``, ``nodetype``, ``datatype``, ``pattern`` and, for a choice or 
 ``dcterms:format``, an EU licence IRI on a distribution). The record holds every mandatory property
 of the profile; what stays recommended-but-absent is a list with the reason for each.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,15 +31,29 @@ BUNDLE = Path(__file__).resolve().parent / "data" / "dcat-ap-se" / "bundle.json"
 BASE = "http://127.0.0.1:8000/"
 EMAIL = "data@example.org"
 PREFIXES = {
-    "rdf": str(RDF), "xsd": str(XSD), "dcterms": str(DCTERMS), "dcat": str(DCAT), "vcard": str(VCARD),
-    "foaf": "http://xmlns.com/foaf/0.1/", "skos": "http://www.w3.org/2004/02/skos/core#",
-    "owl": "http://www.w3.org/2002/07/owl#", "schema": "http://schema.org/", "prov": "http://www.w3.org/ns/prov#",
-    "odrs": "http://schema.theodi.org/odrs#", "locn": "http://www.w3.org/ns/locn#",
-    "adms": "http://www.w3.org/ns/adms#", "dcatap": "http://data.europa.eu/r5r/", "spdx": "http://spdx.org/rdf/terms#",
+    "rdf": str(RDF),
+    "xsd": str(XSD),
+    "dcterms": str(DCTERMS),
+    "dcat": str(DCAT),
+    "vcard": str(VCARD),
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "schema": "http://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "odrs": "http://schema.theodi.org/odrs#",
+    "locn": "http://www.w3.org/ns/locn#",
+    "adms": "http://www.w3.org/ns/adms#",
+    "dcatap": "http://data.europa.eu/r5r/",
+    "spdx": "http://spdx.org/rdf/terms#",
 }
 # the class templates of the profile, and the templates of what their properties name
-CLASSES = {"dcat:Catalog": DCAT.Catalog, "dcat:Dataset": DCAT.Dataset, "dcat:Distribution": DCAT.Distribution,
-           "dcat:DataService": DCAT.DataService}
+CLASSES = {
+    "dcat:Catalog": DCAT.Catalog,
+    "dcat:Dataset": DCAT.Dataset,
+    "dcat:Distribution": DCAT.Distribution,
+    "dcat:DataService": DCAT.DataService,
+}
 NESTED = {DCTERMS.publisher: "dcat:foaf:Agent", DCAT.contactPoint: "dcat:contactPoint"}
 EU = "http://publications.europa.eu/resource/authority/"
 
@@ -101,7 +116,9 @@ def deviation(g: Graph, prop: URIRef, node, value) -> bool:
     """DIGG's documented deviations (``docs/changes.md``): EU file types with ``dcat:mediaType``, EU licences."""
     if prop == DCTERMS.format:
         return str(value).startswith(EU + "file-type/")
-    return prop == DCTERMS.license and (node, RDF.type, DCAT.Distribution) in g and str(value).startswith(EU + "licence/")
+    return (
+        prop == DCTERMS.license and (node, RDF.type, DCAT.Distribution) in g and str(value).startswith(EU + "licence/")
+    )
 
 
 def applies(g: Graph, item: dict, node) -> bool:
@@ -143,8 +160,12 @@ def check(g: Graph, template: str, node, label: str, out: list) -> None:
             prop = URIRef(expand(alt["property"]))
             if prop == RDF.type:
                 continue
-            siblings = [a for r in templates()[template]["items"] for a in leaves(resolve(r))
-                        if a.get("property") and URIRef(expand(a["property"])) == prop]
+            siblings = [
+                a
+                for r in templates()[template]["items"]
+                for a in leaves(resolve(r))
+                if a.get("property") and URIRef(expand(a["property"])) == prop
+            ]
             for value in g.objects(node, prop):
                 if not any(conforms(g, a, value) for a in siblings) and not deviation(g, prop, node, value):
                     out.append(("value", label, f"{alt['property']} {value}"))
@@ -196,7 +217,8 @@ def test_without_a_contact_address_the_one_mandatory_gap_is_named(kg):
     results = se_results(catalog_graph(shareable_graph(kg.graph), BASE))
     assert [r for r in results if r[0] == "mandatory"] == [
         ("mandatory", "dcat:DataService/dcat:contactPoint", "vcard:hasEmail"),
-        ("mandatory", "dcat:Dataset/dcat:contactPoint", "vcard:hasEmail")]
+        ("mandatory", "dcat:Dataset/dcat:contactPoint", "vcard:hasEmail"),
+    ]
 
 
 def test_the_check_catches_what_the_profile_forbids(record):
@@ -241,7 +263,8 @@ def test_cli_writes_the_contact_address_or_refuses_a_bad_one(tmp_path):
     assert set(g.objects(None, VCARD.hasEmail)) == {URIRef("mailto:" + EMAIL)}
     assert not [r for r in se_results(g) if r[0] != "recommended"]
     bad = tmp_path / "bad.ttl"
-    refused = CliRunner().invoke(main, ["export", "catalog", "-o", str(bad), "--contact-email", "Anna Svensson",
-                                        "--lang", "en"])
+    refused = CliRunner().invoke(
+        main, ["export", "catalog", "-o", str(bad), "--contact-email", "Anna Svensson", "--lang", "en"]
+    )
     assert refused.exit_code == 2 and not bad.exists()
     assert "--contact-email: Anna Svensson is not an e-mail address (like data@region.se)." in refused.output

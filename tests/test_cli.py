@@ -1,4 +1,5 @@
 """The CLI: human tables, csv/json for machines, Swedish by default, clean errors with suggestions."""
+
 from __future__ import annotations
 
 import csv
@@ -25,14 +26,17 @@ def test_support_json_lists_fou_and_skr_networks():
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     labels = {r["actor_label"] for r in rows}
-    assert {"FoU Socialtjänst (Västerbotten)", "SKR:s nätverk för kvalitet inom funktionshinderområdet",
-            "SKR:s nätverk för kompetens och kompetensförsörjning inom funktionshinderområdet"} <= labels
+    assert {
+        "FoU Socialtjänst (Västerbotten)",
+        "SKR:s nätverk för kvalitet inom funktionshinderområdet",
+        "SKR:s nätverk för kompetens och kompetensförsörjning inom funktionshinderområdet",
+    } <= labels
 
 
 def test_support_english_labels():
     rows = json.loads(run("support", "-a", "disability", "-m", "Umea", "--format", "json", "--lang", "en").output)
     assert "National" in {r["level_label"] for r in rows}
-    assert "FoU Socialtjänst (Västerbotten)" in {r["actor_label"] for r in rows}   # a proper name stays as written
+    assert "FoU Socialtjänst (Västerbotten)" in {r["actor_label"] for r in rows}  # a proper name stays as written
 
 
 def test_query_csv_has_header_and_rows():
@@ -63,7 +67,16 @@ def test_unknown_query_name():
 
 def test_queries_lists_all_eight():
     rows = json.loads(run("queries", "--format", "json").output)
-    assert [r["name"] for r in rows] == ["actor", "brokers", "chain", "collaborations", "coverage", "gaps", "networks", "support"]
+    assert [r["name"] for r in rows] == [
+        "actor",
+        "brokers",
+        "chain",
+        "collaborations",
+        "coverage",
+        "gaps",
+        "networks",
+        "support",
+    ]
 
 
 def table_cell(output: str, row_label: str, column: str) -> str:
@@ -88,9 +101,12 @@ def test_gaps_matrix_and_detail(kg):
     # the reference layer: the county's support structure and Länsstyrelsen (disability policy) reach all 49
     assert table_cell(matrix, "Funktionshinder", "14") == "49/49"
     seeds = run("gaps", "-d", "data/regions").output  # the seeds alone: FoU Fyrbodal's 14 + part of Lilla Edet
-    assert table_cell(seeds, "Funktionshinder", "14") == "15/49" and table_cell(seeds, "Funktionshinder", "25") == "ej kartlagd"
+    assert (
+        table_cell(seeds, "Funktionshinder", "14") == "15/49"
+        and table_cell(seeds, "Funktionshinder", "25") == "ej kartlagd"
+    )
     rows = json.loads(run("gaps", "--county", "24", "--format", "json").output)
-    assert len(rows) == 15 * 19   # every municipality of Västerbotten × every area
+    assert len(rows) == 15 * 19  # every municipality of Västerbotten × every area
 
 
 def test_validate_bundled_data_ok_with_warnings():
@@ -110,7 +126,9 @@ def test_build_writes_turtle(tmp_path):
 
 
 def test_python_dash_m():
-    proc = subprocess.run([sys.executable, "-m", "graphmap", "queries", "--format", "json"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphmap", "queries", "--format", "json"], capture_output=True, text=True
+    )
     assert proc.returncode == 0
     assert len(json.loads(proc.stdout)) == 8
 
@@ -131,15 +149,23 @@ def test_gaps_marks_partly_mapped_counties_as_the_pages_do():
     result = CliRunner().invoke(main, ["gaps"], terminal_width=400)
     assert result.exit_code == 0, result.output
     states = json.loads(run("state", "--format", "json").output)
-    partly = {s["county"] for s in states if s["status"] != "ej-kartlagd"
-              and "ingen-kalla-hittad" in (s["fou-tackning"], s["omraden"])}
-    assert {"07", "13", "19"} <= partly   # Kronoberg, Halland, Västmanland
-    marked = {s["county"] for s in states if s["county"] for a in ("Anhörigstöd", "E-tjänster", "Folkhälsa")
-              if table_cell(result.stdout, a, s["county"]).endswith(" ?")}
+    partly = {
+        s["county"]
+        for s in states
+        if s["status"] != "ej-kartlagd" and "ingen-kalla-hittad" in (s["fou-tackning"], s["omraden"])
+    }
+    assert {"07", "13", "19"} <= partly  # Kronoberg, Halland, Västmanland
+    marked = {
+        s["county"]
+        for s in states
+        if s["county"]
+        for a in ("Anhörigstöd", "E-tjänster", "Folkhälsa")
+        if table_cell(result.stdout, a, s["county"]).endswith(" ?")
+    }
     assert marked == partly
     assert table_cell(result.stdout, "Anhörigstöd", "07") == "0/8 ?"
     assert table_cell(result.stdout, "Funktionshinder", "24") == "15/15"  # support found is shown as found
-    assert table_cell(result.stdout, "Anhörigstöd", "01") == "0/26"        # a gap where the county is mapped
+    assert table_cell(result.stdout, "Anhörigstöd", "01") == "0/26"  # a gap where the county is mapped
     assert "? = delvis kartlagd" in result.stderr
     county = CliRunner().invoke(main, ["gaps", "--county", "Kronoberg"], terminal_width=400)
     assert table_cell(county.stdout, "Anhörigstöd", "Växjö") == "?" and "? = delvis kartlagd" in county.stderr

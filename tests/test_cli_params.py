@@ -1,6 +1,7 @@
 """The CLI's typed parameters (graphmap.cli.params): names resolved in the graph with "did you mean",
 shell completion without the graph, the shortcuts' options from their query headers, and one DATA and
 one COUNTY definition across the commands."""
+
 from __future__ import annotations
 
 import csv
@@ -35,10 +36,13 @@ def complete(words: str, shell: str = "bash") -> list[str]:
 @pytest.fixture
 def no_graph(monkeypatch):
     """Completion must never build or load the graph."""
+
     def refuse(*_a, **_k):
         raise AssertionError("completion built the graph")
+
     import graphmap.api
     import graphmap.buildcache
+
     monkeypatch.setattr(graphmap.buildcache, "open", refuse)
     monkeypatch.setattr(graphmap.api, "build", refuse)
 
@@ -49,6 +53,7 @@ def _reference(name: str) -> list[dict]:
 
 
 # ---------------------------------------------------------------- completion
+
 
 def test_area_completion_through_click(no_graph):
     assert complete("graphmap support --area funk") == ["plain,funktionshinder"]
@@ -67,16 +72,23 @@ def test_municipality_completion_from_the_reference_table(no_graph):
     names = sorted(r["kommun"] for r in _reference("kommuner.csv") if r["kommun"].lower().startswith("upp"))
     assert sorted(complete("graphmap support -a funk --municipality Upp")) == [f"plain,{n}" for n in names]
     assert complete("graphmap support -a funk -m umea") == ["plain,Umeå"]
-    assert complete("graphmap support -a funk -m 248") == [f"plain,{r['kommunkod']}" for r in _reference("kommuner.csv")
-                                                          if r["kommunkod"].startswith("248")]
+    assert complete("graphmap support -a funk -m 248") == [
+        f"plain,{r['kommunkod']}" for r in _reference("kommuner.csv") if r["kommunkod"].startswith("248")
+    ]
 
 
 def test_county_completion_everywhere_a_county_is_asked_for(no_graph):
-    for words in ("graphmap gaps --county väster", "graphmap gaps -c Väster", "graphmap viz --county väster",
-                  "graphmap report -c väster", "graphmap new-region X --county väster"):
+    for words in (
+        "graphmap gaps --county väster",
+        "graphmap gaps -c Väster",
+        "graphmap viz --county väster",
+        "graphmap report -c väster",
+        "graphmap new-region X --county väster",
+    ):
         assert complete(words) == ["plain,Västernorrland", "plain,Västerbotten"], words  # 22, 24
-    assert complete("graphmap gaps -c 2") == [f"plain,{r['lanskod']}" for r in _reference("lan.csv")
-                                              if r["lanskod"].startswith("2")]
+    assert complete("graphmap gaps -c 2") == [
+        f"plain,{r['lanskod']}" for r in _reference("lan.csv") if r["lanskod"].startswith("2")
+    ]
     assert len(complete("graphmap gaps -c ")) == len(_reference("lan.csv")) == 21
 
 
@@ -111,20 +123,32 @@ def test_paramtype_shell_complete_directly():
 
 # ---------------------------------------------------------------- resolution: today's one-line errors
 
-@pytest.mark.parametrize("args, sv, en", [
-    (["support", "--area", "funktionshindr", "-m", "Umeå"],
-     'Okänt värde för area: "funktionshindr". Menade du: funktionshinder?',
-     'Unknown value for area: "funktionshindr". Did you mean: funktionshinder?'),
-    (["support", "-a", "funktionshinder", "--municipality", "Umeåå"],
-     'Okänt värde för municipality: "Umeåå". Menade du: Umeå?',
-     'Unknown value for municipality: "Umeåå". Did you mean: Umeå?'),
-    (["gaps", "--county", "Jamtlnd"],
-     'Okänt värde för county: "Jamtlnd". Menade du: Jämtlands län?',
-     'Unknown value for county: "Jamtlnd". Did you mean: Jämtlands län?'),
-    (["chain", "Lyckssele"],
-     'Okänt värde för actor: "Lyckssele". Menade du: Lycksele (2481)?',
-     'Unknown value for actor: "Lyckssele". Did you mean: Lycksele (2481)?'),
-])
+
+@pytest.mark.parametrize(
+    "args, sv, en",
+    [
+        (
+            ["support", "--area", "funktionshindr", "-m", "Umeå"],
+            'Okänt värde för area: "funktionshindr". Menade du: funktionshinder?',
+            'Unknown value for area: "funktionshindr". Did you mean: funktionshinder?',
+        ),
+        (
+            ["support", "-a", "funktionshinder", "--municipality", "Umeåå"],
+            'Okänt värde för municipality: "Umeåå". Menade du: Umeå?',
+            'Unknown value for municipality: "Umeåå". Did you mean: Umeå?',
+        ),
+        (
+            ["gaps", "--county", "Jamtlnd"],
+            'Okänt värde för county: "Jamtlnd". Menade du: Jämtlands län?',
+            'Unknown value for county: "Jamtlnd". Did you mean: Jämtlands län?',
+        ),
+        (
+            ["chain", "Lyckssele"],
+            'Okänt värde för actor: "Lyckssele". Menade du: Lycksele (2481)?',
+            'Unknown value for actor: "Lyckssele". Did you mean: Lycksele (2481)?',
+        ),
+    ],
+)
 def test_unknown_names_exit_2_with_one_line(args, sv, en):
     for lang, expected in (("sv", sv), ("en", en)):
         result = run(*args, "--lang", lang)
@@ -149,6 +173,7 @@ def test_a_name_keeps_what_was_typed(kg):
 
 # ---------------------------------------------------------------- shortcuts from the query headers
 
+
 def test_shortcuts_follow_their_headers():
     for command, argument in (("support", None), ("gaps", None), ("chain", "actor")):
         query = library()[command]
@@ -168,8 +193,10 @@ def test_shortcuts_follow_their_headers():
 def test_a_header_change_changes_the_command(tmp_path):
     """A copy of support.rq with municipality required and relabelled: the generated command follows."""
     text = library()["support"].path.read_text(encoding="utf-8")
-    text = text.replace("# param: municipality | kommun | optional | Kommun | Municipality",
-                        "# param: municipality | kommun | required | Hemkommun | Home municipality")
+    text = text.replace(
+        "# param: municipality | kommun | optional | Kommun | Municipality",
+        "# param: municipality | kommun | required | Hemkommun | Home municipality",
+    )
     text = text.replace("# param: area | vocab:area | required |", "# param: area | vocab:area | optional |")
     path = tmp_path / "support.rq"
     path.write_text(text, encoding="utf-8")
@@ -195,7 +222,9 @@ def test_help_lists_every_option_in_both_languages():
     chain = re.sub(r"\s+", " ", run("chain", "--help").output)
     assert "ACTOR: Aktör eller kommun (namn eller id), t.ex. Lycksele / Actor or municipality" in chain
     support = re.sub(r"\s+", " ", run("support", "--help").output)
-    assert "-a, --area AREA Verksamhetsområde, t.ex. funktionshinder / Area, e.g. funktionshinder. [required]" in support
+    assert (
+        "-a, --area AREA Verksamhetsområde, t.ex. funktionshinder / Area, e.g. funktionshinder. [required]" in support
+    )
 
 
 def test_query_with_params_keeps_working():
@@ -204,6 +233,7 @@ def test_query_with_params_keeps_working():
 
 
 # ---------------------------------------------------------------- one DATA, one COUNTY
+
 
 def _commands(group=main, prefix=()):
     for name, command in sorted(group.commands.items()):
@@ -224,8 +254,22 @@ def test_every_data_option_is_the_same():
                     seen.append(" ".join(path))
                 else:
                     assert p.nargs == -1, path
-    assert set(seen) >= {"build", "validate", "query", "support", "gaps", "chain", "viz", "report", "serve",
-                         "new-region", "privacy", "export data", "export ontology", "neo4j push"}
+    assert set(seen) >= {
+        "build",
+        "validate",
+        "query",
+        "support",
+        "gaps",
+        "chain",
+        "viz",
+        "report",
+        "serve",
+        "new-region",
+        "privacy",
+        "export data",
+        "export ontology",
+        "neo4j push",
+    }
 
 
 def test_every_county_option_is_the_same():
@@ -269,6 +313,8 @@ def test_build_and_validate_take_built_graph_files(tmp_path):
     broken.serialize(bad, format="turtle")
     result = run("validate", str(bad), "--lang", "en")
     assert result.exit_code == 2
-    assert result.output.splitlines()[0].startswith("ERROR: id:actor/fou-socialtjanst-vasterbotten, column skos:prefLabel")
+    assert result.output.splitlines()[0].startswith(
+        "ERROR: id:actor/fou-socialtjanst-vasterbotten, column skos:prefLabel"
+    )
     assert run("build", str(bad), "-o", str(tmp_path / "x.ttl")).exit_code == 2
     assert not (tmp_path / "x.ttl").exists()

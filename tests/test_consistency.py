@@ -12,6 +12,7 @@ answer:
   cell's counts;
 * the round workbook's "Det vi tror": every confidence in the words of the confidence vocabulary.
 """
+
 from __future__ import annotations
 
 import html
@@ -68,11 +69,13 @@ def test_every_municipality_page_says_what_the_support_answer_says(kg, http):
             area = areas[html.unescape(label)]
             cell = matrix.cell(area, municipality)
             expected = "not-mapped" if not cell.mapped else answer_status(kg, area, municipality)
-            if expected == "none" and cell.partly:   # nothing found where the county is mapped in part
+            if expected == "none" and cell.partly:  # nothing found where the county is mapped in part
                 expected = "partly-mapped"
             if status != expected or cell.status() != status:
-                wrong.append(f"/kommun/{code_of(municipality)} {html.unescape(label)}: the page says {status}, "
-                             f"the support answer {expected}, the gap cell {cell.status()}")
+                wrong.append(
+                    f"/kommun/{code_of(municipality)} {html.unescape(label)}: the page says {status}, "
+                    f"the support answer {expected}, the gap cell {cell.status()}"
+                )
     assert pages == 290
     assert not wrong, f"{len(wrong)} contradictions:\n" + "\n".join(wrong[:20])
 

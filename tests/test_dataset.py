@@ -1,4 +1,5 @@
 """The bundled dataset: every row in the graph, the graph passes SHACL, 290 municipalities, provenance."""
+
 from __future__ import annotations
 
 import csv
@@ -52,6 +53,7 @@ def test_general_knowledge_is_never_stated(kg):
 
 def test_persons_are_marked_personal(kg):
     from rdflib.namespace import FOAF
+
     people = set(kg.graph.subjects(RDF.type, FOAF.Person))
     assert len(people) == 6
     assert all(kg.graph.value(p, GM.personalData).toPython() is True for p in people)
@@ -59,18 +61,28 @@ def test_persons_are_marked_personal(kg):
 
 def test_seed_facts_present(seed_kg):
     from graphmap.api import run_query
+
     kg = seed_kg  # what the seed documents say (the reference layer adds forums of its own)
     rows = run_query(kg, "actor", actor="fou-socialtjanst-fyrbodal").present()
     labels = {r["value_label"] for r in rows}
     # the posts with their share of a full-time post (Fyrbodal plan)
-    assert {"Utvecklingsledare funktionshinder/socialpsykiatri", "Nätverksledare IFO-nätverk/kompetensutveckling",
-            "VFU-samordnare"} <= labels
+    assert {
+        "Utvecklingsledare funktionshinder/socialpsykiatri",
+        "Nätverksledare IFO-nätverk/kompetensutveckling",
+        "VFU-samordnare",
+    } <= labels
     # the jointly run services in Jönköpings län
     names = {kg.label(s) for s in kg.graph.subjects(RDF.type, GM.JointService)}
-    assert names == {"Barnahus (Jönköpings län)", "Personliga ombud (Jönköpings län)", "Familjehemsrekrytering (Jönköpings län)"}
+    assert names == {
+        "Barnahus (Jönköpings län)",
+        "Personliga ombud (Jönköpings län)",
+        "Familjehemsrekrytering (Jönköpings län)",
+    }
     # the three FoU-rum, the two local disability networks in Västerbotten, FoU Välfärd, the socialchefsnätverk
     forums = {kg.label(s) for s in kg.graph.subjects(RDF.type, GM.Forum)}
     assert len(forums) == 3
     assert kg.resolver.resolve("actor", "funk-natverk-sodra-lappland") == ID["network/funk-natverk-sodra-lappland"]
     assert kg.resolver.resolve("actor", "FoU Välfärd") == ID["actor/fou-valfard-forening"]  # the association
-    assert kg.resolver.resolve("actor", "Socialchefsnätverket i Fyrbodal") == ID["network/socialchefsnatverket-fyrbodal"]
+    assert (
+        kg.resolver.resolve("actor", "Socialchefsnätverket i Fyrbodal") == ID["network/socialchefsnatverket-fyrbodal"]
+    )

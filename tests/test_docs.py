@@ -1,6 +1,7 @@
 """The references in docs/reference/ are current: what scripts/docs.py writes from the commands'
 ``--help``, the query headers and ``schema.py`` is what the pages say (run ``python scripts/docs.py``
 after a change), and every page docs/README.md links to exists."""
+
 from __future__ import annotations
 
 import re
@@ -12,14 +13,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_generated_references_are_current():
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "docs.py"), "--check"],
-                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "docs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr
 
 
 def test_the_references_name_every_command_query_and_table():
     from graphmap.queries import library
     from graphmap.schema import TABLES
+
     cli = (ROOT / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
     queries = (ROOT / "docs" / "reference" / "queries.md").read_text(encoding="utf-8")
     tables = (ROOT / "docs" / "reference" / "tables.md").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 Calc headless (`soffice --convert-to csv`), the Excel CSV and the machine CSV with the csv module,
 against the JSON of the same answer: the same rows, every code of a row in its "(kod)" column, several
 values joined by "; " everywhere (never a Python list's text)."""
+
 from __future__ import annotations
 
 import csv
@@ -32,9 +33,22 @@ def calc_rows(xlsx: bytes, tmp_path) -> list[list[str]]:
     """The first sheet as LibreOffice Calc reads it, saved as UTF-8 CSV."""
     src = tmp_path / "answer.xlsx"
     src.write_bytes(xlsx)
-    done = subprocess.run([soffice(), "--headless", "--norestore", "--convert-to",
-                           "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(tmp_path), str(src)],
-                          capture_output=True, text=True, timeout=300, env=dict(os.environ, HOME=str(tmp_path)))
+    done = subprocess.run(
+        [
+            soffice(),
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, HOME=str(tmp_path)),
+    )
     out = tmp_path / "answer.csv"
     assert out.is_file(), done.stderr
     return list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
@@ -67,10 +81,13 @@ def test_support_answer_reads_back_the_same_everywhere(http, tmp_path):
         assert not any("['" in cell or "']" in cell for cell in xlsx_row)
     # LibreOffice Calc reads the same table
     calc = calc_rows(_get(http, "/fraga/support.xlsx", SUPPORT), tmp_path)
-    assert [[c.strip() for c in r] for r in calc if any(c.strip() for c in r)] == \
-        [[c.strip() for c in r] for r in sheet]
+    assert [[c.strip() for c in r] for r in calc if any(c.strip() for c in r)] == [
+        [c.strip() for c in r] for r in sheet
+    ]
     # the Excel CSV: the same cells; the machine CSV: lists joined by "; ", never Python's list text
-    excel = list(csv.reader(io.StringIO(_get(http, "/fraga/support.excel.csv", SUPPORT).decode("utf-8-sig")), delimiter=";"))
+    excel = list(
+        csv.reader(io.StringIO(_get(http, "/fraga/support.excel.csv", SUPPORT).decode("utf-8-sig")), delimiter=";")
+    )
     assert excel == sheet
     machine = list(csv.DictReader(io.StringIO(_get(http, "/fraga/support.csv", SUPPORT).decode("utf-8-sig"))))
     assert len(machine) == len(rows)
@@ -85,7 +102,7 @@ def test_the_gap_cells_rows_download_as_the_page_shows_them(http, tmp_path):
     page = http.get("/luckor/rader", params=GAP_CELL).text
     for fmt in ("xlsx", "excel.csv", "csv", "json"):
         assert f"/fraga/gaps.{fmt}?county=24&amp;area=barn-och-unga" in page
-    rows_table = page[page.index('data-testid="behind-cell"'):].split("</section>", 1)[1]
+    rows_table = page[page.index('data-testid="behind-cell"') :].split("</section>", 1)[1]
     shown = rows_table.count("<tr>") - 1  # the rows table's rows without its header
     answer = http.get("/fraga/gaps.json", params=GAP_CELL).json()
     assert len(answer["rows"]) == shown > 0
@@ -129,16 +146,22 @@ def test_the_gap_matrix_and_the_state_of_the_map_download_as_shown(http, tmp_pat
     import re
 
     page = http.get("/luckor").text
-    shown = [re.sub(r"<[^>]+>", "", cell).replace(" · ", " !").split(" !")[0]
-             for cell in re.findall(r'<td class="heat[^"]*">(.*?)</td>', page)]
+    shown = [
+        re.sub(r"<[^>]+>", "", cell).replace(" · ", " !").split(" !")[0]
+        for cell in re.findall(r'<td class="heat[^"]*">(.*?)</td>', page)
+    ]
     xlsx = _get(http, "/luckor/luckor.xlsx", {})
-    sheet = [[("" if v is None else str(v)) for v in row]
-             for row in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0].iter_rows(values_only=True)]
+    sheet = [
+        [("" if v is None else str(v)) for v in row]
+        for row in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0].iter_rows(values_only=True)
+    ]
     assert len(sheet[0]) == 22 and len(sheet) == 1 + page.count("<tr><th scope=\"row\">")  # 21 counties; every area
     assert [c.split(" !")[0] for row in sheet[1:] for c in row[1:]] == shown
     excel = list(csv.reader(io.StringIO(_get(http, "/luckor/luckor.excel.csv", {}).decode("utf-8-sig")), delimiter=";"))
     assert excel == sheet
-    assert [[c.strip() for c in r] for r in calc_rows(xlsx, tmp_path) if any(r)] == [[c.strip() for c in r] for r in sheet]
+    assert [[c.strip() for c in r] for r in calc_rows(xlsx, tmp_path) if any(r)] == [
+        [c.strip() for c in r] for r in sheet
+    ]
     # "delvis kartlagd" is marked "?" as graphmap gaps marks it, and the workbook says how to read it
     assert "0/8 ?" in sheet[1] and sheet[0][sheet[1].index("0/8 ?")] == "Kronobergs län"
     about = [r[1] for r in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[1].iter_rows(values_only=True)]
@@ -152,7 +175,10 @@ def _cells(row_html: str) -> list[str]:
     import html
     import re
 
-    return [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row_html, re.S)]
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+        for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row_html, re.S)
+    ]
 
 
 def test_support_for_an_area_alone_says_where_each_row_reaches(http, kg, tmp_path):
@@ -164,7 +190,9 @@ def test_support_for_an_area_alone_says_where_each_row_reaches(http, kg, tmp_pat
     from graphmap.api import run_query
 
     page = http.get("/stod", params=SUPPORT).text
-    sections = dict(re.findall(r'<section class="support-county" id="g\d+"><h2>([^<]+)</h2>(.*?)</section>', page, re.S))
+    sections = dict(
+        re.findall(r'<section class="support-county" id="g\d+"><h2>([^<]+)</h2>(.*?)</section>', page, re.S)
+    )
     assert {"Stockholms län", "Västerbottens län"} <= set(sections)
     head, *rows = [_cells(r) for r in re.findall(r"<tr>(.*?)</tr>", sections["Stockholms län"], re.S)]
     assert head[:2] == ["Aktör", "Når kommunerna"]
@@ -185,8 +213,11 @@ def test_support_for_an_area_alone_says_where_each_row_reaches(http, kg, tmp_pat
         else:
             listed, count = re.fullmatch(r"(.*) \((\d+) av 26\)", where).groups()
             assert set(listed.split(", ")) == expected and int(count) == len(expected), (actor, where, expected)
-    fou = [r for r in (_cells(x) for x in re.findall(r"<tr>(.*?)</tr>", sections["Västerbottens län"], re.S))
-           if r[0] == "FoU Socialtjänst (Västerbotten)"]
+    fou = [
+        r
+        for r in (_cells(x) for x in re.findall(r"<tr>(.*?)</tr>", sections["Västerbottens län"], re.S))
+        if r[0] == "FoU Socialtjänst (Västerbotten)"
+    ]
     assert fou and all(r[1] == "alla 15 kommuner" for r in fou)
     # the downloads: the same rows with where they reach
     answer = http.get("/fraga/support.json", params=SUPPORT).json()["rows"]
@@ -194,12 +225,18 @@ def test_support_for_an_area_alone_says_where_each_row_reaches(http, kg, tmp_pat
     assert nordvast["places"].startswith("Stockholms län: Ekerö, Järfälla") and len(nordvast["municipalities"]) == 8
     assert next(r for r in answer if r["level_label"] == "Nationell")["places"] == "hela landet (alla 290 kommuner)"
     xlsx = _get(http, "/fraga/support.xlsx", SUPPORT)
-    sheet = [[("" if v is None else str(v)) for v in row]
-             for row in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0].iter_rows(values_only=True)]
+    sheet = [
+        [("" if v is None else str(v)) for v in row]
+        for row in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0].iter_rows(values_only=True)
+    ]
     where, codes = sheet[0].index("Når kommunerna"), sheet[0].index("Kommuner som nås (kod)")
     assert [r[where] for r in sheet[1:]] == [r["places"] for r in answer]
-    assert [r[codes].split("; ") for r in sheet[1:]] == [[m.rsplit("/", 1)[-1] for m in r["municipalities"]] for r in answer]
-    excel = list(csv.reader(io.StringIO(_get(http, "/fraga/support.excel.csv", SUPPORT).decode("utf-8-sig")), delimiter=";"))
+    assert [r[codes].split("; ") for r in sheet[1:]] == [
+        [m.rsplit("/", 1)[-1] for m in r["municipalities"]] for r in answer
+    ]
+    excel = list(
+        csv.reader(io.StringIO(_get(http, "/fraga/support.excel.csv", SUPPORT).decode("utf-8-sig")), delimiter=";")
+    )
     assert excel == sheet
     machine = list(csv.DictReader(io.StringIO(_get(http, "/fraga/support.csv", SUPPORT).decode("utf-8-sig"))))
     assert [r["places"] for r in machine] == [r["places"] for r in answer]
@@ -207,16 +244,16 @@ def test_support_for_an_area_alone_says_where_each_row_reaches(http, kg, tmp_pat
     assert [r[where] for r in calc[1:]] == [r["places"] for r in answer]
 
 
-BASIS = {"county": "14", "area": "barn-och-unga"}   # Västra Götaland: actors reaching all 49 and a part
+BASIS = {"county": "14", "area": "barn-och-unga"}  # Västra Götaland: actors reaching all 49 and a part
 
 
 def test_the_gap_cells_basis_downloads_as_the_page_shows_it(http, tmp_path):
-    """"Vad rutan bygger på": the actors behind the cell with the municipalities of the county each
+    """ "Vad rutan bygger på": the actors behind the cell with the municipalities of the county each
     reaches, on the page and in its .xlsx (openpyxl and LibreOffice) and Excel CSV, row for row."""
     import re
 
     page = http.get("/luckor/rader", params=BASIS).text
-    behind = page[page.index('data-testid="behind-cell"'):].split("</section>", 1)[0]
+    behind = page[page.index('data-testid="behind-cell"') :].split("</section>", 1)[0]
     for fmt in ("xlsx", "excel.csv"):
         assert f"/luckor/rutan.{fmt}?county=14&amp;area=barn-och-unga" in behind
     shown = []
@@ -225,14 +262,20 @@ def test_the_gap_cells_basis_downloads_as_the_page_shows_it(http, tmp_path):
             cells = _cells(row)
             shown.append([heading, cells[0], cells[1], *cells[2:]])
     assert shown and any(r[2] == "alla 49 kommuner" for r in shown)
-    assert any(re.fullmatch(r".+ \(\d+ av 49\)", r[2]) for r in shown)   # a part of the county, named
+    assert any(re.fullmatch(r".+ \(\d+ av 49\)", r[2]) for r in shown)  # a part of the county, named
     xlsx = _get(http, "/luckor/rutan.xlsx", BASIS)
     book = openpyxl.load_workbook(io.BytesIO(xlsx))
     sheet = [[("" if v is None else str(v)) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
     assert sheet[0][:4] == ["Hur rutan räknar", "Aktör", "Når kommunerna", "Kommuner (kod)"]
     assert [[r[0], r[1], r[2], *r[4:7]] for r in sheet[1:]] == shown
-    for r in sheet[1:]:   # the codes are the municipalities the words name
-        assert len(r[3].split("; ")) == (49 if r[2] == "alla 49 kommuner" else int(re.search(r"\((\d+) av", r[2]).group(1)))
-    excel = list(csv.reader(io.StringIO(_get(http, "/luckor/rutan.excel.csv", BASIS).decode("utf-8-sig")), delimiter=";"))
+    for r in sheet[1:]:  # the codes are the municipalities the words name
+        assert len(r[3].split("; ")) == (
+            49 if r[2] == "alla 49 kommuner" else int(re.search(r"\((\d+) av", r[2]).group(1))
+        )
+    excel = list(
+        csv.reader(io.StringIO(_get(http, "/luckor/rutan.excel.csv", BASIS).decode("utf-8-sig")), delimiter=";")
+    )
     assert excel == sheet
-    assert [[c.strip() for c in r] for r in calc_rows(xlsx, tmp_path) if any(r)] == [[c.strip() for c in r] for r in sheet]
+    assert [[c.strip() for c in r] for r in calc_rows(xlsx, tmp_path) if any(r)] == [
+        [c.strip() for c in r] for r in sheet
+    ]

@@ -1,6 +1,7 @@
 """`graphmap export data`: every format from the merged graph (bundled + a new region), personal
 data left out unless asked (every file scanned), JSON-LD/Turtle read back isomorphic, GraphML/GEXF/CSV
 carry level, type and area, CSV cells cannot run as formulas."""
+
 from __future__ import annotations
 
 import csv
@@ -18,8 +19,16 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS, XSD
 
 import graphmap
 from graphmap.cli import main
-from graphmap.export import (EXPORT_IRI, STATEMENT, FORMATS, export_data, network, shareable_graph,
-                             strip_personal, to_csv)
+from graphmap.export import (
+    EXPORT_IRI,
+    STATEMENT,
+    FORMATS,
+    export_data,
+    network,
+    shareable_graph,
+    strip_personal,
+    to_csv,
+)
 from graphmap.ingest import bundled_paths
 from graphmap.ontology import GM, actor_iri, concept_iri
 from graphmap.tabular import csv_safe
@@ -50,8 +59,12 @@ def personal_values(graph) -> set[str]:
 def test_no_personal_data_in_any_file(merged, exported):
     folder, results = exported
     values = personal_values(merged.graph)
-    assert {"Christine Österman", "elisabeth.lauritzen@regionstockholm.se", "Testa Personsson",
-            "testa.personsson@exempelfjall.se"} <= values
+    assert {
+        "Christine Österman",
+        "elisabeth.lauritzen@regionstockholm.se",
+        "Testa Personsson",
+        "testa.personsson@exempelfjall.se",
+    } <= values
     files = [p for p in folder.rglob("*") if p.is_file()]
     assert len(files) == 7  # ttl, jsonld, graphml, gexf, nodes.csv, edges.csv, LASMIG.txt
     for path in files:
@@ -119,8 +132,14 @@ def test_csv_nodes_and_edges(exported):
 
 
 def test_csv_cells_cannot_run_formulas():
-    assert [csv_safe(v) for v in ("=1+2", "+46", "-x", "@SUM(A1)", "ok", None)] == ["'=1+2", "'+46", "'-x",
-                                                                                 "'@SUM(A1)", "ok", ""]
+    assert [csv_safe(v) for v in ("=1+2", "+46", "-x", "@SUM(A1)", "ok", None)] == [
+        "'=1+2",
+        "'+46",
+        "'-x",
+        "'@SUM(A1)",
+        "ok",
+        "",
+    ]
     g = Graph()
     bad = actor_iri("bad")
     g.add((bad, RDF.type, GM.Actor))
@@ -136,8 +155,20 @@ def test_cli_export_data_says_what_it_did(tmp_path):
     result = runner.invoke(main, ["export", "data", "--format", "graphml", "-o", str(tmp_path / "g.graphml")])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == STATEMENT[False]["sv"]
-    result = runner.invoke(main, ["export", "data", "--format", "jsonld", "-o", str(tmp_path / "g.jsonld"),
-                                  "--include-personal", "--lang", "en"])
+    result = runner.invoke(
+        main,
+        [
+            "export",
+            "data",
+            "--format",
+            "jsonld",
+            "-o",
+            str(tmp_path / "g.jsonld"),
+            "--include-personal",
+            "--lang",
+            "en",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == STATEMENT[True]["en"]
     assert "Christine Österman" in (tmp_path / "g.jsonld").read_text(encoding="utf-8")
@@ -154,9 +185,16 @@ def test_jsonld_context_round_trips_in_pyld(merged, exported):
     doc = json.loads((folder / NAMES["jsonld"]).read_text(encoding="utf-8"))
     quads = jsonld.to_rdf(doc, {"format": "application/n-quads"})
     assert isomorphic(Graph().parse(data=quads, format="nt"), shareable_graph(merged.graph))
-    written = {"@context": jsonld_context()["@context"], "@id": "id:actor/x", "@type": "RDUnit",
-               "memberOf": "id:network/y", "fte": "0.5", "year": "2024", "checked": "2024-05-01",
-               "date": {"@value": "2024", "@type": "xsd:gYear"}}
+    written = {
+        "@context": jsonld_context()["@context"],
+        "@id": "id:actor/x",
+        "@type": "RDUnit",
+        "memberOf": "id:network/y",
+        "fte": "0.5",
+        "year": "2024",
+        "checked": "2024-05-01",
+        "date": {"@value": "2024", "@type": "xsd:gYear"},
+    }
     got = Graph().parse(data=jsonld.to_rdf(written, {"format": "application/n-quads"}), format="nt")
     x = URIRef("https://w3id.org/graphmap/id/actor/x")
     assert got.value(x, ORG.memberOf) == URIRef("https://w3id.org/graphmap/id/network/y")

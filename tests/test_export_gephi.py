@@ -6,6 +6,7 @@ relations apart with its default settings. Gephi's GraphML importer has no edge 
 default merge strategy edges between the same two nodes merge into one (the README says so and
 points Gephi users to GEXF), with "Don't merge" all arrive; either way no edge is lost to a
 duplicate id (before: 11 of 1,939 edges arrived, "Edge already exists")."""
+
 from __future__ import annotations
 
 import os
@@ -64,15 +65,18 @@ def test_gephi_reads_every_node_and_edge(exported):
     skr = str(actor_iri("skr"))
     got = gephi(folder / "graphmap.gexf", folder / "graphmap.graphml", node=skr)
     nodes, edges = net.number_of_nodes(), net.number_of_edges()
-    assert (nodes, edges) == (484, 1957)   # the bundled data (README: graphmap export graphml)
+    assert (nodes, edges) == (484, 1957)  # the bundled data (README: graphmap export graphml)
     assert got["counts"][".gexf"] == (nodes, edges)
     relations = {d["relation"] for _s, _o, d in net.edges(data=True)}
     assert got["kinds"][0] == len(relations) + 1  # one edge kind per relation, and Gephi's default kind
     pairs = {(s, o) for s, o in net.edges()}
     assert got["counts"][".graphml"] == (nodes, len(pairs))  # GraphML: Gephi's default merges parallel edges
     assert not [i for i in got["issues"] if i[0] in ("SEVERE", "CRITICAL") or "already exists" in i[1]]
-    assert (got["node"]["level_code"], got["node"]["type_code"], got["node"]["label_sv"]) == \
-        ("nationell", "medlemsorganisation", "Sveriges Kommuner och Regioner (SKR)")
+    assert (got["node"]["level_code"], got["node"]["type_code"], got["node"]["label_sv"]) == (
+        "nationell",
+        "medlemsorganisation",
+        "Sveriges Kommuner och Regioner (SKR)",
+    )
     assert got["node"]["area_code"] == net.nodes[skr]["area_code"]
 
 

@@ -1,5 +1,6 @@
 """`graphmap export ontology`: the files parse, pass the lint and meta-SHACL, the bundled data
 validates against the exported shapes, and the HTML documents every term in one language per page."""
+
 from __future__ import annotations
 
 import html as htmllib
@@ -15,8 +16,17 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graphmap.cli import main
 from graphmap.ontology import DATA_LICENCE_PAGE, GM, ONTOLOGY_DIR, OWL, actor_iri
-from graphmap.ontology_export import (FILES, PAGES, classes, export_ontology, lint, ontology_only, properties,
-                                      read_exported, render_documentation)
+from graphmap.ontology_export import (
+    FILES,
+    PAGES,
+    classes,
+    export_ontology,
+    lint,
+    ontology_only,
+    properties,
+    read_exported,
+    render_documentation,
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +46,10 @@ def test_files_parse_in_both_serialisations(out):
     assert str(ttl.value(onto, URIRef("http://purl.org/dc/terms/license"))) == DATA_LICENCE_PAGE  # CC0 1.0, as the data
     vocab = Graph().parse(out / "vocab.ttl", format="turtle")
     schemes = set(vocab.subjects(RDF.type, SKOS.ConceptScheme))  # one per ontology/vocab/*.ttl
-    assert len(schemes) == len(list((ONTOLOGY_DIR / "vocab").glob("*.ttl"))) == 22 and URIRef("https://w3id.org/graphmap/vocab/route") in schemes
+    assert (
+        len(schemes) == len(list((ONTOLOGY_DIR / "vocab").glob("*.ttl"))) == 22
+        and URIRef("https://w3id.org/graphmap/vocab/route") in schemes
+    )
     ctx = json.loads((out / "context.jsonld").read_text(encoding="utf-8"))["@context"]
     assert ctx["gm"] == str(GM) and ctx["ledBy"] == {"@id": "gm:ledBy", "@type": "@id"}
     assert ctx["Municipality"] == "gm:Municipality"
@@ -50,8 +63,10 @@ def test_lint_is_clean_and_catches_gaps(out, kg):
     broken.remove((GM.Region, RDFS.comment, Literal("The regional authority of a county.", lang="en")))
     data = Graph()
     data.add((actor_iri("x"), RDF.type, GM.Unknownthing))
-    assert lint(broken, data=data) == ["gm:Region: no rdfs:comment@en",
-                                       "gm:Unknownthing: used in the data but not declared in the ontology"]
+    assert lint(broken, data=data) == [
+        "gm:Region: no rdfs:comment@en",
+        "gm:Unknownthing: used in the data but not declared in the ontology",
+    ]
 
 
 @pytest.mark.slow  # pySHACL on 17,000 triples with the class choices: about 1-2 minutes on 2 busy cores
@@ -63,8 +78,7 @@ def test_exported_shapes_validate_exported_data_on_their_own(out, kg, tmp_path):
     _onto, shapes = read_exported(out)
     export_data(kg.graph, "ttl", tmp_path / "data.ttl")
     data = Graph().parse(tmp_path / "data.ttl", format="turtle")
-    conforms, _graph, text = validate(data, shacl_graph=shapes, inference="none", meta_shacl=True,
-                                      allow_warnings=True)
+    conforms, _graph, text = validate(data, shacl_graph=shapes, inference="none", meta_shacl=True, allow_warnings=True)
     assert conforms, text[:2000]
     skr = URIRef("https://w3id.org/graphmap/id/actor/skr")
     alone = Graph()
@@ -96,8 +110,8 @@ def test_html_documents_every_term_one_language_per_page(out):
         assert '<dd id="version">0.1.0</dd>' in page
         assert not re.search(r'(src|href)="(https?:)?//[^"]*\.(js|css)', page)  # nothing loaded from the web
     text = _text(sv)
-    assert "Kolumn i mallen offers.places" in text            # where a property comes from
-    assert "FoU Socialtjänst (Västerbotten)" in text           # examples from the data
+    assert "Kolumn i mallen offers.places" in text  # where a property comes from
+    assert "FoU Socialtjänst (Västerbotten)" in text  # examples from the data
     assert "funktionshinder Funktionshinder Disability" in text  # vocabulary table: code, sv, en
     assert "Personuppgift: exempel visas inte." in text
 

@@ -1,5 +1,6 @@
 """graphmap.fileio, the one I/O module: graph files round-trip by suffix, and every output
 (graph, export, report, region template) gets the usual permissions from the atomic write."""
+
 from __future__ import annotations
 
 import os
@@ -54,9 +55,11 @@ def test_every_output_gets_the_usual_permissions(kg, tmp_path, umask):
     """0666 minus the umask: what the atomic write sets, with no fix-up after it."""
     old = os.umask(umask)
     try:
-        written = [write_graph(kg.graph, tmp_path / "g.ttl"),
-                   *export_data(kg.graph, "ttl", tmp_path / "export.ttl").paths,
-                   *write_report(kg, tmp_path / "report" / "rapport.html")]
+        written = [
+            write_graph(kg.graph, tmp_path / "g.ttl"),
+            *export_data(kg.graph, "ttl", tmp_path / "export.ttl").paths,
+            *write_report(kg, tmp_path / "report" / "rapport.html"),
+        ]
         template = new_region("Rättighetsfjäll", ["Jämtlands län"], tmp_path / "regions", kg.graph)
         written += [template.workbook, template.readme, *template.csv_files]
     finally:

@@ -1,6 +1,7 @@
 """Honest answers (issue 15), checked as a user would: what the answers say about how they know,
 what they do not know, and nothing more than the sources say. The bundled data (seeds + the
 national reference layer) is what a user gets."""
+
 from __future__ import annotations
 
 import pytest
@@ -30,7 +31,7 @@ def test_an_offer_for_adults_never_answers_a_question_about_children(kg):
     adults = "https://w3id.org/graphmap/id/stockholm/sources/samarbete-vuxna-2023"
     for municipality in ("Täby", "Sollentuna", "Järfälla"):
         rows = support(kg, "barn och unga", municipality)
-        assert rows, municipality                       # national support still answers
+        assert rows, municipality  # national support still answers
         assert not any(adults in r["source"] for r in rows), municipality
         assert not any(adults in r["source"] for r in support(kg, "äldre", municipality)), municipality
         assert "https://w3id.org/graphmap/id/network/samarbete-fou-nu-nordvast" not in {r["actor"] for r in rows}
@@ -63,8 +64,10 @@ def test_every_support_row_says_how_sure_and_the_assumed_membership_says_so(kg):
     assert len(kranskommuner) == 1
     assert kranskommuner[0]["route"] == "member"
     assert kranskommuner[0]["confidence_label"] == "Antagande (att verifiera)"
-    assert support(kg, "funktionshinder", "Umeå", "en")[0]["confidence_label"] in ("Stated in the source",
-                                                                                    "Assumed (to be verified)")
+    assert support(kg, "funktionshinder", "Umeå", "en")[0]["confidence_label"] in (
+        "Stated in the source",
+        "Assumed (to be verified)",
+    )
 
 
 def test_a_route_carries_the_weakest_confidence_of_its_facts(kg):
@@ -81,20 +84,27 @@ def test_lilla_edet_is_partial_and_the_socialchef_network_steers(kg):
     fyrbodal = [r for r in rows if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"]
     assert fyrbodal and {r["extent_label"] for r in fyrbodal} == {"Delvis"}
     chefs = [r for r in rows if r["actor"].endswith("/socialchefsnatverket-fyrbodal")]
-    assert [(r["kind_label"], r["route"], r["extent_label"]) for r in chefs] == \
-           [("Styrning och prioritering", "member", "Delvis")]
+    assert [(r["kind_label"], r["route"], r["extent_label"]) for r in chefs] == [
+        ("Styrning och prioritering", "member", "Delvis")
+    ]
     # a full member's row says full
-    assert {r["extent_label"] for r in support(kg, "socialtjänst", "Uddevalla")
-            if r["actor"].endswith("/socialchefsnatverket-fyrbodal")} == {"Hel"}
+    assert {
+        r["extent_label"]
+        for r in support(kg, "socialtjänst", "Uddevalla")
+        if r["actor"].endswith("/socialchefsnatverket-fyrbodal")
+    } == {"Hel"}
 
 
 def test_one_row_per_actor_and_route(kg):
     rows = support(kg, "funktionshinder", "Umeå")
     keys = [(r["actor"], r["route"], r["via"], r["match"], r["extent"], r["confidence"]) for r in rows]
     assert len(keys) == len(set(keys))
-    direct = next(r for r in rows if r["actor"] == ACTOR + "fou-socialtjanst-vasterbotten"
-                  and r["match"] == VOCAB + "area-match/direct")
-    assert len(direct["kind"]) >= 2 and "; " in direct["kind_label"]   # kinds gathered, not one row each
+    direct = next(
+        r
+        for r in rows
+        if r["actor"] == ACTOR + "fou-socialtjanst-vasterbotten" and r["match"] == VOCAB + "area-match/direct"
+    )
+    assert len(direct["kind"]) >= 2 and "; " in direct["kind_label"]  # kinds gathered, not one row each
 
 
 def test_fou_nu_and_fou_nordvast_are_one_collaboration_row(kg):
@@ -113,25 +123,32 @@ def test_kiruna_says_its_county_is_mapped_in_part_and_lists_national_support(kg)
     from graphmap.cli import main
     import csv
     import io
-    result = CliRunner().invoke(main, ["support", "--area", "funktionshinder", "--municipality", "Kiruna",
-                                       "--format", "csv"])
+
+    result = CliRunner().invoke(
+        main, ["support", "--area", "funktionshinder", "--municipality", "Kiruna", "--format", "csv"]
+    )
     assert result.exit_code == 0, result.output
-    text = " ".join(result.stderr.split())          # the terminal wraps long lines
+    text = " ".join(result.stderr.split())  # the terminal wraps long lines
     assert "Norrbottens län, där Kiruna ligger, är bara delvis kartlagt." in text
     assert "Bara delvis besvarat: vilka kommuner som täcks." in text
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert "Myndigheten för delaktighet (MFD)" in {r["actor_label"] for r in rows}   # national support, still listed
+    assert "Myndigheten för delaktighet (MFD)" in {r["actor_label"] for r in rows}  # national support, still listed
     foui = [r for r in rows if r["actor_label"] == "FoUI Norrbottens Kommuner"]
-    assert {r["confidence_label"] for r in foui} == {"Antagande (att verifiera)"}   # its coverage of Kiruna is assumed
-    assert not_mapped_note(kg, "Umeå") is None                       # a county mapped in full says nothing
+    assert {r["confidence_label"] for r in foui} == {"Antagande (att verifiera)"}  # its coverage of Kiruna is assumed
+    assert not_mapped_note(kg, "Umeå") is None  # a county mapped in full says nothing
 
 
 def test_stated_only(kg):
     from graphmap.cli import main
-    full = CliRunner().invoke(main, ["support", "--area", "funktionshinder", "--municipality", "Umeå", "--format", "json"])
-    stated = CliRunner().invoke(main, ["support", "--area", "funktionshinder", "--municipality", "Umeå", "--format", "json",
-                                       "--stated-only"])
+
+    full = CliRunner().invoke(
+        main, ["support", "--area", "funktionshinder", "--municipality", "Umeå", "--format", "json"]
+    )
+    stated = CliRunner().invoke(
+        main, ["support", "--area", "funktionshinder", "--municipality", "Umeå", "--format", "json", "--stated-only"]
+    )
     import json
+
     full_rows, stated_rows = json.loads(full.stdout), json.loads(stated.stdout)
     assert len(stated_rows) == len(full_rows) - 1
     assert {r["confidence"] for r in stated_rows} == {STATED}
@@ -139,16 +156,20 @@ def test_stated_only(kg):
 
 def test_an_organisation_is_found_by_its_own_name_and_a_shared_one_asks_which(kg):
     from graphmap.resolve import UnknownName
+
     # names as the organisations write them
     assert kg.resolver.resolve("actor", "FoU Nordväst").endswith("/fou-nordvast")
     assert kg.resolver.resolve("actor", "Socialchefsnätverket i Fyrbodal").endswith("/socialchefsnatverket-fyrbodal")
     # two units call themselves "FoU Socialtjänst" (Uppsala län, Västerbotten): the answer names both
     with pytest.raises(UnknownName) as err:
         kg.resolver.resolve("actor", "FoU Socialtjänst")
-    assert err.value.suggestions == ["FoU Socialtjänst (Uppsala län) (fou-socialtjanst-uppsala)",
-                                     "FoU Socialtjänst (Västerbotten) (fou-socialtjanst-vasterbotten)"]
+    assert err.value.suggestions == [
+        "FoU Socialtjänst (Uppsala län) (fou-socialtjanst-uppsala)",
+        "FoU Socialtjänst (Västerbotten) (fou-socialtjanst-vasterbotten)",
+    ]
     # in the seed regions alone the name is the Västerbotten unit's
     from graphmap.ontology import REGIONS_DIR
+
     seeds = graphmap.build([REGIONS_DIR])
     assert seeds.resolver.resolve("actor", "FoU Socialtjänst").endswith("/fou-socialtjanst-vasterbotten")
 
@@ -157,11 +178,16 @@ def test_proper_names_stay_as_written_in_the_english_view(kg):
     rows = support(kg, "funktionshinder", "Umeå", "en")
     labels = {r["actor_label"] for r in rows}
     assert "FoU Socialtjänst (Västerbotten)" in labels and "R&D Social Services (Västerbotten)" not in labels
-    assert {r["match_label"] for r in rows} <= {"In the area", "Broad support", "Part of the area"}   # concepts translate
+    assert {r["match_label"] for r in rows} <= {
+        "In the area",
+        "Broad support",
+        "Part of the area",
+    }  # concepts translate
 
 
 def test_who_is_behind_a_gap_cell_matches_what_the_cell_counts(kg):
     from graphmap.api import gap_cell_actors
+
     matrix = gap_matrix(kg)
     for county in ("24", "01"):
         col = "https://w3id.org/graphmap/id/lan/" + county
@@ -175,25 +201,37 @@ def test_who_is_behind_a_gap_cell_matches_what_the_cell_counts(kg):
 def test_a_fact_can_say_which_part_of_it_is_assumed(kg):
     # Fyrbodal's plan states the unit's areas, but not which the "14 Fyrbodalskommunerna" are
     from graphmap.ontology import concept_iri
+
     places = str(concept_iri("record-part", "places"))
-    rows = [r for r in run_query(kg, "coverage", municipality="Uddevalla").present()
-            if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"]
+    rows = [
+        r
+        for r in run_query(kg, "coverage", municipality="Uddevalla").present()
+        if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"
+    ]
     assert rows and {(r["confidence"], tuple(r["assumed_part"])) for r in rows} == {(ASSUMED, (places,))}
     assert {r["assumed_part_label"] for r in rows} == {"Vilka kommuner eller län"}
     # the record itself stays stated: its areas are in the source
     record = "https://w3id.org/graphmap/id/fyrbodal/coverage/fou-fyrbodalskommunerna"
-    assert {str(r["confidence"]) for r in run_query(kg, "actor", actor="fou-socialtjanst-fyrbodal").rows
-            if str(r["record"]) == record} == {STATED}
+    assert {
+        str(r["confidence"])
+        for r in run_query(kg, "actor", actor="fou-socialtjanst-fyrbodal").rows
+        if str(r["record"]) == record
+    } == {STATED}
     # answers resting on the list are assumptions: support through that coverage, the chain's link
-    fyrbodal = [r for r in support(kg, "funktionshinder", "Uddevalla") if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"]
+    fyrbodal = [
+        r for r in support(kg, "funktionshinder", "Uddevalla") if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"
+    ]
     assert fyrbodal and {r["confidence"] for r in fyrbodal} == {ASSUMED}
     # Lilla Edet's own coverage is stated in full, partial as it is
-    edet = [r for r in support(kg, "funktionshinder", "Lilla Edet") if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"]
+    edet = [
+        r for r in support(kg, "funktionshinder", "Lilla Edet") if r["actor"] == ACTOR + "fou-socialtjanst-fyrbodal"
+    ]
     assert {(r["confidence"], r["extent_label"]) for r in edet} == {(STATED, "Delvis")}
 
 
 def test_the_report_says_how_sure_its_support_is(kg):
     from graphmap.report.gather import report_data
+
     rows = [r for block in report_data(kg, county="24")["support"] for g in block["groups"] for r in g["rows"]]
     assert rows and all(r["confidence"] for r in rows)
     assert {"Uttalad i källan", "Antagande (att verifiera)"} <= {c for r in rows for c in r["confidence"].split("; ")}

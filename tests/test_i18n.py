@@ -1,5 +1,6 @@
 """One catalogue of user-facing text (graphmap.i18n): complete in both languages, and the only place
 that chooses a text by language."""
+
 from __future__ import annotations
 
 import re
@@ -41,7 +42,7 @@ def _faults(key: str) -> list[str]:
         return [f"{key}: {{fields}} differ between sv and en ({sorted(_fields(sv))} / {sorted(_fields(en))})"]
     values = {name: "x" for name in _fields(sv)}
     try:
-        filled = t(key, "sv", **values) and t(key, "en", **values)   # every field fills in
+        filled = t(key, "sv", **values) and t(key, "en", **values)  # every field fills in
     except (KeyError, IndexError, ValueError) as exc:
         return [f"{key}: does not fill in ({exc!r})"]
     return [] if filled else [f"{key}: fills in empty"]
@@ -105,10 +106,20 @@ def test_no_module_outside_i18n_chooses_a_text_by_language():
 
 def test_converted_modules_stay_converted():
     """The modules whose texts moved into the catalogue (map, labels, errors, ingest, export, privacy)."""
-    for rel in ("graphmap/viz/styles.py", "graphmap/viz/render.py", "graphmap/viz/model.py", "graphmap/labels.py",
-                "graphmap/resolve.py", "graphmap/api.py", "graphmap/region.py", "graphmap/problems.py",
-                "graphmap/ingest/emit.py", "graphmap/validate/results.py", "graphmap/export.py",
-                "graphmap/privacy.py"):
+    for rel in (
+        "graphmap/viz/styles.py",
+        "graphmap/viz/render.py",
+        "graphmap/viz/model.py",
+        "graphmap/labels.py",
+        "graphmap/resolve.py",
+        "graphmap/api.py",
+        "graphmap/region.py",
+        "graphmap/problems.py",
+        "graphmap/ingest/emit.py",
+        "graphmap/validate/results.py",
+        "graphmap/export.py",
+        "graphmap/privacy.py",
+    ):
         assert rel not in ALLOWED
         text = (ROOT / rel).read_text(encoding="utf-8")
         assert not LANG_BRANCH.search(text), rel
@@ -131,10 +142,23 @@ def test_route_labels_come_from_the_route_vocabulary():
     from graphmap.vocab import vocabularies
 
     routes = vocabularies().schemes["route"]
-    assert sorted(routes) == ["county", "coverage", "leads", "member", "national", "region", "supports", "through", "unknown"]
+    assert sorted(routes) == [
+        "county",
+        "coverage",
+        "leads",
+        "member",
+        "national",
+        "region",
+        "supports",
+        "through",
+        "unknown",
+    ]
     for code, concept in routes.items():
         assert Labels.route(code, "sv") == concept.labels["sv"] and Labels.route(code, "en") == concept.labels["en"]
-    assert (Labels.route("coverage", "sv"), Labels.route("coverage", "en")) == ("täcker kommunen", "covers the municipality")
+    assert (Labels.route("coverage", "sv"), Labels.route("coverage", "en")) == (
+        "täcker kommunen",
+        "covers the municipality",
+    )
     assert Labels.route("through", "en") == "through a network the covering actor takes part in"
     assert Labels.route("unknown-route") == "unknown-route" and Labels.route(None) == ""
 

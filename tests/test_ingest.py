@@ -1,4 +1,5 @@
 """Bad input: one clear message per problem naming file, row and column; exit code 2; nothing written."""
+
 from __future__ import annotations
 
 import csv
@@ -47,26 +48,33 @@ def messages(folder: Path, lang: str = "sv") -> list[str]:
 
 def test_unknown_municipality_code(region):
     row = edit(region / "coverage.csv", "fou-lilla-edet", "places", "1400")
-    assert messages(region) == [f'coverage.csv, rad {row}, kolumn places: "1400" är ingen kommun- eller länskod. '
-                                "Använd SCB:s kod (kommun 4 siffror, län 2 siffror) eller namnet."]
+    assert messages(region) == [
+        f'coverage.csv, rad {row}, kolumn places: "1400" är ingen kommun- eller länskod. '
+        "Använd SCB:s kod (kommun 4 siffror, län 2 siffror) eller namnet."
+    ]
 
 
 def test_duplicate_id(region):
     row = edit(region / "offers.csv", "utbildning", "id", "omvarldsbevakning")
-    assert messages(region, "en") == [f'offers.csv, row {row}, column id: id "omvarldsbevakning" is already used on row 3. '
-                                      "Give the row an id of its own."]
+    assert messages(region, "en") == [
+        f'offers.csv, row {row}, column id: id "omvarldsbevakning" is already used on row 3. '
+        "Give the row an id of its own."
+    ]
 
 
 def test_dangling_reference(region):
     row = edit(region / "offers.csv", "utbildning", "actor", "fou-socialtjanst-fyrbodl")
-    assert messages(region) == [f'offers.csv, rad {row}, kolumn actor: "fou-socialtjanst-fyrbodl" finns inte bland '
-                                "actors/networks. Menade du: fou-socialtjanst-fyrbodal?"]
+    assert messages(region) == [
+        f'offers.csv, rad {row}, kolumn actor: "fou-socialtjanst-fyrbodl" finns inte bland '
+        "actors/networks. Menade du: fou-socialtjanst-fyrbodal?"
+    ]
 
 
 def test_value_outside_vocabulary(region):
     row = edit(region / "offers.csv", "utbildning", "areas", "aldre;funktionshindr")
-    assert messages(region) == [f'offers.csv, rad {row}, kolumn areas: "funktionshindr" finns inte i listan area. '
-                                "Menade du: funktionshinder?"]
+    assert messages(region) == [
+        f'offers.csv, rad {row}, kolumn areas: "funktionshindr" finns inte i listan area. Menade du: funktionshinder?'
+    ]
 
 
 def test_missing_required_column(region):
@@ -135,10 +143,15 @@ def test_swedish_excel_csv_is_read(tmp_path):
     folder.mkdir()
     (folder / "sources.csv").write_bytes("id;title\r\nkalla;Källa för Åsele\r\n".encode("cp1252"))
     (folder / "actors.csv").write_bytes(
-        "id;name_sv;types;level;county;source;confidence\r\nfou-asele;FoU Åsele–Dorotea;FoU-enhet;regional;24;kalla;stated\r\n"
-        .encode("cp1252"))
-    (folder / "posts.csv").write_bytes("\ufeffid;actor;title_sv;fte;source;confidence\r\nul;fou-asele;Utvecklingsledare;0,5;kalla;stated\r\n"
-                                       .encode("utf-8"))
+        "id;name_sv;types;level;county;source;confidence\r\nfou-asele;FoU Åsele–Dorotea;FoU-enhet;regional;24;kalla;stated\r\n".encode(
+            "cp1252"
+        )
+    )
+    (folder / "posts.csv").write_bytes(
+        "\ufeffid;actor;title_sv;fte;source;confidence\r\nul;fou-asele;Utvecklingsledare;0,5;kalla;stated\r\n".encode(
+            "utf-8"
+        )
+    )
     result = ingest([folder])
     labels = {str(o) for o in result.graph.objects(None, None) if getattr(o, "language", None) == "sv"}
     assert "FoU Åsele–Dorotea" in labels
@@ -153,9 +166,11 @@ def test_every_table_extra_is_listed_and_adds_its_triples(seed_kg):
     from graphmap.ingest.emit import Emitter
     from graphmap.ontology import GM
     from graphmap.schema import TABLE
+
     assert set(Emitter.EXTRA) <= set(TABLE)
-    assert ({f.__name__ for f in Emitter.EXTRA.values()}
-            == {name for name in vars(Emitter) if name.startswith("_extra_")})
+    assert {f.__name__ for f in Emitter.EXTRA.values()} == {
+        name for name in vars(Emitter) if name.startswith("_extra_")
+    }
     g = seed_kg.graph
     memberships = list(g.subjects(RDF.type, ORG.Membership))
     assert len(memberships) == 93  # the seed regions' membership rows

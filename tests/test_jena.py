@@ -3,6 +3,7 @@ graphmap writes: ``riot --validate --strict`` reports nothing (no warning, no er
 exports, the build's N-Triples, the catalogue record and the ontology export; Jena's SHACL engine
 finds the exported data conforming to the exported shapes alone; the OWL API finds the ontology in
 OWL 2 DL."""
+
 from __future__ import annotations
 
 import os
@@ -47,14 +48,23 @@ def test_riot_strict_finds_nothing_in_any_rdf_file(written):
     files = sorted(str(p) for p in written.rglob("*") if p.suffix in (".ttl", ".nt", ".jsonld", ".rdf"))
     assert len(files) == 9  # data ttl + jsonld, build nt, catalog, ontology ttl + rdf, vocab, shapes, context
     done = jena("riotcmd.riot", "--validate", "--strict", *files)
-    problems = [line for line in (done.stdout + done.stderr).splitlines()
-                if " - File: " not in line and line.strip() and "[0m" not in line]
+    problems = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if " - File: " not in line and line.strip() and "[0m" not in line
+    ]
     assert done.returncode == 0 and problems == [], "\n".join(problems[:20])
 
 
 def test_jena_shacl_agrees_the_export_conforms(written):
-    done = jena("shacl.shacl_validate", "--shapes", str(written / "ontology" / "shapes.ttl"),
-                "--data", str(written / "graphmap.ttl"), "--text")
+    done = jena(
+        "shacl.shacl_validate",
+        "--shapes",
+        str(written / "ontology" / "shapes.ttl"),
+        "--data",
+        str(written / "graphmap.ttl"),
+        "--text",
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Conforms" in done.stdout and "Violation" not in done.stdout, done.stdout[:3000]
 
@@ -87,19 +97,32 @@ def served_documents(kg, tmp_path_factory) -> list[Path]:
 
     folder = tmp_path_factory.mktemp("served")
     construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/graphmap/def#County> ; ?p ?o }"
-    asks = [("actor.ttl", "/id/actor/skr", "text/turtle"), ("actor.nt", "/id/actor/skr", "application/n-triples"),
-            ("actor.jsonld", "/id/actor/skr", "application/ld+json"), ("actor.rdf", "/id/actor/skr", "application/rdf+xml"),
-            ("county.ttl", "/id/lan/24.ttl", "*/*"), ("scheme.ttl", "/vocab/area.ttl", "*/*"),
-            ("concept.jsonld", "/vocab/area/funktionshinder", "application/ld+json"),
-            ("def.ttl", "/def", "text/turtle"), ("def.rdf", "/def.rdf", "*/*"),
-            ("catalog.ttl", "/catalog", "text/turtle"), ("catalog.jsonld", "/catalog", "application/ld+json"),
-            ("catalog.rdf", "/catalog", "application/rdf+xml"), ("void.nt", "/.well-known/void", "application/n-triples"),
-            ("sd.ttl", "/sparql", "text/turtle"), ("sd.jsonld", "/sparql", "application/ld+json"),
-            ("download.ttl", "/data/graphmap.ttl", "*/*"), ("download.jsonld", "/data/graphmap.jsonld", "*/*"),
-            ("construct.ttl", "/sparql", "text/turtle"), ("construct.jsonld", "/sparql", "application/ld+json")]
+    asks = [
+        ("actor.ttl", "/id/actor/skr", "text/turtle"),
+        ("actor.nt", "/id/actor/skr", "application/n-triples"),
+        ("actor.jsonld", "/id/actor/skr", "application/ld+json"),
+        ("actor.rdf", "/id/actor/skr", "application/rdf+xml"),
+        ("county.ttl", "/id/lan/24.ttl", "*/*"),
+        ("scheme.ttl", "/vocab/area.ttl", "*/*"),
+        ("concept.jsonld", "/vocab/area/funktionshinder", "application/ld+json"),
+        ("def.ttl", "/def", "text/turtle"),
+        ("def.rdf", "/def.rdf", "*/*"),
+        ("catalog.ttl", "/catalog", "text/turtle"),
+        ("catalog.jsonld", "/catalog", "application/ld+json"),
+        ("catalog.rdf", "/catalog", "application/rdf+xml"),
+        ("void.nt", "/.well-known/void", "application/n-triples"),
+        ("sd.ttl", "/sparql", "text/turtle"),
+        ("sd.jsonld", "/sparql", "application/ld+json"),
+        ("download.ttl", "/data/graphmap.ttl", "*/*"),
+        ("download.jsonld", "/data/graphmap.jsonld", "*/*"),
+        ("construct.ttl", "/sparql", "text/turtle"),
+        ("construct.jsonld", "/sparql", "application/ld+json"),
+    ]
     paths = []
-    with LiveServer(create_app(kg, sparql_workers=1, contact_email="data@example.org")) as live, \
-            httpx.Client(base_url=live.url, timeout=120) as client:
+    with (
+        LiveServer(create_app(kg, sparql_workers=1, contact_email="data@example.org")) as live,
+        httpx.Client(base_url=live.url, timeout=120) as client,
+    ):
         for name, path, accept in asks:
             query = {"query": construct} if name.startswith("construct") else None
             r = client.get(path, headers={"Accept": accept}, params=query)
@@ -114,8 +137,11 @@ def test_riot_strict_finds_nothing_in_what_the_web_app_serves(served_documents):
     description, the downloads, a CONSTRUCT as Turtle and JSON-LD): no warning, no error."""
     assert len(served_documents) == 19
     done = jena("riotcmd.riot", "--validate", "--strict", *map(str, served_documents))
-    problems = [line for line in (done.stdout + done.stderr).splitlines()
-                if " - File: " not in line and line.strip() and "[0m" not in line]
+    problems = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if " - File: " not in line and line.strip() and "[0m" not in line
+    ]
     assert done.returncode == 0 and problems == [], "\n".join(problems[:20])
 
 
@@ -131,15 +157,24 @@ def test_jena_reads_jsonld_written_with_the_context_as_the_graph(written, tmp_pa
 
     same = jena("jena.rdfcompare", str(written / "graphmap.jsonld"), str(written / "graphmap.ttl"))
     assert "models are equal" in same.stdout.lower(), same.stdout[-500:] + same.stderr[-1500:]
-    doc = {"@context": jsonld_context()["@context"], "@id": "id:actor/x", "@type": "RDUnit",
-           "memberOf": "id:network/y", "fte": "0.5", "year": "2024", "checked": "2024-05-01",
-           "date": {"@value": "2024", "@type": "xsd:gYear"}}
+    doc = {
+        "@context": jsonld_context()["@context"],
+        "@id": "id:actor/x",
+        "@type": "RDUnit",
+        "memberOf": "id:network/y",
+        "fte": "0.5",
+        "year": "2024",
+        "checked": "2024-05-01",
+        "date": {"@value": "2024", "@type": "xsd:gYear"},
+    }
     (tmp_path / "written.jsonld").write_text(json.dumps(doc), encoding="utf-8")
     (tmp_path / "pyld.nt").write_text(jsonld.to_rdf(doc, {"format": "application/n-quads"}), encoding="utf-8")
     assert len((tmp_path / "pyld.nt").read_text(encoding="utf-8").splitlines()) == 6
     same = jena("jena.rdfcompare", str(tmp_path / "written.jsonld"), str(tmp_path / "pyld.nt"))
     assert "models are equal" in same.stdout.lower(), same.stdout[-500:] + same.stderr[-1500:]
     other = tmp_path / "other.nt"  # the comparison can fail: one year less
-    other.write_text((tmp_path / "pyld.nt").read_text(encoding="utf-8").replace('"2024"', '"2023"', 1), encoding="utf-8")
+    other.write_text(
+        (tmp_path / "pyld.nt").read_text(encoding="utf-8").replace('"2024"', '"2023"', 1), encoding="utf-8"
+    )
     differs = jena("jena.rdfcompare", str(tmp_path / "written.jsonld"), str(other))
     assert "models are unequal" in differs.stdout.lower(), differs.stdout[-500:]

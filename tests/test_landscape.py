@@ -2,6 +2,7 @@
 every fact traceable to a page, one node per organisation when it meets the seed regions, renamed
 organisations found by their old names, and the support answers it gives outside the seed regions.
 """
+
 from __future__ import annotations
 
 import csv
@@ -50,8 +51,11 @@ def test_one_folder_per_county_and_a_national_one():
 def test_every_county_answers_the_five_questions_or_says_no_source_was_found(folder):
     code = folder.name[:2]
     rows = _rows(folder, "mapping")
-    asked = {r["question"] for r in rows if code in r["places"].split(";") or any(
-        p[:2] == code for p in r["places"].split(";") if len(p) == 4)}
+    asked = {
+        r["question"]
+        for r in rows
+        if code in r["places"].split(";") or any(p[:2] == code for p in r["places"].split(";") if len(p) == 4)
+    }
     assert asked >= set(QUESTIONS), f"{folder.name}: no row for {set(QUESTIONS) - asked}"
     sources = {s["id"]: s for s in _rows(folder, "sources")}
     for r in rows:
@@ -67,7 +71,10 @@ def test_every_source_is_a_page_with_a_checked_date_and_every_stated_fact_cites_
     sources = {s["id"]: s for s in _rows(folder, "sources")}
     assert sources, folder.name
     for s in sources.values():
-        assert s["checked"] in ("2026-12-01", "2026-12-07"), (folder.name, s["id"])  # first mapping; re-checked (issue 30)
+        assert s["checked"] in ("2026-12-01", "2026-12-07"), (
+            folder.name,
+            s["id"],
+        )  # first mapping; re-checked (issue 30)
         assert s["title"].strip() and s["publisher"].strip(), (folder.name, s["id"])
         if s["id"] != "sokning":  # the record of the searches made, the evidence for "no source found"
             assert s["url"].startswith(("http://", "https://")), (folder.name, s["id"])
@@ -98,7 +105,11 @@ def test_the_layer_merges_with_the_seeds_without_duplicate_nodes(kg):
     # one node with the sources of both: SKR from the Västerbotten seed and from SKR's own page
     skr = URIRef(ACTOR + "skr")
     from rdflib.namespace import DCTERMS
-    assert {str(s).split("/id/")[1].split("/")[0] for s in g.objects(skr, DCTERMS.source)} >= {"vasterbotten", "00-nationellt"}
+
+    assert {str(s).split("/id/")[1].split("/")[0] for s in g.objects(skr, DCTERMS.source)} >= {
+        "vasterbotten",
+        "00-nationellt",
+    }
     # FoU Socialtjänst (Västerbotten): the seed's actor, extended by the layer (member of FoU Välfärd, 2021)
     rows = run_query(kg, "actor", actor="fou-socialtjanst-vasterbotten").present()
     assert "FoU Välfärd" in {r["value_label"] for r in rows}
@@ -113,16 +124,18 @@ def test_renamed_organisations_resolve_by_their_old_names(kg):
     assert r.resolve("actor", "Kommunförbundet Skåne") == URIRef(ACTOR + "skanes-kommuner")
     assert r.resolve("actor", "FoU-stöd") == URIRef(ACTOR + "fou-socialtjanst-uppsala")
     assert r.resolve("actor", "ÄldreVäst Sjuhärad") == URIRef(ACTOR + "fou-sjuharad-valfard")
-    assert r.note("actor", "Kommunförbundet Skåne") == ("Kommunförbundet Skåne är ett tidigare namn på Skånes "
-                                                       "Kommuner (ändrat 2020-10-02).")
+    assert r.note("actor", "Kommunförbundet Skåne") == (
+        "Kommunförbundet Skåne är ett tidigare namn på Skånes Kommuner (ändrat 2020-10-02)."
+    )
     result = CliRunner().invoke(main, ["chain", "Kommunförbundet Skåne", "-d", str(REGIONS), "-d", str(LANDSCAPE)])
     assert result.exit_code == 0, result.output
     assert "Kommunförbundet Skåne är ett tidigare namn på Skånes Kommuner" in result.stderr
 
 
 def test_fou_valfard_the_association_the_gavleborg_department_and_the_old_vasterbotten_name_stay_three(kg):
-    association, gavleborg, vasterbotten = (URIRef(ACTOR + a) for a in
-                                            ("fou-valfard-forening", "fou-valfard-gavleborg", "fou-socialtjanst-vasterbotten"))
+    association, gavleborg, vasterbotten = (
+        URIRef(ACTOR + a) for a in ("fou-valfard-forening", "fou-valfard-gavleborg", "fou-socialtjanst-vasterbotten")
+    )
     g = kg.graph
     assert len({association, gavleborg, vasterbotten}) == 3
     assert all((x, RDF.type, GM.Actor) in g for x in (association, gavleborg, vasterbotten))
@@ -132,18 +145,28 @@ def test_fou_valfard_the_association_the_gavleborg_department_and_the_old_vaster
     assert str(g.value(gavleborg, GM.county)).endswith("/21") and g.value(association, GM.county) is None
 
 
-@pytest.mark.parametrize("municipality, structure, source", [
-    ("Botkyrka", "FoU Södertörn", "FoU Södertörn"),                       # Stockholms län, outside the seeds' FoU units
-    ("Malmö", "FoU Malmö", "Ny sajt sätter fokus på forskning och kunskapsspridning inom socialförvaltningarna i Malmö stad"),
-    ("Linköping", "FoU Östergötland", "Forskning och utveckling"),
-    ("Luleå", "FoUI Norrbottens Kommuner", "Om oss"),
-])
-def test_support_outside_the_seed_regions_names_the_county_structure_and_its_source(kg, municipality, structure, source):
+@pytest.mark.parametrize(
+    "municipality, structure, source",
+    [
+        ("Botkyrka", "FoU Södertörn", "FoU Södertörn"),  # Stockholms län, outside the seeds' FoU units
+        (
+            "Malmö",
+            "FoU Malmö",
+            "Ny sajt sätter fokus på forskning och kunskapsspridning inom socialförvaltningarna i Malmö stad",
+        ),
+        ("Linköping", "FoU Östergötland", "Forskning och utveckling"),
+        ("Luleå", "FoUI Norrbottens Kommuner", "Om oss"),
+    ],
+)
+def test_support_outside_the_seed_regions_names_the_county_structure_and_its_source(
+    kg, municipality, structure, source
+):
     rows = run_query(kg, "support", area="funktionshinder", municipality=municipality).present()
     regional = [r for r in rows if not r["level"].endswith("/nationell")]
-    assert any(r["actor_label"].startswith(structure) and source[:60] in r["source_label"] for r in regional), \
-        sorted({(r["actor_label"], r["source_label"]) for r in regional})
-    note = not_mapped_note(kg, municipality)   # the county is mapped (in part): never "not mapped"
+    assert any(r["actor_label"].startswith(structure) and source[:60] in r["source_label"] for r in regional), sorted(
+        {(r["actor_label"], r["source_label"]) for r in regional}
+    )
+    note = not_mapped_note(kg, municipality)  # the county is mapped (in part): never "not mapped"
     assert note is None or "är bara delvis kartlagt" in note, note
 
 
@@ -166,8 +189,9 @@ def test_state_command_shows_every_county_with_its_sources_ages(kg):
     result = CliRunner().invoke(main, ["state", "-d", str(REGIONS), "-d", str(LANDSCAPE), "--format", "json"])
     assert result.exit_code == 0, result.output
     import json
+
     rows = {r["county"]: r for r in json.loads(result.stdout)}
-    national = rows.pop("")   # the national pages, counted once, apart from every county
+    national = rows.pop("")  # the national pages, counted once, apart from every county
     assert sorted(rows) == COUNTIES
     assert rows["09"]["status"] == "ej-kartlagd" and rows["12"]["rss"] == "kartlagd"
     assert rows["12"]["fou"] == "delvis"  # FoU Malmö and FoU Helsingborg; none found for the other 31
@@ -175,12 +199,12 @@ def test_state_command_shows_every_county_with_its_sources_ages(kg):
     assert rows["14"]["oldest"] <= "2016-12-31"  # FoU Sjuhärad Välfärd's new principals, 2016
     # each county's ages are its own: one 2020 Södermanland page behind every Länsstyrelse row dates no county
     assert national["sources"] >= 5 and national["oldest"] == "2020-01-24"
-    assert all(r["newest"] != "2025-09-01" for r in rows.values())   # the national agreement's page
-
+    assert all(r["newest"] != "2025-09-01" for r in rows.values())  # the national agreement's page
 
 
 def test_state_of_one_county_shows_only_its_own_sources_and_the_national_ones_apart(tmp_path):
     import json
+
     for code in ("20", "09"):
         result = CliRunner().invoke(main, ["state", "--county", code, "--format", "json"])
         assert result.exit_code == 0, result.output
@@ -188,10 +212,10 @@ def test_state_of_one_county_shows_only_its_own_sources_and_the_national_ones_ap
         assert own["county"] == code and national["county"] == ""
         folder = next(LANDSCAPE.glob(f"{code}-*"))
         dates = {r["date"] for r in csv.DictReader(open(folder / "sources.csv", encoding="utf-8")) if r["date"]}
-        assert {own["oldest"], own["newest"]} <= dates | {None}, (code, own)   # the county's own pages only
+        assert {own["oldest"], own["newest"]} <= dates | {None}, (code, own)  # the county's own pages only
         assert national["stale"] >= 1 and national["oldest"] == "2020-01-24"
     own, _national = json.loads(CliRunner().invoke(main, ["state", "--county", "08", "--format", "json"]).stdout)
-    assert own["newest"] == "2026-02-04"   # Kalmar's own newest source: the joint plan the region adopted
+    assert own["newest"] == "2026-02-04"  # Kalmar's own newest source: the joint plan the region adopted
     table = CliRunner().invoke(main, ["state", "--county", "20", "--record", str(tmp_path / "none.json")]).stdout
     assert "Nationella källor (räknas en gång)" in table and "räknas en gång, i raden" in table
     assert "Källsidorna har inte kontrollerats" in table
@@ -206,15 +230,20 @@ def test_validate_flags_sources_older_than_five_years():
 def test_a_regions_own_mapping_takes_over_its_county_and_the_build_says_so(tmp_path):
     own = tmp_path / "skane-egen"
     own.mkdir()
-    (own / "sources.csv").write_text("id,title,publisher,url,document,date,checked,note\n"
-                                     "egen,Egen kartläggning 2026,Skånes Kommuner,,,2026-11-01,2026-12-01,Test.\n",
-                                     encoding="utf-8")
-    (own / "mapping.csv").write_text("id,places,question,status,actors,source,date,confidence,note\n"
-                                     "rss,12,rss,kartlagd,,egen,,stated,\n", encoding="utf-8")
+    (own / "sources.csv").write_text(
+        "id,title,publisher,url,document,date,checked,note\n"
+        "egen,Egen kartläggning 2026,Skånes Kommuner,,,2026-11-01,2026-12-01,Test.\n",
+        encoding="utf-8",
+    )
+    (own / "mapping.csv").write_text(
+        "id,places,question,status,actors,source,date,confidence,note\nrss,12,rss,kartlagd,,egen,,stated,\n",
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["build", str(REGIONS), str(LANDSCAPE), str(own), "-o", str(tmp_path / "g.ttl")])
     assert result.exit_code == 0, result.output
-    assert ("12-skane: län 12: kartläggningen i skane-egen används i stället för referenslagrets 12-skane"
-            in result.output)
+    assert (
+        "12-skane: län 12: kartläggningen i skane-egen används i stället för referenslagrets 12-skane" in result.output
+    )
     kg = graphmap.build([REGIONS, LANDSCAPE, own])
     assert (URIRef(ACTOR + "fou-malmo"), RDF.type, GM.Actor) not in kg.graph  # the layer's Skåne is out
     assert (URIRef(ACTOR + "fou-sodertorn"), RDF.type, GM.Actor) in kg.graph  # the other counties stay
@@ -240,11 +269,11 @@ def test_the_web_page_and_the_report_show_the_state_of_the_map(kg):
     assert gaps.count('class="heat-na"') == 19  # Gotland's column, every area
     assert 'data-testid="not-mapped"' in kiruna and "Gotlands län, som inte är kartlagt ännu" in kiruna
     report = report_html(kg)
-    table = report[report.index('data-testid="map-state"'):]
-    assert table[:table.index("</table>")].count("<tr data-status=") == 21
+    table = report[report.index('data-testid="map-state"') :]
+    assert table[: table.index("</table>")].count("<tr data-status=") == 21
     assert "20 av 21 län har källor för minst en fråga; ej kartlagt: Gotlands län." in report
-    for text in (page, report):   # the national pages in one row of their own, and whether the pages were checked
+    for text in (page, report):  # the national pages in one row of their own, and whether the pages were checked
         assert text.count('data-national="yes"') == 1 and "Nationella källor (räknas en gång)" in text
         assert 'data-testid="sources-due"' in text
-    for text in (page[page.index('data-county="08"'):], table[table.index("Kalmar län"):]):
-        assert "2026-02-04" in text[:text.index("</tr>")]   # Kalmar's own newest source: a decision of 2026-02-04
+    for text in (page[page.index('data-county="08"') :], table[table.index("Kalmar län") :]):
+        assert "2026-02-04" in text[: text.index("</tr>")]  # Kalmar's own newest source: a decision of 2026-02-04

@@ -5,6 +5,7 @@ layer, and no description repeats ten consecutive words of the page it cites (fo
 text was compared: ``landscape_paraphrase.json`` keeps hashes of every ten-word run of the stored
 page, never the text).
 """
+
 from __future__ import annotations
 
 import csv
@@ -28,13 +29,24 @@ LANDSCAPE = ROOT / "data" / "landscape"
 REGIONS = ROOT / "data" / "regions"
 PARAPHRASE = Path(__file__).with_name("landscape_paraphrase.json")
 COUNTY_CODES = [r["lanskod"] for r in csv.DictReader(open(ROOT / "data" / "reference" / "lan.csv", encoding="utf-8"))]
-FACT_TABLES = ("actors", "networks", "coverage", "offers", "memberships", "relations", "agreements", "changes",
-               "mapping")
+FACT_TABLES = (
+    "actors",
+    "networks",
+    "coverage",
+    "offers",
+    "memberships",
+    "relations",
+    "agreements",
+    "changes",
+    "mapping",
+)
 
 # the project's own words for an inference (README: "assumed: an inference … note says what was inferred")
-INFERENCE = re.compile(r"\b(tolkning|tolkat|vår klassificering|vår bedömning|slutsats|härled\w*|e-postadress\w*|"
-                       r"e-postdomän\w*|närmaste begrepp|närmast|är antaget|antas|är ett antagande|klassificerad|tolkad|allmän kunskap)\b",
-                       re.IGNORECASE)
+INFERENCE = re.compile(
+    r"\b(tolkning|tolkat|vår klassificering|vår bedömning|slutsats|härled\w*|e-postadress\w*|"
+    r"e-postdomän\w*|närmaste begrepp|närmast|är antaget|antas|är ett antagande|klassificerad|tolkad|allmän kunskap)\b",
+    re.IGNORECASE,
+)
 RUN = 10  # words: a longer run copied from the page is a quotation, not a paraphrase
 
 
@@ -58,7 +70,7 @@ def runs(text: str, n: int = RUN) -> set[str]:
     2
     """
     w = words(text)
-    return {hashlib.sha256(" ".join(w[i:i + n]).encode()).hexdigest()[:16] for i in range(len(w) - n + 1)}
+    return {hashlib.sha256(" ".join(w[i : i + n]).encode()).hexdigest()[:16] for i in range(len(w) - n + 1)}
 
 
 @pytest.mark.parametrize("folder", _folders(), ids=lambda p: p.name)
@@ -66,16 +78,25 @@ def test_a_stated_row_that_calls_its_claim_an_inference_marks_it(folder):
     flagged = []
     for table in FACT_TABLES:
         for r in _rows(folder, table):
-            if r.get("confidence") == "stated" and INFERENCE.search(r.get("note") or "") \
-                    and not (r.get("assumed_parts") or "").strip():
+            if (
+                r.get("confidence") == "stated"
+                and INFERENCE.search(r.get("note") or "")
+                and not (r.get("assumed_parts") or "").strip()
+            ):
                 flagged.append(f"{table} {r['id']}: {INFERENCE.search(r['note']).group(0)!r}")
     assert not flagged, f"{folder.name}: stated, but the note calls it an inference: {flagged}"
 
 
 def test_the_seed_regions_mark_their_inferences_too():
-    flagged = [f"{f.name}/{t} {r['id']}" for f in expand_paths([REGIONS]) for t in FACT_TABLES for r in _rows(f, t)
-               if r.get("confidence") == "stated" and INFERENCE.search(r.get("note") or "")
-               and not (r.get("assumed_parts") or "").strip()]
+    flagged = [
+        f"{f.name}/{t} {r['id']}"
+        for f in expand_paths([REGIONS])
+        for t in FACT_TABLES
+        for r in _rows(f, t)
+        if r.get("confidence") == "stated"
+        and INFERENCE.search(r.get("note") or "")
+        and not (r.get("assumed_parts") or "").strip()
+    ]
     assert not flagged
 
 
@@ -90,17 +111,22 @@ def test_a_row_that_applies_a_national_page_to_one_county_says_so():
     county's actor marks the row `national` (record part: a national fact applied to the county), so that
     a county reads it as the nation's fact, not one about itself; only the page's own county goes unmarked.
     The coverage answer shows it."""
-    national = mapstate.national_sources([{"county": c, "source": s} for s, cs in _county_sources().items() for c in cs],
-                                         len(COUNTY_CODES))
+    national = mapstate.national_sources(
+        [{"county": c, "source": s} for s, cs in _county_sources().items() for c in cs], len(COUNTY_CODES)
+    )
     assert len(national) >= 5
     for source in national:
         plain = {c for c, marked, _s in _county_rows(source) if not marked}
-        assert len(plain) <= 1, (source, sorted(plain))   # the page's own county at most
-    rows = json.loads(CliRunner().invoke(main, ["query", "coverage", "-p", "municipality=Högsby", "--format", "json"]).stdout)
+        assert len(plain) <= 1, (source, sorted(plain))  # the page's own county at most
+    rows = json.loads(
+        CliRunner().invoke(main, ["query", "coverage", "-p", "municipality=Högsby", "--format", "json"]).stdout
+    )
     lst = [r for r in rows if r["actor"] == "https://w3id.org/graphmap/id/actor/lansstyrelsen-kalmar-lan"]
     assert lst and all("https://w3id.org/graphmap/vocab/record-part/national" in r["assumed_part"] for r in lst)
-    assert "Länet: en nationell uppgift tillämpad på länet" in CliRunner().invoke(
-        main, ["query", "coverage", "-p", "municipality=Högsby", "--format", "csv"]).stdout
+    assert (
+        "Länet: en nationell uppgift tillämpad på länet"
+        in CliRunner().invoke(main, ["query", "coverage", "-p", "municipality=Högsby", "--format", "csv"]).stdout
+    )
 
 
 def _lst_county(actor: str) -> str | None:
@@ -131,14 +157,19 @@ def test_dalarnas_rss_covers_the_county_from_its_background_page():
     cov = {r["id"]: r for r in _rows(LANDSCAPE / "20-dalarna", "coverage")}["rss-dalarna-lanet"]
     src = {r["id"]: r for r in _rows(LANDSCAPE / "20-dalarna", "sources")}[cov["source"]]
     assert (cov["confidence"], cov["places"]) == ("stated", "20")
-    assert src["url"] == "https://www.regiondalarna.se/plus/vard/halsa-och-valfard/rss/bakgrund/" and src["title"] == "Bakgrund"
+    assert (
+        src["url"] == "https://www.regiondalarna.se/plus/vard/halsa-och-valfard/rss/bakgrund/"
+        and src["title"] == "Bakgrund"
+    )
 
 
 def test_no_persons_name_or_address_anywhere_in_the_reference_layer():
     """The personal-data rules (graphmap.privacy): every name and e-mail address the data holds is
     searched for in every cell of the layer (its URLs, titles and notes included), also as the slug
     a web address would carry; and no cell holds an e-mail address at all."""
-    secrets = {s for s in personal_strings(graphmap.build([REGIONS], validate=False).graph) if not s.startswith("mailto:")}
+    secrets = {
+        s for s in personal_strings(graphmap.build([REGIONS], validate=False).graph) if not s.startswith("mailto:")
+    }
     names = {s for s in secrets if "@" not in s}
     assert names, "the seeds' persons are the test's reference"
     slugs = {slugify(n) for n in names} | {slugify(n).replace("-", "") for n in names}
@@ -150,8 +181,11 @@ def test_no_persons_name_or_address_anywhere_in_the_reference_layer():
                 for column, value in row.items():
                     value = value or ""
                     low = value.casefold()
-                    if any(s.casefold() in low for s in secrets) or any(s and s in slugify(value) for s in slugs) \
-                            or re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", value):
+                    if (
+                        any(s.casefold() in low for s in secrets)
+                        or any(s and s in slugify(value) for s in slugs)
+                        or re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", value)
+                    ):
                         hits.append(f"{folder.name}/{path.name} row {i} {column}")
     assert not hits, hits
 

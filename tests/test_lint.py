@@ -3,6 +3,7 @@ clean on the core (pyproject.toml's ``[tool.mypy]``), the list of core modules m
 shrinks, and each third-party module the package or the tests import comes from a distribution
 pyproject.toml declares. Nothing is written into the source tree (the caches go to a temporary
 folder)."""
+
 from __future__ import annotations
 
 import ast
@@ -26,8 +27,13 @@ def _norm(name: str) -> str:
 
 
 def test_ruff_check_is_clean():
-    done = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", "."],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", "."],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -37,20 +43,36 @@ def test_mypy_is_clean_on_the_core_and_its_skip_list_only_shrinks(tmp_path):
     that has none left (take it off the list)."""
     config = PYPROJECT["tool"]["mypy"]
     skipped = set()
-    ini = ["[mypy]", f"python_version = {config['python_version']}",
-           f"ignore_missing_imports = {config['ignore_missing_imports']}",
-           "disable_error_code = " + ",".join(config.get("disable_error_code", [])),
-           "exclude = " + "|".join(config["exclude"])]
+    ini = [
+        "[mypy]",
+        f"python_version = {config['python_version']}",
+        f"ignore_missing_imports = {config['ignore_missing_imports']}",
+        "disable_error_code = " + ",".join(config.get("disable_error_code", [])),
+        "exclude = " + "|".join(config["exclude"]),
+    ]
     for override in config["overrides"]:
         modules = override["module"]
-        if all(m.endswith(".*") for m in modules):       # serve/ and viz/: outside the core
+        if all(m.endswith(".*") for m in modules):  # serve/ and viz/: outside the core
             ini += [f"[mypy-{','.join(modules)}]", "ignore_errors = True"]
         else:
             skipped |= set(modules)
     (tmp_path / "mypy.ini").write_text("\n".join(ini) + "\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "mypy", "--config-file", str(tmp_path / "mypy.ini"),
-                           "--cache-dir", str(tmp_path / "cache"), *config["files"]],
-                          capture_output=True, text=True, cwd=ROOT, timeout=900)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(tmp_path / "mypy.ini"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            *config["files"],
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=900,
+    )
     errors: dict[str, list[str]] = {}
     for line in done.stdout.splitlines():
         if ": error:" in line:
@@ -75,9 +97,10 @@ def _third_party_imports(paths) -> set[str]:
 
 def test_every_import_of_the_package_and_the_tests_is_declared():
     project = PYPROJECT["project"]
-    declared = {_norm(re.split(r"[<>=!~\[; ]", spec, maxsplit=1)[0])
-                for spec in project["dependencies"] + [s for extra in project["optional-dependencies"].values()
-                                                       for s in extra]}
+    declared = {
+        _norm(re.split(r"[<>=!~\[; ]", spec, maxsplit=1)[0])
+        for spec in project["dependencies"] + [s for extra in project["optional-dependencies"].values() for s in extra]
+    }
     owners = packages_distributions()
     files = [*(ROOT / "graphmap").rglob("*.py"), *(ROOT / "tests").rglob("*.py"), ROOT / "conftest.py"]
     missing = {}

@@ -1,5 +1,6 @@
 """Merging regions into one national graph: shared actors become one node, municipalities merge by
 SCB code, and conflicting facts are reported with both places (and printed by `graphmap build`)."""
+
 from __future__ import annotations
 
 import pytest
@@ -45,8 +46,10 @@ def test_merged_queries(merged):
     rows = graphmap.run_query(merged, "support", area="funktionshinder", municipality="Krokom").present()
     assert "FoU Exempelfjäll" in {r["actor_label"] for r in rows}
     # Umeå (bundled Västerbotten) still gets its own support, not the new region's
-    umea = {r["actor_label"] for r in graphmap.run_query(merged, "support", area="funktionshinder",
-                                                          municipality="Umeå").present()}
+    umea = {
+        r["actor_label"]
+        for r in graphmap.run_query(merged, "support", area="funktionshinder", municipality="Umeå").present()
+    }
     assert "FoU Socialtjänst (Västerbotten)" in umea and "FoU Exempelfjäll" not in umea
 
 
@@ -60,9 +63,16 @@ def test_municipality_named_or_coded_is_one_node(merged):
 
 def test_conflicts_are_reported_with_both_sources(tmp_path, kg):
     rows = dict(ROWS)
-    rows["actors"] = [ROWS["actors"][0], {**ROWS["actors"][1], "level": "regional", "types": "Medlemsorganisation",
-                                          "name_en": "Swedish Association of Local Authorities and Regions (SKR)",
-                                          "homepage": "https://skr.se"}]
+    rows["actors"] = [
+        ROWS["actors"][0],
+        {
+            **ROWS["actors"][1],
+            "level": "regional",
+            "types": "Medlemsorganisation",
+            "name_en": "Swedish Association of Local Authorities and Regions (SKR)",
+            "homepage": "https://skr.se",
+        },
+    ]
     region = make_region(tmp_path, rows=rows, graph=kg.graph)
     kg = graphmap.build(bundled_paths() + [region])
     conflicts = [p.format("sv") for p in kg.ingest.problems if p.code == "conflict"]
@@ -70,15 +80,17 @@ def test_conflicts_are_reported_with_both_sources(tmp_path, kg):
     assert conflicts == [
         'exempelfjall.xlsx: actors, rad 4, kolumn level: "nationell" (fyrbodal: actors.csv, rad 5, källa '
         'verksamhetsplan-2023) mot "regional" (exempelfjall: exempelfjall.xlsx: actors, rad 4, källa exempelplan-2026); '
-        "det första behålls. Kom överens om ett värde i båda regionernas tabeller."]
+        "det första behålls. Kom överens om ett värde i båda regionernas tabeller."
+    ]
     english = [p.format("en") for p in kg.ingest.problems if p.code == "conflict"]
     assert "(fyrbodal: actors.csv, row 5, source verksamhetsplan-2023) against" in english[0]
     # the first value is kept, the new region's homepage fills a gap
     assert set(kg.graph.objects(SKR, GM.level)) == {graphmap.ontology.concept_iri("level", "nationell")}
     assert str(kg.graph.value(SKR, graphmap.ontology.FOAF.homepage)) == "https://skr.se"
 
-    result = CliRunner().invoke(main, ["build", *map(str, bundled_paths()), str(region), "-o",
-                                       str(tmp_path / "sverige.ttl")])
+    result = CliRunner().invoke(
+        main, ["build", *map(str, bundled_paths()), str(region), "-o", str(tmp_path / "sverige.ttl")]
+    )
     assert result.exit_code == 0, result.output
     assert f"VARNING: {conflicts[0]}" in result.output
     assert "Skrev" in result.output and (tmp_path / "sverige.ttl").exists()

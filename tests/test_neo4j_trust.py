@@ -1,5 +1,6 @@
 """Trust on the Neo4j path: hostile values stay plain text; a server that goes away during a
 query gives one clear line, and the next query after a restart answers as before."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,13 @@ from graphmap.ontology import actor_iri
 pytestmark = pytest.mark.xdist_group("neo4j")
 
 ROOT = Path(__file__).resolve().parent.parent
-HOSTILE = ["x}) DETACH DELETE n //", '"} ; DROP ALL ; #', "<img src=x onerror=alert(1)>",
-           '=HYPERLINK("http://x.invalid","klick")', "MATCH (n) DETACH DELETE n"]
+HOSTILE = [
+    "x}) DETACH DELETE n //",
+    '"} ; DROP ALL ; #',
+    "<img src=x onerror=alert(1)>",
+    '=HYPERLINK("http://x.invalid","klick")',
+    "MATCH (n) DETACH DELETE n",
+]
 
 
 def hostile_region(folder: Path) -> Path:
@@ -36,6 +42,7 @@ def hostile_region(folder: Path) -> Path:
 def test_hostile_values_are_plain_text_in_neo4j(neo4j_conn, tmp_path):
     from graphmap.neo4j import pull, push
     from graphmap.neo4j.query import run_cypher_query
+
     before = neo4j_conn.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
     kg = graphmap.build([hostile_region(tmp_path / "evil")])
     push(neo4j_conn, kg.graph, "test-hostile")
@@ -50,14 +57,21 @@ def test_hostile_values_are_plain_text_in_neo4j(neo4j_conn, tmp_path):
 
 def _cli(server, *args):
     env = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "graphmap-test"}
-    return subprocess.run([sys.executable, "-m", "graphmap", "neo4j", *args], env=env, capture_output=True,
-                          text=True, cwd=ROOT, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "graphmap", "neo4j", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=180,
+    )
 
 
 @pytest.mark.neo4j  # starts its own server (no Neo4j fixture)
 def test_server_gone_during_query_then_back(tmp_path, kg):
     from graphmap.neo4j import connect, push
     from neo4jlib import LocalNeo4j
+
     server = LocalNeo4j.started(tmp_path / "home")
     try:
         with connect(server.settings()) as conn:
@@ -71,6 +85,7 @@ def test_server_gone_during_query_then_back(tmp_path, kg):
         back = _cli(server, "query", "coverage", "-p", "municipality=Umeå", "--format", "json")
         assert back.returncode == 0, back.stderr
         import json
+
         expected = graphmap.run_query(kg, "coverage", municipality="Umeå").present()
         assert [r["actor"] for r in json.loads(back.stdout)] == [r["actor"] for r in expected]
     finally:
@@ -91,6 +106,7 @@ def test_a_respondents_name_is_marked_personal_data_in_neo4j(neo4j_conn, tmp_pat
     from graphmap.neo4j.pull import current_tokens
     from graphmap.ontology import GM
     from graphmap.privacy import personal_strings
+
     kg = graphmap.build([hostile_region(tmp_path / "evil")])
     graph = kg.graph
     answer = URIRef("https://w3id.org/graphmap/id/evil/answers/a1")
@@ -103,19 +119,32 @@ def test_a_respondents_name_is_marked_personal_data_in_neo4j(neo4j_conn, tmp_pat
     assert names == {"Anna Respondentsson", "Pelle Persson"}
     push(neo4j_conn, graph, "test-respondent")
     live = current_tokens(neo4j_conn, "test-respondent")
-    rows = neo4j_conn.read("MATCH (c:GraphmapClaim)-->(n {iri: $iri}) WHERE c._token IN $live "
-                           "RETURN c.personalData AS mark, c._derived AS derived, c._personal AS keys, "
-                           "c.respondentName AS name", iri=str(answer), live=live)
-    assert rows == [{"mark": True, "derived": ["personalData"], "keys": ["respondentName"],
-                     "name": "Anna Respondentsson"}]
-    rows = neo4j_conn.read("MATCH (c:GraphmapClaim)-->(n {iri: $iri}) WHERE c._token IN $live "
-                           "RETURN c.personalData AS mark, c._derived AS derived", iri=str(person), live=live)
-    assert rows == [{"mark": True, "derived": None}]   # stated by the graph: a pull brings it back
-    shared = neo4j_conn.read("MATCH (c:GraphmapClaim) WHERE c._token IN $live AND NOT coalesce(c.personalData, false) "
-                             "RETURN properties(c) AS props", live=live)
+    rows = neo4j_conn.read(
+        "MATCH (c:GraphmapClaim)-->(n {iri: $iri}) WHERE c._token IN $live "
+        "RETURN c.personalData AS mark, c._derived AS derived, c._personal AS keys, "
+        "c.respondentName AS name",
+        iri=str(answer),
+        live=live,
+    )
+    assert rows == [
+        {"mark": True, "derived": ["personalData"], "keys": ["respondentName"], "name": "Anna Respondentsson"}
+    ]
+    rows = neo4j_conn.read(
+        "MATCH (c:GraphmapClaim)-->(n {iri: $iri}) WHERE c._token IN $live "
+        "RETURN c.personalData AS mark, c._derived AS derived",
+        iri=str(person),
+        live=live,
+    )
+    assert rows == [{"mark": True, "derived": None}]  # stated by the graph: a pull brings it back
+    shared = neo4j_conn.read(
+        "MATCH (c:GraphmapClaim) WHERE c._token IN $live AND NOT coalesce(c.personalData, false) "
+        "RETURN properties(c) AS props",
+        live=live,
+    )
     assert len(shared) > 10
-    seen = {str(v) for r in shared for value in r["props"].values()
-            for v in (value if isinstance(value, list) else [value])}
+    seen = {
+        str(v) for r in shared for value in r["props"].values() for v in (value if isinstance(value, list) else [value])
+    }
     assert not seen & names
     assert isomorphic(pull(neo4j_conn, "test-respondent"), graph)
 
@@ -128,6 +157,7 @@ def test_a_node_marked_not_personal_that_holds_personal_data_is_refused(tmp_path
     from graphmap.neo4j import ModelError
     from graphmap.neo4j.project import to_property_graph
     from graphmap.ontology import GM
+
     answer = URIRef("https://w3id.org/graphmap/id/evil/answers/a1")
     graph = Graph()
     graph.add((answer, GM.respondentName, Literal("Anna Respondentsson")))

@@ -1,5 +1,6 @@
 """The tutorial notebooks run top to bottom on the bundled data (nbclient, the venv's
 python3 kernel) and are stored without outputs."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,9 +26,7 @@ def test_notebook_runs(path):
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, kernel_name="python3", timeout=300,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(path.parent)}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
-    assert any(o.get("text") for c in nb.cells if c.cell_type == "code" for o in c.outputs
-               if o.output_type == "stream")
+    assert any(o.get("text") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream")

@@ -5,6 +5,7 @@ Each output is read back the way a person or program sees it (the CLI's CSV-free
 web page's HTML, the report's HTML table), not from the object that computed it, so a copy of the
 counting in any output makes this test fail.
 """
+
 from __future__ import annotations
 
 import html
@@ -43,8 +44,8 @@ def _cli_cells(data_args, county=None) -> dict:
 
 def _html_table_cells(page: str, table_marker: str) -> dict:
     """Area label × column code from an HTML table: header cells carry the code in a title or link."""
-    table = page[page.index(table_marker):]
-    table = table[:table.index("</table>")]
+    table = page[page.index(table_marker) :]
+    table = table[: table.index("</table>")]
     codes = re.findall(r'<th class="col" scope="col" title="(\d+)">|county=(\d\d)">', table.split("</thead>")[0])
     codes = [a or b for a, b in codes]
     cells = {}
@@ -90,12 +91,21 @@ def test_bundled_gap_matrix_is_the_same_everywhere(kg):
     _assert_same(kg, [])
     m = gap_matrix(kg)
     # Västerbotten's 15 municipalities reach support in disability care
-    assert m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/24").text() == "15/15"
+    assert (
+        m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/24").text()
+        == "15/15"
+    )
     # no source says anything about Gotland's support structure: a blank on the map, not a gap
-    assert m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/09").text() == "ej kartlagd"
+    assert (
+        m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/09").text()
+        == "ej kartlagd"
+    )
     # Norrbotten's are covered by FoUI Norrbottens Kommuner, whose sourced offers are for all of social
     # services: broad support, not support in disability care
-    assert m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/25").text() == "0/14 (+14 brett)"
+    assert (
+        m.cell("https://w3id.org/graphmap/vocab/area/funktionshinder", "https://w3id.org/graphmap/id/lan/25").text()
+        == "0/14 (+14 brett)"
+    )
 
 
 def test_bundled_county_gap_matrix_is_the_same_everywhere(kg):

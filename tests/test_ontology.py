@@ -1,4 +1,5 @@
 """The model: every term labelled in Swedish and English, shapes in step with the table schema."""
+
 from __future__ import annotations
 
 import os
@@ -26,6 +27,7 @@ def test_every_gm_term_has_sv_en_label_and_comment():
 def test_every_predicate_in_the_schema_is_declared_or_reused():
     g = ontology_graph()
     from graphmap.ontology import expand
+
     for table in TABLES:
         for col in table.columns:
             if col.predicate:
@@ -49,8 +51,13 @@ def test_shapes_output_is_the_same_in_every_process():
     """Two processes with different hash seeds print the same shapes (one process could hide a set order)."""
     outputs = []
     for seed in ("1", "2"):
-        done = subprocess.run([sys.executable, "-m", "graphmap.shapes"], capture_output=True, text=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "graphmap.shapes"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] == (ONTOLOGY_DIR / "shapes.ttl").read_text(encoding="utf-8")
@@ -94,8 +101,12 @@ def test_links_to_established_vocabularies_are_the_ones_a_cited_source_lists():
     from pathlib import Path
 
     bundle = Path(__file__).resolve().parent / "data" / "dcat-ap-se" / "bundle.json"
-    listed = {c["value"] for t in json.loads(bundle.read_text(encoding="utf-8"))["templates"]
-              if t.get("id") == "adms:publishertype" for c in t["choices"]}
+    listed = {
+        c["value"]
+        for t in json.loads(bundle.read_text(encoding="utf-8"))["templates"]
+        if t.get("id") == "adms:publishertype"
+        for c in t["choices"]
+    }
     assert len(listed) == 11
     g = vocab_graph()
     mapping = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)

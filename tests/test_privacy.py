@@ -3,6 +3,7 @@
 Every output is made by the real CLI from the bundled data plus a region with a person of its
 own, then every file is scanned for every name and e-mail address in the data.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,17 +24,23 @@ from graphmap.queries import library
 def data(tmp_path_factory) -> list[str]:
     extra = tmp_path_factory.mktemp("extra") / "testregion"
     shutil.copytree(bundled_paths()[0], extra)
-    (extra / "persons.csv").write_text("id,name,email,posts,source,date,confidence\n"
-                                       "p9,Zlatan Testsson,zlatan.testsson@example.se,fou-strateg,verksamhetsplan-2023,2023,stated\n",
-                                       encoding="utf-8")
+    (extra / "persons.csv").write_text(
+        "id,name,email,posts,source,date,confidence\n"
+        "p9,Zlatan Testsson,zlatan.testsson@example.se,fou-strateg,verksamhetsplan-2023,2023,stated\n",
+        encoding="utf-8",
+    )
     return [str(p) for p in bundled_paths()] + [str(extra)]
 
 
 @pytest.fixture(scope="module")
 def secrets(data) -> set[str]:
     values = personal_strings(graphmap.build(data, validate=False).graph)
-    assert {"Zlatan Testsson", "zlatan.testsson@example.se", "Christine Österman",
-            "elisabeth.lauritzen@regionstockholm.se"} <= values
+    assert {
+        "Zlatan Testsson",
+        "zlatan.testsson@example.se",
+        "Christine Österman",
+        "elisabeth.lauritzen@regionstockholm.se",
+    } <= values
     return {v for v in values if not v.startswith("https://")}
 
 
@@ -41,16 +48,23 @@ def secrets(data) -> set[str]:
 def outputs(data, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("outputs")
     d = [arg for path in data for arg in ("--data", path)]
-    runs = [["viz", "-o", str(out / "map.html")], ["viz", "--focus", "fou-socialtjanst-vasterbotten", "-o", str(out / "focus.html")],
-            ["report", "-o", str(out / "report.html")], ["report", "--county", "24", "--lang", "en", "-o", str(out / "report-24.html")],
-            ["export", "ontology", "-o", str(out / "ontology")],
-            ["new-region", "Testland", "--county", "24", "-o", str(out / "region")]]
-    runs += [["export", "data", "--format", fmt, "-o", str(out / f"data.{fmt}" if fmt != "csv" else out / "csv")]
-             for fmt in ("ttl", "jsonld", "graphml", "gexf", "csv")]
+    runs = [
+        ["viz", "-o", str(out / "map.html")],
+        ["viz", "--focus", "fou-socialtjanst-vasterbotten", "-o", str(out / "focus.html")],
+        ["report", "-o", str(out / "report.html")],
+        ["report", "--county", "24", "--lang", "en", "-o", str(out / "report-24.html")],
+        ["export", "ontology", "-o", str(out / "ontology")],
+        ["new-region", "Testland", "--county", "24", "-o", str(out / "region")],
+    ]
+    runs += [
+        ["export", "data", "--format", fmt, "-o", str(out / f"data.{fmt}" if fmt != "csv" else out / "csv")]
+        for fmt in ("ttl", "jsonld", "graphml", "gexf", "csv")
+    ]
     runner = CliRunner()
     for args in runs:
-        result = runner.invoke(main, args[:1] + (args[1:2] if args[0] == "export" else []) + d
-                               + args[(2 if args[0] == "export" else 1):])
+        result = runner.invoke(
+            main, args[:1] + (args[1:2] if args[0] == "export" else []) + d + args[(2 if args[0] == "export" else 1) :]
+        )
         assert result.exit_code == 0, (args, result.output)
     for name in ("built.ttl", "built.nt"):  # graphmap build: personal data left out unless asked
         result = runner.invoke(main, ["build", *data, "-o", str(out / name)])
@@ -71,6 +85,7 @@ def test_no_output_names_a_person(outputs, secrets):
         text = path.read_bytes().decode("utf-8", errors="ignore")
         if path.suffix == ".xlsx":
             import zipfile
+
             with zipfile.ZipFile(path) as z:
                 text = " ".join(z.read(n).decode("utf-8", "ignore") for n in z.namelist())
         for secret in secrets:
@@ -80,8 +95,19 @@ def test_no_output_names_a_person(outputs, secrets):
 
 def test_include_personal_is_the_only_way_in(data, tmp_path):
     out = tmp_path / "with.ttl"
-    result = CliRunner().invoke(main, ["export", "data", "--format", "ttl", "--include-personal",
-                                       *[a for p in data for a in ("--data", p)], "-o", str(out)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "data",
+            "--format",
+            "ttl",
+            "--include-personal",
+            *[a for p in data for a in ("--data", p)],
+            "-o",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0
     assert "Zlatan Testsson" in out.read_text(encoding="utf-8")
 

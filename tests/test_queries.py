@@ -1,4 +1,5 @@
 """Each named query returns what the seed documents imply, on the bundled data."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,12 +20,12 @@ def actors(result):
     return {r["actor"] for r in result.present()}
 
 
-
 @pytest.fixture(scope="module")
 def kg(seed_kg):
     """What the seed documents imply: the seed regions without the national reference layer
     (tests/test_landscape.py checks the layer's answers)."""
     return seed_kg
+
 
 def test_support_funktionshinder_umea(kg):
     rows = run_query(kg, "support", area="funktionshinder", municipality="Umeå").present()
@@ -52,8 +53,12 @@ def test_support_lists_sources(kg):
 
 def test_support_without_municipality_covers_every_region(kg):
     found = actors(run_query(kg, "support", area="funktionshinder"))
-    assert {FOU_VB, FOU_FY, "https://w3id.org/graphmap/id/actor/fourum-jonkoping",
-            "https://w3id.org/graphmap/id/actor/fou-nu"} <= found
+    assert {
+        FOU_VB,
+        FOU_FY,
+        "https://w3id.org/graphmap/id/actor/fourum-jonkoping",
+        "https://w3id.org/graphmap/id/actor/fou-nu",
+    } <= found
 
 
 def test_support_broader_area_counts_for_narrower(kg):
@@ -71,9 +76,13 @@ def test_chain_from_sodra_lappland_reaches_skr_networks(kg):
     targets = {r["target"] for r in rows}
     assert SKR_FUNK | {NET + "skr-rss-natverk"} <= targets
     first = [r for r in rows if r["target"] == NET + "skr-funktionshinder-kvalitet" and r["path"] == 1]
-    assert [(r["subject"].rsplit("/", 1)[-1], r["relation"].rsplit("#", 1)[-1], r["object"].rsplit("/", 1)[-1])
-            for r in first] == [("2481", "serves", "fou-socialtjanst-vasterbotten"),   # read outward: Lycksele täcks av …
-                                ("fou-socialtjanst-vasterbotten", "memberOf", "skr-funktionshinder-kvalitet")]
+    assert [
+        (r["subject"].rsplit("/", 1)[-1], r["relation"].rsplit("#", 1)[-1], r["object"].rsplit("/", 1)[-1])
+        for r in first
+    ] == [
+        ("2481", "serves", "fou-socialtjanst-vasterbotten"),  # read outward: Lycksele täcks av …
+        ("fou-socialtjanst-vasterbotten", "memberOf", "skr-funktionshinder-kvalitet"),
+    ]
     assert [r["inverse"] for r in first] == [True, False] and first[0]["relation_label"] == "täcks av"
 
 
@@ -90,10 +99,18 @@ def test_chain_from_jonkoping_has_no_national_link(kg):
 def test_coverage_uddevalla(kg):
     rows = run_query(kg, "coverage", municipality="Uddevalla").present()
     fy = {r["area_label"] for r in rows if r["actor"] == FOU_FY}
-    assert fy == {"Äldre / vård och omsorg", "Funktionshinder", "Socialpsykiatri", "Individ- och familjeomsorg",
-                  "Kommunal hälso- och sjukvård"}
-    assert {r["actor_label"] for r in rows if r["actor"]} == {"FoU-Socialtjänst Fyrbodal", "Fyrbodals kommunalförbund",
-                                                              "Västra Götalandsregionen"}
+    assert fy == {
+        "Äldre / vård och omsorg",
+        "Funktionshinder",
+        "Socialpsykiatri",
+        "Individ- och familjeomsorg",
+        "Kommunal hälso- och sjukvård",
+    }
+    assert {r["actor_label"] for r in rows if r["actor"]} == {
+        "FoU-Socialtjänst Fyrbodal",
+        "Fyrbodals kommunalförbund",
+        "Västra Götalandsregionen",
+    }
     # not FoU Välfärd: the seed only says Fyrbodal's staff take part in it (the national association)
 
 
@@ -101,6 +118,7 @@ def test_coverage_says_each_structures_role_and_source_address_and_what_is_not_k
     """Högsby, Svalöv, Skinnskatteberg: what covers them (with its role and the page's address) or,
     per mapping question, that no source was found, from the reference layer."""
     from graphmap.ingest import bundled_paths
+
     kg = graphmap.build(bundled_paths())
     for name in ("Högsby", "Svalöv", "Skinnskatteberg"):
         rows = run_query(kg, "coverage", municipality=name).present()
@@ -109,13 +127,16 @@ def test_coverage_says_each_structures_role_and_source_address_and_what_is_not_k
         assert structures and all(r["role_label"] for r in structures), name
         assert all(u.startswith("http") for r in structures if r["source"] for u in r["url"] if u), name
         assert unknown and {r["route_label"] for r in unknown} == {"inte känt"}, name
-        assert all(r["unknown_label"] and r["status_label"] in ("Ingen källa hittad", "Delvis kartlagd")
-                   and not r["actor"] for r in unknown), name
+        assert all(
+            r["unknown_label"] and r["status_label"] in ("Ingen källa hittad", "Delvis kartlagd") and not r["actor"]
+            for r in unknown
+        ), name
         # a search that found nothing is not a confidence in anything
         assert all(not r["confidence"] for r in unknown if r["status_label"] == "Ingen källa hittad"), name
     rows = run_query(kg, "coverage", municipality="Skinnskatteberg").present()
-    assert {r["role_label"] for r in rows if r["actor_label"].startswith("Enheten för social välfärd")} == \
-        {"Regional stödstruktur (RSS)"}
+    assert {r["role_label"] for r in rows if r["actor_label"].startswith("Enheten för social välfärd")} == {
+        "Regional stödstruktur (RSS)"
+    }
     assert "FoU-enheter" in {r["unknown_label"] for r in rows if r["status_label"] == "Ingen källa hittad"}
 
 
@@ -134,7 +155,9 @@ def test_collaborations_include_fou_nu_with_nordvast(kg):
 def test_collaborations_exclude_municipalities(kg):
     rows = run_query(kg, "collaborations").present()
     assert not any("/kommun/" in r["actor"] or "/kommun/" in r["partner"] for r in rows)
-    assert ("FoU Socialtjänst (Västerbotten)", "Socialstyrelsen") in {(r["actor_label"], r["partner_label"]) for r in rows}
+    assert ("FoU Socialtjänst (Västerbotten)", "Socialstyrelsen") in {
+        (r["actor_label"], r["partner_label"]) for r in rows
+    }
 
 
 def test_networks_of_fou_vasterbotten(kg):
@@ -149,8 +172,12 @@ def test_networks_of_fou_vasterbotten(kg):
 def test_networks_led_by_fyrbodal(kg):
     rows = run_query(kg, "networks", actor="FoU-Socialtjänst Fyrbodal").present()
     led = {r["network"].rsplit("/", 1)[-1] for r in rows if r["relation"] == "leads"}
-    assert led == {"fourum-vard-och-omsorg-fyrbodal", "fourum-ifo-fyrbodal", "fourum-funktionshinder-fyrbodal",
-                   "ifo-natverk-fyrbodal"}
+    assert led == {
+        "fourum-vard-och-omsorg-fyrbodal",
+        "fourum-ifo-fyrbodal",
+        "fourum-funktionshinder-fyrbodal",
+        "ifo-natverk-fyrbodal",
+    }
 
 
 def test_brokers_rank_the_regional_units_first(kg):
@@ -198,8 +225,8 @@ def test_actor_has_sources_and_confidence(kg):
     rows = run_query(kg, "actor", actor="fou-socialtjanst-fyrbodal").present()
     assert all(r["source"] and r["confidence"] for r in rows)
     values = {(r["property_label"], r["value_label"]) for r in rows}
-    assert ("andel av heltid", "0.5") in values        # vetenskaplig ledare på halvtid
-    assert ("belopp", "6") in values                   # ca 6 kr/år/invånare
+    assert ("andel av heltid", "0.5") in values  # vetenskaplig ledare på halvtid
+    assert ("belopp", "6") in values  # ca 6 kr/år/invånare
     assert ("namn", "FoU-Socialtjänst Fyrbodal") in values
 
 
@@ -227,8 +254,14 @@ def test_gap_matrix_shape(kg):
     assert (cell.supported, cell.municipalities) == (15, 15)
 
 
-@pytest.mark.parametrize("name,params", [("support", {"area": "funktionshindr"}), ("coverage", {"municipality": "Umeo"}),
-                                         ("chain", {"actor": "FoU Fyrbodl"})])
+@pytest.mark.parametrize(
+    "name,params",
+    [
+        ("support", {"area": "funktionshindr"}),
+        ("coverage", {"municipality": "Umeo"}),
+        ("chain", {"actor": "FoU Fyrbodl"}),
+    ],
+)
 def test_unknown_names_get_suggestions(kg, name, params):
     with pytest.raises(UnknownName) as err:
         run_query(kg, name, **params)
@@ -250,11 +283,14 @@ def test_hostile_parameter_is_just_an_unknown_name(kg):
 
 from graphmap.queries import INTERNAL_DIR, QUERY_DIR, find, internal, library, parse  # noqa: E402
 
-EMPTY_ON_BUNDLED_DATA = {"map-offer-places",  # no offer in the bundled tables names its places
-                         "mapping-state",  # the seed regions have no mapping table
-                         "round-rounds", "round-answers",  # no mapping round in the bundled data
-                         "round-data-version",  # only a round's kept graph says its version
-                         "source-pages"}  # the seed documents are files, not web pages
+EMPTY_ON_BUNDLED_DATA = {
+    "map-offer-places",  # no offer in the bundled tables names its places
+    "mapping-state",  # the seed regions have no mapping table
+    "round-rounds",
+    "round-answers",  # no mapping round in the bundled data
+    "round-data-version",  # only a round's kept graph says its version
+    "source-pages",
+}  # the seed documents are files, not web pages
 
 
 def test_every_query_file_parses_with_a_header():
@@ -295,12 +331,17 @@ def test_each_internal_query_runs_on_the_bundled_data(kg, name):
 def test_no_python_module_types_a_prefix_block():
     import re
 
-    allowed = {"graphmap/ontology.py",                 # sparql_prefixes()
-               "graphmap/validate/compiled.py",        # SPARQL generated from the SHACL shapes
-               "graphmap/serve/sparql_worker.py"}      # a doctest: an update sent to the refusal check
+    allowed = {
+        "graphmap/ontology.py",  # sparql_prefixes()
+        "graphmap/validate/compiled.py",  # SPARQL generated from the SHACL shapes
+        "graphmap/serve/sparql_worker.py",
+    }  # a doctest: an update sent to the refusal check
     root = QUERY_DIR.parents[1]
-    found = [p.relative_to(root).as_posix() for p in sorted((root / "graphmap").rglob("*.py"))
-             if re.search(r"PREFIX\s+\w*:\s*<", p.read_text(encoding="utf-8"))]
+    found = [
+        p.relative_to(root).as_posix()
+        for p in sorted((root / "graphmap").rglob("*.py"))
+        if re.search(r"PREFIX\s+\w*:\s*<", p.read_text(encoding="utf-8"))
+    ]
     assert set(found) <= allowed, set(found) - allowed
 
 

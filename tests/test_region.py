@@ -1,5 +1,6 @@
 """new-region templates: the workbook's shape, a round trip (template → fill → validate → build →
 query), and the exact Swedish messages for a workbook with typical mistakes."""
+
 from __future__ import annotations
 
 import csv
@@ -14,6 +15,7 @@ from graphmap.ingest import IngestError
 from graphmap.region import KOMMUNER, LIST_SHEET, RegionError, new_region
 from graphmap.schema import REGION_TABLES as TABLES  # the round's tables are written by graphmap round
 from helpers import REGION_ID, ROWS, make_region
+
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, kg):
@@ -61,7 +63,7 @@ def test_workbook_sheets_explanations_and_dropdowns(template):
     lists = book[LIST_SHEET]
     header = [c.value for c in lists[1]]
     level = [lists.cell(r, header.index("level") + 1).value for r in range(2, 6)]
-    assert level == ["internationell", "nationell", "regional", "lokal"]   # gm:order: the widest first
+    assert level == ["internationell", "nationell", "regional", "lokal"]  # gm:order: the widest first
     km = list(book[KOMMUNER].iter_rows(values_only=True))
     assert km[0] == ("kommunkod", "kommun", "lanskod", "lan")
     assert ("2380", "Östersund", "23", "Jämtlands län") in km
@@ -77,9 +79,13 @@ def test_empty_template_validates(template):
 def test_bad_county_and_existing_folder(template, kg):
     with pytest.raises(RegionError) as exc:
         new_region("Ny", ["Jämtlnds län"], template.folder.parent, kg.graph)
-    assert exc.value.message("sv") == ('"Jämtlnds län" är inget län. Ange länskod (två siffror) eller namn, t.ex. 24 '
-                                       "eller Västerbottens län. Menade du: Jämtlands län?")
-    result = CliRunner().invoke(main, ["new-region", "Exempelfjäll", "--county", "23", "-o", str(template.folder.parent)])
+    assert exc.value.message("sv") == (
+        '"Jämtlnds län" är inget län. Ange länskod (två siffror) eller namn, t.ex. 24 '
+        "eller Västerbottens län. Menade du: Jämtlands län?"
+    )
+    result = CliRunner().invoke(
+        main, ["new-region", "Exempelfjäll", "--county", "23", "-o", str(template.folder.parent)]
+    )
     assert result.exit_code == 2
     assert "finns redan och är inte tom; inget skrevs" in result.output
 
@@ -97,17 +103,22 @@ def test_round_trip_validate_build_query(region):
     assert "FoU Exempelfjäll" in {r["actor_label"] for r in coverage}
     networks = graphmap.run_query(kg, "networks", actor="fou-exempelfjall").present()
     assert {(r["network_label"], r["leader_label"]) for r in networks} >= {
-        ("SKR:s exempelnätverk funktionshinder", "Sveriges Kommuner och Regioner (SKR)")}
+        ("SKR:s exempelnätverk funktionshinder", "Sveriges Kommuner och Regioner (SKR)")
+    }
     assert not graphmap.run_query(kg, "support", area="funktionshinder", municipality="Åre").rows
 
 
 MISTAKES = {
     "offers": [{**ROWS["offers"][0], "areas": "funktionshindr", "confidence": "stated"}],
     "coverage": [{**ROWS["coverage"][0], "places": "2380;2399"}],
-    "actors": [ROWS["actors"][0], {**ROWS["actors"][1], "level": None},
-               {**ROWS["actors"][0], "name_sv": "FoU Exempelfjäll igen"}],
+    "actors": [
+        ROWS["actors"][0],
+        {**ROWS["actors"][1], "level": None},
+        {**ROWS["actors"][0], "name_sv": "FoU Exempelfjäll igen"},
+    ],
     "memberships": [{**ROWS["memberships"][0], "member": "fou-exempelfjal"}],
-    "sources": ROWS["sources"], "networks": ROWS["networks"],
+    "sources": ROWS["sources"],
+    "networks": ROWS["networks"],
 }
 
 
@@ -130,7 +141,10 @@ def test_typical_mistakes_one_message_each(tmp_path, kg):
     assert result.exit_code == 2
     assert "5 fel, 0 varningar. Rätta felen och kör igen." in result.output
     english = CliRunner().invoke(main, ["validate", str(folder), "--lang", "en"])
-    assert 'ERROR: exempelfjall.xlsx: offers, row 3, column areas: "funktionshindr" is not in the list area.' in english.output
+    assert (
+        'ERROR: exempelfjall.xlsx: offers, row 3, column areas: "funktionshindr" is not in the list area.'
+        in english.output
+    )
 
 
 def test_renamed_sheet_is_reported_not_silently_skipped(tmp_path, kg):
@@ -142,8 +156,10 @@ def test_renamed_sheet_is_reported_not_silently_skipped(tmp_path, kg):
     kg = graphmap.build([folder])
     warnings = [p.format("sv") for p in kg.ingest.problems if p.code == "unknown_sheet"]
     assert len(warnings) == 1
-    assert warnings[0].startswith('exempelfjall.xlsx: erbjudanden: bladet "erbjudanden" är ingen känd tabell och läses '
-                                  "inte. Byt namn på bladet till en av: activities, actors, agreements,")
+    assert warnings[0].startswith(
+        'exempelfjall.xlsx: erbjudanden: bladet "erbjudanden" är ingen känd tabell och läses '
+        "inte. Byt namn på bladet till en av: activities, actors, agreements,"
+    )
 
 
 def test_iris_stay_when_the_region_folder_is_renamed(tmp_path):

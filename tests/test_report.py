@@ -2,6 +2,7 @@
 graph, privacy, escaping, the PNG, and in real headless Chromium (network blocked) the
 report opens clean with a gap matrix of one row per area and one column per county and
 the embedded map drawing every node."""
+
 from __future__ import annotations
 
 import re
@@ -39,16 +40,28 @@ def test_report_data_matches_the_graph(kg):
     assert len(data["gaps"]["columns"]) == 21 and data["gaps"]["by"] == "county"
     assert data["summary"]["total"] == 338
     assert dict(zip(data["summary"]["levels"], data["summary"]["totals"])) == {
-        "Nationell": 7, "Regional": 38, "Lokal": 293}  # FoU Välfärd: the national association (seed re-read)
+        "Nationell": 7,
+        "Regional": 38,
+        "Lokal": 293,
+    }  # FoU Välfärd: the national association (seed re-read)
     # 15 municipalities of Västerbotten share FoU Socialtjänst's chains to SKR's networks
     vb = next(g for g in data["chains"]["groups"] if "Umeå" in g["municipalities"])
     assert len(vb["municipalities"]) == 15
-    assert any("FoU Socialtjänst (Västerbotten)" in p and "SKR:s nätverk för regionala stödstrukturer (RSS)" in p
-               for p in vb["paths"])
+    assert any(
+        "FoU Socialtjänst (Västerbotten)" in p and "SKR:s nätverk för regionala stödstrukturer (RSS)" in p
+        for p in vb["paths"]
+    )
     assert "FoU-Socialtjänst Fyrbodal" in [b["actor"] for b in data["brokers"]][:3]
     # the national report: national actors on top, each county's own support in its folded section
-    funk = {r["actor"] for c in data["per_county"] for b in c["support"] if b["area"] == "Funktionshinder"
-            for g in b["groups"] if g["group"] == "direct" for r in g["rows"]}
+    funk = {
+        r["actor"]
+        for c in data["per_county"]
+        for b in c["support"]
+        if b["area"] == "Funktionshinder"
+        for g in b["groups"]
+        if g["group"] == "direct"
+        for r in g["rows"]
+    }
     assert {"FoU Socialtjänst (Västerbotten)", "FoU-Socialtjänst Fyrbodal"} <= funk
     assert all([g["group"] for g in b["groups"]] == ["national"] for b in data["national_support"])
     assert re.fullmatch(r"[0-9a-f]{12}", data["data_version"])

@@ -2,6 +2,7 @@
 stylesheet) and read back with pypdf, as a steering group gets it. Every county of the national gap
 matrix and every one of Västra Götaland's 49 municipalities is on the paper, the folded county
 sections print open, and a county report lists only the sources of the facts it shows."""
+
 from __future__ import annotations
 
 import csv
@@ -41,7 +42,7 @@ def _section(pages: list[str], start: str, end: str) -> str:
     text = "\n".join(pages)
     # the table of contents is not printed, so the first occurrence is the section's heading
     first = text.index(start)
-    return text[first:text.index(end, first + len(start))]
+    return text[first : text.index(end, first + len(start))]
 
 
 def _names(code: str | None) -> list[str]:
@@ -86,8 +87,11 @@ def test_folded_county_sections_print_open(printed):
     21 headings: the sections are printed open."""
     data = report_data(graphmap.build())
     # one actor of each county section's support, as the section shows it
-    expected = {c["label"]: c["support"][0]["groups"][0]["rows"][0]["actor"]
-                for c in data["per_county"] if c["support"] and c["support"][0]["groups"]}
+    expected = {
+        c["label"]: c["support"][0]["groups"][0]["rows"][0]["actor"]
+        for c in data["per_county"]
+        if c["support"] and c["support"][0]["groups"]
+    }
     assert len(expected) >= 15
     folded = " ".join(_section(printed["national"], "Per län\n", "Skapad med graphmap").split())
     missing = {county: actor for county, actor in expected.items() if " ".join(actor.split()) not in folded}
@@ -130,8 +134,13 @@ def test_report_pdf_without_a_browser_says_how_to_get_one(tmp_path):
     import sys
 
     env = {**os.environ, "GRAPHMAP_CHROMIUM": str(tmp_path / "no-chromium"), "GRAPHMAP_CACHE_DIR": "off"}
-    done = subprocess.run([sys.executable, "-m", "graphmap", "report", "-c", "24", "-o", str(tmp_path / "r.html"), "--pdf"],
-                          env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "graphmap", "report", "-c", "24", "-o", str(tmp_path / "r.html"), "--pdf"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 2
     assert "apt-get install chromium" in done.stderr and "Spara som PDF" in done.stderr
     assert "Traceback" not in done.stderr

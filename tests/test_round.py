@@ -3,6 +3,7 @@
 The round trip fills three workbooks with openpyxl as a municipality would: Strömstad confirms an
 assumption and rejects one with a reason, Tanum corrects a membership, Sotenäs reports two needs.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,12 +45,27 @@ def kg():
 
 @pytest.fixture(scope="module")
 def made(kg, tmp_path_factory):
-    return start_round(kg, ROUND, [STROMSTAD, TANUM, SOTENAS], tmp_path_factory.mktemp("rounds"),
-                       deadline="2027-03-31", today="2027-02-01")
+    return start_round(
+        kg,
+        ROUND,
+        [STROMSTAD, TANUM, SOTENAS],
+        tmp_path_factory.mktemp("rounds"),
+        deadline="2027-03-31",
+        today="2027-02-01",
+    )
 
 
-def fill(made, code: str, facts=(), needs=(), *, name: str = "", date: str = "2027-03-10", to: Path | None = None,
-         as_file: str | None = None) -> Path:
+def fill(
+    made,
+    code: str,
+    facts=(),
+    needs=(),
+    *,
+    name: str = "",
+    date: str = "2027-03-10",
+    to: Path | None = None,
+    as_file: str | None = None,
+) -> Path:
     """Fill ``code``'s workbook as a municipality would and save it among the returned ones."""
     src = next(p for p in made.workbooks if p.name.startswith(code + "-"))
     book = load_workbook(src)
@@ -77,13 +93,42 @@ def fill(made, code: str, facts=(), needs=(), *, name: str = "", date: str = "20
 
 
 def fill_three(made, to=None):
-    fill(made, STROMSTAD, [(CONFIRMED, {"answer": "Stämmer"}),
-                           (REJECTED, {"answer": "Stämmer inte", "comment": "Vi deltar inte sedan 2025."})], to=to)
-    fill(made, TANUM, [(CORRECTED, {"answer": "Delvis", "correction": "Inbjuden",
-                                    "comment": "Protokoll från socialchefsnätverket 2027-01-20"})], to=to)
-    fill(made, SOTENAS, needs=[("aldre", {"level": "Stort behov", "missing": "Handledning i demensvård",
-                                         "examples": "Demensteamet i Lysekil"}),
-                               ("e-tjanster", {"level": "Visst behov", "support": "Kompetensutveckling"})], to=to)
+    fill(
+        made,
+        STROMSTAD,
+        [
+            (CONFIRMED, {"answer": "Stämmer"}),
+            (REJECTED, {"answer": "Stämmer inte", "comment": "Vi deltar inte sedan 2025."}),
+        ],
+        to=to,
+    )
+    fill(
+        made,
+        TANUM,
+        [
+            (
+                CORRECTED,
+                {
+                    "answer": "Delvis",
+                    "correction": "Inbjuden",
+                    "comment": "Protokoll från socialchefsnätverket 2027-01-20",
+                },
+            )
+        ],
+        to=to,
+    )
+    fill(
+        made,
+        SOTENAS,
+        needs=[
+            (
+                "aldre",
+                {"level": "Stort behov", "missing": "Handledning i demensvård", "examples": "Demensteamet i Lysekil"},
+            ),
+            ("e-tjanster", {"level": "Visst behov", "support": "Kompetensutveckling"}),
+        ],
+        to=to,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -110,28 +155,48 @@ def test_a_workbook_per_municipality_carries_round_respondent_and_data_version(m
         assert book[name].protection.sheet, name
     verify = book["Att verifiera"]
     rows = {r[11]: r for r in verify.iter_rows(min_row=3, values_only=True)}
-    assert rows[CONFIRMED][4] == "Antagande (att verifiera)" and rows[CONFIRMED][3] == "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023"
+    assert (
+        rows[CONFIRMED][4] == "Antagande (att verifiera)"
+        and rows[CONFIRMED][3] == "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023"
+    )
     assert "Ni ingår i FoU-rum individ- och familjeomsorg" in rows[CONFIRMED][2]
     # only the answer cells are open; the fact, its source and its key are locked
     row = next(r[0].row for r in verify.iter_rows(min_row=3) if r[11].value == CONFIRMED)
-    assert [verify.cell(row, c).protection.locked for c in (3, 4, 9, 10, 11, 12)] == [True, True, False, False, False, True]
+    assert [verify.cell(row, c).protection.locked for c in (3, 4, 9, 10, 11, 12)] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+        True,
+    ]
     # drop-downs: the answers, and the correction of a membership takes a role
     lists = {str(dv.sqref): dv.formula1 for dv in verify.data_validations.dataValidation}
     assert any(f"I{row}" in ref.split() for ref in lists) and any(f"J{row}" in ref.split() for ref in lists)
     needs = [r for r in book["Behov"].iter_rows(min_row=3, values_only=True)]
     assert len(needs) == 19 and needs[0][5] == "anhorigstod"
     # the round is data, and its starting version is kept for next year's comparison
-    assert (made.folder / "rounds.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
-        "kartlaggning-2027,Kartläggning 2027,2027,1486;1435;1427,")
+    assert (
+        (made.folder / "rounds.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[1]
+        .startswith("kartlaggning-2027,Kartläggning 2027,2027,1486;1435;1427,")
+    )
     assert made.snapshot.name == f"dataversion-{made.data_version}.nt" and made.snapshot.stat().st_size > 1_000_000
 
 
 def test_every_assumption_about_the_municipality_is_listed_to_verify(made, kg):
     manifest = json.loads((made.folder / MANIFEST).read_text(encoding="utf-8"))
-    listed = set(manifest["respondents"][STROMSTAD]["sheets"]["verify"][r]["key"]
-                 for r in manifest["respondents"][STROMSTAD]["sheets"]["verify"])
-    assumed = {str(r["record"])[len(str(ID)):] for r in graphmap.run_query(kg, "report-assumed").rows}
-    about = {k for k in assumed if k.startswith("fyrbodal/memberships/1486-") or k == "fyrbodal/coverage/fou-fyrbodalskommunerna"}
+    listed = set(
+        manifest["respondents"][STROMSTAD]["sheets"]["verify"][r]["key"]
+        for r in manifest["respondents"][STROMSTAD]["sheets"]["verify"]
+    )
+    assumed = {str(r["record"])[len(str(ID)) :] for r in graphmap.run_query(kg, "report-assumed").rows}
+    about = {
+        k
+        for k in assumed
+        if k.startswith("fyrbodal/memberships/1486-") or k == "fyrbodal/coverage/fou-fyrbodalskommunerna"
+    }
     assert about and about <= listed
 
 
@@ -148,14 +213,24 @@ def test_the_workbooks_hold_no_personal_data(made, kg):
 # ------------------------------------------------------------------ the round trip
 def test_the_preview_says_what_would_change_before_anything_is_written(made, kg, tmp_path):
     folder = tmp_path / "round"
-    shutil.copytree(made.folder, folder, ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv", "svar"))
+    shutil.copytree(
+        made.folder, folder, ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv", "svar")
+    )
     fill_three(made, to=folder / "svar")
     back = read_returns(folder, kg=kg)
     effects = sorted((c.respondent, c.effect) for c in back.changes())
-    assert effects == [(SOTENAS, "need"), (SOTENAS, "need"), (TANUM, "corrected"), (STROMSTAD, "confirmed"),
-                       (STROMSTAD, "withdrawn")]
+    assert effects == [
+        (SOTENAS, "need"),
+        (SOTENAS, "need"),
+        (TANUM, "corrected"),
+        (STROMSTAD, "confirmed"),
+        (STROMSTAD, "withdrawn"),
+    ]
     text = "\n".join(back.preview("sv"))
-    assert "Tas bort: Ni ingår i FoU-rum funktionshinder/socialpsykiatri (Fyrbodal) (roll: Deltagare) (Vi deltar inte sedan 2025.)" in text
+    assert (
+        "Tas bort: Ni ingår i FoU-rum funktionshinder/socialpsykiatri (Fyrbodal) (roll: Deltagare) (Vi deltar inte sedan 2025.)"
+        in text
+    )
     assert "Rättas: " in text and "roll: deltagare → inbjuden" in text
     assert not (folder / "answers.csv").exists()
 
@@ -174,7 +249,9 @@ def test_the_graph_holds_exactly_the_answers_with_them_as_sources(returned, kg):
     assert (kommun_iri(STROMSTAD), ORG.memberOf, ID["network/fourum-funktionshinder-fyrbodal"]) not in g
     answer = next(g.subjects(GM.withdrawnFact, rejected))
     assert str(g.value(answer, GM.answerComment)) == "Vi deltar inte sedan 2025."
-    assert g.value(answer, GM.answerOf) == kommun_iri(STROMSTAD) and g.value(answer, DCTERMS.source) == source[STROMSTAD]
+    assert (
+        g.value(answer, GM.answerOf) == kommun_iri(STROMSTAD) and g.value(answer, DCTERMS.source) == source[STROMSTAD]
+    )
     assert str(g.value(source[STROMSTAD], DCTERMS.publisher)) == "Strömstad"
     assert str(g.value(source[STROMSTAD], DCTERMS.date)) == "2027-03-10"
     # corrected: the role, stated, sourced; the previous value kept
@@ -198,6 +275,7 @@ def test_the_graph_holds_exactly_the_answers_with_them_as_sources(returned, kg):
 
 def test_the_original_tables_are_untouched(returned):
     from graphmap.ontology import REGIONS_DIR
+
     text = (REGIONS_DIR / "fyrbodal" / "memberships.csv").read_text(encoding="utf-8")
     assert "1486-i-fourum-funktionshinder,Strömstad" in text or "1486-i-fourum-funktionshinder," in text
 
@@ -209,23 +287,40 @@ def test_the_change_command_lists_exactly_the_answers(returned, made):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     got = sorted((r["kind"], r["what"], r["before"], r["after"]) for r in rows)
-    assert got == sorted([
-        ("Medlemskap borttaget", "Strömstad – FoU-rum funktionshinder/socialpsykiatri (Fyrbodal)", "", ""),
-        ("Ändrad roll", "Tanum – FoU-rum vård och omsorg (Fyrbodal)", "Deltagare", "Inbjuden"),
-        ("Säkrare uppgift", "Strömstad – FoU-rum individ- och familjeomsorg (Fyrbodal)",
-         "Antagande (att verifiera)", "Uttalad i källan"),
-        ("Säkrare uppgift", "Tanum – FoU-rum vård och omsorg (Fyrbodal)", "Antagande (att verifiera)", "Uttalad i källan"),
-        ("Nytt behov", "Handledning i demensvård", "", ""),
-        ("Nytt behov", "Behov inom E-tjänster (Visst behov)", "", ""),
-    ])
+    assert got == sorted(
+        [
+            ("Medlemskap borttaget", "Strömstad – FoU-rum funktionshinder/socialpsykiatri (Fyrbodal)", "", ""),
+            ("Ändrad roll", "Tanum – FoU-rum vård och omsorg (Fyrbodal)", "Deltagare", "Inbjuden"),
+            (
+                "Säkrare uppgift",
+                "Strömstad – FoU-rum individ- och familjeomsorg (Fyrbodal)",
+                "Antagande (att verifiera)",
+                "Uttalad i källan",
+            ),
+            (
+                "Säkrare uppgift",
+                "Tanum – FoU-rum vård och omsorg (Fyrbodal)",
+                "Antagande (att verifiera)",
+                "Uttalad i källan",
+            ),
+            ("Nytt behov", "Handledning i demensvård", "", ""),
+            ("Nytt behov", "Behov inom E-tjänster (Visst behov)", "", ""),
+        ]
+    )
 
 
 def test_the_gap_matrix_shows_the_new_needs(returned, kg):
     _back, _applied, after = returned
     area, place = str(concept_iri("area", "aldre")), str(kommun_iri(SOTENAS))
-    assert gap_matrix(after, county="14").cell(area, place).needs == gap_matrix(kg, county="14").cell(area, place).needs + 1
+    assert (
+        gap_matrix(after, county="14").cell(area, place).needs
+        == gap_matrix(kg, county="14").cell(area, place).needs + 1
+    )
     area = str(concept_iri("area", "e-tjanster"))
-    assert gap_matrix(after, county="14").cell(area, place).needs == gap_matrix(kg, county="14").cell(area, place).needs + 1
+    assert (
+        gap_matrix(after, county="14").cell(area, place).needs
+        == gap_matrix(kg, county="14").cell(area, place).needs + 1
+    )
 
 
 def test_where_the_round_stands(returned):
@@ -243,7 +338,9 @@ def test_where_the_round_stands(returned):
 
 def test_a_shared_assumption_is_split_for_the_one_who_confirms_it(made, kg, tmp_path):
     folder = tmp_path / "round"
-    shutil.copytree(made.folder, folder, ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv", "svar"))
+    shutil.copytree(
+        made.folder, folder, ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv", "svar")
+    )
     shared = "fyrbodal/coverage/fou-fyrbodalskommunerna"
     fill(made, STROMSTAD, [(shared, {"answer": "Stämmer"})], to=folder / "svar")
     apply_returns(read_returns(folder, kg=kg))
@@ -252,19 +349,24 @@ def test_a_shared_assumption_is_split_for_the_one_who_confirms_it(made, kg, tmp_
     part = ID[shared + "--1486"]
     places = URIRef("https://w3id.org/graphmap/vocab/record-part/places")
     assert g.value(part, GM.confidence) == STATED and set(g.objects(part, GM.place)) == {kommun_iri(STROMSTAD)}
-    assert (part, GM.assumedPart, places) not in g           # Strömstad's part: no longer an assumption
+    assert (part, GM.assumedPart, places) not in g  # Strömstad's part: no longer an assumption
     # the rest: stated for its areas, its list of places still assumed (assumed_parts)
-    assert (ID[shared], GM.assumedPart, places) in g and kommun_iri(STROMSTAD) not in set(g.objects(ID[shared], GM.place))
+    assert (ID[shared], GM.assumedPart, places) in g and kommun_iri(STROMSTAD) not in set(
+        g.objects(ID[shared], GM.place)
+    )
     assert len(set(g.objects(ID[shared], GM.place))) == 13
     found = changes(kg, after)
     assert [(c.kind, c.labels) for c in found.items] == [
-        ("confidence_raised", ("FoU-Socialtjänst Fyrbodal", "Strömstad"))]
+        ("confidence_raised", ("FoU-Socialtjänst Fyrbodal", "Strömstad"))
+    ]
 
 
 # ------------------------------------------------------------------ bad returns
 def _copy(made, tmp_path) -> Path:
     folder = tmp_path / "round"
-    shutil.copytree(made.folder, folder, ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv", "svar"))
+    shutil.copytree(
+        made.folder, folder, ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv", "svar")
+    )
     (folder / "svar").mkdir()
     return folder
 
@@ -283,7 +385,8 @@ def test_the_wrong_municipalitys_workbook(made, kg, tmp_path):
     fill(made, TANUM, [(CORRECTED, {"answer": "Stämmer"})], to=folder / "svar", as_file="1486-stromstad.xlsx")
     assert _refused(folder, kg) == [
         "1486-stromstad.xlsx: filen är namngiven för Strömstad (1486) men arbetsboken gäller Tanum (1435). "
-        "Kontrollera vem som skickade filen: be Strömstad om sin egen arbetsbok."]
+        "Kontrollera vem som skickade filen: be Strömstad om sin egen arbetsbok."
+    ]
 
 
 def test_a_workbook_of_another_round(made, kg, tmp_path):
@@ -292,7 +395,8 @@ def test_a_workbook_of_another_round(made, kg, tmp_path):
     shutil.copy(other.workbooks[0], folder / "svar" / "1486-stromstad.xlsx")
     assert _refused(folder, kg) == [
         "1486-stromstad.xlsx: arbetsboken hör till rundan runda-2026, inte till kartlaggning-2027. "
-        "Läs in den med sin egen runda, eller be om den här rundans arbetsbok."]
+        "Läs in den med sin egen runda, eller be om den här rundans arbetsbok."
+    ]
 
 
 def test_a_protected_cell_edited(made, kg, tmp_path):
@@ -307,15 +411,17 @@ def test_a_protected_cell_edited(made, kg, tmp_path):
     assert _refused(folder, kg) == [
         f'1486-stromstad.xlsx: Att verifiera, rad {row}, kolumn Uppgift: skyddad cell ändrad: "{was}" har blivit '
         '"Ni ingår i ett helt annat nätverk". Skriv tillbaka det ursprungliga värdet; rättelser skrivs i kolumnen '
-        'Rättelse och annat i Källa eller kommentar.']
+        'Rättelse och annat i Källa eller kommentar.'
+    ]
 
 
 def test_an_unknown_value(made, kg, tmp_path):
     folder = _copy(made, tmp_path)
     fill(made, STROMSTAD, [(CONFIRMED, {"answer": "Stämer"})], to=folder / "svar")
     [message] = _refused(folder, kg)
-    assert message.startswith('1486-stromstad.xlsx: Att verifiera, rad ') and \
-        message.endswith('kolumn Svar: "Stämer" finns inte i listan answer. Menade du: stammer?')
+    assert message.startswith('1486-stromstad.xlsx: Att verifiera, rad ') and message.endswith(
+        'kolumn Svar: "Stämer" finns inte i listan answer. Menade du: stammer?'
+    )
 
 
 def test_a_correction_without_a_source(made, kg, tmp_path):
@@ -329,7 +435,8 @@ def test_an_empty_file(made, kg, tmp_path):
     folder = _copy(made, tmp_path)
     (folder / "svar" / "1486-stromstad.xlsx").write_bytes(b"")
     assert _refused(folder, kg) == [
-        "1486-stromstad.xlsx: filen är tom. Be om arbetsboken igen; kontrollera att den sparades innan den skickades."]
+        "1486-stromstad.xlsx: filen är tom. Be om arbetsboken igen; kontrollera att den sparades innan den skickades."
+    ]
 
 
 def test_the_same_workbook_twice(made, kg, tmp_path):
@@ -340,7 +447,8 @@ def test_the_same_workbook_twice(made, kg, tmp_path):
         "kopia av strömstad.xlsx: Strömstad har redan en returnerad arbetsbok här (1486-stromstad.xlsx). "
         "Behåll en av filerna (den senaste) och flytta bort den andra.",
         "1486-stromstad.xlsx: Strömstad har redan en returnerad arbetsbok här (kopia av strömstad.xlsx). "
-        "Behåll en av filerna (den senaste) och flytta bort den andra."]
+        "Behåll en av filerna (den senaste) och flytta bort den andra.",
+    ]
 
 
 def test_answers_applied_once_unless_replaced(made, kg, tmp_path):
@@ -383,6 +491,7 @@ def test_who_answered_is_the_municipality_unless_a_name_is_given(made, kg, tmp_p
     assert names == {"Kim Svarsdóttir"}
     assert GM.respondentName in personal_predicates() and "Kim Svarsdóttir" in personal_strings(g)
     from graphmap.privacy import strip_personal
+
     assert "Kim Svarsdóttir" not in strip_personal(g).serialize(format="nt")
     stromstad = next(s for s in g.subjects(GM.answerOf, kommun_iri(STROMSTAD)))
     assert g.value(stromstad, GM.respondentName) is None and g.value(stromstad, GM.answerOf) == kommun_iri(STROMSTAD)
@@ -395,10 +504,13 @@ def test_the_web_pages_and_the_report(returned, made):
     from graphmap.report import report_html
     from graphmap.serve.app import create_app
     from graphmap.serve.live import LiveServer
+
     _back, _applied, after = returned
     previous = graphmap.build([made.snapshot])
-    with LiveServer(create_app(after, previous=previous, sparql_workers=1)) as live, \
-            httpx.Client(base_url=live.url, timeout=60) as client:
+    with (
+        LiveServer(create_app(after, previous=previous, sparql_workers=1)) as live,
+        httpx.Client(base_url=live.url, timeout=60) as client,
+    ):
         page = client.get("/runda").text
         assert "Kartläggning 2027: 3 av 3 har svarat" in page and 'data-answered="yes"' in page
         page = client.get("/forandringar").text

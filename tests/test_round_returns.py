@@ -8,6 +8,7 @@ two applies at once, a kill at any point, and a real spreadsheet program in betw
 * ``round apply`` killed at every file operation: the round is the old state or the new one;
 * a filled workbook saved again by LibreOffice Calc headless reads back as the openpyxl-saved one.
 """
+
 from __future__ import annotations
 
 import os
@@ -44,15 +45,24 @@ def kg():
 
 @pytest.fixture(scope="module")
 def made(kg, tmp_path_factory):
-    return start_round(kg, "Kartläggning 2027", [STROMSTAD, TANUM, SOTENAS], tmp_path_factory.mktemp("rounds"),
-                       deadline="2027-03-31", today="2027-01-15")
+    return start_round(
+        kg,
+        "Kartläggning 2027",
+        [STROMSTAD, TANUM, SOTENAS],
+        tmp_path_factory.mktemp("rounds"),
+        deadline="2027-03-31",
+        today="2027-01-15",
+    )
 
 
 def fresh(made, tmp_path) -> Path:
     """A copy of the round's folder as it was sent: nothing returned yet."""
     folder = tmp_path / "round"
-    shutil.copytree(made.folder, folder, ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv",
-                                                                       "applied.json", "svar"))
+    shutil.copytree(
+        made.folder,
+        folder,
+        ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv", "applied.json", "svar"),
+    )
     (folder / "svar").mkdir()
     return folder
 
@@ -61,8 +71,11 @@ def fill(made, code: str, to: Path, facts=(), needs=(), date="2027-02-20") -> Pa
     src = next(p for p in made.workbooks if p.name.startswith(code + "-"))
     book = load_workbook(src)
     for key, cells in facts:
-        ws = next(book[s] for s in ("Det vi tror", "Att verifiera")
-                  if any(r[COL["key"] - 1].value == key for r in book[s].iter_rows(min_row=3)))
+        ws = next(
+            book[s]
+            for s in ("Det vi tror", "Att verifiera")
+            if any(r[COL["key"] - 1].value == key for r in book[s].iter_rows(min_row=3))
+        )
         row = next(r[0].row for r in ws.iter_rows(min_row=3) if r[COL["key"] - 1].value == key)
         for column, value in cells.items():
             ws.cell(row, COL[column], value)
@@ -77,10 +90,16 @@ def fill(made, code: str, to: Path, facts=(), needs=(), date="2027-02-20") -> Pa
 
 
 def good_three(made, to: Path) -> list[Path]:
-    return [fill(made, STROMSTAD, to, [(CONFIRMED, {"answer": "Stämmer"})]),
-            fill(made, TANUM, to, [(CORRECTED, {"answer": "Delvis", "correction": "Inbjuden",
-                                                "comment": "Protokoll 2027-01-20"})]),
-            fill(made, SOTENAS, to, needs=[("aldre", "Stort behov")])]
+    return [
+        fill(made, STROMSTAD, to, [(CONFIRMED, {"answer": "Stämmer"})]),
+        fill(
+            made,
+            TANUM,
+            to,
+            [(CORRECTED, {"answer": "Delvis", "correction": "Inbjuden", "comment": "Protokoll 2027-01-20"})],
+        ),
+        fill(made, SOTENAS, to, needs=[("aldre", "Stort behov")]),
+    ]
 
 
 def state(folder: Path) -> tuple:
@@ -89,7 +108,11 @@ def state(folder: Path) -> tuple:
     answers = (folder / "answers.csv").read_text(encoding="utf-8") if (folder / "answers.csv").exists() else ""
     rows = sorted(line.split(",", 1)[0] for line in answers.splitlines()[1:])
     waiting = sorted(p.name for p in (folder / "svar").iterdir() if p.is_file() and not p.name.startswith("."))
-    archived = sorted(p.name for p in (folder / "svar" / "inlasta").iterdir()) if (folder / "svar" / "inlasta").exists() else []
+    archived = (
+        sorted(p.name for p in (folder / "svar" / "inlasta").iterdir())
+        if (folder / "svar" / "inlasta").exists()
+        else []
+    )
     leftovers = [n for n in (JOURNAL, STAGED) if (folder / n).exists()]
     return rows, waiting, archived, leftovers
 
@@ -101,15 +124,21 @@ def test_a_half_filled_workbook_is_held_and_the_others_applied(made, tmp_path):
     fill(made, TANUM, folder / "svar", [(CORRECTED, {"answer": "Delvis", "correction": "Inbjuden"})])  # no source
     result = CliRunner().invoke(main, ["round", "apply", str(folder)])
     assert result.exit_code == 1, result.output
-    assert ("FEL: 1435-tanum.xlsx: Att verifiera, rad 6, kolumn Källa eller kommentar: en rättelse utan källa eller "
-            "kommentar.") in result.output
+    assert (
+        "FEL: 1435-tanum.xlsx: Att verifiera, rad 6, kolumn Källa eller kommentar: en rättelse utan källa eller "
+        "kommentar."
+    ) in result.output
     assert "1 arbetsböcker hålls kvar i svar/ med sina fel (ovan): 1435-tanum.xlsx" in result.output
     rows, waiting, archived, leftovers = state(folder)
     assert waiting == ["1435-tanum.xlsx"] and archived == ["1427-sotenas.xlsx", "1486-stromstad.xlsx"] and not leftovers
     assert {r.split("-")[0] for r in rows} == {STROMSTAD, SOTENAS}
     # the municipality sends it again, fixed: the next run applies it, the others are not read again
-    good = fill(made, TANUM, folder / "svar", [(CORRECTED, {"answer": "Delvis", "correction": "Inbjuden",
-                                                            "comment": "Protokoll 2027-01-20"})])
+    good = fill(
+        made,
+        TANUM,
+        folder / "svar",
+        [(CORRECTED, {"answer": "Delvis", "correction": "Inbjuden", "comment": "Protokoll 2027-01-20"})],
+    )
     result = CliRunner().invoke(main, ["round", "apply", str(folder)])
     assert result.exit_code == 0, result.output
     assert state(folder)[1:3] == ([], ["1427-sotenas.xlsx", "1435-tanum.xlsx", "1486-stromstad.xlsx"])
@@ -134,8 +163,10 @@ def test_a_spreadsheet_in_another_format_is_named_and_refused(made, tmp_path, su
     (folder / "svar" / "följebrev.pdf").write_bytes(b"%PDF-1.4")
     back = read_returns(folder)
     got = [(p.file, p.code, p.severity) for p in back.problems]
-    assert got == [("1486-stromstad" + suffix, "unsupported_format", "error"),
-                   ("följebrev.pdf", "not_a_workbook_file", "warning")]
+    assert got == [
+        ("1486-stromstad" + suffix, "unsupported_format", "error"),
+        ("följebrev.pdf", "not_a_workbook_file", "warning"),
+    ]
     text = back.problems[0].format("sv")
     assert text.startswith(f"1486-stromstad{suffix}: filen är sparad som ") and "Spara som" in text
 
@@ -171,10 +202,22 @@ os.replace, os.unlink, os.rmdir = counted(os.replace), counted(os.unlink), count
 applied = apply_returns(back)
 print(len(applied.answers), count[0])
 """
-    return subprocess.Popen([sys.executable, "-c", code, "-" if kill_after is None else str(kill_after),
-                             "-" if start is None else str(start), str(folder), *map(str, files)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=dict(os.environ, GRAPHMAP_CACHE_DIR="off"))
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "-" if kill_after is None else str(kill_after),
+            "-" if start is None else str(start),
+            str(folder),
+            *map(str, files),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, GRAPHMAP_CACHE_DIR="off"),
+    )
 
 
 def test_two_applies_at_once_lose_nothing(made, tmp_path):
@@ -184,7 +227,9 @@ def test_two_applies_at_once_lose_nothing(made, tmp_path):
         go = tmp_path / f"go-{attempt}"
         first, second = _child(folder, books[:2], start=go), _child(folder, books[2:], start=go)
         for _ in range(3000):  # both have read their workbooks: reading takes no lock
-            if len(list(go.parent.glob(f"{go.name}.ready.*"))) == 2 or any(p.poll() is not None for p in (first, second)):
+            if len(list(go.parent.glob(f"{go.name}.ready.*"))) == 2 or any(
+                p.poll() is not None for p in (first, second)
+            ):
                 break
             time.sleep(0.1)
         go.write_text("go")
@@ -253,8 +298,13 @@ def soffice() -> str:
 def calc_save(path: Path, fmt: str, out: Path) -> Path:
     """``path`` opened and saved by LibreOffice Calc headless as ``fmt`` into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([soffice(), "--headless", "--norestore", "--convert-to", fmt, "--outdir", str(out), str(path)],
-                          capture_output=True, text=True, timeout=300, env=dict(os.environ, HOME=str(out.parent)))
+    done = subprocess.run(
+        [soffice(), "--headless", "--norestore", "--convert-to", fmt, "--outdir", str(out), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, HOME=str(out.parent)),
+    )
     saved = out / f"{path.stem}.{fmt.split(':')[0]}"
     assert saved.exists(), done.stderr or done.stdout
     return saved
@@ -262,8 +312,10 @@ def calc_save(path: Path, fmt: str, out: Path) -> Path:
 
 def _read(made, folder, kg):
     back = read_returns(folder, kg=kg)
-    return ([p.format("en") for p in back.problems],
-            [(r.respondent, r.answered, r.answers, r.needs) for r in back.returned])
+    return (
+        [p.format("en") for p in back.problems],
+        [(r.respondent, r.answered, r.answers, r.needs) for r in back.returned],
+    )
 
 
 def test_a_workbook_saved_by_libreoffice_reads_back_as_the_openpyxl_one(made, kg, tmp_path):
@@ -276,8 +328,12 @@ def test_a_workbook_saved_by_libreoffice_reads_back_as_the_openpyxl_one(made, kg
         saved = calc_save(book, "xlsx", tmp_path / "calc-out")
         shutil.move(saved, theirs / "svar" / book.name)
     got = _read(made, theirs, kg)
-    strip = lambda rows: [(c, a, [{k: v for k, v in x.items() if k != "checked"} for x in ans], needs)  # noqa: E731
-                          for c, a, ans, needs in rows]
+
+    def strip(rows):
+        return [
+            (c, a, [{k: v for k, v in x.items() if k != "checked"} for x in ans], needs) for c, a, ans, needs in rows
+        ]
+
     assert got[0] == expected[0] and strip(got[1]) == strip(expected[1])
 
 
@@ -285,8 +341,11 @@ def test_the_statement_stays_beside_its_answer_cells_in_calc(made, tmp_path):
     book = load_workbook(made.workbooks[0])
     # number, kind and statement stay while the answer columns scroll in (Calc headless keeps no view
     # settings when it saves, so the panes are checked on the workbook as sent)
-    assert (book["Att verifiera"].freeze_panes, book["Det vi tror"].freeze_panes, book["Behov"].freeze_panes) == \
-        ("D3", "D3", "B3")
+    assert (book["Att verifiera"].freeze_panes, book["Det vi tror"].freeze_panes, book["Behov"].freeze_panes) == (
+        "D3",
+        "D3",
+        "B3",
+    )
     saved = calc_save(made.workbooks[0], "xlsx", tmp_path / "calc-out")
     for book in (book, load_workbook(saved)):  # a long statement's row is tall enough for it, also after Calc
         ws = book["Att verifiera"]
@@ -309,6 +368,7 @@ def test_the_round_page_says_which_data_it_shows_and_how_to_refresh(kg):
 
     from graphmap.serve.app import create_app
     from graphmap.serve.live import LiveServer
+
     with LiveServer(create_app(kg, sparql_workers=1)) as live, httpx.Client(base_url=live.url, timeout=60) as client:
         page = client.get("/runda").text
         assert re.search(r"Sidan visar dataversion [0-9a-f]{12}\. Svar som lästs in efter att servern startade", page)

@@ -13,6 +13,7 @@ answer as a source, the gap matrix counts each need once, and "what changed" lis
 round's news. Then the rounds' folders are removed one by one (the README's undo): the data is as it
 was before each round.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,10 +43,19 @@ STATED = concept_iri("confidence", "stated")
 COL = {"answer": 9, "correction": 10, "comment": 11, "key": 12}
 NEED_COL = {"level": 2, "missing": 3, "examples": 4, "support": 5, "key": 6}
 #: (round name, started, answered, Sotenäs's needs)
-YEARS = [("Kartläggning 2027", "2027-01-12", "2027-03-10", [("aldre", "Stort behov", "Handledning i demensvård")]),
-         ("Kartläggning 2028", "2028-01-11", "2028-03-02", [("aldre", "Visst behov", "Handledning i demensvård, nya chefer"),
-                                                            ("e-tjanster", "Stort behov", "Stöd vid upphandling")]),
-         ("Fyrbodal", "2029-01-10", "2029-02-20", [("aldre", "Visst behov", "Demensvård: uppföljning")])]
+YEARS = [
+    ("Kartläggning 2027", "2027-01-12", "2027-03-10", [("aldre", "Stort behov", "Handledning i demensvård")]),
+    (
+        "Kartläggning 2028",
+        "2028-01-11",
+        "2028-03-02",
+        [
+            ("aldre", "Visst behov", "Handledning i demensvård, nya chefer"),
+            ("e-tjanster", "Stort behov", "Stöd vid upphandling"),
+        ],
+    ),
+    ("Fyrbodal", "2029-01-10", "2029-02-20", [("aldre", "Visst behov", "Demensvård: uppföljning")]),
+]
 
 
 def fill(workbook: Path, to: Path, facts=(), needs=(), date="") -> Path:
@@ -88,15 +98,25 @@ def years(tmp_path_factory):
         folder = made.folder
         book = {p.name.split("-")[0]: p for p in made.workbooks}
         coverage = COVERAGE if name == YEARS[0][0] else f"{COVERAGE}--{STROMSTAD}"  # later: the part split off
-        fill(book[STROMSTAD], folder / "svar", [(MEMBERSHIP, {"answer": "Stämmer"}), (coverage, {"answer": "Stämmer"})],
-             date=answered)
-        fill(book[SOTENAS], folder / "svar", needs=[(a, {"level": lv, "missing": m}) for a, lv, m in needs], date=answered)
+        fill(
+            book[STROMSTAD],
+            folder / "svar",
+            [(MEMBERSHIP, {"answer": "Stämmer"}), (coverage, {"answer": "Stämmer"})],
+            date=answered,
+        )
+        fill(
+            book[SOTENAS],
+            folder / "svar",
+            needs=[(a, {"level": lv, "missing": m}) for a, lv, m in needs],
+            date=answered,
+        )
         back = read_returns(folder, kg=kg)
         assert not back.errors, [p.format("en") for p in back.errors]
         apply_returns(back)
         after = graphmap.build(data())
-        assert not after.ingest.problems or all(p.severity == "warning" for p in after.ingest.problems), \
-            [p.format("en") for p in after.ingest.problems]
+        assert not after.ingest.problems or all(p.severity == "warning" for p in after.ingest.problems), [
+            p.format("en") for p in after.ingest.problems
+        ]
         out.append((made, kg, after))
         kg = after
     return parent, out
@@ -126,7 +146,7 @@ def test_a_fact_confirmed_every_year_is_one_stated_fact_with_every_answer_as_sou
         answers = {s for s in g.subjects(GM.answersFact, fact)}
         assert len(answers) == i + 1
         sources = set(g.objects(fact, DCTERMS.source))
-        assert {ID[f"{d}/sources/svar-{STROMSTAD}"] for d in datasets[:i + 1]} <= sources
+        assert {ID[f"{d}/sources/svar-{STROMSTAD}"] for d in datasets[: i + 1]} <= sources
         assert after.validation.conforms
 
 
@@ -135,11 +155,21 @@ def test_a_shared_fact_confirmed_every_year_is_the_part_split_off_the_first_year
     part = ID[f"{COVERAGE}--{STROMSTAD}"]
     for i, (_made, _before, after) in enumerate(out):
         g = after.graph
-        assert set(g.objects(part, GM.confidence)) == {STATED} and set(g.objects(part, GM.place)) == {kommun_iri(STROMSTAD)}
+        assert set(g.objects(part, GM.confidence)) == {STATED} and set(g.objects(part, GM.place)) == {
+            kommun_iri(STROMSTAD)
+        }
         assert kommun_iri(STROMSTAD) not in set(g.objects(ID[COVERAGE], GM.place))
         assert len(set(g.objects(ID[COVERAGE], GM.place))) == 13
-        assert len({s for s in g.subjects(GM.answerOf, kommun_iri(STROMSTAD))
-                    if (s, GM.resultingFact, part) in g or (s, GM.answersFact, part) in g}) == i + 1
+        assert (
+            len(
+                {
+                    s
+                    for s in g.subjects(GM.answerOf, kommun_iri(STROMSTAD))
+                    if (s, GM.resultingFact, part) in g or (s, GM.answersFact, part) in g
+                }
+            )
+            == i + 1
+        )
 
 
 def test_a_need_reported_again_is_the_same_need_with_a_new_date(years):
@@ -151,22 +181,31 @@ def test_a_need_reported_again_is_the_same_need_with_a_new_date(years):
         g = after.graph
         assert str(g.value(first, DCTERMS.date)) == answered
         assert str(g.value(first, DCTERMS.description)) == dict((a, m) for a, _lv, m in needs)["aldre"]
-        reported = {s for s in g.subjects(GM.reportedBy, kommun_iri(SOTENAS)) if (s, GM.area, concept_iri("area", "aldre")) in g}
+        reported = {
+            s for s in g.subjects(GM.reportedBy, kommun_iri(SOTENAS)) if (s, GM.area, concept_iri("area", "aldre")) in g
+        }
         assert reported == {first}
     # the e-services need, new in 2028, is one need from then on
-    assert [needs_of(after, SOTENAS, "e-tjanster") for _m, _b, after in out] == [base_e := needs_of(out[0][1], SOTENAS, "e-tjanster"), base_e + 1, base_e + 1]
+    assert [needs_of(after, SOTENAS, "e-tjanster") for _m, _b, after in out] == [
+        base_e := needs_of(out[0][1], SOTENAS, "e-tjanster"),
+        base_e + 1,
+        base_e + 1,
+    ]
     g = out[2][2].graph
-    assert {ID[f"{d}/sources/svar-{SOTENAS}"] for d in ("kartlaggning-2027", "kartlaggning-2028", "runda-fyrbodal")} \
-        <= set(g.objects(first, DCTERMS.source))
+    assert {
+        ID[f"{d}/sources/svar-{SOTENAS}"] for d in ("kartlaggning-2027", "kartlaggning-2028", "runda-fyrbodal")
+    } <= set(g.objects(first, DCTERMS.source))
 
 
 def test_what_changed_each_year_is_that_years_news(years):
     _parent, out = years
     found = [sorted((c.kind, c.labels) for c in changes(before, after).items) for _made, before, after in out]
     assert found == [
-        [("confidence_raised", ("FoU-Socialtjänst Fyrbodal", "Strömstad")),
-         ("confidence_raised", ("Strömstad", "FoU-rum individ- och familjeomsorg (Fyrbodal)")),
-         ("need_new", ("Handledning i demensvård",))],
+        [
+            ("confidence_raised", ("FoU-Socialtjänst Fyrbodal", "Strömstad")),
+            ("confidence_raised", ("Strömstad", "FoU-rum individ- och familjeomsorg (Fyrbodal)")),
+            ("need_new", ("Handledning i demensvård",)),
+        ],
         [("need_new", ("Stöd vid upphandling",))],  # the same facts and the elderly-care need again: no news
         [],
     ]
@@ -174,8 +213,9 @@ def test_what_changed_each_year_is_that_years_news(years):
 
 def test_the_commands_work_after_each_round(years):
     parent, _ = years
-    result = CliRunner().invoke(main, ["round", "status", *(a for p in bundled_paths() + expand_paths([parent])
-                                                             for a in ("-d", str(p)))])
+    result = CliRunner().invoke(
+        main, ["round", "status", *(a for p in bundled_paths() + expand_paths([parent]) for a in ("-d", str(p)))]
+    )
     assert result.exit_code == 0, result.output
     assert "Fyrbodal" in result.output and "Kartläggning 2028" in result.output
 
@@ -193,6 +233,7 @@ def test_removing_a_round_gives_back_the_data_before_it(years, tmp_path):
 
 def test_an_empty_or_emptied_rounds_folder_is_no_dataset(monkeypatch, tmp_path):
     import graphmap.datasets as datasets
+
     before = datasets.bundled_paths()
     rounds = tmp_path / "rounds"
     (rounds / "kartlaggning-2027" / "svar").mkdir(parents=True)  # a round's folder emptied by hand

@@ -1,5 +1,6 @@
 """graphmap serve: the pages, driven by a real HTTP client (httpx) and headless Chromium
 against the real server (uvicorn on a free loopback port) over the bundled data."""
+
 from __future__ import annotations
 
 import csv
@@ -17,8 +18,10 @@ from graphmap.serve.live import LiveServer, create_app
 from helpers import DATA, municipalities_in_county, read_table
 
 FOU_VB = "FoU Socialtjänst (Västerbotten)"
-SKR_NETWORKS = ("SKR:s nätverk för kvalitet inom funktionshinderområdet",
-                "SKR:s nätverk för kompetens och kompetensförsörjning inom funktionshinderområdet")
+SKR_NETWORKS = (
+    "SKR:s nätverk för kvalitet inom funktionshinderområdet",
+    "SKR:s nätverk för kompetens och kompetensförsörjning inom funktionshinderområdet",
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +51,18 @@ def test_start_page_tells_what_the_data_holds(http):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "Content-Security-Policy" in r.headers
     html = r.text
-    for text in ("Vad datan innehåller", "Per nivå", "Nationell", "Kommun", "290", "FoU-enhet",
-                 "vasterbotten", "fyrbodal", "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023", 'href="/?lang=en"'):
+    for text in (
+        "Vad datan innehåller",
+        "Per nivå",
+        "Nationell",
+        "Kommun",
+        "290",
+        "FoU-enhet",
+        "vasterbotten",
+        "fyrbodal",
+        "Verksamhetsplan FoU-Socialtjänst Fyrbodal 2023",
+        'href="/?lang=en"',
+    ):
         assert text in html, text
     with httpx.Client(base_url=str(http.base_url), timeout=60) as visitor:
         english = visitor.get("/?lang=en")
@@ -116,8 +129,10 @@ def test_query_form_fields_are_drop_downs_with_the_asked_values_selected(http):
     assert '<option value="funktionshinder" selected>' in html
     assert '<option value="2480" selected>Umeå</option>' in html
     assert '<option value="24" selected>' in http.get("/fraga/gaps", params={"county": "Västerbotten"}).text
-    assert '<option value="fou-socialtjanst-fyrbodal" selected>' in http.get(
-        "/fraga/actor", params={"actor": "fou-socialtjanst-fyrbodal"}).text
+    assert (
+        '<option value="fou-socialtjanst-fyrbodal" selected>'
+        in http.get("/fraga/actor", params={"actor": "fou-socialtjanst-fyrbodal"}).text
+    )
     assert " selected>" not in http.get("/fraga/support").text  # nothing chosen for the user
 
 
@@ -140,6 +155,7 @@ def test_data_downloads(http):
     ttl = http.get("/data/graphmap.ttl")
     assert ttl.status_code == 200 and ttl.headers["content-type"].startswith("text/turtle")
     from rdflib import Graph
+
     assert len(Graph().parse(data=ttl.text, format="turtle")) > 5000
     page = http.get("/data").text
     names = re.findall(r'href="/data/([^"]+)" download', page)
@@ -151,12 +167,31 @@ def test_data_downloads(http):
     assert http.get("/data/nothing.txt").status_code == 404
     for url in ("/karta/visa?download=1", "/rapport/graphmap-rapport.html"):
         r = http.get(url)
-        assert r.status_code == 200 and "<html" in r.text[:500].lower() and "attachment" in r.headers["content-disposition"]
+        assert (
+            r.status_code == 200
+            and "<html" in r.text[:500].lower()
+            and "attachment" in r.headers["content-disposition"]
+        )
 
 
-PAGES = ["/", "/stod", "/stod?area=funktionshinder&municipality=2480", "/fragor", "/luckor",
-         "/luckor/rader?area=funktionshinder&county=24", "/karta", "/rapport", "/data", "/sparql",
-         "/sok?q=fyrbodl", "/kommun/2480", "/kommun/1486", "/?lang=en", "/fraga/support?lang=en", "/rapport/visa"]
+PAGES = [
+    "/",
+    "/stod",
+    "/stod?area=funktionshinder&municipality=2480",
+    "/fragor",
+    "/luckor",
+    "/luckor/rader?area=funktionshinder&county=24",
+    "/karta",
+    "/rapport",
+    "/data",
+    "/sparql",
+    "/sok?q=fyrbodl",
+    "/kommun/2480",
+    "/kommun/1486",
+    "/?lang=en",
+    "/fraga/support?lang=en",
+    "/rapport/visa",
+]
 
 
 @pytest.mark.browser
@@ -220,8 +255,9 @@ def test_every_actor_has_a_page(http, kg):
     # the tables: every actor and network row (seed regions and reference layer), and the region of each county
     folders = [*(DATA / "regions").glob("*"), *(DATA / "landscape").glob("*")]
     tables = {f"/aktor/{r['id']}" for p in folders if (p / "actors.csv").exists() for r in read_table(p / "actors.csv")}
-    tables |= {f"/natverk/{r['id']}" for p in folders if (p / "networks.csv").exists()
-               for r in read_table(p / "networks.csv")}
+    tables |= {
+        f"/natverk/{r['id']}" for p in folders if (p / "networks.csv").exists() for r in read_table(p / "networks.csv")
+    }
     regions = read_table(DATA / "reference" / "lan.csv")
     assert tables <= set(paths) and len(paths) == len(tables) + len(regions) == 152 + 21  # 152 unique ids
     for path in paths:
@@ -241,8 +277,9 @@ def test_every_actor_page_opens_without_console_errors(server, kg, site, open_pa
     # the neighbourhood: every node one link away, counted from the rows of the chain query's SPARQL
     fou = str(ID) + "actor/fou-socialtjanst-vasterbotten"
     links = kg.store.select(library()["chain"].sparql)[1]
-    near = {str(r["object"]) for r in links if str(r["subject"]) == fou} | \
-           {str(r["subject"]) for r in links if str(r["object"]) == fou}
+    near = {str(r["object"]) for r in links if str(r["subject"]) == fou} | {
+        str(r["subject"]) for r in links if str(r["object"]) == fou
+    }
     assert {str(ID) + "kommun/" + code for code in municipalities_in_county("24")} <= near  # it serves them all
     assert site.neighbourhood(site.actors["fou-socialtjanst-vasterbotten"], "sv")["count"] == len(near)
 

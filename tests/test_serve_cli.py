@@ -1,4 +1,5 @@
 """``graphmap serve`` as a user starts it: a real process on a free port."""
+
 from __future__ import annotations
 
 import os
@@ -33,9 +34,13 @@ def wait_up(url: str, proc, timeout: float = 120) -> httpx.Response:
 def test_serve_command_listens_and_warns_off_loopback():
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([str(BIN), "serve", "--host", "0.0.0.0", "--port", str(port), "--lang", "en",
-                             "--sparql-workers", "1"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            text=True, env=env)
+    proc = subprocess.Popen(
+        [str(BIN), "serve", "--host", "0.0.0.0", "--port", str(port), "--lang", "en", "--sparql-workers", "1"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     try:
         page = wait_up(f"http://127.0.0.1:{port}/", proc)
         assert page.status_code == 200 and "What the data holds" in page.text  # --lang en is the default

@@ -2,6 +2,7 @@
 POSTs a SPARQL query to graphmap on port A (a preflighted request: ``application/sparql-query``)
 and GETs the service description and an actor's IRI as Turtle (a linked-data client in a browser);
 a page of the app without CORS stays closed to it."""
+
 from __future__ import annotations
 
 import threading

@@ -1,6 +1,7 @@
 """The web app's wide answers on a 1366 px laptop screen (real Chromium, measured from the rendered
 boxes), the map of Sweden on /luckor drawn from the same gap cells as the matrix, and links from a
 municipality's page that keep the municipality."""
+
 from __future__ import annotations
 
 import re
@@ -28,14 +29,17 @@ def http(web):
     return web.http
 
 
-@pytest.mark.parametrize("path", ["/luckor", "/kartlaggning", "/stod?area=barn-och-unga",
-                                  "/luckor/rader?area=barn-och-unga&county=14"])
+@pytest.mark.parametrize(
+    "path", ["/luckor", "/kartlaggning", "/stod?area=barn-och-unga", "/luckor/rader?area=barn-och-unga&county=14"]
+)
 def test_wide_tables_show_every_column_at_1366_px(web, open_page, path):
     run = open_page(web.url + path, viewport=(1366, 900), timeout_ms=180_000)
     tables = run.page.evaluate(MEASURE)
     assert tables, f"no table on {path}"
     for table in tables:
-        assert table["full"] <= table["visible"] + 1, f"{path}: table {table['full']:.0f} px in {table['visible']:.0f} px"
+        assert table["full"] <= table["visible"] + 1, (
+            f"{path}: table {table['full']:.0f} px in {table['visible']:.0f} px"
+        )
         assert not table["outside"], f"{path}: columns out of view: {table['outside']}"
         assert not table["cut"], f"{path}: headers cut: {table['cut']}"
     if path == "/luckor":
@@ -89,7 +93,9 @@ def test_search_finds_a_municipality_by_its_main_town(http):
     assert labels("Visby")[0] == "Gotland" and labels("vsiby")[0] == "Gotland"
     assert labels("kinna")[0] == "Mark"
     assert labels("upplands väsby")[0] == "Upplands Väsby"
-    official = {r["kommunkod"]: r["kommun"] for r in csv.DictReader(open(DATA / "reference" / "kommuner.csv", encoding="utf-8"))}
+    official = {
+        r["kommunkod"]: r["kommun"] for r in csv.DictReader(open(DATA / "reference" / "kommuner.csv", encoding="utf-8"))
+    }
     rows = list(csv.DictReader(open(MAIN_TOWNS, encoding="utf-8")))
     assert rows and all(official[r["kommunkod"]] == r["kommun"] != r["centralort"] for r in rows)
 

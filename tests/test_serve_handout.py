@@ -1,5 +1,6 @@
 """Issue 18: pages, report and downloads a socialchef can use as they are — driven by httpx and
 real headless Chromium against the real server (uvicorn on a loopback port) over the bundled data."""
+
 from __future__ import annotations
 
 import csv
@@ -32,7 +33,9 @@ def http(server):
 def test_municipality_support_link_answers(server, open_page):
     run = open_page(server.url + "/kommun/2480?lang=sv")
     page = run.page
-    assert page.locator("[data-testid=neighbourhood] circle").count() >= 3  # the neighbourhood drawn (Umeå and its links)
+    assert (
+        page.locator("[data-testid=neighbourhood] circle").count() >= 3
+    )  # the neighbourhood drawn (Umeå and its links)
     page.click("[data-testid=support-link]")
     page.wait_for_load_state("load")
     text = page.inner_text("main")
@@ -63,7 +66,9 @@ def test_actor_page_answers_first_without_internal_ids(server, open_page):
     assert "w3id.org" not in visible and "relationens subjekt" not in visible
     assert page.locator("[data-testid=actor-details]").get_attribute("open") is None  # facts folded
     page.click("[data-testid=actor-details] > summary")  # unfolded: the records are named, not identified
-    records = page.locator("[data-testid=actor-details] table.data").last.locator("tbody tr td:first-child").all_inner_texts()
+    records = (
+        page.locator("[data-testid=actor-details] table.data").last.locator("tbody tr td:first-child").all_inner_texts()
+    )
     assert records and not [r for r in records if ID_LIKE.search(r)], records
     assert "Medlemskap" in records
     run.assert_clean()
@@ -71,6 +76,7 @@ def test_actor_page_answers_first_without_internal_ids(server, open_page):
 
 def _pdf_pages(pdf: bytes):
     from pypdf import PdfReader
+
     return PdfReader(io.BytesIO(pdf)).pages
 
 
@@ -80,7 +86,12 @@ def other_language_texts(lang: str) -> list[str]:
     out = []
     for key, (sv, en) in MESSAGES.items():
         mine, other = (sv, en) if lang == "sv" else (en, sv)
-        if key.startswith(("report.", "gaps.", "cli.state.")) and mine != other and "{" not in other and " " in other.strip():
+        if (
+            key.startswith(("report.", "gaps.", "cli.state."))
+            and mine != other
+            and "{" not in other
+            and " " in other.strip()
+        ):
             out.append(other)
     return out
 
@@ -88,6 +99,7 @@ def other_language_texts(lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_report_printed_to_pdf_has_the_static_map_and_one_language(server, open_page, lang):
     from graphmap.i18n import t
+
     run = open_page(server.url + f"/rapport/visa?county=24&lang={lang}")
     page = run.page
     page.emulate_media(media="print")
@@ -125,6 +137,7 @@ def test_national_report_folds_one_section_per_county(http):
 
 def test_county_report_from_the_web_app_equals_the_cli(http, tmp_path):
     from graphmap.cli import main
+
     out = tmp_path / "graphmap-rapport.html"
     result = CliRunner().invoke(main, ["report", "--county", "24", "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -150,12 +163,16 @@ def test_excel_downloads_read_back_to_the_json_rows(http):
     coded = [c for c in query.columns if c.labelled]
     assert sheet[0] == header + [f"{c.label('sv')} (kod)" for c in coded]
     assert sheet[0][0] == "Aktör"
+
     def codes(value):  # a gathered column holds several terms: every code, joined by "; " (README)
         values = value if isinstance(value, list) else ([value] if value else [])
         return "; ".join(code_of(v) for v in values)
 
-    expected = [[str(r[c.display_key]) if r.get(c.display_key) is not None else "" for c in query.columns]
-                + [codes(r.get(c.name)) for c in coded] for r in rows]
+    expected = [
+        [str(r[c.display_key]) if r.get(c.display_key) is not None else "" for c in query.columns]
+        + [codes(r.get(c.name)) for c in coded]
+        for r in rows
+    ]
     assert [[str(v) for v in line] for line in sheet[1:]] == expected
     about = {row[0].value: row[1].value for row in book["Om datan"].iter_rows(min_row=2)}
     assert about["Fråga"] == query.title_in("sv") and "Umeå" in about["Val"]
@@ -181,22 +198,30 @@ def test_start_page_web_report_and_cli_report_count_the_same(http, tmp_path, kg)
     total, triples = numbers["summary"]["total"], numbers["triples"]
     assert f'data-testid="total-by-type">{total}<' in start and f'data-testid="total-by-level">{total}<' in start
     assert f'data-testid="triples">{triples}<' in start
-    by_type = re.findall(r'<tr><td>([^<]+)</td><td class="num">(\d+)</td></tr>',
-                         start.split(MESSAGES["by_type"][0])[1].split("</table>")[0])
+    by_type = re.findall(
+        r'<tr><td>([^<]+)</td><td class="num">(\d+)</td></tr>',
+        start.split(MESSAGES["by_type"][0])[1].split("</table>")[0],
+    )
     assert sum(int(n) for _, n in by_type) == total  # the types add up to the total
     confidence = [(c["label"], str(c["n"])) for c in numbers["confidence"]]
     for report in (web, cli):
         assert f"({triples} tripplar)" in report
         foot = re.search(r'data-testid="summary".*?<tfoot><tr><th>Totalt</th>(.*?)</tr></tfoot>', report, re.S).group(1)
         assert re.findall(r'<td class="num">(\d+)</td>', foot)[-1] == str(total)  # the table's grand total
-        shown_conf = re.findall(r"<tr><td>([^<]+)</td><td class=\"num\">(\d+)</td></tr>",
-                                re.search(r'data-testid="confidence".*?</table>', report, re.S).group(0))
+        shown_conf = re.findall(
+            r"<tr><td>([^<]+)</td><td class=\"num\">(\d+)</td></tr>",
+            re.search(r'data-testid="confidence".*?</table>', report, re.S).group(0),
+        )
         assert shown_conf == confidence
         rows = re.search(r'data-testid="summary".*?<tbody>(.*?)</tbody>', report, re.S).group(1)
-        report_types = sorted((a, int(n)) for a, n in re.findall(r'<tr><th>([^<]+)</th>.*?<td class="num">(\d+)</td></tr>', rows, re.S))
+        report_types = sorted(
+            (a, int(n)) for a, n in re.findall(r'<tr><th>([^<]+)</th>.*?<td class="num">(\d+)</td></tr>', rows, re.S)
+        )
         assert report_types == sorted((a, int(n)) for a, n in by_type)
-    start_conf = re.findall(r"<tr><td>([^<]+)</td><td class=\"num\">(\d+)</td></tr>",
-                            re.search(r'data-testid="confidence".*?</table>', start, re.S).group(0))
+    start_conf = re.findall(
+        r"<tr><td>([^<]+)</td><td class=\"num\">(\d+)</td></tr>",
+        re.search(r'data-testid="confidence".*?</table>', start, re.S).group(0),
+    )
     assert start_conf == confidence
 
 

@@ -1,6 +1,7 @@
 """Hostile data and parameters: graphmap serve over a small region folder whose actor is named
 ``<img src=x onerror=alert(1)>`` shows it as text, runs nothing, and a parameter like
 ``"} ; DROP ALL ; #`` changes nothing."""
+
 from __future__ import annotations
 
 import csv
@@ -34,15 +35,45 @@ def _append(path: Path, row: dict) -> None:
 def region(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("hostile") / "hostile"
     shutil.copytree(ROOT / "data" / "regions" / "jonkoping", folder)
-    _append(folder / "actors.csv", {"id": "evil", "name_sv": EVIL, "name_en": EVIL, "types": "fou-enhet",
-                                    "level": "regional", "county": "06", "description_sv": EVIL_TEXT,
-                                    "source": "fourum-webbsida", "confidence": "stated"})
-    _append(folder / "offers.csv", {"id": "evil-offer", "actor": "evil", "kind": "kompetensutveckling",
-                                    "areas": "funktionshinder", "places": "0680", "description_sv": EVIL_TEXT,
-                                    "source": "fourum-webbsida", "confidence": "stated"})
-    _append(folder / "relations.csv", {"id": "evil-rel", "subject": "evil", "relation": "samverkar-med",
-                                       "object": "fourum-jonkoping", "description_sv": EVIL,
-                                       "source": "fourum-webbsida", "confidence": "stated"})
+    _append(
+        folder / "actors.csv",
+        {
+            "id": "evil",
+            "name_sv": EVIL,
+            "name_en": EVIL,
+            "types": "fou-enhet",
+            "level": "regional",
+            "county": "06",
+            "description_sv": EVIL_TEXT,
+            "source": "fourum-webbsida",
+            "confidence": "stated",
+        },
+    )
+    _append(
+        folder / "offers.csv",
+        {
+            "id": "evil-offer",
+            "actor": "evil",
+            "kind": "kompetensutveckling",
+            "areas": "funktionshinder",
+            "places": "0680",
+            "description_sv": EVIL_TEXT,
+            "source": "fourum-webbsida",
+            "confidence": "stated",
+        },
+    )
+    _append(
+        folder / "relations.csv",
+        {
+            "id": "evil-rel",
+            "subject": "evil",
+            "relation": "samverkar-med",
+            "object": "fourum-jonkoping",
+            "description_sv": EVIL,
+            "source": "fourum-webbsida",
+            "confidence": "stated",
+        },
+    )
     return folder
 
 
@@ -76,8 +107,13 @@ HOSTILE_URLS = [
 
 def test_hostile_label_is_text_everywhere(server):
     with httpx.Client(base_url=server.url, timeout=60) as http:
-        for url in ("/aktor/evil", "/stod?area=funktionshinder&municipality=0680", "/aktor/fourum-jonkoping",
-                    "/fraga/actor?actor=evil", "/sok?q=onerror"):
+        for url in (
+            "/aktor/evil",
+            "/stod?area=funktionshinder&municipality=0680",
+            "/aktor/fourum-jonkoping",
+            "/fraga/actor?actor=evil",
+            "/sok?q=onerror",
+        ):
             body = http.get(url).text
             assert "<img src=x" not in body and "<script>alert" not in body, url
             assert "&lt;img src=x onerror=alert(1)&gt;" in body, url
@@ -106,8 +142,12 @@ def test_hostile_pages_in_the_browser_run_no_script(server, open_page):
     page = run.page
     assert page.locator("h1").inner_text() == EVIL
     assert page.locator("img[src=x]").count() == 0
-    for url in ["/stod?area=funktionshinder&municipality=0680", "/aktor/fourum-jonkoping", "/karta/visa?focus=evil",
-                "/luckor"] + HOSTILE_URLS:
+    for url in [
+        "/stod?area=funktionshinder&municipality=0680",
+        "/aktor/fourum-jonkoping",
+        "/karta/visa?focus=evil",
+        "/luckor",
+    ] + HOSTILE_URLS:
         response = page.goto(server.url + url, wait_until="load")
         assert response.status == 200, url
         assert page.locator("img[src=x]").count() == 0, url

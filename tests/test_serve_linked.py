@@ -2,6 +2,7 @@
 graphmap mints resolves by content negotiation (303 to a document, Cool URIs), ``/def`` answers
 directly, the catalogue record and the SPARQL service description (with VoID) are served, and the
 open-data paths answer other origins (CORS, preflight, no credentials)."""
+
 from __future__ import annotations
 
 import json
@@ -35,9 +36,15 @@ def served(server):
     return server.server.config.app.state.site.kg.graph
 
 
-@pytest.mark.parametrize("accept, ext, parser", [("text/turtle", "ttl", "turtle"), ("application/n-triples", "nt", "nt"),
-                                                 ("application/ld+json", "jsonld", "json-ld"),
-                                                 ("application/rdf+xml", "rdf", "xml")])
+@pytest.mark.parametrize(
+    "accept, ext, parser",
+    [
+        ("text/turtle", "ttl", "turtle"),
+        ("application/n-triples", "nt", "nt"),
+        ("application/ld+json", "jsonld", "json-ld"),
+        ("application/rdf+xml", "rdf", "xml"),
+    ],
+)
 def test_an_actor_iri_gives_its_triples(client, served, accept, ext, parser):
     """An RDF client gets the statements at the IRI itself (no redirect to follow), naming the document."""
     r = client.get("/id/actor/skr", headers={"Accept": accept})
@@ -56,16 +63,20 @@ def test_curl_on_an_actor_iri_path_prints_its_triples(server, served):
 
     if shutil.which("curl") is None:
         pytest.skip("curl not installed")
-    done = subprocess.run(["curl", "-s", "-H", "Accept: text/turtle", server.url + "/id/actor/skr"],
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        ["curl", "-s", "-H", "Accept: text/turtle", server.url + "/id/actor/skr"], capture_output=True, timeout=60
+    )
     assert done.returncode == 0
     got = Graph().parse(data=done.stdout, format="turtle")
     assert len(got) > 10 and set(got.triples((SKR, None, None))) == set(served.triples((SKR, None, None)))
 
 
 def test_a_browser_gets_the_page(client):
-    for path, page in (("/id/actor/skr", "/aktor/skr"), ("/id/kommun/2480", "/kommun/2480"),
-                       ("/id/lan/24", "/id/lan/24.html")):
+    for path, page in (
+        ("/id/actor/skr", "/aktor/skr"),
+        ("/id/kommun/2480", "/kommun/2480"),
+        ("/id/lan/24", "/id/lan/24.html"),
+    ):
         r = client.get(path, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
         assert (r.status_code, r.headers["location"]) == (303, page)
         assert client.get(page).status_code == 200
@@ -80,8 +91,9 @@ def test_concepts_schemes_facts_and_the_ontology_resolve(client, served):
     scheme = Graph().parse(data=client.get("/vocab/area.ttl").content, format="turtle")
     assert len(set(scheme.subjects())) > 10  # the scheme with its concepts
     fact = next(s for s in served.subjects(RDF.type, None) if "/offers/" in str(s))
-    r = client.get(str(fact).removeprefix("https://w3id.org/graphmap"), headers={"Accept": "text/turtle"},
-                   follow_redirects=True)
+    r = client.get(
+        str(fact).removeprefix("https://w3id.org/graphmap"), headers={"Accept": "text/turtle"}, follow_redirects=True
+    )
     assert r.status_code == 200 and str(fact) in r.text
     onto = client.get("/def", headers={"Accept": "text/turtle"})
     assert onto.status_code == 200 and (GM.Actor, None, None) in Graph().parse(data=onto.content, format="turtle")
@@ -99,7 +111,8 @@ def test_catalog_and_well_known_void(client):
     assert r.headers["content-type"] == "application/ld+json" and json.loads(r.text)["@context"]
     record = Graph().parse(data=client.get("/catalog").content, format="turtle")
     assert set(record.objects(None, URIRef("http://www.w3.org/2006/vcard/ns#hasEmail"))) == {
-        URIRef("mailto:data@example.org")}  # serve --contact-email: the address DCAT-AP-SE requires
+        URIRef("mailto:data@example.org")
+    }  # serve --contact-email: the address DCAT-AP-SE requires
     forged = client.get("/catalog", headers={"Host": "evil.example"})  # URLs from the server's own address
     assert forged.status_code == 200 and "evil.example" not in forged.text
 
@@ -118,12 +131,17 @@ def test_sparql_service_description_with_void(client, served, server):
 
 def test_cors_for_other_origins(client):
     origin = {"Origin": "http://127.0.0.1:9"}
-    pre = client.options("/sparql", headers={**origin, "Access-Control-Request-Method": "POST",
-                                             "Access-Control-Request-Headers": "content-type"})
+    pre = client.options(
+        "/sparql",
+        headers={**origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"},
+    )
     assert pre.status_code == 204 and "POST" in pre.headers["access-control-allow-methods"]
     assert pre.headers["access-control-allow-origin"] == "*" and "access-control-allow-credentials" not in pre.headers
-    r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"},
-                   headers={**origin, "Accept": "application/sparql-results+json"})
+    r = client.get(
+        "/sparql",
+        params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"},
+        headers={**origin, "Accept": "application/sparql-results+json"},
+    )
     assert r.status_code == 200 and r.headers["access-control-allow-origin"] == "*"
     assert client.get("/id/actor/skr.ttl", headers=origin).headers["access-control-allow-origin"] == "*"
     assert "access-control-allow-origin" not in client.get("/", headers=origin).headers  # pages stay same-origin

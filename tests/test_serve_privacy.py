@@ -1,5 +1,6 @@
 """graphmap serve shows no person's name or e-mail unless started with include_personal:
 every page, download, map and SPARQL answer is checked against the bundled persons."""
+
 from __future__ import annotations
 
 import io
@@ -37,8 +38,20 @@ def personal(kg):
 
 
 def every_url(site) -> list[str]:
-    urls = ["/", "/stod", "/fragor", "/luckor", "/karta", "/rapport", "/data",
-            "/karta/visa", "/rapport/visa", "/sok?q=lauritzen", "/api/sok?q=Elisabeth", "/api/sok?q=Österman"]
+    urls = [
+        "/",
+        "/stod",
+        "/fragor",
+        "/luckor",
+        "/karta",
+        "/rapport",
+        "/data",
+        "/karta/visa",
+        "/rapport/visa",
+        "/sok?q=lauritzen",
+        "/api/sok?q=Elisabeth",
+        "/api/sok?q=Österman",
+    ]
     for name, query in library().items():  # the pages wait for a question: ask each its example
         asked = urlencode(query.examples[0] if query.examples else {})
         urls += [f"/fraga/{name}", f"/fraga/{name}?{asked}&run=1"]
@@ -48,8 +61,7 @@ def every_url(site) -> list[str]:
     urls += [f"/fraga/actor?actor={slug}" for slug in site.actors]
     urls += [f"/kommun/{code}" for code in ("2480", "1486", "0180", "0680", "1480")]
     urls += ["/karta/visa?focus=fou-nu", "/karta/visa?focus=fou-socialtjanst-vasterbotten&depth=2"]
-    urls += ["/sparql?query=" + q for q in ("SELECT * WHERE { ?s ?p ?o }",
-                                            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")]
+    urls += ["/sparql?query=" + q for q in ("SELECT * WHERE { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")]
     return urls
 
 
@@ -77,7 +89,8 @@ def test_include_personal_shows_them(personal):
         page = http.get("/aktor/fou-nu").text
         assert "Elisabeth Lauritzen" in page and "elisabeth.lauritzen@regionstockholm.se" in page
         assert "--include-personal" in page  # the banner says personal data is shown
-        found = http.get("/sparql", params={"query": "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
-                                                      "SELECT ?n WHERE { ?p foaf:name ?n }"}).json()
+        found = http.get(
+            "/sparql", params={"query": "PREFIX foaf: <http://xmlns.com/foaf/0.1/> SELECT ?n WHERE { ?p foaf:name ?n }"}
+        ).json()
         assert {"Christine Österman", "Elisabeth Lauritzen"} <= {b["n"]["value"] for b in found["results"]["bindings"]}
         assert "Elisabeth Lauritzen" in http.get("/data/graphmap.ttl").text

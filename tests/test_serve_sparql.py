@@ -1,5 +1,6 @@
 """The read-only SPARQL 1.1 endpoint of graphmap serve, driven by SPARQLWrapper, rdflib's
 SPARQLStore and httpx against the real server."""
+
 from __future__ import annotations
 
 import httpx
@@ -72,24 +73,38 @@ def test_xml_csv_ask_and_construct(endpoint, served):
     assert len(csv_text.strip().splitlines()) == len(embedded_rows(served, SELECT)) + 1
     ask = wrapper(endpoint, "ASK { ?s a <https://w3id.org/graphmap/def#Municipality> }").query().convert()
     assert ask["boolean"] is True
-    construct = wrapper(endpoint, "PREFIX gm: <https://w3id.org/graphmap/def#> "
-                        "CONSTRUCT { ?m gm:scbCode ?c } WHERE { ?m a gm:Municipality ; gm:scbCode ?c }",
-                        XML).query().convert()
+    construct = (
+        wrapper(
+            endpoint,
+            "PREFIX gm: <https://w3id.org/graphmap/def#> "
+            "CONSTRUCT { ?m gm:scbCode ?c } WHERE { ?m a gm:Municipality ; gm:scbCode ?c }",
+            XML,
+        )
+        .query()
+        .convert()
+    )
     assert isinstance(construct, Graph) and len(construct) == 290
-    jsonld = httpx.get(endpoint, params={"query": "PREFIX gm: <https://w3id.org/graphmap/def#> CONSTRUCT "
-                                                  "{ ?m gm:scbCode ?c } WHERE { ?m a gm:Municipality ; gm:scbCode ?c }"},
-                       headers={"Accept": "application/ld+json"})
+    jsonld = httpx.get(
+        endpoint,
+        params={
+            "query": "PREFIX gm: <https://w3id.org/graphmap/def#> CONSTRUCT "
+            "{ ?m gm:scbCode ?c } WHERE { ?m a gm:Municipality ; gm:scbCode ?c }"
+        },
+        headers={"Accept": "application/ld+json"},
+    )
     assert jsonld.headers["content-type"] == "application/ld+json"
     assert len(Graph().parse(data=jsonld.text, format="json-ld")) == 290
 
 
 def test_rdflib_sparqlstore_and_post_bodies(endpoint, served):
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
     store = SPARQLStore(endpoint, returnFormat="json")
     rows = sorted(tuple(str(x) for x in row) for row in Graph(store=store).query(SELECT))
     assert rows == embedded_rows(served, SELECT)
-    direct = httpx.post(endpoint, content=COUNT.encode(), headers={"Content-Type": "application/sparql-query",
-                                                                   "Accept": "text/csv"})
+    direct = httpx.post(
+        endpoint, content=COUNT.encode(), headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"}
+    )
     assert direct.status_code == 200 and direct.text.splitlines()[1] == str(len(served.graph))
     tsv = httpx.get(endpoint, params={"query": COUNT}, headers={"Accept": "text/tab-separated-values"})
     assert tsv.headers["content-type"].startswith("text/tab-separated-values")
@@ -97,7 +112,7 @@ def test_rdflib_sparqlstore_and_post_bodies(endpoint, served):
 
 def test_updates_are_refused_and_change_nothing(endpoint, server):
     before = count(endpoint)
-    insert = ("INSERT DATA { <https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#label> \"injected\" }")
+    insert = "INSERT DATA { <https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#label> \"injected\" }"
     delete = "DELETE WHERE { ?s ?p ?o }"
     for text in (insert, delete):
         sw = wrapper(endpoint, text, method="POST")
@@ -111,8 +126,11 @@ def test_updates_are_refused_and_change_nothing(endpoint, server):
         httpx.get(endpoint, params={"query": "PREFIX ex: <http://e/>\n# a comment\nDROP ALL"}),
         httpx.post(endpoint, data={"query": delete}),
         httpx.post(server.url + "/update", data={"update": insert}),
-        httpx.post(server.url + "/sparql/update", content=delete.encode(),
-                   headers={"Content-Type": "application/sparql-update"}),
+        httpx.post(
+            server.url + "/sparql/update",
+            content=delete.encode(),
+            headers={"Content-Type": "application/sparql-update"},
+        ),
     ]
     assert [r.status_code for r in attempts] == [403] * len(attempts)
     assert count(endpoint) == before
@@ -137,7 +155,8 @@ def test_result_limit_and_time_limit(endpoint, served):
     assert page.status_code == 200 and len(page.json()["results"]["bindings"]) == LIMIT
     construct = httpx.get(endpoint, params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"})
     assert construct.status_code == 422
-    slow = httpx.get(endpoint, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"},
-                     timeout=120)
+    slow = httpx.get(
+        endpoint, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"}, timeout=120
+    )
     assert slow.status_code == 503 and "time limit" in slow.text
     assert count(endpoint) == len(served.graph)  # a fresh worker took over

@@ -1,6 +1,7 @@
 """``graphmap sources check`` against a real HTTP server on loopback that serves, moves, changes and
 removes pages (no other network): what it records, what it lists for the maintainers, and that no
 other command visits a page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,7 +26,7 @@ class Pages:
 
     def __init__(self):
         self.routes: dict[str, tuple[int, dict, bytes]] = {}
-        self.requests: list[tuple[str, str]] = []   # (path, User-Agent)
+        self.requests: list[tuple[str, str]] = []  # (path, User-Agent)
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def server():
             pages.requests.append((self.path, self.headers.get("User-Agent", "")))
             status, headers, body = pages.routes.get(self.path, (404, {}, b"<p>Sidan finns inte</p>"))
             if self.path == "/slow":
-                time.sleep(1.5)   # longer than the check's bound below
+                time.sleep(1.5)  # longer than the check's bound below
             self.send_response(status)
             for k, v in {"Content-Type": "text/html; charset=utf-8", **headers}.items():
                 self.send_header(k, v)
@@ -84,22 +85,31 @@ def test_check_records_and_lists_the_pages_gone_moved_and_changed(server, tmp_pa
     server.routes["/big"] = (200, {}, b"<p>" + b"a " * 1_500_000 + b"</p>")
 
     bounded = lambda url: visit(url, timeout=0.5, max_bytes=1_000_000)  # noqa: E731
-    first = {c.source.rsplit("/", 1)[-1]: c for c in check_sources(kg, record, visit=bounded, today=dt.date(2026, 12, 7))}
+    first = {
+        c.source.rsplit("/", 1)[-1]: c for c in check_sources(kg, record, visit=bounded, today=dt.date(2026, 12, 7))
+    }
     assert {k: c.verdict for k, c in first.items()} == {
-        "stays": "ok", "moves": "ok", "changes": "ok", "removed": "ok", "big": "ok",
-        "elsewhere": "moved",     # a redirect to another host: said, not followed
-        "modified": "changed",    # the page says it changed after its facts were checked
-        "slow": "unreachable"}    # no answer within the bound
+        "stays": "ok",
+        "moves": "ok",
+        "changes": "ok",
+        "removed": "ok",
+        "big": "ok",
+        "elsewhere": "moved",  # a redirect to another host: said, not followed
+        "modified": "changed",  # the page says it changed after its facts were checked
+        "slow": "unreachable",
+    }  # no answer within the bound
     assert first["elsewhere"].record["other_host"] == f"localhost:{server.port}"
     assert first["elsewhere"].record["final_url"] == f"http://localhost:{server.port}/x"
     assert "/x" not in [path for path, _ua in server.requests]
     assert first["big"].record["truncated"] is True and first["stays"].record["truncated"] is False
     assert first["modified"].record["last_modified"] == "2026-12-03"
-    assert {ua for _p, ua in server.requests} == {ua for _p, ua in server.requests if ua.startswith("graphmap/0.1.0 (graphmap sources check")}
-    assert len(server.requests) == len(PAGES)    # one request per page
+    assert {ua for _p, ua in server.requests} == {
+        ua for _p, ua in server.requests if ua.startswith("graphmap/0.1.0 (graphmap sources check")
+    }
+    assert len(server.requests) == len(PAGES)  # one request per page
     saved = json.loads(record.read_text(encoding="utf-8"))["sources"]
     assert saved[first["stays"].source]["status"] == 200 and len(saved[first["stays"].source]["fingerprint"]) == 32
-    assert not [p for p in record.parent.iterdir() if p.name != record.name]   # written atomically: no debris
+    assert not [p for p in record.parent.iterdir() if p.name != record.name]  # written atomically: no debris
 
     # the pages move, change and go; a page whose script differs but whose text does not is unchanged
     server.routes["/moves"] = (301, {"Location": "/moved-here"}, b"")
@@ -107,30 +117,54 @@ def test_check_records_and_lists_the_pages_gone_moved_and_changed(server, tmp_pa
     server.routes["/changes"] = (200, {}, _page("Helt annan text om changes."))
     server.routes["/removed"] = (404, {}, b"<p>Sidan finns inte</p>")
     server.routes["/stays"] = (200, {}, _page("Text om stays."))
-    second = {c.source.rsplit("/", 1)[-1]: c for c in check_sources(kg, record, visit=bounded, today=dt.date(2026, 12, 8))}
+    second = {
+        c.source.rsplit("/", 1)[-1]: c for c in check_sources(kg, record, visit=bounded, today=dt.date(2026, 12, 8))
+    }
     assert {k: second[k].verdict for k in ("stays", "moves", "changes", "removed")} == {
-        "stays": "ok", "moves": "moved", "changes": "changed", "removed": "gone"}
+        "stays": "ok",
+        "moves": "moved",
+        "changes": "changed",
+        "removed": "gone",
+    }
     assert second["moves"].record["final_url"] == f"{server.base}/moved-here"
 
     # the maintainers list the same without a single request, from the record
     asked = len(server.requests)
-    result = CliRunner().invoke(main, ["sources", "due", "-d", str(folder), "--record", str(record), "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["sources", "due", "-d", str(folder), "--record", str(record), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     due = {r["title"]: r["verdict"] for r in json.loads(result.stdout)}
-    assert due == {"Sidan removed": "gone", "Sidan moves": "moved", "Sidan elsewhere": "moved",
-                   "Sidan changes": "changed", "Sidan modified": "changed", "Sidan slow": "unreachable"}
+    assert due == {
+        "Sidan removed": "gone",
+        "Sidan moves": "moved",
+        "Sidan elsewhere": "moved",
+        "Sidan changes": "changed",
+        "Sidan modified": "changed",
+        "Sidan slow": "unreachable",
+    }
     assert "8 källsidor kontrollerade; 6 att se över: 1 borta, 2 flyttade, 2 ändrade" in result.stderr
     state = CliRunner().invoke(main, ["state", "-d", str(folder), "--record", str(record)])
-    assert ("Källsidor att se över (graphmap sources check, 2026-12-08): 6 av 8: 1 borta, 2 flyttade, 2 ändrade "
-            "sedan uppgifterna kontrollerades, 1 svarar inte") in " ".join(state.stdout.split())
-    for command in (["state", "-d", str(folder)], ["build", str(folder), "-o", str(tmp_path / "g.ttl")],
-                    ["validate", str(folder)]):
+    assert (
+        "Källsidor att se över (graphmap sources check, 2026-12-08): 6 av 8: 1 borta, 2 flyttade, 2 ändrade "
+        "sedan uppgifterna kontrollerades, 1 svarar inte"
+    ) in " ".join(state.stdout.split())
+    for command in (
+        ["state", "-d", str(folder)],
+        ["build", str(folder), "-o", str(tmp_path / "g.ttl")],
+        ["validate", str(folder)],
+    ):
         assert CliRunner().invoke(main, command).exit_code == 0
-    assert len(server.requests) == asked   # only `sources check` visits pages
+    assert len(server.requests) == asked  # only `sources check` visits pages
 
     # the facts of the changed page are checked again: its new text is the new baseline
-    kg = graphmap.build([_data(tmp_path / "testdata", server.base, {"changes": "2026-12-09", "modified": "2026-12-09"})])
-    third = {c.source.rsplit("/", 1)[-1]: c.verdict for c in check_sources(kg, record, visit=bounded, today=dt.date(2026, 12, 10))}
+    kg = graphmap.build(
+        [_data(tmp_path / "testdata", server.base, {"changes": "2026-12-09", "modified": "2026-12-09"})]
+    )
+    third = {
+        c.source.rsplit("/", 1)[-1]: c.verdict
+        for c in check_sources(kg, record, visit=bounded, today=dt.date(2026, 12, 10))
+    }
     assert third["changes"] == "ok" and third["modified"] == "ok" and third["removed"] == "gone"
     assert [c.verdict for c in page_checks(kg, record) if c.source.endswith("/stays")] == ["ok"]
 
@@ -144,6 +178,6 @@ def test_check_command_visits_and_says_where_it_kept_the_result(server, tmp_path
     result = CliRunner().invoke(main, ["sources", "check", "-d", str(folder), "--record", str(record), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "8 source pages checked; 0 to look at" in result.stderr
-    assert f"unchanged: {server.base}/stays" in result.stderr   # one line per page as it goes
+    assert f"unchanged: {server.base}/stays" in result.stderr  # one line per page as it goes
     assert f"Kept the check in {record}" in result.stderr.replace("\n", "")
     assert len(json.loads(record.read_text(encoding="utf-8"))["sources"]) == len(PAGES)

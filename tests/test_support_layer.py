@@ -2,6 +2,7 @@
 in SPARQL (``support.rq``, ``gaps.rq``) on the bundled data and on synthetic data: the layer is how
 they are computed once, never a second set of rules. (``tests/test_neo4j.py`` holds the Cypher to
 the same rows.)"""
+
 from __future__ import annotations
 
 import pytest
@@ -33,7 +34,9 @@ def compare(kg, step: int) -> tuple[int, list]:
 
 
 def test_support_from_the_layer_is_the_sparql_answer_for_every_area(kg):
-    compared, wrong = compare(kg, step=29)    # 10 of the 290 municipalities × every area (all 4,060 bindings agreed when measured)
+    compared, wrong = compare(
+        kg, step=29
+    )  # 10 of the 290 municipalities × every area (all 4,060 bindings agreed when measured)
     assert compared == 10 * len(kg.support_layer.areas) and not wrong, wrong[:10]
 
 
@@ -49,8 +52,11 @@ def test_gaps_from_the_layer_are_the_sparql_counts(kg):
 def test_a_network_for_adults_is_not_counted_for_children(kg):
     """gaps counted the Stockholm collaboration's network (for working-age adults) in 'barn och unga'
     for 8 municipalities while their support answers never listed it: both now follow support.rq."""
-    rows = [r for r in layer_rows(kg, "gaps", {"county": "https://w3id.org/graphmap/id/lan/01"})
-            if str(r["area"]).endswith("/barn-och-unga") and str(r["municipality"]).endswith("/0114")]
+    rows = [
+        r
+        for r in layer_rows(kg, "gaps", {"county": "https://w3id.org/graphmap/id/lan/01"})
+        if str(r["area"]).endswith("/barn-och-unga") and str(r["municipality"]).endswith("/0114")
+    ]
     upplands_vasby = graphmap.run_query(kg, "support", area="barn-och-unga", municipality="0114").rows
     assert int(rows[0]["networks"]) == sum(str(r["route"]) in ("member", "through") for r in upplands_vasby) == 0
 
@@ -64,7 +70,7 @@ def synth_kg(tmp_path_factory):
 
 
 def test_the_layer_answers_as_sparql_on_synthetic_data(synth_kg):
-    compared, wrong = compare(synth_kg, step=29)   # 10 municipalities, one in every county or so
+    compared, wrong = compare(synth_kg, step=29)  # 10 municipalities, one in every county or so
     assert compared == 10 * len(synth_kg.support_layer.areas) and not wrong, wrong[:10]
     layer = synth_kg.support_layer
     assert sum(len(v) for v in layer.local.values()) > 1000

@@ -1,4 +1,5 @@
 """The synthetic national dataset: synth -> build -> validate -> every named query answers."""
+
 from __future__ import annotations
 
 import filecmp
@@ -60,8 +61,9 @@ def test_same_seed_same_files_other_seed_other_files(synth_dir, tmp_path):
     match, mismatch, errors = filecmp.cmpfiles(synth_dir, tmp_path / "again", [str(f) for f in files], shallow=False)
     assert mismatch == [] and errors == [] and len(match) == len(files)
     synth.write(tmp_path / "other", SCALE, seed=8)
-    assert (tmp_path / "other/lan-24-vasterbotten/offers.csv").read_bytes() != \
-        (synth_dir / "lan-24-vasterbotten/offers.csv").read_bytes()
+    assert (tmp_path / "other/lan-24-vasterbotten/offers.csv").read_bytes() != (
+        synth_dir / "lan-24-vasterbotten/offers.csv"
+    ).read_bytes()
 
 
 def test_builds_and_passes_validation(synth_kg):
@@ -72,8 +74,18 @@ def test_builds_and_passes_validation(synth_kg):
     for _ds, table, _n, _iri in synth_kg.ingest.rows:
         counts[table] = counts.get(table, 0) + 1
     assert counts["kommuner"] == 290 and counts["lan"] == 21
-    for table in ("actors", "networks", "memberships", "offers", "needs", "activities", "posts", "coverage",
-                  "relations", "agreements"):
+    for table in (
+        "actors",
+        "networks",
+        "memberships",
+        "offers",
+        "needs",
+        "activities",
+        "posts",
+        "coverage",
+        "relations",
+        "agreements",
+    ):
         assert counts.get(table, 0) > 20, table
 
 

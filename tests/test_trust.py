@@ -1,5 +1,6 @@
 """Trust: arbitrary text never crashes graphmap or changes what a query means; limits and faults
 give clear messages and never lose a good previous result."""
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,16 @@ from graphmap.resolve import UnknownName
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = ["id", "name_sv", "types", "level", "county", "part_of", "source", "confidence"]
-INJECTIONS = ['"} ; DROP ALL ; #', "x}) DETACH DELETE n //", "<img src=x onerror=alert(1)>",
-              "=HYPERLINK(\"http://x.invalid\",\"klick\")", "'; DROP TABLE actors; --", "\u0000\u202e", "?area", "$area"]
+INJECTIONS = [
+    '"} ; DROP ALL ; #',
+    "x}) DETACH DELETE n //",
+    "<img src=x onerror=alert(1)>",
+    "=HYPERLINK(\"http://x.invalid\",\"klick\")",
+    "'; DROP TABLE actors; --",
+    "\u0000\u202e",
+    "?area",
+    "$area",
+]
 
 
 def write_region(folder: Path, rows: list[list[str]]) -> Path:
@@ -97,17 +106,22 @@ def test_any_parameter_text_never_crashes(kg, query, value):
 
 # ------------------------------------------------------------------ limits
 
+
 def test_deep_part_of_chain_and_cycle(tmp_path):
     n = 3000
-    rows = [[f"a{i}", f"A{i}", "fou-enhet", "regional", "24", f"a{i + 1}" if i + 1 < n else "", "kalla", "stated"]
-            for i in range(n)]
+    rows = [
+        [f"a{i}", f"A{i}", "fou-enhet", "regional", "24", f"a{i + 1}" if i + 1 < n else "", "kalla", "stated"]
+        for i in range(n)
+    ]
     result = ingest([write_region(tmp_path / "deep", rows)])
     assert len(result.rows) > n
     rows[-1][5] = "a0"  # close the chain into a cycle
     with pytest.raises(IngestError) as err:
         ingest([write_region(tmp_path / "cycle", rows)])
     [problem] = [p for p in err.value.problems if p.code == "cycle"]
-    assert problem.format("en").startswith("actors.csv, row 2, column part_of: the part-of chain is a cycle: a0 → a1 → a2")
+    assert problem.format("en").startswith(
+        "actors.csv, row 2, column part_of: the part-of chain is a cycle: a0 → a1 → a2"
+    )
 
 
 def test_actor_part_of_itself(tmp_path):
@@ -115,11 +129,13 @@ def test_actor_part_of_itself(tmp_path):
     with pytest.raises(IngestError) as err:
         ingest([write_region(tmp_path / "self", rows)])
     assert [p.format("sv") for p in err.value.problems] == [
-        "actors.csv, rad 2, kolumn part_of: del-av-kedjan går i cirkel: a → a. Bryt cirkeln i kolumnen part_of."]
+        "actors.csv, rad 2, kolumn part_of: del-av-kedjan går i cirkel: a → a. Bryt cirkeln i kolumnen part_of."
+    ]
 
 
 def test_table_over_the_row_limit_is_refused_quickly(tmp_path, monkeypatch):
     from graphmap.ingest import readers
+
     monkeypatch.setattr(readers, "MAX_ROWS", 100_000)
     folder = tmp_path / "big"
     folder.mkdir()
@@ -131,14 +147,22 @@ def test_table_over_the_row_limit_is_refused_quickly(tmp_path, monkeypatch):
     with pytest.raises(IngestError) as err:
         ingest([folder])
     assert [p.format("sv") for p in err.value.problems] == [
-        "actors.csv: tabellen har 100001 rader (högst 100000). Dela upp tabellen."]
+        "actors.csv: tabellen har 100001 rader (högst 100000). Dela upp tabellen."
+    ]
 
 
 # ------------------------------------------------------------------ faults on output
 
+
 def run_cli(*args, preexec=None, timeout=120):
-    return subprocess.run([sys.executable, "-m", "graphmap", *args], capture_output=True, text=True,
-                          preexec_fn=preexec, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "graphmap", *args],
+        capture_output=True,
+        text=True,
+        preexec_fn=preexec,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def test_output_folder_that_cannot_exist(tmp_path):
@@ -156,6 +180,7 @@ def test_disk_full_keeps_the_previous_output(tmp_path):
 
     def small_disk():
         import resource
+
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
 
@@ -173,8 +198,12 @@ def test_build_killed_half_way_then_next_run_matches_a_clean_run(tmp_path):
     assert clean.returncode == 0
     good = out.read_bytes()
     for delay in (0.3, 0.8, 1.4):
-        proc = subprocess.Popen([sys.executable, "-m", "graphmap", "build", "-o", str(out)], cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "graphmap", "build", "-o", str(out)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()

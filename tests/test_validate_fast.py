@@ -4,6 +4,7 @@ pySHACL is the reference. The graph is the bundled data with defects planted for
 constraint kind in ontology/shapes.ttl, plus decoys that break a constraint only outside
 its shape's targets (which SHACL must not report).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,26 +37,25 @@ def planted():
         g.add(triple)
     membership, post, offer = _first(g, ORG.Membership), _first(g, ORG.Post), _first(g, GM.SupportOffer)
     need, activity = _first(g, GM.Need), _first(g, GM.Activity)
-    g.remove((membership, DCTERMS.source, None))                              # minCount
-    g.add((FOU, GM.level, concept_iri("level", "lokal")))                       # maxCount
-    g.set((post, GM.fte, Literal("en halv")))                                   # datatype (string, not decimal)
-    g.add((sorted(g.subjects(RDF.type, ORG.Post))[1], GM.fte,
-           Literal("1.5", datatype=XSD.decimal)))                               # maxInclusive
-    g.add((offer, GM.area, URIRef("https://example.org/not-an-area")))         # class + in
-    g.add((membership, ORG.member, Literal("Umeå kommun")))                     # nodeKind + or (+ maxCount)
-    g.add((FOU, SKOS.prefLabel, Literal("Ett annat namn", lang="sv")))           # uniqueLang
-    g.add((ID["actor/skr"], SKOS.prefLabel, Literal("SKR utan språk")))         # datatype langString
-    g.set((UMEA, GM.scbCode, Literal("248")))                                   # pattern
-    g.set((kommun_iri("0114"), GM.scbCode, Literal(114)))                       # datatype xsd:string + pattern
-    g.add((need, DCTERMS.date, Literal("våren 2023")))                          # or of datatypes (+ maxCount)
+    g.remove((membership, DCTERMS.source, None))  # minCount
+    g.add((FOU, GM.level, concept_iri("level", "lokal")))  # maxCount
+    g.set((post, GM.fte, Literal("en halv")))  # datatype (string, not decimal)
+    g.add((sorted(g.subjects(RDF.type, ORG.Post))[1], GM.fte, Literal("1.5", datatype=XSD.decimal)))  # maxInclusive
+    g.add((offer, GM.area, URIRef("https://example.org/not-an-area")))  # class + in
+    g.add((membership, ORG.member, Literal("Umeå kommun")))  # nodeKind + or (+ maxCount)
+    g.add((FOU, SKOS.prefLabel, Literal("Ett annat namn", lang="sv")))  # uniqueLang
+    g.add((ID["actor/skr"], SKOS.prefLabel, Literal("SKR utan språk")))  # datatype langString
+    g.set((UMEA, GM.scbCode, Literal("248")))  # pattern
+    g.set((kommun_iri("0114"), GM.scbCode, Literal(114)))  # datatype xsd:string + pattern
+    g.add((need, DCTERMS.date, Literal("våren 2023")))  # or of datatypes (+ maxCount)
     g.set((activity, GM.status, URIRef("https://w3id.org/graphmap/vocab/status/okand")))  # in
-    g.add((FOU, GM.county, kommun_iri("1486")))                                 # class County (+ maxCount)
+    g.add((FOU, GM.county, kommun_iri("1486")))  # class County (+ maxCount)
     person = sorted(g.subjects(RDF.type, FOAF.Person))[0]
-    g.set((person, FOAF.mbox, URIRef("https://example.org/kontakt")))           # pattern ^mailto:
+    g.set((person, FOAF.mbox, URIRef("https://example.org/kontakt")))  # pattern ^mailto:
     odd = concept_iri("area", "bara-svenska")
     g.add((odd, RDF.type, SKOS.Concept))
-    g.add((odd, SKOS.prefLabel, Literal("Bara svenska", lang="sv")))            # minCount 2 on concepts
-    sub = ID["actor/bara-underklass"]                                           # targeted through rdfs:subClassOf
+    g.add((odd, SKOS.prefLabel, Literal("Bara svenska", lang="sv")))  # minCount 2 on concepts
+    sub = ID["actor/bara-underklass"]  # targeted through rdfs:subClassOf
     g.add((sub, RDF.type, GM.RDUnit))
     g.add((sub, SKOS.prefLabel, Literal("Bara underklass", lang="sv")))
     # decoys: the same defects on nodes outside the shapes' targets are not violations
@@ -68,8 +68,15 @@ def planted():
 
 
 def _key(problem):
-    return (problem.params["focus"], problem.column, problem.params["message"], problem.params["fix"], problem.severity,
-            problem.file, problem.row)
+    return (
+        problem.params["focus"],
+        problem.column,
+        problem.params["message"],
+        problem.params["fix"],
+        problem.severity,
+        problem.file,
+        problem.row,
+    )
 
 
 def test_same_violations_as_pyshacl(planted):
@@ -80,19 +87,28 @@ def test_same_violations_as_pyshacl(planted):
     assert sorted(map(_key, fast.problems)) == sorted(map(_key, reference.problems))
     # every planted kind was found (so the comparison is not vacuous)
     components = {r.component.rsplit("#", 1)[-1] for r in violations(Store.from_graph(g))}
-    assert components >= {"MinCountConstraintComponent", "MaxCountConstraintComponent", "DatatypeConstraintComponent",
-                          "MaxInclusiveConstraintComponent", "ClassConstraintComponent", "InConstraintComponent",
-                          "NodeKindConstraintComponent", "OrConstraintComponent", "UniqueLangConstraintComponent",
-                          "PatternConstraintComponent"}
+    assert components >= {
+        "MinCountConstraintComponent",
+        "MaxCountConstraintComponent",
+        "DatatypeConstraintComponent",
+        "MaxInclusiveConstraintComponent",
+        "ClassConstraintComponent",
+        "InConstraintComponent",
+        "NodeKindConstraintComponent",
+        "OrConstraintComponent",
+        "UniqueLangConstraintComponent",
+        "PatternConstraintComponent",
+    }
     focus = {p.params["focus"] for p in fast.problems}
     assert "https://example.org/ting" not in focus
-    assert str(ID["actor/bara-underklass"]) in focus     # a gm:RDUnit is a gm:Actor through the ontology
+    assert str(ID["actor/bara-underklass"]) in focus  # a gm:RDUnit is a gm:Actor through the ontology
 
 
 def test_english_messages_match(planted):
     g, where = planted
-    assert (sorted(map(_key, validate_store(Store.from_graph(g), "en", where).problems))
-            == sorted(map(_key, shacl(g, "en", where).problems)))
+    assert sorted(map(_key, validate_store(Store.from_graph(g), "en", where).problems)) == sorted(
+        map(_key, shacl(g, "en", where).problems)
+    )
 
 
 def test_screens_skip_nothing(planted):
@@ -134,19 +150,28 @@ assert 'pyshacl' not in sys.modules, 'pyshacl was imported'
 """
 
 
-@pytest.mark.parametrize("run", [
-    "import graphmap; graphmap.build()",
-    "from graphmap.cli import main; sys.argv = ['graphmap', 'build', '-o', sys.argv[1]]\n"
-    "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code",
-    "from graphmap.cli import main; sys.argv = ['graphmap', 'support', '--area', 'funktionshinder', "
-    "'--municipality', 'Umeå']\ntry:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code",
-], ids=["api.build", "graphmap build", "graphmap support"])
+@pytest.mark.parametrize(
+    "run",
+    [
+        "import graphmap; graphmap.build()",
+        "from graphmap.cli import main; sys.argv = ['graphmap', 'build', '-o', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code",
+        "from graphmap.cli import main; sys.argv = ['graphmap', 'support', '--area', 'funktionshinder', "
+        "'--municipality', 'Umeå']\ntry:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code",
+    ],
+    ids=["api.build", "graphmap build", "graphmap support"],
+)
 def test_build_does_not_import_pyshacl(run, tmp_path):
     """pySHACL is only the tests' reference: building and answering never load it."""
     import subprocess
     import sys
-    done = subprocess.run([sys.executable, "-c", NO_PYSHACL.format(run=run), str(tmp_path / "out.nt")],
-                          capture_output=True, text=True, timeout=300)
+
+    done = subprocess.run(
+        [sys.executable, "-c", NO_PYSHACL.format(run=run), str(tmp_path / "out.nt")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "pyshacl" not in done.stderr
 
@@ -160,19 +185,27 @@ def test_ill_typed_literals_in_a_graph_file(tmp_path):
     from rdflib import XSD
 
     bad = tmp_path / "bad.ttl"
-    bad.write_text('@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
-                   '<https://w3id.org/graphmap/id/actor/x> <http://purl.org/dc/terms/date> "2023-13-45"^^xsd:date ;\n'
-                   '  <https://w3id.org/graphmap/def#year> "20x8"^^xsd:gYear ;\n'
-                   '  <https://w3id.org/graphmap/def#fte> "1,5"^^xsd:decimal ;\n'
-                   '  <https://w3id.org/graphmap/def#checked> "2024-02-29"^^xsd:date .\n', encoding="utf-8")
+    bad.write_text(
+        '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+        '<https://w3id.org/graphmap/id/actor/x> <http://purl.org/dc/terms/date> "2023-13-45"^^xsd:date ;\n'
+        '  <https://w3id.org/graphmap/def#year> "20x8"^^xsd:gYear ;\n'
+        '  <https://w3id.org/graphmap/def#fte> "1,5"^^xsd:decimal ;\n'
+        '  <https://w3id.org/graphmap/def#checked> "2024-02-29"^^xsd:date .\n',
+        encoding="utf-8",
+    )
     runner = CliRunner()
     result = runner.invoke(main, ["validate", str(bad), "--lang", "en"])
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.startswith("ERROR")]
-    assert lines == [f'ERROR: id:actor/x, column {col}: "{value}" is not a valid {dt} value. Write a value of that type: '
-                     'a date that exists (YYYY-MM-DD), a four-digit year, a number with a decimal point.'
-                     for col, value, dt in (("dcterms:date", "2023-13-45", "xsd:date"), ("gm:fte", "1,5", "xsd:decimal"),
-                                            ("gm:year", "20x8", "xsd:gYear"))]
+    assert lines == [
+        f'ERROR: id:actor/x, column {col}: "{value}" is not a valid {dt} value. Write a value of that type: '
+        'a date that exists (YYYY-MM-DD), a four-digit year, a number with a decimal point.'
+        for col, value, dt in (
+            ("dcterms:date", "2023-13-45", "xsd:date"),
+            ("gm:fte", "1,5", "xsd:decimal"),
+            ("gm:year", "20x8", "xsd:gYear"),
+        )
+    ]
     out = tmp_path / "out.ttl"
     assert runner.invoke(main, ["build", str(bad), "-o", str(out)]).exit_code == 2 and not out.exists()
     assert well_typed("2024-02-29", XSD.date) and not well_typed("2023-02-29", XSD.date)

@@ -36,8 +36,12 @@ LABEL_BOXES = """() => {
 
 
 def overlaps(boxes):
-    return [(p[0], q[0]) for i, p in enumerate(boxes) for q in boxes[i + 1:]
-            if p[1] < q[3] and q[1] < p[3] and p[2] < q[4] and q[2] < p[4]]
+    return [
+        (p[0], q[0])
+        for i, p in enumerate(boxes)
+        for q in boxes[i + 1 :]
+        if p[1] < q[3] and q[1] < p[3] and p[2] < q[4] and q[2] < p[4]
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +73,11 @@ def inside_canvas(page, ids):
 
 # ---------------------------------------------------------------- no browser
 
+
 def test_chain_trees_are_the_chain_answer(kg):
     """The embedded chains are the library's ``chain`` answer: path 1 to each national node."""
     from graphmap.api import run_query
+
     lycksele = str(kg.resolver.resolve("actor", "Lycksele"))
     tree = chain_trees(kg, [lycksele])[lycksele]
     rows = run_query(kg, "chain", actor="Lycksele").rows
@@ -96,6 +102,7 @@ def test_assumed_links_are_marked_and_in_the_legend(kg):
 
 
 # ---------------------------------------------------------------- browser
+
 
 @pytest.mark.browser
 def test_county_filter_keeps_the_skr_networks(open_page, country_map):
@@ -140,6 +147,7 @@ def test_municipalities_are_not_a_column(open_page, county_map, kg):
     # the page flows the blocks with the same steps as graphmap.viz.layout.flow
     from graphmap.viz.layout import compute_layout
     from graphmap.viz.model import _clean_nodes
+
     want = compute_layout(_clean_nodes(build_view(kg, county="24"), "sv"))["positions"]
     got = page.evaluate("graphmap.network.getPositions()")
     assert set(want) <= set(got)
@@ -157,8 +165,10 @@ def test_collapsed_county_sums_its_links_and_opens_on_click(open_page, country_m
     assert "county:24" in page.evaluate("graphmap.collapsed()")
     view = build_view(kg)
     in_24 = {n["id"] for n in view["nodes"] if n["county"] == "24"}
-    agg = page.evaluate("graphmap.edges.get().filter(e => !e.hidden && String(e.id).startsWith('agg:'))"
-                        ".map(e => [e.from, e.to, e.title])")
+    agg = page.evaluate(
+        "graphmap.edges.get().filter(e => !e.hidden && String(e.id).startsWith('agg:'))"
+        ".map(e => [e.from, e.to, e.title])"
+    )
     summed = sum(int(a[2].split()[0]) for a in agg if "county:24" in (a[0], a[1]))
     crossing = sum(1 for e in view["edges"] if len({e["from"], e["to"]} & in_24) == 1)
     assert summed == crossing > 3
@@ -186,7 +196,9 @@ def test_address_reopens_the_same_view(open_page, country_map):
     assert "level=regional,lokal" in url and "focus=" in url and "zoom=0.8000,10.0,20.0" in url
     before = page.evaluate("[graphmap.drawnNodeIds(), graphmap.collapsed(), graphmap.filters(), graphmap.litNodeIds()]")
     again = load(open_page, url)
-    after = again.page.evaluate("[graphmap.drawnNodeIds(), graphmap.collapsed(), graphmap.filters(), graphmap.litNodeIds()]")
+    after = again.page.evaluate(
+        "[graphmap.drawnNodeIds(), graphmap.collapsed(), graphmap.filters(), graphmap.litNodeIds()]"
+    )
     assert after == before and "county:24" not in after[1] and len(after[0]) > 20
     assert again.page.evaluate("graphmap.network.getSelectedNodes()") == [FOU_VB]
     assert abs(again.page.evaluate("graphmap.network.getScale()") - 0.8) < 1e-3
@@ -262,8 +274,15 @@ def test_chain_from_lycksele_to_an_skr_network_is_drawn(open_page, country_map, 
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query,want", [("umea", ID + "kommun/2480"), ("fou socialtjanst", None),
-                                        ("Skelefteå", ID + "kommun/2482"), ("fou socialtjanst vasterbotten", FOU_VB)])
+@pytest.mark.parametrize(
+    "query,want",
+    [
+        ("umea", ID + "kommun/2480"),
+        ("fou socialtjanst", None),
+        ("Skelefteå", ID + "kommun/2482"),
+        ("fou socialtjanst vasterbotten", FOU_VB),
+    ],
+)
 def test_search_is_forgiving(open_page, country_map, query, want):
     run = load(open_page, country_map)
     page = run.page
@@ -291,6 +310,7 @@ def test_save_as_svg_and_png(open_page, county_map):
     title = page.locator(".gm-title").text_content()
     assert "Västerbottens län" in title
     from xml.etree import ElementTree
+
     root = ElementTree.fromstring(svg_text)
     ns = "{http://www.w3.org/2000/svg}"
     texts = [t.text for t in root.iter(ns + "text")]
@@ -300,8 +320,11 @@ def test_save_as_svg_and_png(open_page, county_map):
     assert sorted(g.get("data-id") for g in root.iter(ns + "g") if g.get("data-id")) == drawn
     labels = page.evaluate("graphmap.drawnNodeIds().map(id => graphmap.nodes.get(id).label)")
     # a label is wrapped into lines (tspans), as on screen: read back whole
-    drawn_labels = {" ".join(span.text for span in t.iter(ns + "tspan")) for t in root.iter(ns + "text")
-                    if t.get("class") == "gm-svg-label"}
+    drawn_labels = {
+        " ".join(span.text for span in t.iter(ns + "tspan"))
+        for t in root.iter(ns + "text")
+        if t.get("class") == "gm-svg-label"
+    }
     assert {" ".join(label.split()) for label in labels} <= drawn_labels
     with page.expect_download() as info:
         page.get_by_test_id("save-png").click()
@@ -334,14 +357,19 @@ def test_saved_picture_labels_never_overlap_and_the_title_names_the_filter(open_
     found = page.evaluate(SVG_LABEL_BOXES, svg)
     boxes = found["boxes"]
     assert len(boxes) == len(page.evaluate("graphmap.drawnNodeIds()")) > 10
-    overlaps = [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-                if min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5]
+    overlaps = [
+        (a[4], b[4])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
+    ]
     assert not overlaps, overlaps[:5]
     assert any("Västerbottens län" in text for text in found["texts"])
     assert any("Funktionshinder" in text and "Område" in text for text in found["texts"])
     data_url = page.evaluate("graphmap.exportPNG()")
     png = base64.b64decode(data_url.split(",", 1)[1])
     from xml.etree import ElementTree
+
     root = ElementTree.fromstring(svg)
     assert int.from_bytes(png[16:20], "big") == 2 * int(root.get("width"))
     run.assert_clean()
@@ -350,6 +378,7 @@ def test_saved_picture_labels_never_overlap_and_the_title_names_the_filter(open_
 @pytest.fixture(scope="module")
 def scale10_map(tmp_path_factory):
     from graphmap.synth import write
+
     folder = tmp_path_factory.mktemp("synth10")
     write(folder / "d", scale=10, seed=1)
     kg = graphmap.build(sorted((folder / "d").iterdir()))
@@ -361,7 +390,7 @@ def scale10_map(tmp_path_factory):
 def test_scale_10_first_view_is_collapsed_and_labels_do_not_overlap(open_page, scale10_map):
     run = load(open_page, scale10_map, timeout_s=120)
     page = run.page
-    assert len(page.evaluate("graphmap.visibleNodeIds()")) == 1316   # synth draws from the 19 areas of the vocabulary
+    assert len(page.evaluate("graphmap.visibleNodeIds()")) == 1316  # synth draws from the 19 areas of the vocabulary
     collapsed = page.evaluate("graphmap.collapsed()")
     assert len([b for b in collapsed if b.startswith("county:")]) == 21
     drawn = page.evaluate("graphmap.drawnNodeIds()")
@@ -378,6 +407,7 @@ def test_scale_10_first_view_is_collapsed_and_labels_do_not_overlap(open_page, s
 def test_web_map_page_keeps_the_view_in_its_address(kg, open_page):
     """On the web app's /karta the map's view goes into the page's own address; that link reopens it."""
     from graphmap.serve.live import LiveServer, create_app
+
     with LiveServer(create_app(kg)) as server:
         run = open_page(server.url + "/karta?county=24")
         frame = run.page.frame_locator("iframe.fullmap")
@@ -386,7 +416,9 @@ def test_web_map_page_keeps_the_view_in_its_address(kg, open_page):
         wait_ready(inner, 60)
         inner.evaluate("graphmap.setFilter('area', ['funktionshinder'])")
         inner.evaluate(f"graphmap.select({json.dumps(FOU_VB)})")
-        run.page.wait_for_function("() => location.hash.includes('area=funktionshinder') && location.hash.includes('focus=')")
+        run.page.wait_for_function(
+            "() => location.hash.includes('area=funktionshinder') && location.hash.includes('focus=')"
+        )
         url = run.page.url
         before = inner.evaluate("[graphmap.drawnNodeIds(), graphmap.litNodeIds()]")
         assert url.startswith(server.url + "/karta?county=24") and set(SKR_FH) <= set(before[0])

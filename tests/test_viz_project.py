@@ -2,6 +2,7 @@
 node and edge projection checked against SPARQL counts on the same graph, narrowing by
 area, county and focus, privacy, and in real headless Chromium (network blocked): the
 bundled map draws every node, filters and search work, a hostile label stays text."""
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,10 @@ def kg(seed_kg):
 
 def sparql_ids(kg, where: str) -> set[str]:
     """Ids of actors/networks matching ``where`` (about ?n), straight from the store."""
-    q = PREFIXES + "SELECT DISTINCT ?n WHERE { { ?n a gm:Actor } UNION { ?n a org:OrganizationalCollaboration } " \
-                   "?n gm:level ?level . " + where + " }"
+    q = (
+        PREFIXES + "SELECT DISTINCT ?n WHERE { { ?n a gm:Actor } UNION { ?n a org:OrganizationalCollaboration } "
+        "?n gm:level ?level . " + where + " }"
+    )
     return {str(r["n"]) for r in kg.store.select(q)[1]}
 
 
@@ -48,6 +51,7 @@ def bundled_map(kg, tmp_path_factory):
 
 
 # ---------------------------------------------------------------- projection
+
 
 def test_every_actor_and_network_is_a_node(kg, full_view):
     ids = [n["id"] for n in full_view["nodes"]]
@@ -67,15 +71,28 @@ def test_edges_follow_the_graph_links(kg, full_view):
     ids = {n["id"] for n in full_view["nodes"]}
     edges = {(e["from"], e["to"], e["kind"]) for e in full_view["edges"]}
     assert all(f in ids and t in ids for f, t, _k in edges)
-    assert {k for _f, _t, k in edges} <= {"member", "leads", "covers", "collaborates", "part_of", "supports",
-                                          "steers", "coordinates", "runs", "funds", "offers"}
+    assert {k for _f, _t, k in edges} <= {
+        "member",
+        "leads",
+        "covers",
+        "collaborates",
+        "part_of",
+        "supports",
+        "steers",
+        "coordinates",
+        "runs",
+        "funds",
+        "offers",
+    }
     fou, skr = ID + "actor/fou-socialtjanst-vasterbotten", ID + "actor/skr"
     assert (fou, ID + "network/skr-rss-natverk", "member") in edges
-    assert (skr, ID + "network/skr-rss-natverk", "leads") in edges          # gm:ledBy drawn leader -> network
+    assert (skr, ID + "network/skr-rss-natverk", "leads") in edges  # gm:ledBy drawn leader -> network
     assert (fou, ID + "kommun/2480", "covers") in edges
     assert (fou, ID + "actor/region-vasterbotten", "part_of") in edges
-    members = {str(r["s"]) + " " + str(r["o"]) for r in kg.store.select(
-        PREFIXES + "SELECT ?s ?o WHERE { ?s org:memberOf ?o }")[1]}
+    members = {
+        str(r["s"]) + " " + str(r["o"])
+        for r in kg.store.select(PREFIXES + "SELECT ?s ?o WHERE { ?s org:memberOf ?o }")[1]
+    }
     assert {f"{f} {t}" for f, t, k in edges if k == "member"} == members
 
 
@@ -86,8 +103,11 @@ def test_county_view(kg):
     in_county = sparql_ids(kg, "?n gm:county <https://w3id.org/graphmap/id/lan/24>")
     assert in_county <= set(nodes)
     assert {i for i, n in nodes.items() if n["county"] != "24"} == {
-        ID + "network/skr-funktionshinder-kvalitet", ID + "network/skr-funktionshinder-kompetens",
-        ID + "network/skr-rss-natverk", ID + "actor/skr"}  # SKR leads those networks
+        ID + "network/skr-funktionshinder-kvalitet",
+        ID + "network/skr-funktionshinder-kompetens",
+        ID + "network/skr-rss-natverk",
+        ID + "actor/skr",
+    }  # SKR leads those networks
     assert view["labels"]["title"] == "Stödkarta – socialtjänsten: Västerbottens län"
 
 
@@ -95,8 +115,12 @@ def test_area_and_focus_views(kg):
     view = build_view(kg, area="funktionshinder")
     assert all("funktionshinder" in n["areas"] or n["id"] == ID + "actor/skr" for n in view["nodes"])
     ids = {n["id"] for n in view["nodes"]}
-    assert {ID + "actor/fou-socialtjanst-vasterbotten", ID + "network/skr-funktionshinder-kvalitet",
-            ID + "actor/skr", ID + "kommun/2480"} <= ids
+    assert {
+        ID + "actor/fou-socialtjanst-vasterbotten",
+        ID + "network/skr-funktionshinder-kvalitet",
+        ID + "actor/skr",
+        ID + "kommun/2480",
+    } <= ids
     assert ID + "actor/region-norrbotten" not in ids
     focus = build_view(kg, focus="Umeå", depth=1)
     fids = {n["id"] for n in focus["nodes"]}
@@ -143,11 +167,14 @@ def test_cli_viz(tmp_path):
     bad = runner.invoke(main, ["viz", "-o", str(tmp_path / "x.html"), "--area", "aldrre"])
     assert bad.exit_code == 2 and 'Okänt värde för area: "aldrre". Menade du: aldre?' in bad.output
     assert not (tmp_path / "x.html").exists()
-    en = runner.invoke(main, ["viz", "-o", str(tmp_path / "en.html"), "--focus", "Umeå", "--depth", "2", "--lang", "en"])
+    en = runner.invoke(
+        main, ["viz", "-o", str(tmp_path / "en.html"), "--focus", "Umeå", "--depth", "2", "--lang", "en"]
+    )
     assert en.exit_code == 0 and en.output.startswith("Wrote ")
 
 
 # ---------------------------------------------------------------- browser
+
 
 def load_map(open_page, path):
     run = open_page(path)
@@ -206,8 +233,11 @@ def test_hostile_label_from_tables_is_text(open_page, tmp_path):
     view = build_view(kg, county="24")
     assert len(view["nodes"]) == 17  # 15 municipalities, the region, the hostile actor
     kinds = {(e["from"], e["to"]): e["kind"] for e in view["edges"] if e["from"] == ID + "actor/evil"}
-    assert kinds == {(ID + "actor/evil", ID + "kommun/2480"): "covers", (ID + "actor/evil", ID + "kommun/2481"): "covers",
-                     (ID + "actor/evil", ID + "kommun/2482"): "offers"}
+    assert kinds == {
+        (ID + "actor/evil", ID + "kommun/2480"): "covers",
+        (ID + "actor/evil", ID + "kommun/2481"): "covers",
+        (ID + "actor/evil", ID + "kommun/2482"): "offers",
+    }
     path = write_text_atomic(tmp_path / "evil.html", map_html(kg, county="24"))
     assert HOSTILE not in path.read_text(encoding="utf-8")
     run = load_map(open_page, path)

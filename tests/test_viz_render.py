@@ -33,13 +33,27 @@ HOSTILE = "<img src=x onerror=alert(1)></script><!--"
 
 def _n(slug, label, type_, level, county="", areas=(), **extra):
     county_label = {"24": "Västerbottens län", "25": "Norrbottens län"}.get(county, "")
-    area_labels = {"funktionshinder": "Funktionshinder", "aldre": "Äldre / vård och omsorg",
-                   "barn-unga": "Barn och unga"}
-    node = {"id": BASE + slug, "label": label, "type": type_, "type_label": type_.capitalize(),
-            "level": level, "level_label": level.capitalize(), "county": county,
-            "county_label": county_label, "areas": list(areas),
-            "area_labels": [area_labels[a] for a in areas], "support": ["Kompetensutveckling"],
-            "sources": ["Om oss (2023)"], "confidence": "stated", "group": county}
+    area_labels = {
+        "funktionshinder": "Funktionshinder",
+        "aldre": "Äldre / vård och omsorg",
+        "barn-unga": "Barn och unga",
+    }
+    node = {
+        "id": BASE + slug,
+        "label": label,
+        "type": type_,
+        "type_label": type_.capitalize(),
+        "level": level,
+        "level_label": level.capitalize(),
+        "county": county,
+        "county_label": county_label,
+        "areas": list(areas),
+        "area_labels": [area_labels[a] for a in areas],
+        "support": ["Kompetensutveckling"],
+        "sources": ["Om oss (2023)"],
+        "confidence": "stated",
+        "group": county,
+    }
     node.update(extra)
     return node
 
@@ -62,18 +76,33 @@ def small_view() -> dict:
         _n("kf-nb", "Kommunförbundet Norrbotten", "kommunalforbund", "regional", "25", ["funktionshinder"]),
         _n("lulea", "Luleå kommun", "kommun", "lokal", "25", ["barn-unga"]),
         _n("overtornea", "Övertorneå kommun", "kommun", "lokal", "25", ["aldre"]),
-        _n("hostile", HOSTILE, "okand-typ", "lokal", "25", ["funktionshinder"],
-           sources=["<b>https://evil.example/</b>"], support=["</script><script>alert(2)</script>"]),
+        _n(
+            "hostile",
+            HOSTILE,
+            "okand-typ",
+            "lokal",
+            "25",
+            ["funktionshinder"],
+            sources=["<b>https://evil.example/</b>"],
+            support=["</script><script>alert(2)</script>"],
+        ),
     ]
     e = lambda a, b, kind, label: {"from": BASE + a, "to": BASE + b, "kind": kind, "label": label}  # noqa: E731
     edges = [
-        e("umea", "fou-vb", "member", "medlem i"), e("skelleftea", "fou-vb", "member", "medlem i"),
-        e("asele", "fou-vb", "member", "medlem i"), e("region-vb", "rss-vb", "leads", "leder"),
-        e("rss-vb", "lan-24", "covers", "täcker"), e("fou-vb", "region-vb", "collaborates", "samverkar med"),
-        e("skr-fh", "skr", "part_of", "del av"), e("fou-vb", "umea", "offers", "erbjuder"),
-        e("socialstyrelsen", "rss-vb", "supports", "stödjer"), e("region-nb", "kf-nb", "collaborates", "samverkar"),
-        e("lulea", "kf-nb", "member", "medlem i"), e("overtornea", "kf-nb", "member", "medlem i"),
-        e("hostile", "kf-nb", "strange-kind", HOSTILE), e("skr", "region-nb", "steers", "styr"),
+        e("umea", "fou-vb", "member", "medlem i"),
+        e("skelleftea", "fou-vb", "member", "medlem i"),
+        e("asele", "fou-vb", "member", "medlem i"),
+        e("region-vb", "rss-vb", "leads", "leder"),
+        e("rss-vb", "lan-24", "covers", "täcker"),
+        e("fou-vb", "region-vb", "collaborates", "samverkar med"),
+        e("skr-fh", "skr", "part_of", "del av"),
+        e("fou-vb", "umea", "offers", "erbjuder"),
+        e("socialstyrelsen", "rss-vb", "supports", "stödjer"),
+        e("region-nb", "kf-nb", "collaborates", "samverkar"),
+        e("lulea", "kf-nb", "member", "medlem i"),
+        e("overtornea", "kf-nb", "member", "medlem i"),
+        e("hostile", "kf-nb", "strange-kind", HOSTILE),
+        e("skr", "region-nb", "steers", "styr"),
         e("umea", "missing-node", "member", "dangling edges are dropped"),
     ]
     return {"nodes": nodes, "edges": edges}
@@ -84,13 +113,22 @@ def large_view(total=1500) -> dict:
     actors and municipalities, with ~2 edges per actor."""
     nodes, edges = [], []
     for i in range(20):
-        nodes.append(_n(f"nat{i}", f"Nationell aktör {i}", ["myndighet", "natverk", "forum"][i % 3],
-                        "nationell", areas=["aldre"]))
+        nodes.append(
+            _n(
+                f"nat{i}",
+                f"Nationell aktör {i}",
+                ["myndighet", "natverk", "forum"][i % 3],
+                "nationell",
+                areas=["aldre"],
+            )
+        )
     counties = [f"{c:02d}" for c in range(1, 22)]
     per_county = (total - 20) // len(counties)
     for c in counties:
-        regional = [_n(f"r{c}-{k}", f"{t} {c}", t, "regional", c, ["aldre"])
-                    for k, t in enumerate(["region", "lan", "fou-enhet", "rss", "kommunalforbund"])]
+        regional = [
+            _n(f"r{c}-{k}", f"{t} {c}", t, "regional", c, ["aldre"])
+            for k, t in enumerate(["region", "lan", "fou-enhet", "rss", "kommunalforbund"])
+        ]
         nodes += regional
         for m in range(per_county - len(regional)):
             nodes.append(_n(f"k{c}-{m}", f"Kommun {c}-{m} Åäö", "kommun", "lokal", c, ["funktionshinder"]))
@@ -110,6 +148,7 @@ def expected_ids(view, pred):
 
 
 # ---------------------------------------------------------------- no browser
+
 
 class _Tags(HTMLParser):
     """Collects start tags with attributes; comments are skipped by design."""
@@ -132,8 +171,12 @@ def test_html_loads_nothing_from_outside():
     parser = _Tags()
     parser.feed(html)
     parser.close()
-    loads = [(t, k, v) for t, a in parser.tags for k, v in a.items()
-             if k in ("src", "href", "srcset", "action", "poster", "data", "formaction", "xlink:href")]
+    loads = [
+        (t, k, v)
+        for t, a in parser.tags
+        for k, v in a.items()
+        if k in ("src", "href", "srcset", "action", "poster", "data", "formaction", "xlink:href")
+    ]
     assert not [x for x in loads if x[2] and EXTERNAL.search(x[2])], loads
     assert not [t for t, _ in parser.tags if t in ("link", "iframe", "img", "object", "embed", "base")]
     assert [t for t, a in parser.tags if t == "script" and "src" in a] == []
@@ -158,7 +201,9 @@ def test_embedded_json_cannot_break_out():
 
 
 def test_view_model_edge_cases_render():
-    html = render_map_html({"nodes": [{"id": "a"}, {"id": "a"}, {"label": "no id"}], "edges": [{"from": "a", "to": "b"}]})
+    html = render_map_html(
+        {"nodes": [{"id": "a"}, {"id": "a"}, {"label": "no id"}], "edges": [{"from": "a", "to": "b"}]}
+    )
     data = json.loads(re.search(r'id="graphmap-data">(.*?)</script>', html, re.S).group(1))
     assert [n["id"] for n in data["nodes"]] == ["a"] and data["edges"] == []
     assert data["nodes"][0]["shape"] == DEFAULT_NODE_STYLE[0]
@@ -175,8 +220,17 @@ def test_render_is_the_same_in_every_process():
     """The same view renders to the same HTML in processes with different hash seeds (one process
     could hide a set order), and so does ``graphmap viz`` on the bundled data."""
     view = json.dumps(small_view())
-    html = [subprocess.run([sys.executable, "-c", RENDER], input=view, capture_output=True, text=True, timeout=120,
-                           env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2")]
+    html = [
+        subprocess.run(
+            [sys.executable, "-c", RENDER],
+            input=view,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        for seed in ("1", "2")
+    ]
     assert [h.returncode for h in html] == [0, 0], html[0].stderr
     assert html[0].stdout == html[1].stdout == render_map_html(small_view())
 
@@ -197,6 +251,7 @@ def test_write_text_atomic(tmp_path):
 
 
 # ---------------------------------------------------------------- browser
+
 
 @pytest.fixture(scope="module")
 def small_map(tmp_path_factory):
@@ -226,7 +281,7 @@ def pixel_colours(page):
 
 
 def _hex(colour):
-    return [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
 
 
 @pytest.mark.browser
@@ -256,8 +311,9 @@ def test_filters_change_visible_nodes(open_page, small_map):
     run = load_map(open_page, small_map)
     page = run.page
     want_aldre = expected_ids(view, lambda n: "aldre" in n["areas"])
-    assert want_aldre == ids("skr", "socialstyrelsen", "region-vb", "fou-vb", "umea", "asele",
-                             "region-nb", "overtornea")
+    assert want_aldre == ids(
+        "skr", "socialstyrelsen", "region-vb", "fou-vb", "umea", "asele", "region-nb", "overtornea"
+    )
     assert page.evaluate("graphmap.setFilter('area', 'aldre')") == want_aldre
     assert page.evaluate("graphmap.drawnNodeIds()") == want_aldre
     hidden_edge_ends = page.evaluate("""() => graphmap.edges.get().filter(e => !e.hidden)
@@ -282,8 +338,16 @@ def test_filters_change_visible_nodes(open_page, small_map):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query,slug", [("åsele", "asele"), ("UMEÅ", "umea"), ("ÖVERTORNEÅ", "overtornea"),
-                                        ("fou", "fou-vb"), ("region norr", "region-nb")])
+@pytest.mark.parametrize(
+    "query,slug",
+    [
+        ("åsele", "asele"),
+        ("UMEÅ", "umea"),
+        ("ÖVERTORNEÅ", "overtornea"),
+        ("fou", "fou-vb"),
+        ("region norr", "region-nb"),
+    ],
+)
 def test_search_selects_and_focuses(open_page, small_map, query, slug):
     run = load_map(open_page, small_map)
     page = run.page

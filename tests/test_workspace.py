@@ -1,6 +1,7 @@
 """What a user makes goes to the workspace (``--workspace``, ``$GRAPHMAP_WORKSPACE``, else the
 current folder), never into the package or the checkout; the default build reads the workspace's
 rounds. The installed wheel is tested in tests/test_package.py."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _graphmap(*args, cwd, env=None):
     env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "graphmap", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "graphmap", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=600,
+    )
 
 
 def test_a_round_started_anywhere_lands_in_the_workspace_and_the_build_reads_it(tmp_path, monkeypatch):

@@ -1,6 +1,7 @@
 """Chains and brokers: every shortest chain from an actor or municipality outward (the ``paths``
 engine of the ``chain`` question), each link's confidence, and betweenness in the link projection.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -47,11 +48,18 @@ def chain_rows(link_graph, start: str, confidence: dict | None = None) -> list[d
     weakest: dict = {}
     for row in rows:
         key, c = (row["target"], row["path"]), row["confidence"]
-        if key not in weakest or (c is None or (weakest[key] is not None and rank.get(c, 0) < rank.get(weakest[key], 0))):
+        if key not in weakest or (
+            c is None or (weakest[key] is not None and rank.get(c, 0) < rank.get(weakest[key], 0))
+        ):
             weakest[key] = c
     terms = ("target", "subject", "relation", "object", "confidence", "chain_confidence")
-    return [{k: (URIRef(v) if k in terms and v is not None else v) for k, v in
-             (r | {"chain_confidence": weakest[(r["target"], r["path"])]}).items()} for r in rows]
+    return [
+        {
+            k: (URIRef(v) if k in terms and v is not None else v)
+            for k, v in (r | {"chain_confidence": weakest[(r["target"], r["path"])]}).items()
+        }
+        for r in rows
+    ]
 
 
 def _link_records(kg: KnowledgeGraph) -> tuple[dict, dict]:
@@ -106,7 +114,7 @@ def link_sources(kg: KnowledgeGraph) -> dict[tuple[str, str, str], list[str]]:
     return {k: sorted(v) for k, v in sources.items()}
 
 
-EXACT_BETWEENNESS_UP_TO = 1000   # nodes; above this, betweenness is estimated from SAMPLED_SOURCES
+EXACT_BETWEENNESS_UP_TO = 1000  # nodes; above this, betweenness is estimated from SAMPLED_SOURCES
 
 
 SAMPLED_SOURCES = 200

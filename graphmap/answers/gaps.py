@@ -1,6 +1,7 @@
 """The gap matrix and what a municipality reaches per area: counted from the support layer, so that
 every cell, page sentence and drill-down says what the support answer says.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -28,9 +29,12 @@ def partly_mapped(kg: KnowledgeGraph) -> set[str]:
     >>> sorted(c.rsplit("/", 1)[-1] for c in partly_mapped(build()))
     ['07', '08', '13', '19', '21']
     """
-    return {str(county) for county, state in map_state(kg).items()
-            if state.mapped and any(state.questions[q].status == "ingen-kalla-hittad" for q in GAP_QUESTIONS
-                                    if q in state.questions)}
+    return {
+        str(county)
+        for county, state in map_state(kg).items()
+        if state.mapped
+        and any(state.questions[q].status == "ingen-kalla-hittad" for q in GAP_QUESTIONS if q in state.questions)
+    }
 
 
 def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
@@ -53,8 +57,9 @@ def gap_matrix(kg: KnowledgeGraph, county=None) -> analysis.GapMatrix:
         rows = kg.support_layer.gap_rows(None if code is None else str(kg.resolver.county(code)))
         areas = [str(c.iri) for c in vocabularies().shown_in_order("area")]
         unmapped = {c for c, state in map_state(kg).items() if not state.mapped}
-        cache[code] = analysis.gap_matrix(rows, by="municipality" if code else "county", areas=areas,
-                                          unmapped=unmapped, partly=partly_mapped(kg))
+        cache[code] = analysis.gap_matrix(
+            rows, by="municipality" if code else "county", areas=areas, unmapped=unmapped, partly=partly_mapped(kg)
+        )
     return cache[code]
 
 
@@ -126,10 +131,24 @@ def municipality_areas(kg: KnowledgeGraph, municipality) -> list[dict]:
     iri = str(kg.resolver.resolve("kommun", str(municipality)))
     county = kg.support_layer.county_of.get(iri)
     matrix = gap_matrix(kg, code_of(county)) if county else None
-    return [{"area": str(c.iri), "notation": c.notation, "concept": c,
-             "cell": matrix.cell(c.iri, iri) if matrix else analysis.EMPTY_CELL,
-             "national": matrix.national.get(str(c.iri), 0) if matrix else 0}
-            for c in vocabularies().shown_in_order("area")]
+    return [
+        {
+            "area": str(c.iri),
+            "notation": c.notation,
+            "concept": c,
+            "cell": matrix.cell(c.iri, iri) if matrix else analysis.EMPTY_CELL,
+            "national": matrix.national.get(str(c.iri), 0) if matrix else 0,
+        }
+        for c in vocabularies().shown_in_order("area")
+    ]
 
 
-__all__ = ["gap_matrix", "partly_mapped", "GAP_QUESTIONS", "gap_cell_actors", "gap_cell_reach", "areas_reached", "municipality_areas"]
+__all__ = [
+    "gap_matrix",
+    "partly_mapped",
+    "GAP_QUESTIONS",
+    "gap_cell_actors",
+    "gap_cell_reach",
+    "areas_reached",
+    "municipality_areas",
+]

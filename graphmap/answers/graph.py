@@ -1,6 +1,7 @@
 """The graph: the validated RDF graph in the embedded store and its projections, built from tables
 or loaded from graph files (:func:`build`, :func:`load`), with the support layer derived from it.
 """
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -18,7 +19,7 @@ from graphmap.queries import find, library
 from graphmap.resolve import Resolver
 from graphmap.store import Store
 
-if TYPE_CHECKING:   # the ingest and the validator load only when a graph is built from tables
+if TYPE_CHECKING:  # the ingest and the validator load only when a graph is built from tables
     from graphmap.ingest import IngestResult
     from graphmap.validate import ValidationReport
 
@@ -32,8 +33,14 @@ class KnowledgeGraph:
     pySHACL …); labels, names and every named query read the store.
     """
 
-    def __init__(self, graph: Graph | None = None, ingest: IngestResult | None = None,
-                 validation: ValidationReport | None = None, *, store: Store | None = None):
+    def __init__(
+        self,
+        graph: Graph | None = None,
+        ingest: IngestResult | None = None,
+        validation: ValidationReport | None = None,
+        *,
+        store: Store | None = None,
+    ):
         if graph is None and ingest is None:
             raise ValueError("a KnowledgeGraph needs a graph or an ingest result")
         self._graph = graph
@@ -108,6 +115,7 @@ def build(paths=None, *, validate: bool = True, lang: str = "sv") -> KnowledgeGr
     from graphmap.ingest import ingest
     from graphmap.ingest.gcpause import paused_gc
     from graphmap.validate import row_index, validate_store
+
     with paused_gc():  # see graphmap.ingest.gcpause.paused_gc
         result = ingest(paths)
         store = Store.from_ntriples(result.ntriples(unique=False))

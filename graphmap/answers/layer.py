@@ -1,6 +1,7 @@
 """The support layer as query answers: the ``layer`` engine of ``support`` and ``gaps``, with values
 as the SPARQL engine gives them, so every output renders them the same way.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -33,19 +34,27 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
     (285, ['area', 'broad', 'county'])
     """
     layer = kg.support_layer
-    if name == "support":   # one row per role of the actor (its types, a network's kind): gathered by the header
-        rows = [{c: (None if v is None else (Literal(v) if c == "route" else URIRef(v)))
-                 for c, v in zip(support.COLUMNS, r[1:])}
-                for r in layer.rows(bound["area"], bound.get("municipality"))]
+    if name == "support":  # one row per role of the actor (its types, a network's kind): gathered by the header
+        rows = [
+            {
+                c: (None if v is None else (Literal(v) if c == "route" else URIRef(v)))
+                for c, v in zip(support.COLUMNS, r[1:])
+            }
+            for r in layer.rows(bound["area"], bound.get("municipality"))
+        ]
         roles: dict = {}
         for row in rows:
             if row["actor"] not in roles:
-                roles[row["actor"]] = sorted(o for p in (GM.actorType, GM.networkKind)
-                                             for o in kg.graph.objects(row["actor"], p)) or [None]
+                roles[row["actor"]] = sorted(
+                    o for p in (GM.actorType, GM.networkKind) for o in kg.graph.objects(row["actor"], p)
+                ) or [None]
         return [row | {"role": role} for row in rows for role in roles[row["actor"]]]
     if name == "gaps":
-        return [{"area": URIRef(r["area"]), "county": URIRef(r["county"]), "municipality": URIRef(r["municipality"])}
-                | {k: Literal(v) for k, v in r.items() if isinstance(v, int)} for r in layer.gap_rows(bound.get("county"))]
+        return [
+            {"area": URIRef(r["area"]), "county": URIRef(r["county"]), "municipality": URIRef(r["municipality"])}
+            | {k: Literal(v) for k, v in r.items() if isinstance(v, int)}
+            for r in layer.gap_rows(bound.get("county"))
+        ]
     raise ValueError(f"no layer answer for {name!r}")
 
 

@@ -3,6 +3,7 @@ bound parameters, answered by the engine its header names (``sparql`` on the emb
 answer module's engine: ``paths`` in :mod:`graphmap.answers.chains`, ``layer`` in
 :mod:`graphmap.answers.layer`), shaped as the header says (gathered columns, symmetric pairs).
 """
+
 from __future__ import annotations
 
 import importlib
@@ -27,9 +28,11 @@ ENGINE_MODULES = {"paths": "graphmap.answers.chains", "layer": "graphmap.answers
 
 def engine(name: str):
     """Register the decorated function as the engine ``name`` (``# engine: name`` in a query header)."""
+
     def register(func):
         ENGINES[name] = func
         return func
+
     return register
 
 
@@ -70,10 +73,13 @@ class QueryResult:
                 elif col.type == "route":
                     item[f"{col.name}_label"] = self.kg.labels.route(value, lang) if value is not None else ""
                 elif col.type == "value":
-                    item[f"{col.name}_label"] = (self.kg.label(value, lang) if isinstance(value, URIRef)
-                                                 else ("" if value is None else str(value)))
+                    item[f"{col.name}_label"] = (
+                        self.kg.label(value, lang)
+                        if isinstance(value, URIRef)
+                        else ("" if value is None else str(value))
+                    )
                 if col.type == "relation" and row.get("inverse") and value is not None:
-                    item[f"{col.name}_label"] = self.kg.labels.inverse(value, lang)   # a chain read outward
+                    item[f"{col.name}_label"] = self.kg.labels.inverse(value, lang)  # a chain read outward
             out.append(item)
         return out
 
@@ -142,7 +148,7 @@ def run_query(kg: KnowledgeGraph, name: str, **values) -> QueryResult:
         rows = shape_rows(kg.select(query, bound), query)
     else:
         if query.engine not in ENGINES:
-            importlib.import_module(ENGINE_MODULES[query.engine])   # it registers itself
+            importlib.import_module(ENGINE_MODULES[query.engine])  # it registers itself
         rows = ENGINES[query.engine](kg, query, bound)
     return QueryResult(query, bound, rows, kg)
 
@@ -190,5 +196,14 @@ def dedupe(rows: list[dict], columns: list[str]) -> list[dict]:
     return out
 
 
-__all__ = ["MissingParameter", "QueryResult", "ENGINES", "engine", "list_queries", "bind_params", "run_query",
-           "shape_rows", "dedupe"]
+__all__ = [
+    "MissingParameter",
+    "QueryResult",
+    "ENGINES",
+    "engine",
+    "list_queries",
+    "bind_params",
+    "run_query",
+    "shape_rows",
+    "dedupe",
+]

@@ -1,6 +1,7 @@
 """The state of the map: per county which mapping questions are sourced, how old the sources are,
 what is unknown; the sentence an answer about a municipality of an unmapped county must carry.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -32,7 +33,8 @@ def map_state(kg: KnowledgeGraph) -> dict[str, mapstate.CountyState]:
         counties = [str(r["county"]) for r in run_query(kg, "report-counties").rows]
         sources = run_query(kg, "mapping-sources").rows
         kg.__dict__["_map_state"] = mapstate.county_states(
-            run_query(kg, "mapping-state").rows, sources, counties, covered={str(r["county"]) for r in sources})
+            run_query(kg, "mapping-state").rows, sources, counties, covered={str(r["county"]) for r in sources}
+        )
     return kg.__dict__["_map_state"]
 
 
@@ -69,10 +71,15 @@ def not_mapped_note(kg: KnowledgeGraph, municipality, lang: str = "sv") -> str |
     iri = kg.resolver.resolve("kommun", str(municipality))
     names = dict(municipality=kg.label(iri, lang), county=kg.label(state.county, lang))
     if state.mapped:  # mapped in part: say which questions no source answers, or answers in part
-        missing = "".join(t(key, lang, questions=", ".join(kg.label(concept_iri("mapping-question", q), lang).lower()
-                                                          for q in questions))
-                          for key, questions in (("error.partly_unknown", state.unknown),
-                                                 ("error.partly_partly", state.partly)) if questions)
+        missing = "".join(
+            t(
+                key,
+                lang,
+                questions=", ".join(kg.label(concept_iri("mapping-question", q), lang).lower() for q in questions),
+            )
+            for key, questions in (("error.partly_unknown", state.unknown), ("error.partly_partly", state.partly))
+            if questions
+        )
         return t("error.partly_mapped", lang, **names, missing=missing)
     return t("error.not_mapped", lang, **names)
 
@@ -90,8 +97,10 @@ def stale_sources(kg: KnowledgeGraph, years: int = mapstate.STALE_YEARS, today=N
     import datetime as dt
 
     from graphmap.problems import Problem
+
     today = today or dt.date.today()
     from graphmap.validate import row_index
+
     where = row_index(kg.ingest.rows) if kg.ingest is not None else {}
     out = []
     for row in run_query(kg, "source-dates").rows:
@@ -100,8 +109,16 @@ def stale_sources(kg: KnowledgeGraph, years: int = mapstate.STALE_YEARS, today=N
             continue  # an official register (SCB's codes): current until it changes, not a page to re-read
         if date[:4].isdigit() and int(date[:4]) < today.year - years:
             file, number = where.get(row["source"], (str(row["source"]), None))
-            out.append(Problem(file, number, "date", "stale_source", "warning",
-                               {"value": date, "years": years, "checked": str(row["checked"] or "")}))
+            out.append(
+                Problem(
+                    file,
+                    number,
+                    "date",
+                    "stale_source",
+                    "warning",
+                    {"value": date, "years": years, "checked": str(row["checked"] or "")},
+                )
+            )
     return out
 
 

@@ -17,6 +17,7 @@ others per (area, municipality) (``local``).
 >>> sorted({r[1].rsplit("/", 1)[-1] for r in layer.rows(AREA + "funktionshinder", umea) if r[7] == "member"})
 ['funk-natverk-umea-kusten']
 """
+
 from __future__ import annotations
 
 import json
@@ -46,43 +47,80 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 # the predicates the rules read, by the short name the derivation uses
 PREDICATES = {
-    "offered_by": GM + "offeredBy", "area": GM + "area", "kind": GM + "supportKind", "source": DCT + "source",
-    "confidence": GM + "confidence", "order": GM + "order", "target_group": GM + "targetGroup",
-    "serves": GM + "serves", "level": GM + "level", "network_kind": GM + "networkKind", "extent": GM + "extent",
-    "assumed_part": GM + "assumedPart", "covered_by": GM + "coveredBy", "place": GM + "place",
-    "member": ORG + "member", "organization": ORG + "organization", "role": ORG + "role",
-    "county": GM + "county", "broader": SKOS + "broader", "in_scheme": SKOS + "inScheme",
+    "offered_by": GM + "offeredBy",
+    "area": GM + "area",
+    "kind": GM + "supportKind",
+    "source": DCT + "source",
+    "confidence": GM + "confidence",
+    "order": GM + "order",
+    "target_group": GM + "targetGroup",
+    "serves": GM + "serves",
+    "level": GM + "level",
+    "network_kind": GM + "networkKind",
+    "extent": GM + "extent",
+    "assumed_part": GM + "assumedPart",
+    "covered_by": GM + "coveredBy",
+    "place": GM + "place",
+    "member": ORG + "member",
+    "organization": ORG + "organization",
+    "role": ORG + "role",
+    "county": GM + "county",
+    "broader": SKOS + "broader",
+    "in_scheme": SKOS + "inScheme",
 }
 
 # columns of a raw row
 LORDER, ACTOR, LEVEL, KIND, MATCH, OFFER_AREA, TARGET_GROUP, ROUTE, VIA, EXTENT, CONFIDENCE, SOURCE = range(12)
-COLUMNS = ("actor", "level", "kind", "match", "offer_area", "target_group", "route", "via", "extent",
-           "confidence", "source")
+COLUMNS = (
+    "actor",
+    "level",
+    "kind",
+    "match",
+    "offer_area",
+    "target_group",
+    "route",
+    "via",
+    "extent",
+    "confidence",
+    "source",
+)
 
 
 def sort_key(row: tuple) -> tuple:
     """The order of ``support.rq``: from the municipality outward (local and regional actors first,
     national last), then actor, breadth, route, via, extent, confidence, kind, area, group, source."""
-    return (-row[LORDER], row[ACTOR], row[MATCH], row[ROUTE], row[VIA] or "", row[EXTENT],
-            (0, "") if row[CONFIDENCE] is None else (1, row[CONFIDENCE]), row[KIND], row[OFFER_AREA],
-            row[TARGET_GROUP] or "", row[SOURCE] or "")
+    return (
+        -row[LORDER],
+        row[ACTOR],
+        row[MATCH],
+        row[ROUTE],
+        row[VIA] or "",
+        row[EXTENT],
+        (0, "") if row[CONFIDENCE] is None else (1, row[CONFIDENCE]),
+        row[KIND],
+        row[OFFER_AREA],
+        row[TARGET_GROUP] or "",
+        row[SOURCE] or "",
+    )
 
 
 @dataclass
 class SupportLayer:
     """Every municipality × area's support rows, and the needs per municipality × area."""
+
     areas: list[str]
-    county_of: dict[str, str]                                   # municipality -> county
-    local: dict[tuple[str, str], list[tuple]]                   # (area, municipality) -> raw rows
-    national: dict[str, list[tuple]]                            # area -> raw rows (every municipality)
-    needs: dict[tuple[str, str], int] = field(default_factory=dict)   # (area, municipality) -> needs
+    county_of: dict[str, str]  # municipality -> county
+    local: dict[tuple[str, str], list[tuple]]  # (area, municipality) -> raw rows
+    national: dict[str, list[tuple]]  # area -> raw rows (every municipality)
+    needs: dict[tuple[str, str], int] = field(default_factory=dict)  # (area, municipality) -> needs
 
     def rows(self, area: str, municipality: str | None = None) -> list[tuple]:
         """The raw rows of one area for one municipality (or every municipality), in answer order."""
-        places = list(self.county_of) if municipality is None else \
-            ([municipality] if municipality in self.county_of else [])
+        places = (
+            list(self.county_of) if municipality is None else ([municipality] if municipality in self.county_of else [])
+        )
         found = {r for m in places for r in self.local.get((area, m), ())}
-        if places:   # national support reaches every municipality of the graph
+        if places:  # national support reaches every municipality of the graph
             found.update(self.national.get(area, ()))
         return sorted(found, key=sort_key)
 
@@ -107,11 +145,13 @@ class SupportLayer:
         def rows(rs):
             return [[r[0], *map(i, r[1:])] for r in rs]
 
-        data = {"areas": [i(a) for a in self.areas],
-                "county_of": [[i(m), i(c)] for m, c in self.county_of.items()],
-                "local": [[i(a), i(m), rows(rs)] for (a, m), rs in self.local.items()],
-                "national": [[i(a), rows(rs)] for a, rs in self.national.items()],
-                "needs": [[i(a), i(m), n] for (a, m), n in self.needs.items()]}
+        data = {
+            "areas": [i(a) for a in self.areas],
+            "county_of": [[i(m), i(c)] for m, c in self.county_of.items()],
+            "local": [[i(a), i(m), rows(rs)] for (a, m), rs in self.local.items()],
+            "national": [[i(a), rows(rs)] for a, rs in self.national.items()],
+            "needs": [[i(a), i(m), n] for (a, m), n in self.needs.items()],
+        }
         return json.dumps({"strings": list(index), **data}, ensure_ascii=False, separators=(",", ":")).encode()
 
     @classmethod
@@ -125,10 +165,13 @@ class SupportLayer:
         def rows(rs):
             return [(r[0], *map(s, r[1:])) for r in rs]
 
-        return cls([s(a) for a in raw["areas"]], {s(m): s(c) for m, c in raw["county_of"]},
-                   _LazyRows({(s(a), s(m)): rs for a, m, rs in raw["local"]}, rows),
-                   {s(a): rows(rs) for a, rs in raw["national"]},
-                   {(s(a), s(m)): n for a, m, n in raw["needs"]})
+        return cls(
+            [s(a) for a in raw["areas"]],
+            {s(m): s(c) for m, c in raw["county_of"]},
+            _LazyRows({(s(a), s(m)): rs for a, m, rs in raw["local"]}, rows),
+            {s(a): rows(rs) for a, rs in raw["national"]},
+            {(s(a), s(m)): n for a, m, n in raw["needs"]},
+        )
 
     def gap_rows(self, county: str | None = None) -> list[dict]:
         """The gap matrix's rows (``gaps.rq``'s columns, plain values) for the country or one county
@@ -147,8 +190,14 @@ class SupportLayer:
                 networks.add(r[ACTOR])
         national = {r[ACTOR] for r in self.national.get(area, ()) if r[MATCH] != BROAD}
         needs = self.needs.get((area, municipality), 0)
-        return {"providers": len(providers), "broad": len(broad), "national": len(national),
-                "networks": len(networks), "needs": needs, "unmet_needs": needs if not providers else 0}
+        return {
+            "providers": len(providers),
+            "broad": len(broad),
+            "national": len(national),
+            "networks": len(networks),
+            "needs": needs,
+            "unmet_needs": needs if not providers else 0,
+        }
 
 
 class _LazyRows(dict):
@@ -229,14 +278,17 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
 
     ancestors = closure(f.out["broader"])
     descendants = closure(f.inverse("broader"))
-    answered: dict[str, list[tuple[str, str]]] = {}   # offer area -> [(asked area, match)]
+    answered: dict[str, list[tuple[str, str]]] = {}  # offer area -> [(asked area, match)]
 
     def asked(oa: str) -> list[tuple[str, str]]:
         if oa not in answered:
             out = [(oa, DIRECT)] if oa in area_set else []
             out += [(a, BROAD) for a in descendants.get(oa, ()) if a in area_set and a != oa]
-            out += [(a, NARROWER) for a in ancestors.get(oa, ()) if a in area_set and a != oa
-                    and a not in descendants.get(oa, ())]
+            out += [
+                (a, NARROWER)
+                for a in ancestors.get(oa, ())
+                if a in area_set and a != oa and a not in descendants.get(oa, ())
+            ]
             answered[oa] = out
         return answered[oa]
 
@@ -254,7 +306,7 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
 
     county_of = {m: (f("county", m) or [None])[0] for m in municipalities}
     municipality_set = set(municipalities)
-    covers_place = f.inverse("covered_by")          # actor -> its coverage records
+    covers_place = f.inverse("covered_by")  # actor -> its coverage records
     level_rank = {lv: rank_of_concept.get(lv) for levels in f.out["level"].values() for lv in levels}
 
     def levels(actor: str) -> list[tuple[int, str]]:
@@ -280,7 +332,9 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
         return confidence_at.get(r) if r is not None else None
 
     offers_of = f.inverse("offered_by")
-    offer_rows: dict[str, list[tuple]] = {}   # actor -> (area asked, lorder, level, kind, match, oa, tg, source, fact rank)
+    offer_rows: dict[
+        str, list[tuple]
+    ] = {}  # actor -> (area asked, lorder, level, kind, match, oa, tg, source, fact rank)
 
     def offered(actor: str) -> list[tuple]:
         if actor not in offer_rows:
@@ -311,8 +365,20 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
 
     def make(actor, base, route, via, path_rank, extent) -> tuple:
         _a, lorder, level, kind, match, oa, tg, source, fact_rank = base
-        return (lorder, actor, level, kind, match, oa, tg, route, via, extent or EXTENT_WHOLE,
-                weakest(path_rank, fact_rank), source)
+        return (
+            lorder,
+            actor,
+            level,
+            kind,
+            match,
+            oa,
+            tg,
+            route,
+            via,
+            extent or EXTENT_WHOLE,
+            weakest(path_rank, fact_rank),
+            source,
+        )
 
     # the rows a path brings are the same for every municipality it reaches: made once per path
     made: dict[tuple, list[tuple[str, tuple]]] = {}
@@ -322,7 +388,7 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
             made[key] = [(base[0], make(actor, base, route, via, path_rank, extent)) for base in base_rows]
         return made[key]
 
-    served_by = f.inverse("serves")                  # place -> actors (and offers) that serve it
+    served_by = f.inverse("serves")  # place -> actors (and offers) that serve it
     for m in municipalities:
         # the actor covers the municipality and offers support in the area
         for actor in served_by.get(m, ()):
@@ -338,7 +404,9 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
             for m in places:
                 if m not in municipality_set or m in f("serves", actor):
                     continue
-                for base in thing_rows(offer, actor, f("kind", offer), f("area", offer), f("source", offer), rank(offer)):
+                for base in thing_rows(
+                    offer, actor, f("kind", offer), f("area", offer), f("source", offer), rank(offer)
+                ):
                     add(local[(base[0], m)], actor, base, "coverage", None, None, None)
     # a national actor offers support to every municipality
     for actor, lvls in f.out["level"].items():
@@ -350,8 +418,9 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
         role_extent = EXTENT_PART if PART_MEMBER in f("role", membership) else None
         for network in f("organization", membership):
             kind = STEERING if STYRGRUPP in f("network_kind", network) else EXCHANGE
-            base_rows = thing_rows(network, network, [kind], f("area", network), f("source", membership),
-                                   rank(membership))
+            base_rows = thing_rows(
+                network, network, [kind], f("area", network), f("source", membership), rank(membership)
+            )
             if not base_rows:
                 continue
             for member in members:
@@ -363,10 +432,11 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
                         continue
                     for path_rank, extent in paths(member, m):
                         key = (membership, network, member, path_rank, role_extent or extent)
-                        for area, row in along(key, network, base_rows, "through", member, path_rank,
-                                               role_extent or extent):
+                        for area, row in along(
+                            key, network, base_rows, "through", member, path_rank, role_extent or extent
+                        ):
                             local[(area, m)].add(row)
-    keys: dict[tuple, tuple] = {}    # a row's sort key, computed once however many municipalities share it
+    keys: dict[tuple, tuple] = {}  # a row's sort key, computed once however many municipalities share it
 
     def key(row: tuple) -> tuple:
         k = keys.get(row)
@@ -374,8 +444,13 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
             k = keys[row] = sort_key(row)
         return k
 
-    return SupportLayer(areas, county_of, {k: sorted(v, key=key) for k, v in local.items()},
-                        {k: sorted(v, key=key) for k, v in national.items()}, dict(needs or {}))
+    return SupportLayer(
+        areas,
+        county_of,
+        {k: sorted(v, key=key) for k, v in local.items()},
+        {k: sorted(v, key=key) for k, v in national.items()},
+        dict(needs or {}),
+    )
 
 
 GROUPS = ("direct", "broad", "networks", "national")
@@ -401,19 +476,21 @@ def reach(layer: SupportLayer, area: str, municipalities) -> dict[str, dict[str,
     groups: dict[str, dict[str, dict]] = {g: {} for g in GROUPS}
     rows = [(r, (m,)) for m in municipalities for r in layer.local.get((area, m), ())]
     known = tuple(m for m in municipalities if m in layer.county_of)
-    if rows or known:   # national support reaches every municipality
+    if rows or known:  # national support reaches every municipality
         rows += [(r, known) for r in layer.national.get(area, ())]
     for r, reached in rows:
         if r[ROUTE] in ("member", "through"):
             group = "networks"
         elif r[LEVEL] == NATIONAL:
-            group = "national" if r[MATCH] != BROAD else None     # as gaps.rq: national is apart
+            group = "national" if r[MATCH] != BROAD else None  # as gaps.rq: national is apart
         else:
             group = "broad" if r[MATCH] == BROAD else "direct"
         if group is None:
             continue
-        item = groups[group].setdefault(r[ACTOR], {"level": r[LEVEL], "kinds": set(), "confidences": set(),
-                                                   "sources": set(), "municipalities": set()})
+        item = groups[group].setdefault(
+            r[ACTOR],
+            {"level": r[LEVEL], "kinds": set(), "confidences": set(), "sources": set(), "municipalities": set()},
+        )
         item["kinds"].add(r[KIND])
         item["municipalities"].update(reached)
         if r[CONFIDENCE] is not None:

@@ -5,6 +5,7 @@
 Counted from the support layer (:mod:`graphmap.answers.support`), the rows the support answer is
 made of, so a row says where by the same facts that put it in the answer.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -25,14 +26,17 @@ ROW_KEY = ("actor", "level", "match", "route", "via", "extent", "confidence")
 #: a county's municipalities listed as "alla utom …" when at most this many are missing
 EXCEPT_AT_MOST = 5
 #: the columns :func:`with_places` adds to the support answer for an area alone
-PLACE_COLUMNS = [ColumnSpec("places", "text", "Når kommunerna", "Reaches the municipalities"),
-                 ColumnSpec("counties", "iri", "Län som nås", "Counties reached"),
-                 ColumnSpec("municipalities", "iri", "Kommuner som nås", "Municipalities reached")]
+PLACE_COLUMNS = [
+    ColumnSpec("places", "text", "Når kommunerna", "Reaches the municipalities"),
+    ColumnSpec("counties", "iri", "Län som nås", "Counties reached"),
+    ColumnSpec("municipalities", "iri", "Kommuner som nås", "Municipalities reached"),
+]
 
 
 @dataclass(frozen=True)
 class Place:
     """The municipalities (IRIs) something reaches in one county, of the county's ``total``."""
+
     county: str
     municipalities: tuple[str, ...]
     total: int
@@ -52,9 +56,19 @@ class Place:
 
             def names(ms) -> str:
                 return ", ".join(sorted((kg.label(URIRef(m), lang) for m in ms), key=sv_sort_key))
-            key = "gaps.where_all_but" if len(missing) <= EXCEPT_AT_MOST and len(missing) < len(reached) else "gaps.where_some"
-            what = t(key, lang, names=names(missing if key == "gaps.where_all_but" else reached),
-                     k=len(reached), n=self.total)
+
+            key = (
+                "gaps.where_all_but"
+                if len(missing) <= EXCEPT_AT_MOST and len(missing) < len(reached)
+                else "gaps.where_some"
+            )
+            what = t(
+                key,
+                lang,
+                names=names(missing if key == "gaps.where_all_but" else reached),
+                k=len(reached),
+                n=self.total,
+            )
         return f"{kg.label(URIRef(self.county), lang)}: {what}" if named else what
 
 
@@ -75,7 +89,9 @@ def places(kg: KnowledgeGraph, municipalities) -> list[Place]:
     for m in sorted(set(map(str, municipalities))):
         if m in county_of:
             by_county.setdefault(county_of[m], []).append(m)
-    return [Place(c, tuple(ms), totals[c]) for c, ms in sorted(by_county.items(), key=lambda kv: kv[0].rsplit("/", 1)[-1])]
+    return [
+        Place(c, tuple(ms), totals[c]) for c, ms in sorted(by_county.items(), key=lambda kv: kv[0].rsplit("/", 1)[-1])
+    ]
 
 
 def where_text(kg: KnowledgeGraph, municipalities, lang: str = "sv") -> str:
@@ -119,8 +135,15 @@ def support_reach(kg: KnowledgeGraph, area: str) -> dict[tuple, frozenset]:
         out: dict[tuple, set] = {}
 
         def key(r: tuple) -> tuple:
-            return (r[support.ACTOR], r[support.LEVEL], r[support.MATCH], r[support.ROUTE], r[support.VIA],
-                    r[support.EXTENT], r[support.CONFIDENCE])
+            return (
+                r[support.ACTOR],
+                r[support.LEVEL],
+                r[support.MATCH],
+                r[support.ROUTE],
+                r[support.VIA],
+                r[support.EXTENT],
+                r[support.CONFIDENCE],
+            )
 
         for (a, m), rows in layer.local.items():
             if a == area:
@@ -152,9 +175,14 @@ def with_places(result: QueryResult, lang: str = "sv") -> QueryResult:
     rows = []
     for row in result.rows:
         reached = reach.get(row_key(row), frozenset())
-        rows.append(row | {"places": Literal(where_text(result.kg, reached, lang)),
-                           "counties": tuple(URIRef(c) for c in sorted({county_of[m] for m in reached})),
-                           "municipalities": tuple(URIRef(m) for m in sorted(reached))})
+        rows.append(
+            row
+            | {
+                "places": Literal(where_text(result.kg, reached, lang)),
+                "counties": tuple(URIRef(c) for c in sorted({county_of[m] for m in reached})),
+                "municipalities": tuple(URIRef(m) for m in sorted(reached)),
+            }
+        )
     query = replace(result.query, columns=[*result.query.columns, *PLACE_COLUMNS])
     return replace(result, query=query, rows=rows)
 
@@ -184,5 +212,14 @@ def by_county(result: QueryResult) -> list[tuple[str | None, list[tuple[int, Pla
     return out + sorted(counties.items(), key=lambda kv: kv[0].rsplit("/", 1)[-1])
 
 
-__all__ = ["Place", "places", "where_text", "row_key", "support_reach", "with_places", "by_county", "ROW_KEY",
-           "PLACE_COLUMNS"]
+__all__ = [
+    "Place",
+    "places",
+    "where_text",
+    "row_key",
+    "support_reach",
+    "with_places",
+    "by_county",
+    "ROW_KEY",
+    "PLACE_COLUMNS",
+]

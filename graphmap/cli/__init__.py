@@ -2,6 +2,7 @@
 
 Each command group lives in its own module here and is registered below.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -19,8 +20,9 @@ OPTIONAL_MODULES = ["viz", "report", "neo4j", "export", "region", "serve", "synt
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="graphmap")
-@click.option("--workspace", type=click.Path(file_okay=False, path_type=Path), envvar=ENV,
-              help=help_text("cli.help.workspace"))
+@click.option(
+    "--workspace", type=click.Path(file_okay=False, path_type=Path), envvar=ENV, help=help_text("cli.help.workspace")
+)
 def main(workspace):
     """graphmap – var finns stöd i socialtjänsten? / where does support exist in Swedish social services?
 

@@ -2,6 +2,7 @@
 
 Every text a command prints comes from the catalogue (``cli.*`` keys of :mod:`graphmap.i18n.catalogue`).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -26,13 +27,21 @@ from graphmap.tabular import csv_text
 
 err_console = Console(stderr=True, highlight=False, emoji=False)  # ":date:" in a column name is text
 
-LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
-                    help=help_text("cli.help.common.lang"))
-FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-                      help=help_text("cli.help.common.format"))
+LANG = click.option(
+    "--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help=help_text("cli.help.common.lang")
+)
+FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help=help_text("cli.help.common.format"),
+)
 
-CONTACT_EMAIL = click.option("--contact-email", "contact_email", default=None,
-                             help=help_text("cli.help.export.contact_email"))
+CONTACT_EMAIL = click.option(
+    "--contact-email", "contact_email", default=None, help=help_text("cli.help.export.contact_email")
+)
 """The publisher's functional e-mail address for the catalogue record (DCAT-AP-SE makes it mandatory)."""
 
 
@@ -43,8 +52,9 @@ def check_email(value: str | None, lang: str) -> str | None:
     return value
 
 
-RECORD = click.option("--record", type=click.Path(path_type=Path), default=None,
-                      help=help_text("cli.help.sources.record"))
+RECORD = click.option(
+    "--record", type=click.Path(path_type=Path), default=None, help=help_text("cli.help.sources.record")
+)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -66,6 +76,7 @@ def print_problems(problems, lang: str) -> None:
 
 def handle_errors(func):
     """Turn expected failures (bad tables, unknown names, broken pipes) into one-line messages, exit 2."""
+
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         lang = kwargs.get("lang", "sv")
@@ -90,12 +101,14 @@ def handle_errors(func):
             if problem is None:
                 raise
             fail(problem.format(lang))
+
     return wrapper
 
 
 def remote_context_problem(exc):
     """The problem of a JSON-LD file whose context names another document (nothing was fetched)."""
     from graphmap.problems import Problem
+
     return Problem(exc.path, None, None, "remote_context", params={"value": exc.url})
 
 
@@ -103,6 +116,7 @@ def broken_graph_file(data):
     """The problem of the first graph file in DATA that cannot be parsed (only asked once reading failed)."""
     from graphmap.fileio import GRAPH_SUFFIXES, RemoteContext, read_graph
     from graphmap.problems import Problem
+
     for path in [p for p in (data or ()) if str(p).lower().endswith(tuple(GRAPH_SUFFIXES))]:
         try:
             read_graph([path])
@@ -111,8 +125,13 @@ def broken_graph_file(data):
         except Exception as exc:  # rdflib's parsers raise many kinds
             why, line = getattr(exc, "_why", None), getattr(exc, "lines", None)  # Turtle's BadSyntax
             reason = (why or (str(exc).strip().splitlines() or [type(exc).__name__])[0]).rstrip(". ")
-            return Problem(str(path), line + 1 if isinstance(line, int) else None, None, "bad_graph_file",
-                           params={"reason": reason})
+            return Problem(
+                str(path),
+                line + 1 if isinstance(line, int) else None,
+                None,
+                "bad_graph_file",
+                params={"reason": reason},
+            )
     return None
 
 
@@ -126,6 +145,7 @@ def load_graph(data, lang: str = "sv", *names):
     organisation, and the command says so (on stderr, so that CSV and JSON stay clean).
     """
     from graphmap import buildcache
+
     kg = buildcache.open(list(data) if data else None, lang=lang)
     for name in names:
         if isinstance(name, Name):
@@ -136,8 +156,14 @@ def load_graph(data, lang: str = "sv", *names):
     return kg
 
 
-def emit_rows(rows: list[dict], columns: list[tuple[str, str]], fmt: str, title: str | None = None,
-              lang: str = "sv", width: int = 220) -> None:
+def emit_rows(
+    rows: list[dict],
+    columns: list[tuple[str, str]],
+    fmt: str,
+    title: str | None = None,
+    lang: str = "sv",
+    width: int = 220,
+) -> None:
     """Write rows as a rich table, CSV or JSON. ``columns`` are (key, heading); ``width``: the
     table's width when the output is not a terminal (a pipe, a file)."""
     if fmt == "json":
@@ -159,12 +185,13 @@ def emit_rows(rows: list[dict], columns: list[tuple[str, str]], fmt: str, title:
 
 def _text(value, lang: str = "sv") -> str:
     from rich.markup import escape
+
     if value is None:
         return ""
     if isinstance(value, bool):
         return t("cli.yes" if value else "cli.no", lang)
-    if isinstance(value, (list, tuple)):   # a gathered column of text (the web addresses of a fact's sources)
+    if isinstance(value, (list, tuple)):  # a gathered column of text (the web addresses of a fact's sources)
         return "; ".join(_text(v, lang) for v in value if v not in (None, ""))
     if isinstance(value, (float, Decimal)):
-        return str(value).replace(".", t("cli.decimal_mark", lang))   # tables only; CSV/JSON keep the point
+        return str(value).replace(".", t("cli.decimal_mark", lang))  # tables only; CSV/JSON keep the point
     return escape(str(value))

@@ -3,6 +3,7 @@
 The shortcuts' options (names, types, help, required-ness) come from their query's header
 (:func:`graphmap.cli.params.header_params`), so a header change changes the command.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,19 @@ from pathlib import Path
 import click
 
 from graphmap.api import build, list_queries, run_query
-from graphmap.cli.common import (DATA, DATA_ARGS, FORMAT, LANG, RECORD, emit_rows, err_console, fail, handle_errors,
-                                 load_graph, print_problems)
+from graphmap.cli.common import (
+    DATA,
+    DATA_ARGS,
+    FORMAT,
+    LANG,
+    RECORD,
+    emit_rows,
+    err_console,
+    fail,
+    handle_errors,
+    load_graph,
+    print_problems,
+)
 from graphmap.cli.params import QueryParam, complete_query_name, county_option, header_params, help_text
 from graphmap.export import BUILD_OUTPUT, write_built_graph
 from graphmap.i18n import t
@@ -44,8 +56,17 @@ def build_cmd(data, output, include_personal, lang):
         click.echo(t("cli.build.wrote_graph", lang, output=output, triples=triples, inputs=", ".join(data)))
     else:
         assumed = sum(p.code == "assumed" for p in kg.ingest.problems)
-        click.echo(t("cli.build.wrote", lang, output=output, triples=triples, rows=len(kg.ingest.rows),
-                     datasets=", ".join(kg.ingest.datasets), assumed=assumed))
+        click.echo(
+            t(
+                "cli.build.wrote",
+                lang,
+                output=output,
+                triples=triples,
+                rows=len(kg.ingest.rows),
+                datasets=", ".join(kg.ingest.datasets),
+                assumed=assumed,
+            )
+        )
         click.echo(", ".join(f"{k}: {v}" for k, v in _counts(kg).items()))
     click.echo(t("cli.build.with_personal" if include_personal else "cli.build.without_personal", lang))
 
@@ -56,6 +77,7 @@ def _built(data, lang: str):
     kg = build(list(data) or None, lang=lang)
     if kg.validation is None:
         from graphmap.validate import validate_store
+
         kg.validation = validate_store(kg.store, lang, literals=True)
     return kg, (kg.ingest.problems if kg.ingest is not None else [])
 
@@ -81,6 +103,7 @@ def validate_cmd(data, fmt, strict, lang):
     """
     from graphmap.api import stale_sources
     from graphmap.ingest import IngestError
+
     try:
         kg, ingest_problems = _built(data, lang)
         problems = ingest_problems + kg.validation.problems + stale_sources(kg)
@@ -89,8 +112,13 @@ def validate_cmd(data, fmt, strict, lang):
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     if fmt == "json":
-        click.echo(json.dumps({"errors": len(errors), "warnings": len(warnings),
-                               "problems": [p.as_dict(lang) for p in problems]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"errors": len(errors), "warnings": len(warnings), "problems": [p.as_dict(lang) for p in problems]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print_problems(errors + warnings, lang)
         summary = t("cli.validate.counts", lang, errors=len(errors), warnings=len(warnings))
@@ -104,9 +132,15 @@ def validate_cmd(data, fmt, strict, lang):
 @FORMAT
 def queries_cmd(lang, fmt):
     """Lista de namngivna kartläggningsfrågorna / list the named mapping queries."""
-    rows = [{"name": q.name, "title": q.title_in(lang),
-             "params": ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.params),
-             "description": q.description_in(lang)} for q in list_queries()]
+    rows = [
+        {
+            "name": q.name,
+            "title": q.title_in(lang),
+            "params": ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.params),
+            "description": q.description_in(lang),
+        }
+        for q in list_queries()
+    ]
     keys = ["name", "title", "params", "description"]
     emit_rows(rows, [(k, t(f"cli.queries.{k}", lang)) for k in keys], fmt, lang=lang)
 
@@ -135,8 +169,15 @@ def show_result(result, fmt: str, lang: str, hidden: tuple[str, ...] = ()) -> No
 
 @click.command("query")
 @click.argument("name", shell_complete=complete_query_name)
-@click.option("--param", "-p", "params", multiple=True, type=QueryParam(), metavar="NAMN=VÄRDE",
-              help=help_text("cli.help.core.param"))
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    type=QueryParam(),
+    metavar="NAMN=VÄRDE",
+    help=help_text("cli.help.core.param"),
+)
 @DATA
 @LANG
 @FORMAT
@@ -145,6 +186,7 @@ def query_cmd(name, params, data, lang, fmt):
     """Kör en namngiven fråga / run a named query (see `graphmap queries`)."""
     if name not in library():
         from graphmap.resolve import UnknownName
+
         raise UnknownName("query", name, sorted(library()))
     kg = load_graph(data, lang)
     show_result(run_query(kg, name, **param_pairs(params, lang)), fmt, lang)
@@ -160,6 +202,7 @@ def query_cmd(name, params, data, lang, fmt):
 def support_cmd(data, lang, fmt, stated_only, **values):
     """Var finns stöd? / where is support for an area (for a municipality)?"""
     from graphmap.api import not_mapped_note, with_places
+
     kg = load_graph(data, lang, *values.values())
     result = run_query(kg, "support", **values)
     # an area alone: each row says which municipalities it reaches (the lists of codes in json/csv)
@@ -184,6 +227,7 @@ def gaps_cmd(detail, data, lang, fmt, **values):
     """
     from graphmap.api import gap_matrix
     from graphmap.ontology import code_of
+
     kg = load_graph(data, lang, *values.values())
     if detail or fmt != "table":
         show_result(run_query(kg, "gaps", **values), fmt, lang)
@@ -195,11 +239,13 @@ def gaps_cmd(detail, data, lang, fmt, **values):
         for col in matrix.columns:
             row[col] = matrix.cell(area, col).mark(matrix.by, lang)
         rows.append(row)
-    heads = [("area", t("gaps.area", lang))] + [(c, code_of(c) if matrix.by == "county" else kg.label(c, lang))
-                                                for c in matrix.columns]
+    heads = [("area", t("gaps.area", lang))] + [
+        (c, code_of(c) if matrix.by == "county" else kg.label(c, lang)) for c in matrix.columns
+    ]
     widest = max([len(t("gaps.not_mapped", lang))] + [len(str(v)) for r in rows for v in r.values()]) + 3
-    emit_rows(rows, heads, "table", title=t(f"gaps.legend_{matrix.by}", lang), lang=lang,
-              width=max(220, widest * len(heads)))  # a pipe gets every cell on one line
+    emit_rows(
+        rows, heads, "table", title=t(f"gaps.legend_{matrix.by}", lang), lang=lang, width=max(220, widest * len(heads))
+    )  # a pipe gets every cell on one line
     if matrix.by == "county":
         err_console.print("; ".join(f"{code_of(c)} {kg.label(c, lang)}" for c in matrix.columns), markup=False)
     if any(cell.partly_mapped(matrix.by) for cell in matrix.cells.values()):
@@ -234,6 +280,7 @@ def state_cmd(county, data, record, lang, fmt):
     from graphmap.mapstate import QUESTIONS, STALE_YEARS
     from graphmap.ontology import code_of, concept_iri
     from graphmap.sources import due_summary
+
     kg = load_graph(data, lang, county)
     states = map_state(kg)
     due = due_summary(kg, states, record)
@@ -241,8 +288,9 @@ def state_cmd(county, data, record, lang, fmt):
         wanted = str(kg.resolver.county(county))
         states = {k: v for k, v in states.items() if k == wanted}
     question = {q: kg.label(concept_iri("mapping-question", q), lang) for q in QUESTIONS}
-    word = {s: t(f"cli.state.{s}", lang) for s in ("kartlagd", "delvis", "ingen-kalla-hittad", "ej-kartlagd",
-                                                   "ej-angivet")}
+    word = {
+        s: t(f"cli.state.{s}", lang) for s in ("kartlagd", "delvis", "ingen-kalla-hittad", "ej-kartlagd", "ej-angivet")
+    }
     rows = []
     for iri, state in states.items():
         row = {"county": code_of(iri), "county_label": kg.label(iri, lang), "status": state.status}
@@ -255,32 +303,54 @@ def state_cmd(county, data, record, lang, fmt):
         rows.append(row)
     national = next(iter(map_state(kg).values())).national if states else None
     if national is not None and national.count:  # one national page applied to every county: counted once, apart
-        rows.append({"county": "", "county_label": t("cli.state.national", lang), "status": None,
-                     **{q: None for q in QUESTIONS}, **_ages(national), "due": due.national if due.last else None})
+        rows.append(
+            {
+                "county": "",
+                "county_label": t("cli.state.national", lang),
+                "status": None,
+                **{q: None for q in QUESTIONS},
+                **_ages(national),
+                "due": due.national if due.last else None,
+            }
+        )
     if fmt != "table":
         emit_rows(rows, [], fmt, lang=lang)
         return
     shown = [{**r, "status": word.get(r["status"], ""), **{q: word.get(r[q], "") for q in QUESTIONS}} for r in rows]
-    heads = ([("county_label", t("cli.state.county", lang)), ("status", t("cli.state.status", lang))]
-             + [(q, question[q]) for q in QUESTIONS]
-             + [(k, t(f"cli.state.{k}", lang)) for k in ("sources", "oldest", "newest", "undated", "stale", "due")])
+    heads = (
+        [("county_label", t("cli.state.county", lang)), ("status", t("cli.state.status", lang))]
+        + [(q, question[q]) for q in QUESTIONS]
+        + [(k, t(f"cli.state.{k}", lang)) for k in ("sources", "oldest", "newest", "undated", "stale", "due")]
+    )
     emit_rows(shown, heads, "table", title=t("cli.state.title", lang), lang=lang)
     for r in rows if county else []:
         for q in QUESTIONS if r["county"] else []:
             if r[f"{q}_actors"] or r[f"{q}_notes"]:
-                click.echo(f"{question[q]}: "
-                           + "; ".join(r[f"{q}_actors"] + r[f"{q}_notes"]))
+                click.echo(f"{question[q]}: " + "; ".join(r[f"{q}_actors"] + r[f"{q}_notes"]))
     if national is not None and national.count:
-        click.echo(t("cli.state.national_note", lang, label=t("cli.state.national", lang), **_ages(national),
-                     count=national.count))
+        click.echo(
+            t(
+                "cli.state.national_note",
+                lang,
+                label=t("cli.state.national", lang),
+                **_ages(national),
+                count=national.count,
+            )
+        )
     click.echo(due.text(lang))
     err_console.print(t("cli.state.legend", lang, years=STALE_YEARS), markup=False)
 
 
 def _ages(src) -> dict:
     """A :class:`graphmap.mapstate.SourceAges` as the columns of ``graphmap state``."""
-    return {"sources": src.count, "oldest": src.oldest, "newest": src.newest, "undated": src.undated,
-            "checked": src.checked, "stale": src.stale}
+    return {
+        "sources": src.count,
+        "oldest": src.oldest,
+        "newest": src.newest,
+        "undated": src.undated,
+        "checked": src.checked,
+        "stale": src.stale,
+    }
 
 
 COMMANDS = [build_cmd, validate_cmd, queries_cmd, query_cmd, support_cmd, gaps_cmd, chain_cmd, state_cmd]

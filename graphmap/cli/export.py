@@ -1,4 +1,5 @@
 """``graphmap export ontology`` and ``graphmap export data``."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,15 @@ def export_group():
 
 
 @export_group.command("ontology")
-@click.option("-o", "--output", "output", default="out/ontology", show_default=True, type=click.Path(path_type=Path),
-              help=help_text("cli.help.export.output"))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default="out/ontology",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help=help_text("cli.help.export.output"),
+)
 @DATA
 @LANG
 @handle_errors
@@ -37,12 +45,16 @@ def export_ontology_cmd(output, data, lang):
 
 
 @export_group.command("data")
-@click.option("--format", "fmt", type=click.Choice(["ttl", "jsonld", "graphml", "gexf", "csv"]), default="ttl",
-              show_default=True, help=help_text("cli.help.export.format"))
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
-              help=help_text("cli.help.export.output_2"))
-@click.option("--include-personal", is_flag=True,
-              help=help_text("cli.help.export.include_personal"))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "jsonld", "graphml", "gexf", "csv"]),
+    default="ttl",
+    show_default=True,
+    help=help_text("cli.help.export.format"),
+)
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), help=help_text("cli.help.export.output_2"))
+@click.option("--include-personal", is_flag=True, help=help_text("cli.help.export.include_personal"))
 @DATA
 @LANG
 @handle_errors
@@ -62,10 +74,22 @@ def export_data_cmd(fmt, output, include_personal, data, lang):
 
 
 @export_group.command("catalog")
-@click.option("-o", "--output", "output", default="out/catalog.ttl", show_default=True, type=click.Path(path_type=Path),
-              help=help_text("cli.help.export.catalog_output"))
-@click.option("--base-url", "base", default="https://w3id.org/graphmap/", show_default=True,
-              help=help_text("cli.help.export.base_url"))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default="out/catalog.ttl",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help=help_text("cli.help.export.catalog_output"),
+)
+@click.option(
+    "--base-url",
+    "base",
+    default="https://w3id.org/graphmap/",
+    show_default=True,
+    help=help_text("cli.help.export.base_url"),
+)
 @CONTACT_EMAIL
 @DATA
 @LANG
@@ -83,8 +107,14 @@ def export_catalog_cmd(output, base, contact_email, data, lang):
     kg = load_graph(data, lang)
     body = to_turtle(shareable_graph(kg.graph), base, contact_email)
     write_bytes_atomic(output, body)
-    click.echo(t("cli.export.wrote", lang, paths=output, counts=f"{len(DISTRIBUTIONS)} "
-                 + t("cli.export.count.distributions", lang)))
+    click.echo(
+        t(
+            "cli.export.wrote",
+            lang,
+            paths=output,
+            counts=f"{len(DISTRIBUTIONS)} " + t("cli.export.count.distributions", lang),
+        )
+    )
 
 
 def _word(key: str, lang: str) -> str:

@@ -3,6 +3,7 @@
 The connection comes from NEO4J_URI (or --uri), NEO4J_USER and NEO4J_PASSWORD; a password is
 never a command-line argument.
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,19 +15,19 @@ from graphmap.cli.common import DATA_ARGS, FORMAT, LANG, emit_rows, err_console,
 from graphmap.cli.params import QueryParam, complete_query_name, help_text
 from graphmap.i18n import t
 
-URI = click.option("--uri", default=None, metavar="URI",
-                   help=help_text("cli.help.neo4j.uri"))
-DATASET = click.option("--dataset", default=None, metavar="NAMN",
-                       help=help_text("cli.help.neo4j.dataset"))
+URI = click.option("--uri", default=None, metavar="URI", help=help_text("cli.help.neo4j.uri"))
+DATASET = click.option("--dataset", default=None, metavar="NAMN", help=help_text("cli.help.neo4j.dataset"))
 
 
 def neo4j_errors(func):
     """Connection, version, model and dataset problems -> one line on stderr, exit code 2."""
+
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         from neo4j.exceptions import DriverError, Neo4jError
 
         from graphmap.neo4j import ModelError, Neo4jUnavailable, PushError, UnknownDataset
+
         lang = kwargs.get("lang", "sv")
         try:
             return func(*args, **kwargs)
@@ -36,6 +37,7 @@ def neo4j_errors(func):
             fail(t("cli.neo4j.error", lang, message=(exc.message or str(exc)).splitlines()[0]))
         except (DriverError, ConnectionError) as exc:  # an exception without text: just its type's name
             fail(t("cli.neo4j.lost", lang, message=str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
+
     return wrapper
 
 
@@ -43,7 +45,8 @@ def _connect(uri):
     import logging
 
     from graphmap.neo4j import Settings, connect
-    logging.getLogger("neo4j").setLevel(logging.ERROR)   # retries are reported by our own one-line errors
+
+    logging.getLogger("neo4j").setLevel(logging.ERROR)  # retries are reported by our own one-line errors
     return connect(Settings.from_env(uri=uri))
 
 
@@ -60,10 +63,14 @@ def neo4j_group():
 @DATA_ARGS
 @DATASET
 @URI
-@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000),
-              help=help_text("cli.help.neo4j.batch_size"))
-@click.option("--without-personal", is_flag=True,
-              help=help_text("cli.help.neo4j.without_personal"))
+@click.option(
+    "--batch-size",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help=help_text("cli.help.neo4j.batch_size"),
+)
+@click.option("--without-personal", is_flag=True, help=help_text("cli.help.neo4j.without_personal"))
 @LANG
 @handle_errors
 @neo4j_errors
@@ -78,29 +85,55 @@ def push_cmd(data, dataset, uri, batch_size, without_personal, lang):
 
     from graphmap.neo4j import DEFAULT_DATASET, push
     from graphmap.neo4j.push import check_dataset
+
     dataset = check_dataset(dataset or DEFAULT_DATASET)
     kg = load_graph(data, lang)
     graph = kg.graph
     if without_personal:
         from graphmap.privacy import strip_personal
+
         graph = strip_personal(graph)
     with _connect(uri) as conn:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err_console, transient=True) as bar:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as bar:
             task = bar.add_task(t("cli.neo4j.writing", lang), total=None)
 
             def progress(_phase, done, total):
                 bar.update(task, completed=done, total=total)
+
             result = push(conn, graph, dataset, batch_size=batch_size, progress=progress)
-    click.echo(t("cli.neo4j.pushed", lang, dataset=result.dataset, version=result.version, nodes=result.nodes,
-                 relationships=result.relationships, batches=result.batches, removed_nodes=result.removed_nodes,
-                 removed_relationships=result.removed_relationships))
+    click.echo(
+        t(
+            "cli.neo4j.pushed",
+            lang,
+            dataset=result.dataset,
+            version=result.version,
+            nodes=result.nodes,
+            relationships=result.relationships,
+            batches=result.batches,
+            removed_nodes=result.removed_nodes,
+            removed_relationships=result.removed_relationships,
+        )
+    )
 
 
 @neo4j_group.command("query")
 @click.argument("name", shell_complete=complete_query_name)
-@click.option("--param", "-p", "params", multiple=True, type=QueryParam(), metavar="NAMN=VÄRDE",
-              help=help_text("cli.help.neo4j.param"))
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    type=QueryParam(),
+    metavar="NAMN=VÄRDE",
+    help=help_text("cli.help.neo4j.param"),
+)
 @DATASET
 @URI
 @LANG
@@ -117,6 +150,7 @@ def query_cmd(name, params, dataset, uri, lang, fmt):
     from graphmap.neo4j.query import run_cypher_query
     from graphmap.queries import library
     from graphmap.resolve import UnknownName
+
     if name not in library():
         raise UnknownName("query", name, sorted(library()))
     values = param_pairs(params, lang)
@@ -128,8 +162,14 @@ def query_cmd(name, params, dataset, uri, lang, fmt):
 @neo4j_group.command("pull")
 @DATASET
 @URI
-@click.option("-o", "--output", default="out/neo4j.ttl", show_default=True, type=click.Path(path_type=Path),
-              help=help_text("cli.help.neo4j.output"))
+@click.option(
+    "-o",
+    "--output",
+    default="out/neo4j.ttl",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help=help_text("cli.help.neo4j.output"),
+)
 @LANG
 @handle_errors
 @neo4j_errors
@@ -140,6 +180,7 @@ def pull_cmd(dataset, uri, output, lang):
     """
     from graphmap.fileio import write_graph
     from graphmap.neo4j import pull
+
     with _connect(uri) as conn:
         graph = pull(conn, dataset)
     write_graph(graph, output)
@@ -157,6 +198,7 @@ def status_cmd(uri, lang, fmt):
     import json
 
     from graphmap.neo4j.status import status
+
     with _connect(uri) as conn:
         info = status(conn)
     if fmt == "json":
@@ -164,11 +206,21 @@ def status_cmd(uri, lang, fmt):
         return
     click.echo(f"Neo4j {info['version']} ({info['edition']}) {info['uri']}")
     out = "csv" if fmt == "csv" else "table"
-    emit_rows(info["datasets"], [("name", "Dataset"), ("version", "Version")]
-              + [(k, t(f"cli.neo4j.{k}", lang)) for k in ("nodes", "relationships", "pushed_at", "staging")],
-              out, title=t("cli.neo4j.datasets", lang), lang=lang)
-    emit_rows(info["labels"], [("label", t("cli.neo4j.label", lang)), ("nodes", t("cli.neo4j.nodes", lang))],
-              out, title=t("cli.neo4j.nodes_per_label", lang), lang=lang)
+    emit_rows(
+        info["datasets"],
+        [("name", "Dataset"), ("version", "Version")]
+        + [(k, t(f"cli.neo4j.{k}", lang)) for k in ("nodes", "relationships", "pushed_at", "staging")],
+        out,
+        title=t("cli.neo4j.datasets", lang),
+        lang=lang,
+    )
+    emit_rows(
+        info["labels"],
+        [("label", t("cli.neo4j.label", lang)), ("nodes", t("cli.neo4j.nodes", lang))],
+        out,
+        title=t("cli.neo4j.nodes_per_label", lang),
+        lang=lang,
+    )
 
 
 COMMANDS = [neo4j_group]

@@ -23,6 +23,7 @@ tables of the data folders (``--data``, else the bundled regions).
 >>> name, name.ptype, name.param
 ('funktionshindr', 'vocab:area', 'area')
 """
+
 from __future__ import annotations
 
 import csv
@@ -83,7 +84,9 @@ class GraphName(click.ParamType):
     def shell_complete(self, ctx, param, incomplete):
         lang = (ctx.params.get("lang") if ctx is not None else None) or "sv"
         data = (ctx.params.get("data") if ctx is not None else None) or ()
-        return [CompletionItem(value, help=help_text) for value, help_text in candidates(self.ptype, incomplete, lang, data)]
+        return [
+            CompletionItem(value, help=help_text) for value, help_text in candidates(self.ptype, incomplete, lang, data)
+        ]
 
 
 class QueryParam(click.ParamType):
@@ -95,6 +98,7 @@ class QueryParam(click.ParamType):
 
     def shell_complete(self, ctx, param, incomplete):
         from graphmap.queries import library
+
         if ctx is None:
             return []
         # while an option's value is completed click has not bound the positional NAME yet: it is
@@ -105,8 +109,11 @@ class QueryParam(click.ParamType):
             return []
         key, sep, partial = incomplete.partition("=")
         if not sep:
-            return [CompletionItem(f"{p.name}=", help=p.label(ctx.params.get("lang") or "sv"))
-                    for p in query.params if p.name.startswith(key)]
+            return [
+                CompletionItem(f"{p.name}=", help=p.label(ctx.params.get("lang") or "sv"))
+                for p in query.params
+                if p.name.startswith(key)
+            ]
         ptype = next((p.type for p in query.params if p.name == key), None)
         if ptype is None:
             return []
@@ -117,6 +124,7 @@ class QueryParam(click.ParamType):
 def complete_query_name(ctx, param, incomplete) -> list[CompletionItem]:
     """Completion of ``graphmap query NAME``: the named queries, with their titles."""
     from graphmap.queries import library
+
     lang = (ctx.params.get("lang") if ctx is not None else None) or "sv"
     return [CompletionItem(name, help=q.title_in(lang)) for name, q in library().items() if name.startswith(incomplete)]
 
@@ -142,6 +150,7 @@ def help_text(key: str) -> str:
 
 # ---------------------------------------------------------------- DATA and COUNTY, one definition each
 
+
 def DATA(func):  # used like the other shared options (LANG, FORMAT)
     """``-d/--data PATH`` (repeatable): the data a command reads; without it, the bundled data."""
     return click.option("--data", "-d", "data", multiple=True, type=DATA_TYPE, help=help_text("cli.help.data"))(func)
@@ -150,9 +159,11 @@ def DATA(func):  # used like the other shared options (LANG, FORMAT)
 def DATA_ARGS(func):
     """DATA as positional arguments *and* ``-d/--data`` (build, validate, serve, neo4j push): both
     arrive merged, positional first, as ``data``."""
+
     @functools.wraps(func)
     def merged(*args, data_args=(), data=(), **kwargs):
         return func(*args, data=tuple(data_args) + tuple(data), **kwargs)
+
     return click.argument("data_args", metavar="[DATA]...", nargs=-1, type=DATA_TYPE)(DATA(merged))
 
 
@@ -160,8 +171,15 @@ def county_option(help: str, *, multiple: bool = False, required: bool = False):
     """``-c/--county COUNTY``: a county by SCB code or name, resolved by the one county resolver.
     ``help`` says what the command does with it; ``multiple`` for the commands that take several
     (their value arrives as ``counties``)."""
-    return click.option("--county", "-c", "counties" if multiple else "county", type=COUNTY, multiple=multiple,
-                        required=required, help=help)
+    return click.option(
+        "--county",
+        "-c",
+        "counties" if multiple else "county",
+        type=COUNTY,
+        multiple=multiple,
+        required=required,
+        help=help,
+    )
 
 
 # ---------------------------------------------------------------- options from a query header
@@ -193,6 +211,7 @@ def param_help(param, query) -> str:
         if example:
             text += t("cli.help.example", lang, value=example)
         return text
+
     return f"{one('sv')} / {one('en')}."
 
 
@@ -205,6 +224,7 @@ def header_params(query, argument: str | None = None):
     ACTOR``), described in the command's help. The command receives the values by parameter name,
     ``None`` when an optional one is left out. A header change changes the command.
     """
+
     def decorator(func):
         used = set(RESERVED_FLAGS)
         decorators, notes = [], []
@@ -218,8 +238,9 @@ def header_params(query, argument: str | None = None):
             if short not in used:
                 decls.append(short)
                 used.add(short)
-            decorators.append(click.option(*decls, p.name, type=param_type(p.type), required=p.required,
-                                           help=param_help(p, query)))
+            decorators.append(
+                click.option(*decls, p.name, type=param_type(p.type), required=p.required, help=param_help(p, query))
+            )
         if argument is not None and argument not in {p.name for p in query.params}:
             raise ValueError(f"{query.path}: no parameter {argument!r} for the argument")
         for deco in reversed(decorators):  # click lists parameters in the order they are declared
@@ -227,10 +248,12 @@ def header_params(query, argument: str | None = None):
         if notes:
             func.__doc__ = inspect.cleandoc(func.__doc__ or "") + "\n\n" + "\n\n".join(notes)
         return func
+
     return decorator
 
 
 # ---------------------------------------------------------------- completion without the graph
+
 
 def candidates(ptype: str, incomplete: str, lang: str = "sv", data=()) -> list[tuple[str, str]]:
     """(value, help) pairs for what may be typed for ``ptype``, starting like ``incomplete`` (case,
@@ -251,9 +274,13 @@ def candidates(ptype: str, incomplete: str, lang: str = "sv", data=()) -> list[t
 
     if ptype.startswith("vocab:"):
         from graphmap.vocab import vocabularies
+
         scheme = ptype.split(":", 1)[1]
-        return [(c.notation, c.label(lang)) for c in vocabularies().concepts(scheme)
-                if starts(c.notation, *c.labels.values(), *c.alt)]
+        return [
+            (c.notation, c.label(lang))
+            for c in vocabularies().concepts(scheme)
+            if starts(c.notation, *c.labels.values(), *c.alt)
+        ]
     if ptype == "kommun":
         if digits:
             return [(code, name) for code, name, _county in _municipalities() if code.startswith(incomplete.strip())]
@@ -291,12 +318,14 @@ def _rows(path: Path) -> list[dict]:
 @lru_cache(maxsize=1)
 def _municipalities() -> list[tuple[str, str, str]]:
     from graphmap.ontology import REFERENCE_DIR
+
     return [(r["kommunkod"], r["kommun"], r["lan"]) for r in _rows(Path(REFERENCE_DIR) / "kommuner.csv")]
 
 
 @lru_cache(maxsize=1)
 def _counties() -> list[tuple[str, str]]:
     from graphmap.ontology import REFERENCE_DIR
+
     return [(r["lanskod"], r["lan"]) for r in _rows(Path(REFERENCE_DIR) / "lan.csv")]
 
 
@@ -305,6 +334,7 @@ def _actors(data: tuple) -> list[tuple[str, str]]:
     """(id, Swedish name) of the actors and networks in the data folders' tables (workbooks and
     graph files are not read for completion)."""
     from graphmap.datasets import bundled_paths
+
     folders = [Path(p) for p in data] if data else bundled_paths()
     out: dict[str, str] = {}
     for folder in folders:
@@ -318,5 +348,21 @@ def _actors(data: tuple) -> list[tuple[str, str]]:
     return sorted(out.items(), key=lambda item: sv_sort_key(item[1]))
 
 
-__all__ = ["ACTOR", "AREA", "COUNTY", "DATA", "DATA_ARGS", "DATA_TYPE", "GraphName", "MUNICIPALITY", "Name", "QueryParam",
-           "candidates", "complete_query_name", "county_option", "header_params", "param_help", "param_type"]
+__all__ = [
+    "ACTOR",
+    "AREA",
+    "COUNTY",
+    "DATA",
+    "DATA_ARGS",
+    "DATA_TYPE",
+    "GraphName",
+    "MUNICIPALITY",
+    "Name",
+    "QueryParam",
+    "candidates",
+    "complete_query_name",
+    "county_option",
+    "header_params",
+    "param_help",
+    "param_type",
+]

@@ -1,4 +1,5 @@
 """``graphmap new-region``: templates for a region that maps itself."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,10 +13,18 @@ from graphmap.i18n import t
 
 @click.command("new-region")
 @click.argument("name")
-@county_option("Länskod eller namn (kan upprepas), t.ex. 24 / county code or name (repeatable).", multiple=True,
-               required=True)
-@click.option("-o", "--output", "parent", default=".", show_default=True, type=click.Path(path_type=Path),
-              help=help_text("cli.help.region.output"))
+@county_option(
+    "Länskod eller namn (kan upprepas), t.ex. 24 / county code or name (repeatable).", multiple=True, required=True
+)
+@click.option(
+    "-o",
+    "--output",
+    "parent",
+    default=".",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help=help_text("cli.help.region.output"),
+)
 @DATA
 @LANG
 @handle_errors
@@ -33,8 +42,17 @@ def new_region_cmd(name, counties, parent, data, lang):
     except RegionError as exc:
         fail(exc.message(lang))
     counties_text = ", ".join(f"{n} ({c})" for c, n in made.counties)
-    click.echo(t("cli.region.created", lang, folder=made.folder, workbook=made.workbook.name,
-                 n=len(made.municipalities), counties=counties_text, csv=len(made.csv_files)))
+    click.echo(
+        t(
+            "cli.region.created",
+            lang,
+            folder=made.folder,
+            workbook=made.workbook.name,
+            n=len(made.municipalities),
+            counties=counties_text,
+            csv=len(made.csv_files),
+        )
+    )
     click.echo(t("cli.region.next", lang, folder=made.folder))
 
 

@@ -1,4 +1,5 @@
 """``graphmap report``: the mapping report (kartläggningsrapport) as one HTML file plus a PNG."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,11 +12,16 @@ from graphmap.i18n import t
 
 
 @click.command("report")
-@click.option("-o", "--output", default="out/rapport.html", show_default=True, type=click.Path(path_type=Path),
-              help=help_text("cli.help.report.output"))
+@click.option(
+    "-o",
+    "--output",
+    default="out/rapport.html",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help=help_text("cli.help.report.output"),
+)
 @county_option("Rapport för ett län (namn eller SCB-kod): luckor per kommun / report for one county.")
-@click.option("--include-personal", is_flag=True,
-              help=help_text("cli.help.report.include_personal"))
+@click.option("--include-personal", is_flag=True, help=help_text("cli.help.report.include_personal"))
 @click.option("--pdf", is_flag=True, help=help_text("cli.help.report.pdf"))
 @click.option("--since", type=click.Path(path_type=Path, exists=True), help=help_text("round.help.since"))
 @DATA
@@ -35,8 +41,9 @@ def report(output, county, include_personal, pdf, since, data, lang):
     kg = load_graph(data, lang, county)
     since = since or latest_snapshot(data)
     previous = load_graph([since], lang) if since else None
-    html_path, png_path = write_report(kg, output, lang=lang, county=county, include_personal=include_personal,
-                                       previous=previous)
+    html_path, png_path = write_report(
+        kg, output, lang=lang, county=county, include_personal=include_personal, previous=previous
+    )
     click.echo(t("cli.report.wrote", lang, html=html_path, png=png_path))
     if pdf:
         from graphmap.report.pdf import NoBrowser, print_pdf

@@ -4,6 +4,7 @@
 ``apply`` writes the answers as the round's tables, ``status`` says where the round stands and
 ``changes`` what changed between two data versions.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,10 +23,12 @@ def _round_error(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         from graphmap.round.workbook import RoundError
+
         try:
             return func(*args, **kwargs)
         except RoundError as exc:
             fail(exc.message(kwargs.get("lang", "sv")))
+
     return wrapper
 
 
@@ -45,7 +48,9 @@ def round_group():
 @click.option("--actor", "actors", multiple=True, help=help_text("round.help.actor"))
 @click.option("--deadline", help=help_text("round.help.deadline"))
 @click.option("--year", type=click.IntRange(2000, 2100), help=help_text("round.help.year"))
-@click.option("-o", "--output", "parent", default=None, type=click.Path(path_type=Path), help=help_text("round.help.output"))
+@click.option(
+    "-o", "--output", "parent", default=None, type=click.Path(path_type=Path), help=help_text("round.help.output")
+)
 @DATA
 @LANG
 @handle_errors
@@ -60,23 +65,34 @@ def start_cmd(name, counties, municipalities, actors, deadline, year, parent, da
         fail(t("round.cli.bad_deadline", lang, value=deadline))
     kg = load_graph(data, lang, *counties)
     who = [m for c in counties for m in _municipalities_of(kg, c)] + list(municipalities) + list(actors)
-    made = start_round(kg, name, who, parent if parent is not None else rounds_dir(), deadline=deadline, year=year,
-                       lang=lang)
+    made = start_round(
+        kg, name, who, parent if parent is not None else rounds_dir(), deadline=deadline, year=year, lang=lang
+    )
     click.echo(t("round.cli.started", lang, folder=made.folder, n=len(made.workbooks), version=made.data_version))
-    emit_rows([{"code": c, "name": n, "lines": lines, "assumed": a} for c, n, lines, a in made.respondents],
-              [("code", t("round.cli.code", lang)), ("name", t("round.cli.name", lang)),
-               ("lines", t("round.cli.lines", lang)), ("assumed", t("round.cli.assumed", lang))], "table", lang=lang)
+    emit_rows(
+        [{"code": c, "name": n, "lines": lines, "assumed": a} for c, n, lines, a in made.respondents],
+        [
+            ("code", t("round.cli.code", lang)),
+            ("name", t("round.cli.name", lang)),
+            ("lines", t("round.cli.lines", lang)),
+            ("assumed", t("round.cli.assumed", lang)),
+        ],
+        "table",
+        lang=lang,
+    )
     click.echo(t("round.cli.started_next", lang, folder=made.folder))
 
 
 def _municipalities_of(kg, county) -> list[str]:
     from graphmap.api import run_query
+
     iri = str(kg.resolver.county(county))
     return sorted(str(r["code"]) for r in run_query(kg, "report-municipalities").rows if str(r["county"]) == iri)
 
 
 def _readback(folder, returned, data, lang, replace):
     from graphmap.round.readback import read_returns
+
     kg = load_graph(data, lang)
     back = read_returns(folder, list(returned) or None, kg=kg, replace=replace)
     print_problems(back.problems, lang)
@@ -142,8 +158,16 @@ def apply_cmd(folder, returned, replace, require_all, data, lang):
         print_problems(exc.errors, lang)
         fail(t("round.error.has_errors", lang, n=len(exc.errors)))
     if applied.respondents:
-        click.echo(t("round.cli.applied", lang, n=len(applied.answers), needs=len(applied.needs),
-                     respondents=", ".join(applied.respondents), files=", ".join(p.name for p in applied.written)))
+        click.echo(
+            t(
+                "round.cli.applied",
+                lang,
+                n=len(applied.answers),
+                needs=len(applied.needs),
+                respondents=", ".join(applied.respondents),
+                files=", ".join(p.name for p in applied.written),
+            )
+        )
     if applied.archived:
         click.echo(t("round.cli.archived", lang, folder=applied.archived[0].parent, n=len(applied.archived)))
     if back.skipped:
@@ -167,19 +191,54 @@ def status_cmd(data, fmt, lang):
     if not states:
         fail(t("round.cli.no_round", lang), 1)
     for s in states:
-        rows = [{"code": r.code, "name": r.name, "answered": r.answered or t("round.cli.not_answered", lang),
-                 "answers": r.answers, "open": r.open_assumptions} for r in s.respondents]
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "answered": r.answered or t("round.cli.not_answered", lang),
+                "answers": r.answers,
+                "open": r.open_assumptions,
+            }
+            for r in s.respondents
+        ]
         if fmt == "table":
-            click.echo(t("round.cli.status_head", lang, name=s.name, answered=len(s.answered), n=len(s.respondents),
-                         open=len(s.open_assumptions), unmet=len(s.needs_without_support), review=len(s.to_review)))
-        emit_rows(rows, [("code", t("round.cli.code", lang)), ("name", t("round.cli.name", lang)),
-                         ("answered", t("round.cli.answered", lang)), ("answers", t("round.cli.answers", lang)),
-                         ("open", t("round.cli.open", lang))], fmt, lang=lang)
+            click.echo(
+                t(
+                    "round.cli.status_head",
+                    lang,
+                    name=s.name,
+                    answered=len(s.answered),
+                    n=len(s.respondents),
+                    open=len(s.open_assumptions),
+                    unmet=len(s.needs_without_support),
+                    review=len(s.to_review),
+                )
+            )
+        emit_rows(
+            rows,
+            [
+                ("code", t("round.cli.code", lang)),
+                ("name", t("round.cli.name", lang)),
+                ("answered", t("round.cli.answered", lang)),
+                ("answers", t("round.cli.answers", lang)),
+                ("open", t("round.cli.open", lang)),
+            ],
+            fmt,
+            lang=lang,
+        )
         if fmt == "table" and s.needs_without_support:
-            emit_rows(s.needs_without_support, [("respondent", t("round.cli.name", lang)),
-                                                ("need", t("round.cli.need", lang)), ("areas", t("round.column.area", lang)),
-                                                ("level", t("round.cli.level", lang))],
-                      "table", title=t("round.cli.unmet", lang), lang=lang)
+            emit_rows(
+                s.needs_without_support,
+                [
+                    ("respondent", t("round.cli.name", lang)),
+                    ("need", t("round.cli.need", lang)),
+                    ("areas", t("round.column.area", lang)),
+                    ("level", t("round.cli.level", lang)),
+                ],
+                "table",
+                title=t("round.cli.unmet", lang),
+                lang=lang,
+            )
 
 
 @round_group.command("changes")
@@ -202,8 +261,18 @@ def changes_cmd(old, data, fmt, lang):
     rows = [{**c.as_dict(lang), "kind": t(f"round.change.{c.kind}", lang)} for c in found.items]
     if fmt == "table":
         click.echo(t("round.cli.changes_head", lang, old=", ".join(map(str, old)), n=found.total))
-    emit_rows(rows, [("kind", t("round.cli.change", lang)), ("what", t("round.cli.what", lang)),
-                     ("before", t("round.cli.before", lang)), ("after", t("round.cli.after", lang)), ("said", t("round.cli.said", lang))], fmt, lang=lang)
+    emit_rows(
+        rows,
+        [
+            ("kind", t("round.cli.change", lang)),
+            ("what", t("round.cli.what", lang)),
+            ("before", t("round.cli.before", lang)),
+            ("after", t("round.cli.after", lang)),
+            ("said", t("round.cli.said", lang)),
+        ],
+        fmt,
+        lang=lang,
+    )
 
 
 COMMANDS = [round_group]

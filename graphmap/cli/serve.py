@@ -1,4 +1,5 @@
 """``graphmap serve``: the support landscape in the browser (see :mod:`graphmap.serve`)."""
+
 from __future__ import annotations
 
 import threading
@@ -14,19 +15,28 @@ from graphmap.cli.params import help_text
 def _setting(name: str, default, kind):
     """A setting of the server (passed on to :func:`graphmap.serve.run` by name); its help is the
     catalogue's ``cli.help.serve.<name>``."""
-    return click.option(name, default=default, show_default=True, type=kind,
-                        help=help_text("cli.help.serve." + name[2:].replace("-", "_")))
+    return click.option(
+        name,
+        default=default,
+        show_default=True,
+        type=kind,
+        help=help_text("cli.help.serve." + name[2:].replace("-", "_")),
+    )
 
 
 @click.command("serve")
 @DATA_ARGS
-@click.option("--port", "-p", default=8765, show_default=True, type=click.IntRange(0, 65535),
-              help=help_text("cli.help.serve.port"))
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help=help_text("cli.help.serve.host"))
+@click.option(
+    "--port",
+    "-p",
+    default=8765,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help=help_text("cli.help.serve.port"),
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help=help_text("cli.help.serve.host"))
 @LANG
-@click.option("--include-personal", is_flag=True,
-              help=help_text("cli.help.serve.include_personal"))
+@click.option("--include-personal", is_flag=True, help=help_text("cli.help.serve.include_personal"))
 @click.option("--open", "open_browser", is_flag=True, help=help_text("cli.help.serve.open"))
 @click.option("--since", type=click.Path(exists=True), help=help_text("round.help.since"))
 @_setting("--sparql-timeout", 10.0, click.FloatRange(0.1, 3600))

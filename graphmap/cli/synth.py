@@ -1,4 +1,5 @@
 """``graphmap synth``: write a synthetic national dataset (for scale tests and demos)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,12 +12,9 @@ from graphmap.cli.params import help_text
 
 
 @click.command("synth")
-@click.option("--scale", type=float, default=1.0, show_default=True,
-              help=help_text("cli.help.synth.scale"))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help=help_text("cli.help.synth.output"))
-@click.option("--seed", type=int, default=1, show_default=True,
-              help=help_text("cli.help.synth.seed"))
+@click.option("--scale", type=float, default=1.0, show_default=True, help=help_text("cli.help.synth.scale"))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help=help_text("cli.help.synth.output"))
+@click.option("--seed", type=int, default=1, show_default=True, help=help_text("cli.help.synth.seed"))
 @LANG
 @handle_errors
 def synth(scale, output, seed, lang):
@@ -32,8 +30,9 @@ def synth(scale, output, seed, lang):
         fail(t("cli.synth.bad_scale", lang))
     folders = generator.write(output, scale, seed)
     rows = sum(f.read_text(encoding="utf-8").count("\n") - 1 for d in folders for f in d.glob("*.csv"))
-    click.echo(t("cli.synth.wrote", lang, folders=len(folders), rows=rows, output=output, scale=f"{scale:g}",
-                 seed=seed))
+    click.echo(
+        t("cli.synth.wrote", lang, folders=len(folders), rows=rows, output=output, scale=f"{scale:g}", seed=seed)
+    )
     click.echo(t("cli.synth.next", lang, output=output))
 
 

@@ -13,6 +13,7 @@ levels, kinds of support …) come from the SKOS vocabularies, never from here.
 >>> lang_key("en-GB"), lang_key("sv"), lang_key(None), other_lang("sv")
 ('en', 'sv', 'sv', 'en')
 """
+
 from __future__ import annotations
 
 from graphmap.i18n.catalogue import MESSAGES

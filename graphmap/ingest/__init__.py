@@ -5,6 +5,7 @@
 >>> len(result.municipalities)
 290
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,6 +19,7 @@ from graphmap.ontology import LANDSCAPE_DIR, REFERENCE_DIR
 
 __all__ = ["ingest", "bundled_paths", "expand_paths", "take_over", "IngestError", "Problem", "IngestResult"]
 
+
 def ingest(paths=None, *, reference: Path | None = None, strict: bool = True) -> IngestResult:
     """Read the reference data and each dataset in ``paths`` and build the RDF graph.
 
@@ -28,7 +30,7 @@ def ingest(paths=None, *, reference: Path | None = None, strict: bool = True) ->
     with paused_gc():  # many small objects, none freed: see gcpause.paused_gc
         ref = read_dataset(reference or REFERENCE_DIR, problems)
         datasets: list[Dataset] = []
-        for path in (bundled_paths() if paths is None else expand_paths(paths)):
+        for path in bundled_paths() if paths is None else expand_paths(paths):
             ds = read_dataset(Path(path), problems)
             if ds is not None:
                 datasets.append(ds)
@@ -70,8 +72,16 @@ def take_over(datasets: list[Dataset], problems: list[Problem]) -> list[Dataset]
     for ds in datasets:
         code = ds.name[:2]
         if _in_landscape(ds.path) and code in own:
-            problems.append(Problem(str(ds.path.name), None, None, "superseded", "warning",
-                                    {"county": code, "by": own[code], "layer": ds.name}))
+            problems.append(
+                Problem(
+                    str(ds.path.name),
+                    None,
+                    None,
+                    "superseded",
+                    "warning",
+                    {"county": code, "by": own[code], "layer": ds.name},
+                )
+            )
             continue
         kept.append(ds)
     return kept

@@ -22,6 +22,7 @@ Every answer gets ``gm:answersFact`` (the record as the table had it), ``gm:answ
 that cannot be corrected, a value outside its list, two answers to one fact) name the answers
 table's file, row and column; their texts are the catalogue's ``round.*`` keys.
 """
+
 from __future__ import annotations
 
 from rdflib import Literal
@@ -34,14 +35,25 @@ from graphmap.ontology import GM
 from graphmap.schema import ACTORS_NETWORKS, TABLE
 
 #: the column that says whom a fact is about, per table a round asks about
-CONCERNS = {"memberships": ("member",), "relations": ("subject", "object"), "coverage": ("places", "actor"),
-            "offers": ("places", "actor"), "agreements": ("parties",), "needs": ("reported_by", "places")}
+CONCERNS = {
+    "memberships": ("member",),
+    "relations": ("subject", "object"),
+    "coverage": ("places", "actor"),
+    "offers": ("places", "actor"),
+    "agreements": ("parties",),
+    "needs": ("reported_by", "places"),
+}
 #: ``field`` of an answer to a line shown for information (an offer that reaches a municipality through
 #: its provider's coverage): the answer is kept and changes nothing
 RECORD_ONLY = "-"
 #: the one column an answer may correct, per table
-CORRECTABLE = {"memberships": "role", "relations": "relation", "coverage": "areas", "offers": "areas",
-               "needs": "status"}
+CORRECTABLE = {
+    "memberships": "role",
+    "relations": "relation",
+    "coverage": "areas",
+    "offers": "areas",
+    "needs": "status",
+}
 STATED = "stated"
 
 
@@ -60,6 +72,7 @@ class _Answers:
         self.datasets = {ds.name: ds for ds in datasets}
         self.registry, self.problems = registry, problems
         from graphmap.vocab import vocabularies
+
         self.vocab = vocabularies()
         self.answered: dict[tuple, int] = {}  # (round, fact key, respondent) -> row of the first answer
 
@@ -118,7 +131,7 @@ class _Answers:
             level = row.get("need_level", "")
             effect = "recorded" if not level else "no_need" if level.strip().lower() == "inget" else "need"
             if not level and fds == ds.name and ftable != "needs":
-                effect = "added"   # what the respondent added on the sheet "Det som saknas": a record of the round
+                effect = "added"  # what the respondent added on the sheet "Det som saknas": a record of the round
             adds.append((GM.answerEffect, Literal(effect)))
             return
         # one answer per fact and respondent in a round; a later round answers again (laid on in time order)
@@ -141,8 +154,13 @@ class _Answers:
         if hit is None and ftable == "offers" and not fact.get("places"):
             # an offer that reaches the respondent through its provider's coverage: confirmed as a
             # whole (the respondent is one more source); a removal or correction waits for review
-            self._whole(adds, definition, fact, source, decide(verdict.notation, correction=bool(correction),
-                                                               part=False, own=own))
+            self._whole(
+                adds,
+                definition,
+                fact,
+                source,
+                decide(verdict.notation, correction=bool(correction), part=False, own=own),
+            )
             return
         if hit is None:
             self.problem(label, number, "fact", "not_about", value=key, respondent=row.get("respondent", ""))
@@ -160,12 +178,17 @@ class _Answers:
                 row["__bad"] = True
                 return
         assumed_parts = split_list(fact.get("assumed_parts", "") or "")
-        before = self.vocab.resolve("confidence", "assumed" if column in assumed_parts
-                                    else fact.get("confidence", "") or STATED)
+        before = self.vocab.resolve(
+            "confidence", "assumed" if column in assumed_parts else fact.get("confidence", "") or STATED
+        )
         if before is not None:
             adds.append((GM.previousConfidence, before.iri))
-        effect = decide(verdict.notation, correction=bool(correction),
-                        assumed=before is not None and before.notation == "assumed", own=own)
+        effect = decide(
+            verdict.notation,
+            correction=bool(correction),
+            assumed=before is not None and before.notation == "assumed",
+            own=own,
+        )
         if effect == "review":  # a third party's page states it: the coordinator decides
             adds.append((GM.answerEffect, Literal("review")))
             return
@@ -186,8 +209,11 @@ class _Answers:
                 return
             adds.append((GM.resultingFact, target["__iri"]))
         if correction:
-            adds += [(GM.answerEffect, Literal("corrected")), (GM.correctedField, Literal(field)),
-                     (GM.previousValue, Literal(fact.get(field, "")))]
+            adds += [
+                (GM.answerEffect, Literal("corrected")),
+                (GM.correctedField, Literal(field)),
+                (GM.previousValue, Literal(fact.get(field, ""))),
+            ]
             target[field] = correction
         else:
             adds.append((GM.answerEffect, Literal("confirmed")))
@@ -214,10 +240,17 @@ class _Answers:
 
     def _valid(self, label: str, number: int, table: str, field: str, value: str) -> bool:
         col = TABLE[table].column(field)
-        for part in (split_list(value) if col.many else [value]):
+        for part in split_list(value) if col.many else [value]:
             if col.vocab and self.vocab.resolve(col.vocab, part) is None:
-                self.problem(label, number, "correction", "unknown_value", value=part, scheme=col.vocab,
-                             suggestions=self.vocab.suggest(col.vocab, part))
+                self.problem(
+                    label,
+                    number,
+                    "correction",
+                    "unknown_value",
+                    value=part,
+                    scheme=col.vocab,
+                    suggestions=self.vocab.suggest(col.vocab, part),
+                )
                 return False
         return True
 

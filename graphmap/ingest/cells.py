@@ -13,6 +13,7 @@ True
 >>> url_fault("https://example.se/a%C3%A5") is None
 True
 """
+
 from __future__ import annotations
 
 import calendar
@@ -56,7 +57,10 @@ def shown(value):
     ('a<U+202E>b', Markup('<b>x</b>'), 3)
     """
     from markupsafe import Markup
+
     return show_invisible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.I)
 _URL = re.compile(r"^https?://[^\s<>\"]+$", re.I)
@@ -66,7 +70,6 @@ def split_list(value: str) -> list[str]:
     """Split a ``;``-separated cell (``,`` also accepted when there is no ``;``)."""
     sep = ";" if ";" in value else ("," if "," in value else ";")
     return [part.strip() for part in value.split(sep) if part.strip()]
-
 
 
 def parse_decimal(value: str) -> Decimal | None:
@@ -153,6 +156,7 @@ def url_fault(value: str) -> str | None:
     if bad:
         return bad.group()
     from pyoxigraph import NamedNode
+
     try:
         NamedNode(value)
     except ValueError:

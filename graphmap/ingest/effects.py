@@ -10,6 +10,7 @@ workbook's instructions promise, the readback's preview shows and the build appl
 >>> decide("stammer-inte", part=False, assumed=True), decide("delvis", correction=True, part=False)
 ('review', 'review')
 """
+
 from __future__ import annotations
 
 #: the effects an answer can have (``gm:answerEffect``); ``review`` waits for the coordinator
@@ -18,8 +19,15 @@ EFFECTS = ("confirmed", "withdrawn", "corrected", "recorded", "review", "need", 
 OWN_SOURCE = "svar-"
 
 
-def decide(verdict: str, *, correction: bool = False, settles: bool = True, part: bool = True,
-           assumed: bool = False, own: bool = False) -> str:
+def decide(
+    verdict: str,
+    *,
+    correction: bool = False,
+    settles: bool = True,
+    part: bool = True,
+    assumed: bool = False,
+    own: bool = False,
+) -> str:
     """The effect of the verdict ``verdict`` (an ``answer`` notation, or "" for a comment only).
 
     ``settles``: the line can change (False: an old round's line kept as a comment);

@@ -10,6 +10,7 @@ Triples are collected in a list (not an rdflib Graph, which costs ~10 µs per tr
 (:mod:`graphmap.ingest.ntriples`), and
 :attr:`IngestResult.graph` builds the rdflib Graph only when something asks for it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,8 +21,20 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from graphmap.i18n import LANGS, t
-from graphmap.ingest.cells import (MAX_CELL, MAX_DECIMALS, MAX_EXPONENT, days_in_month, decimal_fault, is_email,
-                                   is_url, parse_date, parse_decimal, parse_year, split_list, url_fault)
+from graphmap.ingest.cells import (
+    MAX_CELL,
+    MAX_DECIMALS,
+    MAX_EXPONENT,
+    days_in_month,
+    decimal_fault,
+    is_email,
+    is_url,
+    parse_date,
+    parse_decimal,
+    parse_year,
+    split_list,
+    url_fault,
+)
 from graphmap.ingest.answers import apply_answers
 from graphmap.ingest.rounds import repeated_needs
 from graphmap.ingest.gcpause import paused_gc
@@ -29,8 +42,20 @@ from graphmap.ingest.inputs import Dataset
 from graphmap.ingest.ntriples import ntriples
 from graphmap.problems import Problem
 from graphmap.ingest.registry import Registry
-from graphmap.ontology import (DCTERMS, GM, ORG, SKOS, actor_iri, bind_prefixes, concept_iri, expand, kommun_iri,
-                               lan_iri, record_iri, vocab_graph)
+from graphmap.ontology import (
+    DCTERMS,
+    GM,
+    ORG,
+    SKOS,
+    actor_iri,
+    bind_prefixes,
+    concept_iri,
+    expand,
+    kommun_iri,
+    lan_iri,
+    record_iri,
+    vocab_graph,
+)
 from graphmap.schema import TABLE, TABLES, Column, Table
 from graphmap.slug import is_slug, slugify
 from graphmap.vocab import vocabularies
@@ -39,7 +64,7 @@ ASSUMED = concept_iri("confidence", "assumed")
 DATE_TYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}
 SINGLE_VALUED = ("name_sv", "name_en", "level", "county", "part_of", "kind", "types")
 #: the range a number column accepts (what a value may mean); other numbers: below 10^15 either way
-DECIMAL_RANGE = {"fte": (0, 1), "amount": (0, 10 ** 12)}
+DECIMAL_RANGE = {"fte": (0, 1), "amount": (0, 10**12)}
 #: columns a second definition of the same actor/network never adds (the first row's own provenance)
 MERGE_KEEP = ("id", "date", "confidence", "note", "types", "kind")
 
@@ -68,8 +93,9 @@ def _char_name(char: str) -> str:
 
 def _where(dataset: str, label: str, row: int, source: str) -> dict:
     """Where a value came from, in both languages: ``vasterbotten: actors.csv, rad 4, källa om-oss``."""
-    return {lang: t("ingest.where", lang, dataset=dataset, label=label, row=row, source=source or "–")
-            for lang in LANGS}
+    return {
+        lang: t("ingest.where", lang, dataset=dataset, label=label, row=row, source=source or "–") for lang in LANGS
+    }
 
 
 class Triples(list):
@@ -113,13 +139,12 @@ class Emitter:
         self.graph = Triples(vocab_graph())
         self.rows: list[tuple[str, str, int, URIRef]] = []
         self._parents: dict[URIRef, list[URIRef]] = {}  # org:subOrganizationOf, for the cycle check
-        self._cache: dict[tuple, object] = {}            # converted cells that raised no problem
-        self._suggested: dict[tuple, list[str]] = {}     # (scheme, misspelt text) -> vocab suggestions
+        self._cache: dict[tuple, object] = {}  # converted cells that raised no problem
+        self._suggested: dict[tuple, list[str]] = {}  # (scheme, misspelt text) -> vocab suggestions
         self._spec_cache: dict[int, list] = {}
         self._classes = {t.name: expand(t.rdf_class) for t in TABLES}
         self._county_members: dict[str, list[URIRef]] = {}
-        self._predicates = {t.name: [(c.name, expand(c.predicate)) for c in t.columns if c.predicate]
-                            for t in TABLES}
+        self._predicates = {t.name: [(c.name, expand(c.predicate)) for c in t.columns if c.predicate] for t in TABLES}
 
     # ------------------------------------------------------------------ reference
     def load_reference(self, ds: Dataset) -> None:
@@ -129,7 +154,7 @@ class Emitter:
         src = next(iter(reg.local.get((ds.name, "sources"), {}).values()), None)
         ref_conf = concept_iri("confidence", "reference")
         lan = ds.tables.get("lan")
-        for number, row in (lan.rows if lan else []):
+        for number, row in lan.rows if lan else []:
             code, name, region = row.get("lanskod", ""), row.get("lan", ""), row.get("region", "")
             if len(code) != 2 or not code.isdigit():
                 self._problem(lan.label, number, "lanskod", "unknown_code", value=code)
@@ -154,7 +179,7 @@ class Emitter:
                 g.add((r, GM.serves, county))
                 self._provenance(r, src, ref_conf)
         kommuner = ds.tables.get("kommuner")
-        for number, row in (kommuner.rows if kommuner else []):
+        for number, row in kommuner.rows if kommuner else []:
             code, name, county = row.get("kommunkod", ""), row.get("kommun", ""), row.get("lanskod", "")
             if len(code) != 4 or not code.isdigit() or county not in reg.counties:
                 self._problem(kommuner.label, number, "kommunkod", "unknown_code", value=code)
@@ -190,8 +215,14 @@ class Emitter:
                     self._emit_table(ds, table)
         self._check_cycles()
         reg = self.registry
-        return IngestResult(self.graph, self.problems, self.rows, dict(reg.municipalities), dict(reg.counties),
-                            [d.name for d in datasets])
+        return IngestResult(
+            self.graph,
+            self.problems,
+            self.rows,
+            dict(reg.municipalities),
+            dict(reg.counties),
+            [d.name for d in datasets],
+        )
 
     def _check_headers(self, ds: Dataset) -> None:
         for name, raw in ds.tables.items():
@@ -205,8 +236,14 @@ class Emitter:
                         self._problem(part.label, 1, col, "missing_column")
                 for col in part.header:
                     if col and col not in known:
-                        self._problem(part.label, 1, col, "unknown_column", "warning",
-                                      valid=", ".join(c.name for c in table.columns))
+                        self._problem(
+                            part.label,
+                            1,
+                            col,
+                            "unknown_column",
+                            "warning",
+                            valid=", ".join(c.name for c in table.columns),
+                        )
 
     def _define_all(self, ds: Dataset, only: tuple[str, ...] | None = None) -> None:
         for table in TABLES:
@@ -242,12 +279,21 @@ class Emitter:
             a, b = earlier.raw.get(name, ""), row.get(name, "")
             if not a or not b or self._same(table, name, a, b):
                 continue
-            self._problem(label, number, name, "conflict", "warning", value_a=a, value_b=b,
-                          where_a=_where(earlier.dataset, earlier.label, earlier.row, earlier.raw.get("source", "")),
-                          where_b=_where(dataset, label, number, row.get("source", "")))
+            self._problem(
+                label,
+                number,
+                name,
+                "conflict",
+                "warning",
+                value_a=a,
+                value_b=b,
+                where_a=_where(earlier.dataset, earlier.label, earlier.row, earlier.raw.get("source", "")),
+                where_b=_where(dataset, label, number, row.get("source", "")),
+            )
 
     def _same(self, table: Table, name: str, a: str, b: str) -> bool:
         from graphmap.vocab import fold
+
         try:
             col = table.column(name)
         except KeyError:
@@ -257,6 +303,7 @@ class Emitter:
         def key(text):
             concept = self.vocab.resolve(col.vocab, text) if col.vocab else None
             return concept.notation if concept is not None else fold(text)
+
         return {key(x) for x in parts_a} == {key(x) for x in parts_b}
 
     def _check_reference_tables(self, ds: Dataset) -> None:
@@ -268,11 +315,25 @@ class Emitter:
             iri, found, padded = self.registry.place(code)
             label = row.get("__label") or raw.label
             if iri is None or len(found) != 4:
-                self._problem(label, number, "kommunkod", "unknown_code", value=code,
-                              suggestions=self.registry.place_suggestions(row.get("kommun", code)))
+                self._problem(
+                    label,
+                    number,
+                    "kommunkod",
+                    "unknown_code",
+                    value=code,
+                    suggestions=self.registry.place_suggestions(row.get("kommun", code)),
+                )
             elif padded:
-                self._problem(label, number, "kommunkod", "padded_code", "warning", value=padded, read_as=found,
-                              name=self.registry.municipalities[found][0])
+                self._problem(
+                    label,
+                    number,
+                    "kommunkod",
+                    "padded_code",
+                    "warning",
+                    value=padded,
+                    read_as=found,
+                    name=self.registry.municipalities[found][0],
+                )
 
     # ------------------------------------------------------------------ rows
     def _emit_table(self, ds: Dataset, table: Table) -> None:
@@ -287,8 +348,12 @@ class Emitter:
                 continue
             merged = row.get("__merged_into")
             if merged is not None:  # same actor/network from another dataset: add its source, fill gaps
-                fill = [c for c in table.columns if c.name == "source" or (
-                    c.predicate and c.name not in MERGE_KEEP and row.get(c.name) and not merged.raw.get(c.name))]
+                fill = [
+                    c
+                    for c in table.columns
+                    if c.name == "source"
+                    or (c.predicate and c.name not in MERGE_KEEP and row.get(c.name) and not merged.raw.get(c.name))
+                ]
                 values = self._convert(ds, label, number, row, fill)
                 if values is None:
                     continue
@@ -304,8 +369,9 @@ class Emitter:
                 defined = self.registry.local.get((ds.name, table.name), {}).get(ident)
                 subject = defined.iri if defined is not None else record_iri(ds.name, table.name, ident)
             else:
-                subject = self.registry.ref(ident, ("actors",) if table.scope == "actor" else ("networks",),
-                                            ds.name)[0] or record_iri(ds.name, table.name, ident)
+                subject = self.registry.ref(ident, ("actors",) if table.scope == "actor" else ("networks",), ds.name)[
+                    0
+                ] or record_iri(ds.name, table.name, ident)
             self._emit_row(table, subject, values, row)
             for p, o in row.get("__add", ()):  # what a round's answer adds (its source, the facts it answers)
                 self.graph.append((subject, p, o))
@@ -331,7 +397,7 @@ class Emitter:
                 values[name] = [Literal(cell, lang=lang) if lang else Literal(cell)]
                 continue
             out = []
-            for part in (split_list(cell) if many else (cell,)):
+            for part in split_list(cell) if many else (cell,):
                 key = (colkey, part, dataset)
                 term = cache.get(key)
                 if term is None:
@@ -377,15 +443,29 @@ class Emitter:
         if kind in ("vocab", "vocabs"):
             concept = self.vocab.resolve(col.vocab, text)
             if concept is None:
-                self._problem(label, number, col.name, "unknown_vocab", value=text, scheme=col.vocab,
-                              suggestions=self._vocab_suggestions(col.vocab, text))
+                self._problem(
+                    label,
+                    number,
+                    col.name,
+                    "unknown_vocab",
+                    value=text,
+                    scheme=col.vocab,
+                    suggestions=self._vocab_suggestions(col.vocab, text),
+                )
                 return None
             return concept.iri
         if kind in ("ref", "refs"):
             iri, padded = self.registry.ref(text, col.targets, ds.name)
             if iri is None:
-                self._problem(label, number, col.name, "unknown_ref", value=text, targets="/".join(col.targets),
-                              suggestions=self.registry.ref_suggestions(text, col.targets, ds.name))
+                self._problem(
+                    label,
+                    number,
+                    col.name,
+                    "unknown_ref",
+                    value=text,
+                    targets="/".join(col.targets),
+                    suggestions=self.registry.ref_suggestions(text, col.targets, ds.name),
+                )
                 return None
             if padded:
                 self._padded(label, number, col, padded)
@@ -393,8 +473,14 @@ class Emitter:
         if kind in ("places", "lan", "kommun"):
             iri, code, padded = self.registry.place(text)
             if iri is None or (kind == "lan" and len(code) != 2) or (kind == "kommun" and len(code) != 4):
-                self._problem(label, number, col.name, "unknown_code", value=text,
-                              suggestions=self.registry.place_suggestions(text))
+                self._problem(
+                    label,
+                    number,
+                    col.name,
+                    "unknown_code",
+                    value=text,
+                    suggestions=self.registry.place_suggestions(text),
+                )
                 return None
             if padded:
                 self._padded(label, number, col, padded)
@@ -404,7 +490,7 @@ class Emitter:
             if number_value is None:
                 self._problem(label, number, col.name, "bad_decimal", value=text)
                 return None
-            low, high = DECIMAL_RANGE.get(col.name, (-10 ** MAX_EXPONENT, 10 ** MAX_EXPONENT))
+            low, high = DECIMAL_RANGE.get(col.name, (-(10**MAX_EXPONENT), 10**MAX_EXPONENT))
             fault = decimal_fault(number_value)
             if fault == "magnitude" or not low <= number_value <= high:  # compared exactly: no overflow
                 self._problem(label, number, col.name, "out_of_range", value=text, low=_spaced(low), high=_spaced(high))
@@ -435,8 +521,15 @@ class Emitter:
                 if fault is None or fault == "iri":
                     self._problem(label, number, col.name, "bad_iri" if fault else "bad_url", value=text)
                 else:  # a character no IRI may hold: {, }, |, ^, \\, `, <, >, ", a space, a control character
-                    self._problem(label, number, col.name, "url_char", value=text, char=_char_name(fault),
-                                  encoded="".join(f"%{b:02X}" for b in fault.encode("utf-8")))
+                    self._problem(
+                        label,
+                        number,
+                        col.name,
+                        "url_char",
+                        value=text,
+                        char=_char_name(fault),
+                        encoded="".join(f"%{b:02X}" for b in fault.encode("utf-8")),
+                    )
                 return None
             return URIRef(text)
         if kind == "email":
@@ -514,13 +607,13 @@ class Emitter:
 
     #: what a row adds beyond its columns' triples, by table (the other tables add nothing more)
     EXTRA = {
-        "actors": _extra_actors,            # the types' classes; part_of kept for the cycle check
-        "networks": _extra_networks,        # the kind's class (and gm:Network for a forum)
+        "actors": _extra_actors,  # the types' classes; part_of kept for the cycle check
+        "networks": _extra_networks,  # the kind's class (and gm:Network for a forum)
         "memberships": _extra_memberships,  # the direct org:memberOf
-        "relations": _extra_relations,      # the direct triple with the relation's property
-        "coverage": _extra_coverage,        # the actor gm:serves each place (and a county's municipalities)
-        "offers": _extra_offers,            # the offer gm:serves each municipality of a county it names
-        "persons": _extra_persons,          # gm:personalData true
+        "relations": _extra_relations,  # the direct triple with the relation's property
+        "coverage": _extra_coverage,  # the actor gm:serves each place (and a county's municipalities)
+        "offers": _extra_offers,  # the offer gm:serves each municipality of a county it names
+        "persons": _extra_persons,  # gm:personalData true
     }
 
     # ------------------------------------------------------------------ checks
@@ -534,10 +627,15 @@ class Emitter:
             path, on_path, node = [], {}, start
             while node in parents and node not in done:
                 if node in on_path:  # back on this walk: the cycle is the path from there
-                    names = [str(n).rsplit("/", 1)[-1] for n in path[on_path[node]:]] + [str(node).rsplit("/", 1)[-1]]
+                    names = [str(n).rsplit("/", 1)[-1] for n in path[on_path[node] :]] + [str(node).rsplit("/", 1)[-1]]
                     definition = self.registry.actors.get(names[0])
-                    self._problem(definition.label if definition else "actors", definition.row if definition else None,
-                                  "part_of", "cycle", chain=" → ".join(names))
+                    self._problem(
+                        definition.label if definition else "actors",
+                        definition.row if definition else None,
+                        "part_of",
+                        "cycle",
+                        chain=" → ".join(names),
+                    )
                     break
                 on_path[node] = len(path)
                 path.append(node)

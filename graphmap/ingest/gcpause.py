@@ -1,4 +1,5 @@
 """Pausing Python's cyclic garbage collector while millions of small objects are built."""
+
 from __future__ import annotations
 
 import gc

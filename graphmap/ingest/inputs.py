@@ -3,6 +3,7 @@
 A dataset is named after its folder (or workbook), as a slug: ``data/regions/fyrbodal`` is
 dataset ``fyrbodal``. The reference data (municipalities, counties) is dataset ``reference``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -91,13 +92,24 @@ def read_dataset(path: Path, problems: list[Problem]) -> Dataset | None:
         else:
             dataset.tables[table.name] = table
     if not dataset.tables:
-        problems.append(Problem(str(path), None, None, "no_tables", params={"valid": ", ".join(f"{t}.csv" for t in TABLE)}))
+        problems.append(
+            Problem(str(path), None, None, "no_tables", params={"valid": ", ".join(f"{t}.csv" for t in TABLE)})
+        )
         return None
     return dataset
 
 
 def _unknown_file(path: Path, names) -> Problem:
     from graphmap.vocab import best_matches
-    return Problem(path.name, None, None, "unknown_file", "warning",
-                   {"valid": ", ".join(sorted(f"{n}.csv" for n in names)),
-                    "suggestions": [f"{n}.csv" for n in best_matches(path.stem.lower(), list(names))]})
+
+    return Problem(
+        path.name,
+        None,
+        None,
+        "unknown_file",
+        "warning",
+        {
+            "valid": ", ".join(sorted(f"{n}.csv" for n in names)),
+            "suggestions": [f"{n}.csv" for n in best_matches(path.stem.lower(), list(names))],
+        },
+    )

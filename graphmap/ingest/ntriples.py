@@ -3,6 +3,7 @@
 rdflib's own serialiser goes through a Graph (~10 µs per triple); this writes the lines
 directly, caching each IRI's text, for loading the embedded store.
 """
+
 from __future__ import annotations
 
 import re

@@ -15,6 +15,7 @@ counted for every cell naming it) :data:`MAX_TEXT`, its styles :data:`MAX_STYLES
 :data:`MAX_SHEETS`, parts :data:`MAX_PARTS`; a file giving more than :data:`MAX_PROBLEMS` problems stops
 being read. Each refusal is one problem naming the file (sheet), row and column.
 """
+
 from __future__ import annotations
 
 import csv
@@ -48,13 +49,13 @@ MAX_PARTS = 2_000
 MAX_PROBLEMS = 1_000
 #: the csv module's own limit (128 KiB a field) would drop the whole table with an English message; cells
 #: are measured against MAX_CELL instead, each with its file, row and column
-csv.field_size_limit(2 ** 31 - 1)
+csv.field_size_limit(2**31 - 1)
 
 
 @dataclass
 class RawTable:
-    name: str            # table name, e.g. "actors"
-    label: str           # what messages call it: "actors.csv" or "region.xlsx: actors"
+    name: str  # table name, e.g. "actors"
+    label: str  # what messages call it: "actors.csv" or "region.xlsx: actors"
     header: list[str]
     rows: list[tuple[int, dict]] = field(default_factory=list)
     #: other files of the same table (offers.csv beside region.xlsx: offers); their rows are in ``rows``,
@@ -93,7 +94,9 @@ def _clean(value: str, label: str, number: int, header: list[str], index: int, p
     spaces: :data:`graphmap.ingest.cells.INVISIBLE`) with a warning naming the cell."""
     cleaned = value.translate(_CONTROL).strip()
     if len(cleaned) != len(value.strip()):
-        problems.append(Problem(label, number, header[index] if index < len(header) else None, "control_chars", "warning"))
+        problems.append(
+            Problem(label, number, header[index] if index < len(header) else None, "control_chars", "warning")
+        )
     return cleaned
 
 
@@ -119,8 +122,15 @@ def _header(label: str, cells, problems: list[Problem]) -> list[str]:
         if not name:
             continue
         if name in first:
-            problems.append(Problem(label, 1, name, "duplicate_column",
-                                    params={"first": column_letter(first[name]), "second": column_letter(i)}))
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    name,
+                    "duplicate_column",
+                    params={"first": column_letter(first[name]), "second": column_letter(i)},
+                )
+            )
         else:
             first[name] = i
     return header
@@ -132,8 +142,15 @@ def _too_long(values: list, label: str, number: int, header: list[str], problems
     found = False
     for i, value in enumerate(values):
         if isinstance(value, str) and len(value) > MAX_CELL:
-            problems.append(Problem(label, number, header[i] if i < len(header) else None, "too_long",
-                                    params={"length": len(value), "limit": MAX_CELL}))
+            problems.append(
+                Problem(
+                    label,
+                    number,
+                    header[i] if i < len(header) else None,
+                    "too_long",
+                    params={"length": len(value), "limit": MAX_CELL},
+                )
+            )
             values[i] = ""
             found = True
     return found
@@ -176,8 +193,11 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
             if kept == MAX_ROWS:  # over the limit: count the rest, keep none
                 kept += not _is_skipped([v.strip() for v in values])
                 continue
-            bad = long_cells and max(map(len, values), default=0) > MAX_CELL and _too_long(
-                values, label, number, table.header, problems)
+            bad = (
+                long_cells
+                and max(map(len, values), default=0) > MAX_CELL
+                and _too_long(values, label, number, table.header, problems)
+            )
             if control:  # the file holds a control or invisible character somewhere
                 values = [_clean(v, label, number, table.header, i, problems) for i, v in enumerate(values)]
             else:  # the usual case: no control character anywhere in the file, so just strip
@@ -240,15 +260,27 @@ def _too_big(size: int, label: str, problems: list[Problem], part: str | None = 
     if size <= MAX_BYTES:
         return False
     params = {"size": -(-size // 1_000_000), "limit": MAX_BYTES // 1_000_000}
-    problems.append(Problem(label, None, None, "unpacks_too_big" if part else "too_big",
-                            params=params | ({"name": part} if part else {})))
+    problems.append(
+        Problem(
+            label,
+            None,
+            None,
+            "unpacks_too_big" if part else "too_big",
+            params=params | ({"name": part} if part else {}),
+        )
+    )
     return True
 
 
 def _out_of_bounds(label: str, number: int, index: int) -> Problem:
     """A value at row ``number``, column ``index`` (0 = A), beyond MAX_ROWS or MAX_COLUMNS."""
-    return Problem(label, number, column_letter(index), "out_of_bounds",
-                   params={"rows": MAX_ROWS, "columns": MAX_COLUMNS, "last": column_letter(MAX_COLUMNS - 1)})
+    return Problem(
+        label,
+        number,
+        column_letter(index),
+        "out_of_bounds",
+        params={"rows": MAX_ROWS, "columns": MAX_COLUMNS, "last": column_letter(MAX_COLUMNS - 1)},
+    )
 
 
 def read_xlsx(path: Path, table_names, problems: list[Problem], *, values_only: bool = False) -> list[RawTable]:
@@ -306,8 +338,15 @@ def _active_parts(archive: zipfile.ZipFile, path: Path, problems: list[Problem])
 NAMED_CELLS = 10
 
 
-def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problems: list[Problem],
-                budget: "_Budget | None" = None, values_only: bool = False) -> RawTable | None:
+def _read_sheet(
+    archive: zipfile.ZipFile,
+    sheet,
+    file: str,
+    table_names,
+    problems: list[Problem],
+    budget: "_Budget | None" = None,
+    values_only: bool = False,
+) -> RawTable | None:
     """One sheet as a table (None when it is no table, empty, or refused). ``budget``: what the
     workbook may still make graphmap do; spent, the sheet (and the workbook) is refused."""
     budget = budget or _Budget()
@@ -315,8 +354,16 @@ def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problem
     label = f"{file}: {sheet.title}"
     if name not in table_names:
         if sheet.sheet_state == "visible" and _looks_like_table(archive, sheet):
-            problems.append(Problem(label, None, None, "unknown_sheet", "warning",
-                                    {"sheet": sheet.title, "valid": ", ".join(sorted(table_names))}))
+            problems.append(
+                Problem(
+                    label,
+                    None,
+                    None,
+                    "unknown_sheet",
+                    "warning",
+                    {"sheet": sheet.title, "valid": ", ".join(sorted(table_names))},
+                )
+            )
         return None
     if sheet.sheet_state != "visible":
         problems.append(Problem(label, None, None, "hidden_sheet", "warning", {"sheet": sheet.title}))
@@ -329,15 +376,34 @@ def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problem
         return None
     if values_only and extent.formula_count:
         cells = [f"{column_letter(c - 1)}{r}" for r, c in extent.formula_cells]
-        problems.append(Problem(label, extent.formula_cells[0][0], None, "formulas_returned", params={
-            "cells": ", ".join(cells) + (" …" if extent.formula_count > NAMED_CELLS else ""),
-            "n": extent.formula_count}))
+        problems.append(
+            Problem(
+                label,
+                extent.formula_cells[0][0],
+                None,
+                "formulas_returned",
+                params={
+                    "cells": ", ".join(cells) + (" …" if extent.formula_count > NAMED_CELLS else ""),
+                    "n": extent.formula_count,
+                },
+            )
+        )
         return None
     if extent.spread is not None:
         (min_col, min_row, max_col, max_row), copies = extent.spread
-        problems.append(Problem(label, min_row, column_letter(min_col - 1), "merged_too_large", params={
-            "range": f"{column_letter(min_col - 1)}{min_row}:{column_letter(max_col - 1)}{max_row}",
-            "cells": copies, "filled": extent.cells}))
+        problems.append(
+            Problem(
+                label,
+                min_row,
+                column_letter(min_col - 1),
+                "merged_too_large",
+                params={
+                    "range": f"{column_letter(min_col - 1)}{min_row}:{column_letter(max_col - 1)}{max_row}",
+                    "cells": copies,
+                    "filled": extent.cells,
+                },
+            )
+        )
         return None
     if not extent.rows:
         return None
@@ -358,8 +424,11 @@ def _read_sheet(archive: zipfile.ZipFile, sheet, file: str, table_names, problem
         cells = []
         for col, value in enumerate(values, start=1):
             if value is None and col in formulas:
-                problems.append(Problem(label, number, table.header[col - 1] if col <= len(table.header) else None,
-                                        "formula_no_value"))
+                problems.append(
+                    Problem(
+                        label, number, table.header[col - 1] if col <= len(table.header) else None, "formula_no_value"
+                    )
+                )
             cells.append(_clean(_cell_text(value), label, number, table.header, col - 1, problems))
         if _is_skipped(cells) and not bad:
             continue
@@ -380,6 +449,7 @@ class _Extent:
     one, the first value outside the bounds, the formulas without a saved value (row -> columns),
     the merged ranges (min_col, min_row, max_col, max_row) clipped to the bounds, and the first range
     whose copies would outnumber the filled cells (``spread``: range, copies so far)."""
+
     rows: int = 0
     columns: int = 0
     cells: int = 0
@@ -404,6 +474,7 @@ class _Budget:
     """What one workbook may still make graphmap do (:data:`MAX_TEXT`, :data:`MAX_STYLES`,
     :data:`MAX_SHEETS`, :data:`MAX_PARTS`, :data:`MAX_PROBLEMS`): counted from the zip's parts as they
     stream (the shared strings' lengths, the styles, the sheets), before openpyxl opens the workbook."""
+
     text: int = MAX_TEXT
     shared: list = field(default_factory=list)  # the length of each shared string, by index
     problems_at: int = 0  # len(problems) when the workbook's reading began
@@ -432,8 +503,9 @@ class _Budget:
                 for element in _ends(source):
                     n += element.tag in tags
                     if n > limits[part][1]:
-                        return budget._refuse_file(file, limits[part][0], f"> {limits[part][1]}", limits[part][1],
-                                                   problems)
+                        return budget._refuse_file(
+                            file, limits[part][0], f"> {limits[part][1]}", limits[part][1], problems
+                        )
         strings = next((n for n in names if n.lower() == "xl/sharedstrings.xml"), None)
         if strings is not None:
             length = 0
@@ -442,13 +514,20 @@ class _Budget:
                     if element.tag == _T:
                         length += len(element.text or "")
                     elif element.tag == _SI:
-                        budget.shared.append(min(length, 2 ** 32 - 1))
+                        budget.shared.append(min(length, 2**32 - 1))
                         length = 0
         return budget
 
     def _refuse_file(self, file, what, found, limit, problems) -> None:
-        problems.append(Problem(file, None, None, "over_budget",
-                                params={"what": {"sv": _WHAT_SV[what], "en": what}, "found": found, "limit": limit}))
+        problems.append(
+            Problem(
+                file,
+                None,
+                None,
+                "over_budget",
+                params={"what": {"sv": _WHAT_SV[what], "en": what}, "found": found, "limit": limit},
+            )
+        )
         self.spent = True
         return None
 
@@ -463,15 +542,26 @@ class _Budget:
 
     def refuse(self, label: str, row: int, col: int, problems: list[Problem]) -> None:
         """The text budget ran out at ``row``, ``col``: one problem naming the sheet and the cell."""
-        problems.append(Problem(label, row, column_letter(col - 1), "over_budget", params={
-            "what": {"sv": _WHAT_SV["text"], "en": "characters"}, "found": f"> {MAX_TEXT}", "limit": MAX_TEXT}))
+        problems.append(
+            Problem(
+                label,
+                row,
+                column_letter(col - 1),
+                "over_budget",
+                params={
+                    "what": {"sv": _WHAT_SV["text"], "en": "characters"},
+                    "found": f"> {MAX_TEXT}",
+                    "limit": MAX_TEXT,
+                },
+            )
+        )
         self.spent = True
 
     def too_many(self, label: str, row: int, problems: list[Problem]) -> bool:
         """More than MAX_PROBLEMS problems from this workbook: one error, the reading stops."""
         if len(problems) - self.problems_at <= MAX_PROBLEMS:
             return False
-        del problems[self.problems_at + MAX_PROBLEMS:]
+        del problems[self.problems_at + MAX_PROBLEMS :]
         problems.append(Problem(label, row, None, "too_many_problems", params={"limit": MAX_PROBLEMS}))
         self.spent = True
         return True
@@ -597,10 +687,14 @@ class _Merged:
         while self.waiting and self.waiting[-1][1] <= number:
             min_col, min_row, max_col, max_row = self.waiting.pop()
             max_col = min(max_col, len(values))
-            if min_row == number and min_col <= max_col and all(max_col < a or b < min_col for a, b, _r, _v in self.active):
+            if (
+                min_row == number
+                and min_col <= max_col
+                and all(max_col < a or b < min_col for a, b, _r, _v in self.active)
+            ):
                 self.active.append((min_col, max_col, max_row, values[min_col - 1]))
         for min_col, max_col, _max_row, top in self.active:
-            values[min_col - 1:max_col] = [top] * (max_col - min_col + 1)
+            values[min_col - 1 : max_col] = [top] * (max_col - min_col + 1)
         return values
 
 

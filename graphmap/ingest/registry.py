@@ -6,6 +6,7 @@ candidate set (5,000 cells with the same misspelling cost one), and suggestions 
 :data:`MAX_COMPARED` comparisons have been made: however many different misspellings a table has,
 ingest stays linear in its rows (later values get the plain fix).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,13 +34,13 @@ class Definition:
 class Registry:
     def __init__(self):
         self.municipalities: dict[str, tuple[str, str]] = {}  # code -> (name, county code)
-        self.counties: dict[str, str] = {}                     # code -> name
-        self._place_names: dict[str, str] = {}                 # folded name -> code
+        self.counties: dict[str, str] = {}  # code -> name
+        self._place_names: dict[str, str] = {}  # folded name -> code
         self.actors: dict[str, Definition] = {}
         self.networks: dict[str, Definition] = {}
         self.local: dict[tuple[str, str], dict[str, Definition]] = {}  # (dataset, table) -> id -> def
         self._suggested: dict[tuple, list[str]] = {}  # (value, candidate set) -> suggestions
-        self._compared = 0                             # comparisons made so far (MAX_COMPARED)
+        self._compared = 0  # comparisons made so far (MAX_COMPARED)
 
     # --- geography
     def add_municipality(self, code: str, name: str, county: str) -> None:
@@ -80,6 +81,7 @@ class Registry:
         def candidates():
             names = {**{n: c for c, (n, _x) in self.municipalities.items()}, **{n: c for c, n in self.counties.items()}}
             return {name: f"{code} ({name})" for name, code in names.items()}
+
         return self._suggest((value, "places"), value, candidates)
 
     def _suggest(self, key: tuple, value: str, candidates) -> list[str]:
@@ -140,4 +142,5 @@ class Registry:
                     names = self.local.get((dataset, target), {})
                 choices.update((n, n) for n in names if n not in choices)
             return choices
+
         return self._suggest((value, targets, dataset), value, candidates)

@@ -7,6 +7,7 @@ source added beside the first one) and is not emitted as a record of its own: th
 the need once, and the answers of the later round that point at their own need point at the first
 one. A need the municipality reports in a new area is a new need.
 """
+
 from __future__ import annotations
 
 from rdflib.namespace import DCTERMS
@@ -67,7 +68,7 @@ def repeated_needs(datasets, registry) -> dict[str, str]:
             row["__withdrawn"] = True
             moved[f"{ds.name}/needs/{row['id']}"] = first_key
         answers = ds.tables.get("answers")
-        for _number, row in (answers.rows if answers is not None else []):
+        for _number, row in answers.rows if answers is not None else []:
             if row.get("fact") in moved:
                 row["fact"] = moved[row["fact"]]
     return moved

@@ -6,13 +6,14 @@ The password is read from ``NEO4J_PASSWORD`` only (never from a command-line arg
 >>> (s.uri, s.user, s.database)
 ('bolt://db:7687', 'kim', None)
 """
+
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
-MIN_VERSION = (5, 23)   # chain.cypher's CALL (x) { … } scope clause came in 5.23
+MIN_VERSION = (5, 23)  # chain.cypher's CALL (x) { … } scope clause came in 5.23
 
 
 class Neo4jUnavailable(RuntimeError):
@@ -24,6 +25,7 @@ class Neo4jUnavailable(RuntimeError):
 
     def message(self, lang: str = "sv") -> str:
         from graphmap.i18n import t
+
         return t(f"neo4j.{self.code}", lang, d=self.detail)
 
 
@@ -33,13 +35,17 @@ class Settings:
     user: str = "neo4j"
     password: str = ""
     database: str | None = None
-    retry_seconds: float = 15.0     # how long managed transactions retry on transient errors
+    retry_seconds: float = 15.0  # how long managed transactions retry on transient errors
 
     @classmethod
     def from_env(cls, env=None, uri: str | None = None) -> "Settings":
         env = os.environ if env is None else env
-        return cls(uri=uri or env.get("NEO4J_URI") or DEFAULT_URI, user=env.get("NEO4J_USER") or "neo4j",
-                   password=env.get("NEO4J_PASSWORD") or "", database=env.get("NEO4J_DATABASE") or None)
+        return cls(
+            uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
+            user=env.get("NEO4J_USER") or "neo4j",
+            password=env.get("NEO4J_PASSWORD") or "",
+            database=env.get("NEO4J_DATABASE") or None,
+        )
 
 
 class Connection:
@@ -79,16 +85,24 @@ def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> Conne
 
     settings = settings or Settings.from_env()
     try:
-        driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
-                                            connection_timeout=timeout, max_transaction_retry_time=settings.retry_seconds,
-                                            notifications_min_severity="OFF")
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.user, settings.password),
+            connection_timeout=timeout,
+            max_transaction_retry_time=settings.retry_seconds,
+            notifications_min_severity="OFF",
+        )
     except (ValueError, nx.ConfigurationError) as exc:
         raise Neo4jUnavailable("uri", settings.uri) from exc
     try:
         # an auto-commit query: no retries, so an unreachable server fails at once
         with driver.session(database=settings.database) as session:
-            rows = [r.data() for r in session.run(
-                "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition")]
+            rows = [
+                r.data()
+                for r in session.run(
+                    "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition"
+                )
+            ]
     except nx.AuthError as exc:
         driver.close()
         raise Neo4jUnavailable("auth", settings.user) from exc

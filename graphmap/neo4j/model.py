@@ -44,6 +44,7 @@ Every class and column of the tables (:mod:`graphmap.schema`) has its name here:
 >>> [term for term in terms if str(expand(term)) not in {**m.labels, **m.rel_types, **m.keys}]
 []
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,26 +58,84 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS, XSD
 from graphmap.ontology import GM, curie, expand, ontology_graph
 
 BASE_LABEL = "Resource"
-CLAIM_LABEL = "GraphmapClaim"      # what one dataset version states about a node
-CLAIMS = "GRAPHMAP_CLAIMS"         # (claim)-[:GRAPHMAP_CLAIMS]->(:Resource)
+CLAIM_LABEL = "GraphmapClaim"  # what one dataset version states about a node
+CLAIMS = "GRAPHMAP_CLAIMS"  # (claim)-[:GRAPHMAP_CLAIMS]->(:Resource)
 SYSTEM_KEYS = ("iri", "datasets", "_token", "_labels", "_datatypes", "_owners", "_personal", "_derived")
 RESERVED = (BASE_LABEL, CLAIM_LABEL, CLAIMS, "GraphmapDataset")
 IRI_DATATYPE = "@id"
 
 # Terms of standard vocabularies the ontology reuses (it declares only its own gm: terms).
-STANDARD_CLASSES = [ORG.Organization, ORG.OrganizationalCollaboration, ORG.Membership, ORG.Post, ORG.Role,
-                    ORG.ChangeEvent, SKOS.Concept, SKOS.ConceptScheme, FOAF.Person, OWL.Ontology]
-STANDARD_OBJECT = [ORG.member, ORG.memberOf, ORG.hasMember, ORG.organization, ORG.role, ORG.holds, ORG.heldBy,
-                   ORG.postIn, ORG.subOrganizationOf, ORG.hasSubOrganization, ORG.originalOrganization,
-                   ORG.resultingOrganization, ORG.changedBy, ORG.resultedFrom, SKOS.broader, SKOS.narrower,
-                   SKOS.related, SKOS.inScheme, SKOS.hasTopConcept, SKOS.topConceptOf, SKOS.exactMatch,
-                   SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch, DCTERMS.source,
-                   DCTERMS.isPartOf, DCTERMS.hasPart, RDFS.seeAlso]
-STANDARD_LITERAL = [SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SKOS.definition, SKOS.editorialNote,
-                    SKOS.scopeNote, SKOS.note, SKOS.example, SKOS.notation, DCTERMS.date, DCTERMS.description,
-                    DCTERMS.identifier, DCTERMS.publisher, DCTERMS.title, DCTERMS.created, DCTERMS.modified,
-                    DCTERMS.issued, DCTERMS.dateAccepted, DCTERMS.license, FOAF.name, FOAF.mbox, FOAF.page, FOAF.homepage, RDFS.label,
-                    RDFS.comment, OWL.versionInfo]
+STANDARD_CLASSES = [
+    ORG.Organization,
+    ORG.OrganizationalCollaboration,
+    ORG.Membership,
+    ORG.Post,
+    ORG.Role,
+    ORG.ChangeEvent,
+    SKOS.Concept,
+    SKOS.ConceptScheme,
+    FOAF.Person,
+    OWL.Ontology,
+]
+STANDARD_OBJECT = [
+    ORG.member,
+    ORG.memberOf,
+    ORG.hasMember,
+    ORG.organization,
+    ORG.role,
+    ORG.holds,
+    ORG.heldBy,
+    ORG.postIn,
+    ORG.subOrganizationOf,
+    ORG.hasSubOrganization,
+    ORG.originalOrganization,
+    ORG.resultingOrganization,
+    ORG.changedBy,
+    ORG.resultedFrom,
+    SKOS.broader,
+    SKOS.narrower,
+    SKOS.related,
+    SKOS.inScheme,
+    SKOS.hasTopConcept,
+    SKOS.topConceptOf,
+    SKOS.exactMatch,
+    SKOS.closeMatch,
+    SKOS.broadMatch,
+    SKOS.narrowMatch,
+    SKOS.relatedMatch,
+    DCTERMS.source,
+    DCTERMS.isPartOf,
+    DCTERMS.hasPart,
+    RDFS.seeAlso,
+]
+STANDARD_LITERAL = [
+    SKOS.prefLabel,
+    SKOS.altLabel,
+    SKOS.hiddenLabel,
+    SKOS.definition,
+    SKOS.editorialNote,
+    SKOS.scopeNote,
+    SKOS.note,
+    SKOS.example,
+    SKOS.notation,
+    DCTERMS.date,
+    DCTERMS.description,
+    DCTERMS.identifier,
+    DCTERMS.publisher,
+    DCTERMS.title,
+    DCTERMS.created,
+    DCTERMS.modified,
+    DCTERMS.issued,
+    DCTERMS.dateAccepted,
+    DCTERMS.license,
+    FOAF.name,
+    FOAF.mbox,
+    FOAF.page,
+    FOAF.homepage,
+    RDFS.label,
+    RDFS.comment,
+    OWL.versionInfo,
+]
 NATIVE_DATATYPES = {XSD.integer, XSD.boolean, XSD.date}
 
 
@@ -89,6 +148,7 @@ class ModelError(ValueError):
 
     def message(self, lang: str = "sv") -> str:
         from graphmap.i18n import t
+
         if self.kind == "personal":
             return t("neo4j.personal_contradiction", lang, term=self.iri)
         return t("neo4j.not_in_ontology", lang, what=t(f"neo4j.what_{self.kind}", lang), term=curie(self.iri))
@@ -104,9 +164,9 @@ def _snake(name: str) -> str:
 
 @dataclass
 class Model:
-    labels: dict[str, str]        # class IRI -> label
-    rel_types: dict[str, str]     # predicate IRI -> relationship type
-    keys: dict[str, str]          # predicate IRI -> property key (literal-valued)
+    labels: dict[str, str]  # class IRI -> label
+    rel_types: dict[str, str]  # predicate IRI -> relationship type
+    keys: dict[str, str]  # predicate IRI -> property key (literal-valued)
 
     def __post_init__(self):
         self.class_of = {v: k for k, v in self.labels.items()}
@@ -184,8 +244,9 @@ def model() -> Model:
 
     classes = sorted(own(OWL.Class) | {str(c) for c in STANDARD_CLASSES})
     obj = sorted(own(OWL.ObjectProperty) | {str(p) for p in STANDARD_OBJECT})
-    lit = sorted((own(OWL.DatatypeProperty) | own(OWL.AnnotationProperty) | {str(p) for p in STANDARD_LITERAL})
-                 - set(obj))
+    lit = sorted(
+        (own(OWL.DatatypeProperty) | own(OWL.AnnotationProperty) | {str(p) for p in STANDARD_LITERAL}) - set(obj)
+    )
     labels = _unique_names(classes, lambda n: n[:1].upper() + n[1:].replace("-", "_"))
     rel_types = _unique_names(obj, lambda n: _snake(n.replace("-", "_")))
     keys = _unique_names(lit, lambda n: n.replace("-", "_"))
@@ -195,6 +256,7 @@ def model() -> Model:
 
 
 # ------------------------------------------------------------------ literal values
+
 
 def encode_literal(value) -> tuple[object, str | None]:
     """RDF object (Literal or IRI stored as a value) -> (Neo4j value, datatype to record or None)."""
@@ -224,8 +286,10 @@ def decode_value(value, datatype: str | None, lang: str | None):
     if lang:
         return Literal(str(value), lang=lang)
     if datatype:
-        return Literal(str(value), datatype=URIRef(expand(datatype)) if ":" in datatype and "://" not in datatype
-                       else URIRef(datatype))
+        return Literal(
+            str(value),
+            datatype=URIRef(expand(datatype)) if ":" in datatype and "://" not in datatype else URIRef(datatype),
+        )
     if isinstance(value, bool):
         return Literal("true" if value else "false", datatype=XSD.boolean)
     if isinstance(value, int):
@@ -236,7 +300,7 @@ def decode_value(value, datatype: str | None, lang: str | None):
         return Literal(value.iso_format(), datatype=XSD.date)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return Literal(value.isoformat(), datatype=XSD.date)
-    if hasattr(value, "iso_format"):   # DateTime and friends edited in Neo4j Browser
+    if hasattr(value, "iso_format"):  # DateTime and friends edited in Neo4j Browser
         return Literal(value.iso_format(), datatype=XSD.dateTime)
     return Literal(str(value))
 
@@ -250,5 +314,16 @@ def parse_datatypes(entries) -> dict[str, list[str]]:
     return out
 
 
-__all__ = ["Model", "ModelError", "model", "encode_literal", "decode_value", "parse_datatypes", "BASE_LABEL",
-           "CLAIM_LABEL", "CLAIMS", "SYSTEM_KEYS", "GM"]
+__all__ = [
+    "Model",
+    "ModelError",
+    "model",
+    "encode_literal",
+    "decode_value",
+    "parse_datatypes",
+    "BASE_LABEL",
+    "CLAIM_LABEL",
+    "CLAIMS",
+    "SYSTEM_KEYS",
+    "GM",
+]

@@ -23,6 +23,7 @@ the keys whose values are personal:
 >>> set(node_triples(str(answer), [], props)) == set(g.triples((answer, None, None)))
 True
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -31,15 +32,23 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from graphmap.ontology import GM, curie
-from graphmap.neo4j.model import (BASE_LABEL, SYSTEM_KEYS, Model, ModelError, decode_value, encode_literal, model,
-                                  parse_datatypes)
+from graphmap.neo4j.model import (
+    BASE_LABEL,
+    SYSTEM_KEYS,
+    Model,
+    ModelError,
+    decode_value,
+    encode_literal,
+    model,
+    parse_datatypes,
+)
 
 
 @dataclass
 class NodeRow:
     iri: str
     labels: set[str] = field(default_factory=set)
-    props: dict = field(default_factory=dict)        # key -> value or list (without system keys)
+    props: dict = field(default_factory=dict)  # key -> value or list (without system keys)
     datatypes: list[str] = field(default_factory=list)
     #: the keys whose values are personal data (``gm:personalData`` properties: a person's name, a
     #: respondent's name on an answer), stored as ``_personal`` so that Cypher can leave them out
@@ -62,7 +71,7 @@ class NodeRow:
 @dataclass
 class PropertyGraph:
     nodes: dict[str, NodeRow]
-    rels: dict[str, list[tuple[str, str]]]           # type -> [(subject iri, object iri)]
+    rels: dict[str, list[tuple[str, str]]]  # type -> [(subject iri, object iri)]
 
     @property
     def relationship_count(self) -> int:
@@ -78,7 +87,7 @@ def to_property_graph(graph: Graph, m: Model | None = None) -> PropertyGraph:
     values: dict[str, dict[str, list]] = {}
     rels: dict[str, set] = {}
     personal = personal_predicates()
-    holders = personal_resources(graph)     # marked gm:personalData true or typed foaf:Person
+    holders = personal_resources(graph)  # marked gm:personalData true or typed foaf:Person
 
     def node(iri) -> NodeRow:
         key = str(iri)
@@ -97,7 +106,7 @@ def to_property_graph(graph: Graph, m: Model | None = None) -> PropertyGraph:
         elif m.is_relationship(p, o):
             rels.setdefault(m.rel_type(p), set()).add((str(s), str(o)))
             node(o)
-            if p in personal:       # org:holds: the person's post
+            if p in personal:  # org:holds: the person's post
                 holders.add(s)
         else:
             if not isinstance(o, (Literal, URIRef)):
@@ -124,7 +133,7 @@ def to_property_graph(graph: Graph, m: Model | None = None) -> PropertyGraph:
                 n.props[key] = [v for v, _d in encoded]
                 if dtypes[0]:
                     n.datatypes.append(f"{key}={dtypes[0]}")
-            else:   # mixed types: exact lexical strings with one datatype per value
+            else:  # mixed types: exact lexical strings with one datatype per value
                 per_value = [(str(o), _dtype_name(o)) for o in sorted(objs, key=lambda o: (str(o), _dtype_name(o)))]
                 n.props[key] = [v for v, _d in per_value]
                 n.datatypes.append(f"{key}=" + "|".join(d for _v, d in per_value))
@@ -134,7 +143,7 @@ def to_property_graph(graph: Graph, m: Model | None = None) -> PropertyGraph:
         if stated is None:
             nodes[iri].props[mark] = True
             nodes[iri].derived.append(mark)
-        elif [o.toPython() for o in stated] != [True]:   # "personalData false" on a node that holds some
+        elif [o.toPython() for o in stated] != [True]:  # "personalData false" on a node that holds some
             raise ModelError("personal", iri)
     return PropertyGraph(nodes, {t: sorted(pairs) for t, pairs in sorted(rels.items())})
 

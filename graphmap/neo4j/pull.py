@@ -7,6 +7,7 @@ dataset says about the same node) plus what was added to the shared node in Neo4
 properties other than ``iri`` and ``datasets``, its labels that no claim states), so edits made
 there come back.
 """
+
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
@@ -25,13 +26,16 @@ class UnknownDataset(LookupError):
 
     def message(self, lang: str = "sv") -> str:
         from graphmap.i18n import t
+
         return t("neo4j.unknown_dataset", lang, name=repr(self.name), known=", ".join(self.known) or "-")
 
 
 def current_tokens(conn: Connection, dataset: str | None = None) -> list[str]:
     """The current version tokens: of one dataset, or of all; raise UnknownDataset."""
-    rows = conn.read("MATCH (d:GraphmapDataset) WHERE d.current IS NOT NULL "
-                     "RETURN d.name AS name, d.current AS current, d.claims IS NULL AS old ORDER BY name")
+    rows = conn.read(
+        "MATCH (d:GraphmapDataset) WHERE d.current IS NOT NULL "
+        "RETURN d.name AS name, d.current AS current, d.claims IS NULL AS old ORDER BY name"
+    )
     if any(r["old"] for r in rows):
         upgrade(conn)
     if dataset is None:
@@ -44,10 +48,12 @@ def current_tokens(conn: Connection, dataset: str | None = None) -> list[str]:
 
 # every visible node with its shared part and its claims: whole for the versions asked for, else only
 # the labels (a label on the node that no claim states was added by hand)
-NODES = (f"MATCH (n:{BASE_LABEL}) WHERE any(v IN n.datasets WHERE v IN $live) "
-         "RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props, "
-         f"[(c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) | CASE WHEN c._token IN $live THEN properties(c) "
-         "ELSE {_labels: c._labels} END] AS claims")
+NODES = (
+    f"MATCH (n:{BASE_LABEL}) WHERE any(v IN n.datasets WHERE v IN $live) "
+    "RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props, "
+    f"[(c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) | CASE WHEN c._token IN $live THEN properties(c) "
+    "ELSE {_labels: c._labels} END] AS claims"
+)
 
 
 def pull(conn: Connection, dataset: str | None = None) -> Graph:
@@ -63,10 +69,13 @@ def pull(conn: Connection, dataset: str | None = None) -> Graph:
         for labels, props in parts:
             for triple in node_triples(row["iri"], labels, props, m):
                 g.add(triple)
-    rels = conn.read("MATCH (s:Resource)-[x]->(o:Resource) WHERE any(v IN x.datasets WHERE v IN $live) "
-                     "OR (x.datasets IS NULL AND any(v IN s.datasets WHERE v IN $live) "
-                     "AND any(v IN o.datasets WHERE v IN $live)) "
-                     "RETURN s.iri AS s, type(x) AS t, o.iri AS o", live=tokens)
+    rels = conn.read(
+        "MATCH (s:Resource)-[x]->(o:Resource) WHERE any(v IN x.datasets WHERE v IN $live) "
+        "OR (x.datasets IS NULL AND any(v IN s.datasets WHERE v IN $live) "
+        "AND any(v IN o.datasets WHERE v IN $live)) "
+        "RETURN s.iri AS s, type(x) AS t, o.iri AS o",
+        live=tokens,
+    )
     for row in rels:
         pred = m.predicate_of_type.get(row["t"])
         if pred:

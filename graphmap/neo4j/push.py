@@ -33,6 +33,7 @@ property the SET depends on); labels are only added in place; a label is removed
 node is locked (``SET n._lock = true REMOVE n._lock``) and no claim of any dataset states it.
 Two pushes of the same dataset at once: the second switch fails (``PushError("concurrent")``).
 """
+
 from __future__ import annotations
 
 import re
@@ -63,6 +64,7 @@ class PushError(ValueError):
 
     def message(self, lang: str = "sv") -> str:
         from graphmap.i18n import t
+
         return t(f"neo4j.push_{self.code}", lang, d=self.detail)
 
 
@@ -74,7 +76,7 @@ class PushResult:
     nodes: int
     relationships: int
     batches: int
-    updated_visible: int = 0          # nodes whose labels the switch changed
+    updated_visible: int = 0  # nodes whose labels the switch changed
     removed_nodes: int = 0
     removed_relationships: int = 0
     timings: dict = field(default_factory=dict)
@@ -105,20 +107,24 @@ def _rel_statement(rel_type: str, by_object: bool) -> str:
     The shared end is looked up once per row, the other ends once each (unique index seeks).
     """
     first, other = ("o", "s") if by_object else ("s", "o")
-    return (f"UNWIND $rows AS r MATCH ({first}:{BASE_LABEL} {{iri: r[0]}}) "
-            f"UNWIND r[1] AS iri MATCH ({other}:{BASE_LABEL} {{iri: iri}}) MERGE (s)-[x:`{rel_type}`]->(o) "
-            "SET x.datasets = CASE WHEN $token IN coalesce(x.datasets, []) THEN x.datasets "
-            "ELSE coalesce(x.datasets, []) + $token END")
+    return (
+        f"UNWIND $rows AS r MATCH ({first}:{BASE_LABEL} {{iri: r[0]}}) "
+        f"UNWIND r[1] AS iri MATCH ({other}:{BASE_LABEL} {{iri: iri}}) MERGE (s)-[x:`{rel_type}`]->(o) "
+        "SET x.datasets = CASE WHEN $token IN coalesce(x.datasets, []) THEN x.datasets "
+        "ELSE coalesce(x.datasets, []) + $token END"
+    )
 
 
 def _node_statement(set_labels: str) -> str:
     """MERGE of nodes with a new claim each; ``set_labels`` runs only on the nodes it creates."""
-    return (f"UNWIND $rows AS r MERGE (n:{BASE_LABEL} {{iri: r.iri}}) "
-            + (f"ON CREATE {set_labels} " if set_labels else "")
-            + "SET n.datasets = coalesce(n.datasets, []) + $token "
-            f"CREATE (c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) SET c = r.props, c._token = $token, c._labels = r.labels "
-            "WITH n, [label IN r.labels WHERE NOT label IN labels(n)] AS lacking WHERE lacking <> [] "
-            "RETURN n.iri AS iri, lacking")
+    return (
+        f"UNWIND $rows AS r MERGE (n:{BASE_LABEL} {{iri: r.iri}}) "
+        + (f"ON CREATE {set_labels} " if set_labels else "")
+        + "SET n.datasets = coalesce(n.datasets, []) + $token "
+        f"CREATE (c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) SET c = r.props, c._token = $token, c._labels = r.labels "
+        "WITH n, [label IN r.labels WHERE NOT label IN labels(n)] AS lacking WHERE lacking <> [] "
+        "RETURN n.iri AS iri, lacking"
+    )
 
 
 def _staging_jobs(pg: PropertyGraph, m: Model, dynamic: bool) -> list:
@@ -139,8 +145,10 @@ def _staging_jobs(pg: PropertyGraph, m: Model, dynamic: bool) -> list:
         rows = sorted((row for group in by_labels.values() for row in group), key=lambda row: row["iri"])
         jobs = [(_node_statement("SET n:$(r.labels)"), rows, list)]
     else:
-        jobs = [(_node_statement(f"SET n{_label_text(labels, m)}" if labels else ""), rows, list)
-                for labels, rows in sorted(by_labels.items())]
+        jobs = [
+            (_node_statement(f"SET n{_label_text(labels, m)}" if labels else ""), rows, list)
+            for labels, rows in sorted(by_labels.items())
+        ]
     for rel_type, pairs in pg.rels.items():
         by_object = len({o for _s, o in pairs}) < len({s for s, _o in pairs})
         rows = sorted((o, s) for s, o in pairs) if by_object else sorted(pairs)
@@ -165,7 +173,7 @@ def _transactions(jobs: list, size: int) -> list:
     for cypher, rows, shape in jobs:
         i = 0
         while i < len(rows):
-            part = rows[i:i + size - n]
+            part = rows[i : i + size - n]
             current.append((cypher, shape(part)))
             n += len(part)
             i += len(part)
@@ -185,9 +193,16 @@ def _run_all(tx, statements: list, token: str) -> list:
     return out
 
 
-def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size: int = BATCH_SIZE,
-         one_by_one: bool = False, progress: Callable[[str, int, int], None] | None = None,
-         fail_after_batches: int | None = None) -> PushResult:
+def push(
+    conn: Connection,
+    graph,
+    dataset: str = DEFAULT_DATASET,
+    *,
+    batch_size: int = BATCH_SIZE,
+    one_by_one: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+    fail_after_batches: int | None = None,
+) -> PushResult:
     """Push ``graph`` (an rdflib Graph) as ``dataset``, replacing that dataset's previous version.
 
     ``progress(phase, done, total)`` is called after every batch. ``one_by_one`` writes one row
@@ -195,22 +210,30 @@ def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size:
     the push raise after that many staging batches (for tests of atomicity).
     """
     import time
+
     m = model()
     check_dataset(dataset)
-    pg = to_property_graph(graph, m)          # validates labels/types before any Cypher is built
+    pg = to_property_graph(graph, m)  # validates labels/types before any Cypher is built
     t0 = time.perf_counter()
     ensure_schema(conn)
     upgrade(conn, batch_size * 5)
 
     # -- state: the dataset pointer, leftovers of failed pushes
-    state = conn.read("OPTIONAL MATCH (d:GraphmapDataset {name: $name}) RETURN d.current AS current, "
-                      "d.version AS version, d.last AS last", name=dataset)[0]
+    state = conn.read(
+        "OPTIONAL MATCH (d:GraphmapDataset {name: $name}) RETURN d.current AS current, "
+        "d.version AS version, d.last AS last",
+        name=dataset,
+    )[0]
     current, last = state["current"], state["last"] or state["version"] or 0
     version = last + 1
     token = f"{dataset}@{version}"
     _remove_tokens(conn, dataset, keep=current, batch_size=batch_size * 5)
-    conn.write("MERGE (d:GraphmapDataset {name: $name}) SET d.staging = $token, d.last = $version, d.claims = true",
-               name=dataset, token=token, version=version)
+    conn.write(
+        "MERGE (d:GraphmapDataset {name: $name}) SET d.staging = $token, d.last = $version, d.claims = true",
+        name=dataset,
+        token=token,
+        version=version,
+    )
 
     # -- the labels the current version states that the new one does not (the current claims do not change)
     dropped = _dropped_labels(pg, _claimed_labels(conn, current), m)
@@ -218,7 +241,7 @@ def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size:
 
     # -- staging
     txs = _transactions(_staging_jobs(pg, m, _dynamic_labels(conn.version)), 1 if one_by_one else batch_size)
-    lacking: dict[str, set] = defaultdict(set)     # label -> nodes readers may see that lack it
+    lacking: dict[str, set] = defaultdict(set)  # label -> nodes readers may see that lack it
     with conn.session() as session:
         for done, statements in enumerate(txs):
             if fail_after_batches is not None and done >= fail_after_batches:
@@ -232,18 +255,28 @@ def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size:
 
     # -- switch, one transaction
     def switch(tx):
-        row = tx.run("MATCH (d:GraphmapDataset {name: $name}) RETURN d.current AS current, d.staging AS staging",
-                     name=dataset).single()
+        row = tx.run(
+            "MATCH (d:GraphmapDataset {name: $name}) RETURN d.current AS current, d.staging AS staging", name=dataset
+        ).single()
         if row["current"] != current or row["staging"] != token:
             raise PushError("concurrent", dataset)
         for label, iris in sorted(lacking.items()):
-            tx.run(f"UNWIND $iris AS iri MATCH (n:{BASE_LABEL} {{iri: iri}}) SET n{_label_text([label], m)}",
-                   iris=sorted(iris)).consume()
+            tx.run(
+                f"UNWIND $iris AS iri MATCH (n:{BASE_LABEL} {{iri: iri}}) SET n{_label_text([label], m)}",
+                iris=sorted(iris),
+            ).consume()
         _unstate(tx, dropped, current, m)
-        tx.run("MATCH (d:GraphmapDataset {name: $name}) SET d.current = $token, d.version = $version, "
-               "d.previous = $current, d.staging = null, d.pushed_at = datetime(), d.nodes = $nodes, "
-               "d.relationships = $rels", name=dataset, token=token, version=version,
-               current=current, nodes=len(pg.nodes), rels=pg.relationship_count).consume()
+        tx.run(
+            "MATCH (d:GraphmapDataset {name: $name}) SET d.current = $token, d.version = $version, "
+            "d.previous = $current, d.staging = null, d.pushed_at = datetime(), d.nodes = $nodes, "
+            "d.relationships = $rels",
+            name=dataset,
+            token=token,
+            version=version,
+            current=current,
+            nodes=len(pg.nodes),
+            rels=pg.relationship_count,
+        ).consume()
 
     with conn.session() as session:
         session.execute_write(switch)
@@ -255,17 +288,29 @@ def push(conn: Connection, graph, dataset: str = DEFAULT_DATASET, *, batch_size:
         removed_r, removed_n = _drop_token(conn, current, batch_size * 5)
     t4 = time.perf_counter()
     changed = set().union(*lacking.values(), *dropped.values())
-    return PushResult(dataset, version, int(current.rsplit("@", 1)[1]) if current else None, len(pg.nodes),
-                      pg.relationship_count, len(txs), len(changed), removed_n, removed_r,
-                      {"read": t1 - t0, "stage": t2 - t1, "switch": t3 - t2, "cleanup": t4 - t3})
+    return PushResult(
+        dataset,
+        version,
+        int(current.rsplit("@", 1)[1]) if current else None,
+        len(pg.nodes),
+        pg.relationship_count,
+        len(txs),
+        len(changed),
+        removed_n,
+        removed_r,
+        {"read": t1 - t0, "stage": t2 - t1, "switch": t3 - t2, "cleanup": t4 - t3},
+    )
 
 
 def _claimed_labels(conn: Connection, token: str | None) -> dict[str, list[str]]:
     """The labels each claim of version ``token`` states: iri -> labels."""
     if not token:
         return {}
-    rows = conn.read(f"MATCH (c:{CLAIM_LABEL} {{_token: $t}})-[:{CLAIMS}]->(n:{BASE_LABEL}) "
-                     "RETURN n.iri AS iri, c._labels AS labels", t=token)
+    rows = conn.read(
+        f"MATCH (c:{CLAIM_LABEL} {{_token: $t}})-[:{CLAIMS}]->(n:{BASE_LABEL}) "
+        "RETURN n.iri AS iri, c._labels AS labels",
+        t=token,
+    )
     return {row["iri"]: row["labels"] or [] for row in rows}
 
 
@@ -287,11 +332,15 @@ def _unstate(tx, by_label: dict[str, set], gone_token: str | None, m: Model) -> 
     only ``gone_token`` holds are left alone: nobody sees them and the cleanup deletes them.
     """
     for label, iris in sorted(by_label.items()):
-        tx.run(f"UNWIND $iris AS iri MATCH (n:{BASE_LABEL} {{iri: iri}}) WHERE n{_label_text([label], m)} "
-               "AND any(v IN n.datasets WHERE v <> $gone) SET n._lock = true REMOVE n._lock "
-               f"WITH n WHERE NOT EXISTS {{ MATCH (c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) "
-               f"WHERE c._token <> $gone AND $label IN c._labels }} REMOVE n{_label_text([label], m)}",
-               iris=sorted(iris), gone=gone_token or "", label=label).consume()
+        tx.run(
+            f"UNWIND $iris AS iri MATCH (n:{BASE_LABEL} {{iri: iri}}) WHERE n{_label_text([label], m)} "
+            "AND any(v IN n.datasets WHERE v <> $gone) SET n._lock = true REMOVE n._lock "
+            f"WITH n WHERE NOT EXISTS {{ MATCH (c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) "
+            f"WHERE c._token <> $gone AND $label IN c._labels }} REMOVE n{_label_text([label], m)}",
+            iris=sorted(iris),
+            gone=gone_token or "",
+            label=label,
+        ).consume()
 
 
 def _remove_tokens(conn: Connection, dataset: str, keep: str | None, batch_size: int) -> None:
@@ -300,25 +349,31 @@ def _remove_tokens(conn: Connection, dataset: str, keep: str | None, batch_size:
     They are found by their claims (an index seek): staging writes the claims before any
     relationship, and the cleanup deletes them after the relationships.
     """
-    stale = conn.read(f"MATCH (c:{CLAIM_LABEL}) WHERE c._token STARTS WITH $prefix AND c._token <> coalesce($keep, '') "
-                      "RETURN collect(DISTINCT c._token) AS stale", prefix=f"{dataset}@", keep=keep)[0]["stale"]
+    stale = conn.read(
+        f"MATCH (c:{CLAIM_LABEL}) WHERE c._token STARTS WITH $prefix AND c._token <> coalesce($keep, '') "
+        "RETURN collect(DISTINCT c._token) AS stale",
+        prefix=f"{dataset}@",
+        keep=keep,
+    )[0]["stale"]
     for token in sorted(stale):
         _drop_token(conn, token, batch_size)
 
 
 # a claim and its node's token go together; the node is deleted with its last token, else the labels
 # only this claim stated are returned (and removed by _unstate, which locks and checks again)
-_DROP_CLAIMS = (f"MATCH (c:{CLAIM_LABEL} {{_token: $t}}) WITH c LIMIT $n "
-                f"OPTIONAL MATCH (c)-[:{CLAIMS}]->(n:{BASE_LABEL}) "
-                "WITH c, n, c._labels AS stated, 1 AS one DETACH DELETE c "
-                "SET n.datasets = [v IN n.datasets WHERE v <> $t] "
-                "WITH n, stated, one, n IS NOT NULL AND size(n.datasets) = 0 AS gone "
-                "WITH n, gone, one, CASE WHEN n IS NULL OR gone THEN null ELSE "
-                f"[n.iri, [label IN stated WHERE NOT EXISTS {{ MATCH (o:{CLAIM_LABEL})-[:{CLAIMS}]->(n) "
-                "WHERE label IN o._labels }]] END AS pair "
-                "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n) "
-                "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted, "
-                "collect(CASE WHEN pair[1] <> [] THEN pair END) AS unstated")
+_DROP_CLAIMS = (
+    f"MATCH (c:{CLAIM_LABEL} {{_token: $t}}) WITH c LIMIT $n "
+    f"OPTIONAL MATCH (c)-[:{CLAIMS}]->(n:{BASE_LABEL}) "
+    "WITH c, n, c._labels AS stated, 1 AS one DETACH DELETE c "
+    "SET n.datasets = [v IN n.datasets WHERE v <> $t] "
+    "WITH n, stated, one, n IS NOT NULL AND size(n.datasets) = 0 AS gone "
+    "WITH n, gone, one, CASE WHEN n IS NULL OR gone THEN null ELSE "
+    f"[n.iri, [label IN stated WHERE NOT EXISTS {{ MATCH (o:{CLAIM_LABEL})-[:{CLAIMS}]->(n) "
+    "WHERE label IN o._labels }]] END AS pair "
+    "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n) "
+    "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted, "
+    "collect(CASE WHEN pair[1] <> [] THEN pair END) AS unstated"
+)
 
 
 def _drop_token(conn: Connection, token: str, batch_size: int) -> tuple[int, int]:

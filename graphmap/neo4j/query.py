@@ -9,6 +9,7 @@ type -> predicate IRI) and ``$keys`` (property key -> [predicate IRI, language])
 ``chain`` (``engine: paths``) returns the shortest paths natively; they are numbered and
 flattened by :func:`graphmap.analysis.paths_to_rows`, the same function the SPARQL backend uses.
 """
+
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
@@ -20,6 +21,7 @@ from graphmap.neo4j.model import IRI_DATATYPE, ModelError, SYSTEM_KEYS, decode_v
 from graphmap.neo4j.pull import current_tokens, pull
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import UnknownName
+
 
 def cypher_text(query: NamedQuery) -> str:
     """The Cypher of a named query; raise LookupError if it has none."""
@@ -35,6 +37,7 @@ def cypher_header(query: NamedQuery) -> NamedQuery:
     from pathlib import Path
 
     from graphmap.queries import parse
+
     lines = []
     for line in cypher_text(query).splitlines():
         if line.startswith("//"):
@@ -67,8 +70,9 @@ def key_map(conn: Connection) -> dict[str, list]:
     return out
 
 
-def run_cypher_query(conn: Connection, name: str, *, dataset: str | None = None, kg: KnowledgeGraph | None = None,
-                     **values) -> QueryResult:
+def run_cypher_query(
+    conn: Connection, name: str, *, dataset: str | None = None, kg: KnowledgeGraph | None = None, **values
+) -> QueryResult:
     """Run the named query on Neo4j; ``kg`` (for names and labels) defaults to the graph pulled from Neo4j."""
     lib = library()
     if name not in lib:
@@ -81,7 +85,9 @@ def run_cypher_query(conn: Connection, name: str, *, dataset: str | None = None,
     params.update(live=live, types=model().predicate_of_type, keys=key_map(conn) if name == "actor" else {})
     raw = conn.read(cypher_text(query), **params)
     if query.engine == "paths":
-        rows = chain_rows(analysis.link_graph(raw), params["actor"], link_confidence(kg))   # raw: the links around the actor
+        rows = chain_rows(
+            analysis.link_graph(raw), params["actor"], link_confidence(kg)
+        )  # raw: the links around the actor
     else:
         rows = shape_rows([_terms(row, query) for row in raw], query)
     return QueryResult(query, bound, rows, kg)

@@ -8,23 +8,29 @@ conversion gives every current version a claim on each of its nodes with what th
 Browser), removes the tokens of unfinished pushes (they have no claims) and marks each dataset
 ``claims = true``. It can run again after an interruption: a claim that exists is not created twice.
 """
+
 from __future__ import annotations
 
 from graphmap.neo4j.connect import Connection
 from graphmap.neo4j.model import BASE_LABEL, CLAIM_LABEL, CLAIMS
 from graphmap.neo4j.writes import DROP_NODES, DROP_RELS, batches, drain, ensure_schema
 
-OLD = ("MATCH (d:GraphmapDataset) WHERE d.claims IS NULL "
-       "RETURN d.name AS name, d.current AS current ORDER BY name")
-OLD_NODES = (f"MATCH (n:{BASE_LABEL}) WHERE n._owners IS NOT NULL OR any(v IN n.datasets WHERE v IN $tokens) "
-             "RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props")
+OLD = "MATCH (d:GraphmapDataset) WHERE d.claims IS NULL RETURN d.name AS name, d.current AS current ORDER BY name"
+OLD_NODES = (
+    f"MATCH (n:{BASE_LABEL}) WHERE n._owners IS NOT NULL OR any(v IN n.datasets WHERE v IN $tokens) "
+    "RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props"
+)
 # the node is locked before the claims are looked at, so two conversions at once create one claim
-CLAIM = (f"UNWIND $rows AS r MATCH (n:{BASE_LABEL} {{iri: r.iri}}) SET n._lock = true REMOVE n._lock "
-         f"WITH n, r WHERE NOT EXISTS {{ MATCH (:{CLAIM_LABEL} {{_token: r.token}})-[:{CLAIMS}]->(n) }} "
-         f"CREATE (c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) SET c = r.props, c._token = r.token, c._labels = r.labels")
+CLAIM = (
+    f"UNWIND $rows AS r MATCH (n:{BASE_LABEL} {{iri: r.iri}}) SET n._lock = true REMOVE n._lock "
+    f"WITH n, r WHERE NOT EXISTS {{ MATCH (:{CLAIM_LABEL} {{_token: r.token}})-[:{CLAIMS}]->(n) }} "
+    f"CREATE (c:{CLAIM_LABEL})-[:{CLAIMS}]->(n) SET c = r.props, c._token = r.token, c._labels = r.labels"
+)
 STRIP = f"UNWIND $rows AS r MATCH (n:{BASE_LABEL} {{iri: r.iri}}) SET n += r.props"
-STALE = (f"MATCH (n:{BASE_LABEL}) UNWIND n.datasets AS v WITH DISTINCT v WHERE NOT v IN $live "
-         f"AND NOT EXISTS {{ MATCH (c:{CLAIM_LABEL} {{_token: v}}) }} RETURN collect(v) AS stale")
+STALE = (
+    f"MATCH (n:{BASE_LABEL}) UNWIND n.datasets AS v WITH DISTINCT v WHERE NOT v IN $live "
+    f"AND NOT EXISTS {{ MATCH (c:{CLAIM_LABEL} {{_token: v}}) }} RETURN collect(v) AS stale"
+)
 
 
 def upgrade(conn: Connection, batch_size: int = 5000) -> int:
@@ -42,13 +48,17 @@ def upgrade(conn: Connection, batch_size: int = 5000) -> int:
     for statement, rows in ((CLAIM, claims), (STRIP, strips)):
         for part in batches(rows, batch_size):
             conn.write(statement, rows=part)
-    live = [row["current"] for row in conn.read("MATCH (d:GraphmapDataset) WHERE d.current IS NOT NULL "
-                                                "RETURN d.current AS current")]
+    live = [
+        row["current"]
+        for row in conn.read("MATCH (d:GraphmapDataset) WHERE d.current IS NOT NULL RETURN d.current AS current")
+    ]
     for token in sorted(conn.read(STALE, live=live)[0]["stale"]):
         for statement in (DROP_RELS, DROP_NODES):
             drain(conn, statement, token, batch_size)
-    conn.write("UNWIND $names AS name MATCH (d:GraphmapDataset {name: name}) SET d.claims = true",
-               names=[row["name"] for row in old])
+    conn.write(
+        "UNWIND $names AS name MATCH (d:GraphmapDataset {name: name}) SET d.claims = true",
+        names=[row["name"] for row in old],
+    )
     return len(old)
 
 
@@ -71,8 +81,14 @@ def convert_node(iri: str, labels: set, props: dict, tokens: dict[str, str]) -> 
         mine = {entry.partition("|")[2] for entry in owners if entry.partition("|")[0] == tokens[token]}
         values = {k: v for k, v in props.items() if k in mine}
         kinds = [entry for entry in datatypes if entry.partition("=")[0] in values]
-        claims.append({"iri": iri, "token": token, "labels": sorted(label for label in labels if f":{label}" in mine),
-                       "props": {**values, **({"_datatypes": kinds} if kinds else {})}})
+        claims.append(
+            {
+                "iri": iri,
+                "token": token,
+                "labels": sorted(label for label in labels if f":{label}" in mine),
+                "props": {**values, **({"_datatypes": kinds} if kinds else {})},
+            }
+        )
     if "_owners" not in props:
         return claims, None
     remove = {k: None for k in sorted(props) if k in owned or k == "_owners"}

@@ -1,6 +1,7 @@
 """The batched writes a push and the upgrade of an older database share: the schema, rows in
 batches, and a removal statement run batch by batch until nothing is left.
 """
+
 from __future__ import annotations
 
 from graphmap.neo4j.connect import Connection
@@ -20,14 +21,16 @@ def ensure_schema(conn: Connection) -> None:
 
 def batches(rows: list, size: int):
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
 # a removal in batches: drop the token from each holder, delete what no version holds any more
-DROP = ("SET {v}.datasets = [v IN {v}.datasets WHERE v <> $t] "
-        "WITH {v}, size({v}.datasets) = 0 AS gone, 1 AS one "
-        "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | {delete} {v}) "
-        "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted")
+DROP = (
+    "SET {v}.datasets = [v IN {v}.datasets WHERE v <> $t] "
+    "WITH {v}, size({v}.datasets) = 0 AS gone, 1 AS one "
+    "FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | {delete} {v}) "
+    "RETURN count(one) AS seen, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS deleted"
+)
 DROP_RELS = "MATCH ()-[x]->() WHERE $t IN x.datasets WITH x LIMIT $n " + DROP.format(v="x", delete="DELETE")
 # a token without claims (written before claims existed, see graphmap.neo4j.upgrade)
 DROP_NODES = "MATCH (n:Resource) WHERE $t IN n.datasets WITH n LIMIT $n " + DROP.format(v="n", delete="DETACH DELETE")

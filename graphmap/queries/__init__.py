@@ -26,6 +26,7 @@ patterns, so an omitted optional parameter simply leaves that variable free.
 >>> find("map-nodes").internal, "map-nodes" in lib, find("support") is lib["support"]
 (True, False, True)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ INTERNAL_DIR = QUERY_DIR / "internal"
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str          # vocab:<scheme> | kommun | lan | actor | text
+    type: str  # vocab:<scheme> | kommun | lan | actor | text
     required: bool
     label_sv: str
     label_en: str
@@ -64,8 +65,9 @@ class ColumnSpec:
     >>> ColumnSpec("actor", "iri", "Aktör", "Actor").display_key, ColumnSpec("n", "number", "Antal", "Count").display_key
     ('actor_label', 'n')
     """
+
     name: str
-    type: str          # iri | concept | number | boolean | route | relation | property | value | text
+    type: str  # iri | concept | number | boolean | route | relation | property | value | text
     label_sv: str
     label_en: str
 
@@ -161,14 +163,22 @@ def parse(path: Path) -> NamedQuery:
     examples = []
     for spec in meta.get("example", []):
         examples.append(dict(item.split("=", 1) for item in spec.split()))
-    title_sv, title_en = _split(meta["title"][0])                  # a header without both languages stops here
+    title_sv, title_en = _split(meta["title"][0])  # a header without both languages stops here
     description_sv, description_en = _split(meta["description"][0])
     return NamedQuery(
-        name=meta["name"][0], title=(title_sv, title_en), description=(description_sv, description_en),
-        params=params, columns=columns, sparql=text, path=path, engine=meta.get("engine", ["sparql"])[0],
-        examples=examples, internal=meta.get("internal", ["no"])[0] == "yes",
+        name=meta["name"][0],
+        title=(title_sv, title_en),
+        description=(description_sv, description_en),
+        params=params,
+        columns=columns,
+        sparql=text,
+        path=path,
+        engine=meta.get("engine", ["sparql"])[0],
+        examples=examples,
+        internal=meta.get("internal", ["no"])[0] == "yes",
         gathered=tuple(" ".join(meta.get("gather", [])).split()),
-        symmetric=tuple(" ".join(meta.get("symmetric", [])).split()))
+        symmetric=tuple(" ".join(meta.get("symmetric", [])).split()),
+    )
 
 
 @lru_cache(maxsize=1)

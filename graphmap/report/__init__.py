@@ -24,6 +24,7 @@ One module per job:
 >>> len(data["gaps"]["areas"]), len(data["gaps"]["columns"])
 (19, 15)
 """
+
 from __future__ import annotations
 
 from graphmap.report.gather import data_version, report_data

@@ -15,6 +15,7 @@ True
 >>> numbers["triples"] < len(kg.store)  # the shown graph has no personal data
 True
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -49,15 +50,16 @@ def type_level_table(view: dict) -> dict:
         cells = [counts.get((kind, lv), 0) for lv in levels]
         rows.append({"label": label, "cells": cells, "total": sum(cells)})
     totals = [sum(counts.get((kind, lv), 0) for kind in types) for lv in levels]
-    return {"levels": [level_labels.get(lv, lv) for lv in levels], "rows": rows,
-            "totals": totals, "total": sum(totals)}
+    return {"levels": [level_labels.get(lv, lv) for lv in levels], "rows": rows, "totals": totals, "total": sum(totals)}
 
 
 def confidence_counts(kg: KnowledgeGraph, lang: str = "sv") -> list[dict]:
     """The number of facts (records) per confidence, in the vocabulary's order: label, code, n."""
     found = {code_of(r["confidence"]): (r["confidence"], int(r["n"])) for r in run_query(kg, "report-confidence").rows}
-    return [{"label": kg.label(found[code][0], lang), "code": code, "n": found[code][1]}
-            for code in vocabularies().surest_first("confidence", found)]
+    return [
+        {"label": kg.label(found[code][0], lang), "code": code, "n": found[code][1]}
+        for code in vocabularies().surest_first("confidence", found)
+    ]
 
 
 def landscape(kg: KnowledgeGraph, lang: str = "sv", view: dict | None = None) -> dict:

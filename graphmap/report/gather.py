@@ -15,6 +15,7 @@ come from the catalogue (``report.*`` keys, :func:`graphmap.i18n.t`). Rendering 
 >>> cell_colour(0.0), cell_colour(1.0)
 ('#f4a5a5', '#9fd89f')
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -45,6 +46,7 @@ def _levels() -> list[str]:
 def _areas(kg, lang) -> list[tuple[str, str]]:
     """Every concept of the area scheme as (IRI, label), in the order the gap matrix shows them."""
     from graphmap.vocab import vocabularies
+
     return [(str(c.iri), kg.label(c.iri, lang)) for c in vocabularies().shown_in_order("area")]
 
 
@@ -65,12 +67,19 @@ def _support(kg, lang, areas, municipalities: list[str], groups=support.GROUPS) 
         found = support.reach(layer, area, municipalities)
         blocks = []
         for group in groups:
-            rows = [{"actor": kg.label(URIRef(actor), lang), "level": kg.label(URIRef(item["level"]), lang),
-                     "where": where_text(kg, item["municipalities"], lang),
-                     "kinds": ", ".join(sorted({kg.label(URIRef(k), lang) for k in item["kinds"]}, key=sv_sort_key)),
-                     "confidence": "; ".join(kg.label(URIRef(c), lang)
-                                             for c in sorted(item["confidences"], key=lambda c: rank.get(c, 9))),
-                     "_order": order.get(item["level"], 9)} for actor, item in found[group].items()]
+            rows = [
+                {
+                    "actor": kg.label(URIRef(actor), lang),
+                    "level": kg.label(URIRef(item["level"]), lang),
+                    "where": where_text(kg, item["municipalities"], lang),
+                    "kinds": ", ".join(sorted({kg.label(URIRef(k), lang) for k in item["kinds"]}, key=sv_sort_key)),
+                    "confidence": "; ".join(
+                        kg.label(URIRef(c), lang) for c in sorted(item["confidences"], key=lambda c: rank.get(c, 9))
+                    ),
+                    "_order": order.get(item["level"], 9),
+                }
+                for actor, item in found[group].items()
+            ]
             rows.sort(key=lambda r: (r["_order"], sv_sort_key(r["actor"])))
             if rows:
                 blocks.append({"heading": t(f"pages.behind.{group}", lang), "group": group, "rows": rows})
@@ -102,13 +111,24 @@ def _per_county(kg, lang, areas, view: dict, assumptions: list[dict]) -> list[di
     for row in run_query(kg, "report-counties").rows:
         code = code_of(row["county"])
         label = kg.label(row["county"], lang)
-        support = [b for b in _support(kg, lang, areas, _municipalities(kg, row["county"]),
-                                       ("direct", "broad", "networks")) if b["groups"]]
+        support = [
+            b
+            for b in _support(kg, lang, areas, _municipalities(kg, row["county"]), ("direct", "broad", "networks"))
+            if b["groups"]
+        ]
         items = assumed.get(label, [])
-        out.append({"label": label, "code": code, "support": support,
-                    "chains": _chains(kg, lang, row["county"]), "assumptions": items[:NATIONAL_ASSUMPTIONS],
-                    "assumptions_total": len(items), "assumptions_more": max(0, len(items) - NATIONAL_ASSUMPTIONS),
-                    "actors": len(by_county.get(code, set()))})
+        out.append(
+            {
+                "label": label,
+                "code": code,
+                "support": support,
+                "chains": _chains(kg, lang, row["county"]),
+                "assumptions": items[:NATIONAL_ASSUMPTIONS],
+                "assumptions_total": len(items),
+                "assumptions_more": max(0, len(items) - NATIONAL_ASSUMPTIONS),
+                "actors": len(by_county.get(code, set())),
+            }
+        )
     out.sort(key=lambda c: sv_sort_key(c["label"]))
     return out
 
@@ -123,17 +143,28 @@ def _gaps(kg, lang, county_iri) -> dict:
             cell = matrix.cell(area, col)
             # share None: not mapped or partly mapped without support found, drawn neutral (never a gap)
             seen = look(cell, matrix.by)
-            cells_out.append({"text": cell.mark(matrix.by, lang, needs=False), "share": seen["share"], "colour": seen["colour"],
-                              "style": seen["style"], "unmet": cell.unmet_needs if cell.mapped else 0,
-                              "needs": cell.needs, "mapped": cell.mapped})
+            cells_out.append(
+                {
+                    "text": cell.mark(matrix.by, lang, needs=False),
+                    "share": seen["share"],
+                    "colour": seen["colour"],
+                    "style": seen["style"],
+                    "unmet": cell.unmet_needs if cell.mapped else 0,
+                    "needs": cell.needs,
+                    "mapped": cell.mapped,
+                }
+            )
         rows.append({"area": kg.label(URIRef(area), lang), "area_iri": area, "cells": cells_out})
     county_label = kg.label(county_iri, lang) if county_iri is not None else ""
-    return {"by": matrix.by, "areas": [r["area"] for r in rows],
-            "title": t(f"gaps.title_{matrix.by}", lang, county=county_label),
-            "intro": t(f"gaps.intro_{matrix.by}", lang),
-            "not_mapped": t("gaps.not_mapped_note", lang) if matrix.unmapped_columns else "",
-            "columns": [{"iri": c, "code": code_of(c), "label": kg.label(URIRef(c), lang)} for c in matrix.columns],
-            "rows": rows}
+    return {
+        "by": matrix.by,
+        "areas": [r["area"] for r in rows],
+        "title": t(f"gaps.title_{matrix.by}", lang, county=county_label),
+        "intro": t(f"gaps.intro_{matrix.by}", lang),
+        "not_mapped": t("gaps.not_mapped_note", lang) if matrix.unmapped_columns else "",
+        "columns": [{"iri": c, "code": code_of(c), "label": kg.label(URIRef(c), lang)} for c in matrix.columns],
+        "rows": rows,
+    }
 
 
 def _state(kg, lang, county_iri) -> dict:
@@ -141,28 +172,47 @@ def _state(kg, lang, county_iri) -> dict:
     questions with and without a source and how old the sources are."""
     from graphmap.mapstate import QUESTIONS, STALE_YEARS
     from graphmap.sources import due_summary
+
     states = map_state(kg)
     due = due_summary(kg, states)
     chosen = [states[str(county_iri)]] if county_iri is not None else list(states.values())
     word = lambda s: t(f"cli.state.{s}", lang)  # noqa: E731 - one catalogue lookup, used per cell
-    rows = [{"county": kg.label(URIRef(s.county), lang), "status": s.status, "status_text": word(s.status),
-             "questions": [{"status": s.questions[q].status, "text": word(s.questions[q].status)} for q in QUESTIONS],
-             "sources": s.sources, "due": due.by_county.get(s.county, 0) if due.last else ""} for s in chosen]
+    rows = [
+        {
+            "county": kg.label(URIRef(s.county), lang),
+            "status": s.status,
+            "status_text": word(s.status),
+            "questions": [{"status": s.questions[q].status, "text": word(s.questions[q].status)} for q in QUESTIONS],
+            "sources": s.sources,
+            "due": due.by_county.get(s.county, 0) if due.last else "",
+        }
+        for s in chosen
+    ]
     blank = [r["county"] for r in rows if r["status"] == "ej-kartlagd"]
     national = chosen[0].national if chosen else None  # the national pages: one row, counted once
-    dated = [s.sources for s in chosen if s.sources.oldest] + ([national] if county_iri is None and national
-                                                               and national.oldest else [])
-    return {"questions": [kg.label(concept_iri("mapping-question", q), lang)
-                          for q in QUESTIONS],
-            "national": {"county": word("national"), "sources": national, "due": due.national if due.last else ""}
-            if national and national.count else None, "due": due.text(lang),
-            "rows": rows, "legend": t("cli.state.legend", lang, years=STALE_YEARS),
-            "summary": t("report.state_summary", lang, mapped=sum(r["status"] != "ej-kartlagd" for r in rows),
-                         n=len(rows), blank=", ".join(blank) or "–",
-                         oldest=min((s.oldest for s in dated), default="–"),
-                         newest=max((s.newest for s in dated), default="–"),
-                         stale=chosen[0].sources.stale if county_iri is not None else len(stale_sources(kg)),
-                         years=STALE_YEARS)}
+    dated = [s.sources for s in chosen if s.sources.oldest] + (
+        [national] if county_iri is None and national and national.oldest else []
+    )
+    return {
+        "questions": [kg.label(concept_iri("mapping-question", q), lang) for q in QUESTIONS],
+        "national": {"county": word("national"), "sources": national, "due": due.national if due.last else ""}
+        if national and national.count
+        else None,
+        "due": due.text(lang),
+        "rows": rows,
+        "legend": t("cli.state.legend", lang, years=STALE_YEARS),
+        "summary": t(
+            "report.state_summary",
+            lang,
+            mapped=sum(r["status"] != "ej-kartlagd" for r in rows),
+            n=len(rows),
+            blank=", ".join(blank) or "–",
+            oldest=min((s.oldest for s in dated), default="–"),
+            newest=max((s.newest for s in dated), default="–"),
+            stale=chosen[0].sources.stale if county_iri is not None else len(stale_sources(kg)),
+            years=STALE_YEARS,
+        ),
+    }
 
 
 def _step_text(kg, lang, current: str, step) -> tuple[str, str]:
@@ -201,10 +251,14 @@ def _chains(kg, lang, county_iri) -> dict:
     out = []
     for paths, munis in sorted(groups.items(), key=lambda kv: (-len(kv[1]), sv_sort_key(kv[1][0]))):
         shown = list(paths[:MAX_CHAIN_PATHS])
-        out.append({"municipalities": sorted(munis, key=sv_sort_key), "paths": shown,
-                    "more": len(paths) - len(shown)})
-    return {"groups": out, "without": [{"county": c, "municipalities": sorted(m, key=sv_sort_key)}
-                                       for c, m in sorted(without.items(), key=lambda kv: sv_sort_key(kv[0]))]}
+        out.append({"municipalities": sorted(munis, key=sv_sort_key), "paths": shown, "more": len(paths) - len(shown)})
+    return {
+        "groups": out,
+        "without": [
+            {"county": c, "municipalities": sorted(m, key=sv_sort_key)}
+            for c, m in sorted(without.items(), key=lambda kv: sv_sort_key(kv[0]))
+        ],
+    }
 
 
 def _brokers(kg, lang, scope: set, county_iri) -> list[dict]:
@@ -212,9 +266,16 @@ def _brokers(kg, lang, scope: set, county_iri) -> list[dict]:
     for r in brokers(kg):
         if county_iri is not None and r["actor"] not in scope:
             continue
-        out.append({"actor": kg.label(URIRef(r["actor"]), lang), "level": kg.label(URIRef(r["level"]), lang),
-                    "levels": r["levels"], "counties": r["counties"], "neighbours": r["neighbours"],
-                    "betweenness": f"{r['betweenness']:.3f}"})
+        out.append(
+            {
+                "actor": kg.label(URIRef(r["actor"]), lang),
+                "level": kg.label(URIRef(r["level"]), lang),
+                "levels": r["levels"],
+                "counties": r["counties"],
+                "neighbours": r["neighbours"],
+                "betweenness": f"{r['betweenness']:.3f}",
+            }
+        )
     out.sort(key=lambda r: (-float(r["betweenness"]), -r["levels"], sv_sort_key(r["actor"])))
     return out[:20]
 
@@ -226,8 +287,7 @@ def _sources(kg, lang, facts: list[dict] | None = None) -> dict:
     docs = {str(r["source"]): (r.get("document"), r.get("url")) for r in run_query(kg, "report-source-docs").rows}
     conf_iris = {}
     facts_of: dict[str, Counter] = defaultdict(Counter)
-    rows_in = run_query(kg, "report-source-facts").rows if facts is None else \
-        [dict(f, n=1) for f in facts]
+    rows_in = run_query(kg, "report-source-facts").rows if facts is None else [dict(f, n=1) for f in facts]
     for r in rows_in:
         conf = code_of(r.get("confidence")) or "-"
         if r.get("confidence") is not None:
@@ -239,27 +299,38 @@ def _sources(kg, lang, facts: list[dict] | None = None) -> dict:
     for src in sorted(listed, key=lambda s: sv_sort_key(str((info.get(s) or (s,))[0]))):
         title, date, publisher = info.get(src, (None, None, None))
         _document, url = docs.get(src, (None, None))  # a source's address, never its seed file name
-        rows.append({"title": str(title) if title else kg.label(URIRef(src), lang),
-                     "publisher": str(publisher or ""), "date": str(date or ""),
-                     "url": str(url) if str(url or "").startswith(("http://", "https://")) else "",
-                     "counts": [facts_of[src].get(c, 0) for c in confidences],
-                     "total": sum(facts_of[src].values())})
+        rows.append(
+            {
+                "title": str(title) if title else kg.label(URIRef(src), lang),
+                "publisher": str(publisher or ""),
+                "date": str(date or ""),
+                "url": str(url) if str(url or "").startswith(("http://", "https://")) else "",
+                "counts": [facts_of[src].get(c, 0) for c in confidences],
+                "total": sum(facts_of[src].values()),
+            }
+        )
     if facts is None:
         totals = {c["code"]: c["n"] for c in confidence_counts(kg, lang)}
     else:
         totals = Counter(code_of(f["confidence"]) for f in {f["record"]: f for f in facts}.values() if f["confidence"])
-    return {"confidences": [kg.label(conf_iris[c], lang) for c in confidences], "rows": rows,
-            "totals": [{"label": kg.label(conf_iris[c], lang) if c in conf_iris else c, "n": totals.get(c, 0)}
-                       for c in confidences]}
+    return {
+        "confidences": [kg.label(conf_iris[c], lang) for c in confidences],
+        "rows": rows,
+        "totals": [
+            {"label": kg.label(conf_iris[c], lang) if c in conf_iris else c, "n": totals.get(c, 0)} for c in confidences
+        ],
+    }
 
 
 # the record classes an assumption sentence is written for, in the order a record with several types is read
-ASSUMPTION_KINDS = (("http://www.w3.org/ns/org#Membership", "membership"),
-                    ("https://w3id.org/graphmap/def#Coverage", "coverage"),
-                    ("https://w3id.org/graphmap/def#Relation", "relation"),
-                    ("https://w3id.org/graphmap/def#SupportOffer", "offer"),
-                    ("https://w3id.org/graphmap/def#MappingState", "mapping"),
-                    ("http://www.w3.org/ns/org#ChangeEvent", "change"))
+ASSUMPTION_KINDS = (
+    ("http://www.w3.org/ns/org#Membership", "membership"),
+    ("https://w3id.org/graphmap/def#Coverage", "coverage"),
+    ("https://w3id.org/graphmap/def#Relation", "relation"),
+    ("https://w3id.org/graphmap/def#SupportOffer", "offer"),
+    ("https://w3id.org/graphmap/def#MappingState", "mapping"),
+    ("http://www.w3.org/ns/org#ChangeEvent", "change"),
+)
 
 
 def _mid(text: str) -> str:
@@ -295,8 +366,13 @@ def _assumptions(kg, lang, county_iri) -> list[dict]:
         kind = next((name for cls, name in ASSUMPTION_KINDS if cls in rec["types"]), "actor")
         label = lambda key: kg.label(URIRef(r[key]), lang) if r.get(key) is not None else ""  # noqa: E731
         areas = ", ".join(sorted((_mid(kg.label(URIRef(a), lang)) for a in rec["areas"]), key=sv_sort_key))
-        values = {"subject": label("subject"), "object": label("object"), "kind": _mid(label("kind")),
-                  "areas": areas or t("report.assumption.all_areas", lang), "former": str(r.get("former") or "")}
+        values = {
+            "subject": label("subject"),
+            "object": label("object"),
+            "kind": _mid(label("kind")),
+            "areas": areas or t("report.assumption.all_areas", lang),
+            "former": str(r.get("former") or ""),
+        }
         if (kind == "actor" and not values["kind"]) or (kind == "change" and not values["former"]):
             kind = "record"
         sentence = t(f"report.assumption.{kind}", lang, **values)
@@ -306,8 +382,13 @@ def _assumptions(kg, lang, county_iri) -> list[dict]:
     out = []
     for county, items in groups.items():
         items.sort(key=lambda i: sv_sort_key(i["sentence"]))
-        out.append({"region": kg.label(URIRef(county), lang) if county else t("report.assumption.national", lang),
-                    "national": not county, "items": items})
+        out.append(
+            {
+                "region": kg.label(URIRef(county), lang) if county else t("report.assumption.national", lang),
+                "national": not county,
+                "items": items,
+            }
+        )
     out.sort(key=lambda g: (g["national"], sv_sort_key(g["region"])))
     return out
 
@@ -320,14 +401,21 @@ def _posts(kg, lang, scope: set, county_iri, include_personal: bool) -> list[dic
         holder = ""
         if include_personal and r.get("name") is not None:
             holder = str(r["name"]) + (f" ({str(r['mbox']).removeprefix('mailto:')})" if r.get("mbox") else "")
-        out.append({"post": kg.label(r["post"], lang), "actor": kg.label(r["actor"], lang),
-                    "fte": str(r["fte"]) if r.get("fte") is not None else "", "holder": holder})
+        out.append(
+            {
+                "post": kg.label(r["post"], lang),
+                "actor": kg.label(r["actor"], lang),
+                "fte": str(r["fte"]) if r.get("fte") is not None else "",
+                "holder": holder,
+            }
+        )
     out.sort(key=lambda p: (sv_sort_key(p["actor"]), sv_sort_key(p["post"]), p["holder"]))
     return out
 
 
-def report_data(kg, lang: str = "sv", county=None, include_personal: bool = False, datasets=None,
-                previous=None) -> dict:
+def report_data(
+    kg, lang: str = "sv", county=None, include_personal: bool = False, datasets=None, previous=None
+) -> dict:
     """Everything the report shows, as plain strings and numbers, counted on the graph a reader is
     shown (:func:`graphmap.report.counts.shown`: without personal data unless asked for), so
     that the CLI's report and the web app's are the same. ``datasets`` names the regions the
@@ -351,11 +439,16 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
     national = county_iri is None
     per_county = _per_county(kg, lang, areas, view, assumptions) if national else []
     return {
-        "lang": lang, "date": today, "version": __version__,
-        "scope": t("report.scope_county", lang, county=kg.label(county_iri, lang)) if county_iri is not None
+        "lang": lang,
+        "date": today,
+        "version": __version__,
+        "scope": t("report.scope_county", lang, county=kg.label(county_iri, lang))
+        if county_iri is not None
         else t("report.scope_all", lang),
         "county_label": kg.label(county_iri, lang) if county_iri is not None else "",
-        "data_version": data_version(kg), "triples": numbers["triples"], "datasets": datasets,
+        "data_version": data_version(kg),
+        "triples": numbers["triples"],
+        "datasets": datasets,
         "latest_fact": str(latest[0]["latest"]) if latest and latest[0].get("latest") is not None else "",
         "summary": numbers["summary"],
         "support": _support(kg, lang, areas, _municipalities(kg, county_iri)) if county_iri is not None else [],
@@ -367,12 +460,21 @@ def report_data(kg, lang: str = "sv", county=None, include_personal: bool = Fals
         "include_personal": include_personal,
         "sources": _sources(kg, lang, None if national else county_facts(kg, county_iri, view)),
         "assumptions": assumptions,
-        "national": national, "per_county": per_county,
+        "national": national,
+        "per_county": per_county,
         "national_support": [b for b in _support(kg, lang, areas, _municipalities(kg), ("national",)) if b["groups"]]
-        if national else [],
-        "national_assumptions": [dict(g, items=g["items"][:NATIONAL_ASSUMPTIONS],
-                                      more=max(0, len(g["items"]) - NATIONAL_ASSUMPTIONS), total=len(g["items"]))
-                                 for g in assumptions if g["national"]],
+        if national
+        else [],
+        "national_assumptions": [
+            dict(
+                g,
+                items=g["items"][:NATIONAL_ASSUMPTIONS],
+                more=max(0, len(g["items"]) - NATIONAL_ASSUMPTIONS),
+                total=len(g["items"]),
+            )
+            for g in assumptions
+            if g["national"]
+        ],
         "embed_map": len(view["nodes"]) <= MAP_EMBED_LIMIT,
         "round": round_sections(kg, lang, previous),
         "view": view,

@@ -9,6 +9,7 @@ profile of its own in a temporary folder, no network beyond the file, and a time
 >>> find_chromium() is None or find_chromium().name.startswith(("chromium", "google-chrome"))
 True
 """
+
 from __future__ import annotations
 
 import os
@@ -20,9 +21,17 @@ from pathlib import Path
 from graphmap.fileio import write_bytes_atomic
 from graphmap.i18n import t
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+    "--run-all-compositor-stages-before-draw",
+)
 #: seconds Chromium may take to print one report (the national report prints in about 10 s)
 PRINT_TIMEOUT = 180
 
@@ -54,8 +63,13 @@ def print_pdf(html_path, pdf_path, lang: str = "sv") -> Path:
         raise NoBrowser(t("report.pdf.no_browser", lang, html=html_path))
     with tempfile.TemporaryDirectory(prefix="graphmap-pdf-") as tmp:
         out = Path(tmp) / "report.pdf"
-        cmd = [str(browser), *CHROMIUM_FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
-               f"--print-to-pdf={out}", html_path.as_uri()]
+        cmd = [
+            str(browser),
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={Path(tmp) / 'profile'}",
+            f"--print-to-pdf={out}",
+            html_path.as_uri(),
+        ]
         try:
             done = subprocess.run(cmd, capture_output=True, timeout=PRINT_TIMEOUT, env=dict(os.environ, HOME=tmp))
         except subprocess.TimeoutExpired as exc:

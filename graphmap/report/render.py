@@ -13,6 +13,7 @@ exactly the map's scripts (:func:`graphmap.viz.script_hashes`).
 >>> "<title>Mapping report – Mapping of support in social services – County: Västerbottens län</title>" in html
 True
 """
+
 from __future__ import annotations
 
 import base64
@@ -32,9 +33,14 @@ def _environment():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     from graphmap.ingest.cells import shown
-    return Environment(loader=PackageLoader("graphmap", "templates"),
-                       autoescape=select_autoescape(default=True, default_for_string=True),
-                       trim_blocks=True, lstrip_blocks=True, finalize=shown)  # invisible characters as codes
+
+    return Environment(
+        loader=PackageLoader("graphmap", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=shown,
+    )  # invisible characters as codes
 
 
 def sweden_maps(gaps: dict, lang: str = "sv") -> list[str]:
@@ -54,10 +60,18 @@ def sweden_maps(gaps: dict, lang: str = "sv") -> list[str]:
         return []
     out = []
     for i, row in enumerate(gaps["rows"]):
-        tiles = [{"code": col["code"], "label": col["label"], "style": cell["style"], "colour": cell["colour"],
-                  "unmet": cell["unmet"], "count": cell["text"],
-                  "text": i18n.t("gaps.partly", lang) if cell["style"] == "delvis" else cell["text"]}
-                 for col, cell in zip(gaps["columns"], row["cells"])]
+        tiles = [
+            {
+                "code": col["code"],
+                "label": col["label"],
+                "style": cell["style"],
+                "colour": cell["colour"],
+                "unmet": cell["unmet"],
+                "count": cell["text"],
+                "text": i18n.t("gaps.partly", lang) if cell["style"] == "delvis" else cell["text"],
+            }
+            for col, cell in zip(gaps["columns"], row["cells"])
+        ]
         out.append(tiles_svg(tiles, row["area"], lang, legend=False, key=str(i)))
     return out
 
@@ -93,30 +107,59 @@ def render_html(data: dict, png_name: str | None = None) -> str:
     written beside it (mentioned under the matrix), if any."""
     data = dict(data)
     view = data.pop("view")
-    data["support"], data["national_actors"] = national_once(data["support"]) if not data["national"] else (data["support"], [])
+    data["support"], data["national_actors"] = (
+        national_once(data["support"]) if not data["national"] else (data["support"], [])
+    )
     lang = data["lang"]
     # the interactive map only where it stays small enough to open fast (MAP_EMBED_LIMIT)
     map_page = render_map_html(view, lang=lang, title=view["labels"]["title"]) if data.get("embed_map", True) else ""
     # escaped here, as the srcdoc attribute needs it, and so left as it is by the template's finalize
     # (which writes invisible characters as codes: the map's script has one, and its hash must hold)
     map_page = Markup.escape(map_page)
-    map_svg = base64.b64encode(static_map_svg(view, lang=lang, title=view["labels"]["title"]).encode("utf-8")).decode("ascii")
+    map_svg = base64.b64encode(static_map_svg(view, lang=lang, title=view["labels"]["title"]).encode("utf-8")).decode(
+        "ascii"
+    )
     # the embedded map (iframe srcdoc) obeys this policy too: allow exactly its scripts
-    csp = ("default-src 'none'; script-src " + " ".join(script_hashes())
-           + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
-           "base-uri 'none'; form-action 'none'")
-    return _environment().get_template("report.html.j2").render(
-        **data, map_page=map_page, map_svg=map_svg, map_key=map_key(view, lang=lang),
-        sweden=sweden_maps(data["gaps"], lang), sweden_legend=legend_svg(lang), csp=csp, png_name=png_name,
-        t=lambda key, **values: i18n.t(key, lang, **values))
+    csp = (
+        "default-src 'none'; script-src "
+        + " ".join(script_hashes())
+        + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            **data,
+            map_page=map_page,
+            map_svg=map_svg,
+            map_key=map_key(view, lang=lang),
+            sweden=sweden_maps(data["gaps"], lang),
+            sweden_legend=legend_svg(lang),
+            csp=csp,
+            png_name=png_name,
+            t=lambda key, **values: i18n.t(key, lang, **values),
+        )
+    )
 
 
-def report_html(kg, lang: str = "sv", county=None, include_personal: bool = False,
-                png_name: str | None = None, datasets=None, previous=None) -> str:
+def report_html(
+    kg,
+    lang: str = "sv",
+    county=None,
+    include_personal: bool = False,
+    png_name: str | None = None,
+    datasets=None,
+    previous=None,
+) -> str:
     """The mapping report as one self-contained HTML page (no external loads); ``previous``: an earlier
     data version, for the section on what changed."""
-    return render_html(report_data(kg, lang=lang, county=county, include_personal=include_personal,
-                                   datasets=datasets, previous=previous), png_name)
+    return render_html(
+        report_data(
+            kg, lang=lang, county=county, include_personal=include_personal, datasets=datasets, previous=previous
+        ),
+        png_name,
+    )
 
 
 __all__ = ["render_html", "report_html", "sweden_maps"]

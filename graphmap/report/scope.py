@@ -12,6 +12,7 @@ confidence, so the Västerbotten report lists Västerbotten's sources, not the ~
 >>> 0 < len({f["record"] for f in facts}) < len({f["record"] for f in county_facts(kg, None, None)})
 True
 """
+
 from __future__ import annotations
 
 from graphmap.api import run_query

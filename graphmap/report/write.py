@@ -6,6 +6,7 @@
 >>> html.name, png.name
 ('rapport.html', 'rapport-luckor.png')
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,8 +27,9 @@ def report_png_name(html_name: str, lang: str = "sv") -> str:
     return f"{Path(html_name).stem}-{t('report.png_suffix', lang_key(lang))}.png"
 
 
-def write_report(kg, path, lang: str = "sv", county=None, include_personal: bool = False,
-                 previous=None) -> tuple[Path, Path]:
+def write_report(
+    kg, path, lang: str = "sv", county=None, include_personal: bool = False, previous=None
+) -> tuple[Path, Path]:
     """Write the report to ``path`` and the gap matrix PNG next to it (``<stem>-luckor.png``,
     ``<stem>-gaps.png`` in English); both appear or neither (a full disk leaves the previous
     report, not a new PNG beside an old page). Returns (html_path, png_path)."""

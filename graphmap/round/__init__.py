@@ -20,4 +20,5 @@ How the answers become data (a confirmed assumption stated, a rejected one withd
 party's fact left for review) is the build's job: :mod:`graphmap.ingest.answers`, with the one rule
 of :mod:`graphmap.ingest.effects`.
 """
+
 from __future__ import annotations

@@ -13,6 +13,7 @@ source (confidence ``stated``: the answer states it; the source says who):
 
 Every problem names the file, the sheet, the row and the column, as in the rest of the workbook.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,9 @@ ADDED_TABLES = ("actors", "networks", "coverage", "memberships", "offers")
 
 
 def _problem(problems, where, column, code, lang, severity="error", **params) -> None:
-    problems.append(Problem(where[0], where[1], t(f"round.column.{column}", lang), code, severity, params,
-                            section="round"))
+    problems.append(
+        Problem(where[0], where[1], t(f"round.column.{column}", lang), code, severity, params, section="round")
+    )
 
 
 def _concept(scheme: str, text: str, where, column, lang, problems):
@@ -43,8 +45,16 @@ def _concept(scheme: str, text: str, where, column, lang, problems):
     vocab = vocabularies()
     found = vocab.resolve(scheme, text)
     if found is None:
-        _problem(problems, where, column, "unknown_value", lang, value=text, scheme=scheme,
-                 suggestions=vocab.suggest(scheme, text))
+        _problem(
+            problems,
+            where,
+            column,
+            "unknown_value",
+            lang,
+            value=text,
+            scheme=scheme,
+            suggestions=vocab.suggest(scheme, text),
+        )
         return False
     return found
 
@@ -56,8 +66,16 @@ def _kind(text: str, where, lang, problems):
         found = vocab.resolve(scheme, text)
         if found is not None and (scheme, found.notation) != ("actor-type", "kommun"):
             return table, found.notation
-    _problem(problems, where, "add_kind", "unknown_value", lang, value=text, scheme="add-kind",
-             suggestions=vocab.suggest("network-kind", text) + vocab.suggest("actor-type", text))
+    _problem(
+        problems,
+        where,
+        "add_kind",
+        "unknown_value",
+        lang,
+        value=text,
+        scheme="add-kind",
+        suggestions=vocab.suggest("network-kind", text) + vocab.suggest("actor-type", text),
+    )
     return None
 
 
@@ -65,8 +83,16 @@ def _how(text: str, where, lang, problems):
     vocab = vocabularies()
     found = vocab.resolve("route", text)
     if found is None or found.notation not in ADD_HOW:
-        _problem(problems, where, "add_how", "unknown_value", lang, value=text, scheme="add-how",
-                 suggestions=[vocab.schemes["route"][c].label(lang) for c in ADD_HOW])
+        _problem(
+            problems,
+            where,
+            "add_how",
+            "unknown_value",
+            lang,
+            value=text,
+            scheme="add-how",
+            suggestions=[vocab.schemes["route"][c].label(lang) for c in ADD_HOW],
+        )
         return None
     return found
 
@@ -79,8 +105,17 @@ def read_additions(table, entry, returned, lang: str, problems: list[Problem], r
     kept = entry["sheets"].get("missing", {})
     if table is None:
         if kept:
-            problems.append(Problem(returned.file, None, None, "missing_sheet", "error",
-                                    {"sheet": t("round.sheet.missing", lang)}, section="round"))
+            problems.append(
+                Problem(
+                    returned.file,
+                    None,
+                    None,
+                    "missing_sheet",
+                    "error",
+                    {"sheet": t("round.sheet.missing", lang)},
+                    section="round",
+                )
+            )
         return changes
     heads = {key: normalise_header(t(f"round.column.{key}", lang)) for key in ADD_COLUMNS}
     rows = dict(table.rows)
@@ -92,8 +127,17 @@ def read_additions(table, entry, returned, lang: str, problems: list[Problem], r
         row = rows.get(n, {})
         where = (table.label, n)
         if (row.get(heads["nr"], "") or "") != cells["nr"]:
-            problems.append(Problem(table.label, n, t("round.column.nr", lang), "protected_changed", "error",
-                                    {"was": cells["nr"], "now": row.get(heads["nr"], "") or "–"}, section="round"))
+            problems.append(
+                Problem(
+                    table.label,
+                    n,
+                    t("round.column.nr", lang),
+                    "protected_changed",
+                    "error",
+                    {"was": cells["nr"], "now": row.get(heads["nr"], "") or "–"},
+                    section="round",
+                )
+            )
             continue
         v = {key: (row.get(heads[key], "") or "").strip() for key in ADD_COLUMNS[1:]}
         if not any(v.values()):
@@ -110,11 +154,22 @@ def read_additions(table, entry, returned, lang: str, problems: list[Problem], r
             try:
                 existing = str(resolver.resolve("actor", name, "name"))
             except ValueError as exc:
-                like = [x for x in getattr(exc, "suggestions", []) if fold(_QUALIFIER.sub("", _QUALIFIER.sub("", x)))
-                        == fold(name)]   # the same name with a qualifier: "FoU Socialtjänst (Västerbotten)"
-                if like:   # a new one named like one the map holds: say so, the coordinator checks
-                    _problem(problems, where, "add_name", "add_like_existing", lang, "warning", name=name,
-                             names=", ".join(like))
+                like = [
+                    x
+                    for x in getattr(exc, "suggestions", [])
+                    if fold(_QUALIFIER.sub("", _QUALIFIER.sub("", x))) == fold(name)
+                ]  # the same name with a qualifier: "FoU Socialtjänst (Västerbotten)"
+                if like:  # a new one named like one the map holds: say so, the coordinator checks
+                    _problem(
+                        problems,
+                        where,
+                        "add_name",
+                        "add_like_existing",
+                        lang,
+                        "warning",
+                        name=name,
+                        names=", ".join(like),
+                    )
         kind = _kind(v["add_kind"], where, lang, problems) if v["add_kind"] else None
         level = _concept("level", v["add_level"], where, "add_level", lang, problems)
         target = _concept("target-group", v["add_target"], where, "add_target", lang, problems)
@@ -139,30 +194,67 @@ def read_additions(table, entry, returned, lang: str, problems: list[Problem], r
             ident = existing.rsplit("/", 1)[-1]
         else:
             ident = slugify(f"{code}-{name}")
-            assert kind is not None and level is not None   # a new one without them is an error above
+            assert kind is not None and level is not None  # a new one without them is an error above
             thing = {"id": ident, "name_sv": name, "level": level.notation, **provenance, "note": comment}
             if kind[0] == "networks":
-                thing.update({"kind": kind[1], "areas": ";".join(areas),
-                              "target_groups": target.notation if target else "",
-                              "note": "; ".join(x for x in (comment, v["add_url"]) if x)})
+                thing.update(
+                    {
+                        "kind": kind[1],
+                        "areas": ";".join(areas),
+                        "target_groups": target.notation if target else "",
+                        "note": "; ".join(x for x in (comment, v["add_url"]) if x),
+                    }
+                )
             else:
                 thing.update({"types": kind[1], "homepage": v["add_url"]})
             out[kind[0]].append(thing)
         if how.notation == "coverage":
-            out["coverage"].append({"id": f"{ident}-{code}", "actor": ident, "places": code, "areas": ";".join(areas),
-                                    **provenance, "note": comment})
+            out["coverage"].append(
+                {
+                    "id": f"{ident}-{code}",
+                    "actor": ident,
+                    "places": code,
+                    "areas": ";".join(areas),
+                    **provenance,
+                    "note": comment,
+                }
+            )
             fact = f"coverage/{ident}-{code}"
         else:
-            out["memberships"].append({"id": f"{code}-{ident}", "member": code, "organisation": ident,
-                                       "role": "medlem", **provenance, "note": comment})
+            out["memberships"].append(
+                {
+                    "id": f"{code}-{ident}",
+                    "member": code,
+                    "organisation": ident,
+                    "role": "medlem",
+                    **provenance,
+                    "note": comment,
+                }
+            )
             fact = f"memberships/{code}-{ident}"
         if support:
-            out["offers"].append({"id": f"{ident}-{code}-{support.notation}", "actor": ident, "kind": support.notation,
-                                  "areas": ";".join(areas), "places": code,
-                                  "target_groups": target.notation if target else "", **provenance, "note": comment})
-        changes.append(("added", t("round.added.line", lang, name=name, how=how.label(lang)),
-                        t("round.added.existing", lang) if existing is not None else t("round.added.new", lang),
-                        fact, cells["nr"], comment))
+            out["offers"].append(
+                {
+                    "id": f"{ident}-{code}-{support.notation}",
+                    "actor": ident,
+                    "kind": support.notation,
+                    "areas": ";".join(areas),
+                    "places": code,
+                    "target_groups": target.notation if target else "",
+                    **provenance,
+                    "note": comment,
+                }
+            )
+        changes.append(
+            (
+                "added",
+                t("round.added.line", lang, name=name, how=how.label(lang)),
+                t("round.added.existing", lang) if existing is not None else t("round.added.new", lang),
+                fact,
+                cells["nr"],
+                comment,
+            )
+        )
     returned.tables = {name: rows for name, rows in out.items() if rows}
     return changes
 

@@ -30,6 +30,7 @@ already applied, put back in ``svar/``, is recognised by its content and skipped
 >>> [p.code for p in back.errors], len(apply_returns(back).answers)
 ([], 0)
 """
+
 from __future__ import annotations
 
 import csv
@@ -55,8 +56,8 @@ class Applied:
     answers: list[dict] = field(default_factory=list)
     needs: list[dict] = field(default_factory=list)
     respondents: list[str] = field(default_factory=list)
-    archived: list[Path] = field(default_factory=list)   # workbooks moved to svar/inlasta/
-    held: list[str] = field(default_factory=list)        # files not applied: their problems are the readback's
+    archived: list[Path] = field(default_factory=list)  # workbooks moved to svar/inlasta/
+    held: list[str] = field(default_factory=list)  # files not applied: their problems are the readback's
 
 
 class ApplyRefused(ValueError):
@@ -98,17 +99,19 @@ def apply_returns(readback: Readback, *, require_all: bool = False, today: str |
             applied.held = sorted(set(applied.held) | {r.file for r in late})
         returned = [r for r in readback.returned if r not in late]
         replaced = {r.respondent for r in returned}
-        new = {"sources": [r.source for r in returned],
-               "answers": [a for r in returned for a in r.answers],
-               "needs": [n for r in returned for n in r.needs],
-               **{name: [x for r in returned for x in r.tables.get(name, ())] for name in ADDED_TABLES}}
+        new = {
+            "sources": [r.source for r in returned],
+            "answers": [a for r in returned for a in r.answers],
+            "needs": [n for r in returned for n in r.needs],
+            **{name: [x for r in returned for x in r.tables.get(name, ())] for name in ADDED_TABLES},
+        }
         payloads = {}
         for name in TABLES:
             columns = [c.name for c in TABLE[name].columns]
             kept = [row for row in _rows(folder / f"{name}.csv") if _owner(name, row) not in replaced]
             rows = kept + new[name]
             if name in ADDED_TABLES and not rows and not (folder / f"{name}.csv").exists():
-                continue   # no table the round does not need
+                continue  # no table the round does not need
             payloads[folder / f"{name}.csv"] = table_csv(rows, columns)
         ledger = applied_workbooks(folder)
         day = today or _dt.date.today().isoformat()
@@ -146,7 +149,7 @@ def _owner(table: str, row: dict) -> str:
         return row.get("respondent", "")
     if table == "needs":
         return row.get("reported_by", "")
-    return str(row.get("source", "")).removeprefix("svar-")   # what a respondent added
+    return str(row.get("source", "")).removeprefix("svar-")  # what a respondent added
 
 
 __all__ = ["apply_returns", "Applied", "ApplyRefused", "TABLES"]

@@ -14,6 +14,7 @@ an answer may correct (:data:`graphmap.ingest.answers.CORRECTABLE`) and that col
 >>> any(line.confidence == "assumed" for line in lines)
 True
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -33,20 +34,21 @@ TABLE_ORDER = ("coverage", "memberships", "relations", "offers", "needs")
 @dataclass
 class Line:
     """One line of "what we believe about you"."""
-    key: str                 # dataset/table/id: what an answer names
-    record: str              # the record's IRI
+
+    key: str  # dataset/table/id: what an answer names
+    record: str  # the record's IRI
     table: str
-    text: str                # the sentence, in the workbook's language
-    source: str              # the source's title
-    confidence: str          # stated / reference / assumed
-    field: str | None        # the column an answer may correct (None: answers are recorded only)
-    current: str = ""        # that column's value, as codes (role: "medlem", areas: "aldre;funktionshinder")
-    others: int = 0          # how many others the fact is also about (a coverage of 14: 13)
-    note: str = ""           # the record's note (what was inferred, what to verify)
+    text: str  # the sentence, in the workbook's language
+    source: str  # the source's title
+    confidence: str  # stated / reference / assumed
+    field: str | None  # the column an answer may correct (None: answers are recorded only)
+    current: str = ""  # that column's value, as codes (role: "medlem", areas: "aldre;funktionshinder")
+    others: int = 0  # how many others the fact is also about (a coverage of 14: 13)
+    note: str = ""  # the record's note (what was inferred, what to verify)
     areas: list = field(default_factory=list)
-    short: str = ""          # what a list names it by: a need's description, else the sentence
-    part: bool = True        # the respondent's part can be taken apart (False: an offer through coverage)
-    own: bool = False        # every source of the fact is the respondent's own answer
+    short: str = ""  # what a list names it by: a need's description, else the sentence
+    part: bool = True  # the respondent's part can be taken apart (False: an offer through coverage)
+    own: bool = False  # every source of the fact is the respondent's own answer
 
     @property
     def assumed(self) -> bool:
@@ -64,7 +66,7 @@ def record_key(iri) -> str | None:
     text = str(iri)
     if not text.startswith(str(ID)):
         return None
-    rest = text[len(str(ID)):]
+    rest = text[len(str(ID)) :]
     return rest if rest.count("/") == 2 and rest.split("/")[0] not in ("kommun", "lan", "actor", "network") else None
 
 
@@ -79,8 +81,13 @@ class _Facts:
             self.in_county[c].add(m)
         self.titles = {str(r["source"]): str(r["title"] or "") for r in run_query(kg, "source-info").rows}
         self.records: dict[str, dict] = {}
-        for table, query in (("coverage", "round-coverage"), ("memberships", "round-memberships"),
-                             ("relations", "round-relations"), ("offers", "round-offers"), ("needs", "round-needs")):
+        for table, query in (
+            ("coverage", "round-coverage"),
+            ("memberships", "round-memberships"),
+            ("relations", "round-relations"),
+            ("offers", "round-offers"),
+            ("needs", "round-needs"),
+        ):
             for row in run_query(kg, query).rows:
                 rec = self.records.setdefault(str(row["record"]), {"table": table, "values": defaultdict(set)})
                 for name, value in row.items():
@@ -129,25 +136,49 @@ def _lines(facts: _Facts, r: str, lang: str) -> list[Line]:
             places = facts.municipalities(v.get("place", ()))
             if is_municipality and r in places:
                 covering |= set(map(str, v.get("actor", ())))
-                text = t("round.line.coverage", lang, actor=facts.labels(v.get("actor", ())),
-                         areas=facts.labels(v.get("area", ())) or t("round.line.all_areas", lang),
-                         extent=facts.labels(v.get("extent", ())) or "–")
+                text = t(
+                    "round.line.coverage",
+                    lang,
+                    actor=facts.labels(v.get("actor", ())),
+                    areas=facts.labels(v.get("area", ())) or t("round.line.all_areas", lang),
+                    extent=facts.labels(v.get("extent", ())) or "–",
+                )
                 others = len(places) - 1
             elif r in map(str, v.get("actor", ())):
-                text = t("round.line.coverage_by", lang, places=facts.labels(v.get("place", ())),
-                         areas=facts.labels(v.get("area", ())) or t("round.line.all_areas", lang))
+                text = t(
+                    "round.line.coverage_by",
+                    lang,
+                    places=facts.labels(v.get("place", ())),
+                    areas=facts.labels(v.get("area", ())) or t("round.line.all_areas", lang),
+                )
             current = ";".join(sorted(code_of(a) for a in v.get("area", ())))
         elif table == "memberships" and r in map(str, v.get("member", ())):
-            text = t("round.line.membership", lang, organisation=facts.labels(v.get("organisation", ())),
-                     role=facts.labels(v.get("role", ())))
+            text = t(
+                "round.line.membership",
+                lang,
+                organisation=facts.labels(v.get("organisation", ())),
+                role=facts.labels(v.get("role", ())),
+            )
             current = ";".join(sorted(code_of(x) for x in v.get("role", ())))
         elif table == "relations" and r in {str(x) for x in v.get("subject", set()) | v.get("object", set())}:
-            text = t("round.line.relation", lang, subject=facts.labels(v.get("subject", ())),
-                     relation=facts.labels(v.get("relation", ())), object=facts.labels(v.get("object", ())))
+            text = t(
+                "round.line.relation",
+                lang,
+                subject=facts.labels(v.get("subject", ())),
+                relation=facts.labels(v.get("relation", ())),
+                object=facts.labels(v.get("object", ())),
+            )
             current = ";".join(sorted(code_of(x) for x in v.get("relation", ())))
-        elif table == "needs" and (r in map(str, v.get("reporter", ())) or r in facts.municipalities(v.get("place", ()))):
-            text = t("round.line.need", lang, description=facts.one(v, "description"),
-                     areas=facts.labels(v.get("area", ())), status=facts.labels(v.get("status", ())) or "–")
+        elif table == "needs" and (
+            r in map(str, v.get("reporter", ())) or r in facts.municipalities(v.get("place", ()))
+        ):
+            text = t(
+                "round.line.need",
+                lang,
+                description=facts.one(v, "description"),
+                areas=facts.labels(v.get("area", ())),
+                status=facts.labels(v.get("status", ())) or "–",
+            )
             current = ";".join(sorted(code_of(x) for x in v.get("status", ())))
         if text is not None:
             lines.append(_line(facts, key, record, table, text, v, field, current, others, r))
@@ -161,16 +192,22 @@ def _lines(facts: _Facts, r: str, lang: str) -> list[Line]:
         places = {str(p) for p in v.get("place", ())}
         actors = {str(a) for a in v.get("actor", ())}
         levels = {str(x) for x in v.get("level", ())}
-        text = t("round.line.offer", lang, actor=facts.labels(actors), kind=facts.labels(v.get("kind", ())),
-                 areas=facts.labels(v.get("area", ())) or t("round.line.all_areas", lang))
+        text = t(
+            "round.line.offer",
+            lang,
+            actor=facts.labels(actors),
+            kind=facts.labels(v.get("kind", ())),
+            areas=facts.labels(v.get("area", ())) or t("round.line.all_areas", lang),
+        )
         current = ";".join(sorted(code_of(a) for a in v.get("area", ())))
         if r in places:
-            lines.append(_line(facts, key, record, table, text, v, "areas", current,
-                               len(facts.municipalities(places)) - 1, r))
+            lines.append(
+                _line(facts, key, record, table, text, v, "areas", current, len(facts.municipalities(places)) - 1, r)
+            )
         elif not places and actors & covering and NATIONAL not in levels:
             text += " " + t("round.line.offer_via", lang)
             lines.append(_line(facts, key, record, table, text, v, "areas", current, 0, r))
-            lines[-1].part = False   # confirmed as a whole; a removal or correction is for review
+            lines[-1].part = False  # confirmed as a whole; a removal or correction is for review
         elif r in actors:
             lines.append(_line(facts, key, record, table, text, v, "areas", current, 0, r))
     order = {name: i for i, name in enumerate(TABLE_ORDER)}
@@ -179,13 +216,24 @@ def _lines(facts: _Facts, r: str, lang: str) -> list[Line]:
 
 
 def _line(facts: _Facts, key, record, table, text, v, field, current, others, respondent) -> Line:
-    rank = vocabularies().rank("confidence")   # the weakest first; one unknown counts as stated
+    rank = vocabularies().rank("confidence")  # the weakest first; one unknown counts as stated
     confidences = [code_of(c) for c in sorted(v.get("confidence", ()), key=lambda c: rank.get(str(c), 2))]
     sources = sorted(s for s in (facts.titles.get(str(x), "") for x in v.get("source", ())) if s)
-    return Line(key, record, table, text, "; ".join(sources), confidences[0] if confidences else "stated",
-                field, current, max(0, others), facts.one(v, "note"),
-                sorted(code_of(a) for a in v.get("area", ())), text,
-                own=bool(v.get("source")) and all(own_source(code_of(x), code_of(respondent)) for x in v["source"]))
+    return Line(
+        key,
+        record,
+        table,
+        text,
+        "; ".join(sources),
+        confidences[0] if confidences else "stated",
+        field,
+        current,
+        max(0, others),
+        facts.one(v, "note"),
+        sorted(code_of(a) for a in v.get("area", ())),
+        text,
+        own=bool(v.get("source")) and all(own_source(code_of(x), code_of(respondent)) for x in v["source"]),
+    )
 
 
 def table_csv(rows: list[dict], columns: list[str]) -> bytes:
@@ -194,6 +242,7 @@ def table_csv(rows: list[dict], columns: list[str]) -> bytes:
     the value)."""
     import csv
     import io
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)

@@ -16,6 +16,7 @@ new, and needs met (now completed, or with support where they had none).
 >>> changes(kg, kg).total
 0
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -25,30 +26,54 @@ from graphmap.api import data_version, run_query
 from graphmap.i18n import sv_sort_key
 from graphmap.ontology import code_of
 
-KINDS = ("actor_added", "actor_removed", "network_added", "network_removed", "coverage_added", "coverage_removed",
-         "membership_added", "membership_removed", "role_changed", "support_added", "support_removed",
-         "confidence_raised", "confidence_lowered", "need_new", "need_met")
+KINDS = (
+    "actor_added",
+    "actor_removed",
+    "network_added",
+    "network_removed",
+    "coverage_added",
+    "coverage_removed",
+    "membership_added",
+    "membership_removed",
+    "role_changed",
+    "support_added",
+    "support_removed",
+    "confidence_raised",
+    "confidence_lowered",
+    "need_new",
+    "need_met",
+)
 RANK = {"assumed": 0, "stated": 1, "reference": 1}
 
 
 @dataclass
 class Change:
     kind: str
-    subject: str          # the IRI the change is about (actor, member, need …)
-    labels: tuple         # what the change names, in order (for the sentence)
+    subject: str  # the IRI the change is about (actor, member, need …)
+    labels: tuple  # what the change names, in order (for the sentence)
     before: str = ""
     after: str = ""
-    said: tuple = ()      # who in the round said so, when and why: (name, date, comment) per answer
+    said: tuple = ()  # who in the round said so, when and why: (name, date, comment) per answer
 
     def as_dict(self, lang: str = "sv") -> dict:
         """The change as a row: ``before`` and ``after`` as labels (a role, a confidence) in ``lang``;
         ``said``: "enligt Lycksele 2027-02-20: Vi har egen FoU" for each answer behind it."""
         from graphmap.i18n import t
-        said = "; ".join(t("round.said", lang, name=n, date=d or "–", comment=c) if c
-                         else t("round.said_when", lang, name=n, date=d or "–") for n, d, c in self.said)
-        return {"kind": self.kind, "subject": self.subject, "what": " – ".join(self.labels),
-                "before": _value(self.kind, self.before, lang), "after": _value(self.kind, self.after, lang),
-                "said": said}
+
+        said = "; ".join(
+            t("round.said", lang, name=n, date=d or "–", comment=c)
+            if c
+            else t("round.said_when", lang, name=n, date=d or "–")
+            for n, d, c in self.said
+        )
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "what": " – ".join(self.labels),
+            "before": _value(self.kind, self.before, lang),
+            "after": _value(self.kind, self.after, lang),
+            "said": said,
+        }
 
 
 @dataclass
@@ -84,19 +109,28 @@ def _best(confidences) -> str:
 def _facts(kg) -> dict:
     """Every fact of ``kg`` by kind and key: {kind: {key: (confidence, extra)}}."""
     county, members = _county_members(kg)
-    out: dict[str, dict] = {"actor": {}, "network": {}, "coverage": {}, "membership": {}, "support": {}, "need": {},
-                            "records": defaultdict(set), "sources": defaultdict(set)}
+    out: dict[str, dict] = {
+        "actor": {},
+        "network": {},
+        "coverage": {},
+        "membership": {},
+        "support": {},
+        "need": {},
+        "records": defaultdict(set),
+        "sources": defaultdict(set),
+    }
 
     def seen(r, what, key):
         out["records"][str(r["record"])].add((what, key))
         if r.get("source") is not None:
             out["sources"][(what, key)].add(str(r["source"]))
+
     for r in run_query(kg, "round-actors").rows:
         out["network" if r["network"] else "actor"][(str(r["node"]),)] = ("", "")
     found: dict[tuple, set] = defaultdict(set)
     for r in run_query(kg, "round-coverage").rows:
         place = str(r["place"])
-        for m in (members.get(place) or {place}):
+        for m in members.get(place) or {place}:
             found[(str(r["actor"]), m)].add(r.get("confidence"))
             seen(r, "coverage", (str(r["actor"]), m))
     out["coverage"] = {k: (_best(v), "") for k, v in found.items()}
@@ -122,8 +156,10 @@ def _facts(kg) -> dict:
         seen(r, "need", (str(r["record"]),))
         described.setdefault(str(r["record"]), str(r.get("description") or code_of(r["record"])))
     supported = needs_supported(kg)
-    out["need"] = {(k,): ("genomford" if "genomford" in v else "", "supported" if supported.get(k) else "",
-                          described[k]) for k, v in statuses.items()}
+    out["need"] = {
+        (k,): ("genomford" if "genomford" in v else "", "supported" if supported.get(k) else "", described[k])
+        for k, v in statuses.items()
+    }
     return out
 
 
@@ -132,6 +168,7 @@ def needs_supported(kg) -> dict[str, bool]:
     broader or narrower one) to one of its municipalities (the gap matrix's count of providers).
     A need that names no municipality counts as supported when its area has any provider."""
     from graphmap.api import gap_matrix
+
     providers: dict[tuple, int] = {}
     any_area: dict[str, int] = defaultdict(int)
     for row in gap_matrix(kg).rows:
@@ -167,8 +204,16 @@ def changes(old, new) -> Changes:
     said = _said(a, b, new)
 
     def add(kind, subject, keys, before="", after="", what=None, key=None):
-        out.items.append(Change(kind, subject, tuple(label(k) if k.startswith("http") else k for k in keys),
-                                before, after, tuple(said.get((what, key), ()))))
+        out.items.append(
+            Change(
+                kind,
+                subject,
+                tuple(label(k) if k.startswith("http") else k for k in keys),
+                before,
+                after,
+                tuple(said.get((what, key), ())),
+            )
+        )
 
     for what in ("actor", "network"):
         for key in b[what].keys() - a[what].keys():
@@ -215,11 +260,16 @@ def _said(old: dict, new: dict, kg) -> dict[tuple, list[tuple]]:
         for what, key in records.get(str(a["fact"]), ()):
             if what in ("coverage", "membership") and who not in key:
                 continue
-            entry = (kg.label(who, "sv"), str(a.get("answered") or ""), str(a.get("comment") or a.get("correction") or ""))
+            entry = (
+                kg.label(who, "sv"),
+                str(a.get("answered") or ""),
+                str(a.get("comment") or a.get("correction") or ""),
+            )
             if entry not in out[(what, key)]:
                 out[(what, key)].append(entry)
-    answers = {str(r["source"]): r for r in run_query(kg, "source-info").rows
-               if code_of(r["source"]).startswith("svar-")}
+    answers = {
+        str(r["source"]): r for r in run_query(kg, "source-info").rows if code_of(r["source"]).startswith("svar-")
+    }
     for fact, sources in new["sources"].items():
         for source in sorted(sources & answers.keys()):
             r = answers[source]
@@ -232,6 +282,7 @@ def _said(old: dict, new: dict, kg) -> dict[tuple, list[tuple]]:
 def _value(kind: str, codes: str, lang: str) -> str:
     from graphmap.i18n import t
     from graphmap.vocab import vocabularies
+
     scheme = {"role_changed": "role", "confidence_raised": "confidence", "confidence_lowered": "confidence"}.get(kind)
     if scheme is None:
         return t(f"round.web.met_{codes}", lang) if kind == "need_met" and codes else codes

@@ -19,6 +19,7 @@ Problems are :class:`graphmap.problems.Problem` with the ``round`` section's tex
 like every other input problem. :class:`Readback` holds the rows the answers become
 (:mod:`graphmap.round.apply` writes them) and :meth:`Readback.preview`, one line per change.
 """
+
 from __future__ import annotations
 
 import csv
@@ -36,8 +37,15 @@ from graphmap.ingest.cells import parse_date, split_list
 from graphmap.problems import Problem
 from graphmap.ingest.readers import normalise_header, read_xlsx
 from graphmap.round.additions import read_additions
-from graphmap.round.workbook import (ANSWER_COLUMNS, FACT_COLUMNS, META, NEED_COLUMNS, RETURNED,
-                                     read_manifest, sheet_names)
+from graphmap.round.workbook import (
+    ANSWER_COLUMNS,
+    FACT_COLUMNS,
+    META,
+    NEED_COLUMNS,
+    RETURNED,
+    read_manifest,
+    sheet_names,
+)
 from graphmap.schema import TABLE
 from graphmap.vocab import vocabularies
 
@@ -52,8 +60,9 @@ def _problem(problems, file, row, column, code, severity="error", **params) -> N
 @dataclass
 class Change:
     """One change an answer makes, for the preview."""
+
     respondent: str
-    effect: str        # one of graphmap.ingest.effects.EFFECTS
+    effect: str  # one of graphmap.ingest.effects.EFFECTS
     text: str
     detail: str = ""
 
@@ -61,6 +70,7 @@ class Change:
 @dataclass
 class Returned:
     """One returned workbook that was read: the rows its answers become."""
+
     file: str
     respondent: str
     name: str
@@ -73,8 +83,8 @@ class Returned:
     #: what the respondent added (the sheet "Det som saknas"): rows of the tables actors, networks,
     #: coverage, memberships and offers, with its answer as their source
     tables: dict[str, list[dict]] = field(default_factory=dict)
-    path: Path | None = None   # the file read
-    digest: str = ""           # its content's SHA-256: an applied workbook put back is recognised by it
+    path: Path | None = None  # the file read
+    digest: str = ""  # its content's SHA-256: an applied workbook put back is recognised by it
 
 
 @dataclass
@@ -83,9 +93,9 @@ class Readback:
     folder: Path
     returned: list[Returned] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    replace: bool = False      # answers already applied for a respondent are to be replaced
-    skipped: list[str] = field(default_factory=list)   # files already applied, as they are: not read again
-    held: list[str] = field(default_factory=list)      # files with errors: not applied, left in svar/
+    replace: bool = False  # answers already applied for a respondent are to be replaced
+    skipped: list[str] = field(default_factory=list)  # files already applied, as they are: not read again
+    held: list[str] = field(default_factory=list)  # files with errors: not applied, left in svar/
 
     @property
     def errors(self) -> list[Problem]:
@@ -98,10 +108,13 @@ class Readback:
         """What the answers would change, one line each, grouped by respondent."""
         out = []
         for r in self.returned:
-            out.append(t("round.preview.respondent", lang, name=r.name, code=r.respondent, file=r.file,
-                         n=len(r.answers)))
+            out.append(
+                t("round.preview.respondent", lang, name=r.name, code=r.respondent, file=r.file, n=len(r.answers))
+            )
             for c in r.changes:
-                out.append("  " + t(f"round.effect.{c.effect}", lang) + ": " + c.text + (f" ({c.detail})" if c.detail else ""))
+                out.append(
+                    "  " + t(f"round.effect.{c.effect}", lang) + ": " + c.text + (f" ({c.detail})" if c.detail else "")
+                )
         return out
 
 
@@ -114,8 +127,14 @@ def _sheets(path: Path, names: set[str], problems: list[Problem]) -> dict:
 #: what a returned file may be: read (``.xlsx``, ``.xlsm``), refused with how to save it as ``.xlsx``,
 #: or not a workbook (a scan, a letter: named and left alone)
 READ_SUFFIXES = (".xlsx", ".xlsm")
-REFUSED_SUFFIXES = {".ods": "OpenDocument (.ods)", ".fods": "OpenDocument (.fods)", ".xls": "Excel 97–2003 (.xls)",
-                    ".xlsb": "Excel binär (.xlsb)", ".numbers": "Numbers (.numbers)", ".xltx": "Excel-mall (.xltx)"}
+REFUSED_SUFFIXES = {
+    ".ods": "OpenDocument (.ods)",
+    ".fods": "OpenDocument (.fods)",
+    ".xls": "Excel 97–2003 (.xls)",
+    ".xlsb": "Excel binär (.xlsb)",
+    ".numbers": "Numbers (.numbers)",
+    ".xltx": "Excel-mall (.xltx)",
+}
 #: applied workbooks are moved here, under ``svar/`` (see :mod:`graphmap.round.apply`)
 ARCHIVE = "inlasta"
 #: the round's ledger of applied workbooks: content digest -> file, respondent, answered, applied
@@ -167,8 +186,9 @@ def digest(path: Path) -> str:
 
 def already_applied(returned: Returned, date: str) -> Problem:
     """The error of a workbook whose respondent's answers are already applied."""
-    return Problem(returned.file, None, None, "already_applied", "error", {"name": returned.name, "date": date},
-                   section="round")
+    return Problem(
+        returned.file, None, None, "already_applied", "error", {"name": returned.name, "date": date}, section="round"
+    )
 
 
 def applied_respondents(folder) -> dict[str, str]:
@@ -198,6 +218,7 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
     keys = None
     if kg is not None:
         from graphmap.round.beliefs import record_key
+
         keys = {record_key(r[3]) for r in kg.ingest.rows} if kg.ingest is not None else None
     applied = applied_respondents(folder)
     ledger = applied_workbooks(folder)
@@ -211,8 +232,16 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
             continue
         if content in ledger and not replace:
             entry = ledger[content]
-            _problem(result.problems, path.name, None, None, "skipped_applied", "warning",
-                     date=str(entry.get("applied", "–")), first=str(entry.get("file", "–")))
+            _problem(
+                result.problems,
+                path.name,
+                None,
+                None,
+                "skipped_applied",
+                "warning",
+                date=str(entry.get("applied", "–")),
+                first=str(entry.get("file", "–")),
+            )
             result.skipped.append(path.name)
             continue
         errors = len(result.errors)
@@ -268,13 +297,29 @@ def _read_one(path: Path, manifest: dict, problems: list[Problem], keys, resolve
     respondent = meta.get("respondent", "")
     entry = manifest["respondents"].get(respondent)
     if entry is None or entry.get("token") != meta.get("token"):
-        _problem(problems, name, None, None, "not_in_round", name=meta.get("respondent_name") or respondent,
-                 round=manifest["name"])
+        _problem(
+            problems,
+            name,
+            None,
+            None,
+            "not_in_round",
+            name=meta.get("respondent_name") or respondent,
+            round=manifest["name"],
+        )
         return None
     for other, e in manifest["respondents"].items():
         if other != respondent and (name.startswith(other + "-") or name == e["file"]):
-            _problem(problems, name, None, None, "wrong_file", name=entry["name"], own_code=respondent,
-                     other=e["name"], other_code=other)
+            _problem(
+                problems,
+                name,
+                None,
+                None,
+                "wrong_file",
+                name=entry["name"],
+                own_code=respondent,
+                other=e["name"],
+                other_code=other,
+            )
             return None
     lang = meta.get("lang") or lang
     by_key = {key: sheets.get(normalise_header(n)) for key, n in sheet_names(lang).items()}
@@ -283,22 +328,55 @@ def _read_one(path: Path, manifest: dict, problems: list[Problem], keys, resolve
     answered = info.get("answered", "")
     code = respondent
     source_id = f"svar-{code}"
-    returned = Returned(name, code, entry["name"], answered, info.get("respondent_name", ""), {
-        "id": source_id, "title": t("round.source.title", lang, name=entry["name"], round=manifest["name"]),
-        "publisher": entry["name"], "url": "", "document": name, "date": answered,
-        "checked": _dt.date.today().isoformat(), "note": t("round.source.note", lang, version=meta.get("data_version", ""))})
+    returned = Returned(
+        name,
+        code,
+        entry["name"],
+        answered,
+        info.get("respondent_name", ""),
+        {
+            "id": source_id,
+            "title": t("round.source.title", lang, name=entry["name"], round=manifest["name"]),
+            "publisher": entry["name"],
+            "url": "",
+            "document": name,
+            "date": answered,
+            "checked": _dt.date.today().isoformat(),
+            "note": t("round.source.note", lang, version=meta.get("data_version", "")),
+        },
+    )
     for sheet_key in ("beliefs", "verify"):
         _facts(by_key.get(sheet_key), sheet_key, entry, manifest, returned, name, lang, problems, keys)
     _needs(by_key.get("needs"), entry, manifest, returned, name, lang, problems)
     if by_key.get("missing") is not None or "missing" in entry["sheets"]:
-        for effect, text, detail, fact, nr, comment in read_additions(by_key.get("missing"), entry, returned, lang,
-                                                                     problems, resolver):
+        for effect, text, detail, fact, nr, comment in read_additions(
+            by_key.get("missing"), entry, returned, lang, problems, resolver
+        ):
             returned.changes.append(Change(returned.respondent, effect, text, detail))
-            returned.answers.append(_answer_row(returned, manifest, f"{returned.respondent}-tillagg-{nr}",
-                                                f"{manifest['dataset']}/{fact}", "", "", "", "", comment))
+            returned.answers.append(
+                _answer_row(
+                    returned,
+                    manifest,
+                    f"{returned.respondent}-tillagg-{nr}",
+                    f"{manifest['dataset']}/{fact}",
+                    "",
+                    "",
+                    "",
+                    "",
+                    comment,
+                )
+            )
     if meta.get("data_version") != manifest.get("data_version"):
-        _problem(problems, name, None, None, "other_version", "warning", found=meta.get("data_version") or "–",
-                 expected=manifest.get("data_version") or "–")
+        _problem(
+            problems,
+            name,
+            None,
+            None,
+            "other_version",
+            "warning",
+            found=meta.get("data_version") or "–",
+            expected=manifest.get("data_version") or "–",
+        )
     if len([p for p in problems if p.severity == "error"]) > before:
         return None
     return returned
@@ -323,7 +401,9 @@ def _info(table, entry, file, lang, problems) -> dict:
     for number, cells in kept.items():
         row = rows.get(int(number), {})
         if row.get(item, "") != cells["item"]:
-            _changed(problems, table.label, int(number), t("round.column.info_item", lang), cells["item"], row.get(item, ""))
+            _changed(
+                problems, table.label, int(number), t("round.column.info_item", lang), cells["item"], row.get(item, "")
+            )
             continue
         got = row.get(value, "")
         if cells["key"] in ("answered", "respondent_name"):
@@ -335,8 +415,15 @@ def _info(table, entry, file, lang, problems) -> dict:
             _problem(problems, table.label, None, t("round.info.answered", lang), "bad_date", value=out["answered"])
     else:
         out["answered"] = _dt.date.today().isoformat()
-        _problem(problems, table.label, None, t("round.info.answered", lang), "no_answer_date", "warning",
-                 date=out["answered"])
+        _problem(
+            problems,
+            table.label,
+            None,
+            t("round.info.answered", lang),
+            "no_answer_date",
+            "warning",
+            date=out["answered"],
+        )
     return out
 
 
@@ -365,7 +452,14 @@ def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, pr
         bad = False
         for key in PROTECTED:
             if row.get(heads[key], "") != (cells.get(key) or ""):
-                _changed(problems, table.label, n, t(f"round.column.{key}", lang), cells.get(key, ""), row.get(heads[key], ""))
+                _changed(
+                    problems,
+                    table.label,
+                    n,
+                    t(f"round.column.{key}", lang),
+                    cells.get(key, ""),
+                    row.get(heads[key], ""),
+                )
                 bad = True
         if bad:
             continue
@@ -378,8 +472,15 @@ def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, pr
         if answer:
             verdict = _resolve("answer", answer)
             if verdict is None:
-                _problem(problems, *where, t("round.column.answer", lang), "unknown_value", value=answer, scheme="answer",
-                         suggestions=vocabularies().suggest("answer", answer))
+                _problem(
+                    problems,
+                    *where,
+                    t("round.column.answer", lang),
+                    "unknown_value",
+                    value=answer,
+                    scheme="answer",
+                    suggestions=vocabularies().suggest("answer", answer),
+                )
                 continue
         elif correction:
             verdict = _resolve("answer", "delvis")
@@ -397,11 +498,18 @@ def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, pr
                 continue
             col = TABLE[line["table"]].column(field_name)
             parts, ok = [], True
-            for part in (split_list(correction) if col.many else [correction]):
+            for part in split_list(correction) if col.many else [correction]:
                 concept = _resolve(col.vocab, part) if col.vocab else None
                 if col.vocab and concept is None:
-                    _problem(problems, *where, t("round.column.correction", lang), "unknown_value", value=part,
-                             scheme=col.vocab, suggestions=vocabularies().suggest(col.vocab, part))
+                    _problem(
+                        problems,
+                        *where,
+                        t("round.column.correction", lang),
+                        "unknown_value",
+                        value=part,
+                        scheme=col.vocab,
+                        suggestions=vocabularies().suggest(col.vocab, part),
+                    )
                     ok = False
                     break
                 parts.append(concept.notation if concept is not None else part)
@@ -418,36 +526,78 @@ def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, pr
             _problem(problems, *where, t("round.column.key", lang), "fact_gone", value=cells["key"])
             continue
         effect = _effect(verdict, codes, line)
-        returned.answers.append(_answer_row(returned, manifest, f"{returned.respondent}-{cells['nr']}", cells["key"],
-                                            verdict.notation if verdict is not None else "",
-                                            field_name if codes else (RECORD_ONLY if not field_name else ""),
-                                            codes, "", comment))
+        returned.answers.append(
+            _answer_row(
+                returned,
+                manifest,
+                f"{returned.respondent}-{cells['nr']}",
+                cells["key"],
+                verdict.notation if verdict is not None else "",
+                field_name if codes else (RECORD_ONLY if not field_name else ""),
+                codes,
+                "",
+                comment,
+            )
+        )
         detail = ""
         if effect == "corrected":
             detail = f"{t('round.field.' + field_name, lang)}: {line['current'] or '–'} → {codes}"
         elif comment:
             detail = comment
         if effect == "review":
-            detail = t("round.review.detail", lang, source=cells.get("source") or "–", name=returned.name,
-                       date=returned.answered, comment=comment or codes or "–")
+            detail = t(
+                "round.review.detail",
+                lang,
+                source=cells.get("source") or "–",
+                name=returned.name,
+                date=returned.answered,
+                comment=comment or codes or "–",
+            )
         returned.changes.append(Change(returned.respondent, effect, line["text"], detail))
 
 
 def _effect(verdict, codes: str, line: dict) -> str:
     """The effect the build will give the answer (:func:`graphmap.ingest.effects.decide`), from the line
     as it was sent."""
-    return decide(verdict.notation if verdict is not None else "", correction=bool(codes),
-                  settles=bool(line.get("field")) and line["field"] != RECORD_ONLY, part=line.get("part", True),
-                  assumed=line.get("confidence") == "assumed", own=line.get("own", False))
+    return decide(
+        verdict.notation if verdict is not None else "",
+        correction=bool(codes),
+        settles=bool(line.get("field")) and line["field"] != RECORD_ONLY,
+        part=line.get("part", True),
+        assumed=line.get("confidence") == "assumed",
+        own=line.get("own", False),
+    )
 
 
-def _answer_row(returned: Returned, manifest: dict, ident: str, key: str, verdict: str, field_name: str,
-                correction: str, level: str, comment: str) -> dict:
-    return {"id": ident, "round": manifest["round"], "respondent": returned.respondent, "fact": key,
-            "verdict": verdict, "field": field_name, "correction": correction, "need_level": level,
-            "comment": comment, "answered": returned.answered, "respondent_name": returned.respondent_name,
-            "data_version": manifest.get("data_version", ""), "source": returned.source["id"],
-            "date": returned.answered, "confidence": "stated", "note": ""}
+def _answer_row(
+    returned: Returned,
+    manifest: dict,
+    ident: str,
+    key: str,
+    verdict: str,
+    field_name: str,
+    correction: str,
+    level: str,
+    comment: str,
+) -> dict:
+    return {
+        "id": ident,
+        "round": manifest["round"],
+        "respondent": returned.respondent,
+        "fact": key,
+        "verdict": verdict,
+        "field": field_name,
+        "correction": correction,
+        "need_level": level,
+        "comment": comment,
+        "answered": returned.answered,
+        "respondent_name": returned.respondent_name,
+        "data_version": manifest.get("data_version", ""),
+        "source": returned.source["id"],
+        "date": returned.answered,
+        "confidence": "stated",
+        "note": "",
+    }
 
 
 def _needs(table, entry, manifest, returned: Returned, file, lang, problems) -> None:
@@ -463,9 +613,13 @@ def _needs(table, entry, manifest, returned: Returned, file, lang, problems) -> 
         row = rows.get(n, {})
         if row.get(heads["area"], "") != cells["area"] or row.get(heads["key"], "") != cells["key"]:
             column = "area" if row.get(heads["area"], "") != cells["area"] else "key"
-            _changed(problems, table.label, n, t(f"round.column.{column}", lang), cells[column], row.get(heads[column], ""))
+            _changed(
+                problems, table.label, n, t(f"round.column.{column}", lang), cells[column], row.get(heads[column], "")
+            )
             continue
-        level_text, missing, examples, kind_text = (row.get(heads[k], "") for k in ("level", "missing", "examples", "support"))
+        level_text, missing, examples, kind_text = (
+            row.get(heads[k], "") for k in ("level", "missing", "examples", "support")
+        )
         if not (level_text or missing or examples or kind_text):
             continue
         where = (table.label, n)
@@ -474,35 +628,81 @@ def _needs(table, entry, manifest, returned: Returned, file, lang, problems) -> 
             continue
         level = _resolve("need-level", level_text)
         if level is None:
-            _problem(problems, *where, t("round.column.level", lang), "unknown_value", value=level_text,
-                     scheme="need-level", suggestions=vocab.suggest("need-level", level_text))
+            _problem(
+                problems,
+                *where,
+                t("round.column.level", lang),
+                "unknown_value",
+                value=level_text,
+                scheme="need-level",
+                suggestions=vocab.suggest("need-level", level_text),
+            )
             continue
         kind = _resolve("support-kind", kind_text) if kind_text else None
         if kind_text and kind is None:
-            _problem(problems, *where, t("round.column.support", lang), "unknown_value", value=kind_text,
-                     scheme="support-kind", suggestions=vocab.suggest("support-kind", kind_text))
+            _problem(
+                problems,
+                *where,
+                t("round.column.support", lang),
+                "unknown_value",
+                value=kind_text,
+                scheme="support-kind",
+                suggestions=vocab.suggest("support-kind", kind_text),
+            )
             continue
         area = cells["key"]
         ident = f"{returned.respondent}-{area}"
         fact = f"{manifest['dataset']}/needs/{ident}"
-        returned.answers.append(_answer_row(returned, manifest, f"{returned.respondent}-behov-{area}", fact, "", "",
-                                            "", level.notation,
-                                            "; ".join(x for x in (missing, examples) if x) if level.notation == "inget"
-                                            else examples))
+        returned.answers.append(
+            _answer_row(
+                returned,
+                manifest,
+                f"{returned.respondent}-behov-{area}",
+                fact,
+                "",
+                "",
+                "",
+                level.notation,
+                "; ".join(x for x in (missing, examples) if x) if level.notation == "inget" else examples,
+            )
+        )
         if level.notation == "inget":
             returned.changes.append(Change(returned.respondent, "no_need", cells["area"]))
             returned.answers[-1]["fact"] = f"{manifest['dataset']}/rounds/{manifest['round']}"
             continue
         label = vocab.schemes["area"][area].label(lang)
-        returned.needs.append({
-            "id": ident, "description_sv": missing or t("round.need.default", lang, area=label, level=level.label(lang)),
-            "areas": area, "kind": kind.notation if kind is not None else "", "reported_by": returned.respondent,
-            "places": returned.respondent if returned.respondent.isdigit() else "", "inventoried_by": "", "status": "",
-            "year": str(manifest.get("year", "")), "source": returned.source["id"], "date": returned.answered,
-            "confidence": "stated",
-            "note": t("round.need.note", lang, level=level.label(lang), examples=examples or "–")})
+        returned.needs.append(
+            {
+                "id": ident,
+                "description_sv": missing or t("round.need.default", lang, area=label, level=level.label(lang)),
+                "areas": area,
+                "kind": kind.notation if kind is not None else "",
+                "reported_by": returned.respondent,
+                "places": returned.respondent if returned.respondent.isdigit() else "",
+                "inventoried_by": "",
+                "status": "",
+                "year": str(manifest.get("year", "")),
+                "source": returned.source["id"],
+                "date": returned.answered,
+                "confidence": "stated",
+                "note": t("round.need.note", lang, level=level.label(lang), examples=examples or "–"),
+            }
+        )
         returned.changes.append(Change(returned.respondent, "need", f"{label}: {level.label(lang)}", missing))
 
 
-__all__ = ["read_returns", "applied_workbooks", "applied_respondents", "already_applied", "digest", "Readback", "Returned",
-           "Change", "PROTECTED", "ARCHIVE", "LEDGER", "READ_SUFFIXES", "REFUSED_SUFFIXES"]
+__all__ = [
+    "read_returns",
+    "applied_workbooks",
+    "applied_respondents",
+    "already_applied",
+    "digest",
+    "Readback",
+    "Returned",
+    "Change",
+    "PROTECTED",
+    "ARCHIVE",
+    "LEDGER",
+    "READ_SUFFIXES",
+    "REFUSED_SUFFIXES",
+]

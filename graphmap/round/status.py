@@ -9,6 +9,7 @@ Read from the graph only (the round's ``rounds`` and ``answers`` tables, built),
 >>> round_status(kg)        # the bundled data has no round
 []
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -26,9 +27,9 @@ class Respondent:
     iri: str
     code: str
     name: str
-    answered: str = ""           # the date of its answers ("" = not answered)
+    answered: str = ""  # the date of its answers ("" = not answered)
     answers: int = 0
-    effects: dict = field(default_factory=dict)   # effect -> count
+    effects: dict = field(default_factory=dict)  # effect -> count
     open_assumptions: int = 0
 
 
@@ -42,9 +43,9 @@ class RoundStatus:
     sent: str
     deadline: str
     respondents: list[Respondent]
-    open_assumptions: list[dict]     # respondent, text, key, source, note
+    open_assumptions: list[dict]  # respondent, text, key, source, note
     needs_without_support: list[dict]  # respondent, need, area, level
-    to_review: list[dict]            # respondent, text, key, effect, fact_source, answered, comment, said
+    to_review: list[dict]  # respondent, text, key, effect, fact_source, answered, comment, said
 
     @property
     def answered(self) -> list[Respondent]:
@@ -86,25 +87,55 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
             # the graph after the answers: a confirmed assumption is stated, a withdrawn one gone, one
             # waiting for review still an assumption (so the count cannot disagree with the answers)
             still = [x for x in lines.get(who, []) if x.assumed]
-            respondents.append(Respondent(who, code_of(who), name, max((str(a.get("answered") or "") for a in got),
-                                                                     default=""), len(got), dict(effects), len(still)))
-            opened += [{"respondent": name, "text": x.text, "key": x.key, "source": x.source, "note": x.note}
-                       for x in still]
-            review += [_review(lines.get(who, []), name, a, lang)
-                       for a in got if str(a.get("effect")) == "review"
-                       or (str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict")))]
+            respondents.append(
+                Respondent(
+                    who,
+                    code_of(who),
+                    name,
+                    max((str(a.get("answered") or "") for a in got), default=""),
+                    len(got),
+                    dict(effects),
+                    len(still),
+                )
+            )
+            opened += [
+                {"respondent": name, "text": x.text, "key": x.key, "source": x.source, "note": x.note} for x in still
+            ]
+            review += [
+                _review(lines.get(who, []), name, a, lang)
+                for a in got
+                if str(a.get("effect")) == "review"
+                or (str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict")))
+            ]
         for line_owner in asked:
             for x in lines.get(line_owner, []):
                 if x.table == "needs" and not supported.get(x.record, True):
                     level = levels.get(x.record)
-                    unmet.append({"respondent": kg.label(line_owner, lang), "need": x.short or x.text,
-                                  "record": x.record, "areas": ", ".join(kg.label(concept_iri("area", a), lang)
-                                                                         for a in x.areas),
-                                  "level": kg.label(level, lang) if level is not None else ""})
+                    unmet.append(
+                        {
+                            "respondent": kg.label(line_owner, lang),
+                            "need": x.short or x.text,
+                            "record": x.record,
+                            "areas": ", ".join(kg.label(concept_iri("area", a), lang) for a in x.areas),
+                            "level": kg.label(level, lang) if level is not None else "",
+                        }
+                    )
         respondents.sort(key=lambda r: sv_sort_key(r.name))
-        out.append(RoundStatus(iri, code_of(iri), str(row.get("name") or code_of(iri)), str(row.get("year") or ""),
-                               str(row.get("data_version") or ""), str(row.get("sent") or ""),
-                               str(row.get("deadline") or ""), respondents, opened, unmet, review))
+        out.append(
+            RoundStatus(
+                iri,
+                code_of(iri),
+                str(row.get("name") or code_of(iri)),
+                str(row.get("year") or ""),
+                str(row.get("data_version") or ""),
+                str(row.get("sent") or ""),
+                str(row.get("deadline") or ""),
+                respondents,
+                opened,
+                unmet,
+                review,
+            )
+        )
     out.sort(key=lambda s: (s.year, s.sent, s.ident), reverse=True)
     return out
 
@@ -115,11 +146,22 @@ def _review(lines, name: str, a: dict, lang: str) -> dict:
     key = str(a["key"])
     line = next((x for x in lines if x.key == key), None)
     text, source = (line.text, line.source) if line is not None else (key, "")
-    return {"respondent": name, "text": text, "key": key, "effect": str(a.get("effect") or "recorded"),
-            "fact_source": source, "answered": str(a.get("answered") or ""),
-            "comment": str(a.get("comment") or a.get("correction") or ""),
-            "said": t("round.said", lang, name=name, date=str(a.get("answered") or "–"),
-                      comment=str(a.get("comment") or a.get("correction") or "–"))}
+    return {
+        "respondent": name,
+        "text": text,
+        "key": key,
+        "effect": str(a.get("effect") or "recorded"),
+        "fact_source": source,
+        "answered": str(a.get("answered") or ""),
+        "comment": str(a.get("comment") or a.get("correction") or ""),
+        "said": t(
+            "round.said",
+            lang,
+            name=name,
+            date=str(a.get("answered") or "–"),
+            comment=str(a.get("comment") or a.get("correction") or "–"),
+        ),
+    }
 
 
 def round_needs(kg, lang: str = "sv", municipality: str | None = None, round_iri: str | None = None) -> list[dict]:
@@ -132,9 +174,13 @@ def round_needs(kg, lang: str = "sv", municipality: str | None = None, round_iri
     >>> round_needs(graphmap.build())        # the bundled data has no round
     []
     """
-    answers = {str(a["fact"]): a for a in run_query(kg, "round-answers").rows
-               if a.get("fact") is not None and a.get("need_level") is not None
-               and (round_iri is None or str(a["round"]) == str(round_iri))}
+    answers = {
+        str(a["fact"]): a
+        for a in run_query(kg, "round-answers").rows
+        if a.get("fact") is not None
+        and a.get("need_level") is not None
+        and (round_iri is None or str(a["round"]) == str(round_iri))
+    }
     if not answers:
         return []
     supported = needs_supported(kg)
@@ -144,12 +190,23 @@ def round_needs(kg, lang: str = "sv", municipality: str | None = None, round_iri
         a = answers.get(record)
         if a is None or (municipality is not None and str(a["respondent"]) != str(municipality)):
             continue
-        row = rows.setdefault(record, {
-            "record": record, "respondent": kg.label(a["respondent"], lang), "respondent_iri": str(a["respondent"]),
-            "areas": set(), "level": kg.label(a["need_level"], lang), "missing": str(r.get("description") or ""),
-            "examples": str(a.get("comment") or ""), "kind": kg.label(r["kind"], lang) if r.get("kind") else "",
-            "supported": supported.get(record, False),
-            "said": t("round.said_when", lang, name=kg.label(a["respondent"], lang), date=str(a.get("answered") or "–"))})
+        row = rows.setdefault(
+            record,
+            {
+                "record": record,
+                "respondent": kg.label(a["respondent"], lang),
+                "respondent_iri": str(a["respondent"]),
+                "areas": set(),
+                "level": kg.label(a["need_level"], lang),
+                "missing": str(r.get("description") or ""),
+                "examples": str(a.get("comment") or ""),
+                "kind": kg.label(r["kind"], lang) if r.get("kind") else "",
+                "supported": supported.get(record, False),
+                "said": t(
+                    "round.said_when", lang, name=kg.label(a["respondent"], lang), date=str(a.get("answered") or "–")
+                ),
+            },
+        )
         if r.get("area") is not None:
             row["areas"].add(kg.label(r["area"], lang))
     out = [{**row, "areas": ", ".join(sorted(row["areas"], key=sv_sort_key))} for row in rows.values()]

@@ -29,6 +29,7 @@ whether or not the protection was lifted. No person's name is written in a workb
 >>> [p.name for p in made.workbooks], made.data_version == graphmap.api.data_version(kg)
 (['1486-stromstad.xlsx', '1435-tanum.xlsx'], True)
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -54,26 +55,54 @@ FORMAT = 1
 MANIFEST = "round.json"
 OUTGOING = "utskick"
 RETURNED = "svar"
-META = "graphmap"          # the hidden sheet with what the workbook belongs to (not translated)
+META = "graphmap"  # the hidden sheet with what the workbook belongs to (not translated)
 LISTS = "listor"
 #: the columns of the two fact sheets: the protected ones, then the three to answer, then the key
-FACT_COLUMNS = ("nr", "kind", "text", "source", "confidence", "note", "field", "current", "answer", "correction",
-                "comment", "key")
+FACT_COLUMNS = (
+    "nr",
+    "kind",
+    "text",
+    "source",
+    "confidence",
+    "note",
+    "field",
+    "current",
+    "answer",
+    "correction",
+    "comment",
+    "key",
+)
 ANSWER_COLUMNS = ("answer", "correction", "comment")
 NEED_COLUMNS = ("area", "level", "missing", "examples", "support", "key")
 NEED_ANSWERS = ("level", "missing", "examples", "support")
 INFO_ANSWERS = ("answered", "respondent_name")
 #: the sheet of what is missing (:func:`graphmap.round.readback`): a numbered row per actor or network
-ADD_COLUMNS = ("nr", "add_name", "add_kind", "add_level", "add_areas", "add_target", "add_url", "add_how", "add_support",
-               "add_comment")
+ADD_COLUMNS = (
+    "nr",
+    "add_name",
+    "add_kind",
+    "add_level",
+    "add_areas",
+    "add_target",
+    "add_url",
+    "add_how",
+    "add_support",
+    "add_comment",
+)
 ADD_ANSWERS = ADD_COLUMNS[1:]
 #: the drop-down list of each column (``add-kind``: network kinds and actor types; ``add-how``: :data:`ADD_HOW`)
-ADD_LISTS = {"add_kind": "add-kind", "add_level": "level", "add_areas": "area", "add_target": "target-group",
-             "add_how": "add-how", "add_support": "support-kind"}
+ADD_LISTS = {
+    "add_kind": "add-kind",
+    "add_level": "level",
+    "add_areas": "area",
+    "add_target": "target-group",
+    "add_how": "add-how",
+    "add_support": "support-kind",
+}
 #: how the respondent reaches what it names (concepts of the route scheme): it covers us, we take part
 ADD_HOW = ("coverage", "member")
 ADD_ROWS = 30
-FIRST_ROW = 3   # row 1: headings, row 2: what each column is for (starts with "# ": not data)
+FIRST_ROW = 3  # row 1: headings, row 2: what each column is for (starts with "# ": not data)
 
 
 class RoundError(ValueError):
@@ -107,8 +136,12 @@ def add_kinds(lang: str) -> list[tuple[str, str]]:
     """The choices of "what it is" on the sheet of what is missing: the network kinds, then the actor
     types, as (scheme, label)."""
     vocab = vocabularies()
-    return [(scheme, c.label(lang)) for scheme in ("network-kind", "actor-type") for c in vocab.concepts(scheme)
-            if (scheme, c.notation) != ("actor-type", "kommun")]
+    return [
+        (scheme, c.label(lang))
+        for scheme in ("network-kind", "actor-type")
+        for c in vocab.concepts(scheme)
+        if (scheme, c.notation) != ("actor-type", "kommun")
+    ]
 
 
 def respondent_code(iri) -> str:
@@ -136,10 +169,17 @@ def fact_cells(line: Line, nr: int, lang: str) -> dict[str, str]:
     """The protected cells of one fact line, as written (and as kept in the manifest)."""
     scheme = field_scheme(line)
     return {
-        "nr": str(nr), "kind": t(f"round.kind.{line.table}", lang), "text": line.text, "source": line.source or "–",
-        "confidence": vocabularies().resolve("confidence", line.confidence).label(lang), "note": line.note,
-        "field": (t(f"round.field.{line.field}", lang) + ("" if line.part else " " + t("round.field.reviewed", lang))
-                  if scheme else t("round.field.none", lang)),
+        "nr": str(nr),
+        "kind": t(f"round.kind.{line.table}", lang),
+        "text": line.text,
+        "source": line.source or "–",
+        "confidence": vocabularies().resolve("confidence", line.confidence).label(lang),
+        "note": line.note,
+        "field": (
+            t(f"round.field.{line.field}", lang) + ("" if line.part else " " + t("round.field.reviewed", lang))
+            if scheme
+            else t("round.field.none", lang)
+        ),
         "current": _value_label(scheme, line.current, lang) if scheme else "",
         "key": line.key,
     }
@@ -163,9 +203,20 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
 
     lists = book.create_sheet(LISTS)
     ranges: dict[str, str] = {}
-    choices = {scheme: [c.label(lang) for c in vocab.concepts(scheme)]
-               for scheme in ("answer", "need-level", "support-kind", "role", "relation-kind", "status", "area",
-                              "level", "target-group")}
+    choices = {
+        scheme: [c.label(lang) for c in vocab.concepts(scheme)]
+        for scheme in (
+            "answer",
+            "need-level",
+            "support-kind",
+            "role",
+            "relation-kind",
+            "status",
+            "area",
+            "level",
+            "target-group",
+        )
+    }
     choices["add-kind"] = [label for _scheme, label in add_kinds(lang)]
     choices["add-how"] = [vocab.schemes["route"][code].label(lang) for code in ADD_HOW]
     for i, (scheme, values) in enumerate(choices.items(), start=1):
@@ -178,8 +229,13 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     lists.protection.sheet = True
 
     def validation(scheme: str, strict: bool = True) -> DataValidation:
-        dv = DataValidation(type="list", formula1=f"={ranges[scheme]}", allow_blank=True,
-                            showErrorMessage=strict, errorStyle="stop" if strict else "warning")
+        dv = DataValidation(
+            type="list",
+            formula1=f"={ranges[scheme]}",
+            allow_blank=True,
+            showErrorMessage=strict,
+            errorStyle="stop" if strict else "warning",
+        )
         dv.errorTitle = t("round.workbook.not_in_list_title", lang)[:32]
         dv.error = t("round.workbook.not_in_list", lang)[:255]
         return dv
@@ -187,8 +243,11 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     def heading(ws, columns, widths, help_row=True, frozen=0):
         for i, key in enumerate(columns, start=1):
             cell = ws.cell(1, i, t(f"round.column.{key}", lang))
-            cell.font, cell.fill, cell.alignment = (bold, answer_fill if key in ANSWER_COLUMNS + NEED_ANSWERS + ADD_ANSWERS
-                                                    else head_fill, wrap)
+            cell.font, cell.fill, cell.alignment = (
+                bold,
+                answer_fill if key in ANSWER_COLUMNS + NEED_ANSWERS + ADD_ANSWERS else head_fill,
+                wrap,
+            )
             if help_row:
                 text = t(f"round.column_help.{key}", lang)
                 note = ws.cell(2, i, ("# " if i == 1 else "") + text)
@@ -201,9 +260,15 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     # -- info
     info = book.active
     info.title = names["info"]
-    info_rows = [("round", meta["round_name"]), ("respondent", meta["respondent_name"]),
-                 ("respondent_code", meta["respondent"]), ("data_version", meta["data_version"]),
-                 ("deadline", meta.get("deadline") or "–"), ("answered", ""), ("respondent_name", "")]
+    info_rows = [
+        ("round", meta["round_name"]),
+        ("respondent", meta["respondent_name"]),
+        ("respondent_code", meta["respondent"]),
+        ("data_version", meta["data_version"]),
+        ("deadline", meta.get("deadline") or "–"),
+        ("answered", ""),
+        ("respondent_name", ""),
+    ]
     info.cell(1, 1, t("round.column.info_item", lang)).font = bold
     info.cell(1, 2, t("round.column.info_value", lang)).font = bold
     kept = {}
@@ -215,18 +280,35 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
             if key == "answered":
                 cell.number_format = "yyyy-mm-dd"
         kept[str(r)] = {"item": t(f"round.info.{key}", lang), "value": value, "key": key}
-    for r, text in enumerate(t("round.workbook.instructions", lang, deadline=meta.get("deadline") or "–").split("\n"),
-                             start=len(info_rows) + 3):
+    for r, text in enumerate(
+        t("round.workbook.instructions", lang, deadline=meta.get("deadline") or "–").split("\n"),
+        start=len(info_rows) + 3,
+    ):
         info.cell(r, 1, text).font = bold if r == len(info_rows) + 3 else Font()
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 60, 60
     info.protection.sheet = True
     entry["sheets"]["info"] = kept
 
     # -- the two fact sheets
-    widths = {"nr": 5, "kind": 14, "text": 60, "source": 30, "confidence": 14, "note": 40, "field": 14,
-              "current": 20, "answer": 16, "correction": 24, "comment": 40, "key": 10}
+    widths = {
+        "nr": 5,
+        "kind": 14,
+        "text": 60,
+        "source": 30,
+        "confidence": 14,
+        "note": 40,
+        "field": 14,
+        "current": 20,
+        "answer": 16,
+        "correction": 24,
+        "comment": 40,
+        "key": 10,
+    }
     nr = 0
-    for sheet_key, chosen in (("beliefs", [x for x in lines if not x.assumed]), ("verify", [x for x in lines if x.assumed])):
+    for sheet_key, chosen in (
+        ("beliefs", [x for x in lines if not x.assumed]),
+        ("verify", [x for x in lines if x.assumed]),
+    ):
         ws = book.create_sheet(names[sheet_key])
         heading(ws, FACT_COLUMNS, widths, frozen=FACT_COLUMNS.index("text") + 1)
         answer_dv = validation("answer")
@@ -256,8 +338,9 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
 
     # -- the needs inventory
     ws = book.create_sheet(names["needs"])
-    heading(ws, NEED_COLUMNS, {"area": 34, "level": 16, "missing": 50, "examples": 50, "support": 24, "key": 10},
-            frozen=1)
+    heading(
+        ws, NEED_COLUMNS, {"area": 34, "level": 16, "missing": 50, "examples": 50, "support": 24, "key": 10}, frozen=1
+    )
     level_dv, kind_dv = validation("need-level"), validation("support-kind")
     kept = {}
     for r, concept in enumerate(vocab.shown_in_order("area"), start=FIRST_ROW):
@@ -277,8 +360,22 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
 
     # -- what is missing: actors and networks the respondent uses that the map does not hold
     ws = book.create_sheet(names["missing"])
-    heading(ws, ADD_COLUMNS, {"nr": 5, "add_name": 34, "add_kind": 24, "add_level": 14, "add_areas": 34,
-                              "add_target": 16, "add_url": 30, "add_how": 20, "add_support": 24, "add_comment": 40})
+    heading(
+        ws,
+        ADD_COLUMNS,
+        {
+            "nr": 5,
+            "add_name": 34,
+            "add_kind": 24,
+            "add_level": 14,
+            "add_areas": 34,
+            "add_target": 16,
+            "add_url": 30,
+            "add_how": 20,
+            "add_support": 24,
+            "add_comment": 40,
+        },
+    )
     dvs = {key: validation(scheme, strict=key != "add_areas") for key, scheme in ADD_LISTS.items()}
     kept = {}
     for r in range(FIRST_ROW, FIRST_ROW + ADD_ROWS):
@@ -298,8 +395,10 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     hidden = book.create_sheet(META)
     hidden.cell(1, 1, "key")
     hidden.cell(1, 2, "value")
-    for r, key in enumerate(("format", "round", "round_name", "respondent", "respondent_name", "data_version",
-                             "token", "lang", "created"), start=2):
+    for r, key in enumerate(
+        ("format", "round", "round_name", "respondent", "respondent_name", "data_version", "token", "lang", "created"),
+        start=2,
+    ):
         hidden.cell(r, 1, key)
         hidden.cell(r, 2, str(meta[key]))
     hidden.sheet_state = "veryHidden"
@@ -316,7 +415,9 @@ def _row_height(cells: dict, widths: dict) -> float:
     >>> _row_height({"text": "x" * 130}, {"text": 60}), _row_height({"text": "kort"}, {"text": 60})
     (45, 15)
     """
-    lines = max(-(-len(str(cells.get(k) or "")) // max(int(widths[k]), 1)) for k in widths if k in cells) if cells else 1
+    lines = (
+        max(-(-len(str(cells.get(k) or "")) // max(int(widths[k]), 1)) for k in widths if k in cells) if cells else 1
+    )
     return 15 * min(max(lines, 1), 12)
 
 
@@ -332,8 +433,18 @@ def resolve_respondents(kg, names) -> list[str]:
     return out
 
 
-def start_round(kg, name: str, respondents, parent, *, deadline: str | None = None, year: int | None = None,
-                lang: str = "sv", today: str | None = None, folder: Path | None = None) -> RoundMade:
+def start_round(
+    kg,
+    name: str,
+    respondents,
+    parent,
+    *,
+    deadline: str | None = None,
+    year: int | None = None,
+    lang: str = "sv",
+    today: str | None = None,
+    folder: Path | None = None,
+) -> RoundMade:
     """Make the round's folder (see the module's text) for ``respondents`` (codes, names or ids)."""
     from graphmap.datasets import bundled_paths, round_dataset_id
     from graphmap.ingest.inputs import dataset_id
@@ -356,28 +467,69 @@ def start_round(kg, name: str, respondents, parent, *, deadline: str | None = No
     taken = set(kg.ingest.datasets) if kg.ingest is not None else set()
     dataset = round_dataset_id(slugify(folder.name), taken | {dataset_id(p) for p in bundled_paths()})
     payloads: dict[Path, bytes] = {}
-    manifest = {"format": FORMAT, "round": ident, "name": name, "year": year, "dataset": dataset,
-                "data_version": version, "created": today, "deadline": deadline or "", "lang": lang,
-                "respondents": {}}
+    manifest = {
+        "format": FORMAT,
+        "round": ident,
+        "name": name,
+        "year": year,
+        "dataset": dataset,
+        "data_version": version,
+        "created": today,
+        "deadline": deadline or "",
+        "lang": lang,
+        "respondents": {},
+    }
     made = RoundMade(folder, name, ident, version, [])
     for iri in iris:
         code, label = respondent_code(iri), kg.label(iri, lang)
-        meta = {"format": FORMAT, "round": ident, "round_name": name, "respondent": code, "respondent_name": label,
-                "data_version": version, "token": secrets.token_hex(8), "lang": lang, "created": today,
-                "deadline": deadline or ""}
+        meta = {
+            "format": FORMAT,
+            "round": ident,
+            "round_name": name,
+            "respondent": code,
+            "respondent_name": label,
+            "data_version": version,
+            "token": secrets.token_hex(8),
+            "lang": lang,
+            "created": today,
+            "deadline": deadline or "",
+        }
         data, entry = build_workbook(meta, lines[iri], lang)
         path = folder / OUTGOING / (f"{code}-{slugify(label)}.xlsx" if code.isdigit() else f"{code}.xlsx")
         payloads[path] = data
-        manifest["respondents"][code] = {"iri": iri, "name": label, "token": meta["token"], "file": path.name,
-                                         "lines": {x.key: {"table": x.table, "field": x.field, "text": x.text,
-                                                           "current": x.current, "confidence": x.confidence,
-                                                           "part": x.part, "own": x.own}
-                                                   for x in lines[iri]},
-                                         **entry}
+        manifest["respondents"][code] = {
+            "iri": iri,
+            "name": label,
+            "token": meta["token"],
+            "file": path.name,
+            "lines": {
+                x.key: {
+                    "table": x.table,
+                    "field": x.field,
+                    "text": x.text,
+                    "current": x.current,
+                    "confidence": x.confidence,
+                    "part": x.part,
+                    "own": x.own,
+                }
+                for x in lines[iri]
+            },
+            **entry,
+        }
         made.workbooks.append(path)
         made.respondents.append((code, label, len(lines[iri]), sum(x.assumed for x in lines[iri])))
-    rounds = [{"id": ident, "name_sv": name, "year": year, "respondents": ";".join(respondent_code(i) for i in iris),
-               "data_version": version, "sent": today, "deadline": deadline or "", "note": ""}]
+    rounds = [
+        {
+            "id": ident,
+            "name_sv": name,
+            "year": year,
+            "respondents": ";".join(respondent_code(i) for i in iris),
+            "data_version": version,
+            "sent": today,
+            "deadline": deadline or "",
+            "note": "",
+        }
+    ]
     payloads[folder / "rounds.csv"] = table_csv(rounds, [c.name for c in TABLE["rounds"].columns])
     payloads[folder / MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     snapshot = folder / f"dataversion-{version}.nt"
@@ -401,9 +553,16 @@ def read_manifest(folder) -> dict:
         raise RoundError("not_a_round", path=str(folder))
     where = shape_fault(manifest, MANIFEST_SHAPE)
     if where is None:
-        where = next((f"respondents.{code}.sheets.{sheet}.{n}.key" for code, entry in manifest["respondents"].items()
-                      for sheet in ("beliefs", "verify") for n, cells in entry["sheets"].get(sheet, {}).items()
-                      if cells["key"] not in entry["lines"]), None)  # each line answered is one of its lines
+        where = next(
+            (
+                f"respondents.{code}.sheets.{sheet}.{n}.key"
+                for code, entry in manifest["respondents"].items()
+                for sheet in ("beliefs", "verify")
+                for n, cells in entry["sheets"].get(sheet, {}).items()
+                if cells["key"] not in entry["lines"]
+            ),
+            None,
+        )  # each line answered is one of its lines
     if where is not None:
         raise RoundError("bad_manifest", path=str(path), where=where)
     return manifest
@@ -412,11 +571,26 @@ def read_manifest(folder) -> dict:
 _ROW = {"nr": str, "key": str}
 #: what a round's manifest must hold for its returns to be read (more keys may be there): ``"*"`` any
 #: key, ``"#"`` any row number
-MANIFEST_SHAPE = {"round": str, "name": str, "dataset": str, "respondents": {"*": {
-    "name": str, "token": str, "file": str,
-    "lines": {"*": {"table": str, "field": (str, type(None)), "text": str, "current": (str, type(None))}},
-    "sheets": {"info": {"#": {"item": str, "value": str, "key": str}}, "beliefs?": {"#": _ROW},
-               "verify?": {"#": _ROW}, "needs?": {"#": {"area": str, "key": str}}, "missing?": {"#": {"nr": str}}}}}}
+MANIFEST_SHAPE = {
+    "round": str,
+    "name": str,
+    "dataset": str,
+    "respondents": {
+        "*": {
+            "name": str,
+            "token": str,
+            "file": str,
+            "lines": {"*": {"table": str, "field": (str, type(None)), "text": str, "current": (str, type(None))}},
+            "sheets": {
+                "info": {"#": {"item": str, "value": str, "key": str}},
+                "beliefs?": {"#": _ROW},
+                "verify?": {"#": _ROW},
+                "needs?": {"#": {"area": str, "key": str}},
+                "missing?": {"#": {"nr": str}},
+            },
+        }
+    },
+}
 
 
 def shape_fault(value, shape, where: str = "") -> str | None:
@@ -457,8 +631,9 @@ def latest_snapshot(paths=None) -> Path | None:
     data) was started from (its ``dataversion-<v>.nt``), or None: what "what changed" compares with
     when no earlier version is named."""
     from graphmap.datasets import bundled_paths, expand_paths
+
     found = []
-    for folder in (bundled_paths() if not paths else expand_paths(paths)):
+    for folder in bundled_paths() if not paths else expand_paths(paths):
         try:
             manifest = read_manifest(folder)
         except RoundError:
@@ -469,6 +644,28 @@ def latest_snapshot(paths=None) -> Path | None:
     return Path(max(found)[1]) if found else None
 
 
-__all__ = ["start_round", "latest_snapshot", "build_workbook", "read_manifest", "resolve_respondents", "RoundError", "RoundMade",
-           "sheet_names", "fact_cells", "field_scheme", "respondent_code", "FACT_COLUMNS", "NEED_COLUMNS",
-           "ANSWER_COLUMNS", "NEED_ANSWERS", "ADD_COLUMNS", "ADD_HOW", "add_kinds", "MANIFEST", "OUTGOING", "RETURNED", "META", "FIRST_ROW"]
+__all__ = [
+    "start_round",
+    "latest_snapshot",
+    "build_workbook",
+    "read_manifest",
+    "resolve_respondents",
+    "RoundError",
+    "RoundMade",
+    "sheet_names",
+    "fact_cells",
+    "field_scheme",
+    "respondent_code",
+    "FACT_COLUMNS",
+    "NEED_COLUMNS",
+    "ANSWER_COLUMNS",
+    "NEED_ANSWERS",
+    "ADD_COLUMNS",
+    "ADD_HOW",
+    "add_kinds",
+    "MANIFEST",
+    "OUTGOING",
+    "RETURNED",
+    "META",
+    "FIRST_ROW",
+]

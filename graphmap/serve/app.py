@@ -29,6 +29,7 @@ on the resolved parameters and bounded in bytes (:class:`graphmap.serve.cache.Bo
 A form with a value that matches nothing is shown again with the message ("did you mean …")
 and status 200, as forms do; downloads and SPARQL answer such input with 400.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -60,28 +61,47 @@ from graphmap.serve.site import Site
 
 HERE = Path(__file__).resolve().parent
 LANGS = ("sv", "en")
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
-SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                    "Referrer-Policy": "no-referrer", "X-Frame-Options": "SAMEORIGIN"}
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "SAMEORIGIN",
+}
 CORS_PATHS = ("/sparql", "/catalog", "/.well-known/", "/id/", "/vocab/", "/def", "/data/")
 """Paths other origins may read (a YASGUI elsewhere, a harvester's browser tool): public, read-only."""
-CORS_HEADERS = {"Access-Control-Allow-Origin": "*",
-                "Access-Control-Expose-Headers": "Content-Type, Content-Location, Location, Retry-After, Vary"}
-PREFLIGHT_HEADERS = {**CORS_HEADERS, "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
-                     "Access-Control-Allow-Headers": "Accept, Content-Type", "Access-Control-Max-Age": "86400"}
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "Content-Type, Content-Location, Location, Retry-After, Vary",
+}
+PREFLIGHT_HEADERS = {
+    **CORS_HEADERS,
+    "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type",
+    "Access-Control-Max-Age": "86400",
+}
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
 SPARQL_EXAMPLE = internal()["sparql-example"].body  # graphmap/queries/internal/sparql-example.rq
 # a named query's downloads: format -> (the Site method that writes it, media type)
-DOWNLOAD_FORMATS = {"csv": ("csv_bytes", "text/csv; charset=utf-8"), "json": ("json_bytes", "application/json"),
-                    "excel.csv": ("excel_csv_bytes", "text/csv; charset=utf-8"),
-                    "xlsx": ("xlsx_bytes", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
+DOWNLOAD_FORMATS = {
+    "csv": ("csv_bytes", "text/csv; charset=utf-8"),
+    "json": ("json_bytes", "application/json"),
+    "excel.csv": ("excel_csv_bytes", "text/csv; charset=utf-8"),
+    "xlsx": ("xlsx_bytes", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
 
 
 def _env() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
-                      autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
-                      trim_blocks=False, lstrip_blocks=False, finalize=shown)
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
+        trim_blocks=False,
+        lstrip_blocks=False,
+        finalize=shown,
+    )
     return env
 
 
@@ -107,8 +127,14 @@ class App:
         lang = self.lang(request)
         other = other_lang(lang)
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", other)]
-        ctx.update(request=request, lang=lang, other_lang=other, site=self.site,
-                   switch_url=own_path(request.url.path) + "?" + urlencode(params), t=lambda key, **kw: t(key, lang, **kw))
+        ctx.update(
+            request=request,
+            lang=lang,
+            other_lang=other,
+            site=self.site,
+            switch_url=own_path(request.url.path) + "?" + urlencode(params),
+            t=lambda key, **kw: t(key, lang, **kw),
+        )
         ctx.setdefault("active", "")
         html = self.env.get_template(template).render(**ctx)
         response = HTMLResponse(html, status_code=status)
@@ -152,19 +178,34 @@ class App:
             areas, error = self.site.areas_for(values["municipality"], lang)
             code = self.site.option_value("kommun", values["municipality"])
             if code:
-                municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang),
-                                "not_mapped": not_mapped_note(self.site.kg, code, lang)}
+                municipality = {
+                    "code": code,
+                    "label": self.site.label(self.site.municipalities[code], lang),
+                    "not_mapped": not_mapped_note(self.site.kg, code, lang),
+                }
         elif values["area"] or values["municipality"]:
             table, error = self.site.result_table("support", tuple(sorted(values.items())), lang)
             if table is not None:
                 code = self.site.option_value("kommun", values["municipality"])
                 if code:
-                    municipality = {"code": code, "label": self.site.label(self.site.municipalities[code], lang),
-                                    "not_mapped": not_mapped_note(self.site.kg, code, lang)}
+                    municipality = {
+                        "code": code,
+                        "label": self.site.label(self.site.municipalities[code], lang),
+                        "not_mapped": not_mapped_note(self.site.kg, code, lang),
+                    }
         groups = self._by_county(values, lang) if table is not None and values["area"] and not municipality else None
-        return self.render(request, "support.html", fields=self.site.form(query, values, lang),
-                           result_table=table, error=error, municipality=municipality, areas=areas, active="support",
-                           groups=groups, query_string=self.query_string(values, lang))
+        return self.render(
+            request,
+            "support.html",
+            fields=self.site.form(query, values, lang),
+            result_table=table,
+            error=error,
+            municipality=municipality,
+            areas=areas,
+            active="support",
+            groups=groups,
+            query_string=self.query_string(values, lang),
+        )
 
     def _by_county(self, values: dict, lang: str) -> list:
         """An area's support answer without a municipality, its rows grouped by the county they
@@ -208,10 +249,18 @@ class App:
         asked = "run" in request.query_params or any(values.values()) or not query.params
         table, error = self.site.result_table(name, tuple(sorted(values.items())), lang) if asked else (None, None)
         path = self.site.chain_path(values.get("actor", ""), lang) if name == "chain" and table is not None else None
-        return self.render(request, "query.html", query=query, asked=asked, path=path,
-                           fields=self.site.form(query, values, lang), error=error, active="queries",
-                           result_table=table,
-                           query_string=self.query_string(values, lang))
+        return self.render(
+            request,
+            "query.html",
+            query=query,
+            asked=asked,
+            path=path,
+            fields=self.site.form(query, values, lang),
+            error=error,
+            active="queries",
+            result_table=table,
+            query_string=self.query_string(values, lang),
+        )
 
     def download(self, request: Request):
         name, fmt = request.path_params["name"], request.path_params["fmt"]
@@ -239,8 +288,9 @@ class App:
             result = replace(result, rows=[r for r in result.rows if str(r.get(column)) == str(iri)])
         writer, media = DOWNLOAD_FORMATS[fmt]
         body = getattr(self.site, writer)(result, lang)
-        return Response(body, media_type=media, headers={
-            "Content-Disposition": f'attachment; filename="graphmap-{name}.{fmt}"'})
+        return Response(
+            body, media_type=media, headers={"Content-Disposition": f'attachment; filename="graphmap-{name}.{fmt}"'}
+        )
 
     def entity(self, request: Request):
         kind = request.url.path.split("/")[1]
@@ -248,7 +298,9 @@ class App:
         lang = self.lang(request)
         if kind == "kommun":
             data = self.site.municipality_page(key, lang)
-            return self.render(request, "municipality.html", m=data) if data else self.message(request, 404, "not_found")
+            return (
+                self.render(request, "municipality.html", m=data) if data else self.message(request, 404, "not_found")
+            )
         data = self.site.actor_page(kind, key, lang)
         return self.render(request, "actor.html", a=data) if data else self.message(request, 404, "not_found")
 
@@ -260,10 +312,10 @@ class App:
         areas = [(r["code"], r["label"]) for r in matrix["rows"]]
         chosen = request.query_params.get("area", "")
         chosen = chosen if chosen in dict(areas) else areas[0][0]  # any other value: the first area
-        sweden = self.site.cache.get_or_make(("sweden", chosen, lang),
-                                             lambda: area_svg(self.site.kg, chosen, lang, links=True))
-        return self.render(request, "gaps.html", matrix=matrix, active="gaps", areas=areas, area=chosen,
-                           sweden=sweden)
+        sweden = self.site.cache.get_or_make(
+            ("sweden", chosen, lang), lambda: area_svg(self.site.kg, chosen, lang, links=True)
+        )
+        return self.render(request, "gaps.html", matrix=matrix, active="gaps", areas=areas, area=chosen, sweden=sweden)
 
     def page_table(self, request: Request, page: str, fmt: str):
         """/luckor/luckor.xlsx (.excel.csv), /kartlaggning/kartlaggning.xlsx and /luckor/rutan.xlsx
@@ -271,7 +323,7 @@ class App:
         from graphmap.serve.downloads import page_table_bytes
 
         lang = self.lang(request)
-        notes: tuple[str, ...] = ()   # how to read the cells, on the workbook's sheet about the data
+        notes: tuple[str, ...] = ()  # how to read the cells, on the workbook's sheet about the data
         if page == "rutan":
             values = self.values(request, ("area", "county"))
             area, county = (self._label_of(p, values[k], lang) for p, k in (("vocab:area", "area"), ("lan", "county")))
@@ -287,16 +339,37 @@ class App:
         else:
             state = self.site.map_state(lang)
             title = state["title"]
-            header = [t("state_county", lang), t("state_status", lang), *(label for _q, label in state["questions"]),
-                      t("state_sources", lang), t("state_oldest", lang), t("state_newest", lang),
-                      t("state_undated", lang), t("state_stale", lang), t("state_due", lang)]
-            rows = [[c["label"], c["status_text"], *(q["text"] + ("".join(f"; {a['label']}" for a in q["actors"]))
-                                                     for q in c["questions"]),
-                     c["sources"].count, c["sources"].oldest or "", c["sources"].newest or "", c["sources"].undated,
-                     c["sources"].stale, c.get("due", "")] for c in state["counties"]]
+            header = [
+                t("state_county", lang),
+                t("state_status", lang),
+                *(label for _q, label in state["questions"]),
+                t("state_sources", lang),
+                t("state_oldest", lang),
+                t("state_newest", lang),
+                t("state_undated", lang),
+                t("state_stale", lang),
+                t("state_due", lang),
+            ]
+            rows = [
+                [
+                    c["label"],
+                    c["status_text"],
+                    *(q["text"] + ("".join(f"; {a['label']}" for a in q["actors"])) for q in c["questions"]),
+                    c["sources"].count,
+                    c["sources"].oldest or "",
+                    c["sources"].newest or "",
+                    c["sources"].undated,
+                    c["sources"].stale,
+                    c.get("due", ""),
+                ]
+                for c in state["counties"]
+            ]
         media = DOWNLOAD_FORMATS[fmt][1]
-        return Response(page_table_bytes(title, header, rows, fmt, lang, notes), media_type=media, headers={
-            "Content-Disposition": f'attachment; filename="graphmap-{page}.{fmt}"'})
+        return Response(
+            page_table_bytes(title, header, rows, fmt, lang, notes),
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="graphmap-{page}.{fmt}"'},
+        )
 
     def state(self, request: Request):
         lang = self.lang(request)
@@ -306,13 +379,26 @@ class App:
         lang = self.lang(request)
         values = self.values(request, ("area", "county"))
         table, error = self.site.gap_rows(values["area"] or None, values["county"] or None, lang)
-        heading = " – ".join(x for x in (self._label_of("vocab:area", values["area"], lang),
-                                          self._label_of("lan", values["county"], lang)) if x)
-        behind = (self.site.gap_cell_actors(values["area"], values["county"], lang)
-                  if values["area"] and values["county"] and not error else None)
-        return self.render(request, "gap_rows.html", result_table=table, error=error, behind=behind,
-                           heading=heading, active="gaps",
-                           query_string=self.query_string({"county": values["county"], "area": values["area"]}, lang))
+        heading = " – ".join(
+            x
+            for x in (self._label_of("vocab:area", values["area"], lang), self._label_of("lan", values["county"], lang))
+            if x
+        )
+        behind = (
+            self.site.gap_cell_actors(values["area"], values["county"], lang)
+            if values["area"] and values["county"] and not error
+            else None
+        )
+        return self.render(
+            request,
+            "gap_rows.html",
+            result_table=table,
+            error=error,
+            behind=behind,
+            heading=heading,
+            active="gaps",
+            query_string=self.query_string({"county": values["county"], "area": values["area"]}, lang),
+        )
 
     def _label_of(self, ptype: str, raw: str, lang: str) -> str:
         if not raw:
@@ -326,16 +412,24 @@ class App:
         lang = self.lang(request)
         values = self.values(request, ("area", "county"))
         from graphmap.queries import NamedQuery, Param
-        pseudo = NamedQuery("map", ("", ""), ("", ""), [
-            Param("area", "vocab:area", False, "Område", "Area"), Param("county", "lan", False, "Län", "County")],
-            [], "", HERE)
+
+        pseudo = NamedQuery(
+            "map",
+            ("", ""),
+            ("", ""),
+            [Param("area", "vocab:area", False, "Område", "Area"), Param("county", "lan", False, "Län", "County")],
+            [],
+            "",
+            HERE,
+        )
         error = None
         for ptype, key in (("vocab:area", "area"), ("lan", "county")):
             if values[key] and not self.site.option_value(ptype, values[key]):
                 error = UnknownName(key, values[key], []).message(lang)
         src = "/karta/visa?" + self.query_string(values if not error else {}, lang)
-        return self.render(request, "map.html", fields=self.site.form(pseudo, values, lang),
-                           map_src=src, error=error, active="map")
+        return self.render(
+            request, "map.html", fields=self.site.form(pseudo, values, lang), map_src=src, error=error, active="map"
+        )
 
     def map_view(self, request: Request):
         lang = self.lang(request)
@@ -353,22 +447,46 @@ class App:
     def _map_html(self, area, county, focus, depth, lang) -> str:
         """The map for what was typed, kept under what it resolves to (one map for every spelling)."""
         site = self.site
-        key = ("map", site.resolved("vocab:area", area, "area"), site.resolved("lan", county, "county"),
-               site.resolved("actor", focus, "focus"), depth, lang)
+        key = (
+            "map",
+            site.resolved("vocab:area", area, "area"),
+            site.resolved("lan", county, "county"),
+            site.resolved("actor", focus, "focus"),
+            depth,
+            lang,
+        )
 
         def make():
             from graphmap.viz import map_html
-            return map_html(site.kg, area=area or None, county=county or None, focus=focus or None, depth=depth,
-                            lang=lang, include_personal=site.include_personal)
+
+            return map_html(
+                site.kg,
+                area=area or None,
+                county=county or None,
+                focus=focus or None,
+                depth=depth,
+                lang=lang,
+                include_personal=site.include_personal,
+            )
+
         return site.cache.get_or_make(key, make)
 
     REPORT_FILE = "graphmap-rapport.html"  # the name `graphmap report -o` would be given for the same file
 
     def _report_html(self, lang: str, county: str) -> str:
         from graphmap.report import report_html
-        return self.site.cache.get_or_make(("report", lang, county), lambda: report_html(
-            self.site.kg, lang=lang, county=county or None, include_personal=self.site.include_personal,
-            png_name=report_png_name(self.REPORT_FILE, lang), datasets=self.site.datasets))
+
+        return self.site.cache.get_or_make(
+            ("report", lang, county),
+            lambda: report_html(
+                self.site.kg,
+                lang=lang,
+                county=county or None,
+                include_personal=self.site.include_personal,
+                png_name=report_png_name(self.REPORT_FILE, lang),
+                datasets=self.site.datasets,
+            ),
+        )
 
     def _report_county(self, request: Request) -> tuple[str, str | None]:
         """The county code asked for ('' for the whole country), or an error message."""
@@ -381,10 +499,18 @@ class App:
     def report_page(self, request: Request):
         lang = self.lang(request)
         county, error = self._report_county(request)
-        counties = sorted(((c, self.site.label(iri, lang)) for c, iri in self.site.counties.items()),
-                          key=lambda x: sv_sort_key(x[1]))
-        return self.render(request, "report.html", active="report", counties=counties, county=county, error=error,
-                           query_string=self.query_string({"county": county}, lang))
+        counties = sorted(
+            ((c, self.site.label(iri, lang)) for c, iri in self.site.counties.items()), key=lambda x: sv_sort_key(x[1])
+        )
+        return self.render(
+            request,
+            "report.html",
+            active="report",
+            counties=counties,
+            county=county,
+            error=error,
+            query_string=self.query_string({"county": county}, lang),
+        )
 
     def report_view(self, request: Request):
         county, error = self._report_county(request)
@@ -395,12 +521,15 @@ class App:
 
     def report_png(self, request: Request):
         from graphmap.report import gap_matrix_png, report_data
+
         county, error = self._report_county(request)
         if error:
             return self.message(request, 400, "bad_input", error)
         lang = self.lang(request)
-        body = self.site.cache.get_or_make(("report-png", lang, county), lambda: gap_matrix_png(
-            report_data(self.site.kg, lang=lang, county=county or None), lang))
+        body = self.site.cache.get_or_make(
+            ("report-png", lang, county),
+            lambda: gap_matrix_png(report_data(self.site.kg, lang=lang, county=county or None), lang),
+        )
         return Response(body, media_type="image/png")
 
     def _round_page(self, which: str, lang: str) -> dict:
@@ -410,16 +539,19 @@ class App:
             if which == "status":
                 return round_pages.status_page(self.site, lang)
             return round_pages.changes_page(self.site, self.previous, lang)
+
         return self.site.cache.get_or_make(("round", which, lang), make)
 
     def round_page(self, request: Request):
         which = "status" if request.url.path == "/runda" else "changes"
-        return self.render(request, f"round_{which}.html", page=self._round_page(which, self.lang(request)),
-                           active="round")
+        return self.render(
+            request, f"round_{which}.html", page=self._round_page(which, self.lang(request)), active="round"
+        )
 
     def data_page(self, request: Request):
-        return self.render(request, "data.html", queries=list(library().values()), exports=self.site.exports(),
-                           active="data")
+        return self.render(
+            request, "data.html", queries=list(library().values()), exports=self.site.exports(), active="data"
+        )
 
     def export(self, request: Request):
         name = request.path_params["name"]
@@ -493,8 +625,13 @@ class App:
             return self.message(request, 404, "not_found")
         if doc and ext == "html":
             lang = self.lang(request)
-            return self.render(request, "resource.html", iri=str(iri), rows=linked.rows(graph, iri, lang),
-                               documents=[(e, f"/{head}/{stem}.{e}") for e in ("ttl", "nt", "jsonld", "rdf")])
+            return self.render(
+                request,
+                "resource.html",
+                iri=str(iri),
+                rows=linked.rows(graph, iri, lang),
+                documents=[(e, f"/{head}/{stem}.{e}") for e in ("ttl", "nt", "jsonld", "rdf")],
+            )
         if doc:
             return Response(linked.serialize(linked.describe(graph, iri), ext), media_type=linked.MEDIA[ext])
         want = linked.negotiate(request.headers.get("accept", ""))
@@ -505,34 +642,56 @@ class App:
         return RedirectResponse(linked.page_of(path) or f"/{path}.html", status_code=303, headers={"Vary": "Accept"})
 
     async def favicon(self, request: Request):
-        return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml",
-                        headers={"Cache-Control": "max-age=86400"})
+        return Response(
+            (HERE / "static" / "favicon.svg").read_bytes(),
+            media_type="image/svg+xml",
+            headers={"Cache-Control": "max-age=86400"},
+        )
 
     def routes(self) -> list:
         self._sparql = sparql.endpoint(lambda request: self.pool, self.lang)
         return [
-            Route("/", self.index), Route("/sok", self.search_page), Route("/api/sok", self.search_api),
-            Route("/stod", self.support), Route("/fragor", self.queries),
-            Route("/fraga/{name}.{fmt}", self.download), Route("/fraga/{name}", self.query),
-            Route("/aktor/{key}", self.entity), Route("/natverk/{key}", self.entity),
+            Route("/", self.index),
+            Route("/sok", self.search_page),
+            Route("/api/sok", self.search_api),
+            Route("/stod", self.support),
+            Route("/fragor", self.queries),
+            Route("/fraga/{name}.{fmt}", self.download),
+            Route("/fraga/{name}", self.query),
+            Route("/aktor/{key}", self.entity),
+            Route("/natverk/{key}", self.entity),
             Route("/kommun/{key}", self.entity),
-            Route("/luckor", self.gaps), Route("/luckor/rader", self.gap_rows), Route("/kartlaggning", self.state),
-            *(Route(f"/{page}/{page}.{fmt}", functools.partial(self.page_table, page=page, fmt=fmt))
-              for page in ("luckor", "kartlaggning") for fmt in ("xlsx", "excel.csv")),
-            *(Route(f"/luckor/rutan.{fmt}", functools.partial(self.page_table, page="rutan", fmt=fmt))
-              for fmt in ("xlsx", "excel.csv")),
-            Route("/runda", self.round_page), Route("/forandringar", self.round_page),
-            Route("/karta", self.map_page), Route("/karta/visa", self.map_view),
-            Route("/rapport", self.report_page), Route("/rapport/visa", self.report_view),
+            Route("/luckor", self.gaps),
+            Route("/luckor/rader", self.gap_rows),
+            Route("/kartlaggning", self.state),
+            *(
+                Route(f"/{page}/{page}.{fmt}", functools.partial(self.page_table, page=page, fmt=fmt))
+                for page in ("luckor", "kartlaggning")
+                for fmt in ("xlsx", "excel.csv")
+            ),
+            *(
+                Route(f"/luckor/rutan.{fmt}", functools.partial(self.page_table, page="rutan", fmt=fmt))
+                for fmt in ("xlsx", "excel.csv")
+            ),
+            Route("/runda", self.round_page),
+            Route("/forandringar", self.round_page),
+            Route("/karta", self.map_page),
+            Route("/karta/visa", self.map_view),
+            Route("/rapport", self.report_page),
+            Route("/rapport/visa", self.report_view),
             Route("/rapport/graphmap-rapport.html", self.report_view),
             Route("/rapport/graphmap-rapport-luckor.png", self.report_png),
             Route("/rapport/graphmap-rapport-gaps.png", self.report_png),
-            Route("/data", self.data_page), Route("/data/{name}", self.export),
+            Route("/data", self.data_page),
+            Route("/data/{name}", self.export),
             Route("/sparql", self.sparql_page_or_query, methods=["GET", "POST"]),
             Route("/sparql", self.preflight, methods=["OPTIONS"]),
-            Route("/catalog", self.catalog), Route("/.well-known/void", self.catalog),
-            Route("/def", self.ontology), Route("/def.{ext}", self.ontology),
-            Route("/id/{path:path}", self.resource), Route("/vocab/{path:path}", self.resource),
+            Route("/catalog", self.catalog),
+            Route("/.well-known/void", self.catalog),
+            Route("/def", self.ontology),
+            Route("/def.{ext}", self.ontology),
+            Route("/id/{path:path}", self.resource),
+            Route("/vocab/{path:path}", self.resource),
             Route("/sparql/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
             Route("/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
             Route("/favicon.ico", self.favicon),
@@ -602,15 +761,27 @@ class SecuredStarlette(Starlette):
                     for name, value in CORS_HEADERS.items():
                         headers.setdefault(name, value)
             await send(message)
+
         await super().__call__(scope, receive, secured)
 
 
-def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool = False,
-               sparql_workers: int = 2, sparql_timeout: float = 10.0, sparql_limit: int = 10_000,
-               sparql_query_bytes: int = 100_000, sparql_result_bytes: int = 64_000_000,
-               sparql_memory: float = 1024.0, sparql_queue: int = 8, sparql_answers_mb: float = 256.0,
-               cache_mb: float = 256.0, contact_email: str | None = None,
-               previous: KnowledgeGraph | None = None) -> Starlette:
+def create_app(
+    kg: KnowledgeGraph,
+    *,
+    lang: str = "sv",
+    include_personal: bool = False,
+    sparql_workers: int = 2,
+    sparql_timeout: float = 10.0,
+    sparql_limit: int = 10_000,
+    sparql_query_bytes: int = 100_000,
+    sparql_result_bytes: int = 64_000_000,
+    sparql_memory: float = 1024.0,
+    sparql_queue: int = 8,
+    sparql_answers_mb: float = 256.0,
+    cache_mb: float = 256.0,
+    contact_email: str | None = None,
+    previous: KnowledgeGraph | None = None,
+) -> Starlette:
     """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
 
     The SPARQL worker processes start with the app and stop with it (ASGI lifespan); at most
@@ -619,17 +790,28 @@ def create_app(kg: KnowledgeGraph, *, lang: str = "sv", include_personal: bool =
     ``previous`` (an earlier data version), if given. ``/catalog`` names ``contact_email`` (a
     functional address) as the contact point's e-mail, which DCAT-AP-SE requires.
     """
-    site = Site(kg, include_personal=include_personal, lang=lang if lang in LANGS else "sv",
-                cache_bytes=int(cache_mb * 1_000_000))
+    site = Site(
+        kg,
+        include_personal=include_personal,
+        lang=lang if lang in LANGS else "sv",
+        cache_bytes=int(cache_mb * 1_000_000),
+    )
     holder = App(site, None, previous)
     holder.contact_email = contact_email
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        holder.pool = sparql.QueryPool(site.kg.graph, workers=sparql_workers, timeout=sparql_timeout,
-                                       limit=sparql_limit, query_bytes=sparql_query_bytes,
-                                       result_bytes=sparql_result_bytes, memory=sparql_memory,
-                                       waiting=sparql_queue, held_bytes=int(sparql_answers_mb * 1_000_000))
+        holder.pool = sparql.QueryPool(
+            site.kg.graph,
+            workers=sparql_workers,
+            timeout=sparql_timeout,
+            limit=sparql_limit,
+            query_bytes=sparql_query_bytes,
+            result_bytes=sparql_result_bytes,
+            memory=sparql_memory,
+            waiting=sparql_queue,
+            held_bytes=int(sparql_answers_mb * 1_000_000),
+        )
         try:
             yield
         finally:

@@ -18,6 +18,7 @@ typed: 360 spellings of one area are one map. The bound in bytes holds whatever 
 >>> sorted(cache.keys())
 ['a', 'c']
 """
+
 from __future__ import annotations
 
 import sys

@@ -5,6 +5,7 @@
 >>> Table(["Aktör"], [[Cell("Umeå", "/kommun/2480")]]).rows[0][0].href
 '/kommun/2480'
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -34,9 +35,9 @@ class FormField:
     name: str
     label: str
     required: bool
-    widget: str                     # select | text
+    widget: str  # select | text
     groups: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)  # (group label, [(value, label)])
-    value: str = ""                 # the selected option value or typed text
+    value: str = ""  # the selected option value or typed text
 
 
 __all__ = ["Cell", "Table", "FormField", "external_url"]

@@ -15,6 +15,7 @@ or one workbook of its actors and links.
 >>> excel_csv_bytes(result, "sv").decode("utf-8-sig").splitlines()[0].split(";")[:2]
 ['Aktör', 'Roll']
 """
+
 from __future__ import annotations
 
 import io
@@ -26,13 +27,17 @@ from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import code_of
 from graphmap.tabular import MANY as tabular_many, csv_text, xlsx_bytes as workbook
 
-EXPORTS = {"graphmap.ttl": ("text/turtle; charset=utf-8", "Turtle"),
-           "graphmap.jsonld": ("application/ld+json", "JSON-LD"),
-           "graphmap.graphml": ("application/graphml+xml", "GraphML (Gephi, yEd, networkx)"),
-           "graphmap.gexf": ("application/gexf+xml", "GEXF (Gephi)"),
-           "graphmap-csv.zip": ("application/zip", "CSV: nodes.csv + edges.csv (Gephi)"),
-           "graphmap.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                             "Excel: aktörer och kopplingar / actors and links")}
+EXPORTS = {
+    "graphmap.ttl": ("text/turtle; charset=utf-8", "Turtle"),
+    "graphmap.jsonld": ("application/ld+json", "JSON-LD"),
+    "graphmap.graphml": ("application/graphml+xml", "GraphML (Gephi, yEd, networkx)"),
+    "graphmap.gexf": ("application/gexf+xml", "GEXF (Gephi)"),
+    "graphmap-csv.zip": ("application/zip", "CSV: nodes.csv + edges.csv (Gephi)"),
+    "graphmap.xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel: aktörer och kopplingar / actors and links",
+    ),
+}
 """File name -> (media type, label) of every data download."""
 
 
@@ -99,29 +104,48 @@ def about_rows(result: QueryResult, lang: str, personal: bool = False) -> list[l
     """The "about the data" sheet: which question, with which choices, how many rows, from where."""
     import datetime as _dt
 
-    params = ", ".join(f"{p.label(lang)}: {result.kg.label(result.params[p.name], lang)}"
-                       for p in result.query.params if result.params.get(p.name) is not None)
-    return [[t("pages.about_title", lang), result.query.title_in(lang)],
-            [t("pages.about_description", lang), result.query.description_in(lang)],
-            [t("pages.about_params", lang), params or "–"],
-            [t("pages.about_rows", lang), str(len(result.rows))],
-            [t("pages.about_source", lang), t("pages.about_source_text", lang)],
-            [t("pages.about_personal", lang), t("pages.about_personal_yes" if personal else "pages.about_personal_no", lang)],
-            [t("pages.about_date", lang), _dt.date.today().isoformat()]]
+    params = ", ".join(
+        f"{p.label(lang)}: {result.kg.label(result.params[p.name], lang)}"
+        for p in result.query.params
+        if result.params.get(p.name) is not None
+    )
+    return [
+        [t("pages.about_title", lang), result.query.title_in(lang)],
+        [t("pages.about_description", lang), result.query.description_in(lang)],
+        [t("pages.about_params", lang), params or "–"],
+        [t("pages.about_rows", lang), str(len(result.rows))],
+        [t("pages.about_source", lang), t("pages.about_source_text", lang)],
+        [
+            t("pages.about_personal", lang),
+            t("pages.about_personal_yes" if personal else "pages.about_personal_no", lang),
+        ],
+        [t("pages.about_date", lang), _dt.date.today().isoformat()],
+    ]
 
 
 def xlsx_bytes(result: QueryResult, lang: str, personal: bool = False) -> bytes:
     """A query's answer as an Excel workbook: the :func:`excel_table` sheet and :func:`about_rows`."""
     header, rows = excel_table(result, lang)
-    return workbook([(t("pages.data_sheet", lang), header, rows),
-                     (t("pages.about_sheet", lang), [t("pages.about_what", lang), t("pages.about_value", lang)],
-                      about_rows(result, lang, personal))])
+    return workbook(
+        [
+            (t("pages.data_sheet", lang), header, rows),
+            (
+                t("pages.about_sheet", lang),
+                [t("pages.about_what", lang), t("pages.about_value", lang)],
+                about_rows(result, lang, personal),
+            ),
+        ]
+    )
 
 
 def json_bytes(result: QueryResult, lang: str) -> bytes:
     """A query's name, bound parameters, columns and presented rows as JSON."""
-    payload = {"query": result.query.name, "params": {k: str(v) for k, v in result.params.items()},
-               "columns": [c.name for c in result.query.columns], "rows": result.present(lang)}
+    payload = {
+        "query": result.query.name,
+        "params": {k: str(v) for k, v in result.params.items()},
+        "columns": [c.name for c in result.query.columns],
+        "rows": result.present(lang),
+    }
     return json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
 
 
@@ -159,10 +183,16 @@ class Downloads:
         elif name == "graphmap.gexf":
             body = export.to_gexf(export.network(graph, self.lang, personal), personal)
         elif name == "graphmap.xlsx":
-            body = network_workbook(export.network(graph, self.lang, personal), self.lang, personal,
-                                    link_facts(self.kg, self.lang), lambda name: str(expand(name)))
+            body = network_workbook(
+                export.network(graph, self.lang, personal),
+                self.lang,
+                personal,
+                link_facts(self.kg, self.lang),
+                lambda name: str(expand(name)),
+            )
         else:
             import zipfile
+
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
                 for fname, data in export.to_csv(export.network(graph, self.lang, personal), personal).items():
@@ -171,8 +201,9 @@ class Downloads:
         return body, self.EXPORTS[name][0]
 
 
-def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, lang: str,
-                     notes: tuple[str, ...] = ()) -> bytes:
+def page_table_bytes(
+    title: str, header: list[str], rows: list[list], fmt: str, lang: str, notes: tuple[str, ...] = ()
+) -> bytes:
     """A table a page shows that is no named query's answer (the gap matrix, the state of the map)
     as ``xlsx`` (the table and a sheet about it, with the page's ``notes``: how to read the cells)
     or ``excel.csv`` (semicolons, UTF-8 with BOM).
@@ -185,12 +216,20 @@ def page_table_bytes(title: str, header: list[str], rows: list[list], fmt: str, 
         keys = [str(i) for i in range(len(header))]
         return ("\ufeff" + csv_text([dict(zip(keys, r)) for r in rows], keys, header, delimiter=";")).encode("utf-8")
     import datetime as _dt
-    about = [[t("pages.about_title", lang), title], [t("pages.about_rows", lang), str(len(rows))],
-             [t("pages.about_source", lang), t("pages.about_source_text", lang)],
-             [t("pages.about_date", lang), _dt.date.today().isoformat()]]
+
+    about = [
+        [t("pages.about_title", lang), title],
+        [t("pages.about_rows", lang), str(len(rows))],
+        [t("pages.about_source", lang), t("pages.about_source_text", lang)],
+        [t("pages.about_date", lang), _dt.date.today().isoformat()],
+    ]
     about += [[t("pages.about_note", lang), note] for note in notes]
-    return workbook([(t("pages.data_sheet", lang), header, rows),
-                     (t("pages.about_sheet", lang), [t("pages.about_what", lang), t("pages.about_value", lang)], about)])
+    return workbook(
+        [
+            (t("pages.data_sheet", lang), header, rows),
+            (t("pages.about_sheet", lang), [t("pages.about_what", lang), t("pages.about_value", lang)], about),
+        ]
+    )
 
 
 def link_facts(kg, lang: str) -> dict[tuple[str, str, str], tuple[str, str]]:
@@ -205,8 +244,13 @@ def link_facts(kg, lang: str) -> dict[tuple[str, str, str], tuple[str, str]]:
         return str(kg.graph.value(URIRef(src), DCTERMS.title) or kg.label(src, lang))
 
     sure, sources = link_confidence(kg), link_sources(kg)
-    return {k: (kg.label(URIRef(sure[k]), lang) if k in sure else "",
-                MANY.join(sorted({title(s) for s in sources.get(k, ())}, key=sv_sort_key))) for k in set(sources) | set(sure)}
+    return {
+        k: (
+            kg.label(URIRef(sure[k]), lang) if k in sure else "",
+            MANY.join(sorted({title(s) for s in sources.get(k, ())}, key=sv_sort_key)),
+        )
+        for k in set(sources) | set(sure)
+    }
 
 
 def network_workbook(net, lang: str, personal: bool = False, links: dict | None = None, expand=None) -> bytes:
@@ -216,30 +260,76 @@ def network_workbook(net, lang: str, personal: bool = False, links: dict | None 
     turns the network's compact relation names into IRIs)."""
     from graphmap.export import STATEMENT
 
-    node_cols = [("label", "report.actor"), ("type", "report.type"), ("level", "report.level"),
-                 ("county", "report.county"), ("area", "report.area"), ("support", "report.kind"),
-                 ("type_code", None), ("level_code", None), ("scb_code", None), ("iri", None)]
+    node_cols = [
+        ("label", "report.actor"),
+        ("type", "report.type"),
+        ("level", "report.level"),
+        ("county", "report.county"),
+        ("area", "report.area"),
+        ("support", "report.kind"),
+        ("type_code", None),
+        ("level_code", None),
+        ("scb_code", None),
+        ("iri", None),
+    ]
     head = [t(key, lang) if key else f"{col} {t('pages.code_suffix', lang)}" for col, key in node_cols]
     nodes = [[str(attrs.get(col, "") or "") for col, _ in node_cols] for _n, attrs in net.nodes(data=True)]
     code = t("pages.code_suffix", lang)
-    edge_head = [t("pages.link_from", lang), t("pages.link_to", lang), t("pages.link_relation", lang),
-                 t("report.confidence", lang), t("report.source", lang), f"{t('pages.link_from', lang)} {code}",
-                 f"{t('pages.link_to', lang)} {code}", f"{t('pages.link_relation', lang)} {code}"]
+    edge_head = [
+        t("pages.link_from", lang),
+        t("pages.link_to", lang),
+        t("pages.link_relation", lang),
+        t("report.confidence", lang),
+        t("report.source", lang),
+        f"{t('pages.link_from', lang)} {code}",
+        f"{t('pages.link_to', lang)} {code}",
+        f"{t('pages.link_relation', lang)} {code}",
+    ]
     links = links or {}
     expand = expand or (lambda name: name)
     edges = []
     for s, o, attrs in net.edges(data=True):
         sure, where = links.get((s, expand(attrs.get("relation", "")), o), ("", ""))
-        edges.append([net.nodes[s].get("label", s), net.nodes[o].get("label", o),
-                      attrs.get(f"label_{lang}") or attrs.get("label", ""), sure, where, s, o, attrs.get("relation", "")])
-    about = [[t("pages.about_what", lang), t("pages.about_value", lang)],
-             [t("pages.nodes_sheet", lang), str(len(nodes))], [t("pages.edges_sheet", lang), str(len(edges))],
-             [t("pages.about_source", lang), t("pages.about_source_text", lang)],
-             [t("pages.about_many", lang), t("pages.about_many_text", lang, sep=MANY.strip())],
-             [t("pages.about_personal", lang), STATEMENT[personal][lang]]]
-    return workbook([(t("pages.nodes_sheet", lang), head, nodes), (t("pages.edges_sheet", lang), edge_head, edges),
-                     (t("pages.about_sheet", lang), about[0], about[1:])])
+        edges.append(
+            [
+                net.nodes[s].get("label", s),
+                net.nodes[o].get("label", o),
+                attrs.get(f"label_{lang}") or attrs.get("label", ""),
+                sure,
+                where,
+                s,
+                o,
+                attrs.get("relation", ""),
+            ]
+        )
+    about = [
+        [t("pages.about_what", lang), t("pages.about_value", lang)],
+        [t("pages.nodes_sheet", lang), str(len(nodes))],
+        [t("pages.edges_sheet", lang), str(len(edges))],
+        [t("pages.about_source", lang), t("pages.about_source_text", lang)],
+        [t("pages.about_many", lang), t("pages.about_many_text", lang, sep=MANY.strip())],
+        [t("pages.about_personal", lang), STATEMENT[personal][lang]],
+    ]
+    return workbook(
+        [
+            (t("pages.nodes_sheet", lang), head, nodes),
+            (t("pages.edges_sheet", lang), edge_head, edges),
+            (t("pages.about_sheet", lang), about[0], about[1:]),
+        ]
+    )
 
 
-__all__ = ["Downloads", "EXPORTS", "csv_bytes", "json_bytes", "excel_csv_bytes", "xlsx_bytes", "excel_table",
-           "network_workbook", "link_facts", "joined", "MANY", "page_table_bytes"]
+__all__ = [
+    "Downloads",
+    "EXPORTS",
+    "csv_bytes",
+    "json_bytes",
+    "excel_csv_bytes",
+    "xlsx_bytes",
+    "excel_table",
+    "network_workbook",
+    "link_facts",
+    "joined",
+    "MANY",
+    "page_table_bytes",
+]

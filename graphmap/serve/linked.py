@@ -24,6 +24,7 @@ the server was started with it).
 >>> negotiate("application/ld+json;q=0.9, application/n-triples"), negotiate("image/png")
 ('nt', None)
 """
+
 from __future__ import annotations
 
 import json
@@ -34,12 +35,25 @@ from rdflib.namespace import SKOS
 from graphmap.ontology import BASE, bind_prefixes, curie, ontology_graph
 from graphmap.serve.sparql_worker import accepted
 
-MEDIA = {"ttl": "text/turtle; charset=utf-8", "nt": "application/n-triples", "jsonld": "application/ld+json",
-         "rdf": "application/rdf+xml", "html": "text/html; charset=utf-8"}
+MEDIA = {
+    "ttl": "text/turtle; charset=utf-8",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdf": "application/rdf+xml",
+    "html": "text/html; charset=utf-8",
+}
 """Document extension -> media type of each representation."""
-ACCEPTED = {"text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt",
-            "text/plain": "nt", "application/ld+json": "jsonld", "application/json": "jsonld",
-            "application/rdf+xml": "rdf", "text/html": "html", "application/xhtml+xml": "html"}
+ACCEPTED = {
+    "text/turtle": "ttl",
+    "application/x-turtle": "ttl",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/ld+json": "jsonld",
+    "application/json": "jsonld",
+    "application/rdf+xml": "rdf",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+}
 SERIALIZER = {"ttl": "turtle", "nt": "nt11", "jsonld": "json-ld", "rdf": "xml"}
 PAGES = {"id/actor/": "/aktor/", "id/network/": "/natverk/", "id/kommun/": "/kommun/"}
 """IRI path prefix -> the web app's page for that kind of thing (the HTML a browser gets)."""
@@ -95,8 +109,8 @@ def serialize(graph: Graph, ext: str) -> bytes:
 def page_of(path: str) -> str | None:
     """The web app's own page for an IRI path (``id/actor/skr`` -> ``/aktor/skr``), if it has one."""
     for prefix, page in PAGES.items():
-        if path.startswith(prefix) and "/" not in path[len(prefix):]:
-            return page + path[len(prefix):]
+        if path.startswith(prefix) and "/" not in path[len(prefix) :]:
+            return page + path[len(prefix) :]
     return None
 
 
@@ -105,13 +119,17 @@ def rows(graph: Graph, iri: URIRef, lang: str) -> list[tuple[str, str, str | Non
     paths for graphmap's own IRIs, values as text (the template escapes them)."""
     out = []
     for _s, p, o in sorted(graph.triples((iri, None, None)), key=lambda t: (curie(str(t[1])), str(t[2]))):
-        if isinstance(o, Literal) and o.language and o.language != lang and \
-                any(x.language == lang for x in graph.objects(iri, p) if isinstance(x, Literal)):
+        if (
+            isinstance(o, Literal)
+            and o.language
+            and o.language != lang
+            and any(x.language == lang for x in graph.objects(iri, p) if isinstance(x, Literal))
+        ):
             continue
         link = None
         if isinstance(o, URIRef):
             text = curie(str(o))
-            link = "/" + str(o)[len(BASE):] if str(o).startswith(BASE) else str(o)
+            link = "/" + str(o)[len(BASE) :] if str(o).startswith(BASE) else str(o)
         else:
             text = str(o)
         out.append((curie(str(p)), text, link))

@@ -5,6 +5,7 @@
 ...     print(server.url)
 http://127.0.0.1:54321
 """
+
 from __future__ import annotations
 
 import socket
@@ -52,4 +53,5 @@ class LiveServer:
 
 def create_app(*args, **kwargs):
     from graphmap.serve.app import create_app as _create
+
     return _create(*args, **kwargs)

@@ -8,6 +8,7 @@
 >>> [n["cls"] for n in near["nodes"] if n["cls"] == "center"], near["count"] > 10
 (['center'], True)
 """
+
 from __future__ import annotations
 
 from rdflib import URIRef
@@ -44,20 +45,34 @@ class Neighbourhood:
             shown = members[:per_row] if len(members) > per_row + 1 else members
             slots = shown + (["+more"] if len(shown) < len(members) else [])
             if level == own:
-                slots = slots[: len(slots) // 2] + [center] + slots[len(slots) // 2:]
+                slots = slots[: len(slots) // 2] + [center] + slots[len(slots) // 2 :]
             for i, n in enumerate(slots):
                 x = int(width * (i + 1) / (len(slots) + 1))
                 y = ROW_Y[level] + (18 if i % 2 and len(slots) > 7 else 0)
                 if n == "+more":
-                    nodes.append({"x": x, "y": y, "label": f"+{len(members) - len(shown)}", "title": "",
-                                  "href": None, "cls": "more"})
+                    nodes.append(
+                        {
+                            "x": x,
+                            "y": y,
+                            "label": f"+{len(members) - len(shown)}",
+                            "title": "",
+                            "href": None,
+                            "cls": "more",
+                        }
+                    )
                     continue
                 label = self.label(n, lang)
                 positions[n] = (x, y)
-                nodes.append({"x": x, "y": y, "label": label if len(label) <= 22 else label[:21] + "…",
-                              "title": label + ("" if n == center else " – " + ", ".join(sorted(rel[n]))),
-                              "href": None if n == center else self.url_for(n),
-                              "cls": "center" if n == center else ("lvl" + str(level))})
+                nodes.append(
+                    {
+                        "x": x,
+                        "y": y,
+                        "label": label if len(label) <= 22 else label[:21] + "…",
+                        "title": label + ("" if n == center else " – " + ", ".join(sorted(rel[n]))),
+                        "href": None if n == center else self.url_for(n),
+                        "cls": "center" if n == center else ("lvl" + str(level)),
+                    }
+                )
         cx, cy = positions.get(center, (width // 2, ROW_Y[own]))
         for n, (x, y) in positions.items():
             if n != center:

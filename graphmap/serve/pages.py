@@ -13,6 +13,7 @@ network and municipality pages, and the gap matrix with its rows.
 >>> site.gap_matrix("sv")["rows"][0]["cells"][0]["href"]
 '/luckor/rader?area=anhorigstod&county=01'
 """
+
 from __future__ import annotations
 
 from functools import cached_property, lru_cache
@@ -31,10 +32,16 @@ from graphmap.viz.gapstyle import look
 from graphmap.vocab import vocabularies
 
 # the record classes the start page counts, with their catalogue keys
-RECORDS = ((ORG.Membership, "serve.records.memberships"), (GM.Coverage, "serve.records.coverage"),
-           (GM.SupportOffer, "serve.records.offers"), (GM.Need, "serve.records.needs"),
-           (GM.Activity, "serve.records.activities"), (GM.Relation, "serve.records.relations"),
-           (GM.Agreement, "serve.records.agreements"), (ORG.Post, "serve.records.posts"))
+RECORDS = (
+    (ORG.Membership, "serve.records.memberships"),
+    (GM.Coverage, "serve.records.coverage"),
+    (GM.SupportOffer, "serve.records.offers"),
+    (GM.Need, "serve.records.needs"),
+    (GM.Activity, "serve.records.activities"),
+    (GM.Relation, "serve.records.relations"),
+    (GM.Agreement, "serve.records.agreements"),
+    (ORG.Post, "serve.records.posts"),
+)
 
 
 class Pages:
@@ -57,15 +64,29 @@ class Pages:
             date = g.value(s, DCTERMS.date)
             if date is not None:
                 dates.append(str(date))
-            sources.append({"title": str(g.value(s, DCTERMS.title) or s), "date": str(date or ""),
-                            "publisher": str(g.value(s, DCTERMS.publisher) or ""),
-                            "url": self.source_urls.get(str(s))})
+            sources.append(
+                {
+                    "title": str(g.value(s, DCTERMS.title) or s),
+                    "date": str(date or ""),
+                    "publisher": str(g.value(s, DCTERMS.publisher) or ""),
+                    "url": self.source_urls.get(str(s)),
+                }
+            )
         sources.sort(key=lambda x: (x["date"], x["title"]), reverse=True)
-        return {"by_level": by_level, "by_type": by_type, "total": table["total"],
-                "confidence": numbers["confidence"],
-                "records": records, "regions": self.datasets, "data_date": max(dates) if dates else "",
-                "sources": sources, "triples": numbers["triples"], "networks": len(self.networks),
-                "actors": len(self.actors), "municipalities": len(self.municipalities)}
+        return {
+            "by_level": by_level,
+            "by_type": by_type,
+            "total": table["total"],
+            "confidence": numbers["confidence"],
+            "records": records,
+            "regions": self.datasets,
+            "data_date": max(dates) if dates else "",
+            "sources": sources,
+            "triples": numbers["triples"],
+            "networks": len(self.networks),
+            "actors": len(self.actors),
+            "municipalities": len(self.municipalities),
+        }
 
     # ---- actor, network and municipality pages -------------------------------------------------
     def actor_page(self, kind: str, key: str, lang: str) -> dict | None:
@@ -86,7 +107,7 @@ class Pages:
                 related.setdefault(value, self.cell(value, self.label(value, lang)))
 
         for res in (facts, nets):
-            for row in (res.rows if res else []):
+            for row in res.rows if res else []:
                 for v in row.values():
                     note(str(v) if isinstance(v, URIRef) else None)
         if str(iri) in self.kg.link_graph:
@@ -94,38 +115,62 @@ class Pages:
                 note(n)
         offers = []
         for offer in g.subjects(GM.offeredBy, iri):
-            offers.append({
-                "kind": self.label(g.value(offer, GM.supportKind), lang),
-                "areas": sorted((self.label(a, lang) for a in g.objects(offer, GM.area)), key=sv_sort_key),
-                "places": sorted((self.cell(p, self.label(p, lang)) for p in g.objects(offer, GM.serves)),
-                                 key=lambda c: sv_sort_key(c.text)),
-                "description": self._text(offer, DCTERMS.description, lang),
-                "source": self.cell(str(g.value(offer, DCTERMS.source) or ""),
-                                    self.label(g.value(offer, DCTERMS.source), lang)),
-            })
+            offers.append(
+                {
+                    "kind": self.label(g.value(offer, GM.supportKind), lang),
+                    "areas": sorted((self.label(a, lang) for a in g.objects(offer, GM.area)), key=sv_sort_key),
+                    "places": sorted(
+                        (self.cell(p, self.label(p, lang)) for p in g.objects(offer, GM.serves)),
+                        key=lambda c: sv_sort_key(c.text),
+                    ),
+                    "description": self._text(offer, DCTERMS.description, lang),
+                    "source": self.cell(
+                        str(g.value(offer, DCTERMS.source) or ""), self.label(g.value(offer, DCTERMS.source), lang)
+                    ),
+                }
+            )
         offers.sort(key=lambda o: sv_sort_key(o["kind"]))
-        serves = sorted((self.cell(p, self.label(p, lang)) for p in set(g.objects(iri, GM.serves))),
-                        key=lambda c: sv_sort_key(c.text))
+        serves = sorted(
+            (self.cell(p, self.label(p, lang)) for p in set(g.objects(iri, GM.serves))),
+            key=lambda c: sv_sort_key(c.text),
+        )
         persons = []
         if self.include_personal:
             for post in g.subjects(ORG.postIn, iri):
                 for person in g.subjects(ORG.holds, post):
                     mbox = str(g.value(person, FOAF.mbox) or "")
-                    persons.append({"name": str(g.value(person, FOAF.name) or ""), "post": self.label(post, lang),
-                                    "email": mbox[7:] if mbox.startswith("mailto:") else mbox})
+                    persons.append(
+                        {
+                            "name": str(g.value(person, FOAF.name) or ""),
+                            "post": self.label(post, lang),
+                            "email": mbox[7:] if mbox.startswith("mailto:") else mbox,
+                        }
+                    )
         return {
-            "iri": str(iri), "key": key, "kind": kind, "label": self.label(iri, lang),
+            "iri": str(iri),
+            "key": key,
+            "kind": kind,
+            "label": self.label(iri, lang),
             "types": [self.label(x, lang) for x in g.objects(iri, GM.actorType)]
-                     + [self.label(x, lang) for x in g.objects(iri, GM.networkKind)],
+            + [self.label(x, lang) for x in g.objects(iri, GM.networkKind)],
             "level": self.label(g.value(iri, GM.level), lang) if g.value(iri, GM.level) else "",
             "county": self.cell(g.value(iri, GM.county), self.label(g.value(iri, GM.county), lang))
-                      if g.value(iri, GM.county) else None,
+            if g.value(iri, GM.county)
+            else None,
             "homepage": external_url(g.value(iri, FOAF.homepage)),
             "description": self._text(iri, DCTERMS.description, lang),
-            "facts": self.table(facts, lang, ["record", "property", "value", "source", "confidence"],
-                                self._readable_records(facts, iri, lang)) if facts else None,
+            "facts": self.table(
+                facts,
+                lang,
+                ["record", "property", "value", "source", "confidence"],
+                self._readable_records(facts, iri, lang),
+            )
+            if facts
+            else None,
             "networks": self.table(nets, lang) if nets else None,
-            "offers": offers, "serves": serves, "persons": persons,
+            "offers": offers,
+            "serves": serves,
+            "persons": persons,
             "related": sorted(related.values(), key=lambda c: sv_sort_key(c.text)),
             "neighbourhood": self.neighbourhood(iri, lang),
             "summary": self.actor_summary(iri, lang),
@@ -173,15 +218,25 @@ class Pages:
             if gaps:
                 rows = [r for r in gaps.present(lang) if r["municipality"] == str(iri)]
                 gaps_table = self.table(gaps, lang, ["area", "providers", "networks", "needs", "unmet_needs"], rows)
-        areas = sorted({r["area_label"] for r in coverage.present(lang) if r.get("area_label")}, key=sv_sort_key) if coverage else []
-        return {"iri": str(iri), "code": code, "label": self.label(iri, lang),
-                "not_mapped": not_mapped_note(self.kg, code, lang),
-                "county": self.cell(county, self.label(county, lang)) if county is not None else None,
-                "coverage": self.table(coverage, lang) if coverage else None, "areas": areas, "gaps": gaps_table,
-                "support_areas": self.areas_for(code, lang)[0] or [],
-                "networks": self.table(nets, lang) if nets else None,
-                "round_needs": round_needs(self.kg, lang, municipality=str(iri)),
-                "neighbourhood": self.neighbourhood(iri, lang)}
+        areas = (
+            sorted({r["area_label"] for r in coverage.present(lang) if r.get("area_label")}, key=sv_sort_key)
+            if coverage
+            else []
+        )
+        return {
+            "iri": str(iri),
+            "code": code,
+            "label": self.label(iri, lang),
+            "not_mapped": not_mapped_note(self.kg, code, lang),
+            "county": self.cell(county, self.label(county, lang)) if county is not None else None,
+            "coverage": self.table(coverage, lang) if coverage else None,
+            "areas": areas,
+            "gaps": gaps_table,
+            "support_areas": self.areas_for(code, lang)[0] or [],
+            "networks": self.table(nets, lang) if nets else None,
+            "round_needs": round_needs(self.kg, lang, municipality=str(iri)),
+            "neighbourhood": self.neighbourhood(iri, lang),
+        }
 
     # ---- answer-first helpers (support per area, the chain drawn, an actor's summary) ------------
     def areas_for(self, raw: str, lang: str) -> tuple[list[dict] | None, str | None]:
@@ -199,8 +254,15 @@ class Pages:
             text = a["cell"].describe(lang)
             if a["national"] and status != "not-mapped":
                 text += "; " + t("gaps.status.national", lang, n=a["national"])
-            out.append({"label": a["concept"].label(lang), "href": f"/stod?area={a['notation']}&municipality={code}",
-                        "status": status, "reached": status in ("supported", "broad", "network"), "text": text})
+            out.append(
+                {
+                    "label": a["concept"].label(lang),
+                    "href": f"/stod?area={a['notation']}&municipality={code}",
+                    "status": status,
+                    "reached": status in ("supported", "broad", "network"),
+                    "text": text,
+                }
+            )
         return out, None
 
     def chain_path(self, raw: str, lang: str) -> list[dict] | None:
@@ -217,9 +279,17 @@ class Pages:
             steps.sort(key=lambda r: r["step"])
             # the answer reads from the start outward (a relation stated the other way round is
             # already turned, "täcks av"): each step is drawn as it comes
-            out.append([{"from": self.cell(s["subject"], s["subject_label"]), "forward": True,
-                         "relation": s["relation_label"], "to": self.cell(s["object"], s["object_label"])}
-                        for s in steps])
+            out.append(
+                [
+                    {
+                        "from": self.cell(s["subject"], s["subject_label"]),
+                        "forward": True,
+                        "relation": s["relation_label"],
+                        "to": self.cell(s["object"], s["object_label"]),
+                    }
+                    for s in steps
+                ]
+            )
         return out
 
     def actor_summary(self, iri, lang: str) -> dict:
@@ -227,12 +297,15 @@ class Pages:
         how sure (facts per confidence) and from which sources, as sentences of names."""
         g, out = self.kg.graph, {}
         name = self.label(iri, lang)
-        types = [self.label(x, lang) for x in g.objects(iri, GM.actorType)] + \
-                [self.label(x, lang) for x in g.objects(iri, GM.networkKind)]
+        types = [self.label(x, lang) for x in g.objects(iri, GM.actorType)] + [
+            self.label(x, lang) for x in g.objects(iri, GM.networkKind)
+        ]
         level = g.value(iri, GM.level)
         what = ", ".join(t_ for t_ in types if t_) or self.label(level, lang) if (types or level) else ""
         if what:
-            out["what"] = t("pages.is_a", lang, name=name, types=what[:1].lower() + what[1:] if what[1:2].islower() else what)
+            out["what"] = t(
+                "pages.is_a", lang, name=name, types=what[:1].lower() + what[1:] if what[1:2].islower() else what
+            )
 
         def names(iris, limit=8):
             labels = sorted({self.label(x, lang) for x in iris}, key=sv_sort_key)
@@ -255,8 +328,11 @@ class Pages:
             out["areas"] = t("pages.in_areas", lang, areas=names(areas, 12))
         partners = set()
         if str(iri) in self.kg.link_graph:
-            partners = {n for n in self.kg.link_graph.neighbors(str(iri)) if n in self._actor_set
-                        and n not in {str(x) for x in served}}
+            partners = {
+                n
+                for n in self.kg.link_graph.neighbors(str(iri))
+                if n in self._actor_set and n not in {str(x) for x in served}
+            }
         if partners:
             out["with"] = t("pages.with_whom", lang, names=names(partners))
         conf: dict = {}
@@ -267,12 +343,21 @@ class Pages:
                 conf[c] = conf.get(c, 0) + 1
             sources.update(g.objects(rec, DCTERMS.source))
         if conf:
-            out["sure"] = t("pages.how_sure", lang, counts=", ".join(f"{self.label(c, lang).lower()}: {n}"
-                                                                     for c, n in sorted(conf.items(), key=lambda kv: -kv[1])))
+            out["sure"] = t(
+                "pages.how_sure",
+                lang,
+                counts=", ".join(
+                    f"{self.label(c, lang).lower()}: {n}" for c, n in sorted(conf.items(), key=lambda kv: -kv[1])
+                ),
+            )
         if sources:
             titles = sorted({str(g.value(s, DCTERMS.title) or self.label(s, lang)) for s in sources}, key=sv_sort_key)
-            out["sources"] = t("pages.from_sources", lang, sources="; ".join(titles[:5])
-                               + (f" {t('pages.and_more', lang, n=len(titles) - 5)}" if len(titles) > 5 else ""))
+            out["sources"] = t(
+                "pages.from_sources",
+                lang,
+                sources="; ".join(titles[:5])
+                + (f" {t('pages.and_more', lang, n=len(titles) - 5)}" if len(titles) > 5 else ""),
+            )
         return out
 
     def gap_cell_actors(self, area: str | None, county: str | None, lang: str) -> list[dict]:
@@ -301,16 +386,24 @@ class Pages:
             rows = []
             for actor, item in actors.items():
                 places = where_text(self.kg, item["municipalities"], lang)
-                rows.append({"actor": actor, "label": self.label(actor, lang), "href": self.url_for(actor),
-                             # the county is the page's own: its name once, in the heading
-                             "where": places.split(": ", 1)[1] if ": " in places else places,
-                             "codes": "; ".join(sorted(code_of(m) for m in item["municipalities"])),
-                             "level": self.label(item["level"], lang),
-                             "kinds": "; ".join(sorted({self.label(k, lang) for k in item["kinds"]}, key=sv_sort_key)),
-                             "confidence": "; ".join(self.label(c, lang) for c in
-                                                     sorted(item["confidences"], key=lambda c: rank.get(c, 9))),
-                             "sources": "; ".join(sorted({self.source_title(s, lang) for s in item["sources"]},
-                                                         key=sv_sort_key))})
+                rows.append(
+                    {
+                        "actor": actor,
+                        "label": self.label(actor, lang),
+                        "href": self.url_for(actor),
+                        # the county is the page's own: its name once, in the heading
+                        "where": places.split(": ", 1)[1] if ": " in places else places,
+                        "codes": "; ".join(sorted(code_of(m) for m in item["municipalities"])),
+                        "level": self.label(item["level"], lang),
+                        "kinds": "; ".join(sorted({self.label(k, lang) for k in item["kinds"]}, key=sv_sort_key)),
+                        "confidence": "; ".join(
+                            self.label(c, lang) for c in sorted(item["confidences"], key=lambda c: rank.get(c, 9))
+                        ),
+                        "sources": "; ".join(
+                            sorted({self.source_title(s, lang) for s in item["sources"]}, key=sv_sort_key)
+                        ),
+                    }
+                )
             rows.sort(key=lambda r: sv_sort_key(r["label"]))
             if rows:
                 out.append({"group": group, "heading": t(f"pages.behind.{group}", lang), "rows": rows})
@@ -319,11 +412,21 @@ class Pages:
     def gap_cell_table(self, area: str | None, county: str | None, lang: str) -> tuple[list[str], list[list]]:
         """:meth:`gap_cell_actors` as one table (a column for the group): the ``.xlsx`` and Excel CSV
         of "Vad rutan bygger på"."""
-        header = [t("pages.behind_group", lang), t("report.actor", lang), t("gaps.where", lang),
-                  t("pages.behind_codes", lang), t("report.level", lang), t("report.kind", lang),
-                  t("report.confidence", lang), t("pages.behind_sources", lang)]
-        rows = [[g["heading"], r["label"], r["where"], r["codes"], r["level"], r["kinds"], r["confidence"], r["sources"]]
-                for g in self.gap_cell_actors(area, county, lang) for r in g["rows"]]
+        header = [
+            t("pages.behind_group", lang),
+            t("report.actor", lang),
+            t("gaps.where", lang),
+            t("pages.behind_codes", lang),
+            t("report.level", lang),
+            t("report.kind", lang),
+            t("report.confidence", lang),
+            t("pages.behind_sources", lang),
+        ]
+        rows = [
+            [g["heading"], r["label"], r["where"], r["codes"], r["level"], r["kinds"], r["confidence"], r["sources"]]
+            for g in self.gap_cell_actors(area, county, lang)
+            for r in g["rows"]
+        ]
         return header, rows
 
     def source_title(self, source, lang: str) -> str:
@@ -345,37 +448,74 @@ class Pages:
             line = []
             for county in matrix.columns:
                 cell = matrix.cell(area, county)
-                line.append({"text": cell.mark(matrix.by, lang, needs=False), "unmet": cell.unmet_needs if cell.mapped else 0,
-                             "heat": look(cell, matrix.by)["heat"], "mark": cell.mark(matrix.by, lang),
-                             "href": f"/luckor/rader?area={code_of(area)}&county={code_of(county)}",
-                             "title": f"{self.label(area, lang)} – {self.label(county, lang)}"})
+                line.append(
+                    {
+                        "text": cell.mark(matrix.by, lang, needs=False),
+                        "unmet": cell.unmet_needs if cell.mapped else 0,
+                        "heat": look(cell, matrix.by)["heat"],
+                        "mark": cell.mark(matrix.by, lang),
+                        "href": f"/luckor/rader?area={code_of(area)}&county={code_of(county)}",
+                        "title": f"{self.label(area, lang)} – {self.label(county, lang)}",
+                    }
+                )
             rows.append({"label": self.label(area, lang), "code": code_of(area), "cells": line})
-        return {"head": head, "rows": rows, "title": t("gaps.title_county", lang),
-                "intro": t("gaps.intro_county", lang),
-                "not_mapped": t("gaps.not_mapped_note", lang) if matrix.unmapped_columns else None}
+        return {
+            "head": head,
+            "rows": rows,
+            "title": t("gaps.title_county", lang),
+            "intro": t("gaps.intro_county", lang),
+            "not_mapped": t("gaps.not_mapped_note", lang) if matrix.unmapped_columns else None,
+        }
 
     # ---- the state of the map -------------------------------------------------------------------
     @lru_cache(maxsize=4)
     def map_state(self, lang: str) -> dict:
         """The state of the map per county (:func:`graphmap.api.map_state`), as the page shows it."""
         from graphmap.mapstate import QUESTIONS, STALE_YEARS
+
         questions = [(q, self.label(concept_iri("mapping-question", q), lang)) for q in QUESTIONS]
         from graphmap.sources import due_summary
+
         counties, states = [], map_state(self.kg)
         due = due_summary(self.kg, states)
         for iri, state in states.items():
-            counties.append({
-                "label": self.label(iri, lang), "code": code_of(iri), "status": state.status,
-                "status_text": t(f"cli.state.{state.status}", lang),
-                "questions": [{"status": state.questions[q].status, "text": t(f"cli.state.{state.questions[q].status}", lang),
-                               "actors": [{"label": self.label(a, lang), "href": self.url_for(a)} for a in state.questions[q].actors],
-                               "notes": state.questions[q].notes} for q, _label in questions],
-                "sources": state.sources, "due": due.by_county.get(iri, 0) if due.last else ""})
+            counties.append(
+                {
+                    "label": self.label(iri, lang),
+                    "code": code_of(iri),
+                    "status": state.status,
+                    "status_text": t(f"cli.state.{state.status}", lang),
+                    "questions": [
+                        {
+                            "status": state.questions[q].status,
+                            "text": t(f"cli.state.{state.questions[q].status}", lang),
+                            "actors": [
+                                {"label": self.label(a, lang), "href": self.url_for(a)}
+                                for a in state.questions[q].actors
+                            ],
+                            "notes": state.questions[q].notes,
+                        }
+                        for q, _label in questions
+                    ],
+                    "sources": state.sources,
+                    "due": due.by_county.get(iri, 0) if due.last else "",
+                }
+            )
         national = state.national if counties else None  # the national pages: one row, counted once
-        return {"questions": questions, "counties": counties, "legend": t("cli.state.legend", lang, years=STALE_YEARS),
-                "title": t("cli.state.title", lang), "due": due.text(lang),
-                "national": {"label": t("cli.state.national", lang), "sources": national,
-                             "due": due.national if due.last else ""} if national and national.count else None}
+        return {
+            "questions": questions,
+            "counties": counties,
+            "legend": t("cli.state.legend", lang, years=STALE_YEARS),
+            "title": t("cli.state.title", lang),
+            "due": due.text(lang),
+            "national": {
+                "label": t("cli.state.national", lang),
+                "sources": national,
+                "due": due.national if due.last else "",
+            }
+            if national and national.count
+            else None,
+        }
 
     def gap_rows(self, area: str | None, county: str | None, lang: str):
         """The ``gaps`` query's rows for a county (all counties without one), optionally one area, as a table."""

@@ -2,6 +2,7 @@
 earlier data version (``/forandringar``), from :mod:`graphmap.round` (the same answers as
 ``graphmap round status`` and ``graphmap round changes``).
 """
+
 from __future__ import annotations
 
 from graphmap.i18n import t
@@ -13,25 +14,60 @@ def status_page(site, lang: str) -> dict:
     """Every round in the served graph: who answered, open assumptions, needs without support."""
     rounds = []
     for s in round_status(site.kg, lang):
-        rounds.append({
-            "name": s.name, "year": s.year, "sent": s.sent, "deadline": s.deadline, "data_version": s.data_version,
-            "summary": t("round.cli.status_head", lang, name=s.name, answered=len(s.answered), n=len(s.respondents),
-                         open=len(s.open_assumptions), unmet=len(s.needs_without_support), review=len(s.to_review)),
-            "respondents": [{"name": r.name, "href": site.url_for(r.iri), "answered": r.answered, "answers": r.answers,
-                             "open": r.open_assumptions,
-                             "effects": ", ".join(f"{t('round.effect.' + k, lang)}: {n}" for k, n in sorted(r.effects.items()))}
-                            for r in s.respondents],
-            "open": s.open_assumptions, "unmet": s.needs_without_support, "review": s.to_review,
-            "needs": round_needs(site.kg, lang, round_iri=s.iri)})
+        rounds.append(
+            {
+                "name": s.name,
+                "year": s.year,
+                "sent": s.sent,
+                "deadline": s.deadline,
+                "data_version": s.data_version,
+                "summary": t(
+                    "round.cli.status_head",
+                    lang,
+                    name=s.name,
+                    answered=len(s.answered),
+                    n=len(s.respondents),
+                    open=len(s.open_assumptions),
+                    unmet=len(s.needs_without_support),
+                    review=len(s.to_review),
+                ),
+                "respondents": [
+                    {
+                        "name": r.name,
+                        "href": site.url_for(r.iri),
+                        "answered": r.answered,
+                        "answers": r.answers,
+                        "open": r.open_assumptions,
+                        "effects": ", ".join(
+                            f"{t('round.effect.' + k, lang)}: {n}" for k, n in sorted(r.effects.items())
+                        ),
+                    }
+                    for r in s.respondents
+                ],
+                "open": s.open_assumptions,
+                "unmet": s.needs_without_support,
+                "review": s.to_review,
+                "needs": round_needs(site.kg, lang, round_iri=s.iri),
+            }
+        )
     from graphmap.api import data_version
-    return {"title": t("round.web.status_title", lang), "intro": t("round.web.status_intro", lang), "rounds": rounds,
-            "refresh": t("round.web.refresh", lang, version=data_version(site.kg))}
+
+    return {
+        "title": t("round.web.status_title", lang),
+        "intro": t("round.web.status_intro", lang),
+        "rounds": rounds,
+        "refresh": t("round.web.refresh", lang, version=data_version(site.kg)),
+    }
 
 
 def changes_page(site, previous, lang: str) -> dict:
     """The changes from ``previous`` (a KnowledgeGraph, or None) to the served graph, by kind."""
-    page = {"title": t("round.web.changes_title", lang), "intro": t("round.web.changes_intro", lang), "groups": [],
-            "previous": previous is not None}
+    page = {
+        "title": t("round.web.changes_title", lang),
+        "intro": t("round.web.changes_intro", lang),
+        "groups": [],
+        "previous": previous is not None,
+    }
     if previous is None:
         page["intro"] = t("round.web.changes_none", lang)
         return page
@@ -40,8 +76,9 @@ def changes_page(site, previous, lang: str) -> dict:
     for kind in KINDS:
         items = found.of(kind)
         if items:
-            page["groups"].append({"kind": kind, "label": t(f"round.change.{kind}", lang),
-                                   "rows": [c.as_dict(lang) for c in items]})
+            page["groups"].append(
+                {"kind": kind, "label": t(f"round.change.{kind}", lang), "rows": [c.as_dict(lang) for c in items]}
+            )
     return page
 
 

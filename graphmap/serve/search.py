@@ -7,6 +7,7 @@ case and small misspellings (rapidfuzz on diacritic-folded names).
 >>> [e.label for e in index.search("umea")]
 ['Umeå']
 """
+
 from __future__ import annotations
 
 import csv

@@ -27,18 +27,19 @@ end before it sends), reads and discards what still comes for :data:`LINGER` sec
 >>> config.http.read_timeout, config.http.send_timeout, config.timeout_keep_alive, config.h11_max_incomplete_event_size
 (3.0, 7.0, 5, 16384)
 """
+
 from __future__ import annotations
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-READ_TIMEOUT = 15.0   # seconds to send a request (head and body)
-SEND_TIMEOUT = 30.0   # seconds a client may leave the answer's socket buffer full
-KEEP_ALIVE = 5        # seconds an idle keep-alive connection stays open (uvicorn's default)
+READ_TIMEOUT = 15.0  # seconds to send a request (head and body)
+SEND_TIMEOUT = 30.0  # seconds a client may leave the answer's socket buffer full
+KEEP_ALIVE = 5  # seconds an idle keep-alive connection stays open (uvicorn's default)
 MAX_HEAD = 16 * 1024  # bytes of a request head
-GRACE = 1.0           # seconds a timer waits for the loop to read a request that has arrived
-MAX_GRACES = 3        # times, then it closes anyway
-LINGER = 2.0          # seconds a closing connection is still read (and what comes discarded) after its end
+GRACE = 1.0  # seconds a timer waits for the loop to read a request that has arrived
+MAX_GRACES = 3  # times, then it closes anyway
+LINGER = 2.0  # seconds a closing connection is still read (and what comes discarded) after its end
 
 
 def unread_bytes(transport) -> int:
@@ -60,8 +61,8 @@ class GuardedH11Protocol(H11Protocol):
     read_timeout = READ_TIMEOUT
     send_timeout = SEND_TIMEOUT
     _write_deadline = None
-    _graces = 0           # times a timer has waited for a request that had arrived, since the last answer
-    _lingering = False    # half-closed by a timer: what still comes is discarded
+    _graces = 0  # times a timer has waited for a request that had arrived, since the last answer
+    _lingering = False  # half-closed by a timer: what still comes is discarded
 
     def _request_waiting(self) -> bool:
         """A request has reached the socket and the loop has not read it yet: wait, a bounded number of times."""
@@ -139,8 +140,11 @@ class GuardedH11Protocol(H11Protocol):
     def _too_slow(self) -> None:
         """The deadline passed: close the connection if the request is still being sent."""
         self._read_deadline = None
-        if self.conn.their_state in (h11.IDLE, h11.SEND_BODY) and not self.transport.is_closing() \
-                and not self._lingering:
+        if (
+            self.conn.their_state in (h11.IDLE, h11.SEND_BODY)
+            and not self.transport.is_closing()
+            and not self._lingering
+        ):
             if self._request_waiting():
                 self._read_deadline = self.loop.call_later(GRACE, self._too_slow)
                 return
@@ -150,20 +154,38 @@ class GuardedH11Protocol(H11Protocol):
 def guarded(read_timeout: float = READ_TIMEOUT, send_timeout: float = SEND_TIMEOUT) -> type[GuardedH11Protocol]:
     """The protocol class with ``read_timeout`` seconds to read each request and ``send_timeout``
     seconds for a client to make room for more of an answer."""
-    return type("GuardedH11Protocol", (GuardedH11Protocol,), {"read_timeout": float(read_timeout),
-                                                              "send_timeout": float(send_timeout)})
+    return type(
+        "GuardedH11Protocol",
+        (GuardedH11Protocol,),
+        {"read_timeout": float(read_timeout), "send_timeout": float(send_timeout)},
+    )
 
 
-def uvicorn_config(app, host: str = "127.0.0.1", port: int = 8765, read_timeout: float | None = None,
-                   send_timeout: float | None = None, **options):
+def uvicorn_config(
+    app,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    read_timeout: float | None = None,
+    send_timeout: float | None = None,
+    **options,
+):
     """The uvicorn configuration of ``graphmap serve`` (quiet, one process, the guarded protocol; no
     ``X-Forwarded-*`` header trusted: every URL is built from the server's own address)."""
     import uvicorn
 
-    return uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on",
-                          http=guarded(read_timeout or READ_TIMEOUT, send_timeout or SEND_TIMEOUT),
-                          timeout_keep_alive=KEEP_ALIVE, h11_max_incomplete_event_size=MAX_HEAD, proxy_headers=False,
-                          **options)
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+        http=guarded(read_timeout or READ_TIMEOUT, send_timeout or SEND_TIMEOUT),
+        timeout_keep_alive=KEEP_ALIVE,
+        h11_max_incomplete_event_size=MAX_HEAD,
+        proxy_headers=False,
+        **options,
+    )
 
 
 __all__ = ["GuardedH11Protocol", "guarded", "uvicorn_config", "unread_bytes", "READ_TIMEOUT", "SEND_TIMEOUT"]

@@ -22,6 +22,7 @@ True
 >>> table.columns[0], error
 ('Actor', None)
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -47,8 +48,9 @@ from graphmap.vocab import vocabularies
 class Site(Pages, Neighbourhood, Downloads):
     """The served graph and everything the pages need from it."""
 
-    def __init__(self, kg: KnowledgeGraph, include_personal: bool = False, lang: str = "sv",
-                 cache_bytes: int = 256_000_000):
+    def __init__(
+        self, kg: KnowledgeGraph, include_personal: bool = False, lang: str = "sv", cache_bytes: int = 256_000_000
+    ):
         self.include_personal = include_personal
         self.lang = lang
         self.cache = BoundedCache(max_entries=1024, max_bytes=cache_bytes)  # answers, tables, maps
@@ -56,24 +58,27 @@ class Site(Pages, Neighbourhood, Downloads):
         self.kg = kg if include_personal else KnowledgeGraph(strip_personal(kg.graph))
         self.vocab = vocabularies()
         g = self.kg.graph
-        pages = self.kg.resolver.pages   # the one name index: the CLI resolves names in the same books
+        pages = self.kg.resolver.pages  # the one name index: the CLI resolves names in the same books
         self.municipalities: dict[str, URIRef] = pages["kommun"]
         self.counties: dict[str, URIRef] = pages["lan"]
         self.actors: dict[str, URIRef] = pages["actor"]
         self.networks: dict[str, URIRef] = pages["network"]
-        self.source_urls = {str(s): external_url(g.value(s, FOAF.page))
-                            for s in g.subjects(RDF.type, GM.SourceDocument)}
+        self.source_urls = {
+            str(s): external_url(g.value(s, FOAF.page)) for s in g.subjects(RDF.type, GM.SourceDocument)
+        }
         self._search = {lang: SearchIndex(self._entries(lang)) for lang in ("sv", "en")}
 
     # ---- links -------------------------------------------------------------------------------
     def url_for(self, iri) -> str | None:
         """The app page for an IRI (actor, network, municipality, county, area), or None."""
         text = str(iri or "")
-        for prefix, route, book in ((str(ID) + "actor/", "/aktor/", self.actors),
-                                    (str(ID) + "network/", "/natverk/", self.networks),
-                                    (str(ID) + "kommun/", "/kommun/", self.municipalities)):
-            if text.startswith(prefix) and text[len(prefix):] in book:
-                return route + text[len(prefix):]
+        for prefix, route, book in (
+            (str(ID) + "actor/", "/aktor/", self.actors),
+            (str(ID) + "network/", "/natverk/", self.networks),
+            (str(ID) + "kommun/", "/kommun/", self.municipalities),
+        ):
+            if text.startswith(prefix) and text[len(prefix) :] in book:
+                return route + text[len(prefix) :]
         if text.startswith(str(ID) + "lan/") and text.rsplit("/", 1)[-1] in self.counties:
             return "/luckor/rader?county=" + text.rsplit("/", 1)[-1]
         if text.startswith(str(VOCAB) + "area/"):
@@ -106,8 +111,14 @@ class Site(Pages, Neighbourhood, Downloads):
         for code, s in self.counties.items():
             out.append(Entry(self.label(s, lang), t("lan", lang), f"/luckor/rader?county={code}", names(s)[:-1]))
         for c in self.vocab.concepts("area"):
-            out.append(Entry(c.label(lang), t("area_kind", lang), f"/stod?area={c.notation}",
-                             (*c.labels.values(), *c.alt, c.notation)))
+            out.append(
+                Entry(
+                    c.label(lang),
+                    t("area_kind", lang),
+                    f"/stod?area={c.notation}",
+                    (*c.labels.values(), *c.alt, c.notation),
+                )
+            )
         return out
 
     def search(self, text: str, lang: str, limit: int = 10) -> list[Entry]:
@@ -119,18 +130,32 @@ class Site(Pages, Neighbourhood, Downloads):
         """Drop-down options for a parameter type, as (group label, [(value, label)])."""
         if ptype.startswith("vocab:"):
             return [("", [(c.notation, c.label(lang)) for c in self.vocab.concepts(ptype.split(":", 1)[1])])]
-        munis = sorted(((code, self.label(s, lang)) for code, s in self.municipalities.items()),
-                       key=lambda x: sv_sort_key(x[1]))
+        munis = sorted(
+            ((code, self.label(s, lang)) for code, s in self.municipalities.items()), key=lambda x: sv_sort_key(x[1])
+        )
         if ptype == "kommun":
             return [("", munis)]
         if ptype == "lan":
-            return [("", sorted(((c, self.label(s, lang)) for c, s in self.counties.items()),
-                                key=lambda x: sv_sort_key(x[1])))]
+            return [
+                (
+                    "",
+                    sorted(
+                        ((c, self.label(s, lang)) for c, s in self.counties.items()), key=lambda x: sv_sort_key(x[1])
+                    ),
+                )
+            ]
         if ptype == "actor":
-            actors = sorted(((slug, self.label(s, lang)) for slug, s in self.actors.items()), key=lambda x: sv_sort_key(x[1]))
-            nets = sorted(((slug, self.label(s, lang)) for slug, s in self.networks.items()), key=lambda x: sv_sort_key(x[1]))
-            return [(t("actors_group", lang), actors), (t("networks_group", lang), nets),
-                    (t("municipalities_group", lang), munis)]
+            actors = sorted(
+                ((slug, self.label(s, lang)) for slug, s in self.actors.items()), key=lambda x: sv_sort_key(x[1])
+            )
+            nets = sorted(
+                ((slug, self.label(s, lang)) for slug, s in self.networks.items()), key=lambda x: sv_sort_key(x[1])
+            )
+            return [
+                (t("actors_group", lang), actors),
+                (t("networks_group", lang), nets),
+                (t("municipalities_group", lang), munis),
+            ]
         return []
 
     def resolved(self, ptype: str, raw, param: str | None = None) -> str:
@@ -160,8 +185,16 @@ class Site(Pages, Neighbourhood, Downloads):
             if p.type == "text":
                 fields.append(FormField(p.name, p.label(lang), p.required, "text", value=raw))
             else:
-                fields.append(FormField(p.name, p.label(lang), p.required, "select", self.options(p.type, lang),
-                                        self.option_value(p.type, raw)))
+                fields.append(
+                    FormField(
+                        p.name,
+                        p.label(lang),
+                        p.required,
+                        "select",
+                        self.options(p.type, lang),
+                        self.option_value(p.type, raw),
+                    )
+                )
         return fields
 
     def _bound(self, name: str, values: dict, lang: str) -> tuple[tuple | None, dict, str | None]:
@@ -199,7 +232,7 @@ class Site(Pages, Neighbourhood, Downloads):
     def table(self, result: QueryResult, lang: str, columns: list[str] | None = None, rows=None) -> Table:
         specs = [c for c in result.query.columns if columns is None or c.name in columns]
         table = Table([c.label(lang) for c in specs])
-        for item in (rows if rows is not None else result.present(lang)):
+        for item in rows if rows is not None else result.present(lang):
             table.rows.append([self._cell(spec, item, lang) for spec in specs])
         return table
 
@@ -211,7 +244,7 @@ class Site(Pages, Neighbourhood, Downloads):
             return self.cell(value, item.get(spec.display_key, ""))
         if isinstance(value, bool):
             return Cell(t("yes" if value else "no", lang))
-        if isinstance(value, (list, tuple)):   # a gathered text column (the web addresses of a fact's sources)
+        if isinstance(value, (list, tuple)):  # a gathered text column (the web addresses of a fact's sources)
             return Cell("; ".join(str(v) for v in value if v not in (None, "")))
         return Cell("" if value is None else str(value))
 
@@ -224,5 +257,4 @@ class Site(Pages, Neighbourhood, Downloads):
         return lan_iri(code) if code in self.counties else None
 
 
-__all__ = ["Site", "Cell", "Table", "FormField", "external_url", "actor_iri", "network_iri",
-           "kommun_iri"]
+__all__ = ["Site", "Cell", "Table", "FormField", "external_url", "actor_iri", "network_iri", "kommun_iri"]

@@ -42,6 +42,7 @@ name on disk (:class:`GraphCopy`): created in an owner-only folder ``.graphmap-s
 that is removed at once, so a killed server leaves nothing; a folder that a crash in between left
 is removed by the next start (:func:`graphmap.fileio.sweep_stale`).
 """
+
 from __future__ import annotations
 
 import json
@@ -81,7 +82,7 @@ class Reply:
     body: bytes | bytearray
     headers: dict = field(default_factory=dict)
     error: str = ""  # a refusal to word in the user's language: service, result_size, memory, depth
-    held: int = 0    # bytes of the pool's answer budget this reply holds until it is sent (QueryPool.release)
+    held: int = 0  # bytes of the pool's answer budget this reply holds until it is sent (QueryPool.release)
 
 
 TEXT = "text/plain; charset=utf-8"
@@ -117,7 +118,7 @@ class GraphCopy:
             self.folder, self.path = here, str(path)
         view = memoryview(data)
         while view:
-            view = view[os.write(self.fd, view):]
+            view = view[os.write(self.fd, view) :]
 
     def close(self) -> None:
         try:
@@ -130,9 +131,14 @@ class GraphCopy:
 
 class _Worker:
     def __init__(self, graph: GraphCopy, memory_mb: float = 0.0):
-        self.proc = subprocess.Popen([sys.executable, str(WORKER), graph.path, str(memory_mb), str(os.getpid())],
-                                     stdin=subprocess.PIPE, pass_fds=(graph.fd,),
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(WORKER), graph.path, str(memory_mb), str(os.getpid())],
+            stdin=subprocess.PIPE,
+            pass_fds=(graph.fd,),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            bufsize=0,
+        )
         self.ready = False
 
     def _readline(self, deadline: float) -> bytes | None:
@@ -180,8 +186,14 @@ class _Worker:
             got += n
         view.release()
         headers = {"X-Result-Limit-Reached": "true"} if header.get("truncated") else {}
-        return Reply(header["status"], header["type"], body, headers, header.get("error", ""),
-                     held=size if reserve is not None else 0)
+        return Reply(
+            header["status"],
+            header["type"],
+            body,
+            headers,
+            header.get("error", ""),
+            held=size if reserve is not None else 0,
+        )
 
     def died_of_memory(self) -> bool:
         """True when the process ended as a failed allocation ends it (abort, or MemoryError)."""
@@ -218,9 +230,19 @@ class QueryPool:
     >>> pool.close()
     """
 
-    def __init__(self, graph, workers: int = 2, timeout: float = 10.0, limit: int = 10_000,
-                 start_timeout: float = 120.0, query_bytes: int = 100_000, result_bytes: int = 64_000_000,
-                 memory: float = 1024.0, waiting: int = 8, held_bytes: int = 256_000_000):
+    def __init__(
+        self,
+        graph,
+        workers: int = 2,
+        timeout: float = 10.0,
+        limit: int = 10_000,
+        start_timeout: float = 120.0,
+        query_bytes: int = 100_000,
+        result_bytes: int = 64_000_000,
+        memory: float = 1024.0,
+        waiting: int = 8,
+        held_bytes: int = 256_000_000,
+    ):
         self.timeout, self.limit, self.start_timeout = timeout, limit, start_timeout
         self.held_bytes, self.held = max(held_bytes, result_bytes), 0  # one answer of the largest size fits
         self.query_bytes, self.result_bytes, self.memory = query_bytes, result_bytes, memory
@@ -234,7 +256,7 @@ class QueryPool:
         # from one thread that lives as long as the pool
         self._starter = ThreadPoolExecutor(1, thread_name_prefix="graphmap-sparql-start")
         self._admitted = 0
-        self._slots: anyio.Semaphore | None = None      # made in the event loop (see ask)
+        self._slots: anyio.Semaphore | None = None  # made in the event loop (see ask)
         self._threads: anyio.CapacityLimiter | None = None
         for _ in range(self.workers):
             self._idle.put(self._spawn())
@@ -310,8 +332,11 @@ class QueryPool:
             return Reply(500, TEXT, b"The SPARQL worker failed; try again.\n")
         if reply is None:
             self._retire(worker)
-            return Reply(503, "text/plain; charset=utf-8",
-                         f"The query ran longer than the time limit ({self.timeout:g} s) and was stopped.\n".encode())
+            return Reply(
+                503,
+                "text/plain; charset=utf-8",
+                f"The query ran longer than the time limit ({self.timeout:g} s) and was stopped.\n".encode(),
+            )
         if reply.error == "memory":  # a MemoryError in Python: start afresh all the same
             self._retire(worker)
         else:
@@ -362,7 +387,7 @@ def nesting_depth(text: str) -> int:
             if iri:
                 i = iri.end() - 1  # an IRI ("#" and brackets in it are its own); else a comparison
         elif c in "'\"":
-            quote = text[i:i + 3] if text[i:i + 3] in ("'''", '"""') else c
+            quote = text[i : i + 3] if text[i : i + 3] in ("'''", '"""') else c
             i += len(quote)
             while i < n and not text.startswith(quote, i):
                 i += 2 if text[i] == "\\" else 1
@@ -410,8 +435,9 @@ async def _capped_body(request: Request, cap: int) -> bytes | None:
 async def _protocol_request(request: Request, cap: int = 100_000, lang: str = "sv") -> dict | Response:
     """Read a SPARQL Protocol query request into a dict, or answer it (403/400/413/415) right away."""
     params = request.query_params
-    too_large = PlainTextResponse(t("serve.sparql.query_size", lang, n=f"{cap:,}".replace(",", " ")) + "\n",
-                                  status_code=413)
+    too_large = PlainTextResponse(
+        t("serve.sparql.query_size", lang, n=f"{cap:,}".replace(",", " ")) + "\n", status_code=413
+    )
     if len(request.url.query) > 3 * cap:  # percent-encoding triples a byte at most
         return too_large
     if request.method == "POST" and await _capped_body(request, 3 * cap + 4096) is None:
@@ -435,8 +461,9 @@ async def _protocol_request(request: Request, cap: int = 100_000, lang: str = "s
                 return _refused()
             text, source = (await request.body()).decode("utf-8", "replace"), params
         else:
-            return PlainTextResponse("Unsupported content type; use application/sparql-query or a form.\n",
-                                     status_code=415)
+            return PlainTextResponse(
+                "Unsupported content type; use application/sparql-query or a form.\n", status_code=415
+            )
     else:
         return PlainTextResponse("Method not allowed.\n", status_code=405, headers={"Allow": "GET, POST"})
     if not text or not str(text).strip():
@@ -445,21 +472,29 @@ async def _protocol_request(request: Request, cap: int = 100_000, lang: str = "s
         return too_large
     if nesting_depth(str(text)) > MAX_DEPTH:
         return PlainTextResponse(t("serve.sparql.depth", lang, n=MAX_DEPTH) + "\n", status_code=400)
-    graphs = {key: [str(v) for v in source.getlist(param)]
-              for key, param in (("default_graph", "default-graph-uri"), ("named_graph", "named-graph-uri"))}
+    graphs = {
+        key: [str(v) for v in source.getlist(param)]
+        for key, param in (("default_graph", "default-graph-uri"), ("named_graph", "named-graph-uri"))
+    }
     try:
         graph_options(graphs["default_graph"], graphs["named_graph"])
     except ValueError as exc:
         param, value = exc.args
-        return PlainTextResponse(t("serve.sparql.graph_iri", lang, param=param, value=echo(value)) + "\n",
-                                 status_code=400)
-    return {"query": str(text), "accept": request.headers.get("accept", ""),
-            "format": params.get("format") or params.get("output") or None, **graphs}
+        return PlainTextResponse(
+            t("serve.sparql.graph_iri", lang, param=param, value=echo(value)) + "\n", status_code=400
+        )
+    return {
+        "query": str(text),
+        "accept": request.headers.get("accept", ""),
+        "format": params.get("format") or params.get("output") or None,
+        **graphs,
+    }
 
 
 def endpoint(pool_of, lang_of=lambda request: "sv"):
     """The ``/sparql`` handler; ``pool_of(request)`` returns the app's :class:`QueryPool`,
     ``lang_of(request)`` the language of its messages."""
+
     async def sparql(request: Request) -> Response:
         pool, lang = pool_of(request), lang_of(request)
         parsed = await _protocol_request(request, pool.query_bytes, lang)
@@ -473,6 +508,7 @@ def endpoint(pool_of, lang_of=lambda request: "sv"):
             media += "; charset=utf-8"
         headers = {"Cache-Control": "no-store", "Vary": "Accept", **reply.headers}
         return HeldResponse(reply, pool, status_code=reply.status, media_type=media, headers=headers)
+
     return sparql
 
 
@@ -494,8 +530,13 @@ class HeldResponse(Response):
             await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
             body = memoryview(self.body)
             for start in range(0, len(body), self.PIECE) if len(body) else ():
-                await send({"type": "http.response.body", "body": bytes(body[start:start + self.PIECE]),
-                            "more_body": start + self.PIECE < len(body)})
+                await send(
+                    {
+                        "type": "http.response.body",
+                        "body": bytes(body[start : start + self.PIECE]),
+                        "more_body": start + self.PIECE < len(body),
+                    }
+                )
             if not len(body):
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
         finally:

@@ -42,6 +42,7 @@ False
 >>> federated("PREFIX ex: <http://h/> SELECT * { ?s ?p 1SERVICEex:x { ?s ?p ?o } }")
 True
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -74,12 +75,24 @@ GRAPH_TYPES = {  # media type -> RDF format (CONSTRUCT / DESCRIBE)
     "text/plain": ox.RdfFormat.N_TRIPLES,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
-SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-         "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-         "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
-         "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json", "json-ld": "application/ld+json"}
-DEFAULT = {"solutions": "application/sparql-results+json", "boolean": "application/sparql-results+json",
-           "triples": "text/turtle"}
+SHORT = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+}
+DEFAULT = {
+    "solutions": "application/sparql-results+json",
+    "boolean": "application/sparql-results+json",
+    "triples": "text/turtle",
+}
 UPDATE_WORDS = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*|#[^\n]*\n\s*)*", re.IGNORECASE)
 
@@ -87,16 +100,20 @@ PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*
 # Everything that can hide the word SERVICE from the keyword scan: comments, the four kinds of
 # string, IRIs, and backslash escapes of prefixed names (``ex:a\\'`` must not open a string).
 # An unterminated string or IRI matches nothing here, so the scan sees more text, never less.
-_HIDING = re.compile("|".join([
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''",          # '''long'''
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""',     # """long"""
-    r"'(?:[^'\\\n\r]|\\.)*'",                  # 'short'
-    r'"(?:[^"\\\n\r]|\\.)*"',                  # "short"
-    r'<[^<>"{}|^`\\\x00-\x20]*>',                 # <iri>
-    r"\\.",                                      # a backslash escape
-    r"#[^\n\r]*",                                # a comment
-    r"[?$][A-Za-z0-9_]+",                        # a variable (Oxigraph's names are never shorter)
-]))
+_HIDING = re.compile(
+    "|".join(
+        [
+            r"'''(?:[^'\\]|\\.|'(?!''))*'''",  # '''long'''
+            r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # """long"""
+            r"'(?:[^'\\\n\r]|\\.)*'",  # 'short'
+            r'"(?:[^"\\\n\r]|\\.)*"',  # "short"
+            r'<[^<>"{}|^`\\\x00-\x20]*>',  # <iri>
+            r"\\.",  # a backslash escape
+            r"#[^\n\r]*",  # a comment
+            r"[?$][A-Za-z0-9_]+",  # a variable (Oxigraph's names are never shorter)
+        ]
+    )
+)
 # Oxigraph's parser needs no word boundary around a keyword (``SERVICEex:x {…}`` and
 # ``SERVICESILENT<…>`` are federated), so every "service" left counts unless it ends a prefix
 # (``ex:service``, ``_:service``: the local name runs on greedily).
@@ -121,12 +138,14 @@ def forbid_sockets() -> bool:
         return False
     audit_arch, nr_socket = arch
     eperm, allow = 0x00050000 | 1, 0x7FFF0000  # SECCOMP_RET_ERRNO | EPERM, SECCOMP_RET_ALLOW
-    program = [(0x20, 0, 0, 4),             # ld  [arch]
-               (0x15, 0, 3, audit_arch),    # jeq arch ? next : allow
-               (0x20, 0, 0, 0),             # ld  [nr]
-               (0x15, 0, 1, nr_socket),     # jeq socket ? deny : allow
-               (0x06, 0, 0, eperm),         # ret EPERM
-               (0x06, 0, 0, allow)]         # ret ALLOW
+    program = [
+        (0x20, 0, 0, 4),  # ld  [arch]
+        (0x15, 0, 3, audit_arch),  # jeq arch ? next : allow
+        (0x20, 0, 0, 0),  # ld  [nr]
+        (0x15, 0, 1, nr_socket),  # jeq socket ? deny : allow
+        (0x06, 0, 0, eperm),  # ret EPERM
+        (0x06, 0, 0, allow),
+    ]  # ret ALLOW
     filters = ctypes.create_string_buffer(b"".join(struct.pack("HBBI", *op) for op in program))
     fprog = struct.pack("HL", len(program), ctypes.addressof(filters))
     prog = ctypes.create_string_buffer(fprog)
@@ -155,10 +174,12 @@ def die_with_parent(parent: int) -> None:
 
 def watch_parent(parent: int, every: float = 0.2) -> threading.Thread:
     """A daemon thread that ends the process when its parent process is no longer ``parent``."""
+
     def watch():
         while os.getppid() == parent:
             time.sleep(every)
         os._exit(1)
+
     thread = threading.Thread(target=watch, name="parent-watchdog", daemon=True)
     thread.start()
     return thread
@@ -183,7 +204,7 @@ class ResultTooLarge(Exception):
 
 def looks_like_update(text: str) -> bool:
     """True when the text (after its PREFIX/BASE prologue and comments) starts like a SPARQL Update."""
-    return bool(UPDATE_WORDS.match(text[PROLOGUE.match(text).end():]))
+    return bool(UPDATE_WORDS.match(text[PROLOGUE.match(text).end() :]))
 
 
 def accepted(accept: str | None) -> list[str]:
@@ -239,8 +260,10 @@ def _term(term) -> dict:
             out["datatype"] = term.datatype.value
         return out
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {"subject": _term(term.subject), "predicate": _term(term.predicate),
-                                            "object": _term(term.object)}}
+        return {
+            "type": "triple",
+            "value": {"subject": _term(term.subject), "predicate": _term(term.predicate), "object": _term(term.object)},
+        }
     raise TypeError(repr(term))
 
 
@@ -259,7 +282,10 @@ def run(store: ox.Store, req: dict) -> tuple[dict, bytes]:
         result = store.query(text, **options)
     except SyntaxError as exc:
         if looks_like_update(text):
-            return {"status": 403, "type": "text/plain; charset=utf-8"}, b"SPARQL Update is not allowed: this endpoint is read-only.\n"
+            return {
+                "status": 403,
+                "type": "text/plain; charset=utf-8",
+            }, b"SPARQL Update is not allowed: this endpoint is read-only.\n"
         return {"status": 400, "type": "text/plain; charset=utf-8"}, f"Query syntax error: {exc}\n".encode()
     except (ValueError, OSError, RuntimeError) as exc:
         return {"status": 400, "type": "text/plain; charset=utf-8"}, f"Query error: {exc}\n".encode()
@@ -286,8 +312,10 @@ def graph_options(default_graph=(), named_graph=()) -> dict:
     ValueError: ('named-graph-uri', 'not an iri')
     """
     options = {}
-    for key, param, values in (("default_graph", "default-graph-uri", default_graph),
-                               ("named_graphs", "named-graph-uri", named_graph)):
+    for key, param, values in (
+        ("default_graph", "default-graph-uri", default_graph),
+        ("named_graphs", "named-graph-uri", named_graph),
+    ):
         nodes = []
         for value in values or ():
             try:
@@ -338,8 +366,7 @@ def _serialise(result, req: dict, limit: int, max_bytes: int = sys.maxsize) -> t
         if size > max_bytes:
             raise ResultTooLarge
         bindings.append({n: _term(term) for n, term in row.items()})
-    body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
-                      ensure_ascii=False).encode("utf-8")
+    body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
     fmt = RESULT_TYPES[media]
     if fmt != ox.QueryResultsFormat.JSON:
         body = ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(format=fmt)

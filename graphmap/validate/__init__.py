@@ -8,11 +8,34 @@ with (:mod:`graphmap.validate.reference`); nothing here imports it.
 >>> validate_store(Store()).conforms
 True
 """
+
 from __future__ import annotations
 
-from graphmap.validate.compiled import (Check, Compiled, Result, Screen, compile_shapes, default_checks,
-                                        subclass_closure, validate_store, violations)
+from graphmap.validate.compiled import (
+    Check,
+    Compiled,
+    Result,
+    Screen,
+    compile_shapes,
+    default_checks,
+    subclass_closure,
+    validate_store,
+    violations,
+)
 from graphmap.validate.results import FIX, ValidationReport, result_problem, row_index
 
-__all__ = ["validate_store", "ValidationReport", "row_index", "result_problem", "violations", "default_checks",
-           "compile_shapes", "subclass_closure", "Result", "Check", "Screen", "Compiled", "FIX"]
+__all__ = [
+    "validate_store",
+    "ValidationReport",
+    "row_index",
+    "result_problem",
+    "violations",
+    "default_checks",
+    "compile_shapes",
+    "subclass_closure",
+    "Result",
+    "Check",
+    "Screen",
+    "Compiled",
+    "FIX",
+]

@@ -32,6 +32,7 @@ exactly as in SHACL. A constraint component this module does not know raises
 >>> validate_store(Store()).conforms
 True
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -48,16 +49,28 @@ from graphmap.store import Store, from_ox
 from graphmap.validate.results import ValidationReport, result_problem
 
 VALUE_COMPONENTS = ("datatype", "class", "in", "nodeKind", "pattern", "or", "minInclusive", "maxInclusive")
-KNOWN = {SH.path, SH.name, SH.message, SH.severity, SH.description, SH.order, SH.group, SH.minCount, SH.maxCount,
-         SH.uniqueLang, SH.flags, *(SH[c] for c in VALUE_COMPONENTS)}
+KNOWN = {
+    SH.path,
+    SH.name,
+    SH.message,
+    SH.severity,
+    SH.description,
+    SH.order,
+    SH.group,
+    SH.minCount,
+    SH.maxCount,
+    SH.uniqueLang,
+    SH.flags,
+    *(SH[c] for c in VALUE_COMPONENTS),
+}
 
 
 @dataclass(frozen=True)
 class PropertyShape:
-    node: URIRef                     # the sh:property blank node
-    targets: frozenset               # target classes and their subclasses
+    node: URIRef  # the sh:property blank node
+    targets: frozenset  # target classes and their subclasses
     path: URIRef
-    messages: tuple                  # ((lang, text), …)
+    messages: tuple  # ((lang, text), …)
     severity: URIRef
 
 
@@ -65,11 +78,11 @@ class PropertyShape:
 class Check:
     """One SPARQL query and the property shapes whose constraint it checks."""
 
-    component: URIRef                # e.g. sh:MinCountConstraintComponent
+    component: URIRef  # e.g. sh:MinCountConstraintComponent
     sparql: str
     shapes: list[PropertyShape] = field(default_factory=list)
-    has_value: bool = True           # rows carry ?v (the offending value)
-    screened: bool = False           # runs only when one of its screens fires
+    has_value: bool = True  # rows carry ?v (the offending value)
+    screened: bool = False  # runs only when one of its screens fires
 
 
 @dataclass
@@ -78,7 +91,7 @@ class Screen:
 
     sparql: str
     checks: list[Check]
-    counts: bool = False             # fires when ?n != ?m (else: when it returns a row)
+    counts: bool = False  # fires when ?n != ?m (else: when it returns a row)
 
     def fires(self, store: ox.Store) -> bool:
         rows = iter(store.query(self.sparql))
@@ -135,9 +148,14 @@ def _value_filter(component: str, param, closure) -> tuple[str, str]:
         extra = " || !isNumeric(?v)" if param in (XSD.decimal, XSD.integer, XSD.double, XSD.float) else ""
         return "", f"!isLiteral(?v) || DATATYPE(?v) != {_n(param)}{extra}"
     if component == "nodeKind":
-        tests = {SH.IRI: "isIRI(?v)", SH.BlankNode: "isBlank(?v)", SH.Literal: "isLiteral(?v)",
-                 SH.BlankNodeOrIRI: "!isLiteral(?v)", SH.BlankNodeOrLiteral: "!isIRI(?v)",
-                 SH.IRIOrLiteral: "!isBlank(?v)"}
+        tests = {
+            SH.IRI: "isIRI(?v)",
+            SH.BlankNode: "isBlank(?v)",
+            SH.Literal: "isLiteral(?v)",
+            SH.BlankNodeOrIRI: "!isLiteral(?v)",
+            SH.BlankNodeOrLiteral: "!isIRI(?v)",
+            SH.IRIOrLiteral: "!isBlank(?v)",
+        }
         return "", f"!({tests[param]})"
     if component == "pattern":
         pattern, flags = param
@@ -177,8 +195,8 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> Compiled:
     closure = subclass_closure(ontology)
     checks: dict[tuple, Check] = {}
     focus_of: dict[tuple, set] = defaultdict(set)
-    required: dict[frozenset, set] = defaultdict(set)      # node-shape targets -> paths with minCount 1
-    conditions: dict[URIRef, dict] = defaultdict(dict)     # path -> {check key: FILTER condition}
+    required: dict[frozenset, set] = defaultdict(set)  # node-shape targets -> paths with minCount 1
+    conditions: dict[URIRef, dict] = defaultdict(dict)  # path -> {check key: FILTER condition}
 
     def check(key, component, sparql_fn, shape, has_value=True):
         if key not in checks:
@@ -196,32 +214,57 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> Compiled:
             path = shapes.value(prop, SH.path)
             if not isinstance(path, URIRef):
                 raise NotImplementedError("only predicate paths are compiled")
-            shape = PropertyShape(prop, targets, path,
-                                  tuple(sorted((m.language or "", str(m)) for m in shapes.objects(prop, SH.message))),
-                                  shapes.value(prop, SH.severity) or SH.Violation)
+            shape = PropertyShape(
+                prop,
+                targets,
+                path,
+                tuple(sorted((m.language or "", str(m)) for m in shapes.objects(prop, SH.message))),
+                shapes.value(prop, SH.severity) or SH.Violation,
+            )
             p = _n(path)
             low = shapes.value(prop, SH.minCount)
             if low is not None and int(low) > 0:
                 n = int(low)
                 if n == 1:
                     required[targets].add(path)
-                check(("minCount", path, n), "MinCount", lambda t, p=p, n=n: (
-                    f"SELECT DISTINCT ?focus WHERE {{ VALUES ?t {{ {t} }} ?focus a ?t . "
-                    f"FILTER NOT EXISTS {{ ?focus {p} ?x }} }}" if n == 1 else
-                    f"SELECT ?focus WHERE {{ VALUES ?t {{ {t} }} ?focus a ?t . OPTIONAL {{ ?focus {p} ?x }} }} "
-                    f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?x) < {n})"), shape, has_value=False)
+                check(
+                    ("minCount", path, n),
+                    "MinCount",
+                    lambda t, p=p, n=n: (
+                        f"SELECT DISTINCT ?focus WHERE {{ VALUES ?t {{ {t} }} ?focus a ?t . "
+                        f"FILTER NOT EXISTS {{ ?focus {p} ?x }} }}"
+                        if n == 1
+                        else f"SELECT ?focus WHERE {{ VALUES ?t {{ {t} }} ?focus a ?t . OPTIONAL {{ ?focus {p} ?x }} }} "
+                        f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?x) < {n})"
+                    ),
+                    shape,
+                    has_value=False,
+                )
             high = shapes.value(prop, SH.maxCount)
             if high is not None:
                 n = int(high)
-                check(("maxCount", path, n), "MaxCount", lambda t, p=p, n=n: (
-                    f"SELECT DISTINCT ?focus WHERE {{ ?focus {p} ?a , ?b . FILTER(!sameTerm(?a, ?b)) }}" if n == 1 else
-                    f"SELECT ?focus WHERE {{ ?focus {p} ?a }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?a) > {n})"),
-                      shape, has_value=False)
+                check(
+                    ("maxCount", path, n),
+                    "MaxCount",
+                    lambda t, p=p, n=n: (
+                        f"SELECT DISTINCT ?focus WHERE {{ ?focus {p} ?a , ?b . FILTER(!sameTerm(?a, ?b)) }}"
+                        if n == 1
+                        else f"SELECT ?focus WHERE {{ ?focus {p} ?a }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?a) > {n})"
+                    ),
+                    shape,
+                    has_value=False,
+                )
             if shapes.value(prop, SH.uniqueLang) == Literal(True):
-                check(("uniqueLang", path), "UniqueLang", lambda t, p=p: (
-                    f"SELECT DISTINCT ?focus WHERE {{ ?focus {p} ?a , ?b . "
-                    f'FILTER(!sameTerm(?a, ?b) && LANG(?a) != "" && LCASE(LANG(?a)) = LCASE(LANG(?b))) }}'),
-                      shape, has_value=False)
+                check(
+                    ("uniqueLang", path),
+                    "UniqueLang",
+                    lambda t, p=p: (
+                        f"SELECT DISTINCT ?focus WHERE {{ ?focus {p} ?a , ?b . "
+                        f'FILTER(!sameTerm(?a, ?b) && LANG(?a) != "" && LCASE(LANG(?a)) = LCASE(LANG(?b))) }}'
+                    ),
+                    shape,
+                    has_value=False,
+                )
             for component in VALUE_COMPONENTS:
                 for param in shapes.objects(prop, SH[component]):
                     name = component
@@ -240,8 +283,11 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> Compiled:
                     else:
                         comp = component[0].upper() + component[1:]
                     extra, condition = _value_filter(name, param, closure)
-                    sparql = (f"SELECT DISTINCT ?focus ?v WHERE {{ ?focus {p} ?v . {extra} "
-                              + (f"FILTER({condition})" if condition else "") + " }")
+                    sparql = (
+                        f"SELECT DISTINCT ?focus ?v WHERE {{ ?focus {p} ?v . {extra} "
+                        + (f"FILTER({condition})" if condition else "")
+                        + " }"
+                    )
                     key = (component, path, name, param)
                     check(key, comp, lambda t, q=sparql: q, shape)
                     if name == "in":
@@ -255,21 +301,40 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> Compiled:
     for targets, paths in sorted(required.items(), key=lambda kv: sorted(kv[0])):
         group = [checks[("minCount", path, 1)] for path in sorted(paths)]
         missing = " || ".join(f"!EXISTS {{ ?focus {_n(path)} ?x{i} }}" for i, path in enumerate(sorted(paths)))
-        screens.append(Screen(f"SELECT ?focus WHERE {{ VALUES ?t {{ {' '.join(_n(t) for t in sorted(targets))} }} "
-                              f"?focus a ?t . FILTER({missing}) }} LIMIT 1", group))
+        screens.append(
+            Screen(
+                f"SELECT ?focus WHERE {{ VALUES ?t {{ {' '.join(_n(t) for t in sorted(targets))} }} "
+                f"?focus a ?t . FILTER({missing}) }} LIMIT 1",
+                group,
+            )
+        )
     for key, c in checks.items():
         if key[0] == "maxCount" and key[2] == 1:
-            screens.append(Screen(f"SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?focus) AS ?m) WHERE {{ ?focus {_n(key[1])} ?a }}",
-                                  [c], counts=True))
+            screens.append(
+                Screen(
+                    f"SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?focus) AS ?m) WHERE {{ ?focus {_n(key[1])} ?a }}",
+                    [c],
+                    counts=True,
+                )
+            )
         elif key[0] == "uniqueLang":
             tagged = f'?focus {_n(key[1])} ?a . FILTER(LANG(?a) != "")'
-            screens.append(Screen(
-                f"SELECT ?n ?m WHERE {{ {{ SELECT (COUNT(*) AS ?n) WHERE {{ {tagged} }} }} "
-                f"{{ SELECT (COUNT(*) AS ?m) WHERE {{ {{ SELECT DISTINCT ?focus (LCASE(LANG(?a)) AS ?lang) "
-                f"WHERE {{ {tagged} }} }} }} }} }}", [c], counts=True))
+            screens.append(
+                Screen(
+                    f"SELECT ?n ?m WHERE {{ {{ SELECT (COUNT(*) AS ?n) WHERE {{ {tagged} }} }} "
+                    f"{{ SELECT (COUNT(*) AS ?m) WHERE {{ {{ SELECT DISTINCT ?focus (LCASE(LANG(?a)) AS ?lang) "
+                    f"WHERE {{ {tagged} }} }} }} }} }}",
+                    [c],
+                    counts=True,
+                )
+            )
     for path, conds in sorted(conditions.items()):
-        screens.append(Screen(f"SELECT ?focus WHERE {{ ?focus {_n(path)} ?v . FILTER({' || '.join(conds.values())}) }} LIMIT 1",
-                              [checks[k] for k in conds]))
+        screens.append(
+            Screen(
+                f"SELECT ?focus WHERE {{ ?focus {_n(path)} ?v . FILTER({' || '.join(conds.values())}) }} LIMIT 1",
+                [checks[k] for k in conds],
+            )
+        )
     for screen in screens:
         for c in screen.checks:
             c.screened = True
@@ -322,15 +387,24 @@ def violations(store: Store, compiled: Compiled | None = None, screens: bool = T
     return out
 
 
-def validate_store(store: Store, lang: str = "sv", where: dict | None = None, compiled: Compiled | None = None,
-                   screens: bool = True, literals: bool = False) -> ValidationReport:
+def validate_store(
+    store: Store,
+    lang: str = "sv",
+    where: dict | None = None,
+    compiled: Compiled | None = None,
+    screens: bool = True,
+    literals: bool = False,
+) -> ValidationReport:
     """Validate the store's data against the shapes; the report matches :func:`graphmap.validate.reference.shacl`.
 
     With ``literals`` every typed literal is checked against its datatype too (graph files: tables
     are checked cell by cell as they are read)."""
-    problems = [result_problem(r.focus, r.path, str(r.component), r.shape.severity, dict(r.shape.messages), r.value,
-                               lang, where)
-                for r in violations(store, compiled, screens)]
+    problems = [
+        result_problem(
+            r.focus, r.path, str(r.component), r.shape.severity, dict(r.shape.messages), r.value, lang, where
+        )
+        for r in violations(store, compiled, screens)
+    ]
     if literals:
         from graphmap.validate.literals import literal_problems
 
@@ -339,5 +413,14 @@ def validate_store(store: Store, lang: str = "sv", where: dict | None = None, co
     return ValidationReport(all(p.severity != "error" for p in problems), problems)
 
 
-__all__ = ["validate_store", "violations", "compile_shapes", "default_checks", "subclass_closure", "Result",
-           "Check", "Screen", "Compiled"]
+__all__ = [
+    "validate_store",
+    "violations",
+    "compile_shapes",
+    "default_checks",
+    "subclass_closure",
+    "Result",
+    "Check",
+    "Screen",
+    "Compiled",
+]

@@ -14,6 +14,7 @@ against the datatype's lexical space (and the calendar), as Jena's ``riot --vali
 >>> [well_typed(v, XSD.decimal) for v in ("0.5", "1,5", "-3", ".5", "1e3")]
 [True, False, True, True, False]
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -71,8 +72,11 @@ def ill_typed(triples):
     for triple in triples:
         obj = triple[2]
         datatype = getattr(obj, "datatype", None)
-        if datatype is not None and not getattr(obj, "language", None) and \
-                not well_typed(str(getattr(obj, "value", obj)), URIRef(str(getattr(datatype, "value", datatype)))):
+        if (
+            datatype is not None
+            and not getattr(obj, "language", None)
+            and not well_typed(str(getattr(obj, "value", obj)), URIRef(str(getattr(datatype, "value", datatype))))
+        ):
             yield triple
 
 
@@ -84,8 +88,16 @@ def literal_problems(store, lang: str = "sv", where: dict | None = None) -> list
     for s, p, o in ill_typed(quads):
         focus = URIRef(s.value)
         file, row = (where or {}).get(focus, (curie(str(focus)), None))
-        problems.append(Problem(file, row, curie(p.value), "ill_typed", "error",
-                                {"value": o.value, "datatype": curie(o.datatype.value), "focus": str(focus)}))
+        problems.append(
+            Problem(
+                file,
+                row,
+                curie(p.value),
+                "ill_typed",
+                "error",
+                {"value": o.value, "datatype": curie(o.datatype.value), "focus": str(focus)},
+            )
+        )
     return problems
 
 

@@ -8,6 +8,7 @@ pySHACL is imported here only, so importing :mod:`graphmap.validate` does not lo
 >>> shacl(Graph()).conforms
 True
 """
+
 from __future__ import annotations
 
 from pyshacl import validate as shacl_validate
@@ -23,15 +24,29 @@ def shacl(graph: Graph, lang: str = "sv", where: dict | None = None) -> Validati
 
     ``where`` maps resource IRIs to (file, row) so that messages name the row.
     """
-    conforms, results, _text = shacl_validate(graph, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
-                                              inference="none", allow_warnings=True, meta_shacl=False)
+    conforms, results, _text = shacl_validate(
+        graph,
+        shacl_graph=shapes_graph(),
+        ont_graph=ontology_graph(),
+        inference="none",
+        allow_warnings=True,
+        meta_shacl=False,
+    )
     problems = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         messages = {m.language or "": str(m) for m in results.objects(result, SH.resultMessage)}
-        problems.append(result_problem(
-            results.value(result, SH.focusNode), results.value(result, SH.resultPath),
-            str(results.value(result, SH.sourceConstraintComponent)), results.value(result, SH.resultSeverity),
-            messages, results.value(result, SH.value), lang, where))
+        problems.append(
+            result_problem(
+                results.value(result, SH.focusNode),
+                results.value(result, SH.resultPath),
+                str(results.value(result, SH.sourceConstraintComponent)),
+                results.value(result, SH.resultSeverity),
+                messages,
+                results.value(result, SH.value),
+                lang,
+                where,
+            )
+        )
     problems.sort(key=lambda p: (p.file, p.row or 0, p.column or ""))
     return ValidationReport(bool(conforms), problems)
 

@@ -6,6 +6,7 @@ wrong and how to fix it. The compiled validator (:mod:`graphmap.validate.compile
 the pySHACL reference (:mod:`graphmap.validate.reference`) both report through here, so
 their problems compare equal.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,8 +20,14 @@ from graphmap.ontology import SH, curie
 
 # How to fix a SHACL result, by constraint component, in each language: the catalogue's
 # "ingest.shacl_fix.<component>" texts (graphmap.i18n.catalogue.INGEST).
-FIX = {lang: {str(SH[key.rsplit(".", 1)[-1] + "ConstraintComponent"]): t(key, lang)
-              for key in INGEST if key.startswith("ingest.shacl_fix.")} for lang in LANGS}
+FIX = {
+    lang: {
+        str(SH[key.rsplit(".", 1)[-1] + "ConstraintComponent"]): t(key, lang)
+        for key in INGEST
+        if key.startswith("ingest.shacl_fix.")
+    }
+    for lang in LANGS
+}
 
 
 @dataclass
@@ -40,8 +47,9 @@ class ValidationReport:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def result_problem(focus, path, component: str, severity, messages: dict, value, lang: str = "sv",
-                   where: dict | None = None) -> Problem:
+def result_problem(
+    focus, path, component: str, severity, messages: dict, value, lang: str = "sv", where: dict | None = None
+) -> Problem:
     """One SHACL result as a readable problem.
 
     ``messages`` maps language ("" for none) to the shape's sh:message; ``where`` maps
@@ -59,8 +67,14 @@ def result_problem(focus, path, component: str, severity, messages: dict, value,
     if value is not None:
         message += f' ("{curie(str(value))}")'
     file, row = (where or {}).get(focus, (curie(str(focus)), None))
-    return Problem(file, row, curie(str(path)) if path is not None else None, "shacl", severity,
-                   {"message": message, "fix": FIX.get(lang, FIX["en"]).get(component, ""), "focus": str(focus)})
+    return Problem(
+        file,
+        row,
+        curie(str(path)) if path is not None else None,
+        "shacl",
+        severity,
+        {"message": message, "fix": FIX.get(lang, FIX["en"]).get(component, ""), "focus": str(focus)},
+    )
 
 
 def row_index(rows) -> dict[URIRef, tuple[str, int]]:

@@ -20,6 +20,7 @@ node's betweenness.
 >>> path = chain_path(tree, skr_fh[0]); path[0] == lycksele, len(path) > 2
 (True, True)
 """
+
 from __future__ import annotations
 
 from graphmap.api import chain_rows, run_query
@@ -85,12 +86,15 @@ def link_confidence(kg, nodes: dict, edges: list[dict], links: dict) -> None:
         if e["kind"] == "offers":
             codes = offers.get((a, b), set()) | offers.get((a, county_iri.get(nodes[b]["county"])), set())
         else:
-            codes = {code_of(sure[key]) for p, reverse in predicates.get(e["kind"], ())
-                     for key in (((b, p, a) if reverse else (a, p, b)), ((a, p, b) if reverse else (b, p, a)))
-                     if key in sure}
+            codes = {
+                code_of(sure[key])
+                for p, reverse in predicates.get(e["kind"], ())
+                for key in (((b, p, a) if reverse else (a, p, b)), ((a, p, b) if reverse else (b, p, a)))
+                if key in sure
+            }
         if not codes:
             codes = {nodes[a].get("confidence") or "stated"}
-        e["confidence"] = vocabularies().surest_first("confidence", codes)[0]   # the surest record counts
+        e["confidence"] = vocabularies().surest_first("confidence", codes)[0]  # the surest record counts
 
 
 def betweenness(kg, ids) -> dict[str, float]:

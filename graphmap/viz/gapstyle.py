@@ -15,6 +15,7 @@ True
 >>> cell_colour(0.0), cell_colour(1.0)
 ('#f4a5a5', '#9fd89f')
 """
+
 from __future__ import annotations
 
 NOT_MAPPED_COLOUR = "#e6e6e6"
@@ -25,7 +26,7 @@ def cell_colour(share: float | None) -> str:
     """Red (none) through yellow to green (all), as a hex colour; grey for a cell not mapped (``None``)."""
     if share is None:
         return NOT_MAPPED_COLOUR
-    stops = [(0.0, (0xf4, 0xa5, 0xa5)), (0.5, (0xf9, 0xe0, 0x8c)), (1.0, (0x9f, 0xd8, 0x9f))]
+    stops = [(0.0, (0xF4, 0xA5, 0xA5)), (0.5, (0xF9, 0xE0, 0x8C)), (1.0, (0x9F, 0xD8, 0x9F))]
     for (s0, c0), (s1, c1) in zip(stops, stops[1:]):
         if share <= s1:
             f = 0 if s1 == s0 else (share - s0) / (s1 - s0)
@@ -42,8 +43,12 @@ def look(cell, by: str = "county") -> dict:
     share = cell.shade(by)
     if cell.partly_mapped(by):
         return {"style": "delvis", "share": None, "colour": PARTLY_COLOUR, "heat": "-partly"}
-    return {"style": "gap" if share == 0 else "share", "share": share, "colour": cell_colour(share),
-            "heat": min(4, int(share * 4))}
+    return {
+        "style": "gap" if share == 0 else "share",
+        "share": share,
+        "colour": cell_colour(share),
+        "heat": min(4, int(share * 4)),
+    }
 
 
 __all__ = ["look", "cell_colour", "NOT_MAPPED_COLOUR", "PARTLY_COLOUR"]

@@ -38,10 +38,28 @@ BAND_GAP = 200
 TARGET_ASPECT = 1.2  # width / height of the whole map (the canvas between the two side panels)
 LOWER_BANDS = ("regional", "lokal", "other")
 
-_TYPE_ORDER = {t: i for i, t in enumerate(
-    ["lan", "region", "kommunalforbund", "rss", "fou-enhet", "kompetenscentrum",
-     "gemensam-verksamhet", "samverkan", "natverk", "forum", "myndighet",
-     "medlemsorganisation", "larosate", "brukarorganisation", "kommun"])}
+_TYPE_ORDER = {
+    t: i
+    for i, t in enumerate(
+        [
+            "lan",
+            "region",
+            "kommunalforbund",
+            "rss",
+            "fou-enhet",
+            "kompetenscentrum",
+            "gemensam-verksamhet",
+            "samverkan",
+            "natverk",
+            "forum",
+            "myndighet",
+            "medlemsorganisation",
+            "larosate",
+            "brukarorganisation",
+            "kommun",
+        ]
+    )
+}
 
 
 def group_of(node: dict) -> str:
@@ -67,8 +85,11 @@ def block_of(node: dict) -> str:
 
 
 def _node_key(node: dict):
-    return (_TYPE_ORDER.get(node.get("type"), len(_TYPE_ORDER) + (node.get("type") not in NODE_STYLES)),
-            sv_sort_key(node.get("label") or node.get("id")), str(node.get("id")))
+    return (
+        _TYPE_ORDER.get(node.get("type"), len(_TYPE_ORDER) + (node.get("type") not in NODE_STYLES)),
+        sv_sort_key(node.get("label") or node.get("id")),
+        str(node.get("id")),
+    )
 
 
 def _block_cols(peak: int, national: bool) -> int:
@@ -122,9 +143,11 @@ def _label_height(node: dict) -> float:
 
 def _apart(points, ring) -> bool:
     """Whether neighbouring points keep their labels apart (a label is at most 140 px wide)."""
-    return all(abs(b[0] - a[0]) >= (_label_width(m) + _label_width(n)) / 2 + 14 or
-               abs(b[1] - a[1]) >= max(_label_height(m), _label_height(n)) + 6
-               for a, b, m, n in zip(points, points[1:], ring, ring[1:]))
+    return all(
+        abs(b[0] - a[0]) >= (_label_width(m) + _label_width(n)) / 2 + 14
+        or abs(b[1] - a[1]) >= max(_label_height(m), _label_height(n)) + 6
+        for a, b, m, n in zip(points, points[1:], ring, ring[1:])
+    )
 
 
 def _county_block(by_band):
@@ -154,8 +177,15 @@ def _county_block(by_band):
             pts = _arc_points(len(ring), rx, ry, 0.5 if k else 0.0)
             # the local networks in a small grid inside the first arc, below its ends
             y0 = ry * math.sin(math.radians(12)) + SPACING_Y * 0.6
-            grid = [((c - (in_cols - 1) / 2) * SPACING_X, y0 + r * SPACING_Y)
-                    for r in range(in_rows) for c in range(in_cols)][:len(inner)] if k == 0 else []
+            grid = (
+                [
+                    ((c - (in_cols - 1) / 2) * SPACING_X, y0 + r * SPACING_Y)
+                    for r in range(in_rows)
+                    for c in range(in_cols)
+                ][: len(inner)]
+                if k == 0
+                else []
+            )
             inside = all((x / rx) ** 2 + ((y + SPACING_Y * 0.6) / ry) ** 2 < 0.85 for x, y in grid)
             if _apart(pts, ring) and inside:
                 break
@@ -198,7 +228,7 @@ def build_blocks(nodes: list[dict]) -> list[dict]:
         if bid.startswith("nat:"):
             t = bid[4:]
             return (0, _TYPE_ORDER.get(t, len(_TYPE_ORDER)), t)
-        g = bid[len("county:"):]
+        g = bid[len("county:") :]
         return (1, g == "", g)
 
     blocks = []
@@ -211,8 +241,16 @@ def build_blocks(nodes: list[dict]) -> list[dict]:
             cols, cells, rows = _grid_block(by_band, ("nationell",), national=True)
         else:
             cols, cells, rows = _county_block(by_band)
-        blocks.append({"id": bid, "section": "national" if national else "county",
-                       "key": bid.split(":", 1)[1], "cols": cols, "rows": rows, "cells": cells})
+        blocks.append(
+            {
+                "id": bid,
+                "section": "national" if national else "county",
+                "key": bid.split(":", 1)[1],
+                "cols": cols,
+                "rows": rows,
+                "cells": cells,
+            }
+        )
     return blocks
 
 
@@ -220,6 +258,7 @@ def flow(blocks: list[dict], collapsed=frozenset()) -> dict:
     """Place ``blocks`` (``collapsed`` ones as one node each) and return ``{"positions": {id: [x, y]},
     "bands": [{"band", "top", "bottom"}], "columns": [{"block", "x", "y"}], "left", "right"}``;
     a collapsed block's node is ``positions[block id]``. ``assets/map.js`` has the same function."""
+
     def width(b):
         return SPACING_X if b["id"] in collapsed else b["cols"] * SPACING_X
 
@@ -232,8 +271,11 @@ def flow(blocks: list[dict], collapsed=frozenset()) -> dict:
     line_max = max([math.sqrt(area * TARGET_ASPECT)] + [width(b) for b in blocks])
     lines: list[list[dict]] = []
     for b in blocks:
-        if (not lines or lines[-1][0]["section"] != b["section"]
-                or sum(width(x) + GROUP_GAP for x in lines[-1]) + width(b) > line_max):
+        if (
+            not lines
+            or lines[-1][0]["section"] != b["section"]
+            or sum(width(x) + GROUP_GAP for x in lines[-1]) + width(b) > line_max
+        ):
             lines.append([])
         lines[-1].append(b)
     positions: dict[str, list[float]] = {}
@@ -245,14 +287,22 @@ def flow(blocks: list[dict], collapsed=frozenset()) -> dict:
             xs.append(x0)
             x0 += width(b) + GROUP_GAP
         left, right = min(left, -total / 2), max(right, total / 2)
-        line_bands = ["nationell"] if line[0]["section"] == "national" else [
-            band for band in LOWER_BANDS
-            if any(band in b["rows"] and b["id"] not in collapsed for b in line) or
-            (band == "regional" and any(b["id"] in collapsed for b in line))]
+        line_bands = (
+            ["nationell"]
+            if line[0]["section"] == "national"
+            else [
+                band
+                for band in LOWER_BANDS
+                if any(band in b["rows"] and b["id"] not in collapsed for b in line)
+                or (band == "regional" and any(b["id"] in collapsed for b in line))
+            ]
+        )
         tops = {}
         for band in line_bands:
-            n_rows = max([b["rows"].get(band, 0) for b in line if b["id"] not in collapsed] +
-                         [1 if (b["id"] in collapsed and band == line_bands[0]) else 0 for b in line])
+            n_rows = max(
+                [b["rows"].get(band, 0) for b in line if b["id"] not in collapsed]
+                + [1 if (b["id"] in collapsed and band == line_bands[0]) else 0 for b in line]
+            )
             tops[band] = y
             bands.append({"band": band, "top": y, "bottom": y + (n_rows - 1) * SPACING_Y})
             y += (n_rows - 1) * SPACING_Y + BAND_GAP
@@ -263,8 +313,13 @@ def flow(blocks: list[dict], collapsed=frozenset()) -> dict:
                 continue
             for node_id, band, col, row in b["cells"]:
                 positions[node_id] = [bx + col * SPACING_X, tops[band] + row * SPACING_Y]
-    return {"positions": positions, "bands": bands, "columns": columns,
-            "left": left - SPACING_X, "right": right + SPACING_X}
+    return {
+        "positions": positions,
+        "bands": bands,
+        "columns": columns,
+        "left": left - SPACING_X,
+        "right": right + SPACING_X,
+    }
 
 
 def compute_layout(nodes: list[dict], collapsed=frozenset()) -> dict:

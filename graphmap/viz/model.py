@@ -28,7 +28,7 @@ def ui_strings(lang: str) -> dict[str, str]:
     >>> ui_strings("sv")["title"], ui_strings("en")["reset"]
     ('Stödkarta – socialtjänsten', 'Show all')
     """
-    return {key[len("map."):]: t(key, lang) for key in MAP if key.count(".") == 1}
+    return {key[len("map.") :]: t(key, lang) for key in MAP if key.count(".") == 1}
 
 
 def edge_label(kind: str, lang: str) -> str | None:
@@ -78,15 +78,24 @@ def _clean_nodes(view: dict, lang: str) -> list[dict]:
         area_labels = _texts(raw.get("area_labels"))
         if len(area_labels) != len(areas):
             area_labels = areas
-        out.append({
-            "id": nid, "label": _text(raw.get("label")) or nid,
-            "type": ntype, "type_label": _text(raw.get("type_label")) or type_labels.get(ntype, ntype),
-            "level": level, "level_label": _text(raw.get("level_label")) or level_labels.get(level, level),
-            "county": _text(raw.get("county")), "county_label": _text(raw.get("county_label")) or _text(raw.get("county")),
-            "areas": areas, "area_labels": area_labels,
-            "support": _texts(raw.get("support")), "sources": _texts(raw.get("sources")),
-            "confidence": _text(raw.get("confidence")), "group": _text(raw.get("group")),
-        })
+        out.append(
+            {
+                "id": nid,
+                "label": _text(raw.get("label")) or nid,
+                "type": ntype,
+                "type_label": _text(raw.get("type_label")) or type_labels.get(ntype, ntype),
+                "level": level,
+                "level_label": _text(raw.get("level_label")) or level_labels.get(level, level),
+                "county": _text(raw.get("county")),
+                "county_label": _text(raw.get("county_label")) or _text(raw.get("county")),
+                "areas": areas,
+                "area_labels": area_labels,
+                "support": _texts(raw.get("support")),
+                "sources": _texts(raw.get("sources")),
+                "confidence": _text(raw.get("confidence")),
+                "group": _text(raw.get("group")),
+            }
+        )
         if len(_texts(raw.get("type_labels"))) > 1:  # several types: all in the details panel
             out[-1]["type_labels"] = _texts(raw.get("type_labels"))
         if raw.get("people"):
@@ -101,8 +110,15 @@ def _clean_edges(view: dict, ids: set, lang: str) -> list[dict]:
         if src in ids and dst in ids:
             kind = _text(raw.get("kind"))
             label = _text(raw.get("label")) or edge_label(kind, lang) or kind
-            out.append({"from": src, "to": dst, "kind": kind, "label": label,
-                        "confidence": _text(raw.get("confidence")) or "stated"})
+            out.append(
+                {
+                    "from": src,
+                    "to": dst,
+                    "kind": kind,
+                    "label": label,
+                    "confidence": _text(raw.get("confidence")) or "stated",
+                }
+            )
     return out
 
 
@@ -120,18 +136,33 @@ def _vis_data(nodes: list[dict], edges: list[dict], layout: dict) -> tuple[list,
     for n in nodes:
         shape, colour = styles.node_style(n["type"])
         x, y = pos[n["id"]]
-        net.add_node(n["id"], label=n["label"], shape=shape, color=colour, x=x, y=y,
-                     title=_tooltip(n), size=16 if n["type"] in ("region", "lan") else 12)
+        net.add_node(
+            n["id"],
+            label=n["label"],
+            shape=shape,
+            color=colour,
+            x=x,
+            y=y,
+            title=_tooltip(n),
+            size=16 if n["type"] in ("region", "lan") else 12,
+        )
     show_labels = len(edges) <= EDGE_LABEL_LIMIT
     for i, e in enumerate(edges):
         colour, dashes, arrow, width = styles.edge_style(e["kind"])
         if e["confidence"] == "assumed":
             dashes = styles.ASSUMED_DASHES
         extra = {"label": e["label"]} if show_labels else {}
-        net.add_edge(e["from"], e["to"], id=f"e{i}", color={"color": colour, "opacity": 0.75},
-                     dashes=dashes, width=width, title=e["label"] + (" (" + e["confidence_label"] + ")"
-                                                                     if e.get("confidence_label") else ""),
-                     arrows={"to": {"enabled": arrow, "scaleFactor": 0.6}}, **extra)
+        net.add_edge(
+            e["from"],
+            e["to"],
+            id=f"e{i}",
+            color={"color": colour, "opacity": 0.75},
+            dashes=dashes,
+            width=width,
+            title=e["label"] + (" (" + e["confidence_label"] + ")" if e.get("confidence_label") else ""),
+            arrows={"to": {"enabled": arrow, "scaleFactor": 0.6}},
+            **extra,
+        )
     return net.nodes, net.edges
 
 
@@ -140,12 +171,21 @@ def _options(n_nodes: int) -> dict:
     return {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": 1},
-        "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big,
-                        "hideEdgesOnZoom": big, "multiselect": False, "navigationButtons": False},
-        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif", "multi": False},
-                  "borderWidth": 1, "borderWidthSelected": 3, "widthConstraint": {"maximum": 140}},
-        "edges": {"smooth": False, "selectionWidth": 2,
-                  "font": {"size": 10, "align": "middle", "multi": False}},
+        "interaction": {
+            "hover": not big,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "multiselect": False,
+            "navigationButtons": False,
+        },
+        "nodes": {
+            "font": {"size": 13, "face": "system-ui, sans-serif", "multi": False},
+            "borderWidth": 1,
+            "borderWidthSelected": 3,
+            "widthConstraint": {"maximum": 140},
+        },
+        "edges": {"smooth": False, "selectionWidth": 2, "font": {"size": 10, "align": "middle", "multi": False}},
     }
 
 
@@ -179,18 +219,34 @@ def _legend(nodes: list[dict], edges: list[dict], lang: str) -> dict:
     confidences = sorted({e["confidence"] for e in edges})
     for e in edges:
         kinds.setdefault(e["kind"], edge_label(e["kind"], lang) or e["label"] or e["kind"])
-    node_items = [{"label": label, "shape": styles.node_style(ntype)[0], "color": styles.node_style(ntype)[1]}
-                  for ntype, label in sorted(types.items(), key=lambda kv: sv_sort_key(kv[1]))]
+    node_items = [
+        {"label": label, "shape": styles.node_style(ntype)[0], "color": styles.node_style(ntype)[1]}
+        for ntype, label in sorted(types.items(), key=lambda kv: sv_sort_key(kv[1]))
+    ]
     edge_items = []
     for k, label in sorted(kinds.items(), key=lambda kv: sv_sort_key(kv[1])):
         colour, dashes, arrow, width = styles.edge_style(k)
         edge_items.append({"label": label, "color": colour, "dashes": dashes or [], "arrow": arrow, "width": width})
     conf_labels = concept_labels(["confidence"], lang)
-    conf_items = [{"label": conf_labels.get(c, c), "color": "#52606d", "arrow": False, "width": 1.5,
-                   "dashes": styles.ASSUMED_DASHES if c == "assumed" else [], "confidence": c}
-                  for c in confidences if c in ("stated", "assumed")]
-    return {"nodes": node_items, "edges": edge_items, "confidence": conf_items if len(conf_items) > 1 or
-            any(c["confidence"] == "assumed" for c in conf_items) else []}
+    conf_items = [
+        {
+            "label": conf_labels.get(c, c),
+            "color": "#52606d",
+            "arrow": False,
+            "width": 1.5,
+            "dashes": styles.ASSUMED_DASHES if c == "assumed" else [],
+            "confidence": c,
+        }
+        for c in confidences
+        if c in ("stated", "assumed")
+    ]
+    return {
+        "nodes": node_items,
+        "edges": edge_items,
+        "confidence": conf_items
+        if len(conf_items) > 1 or any(c["confidence"] == "assumed" for c in conf_items)
+        else [],
+    }
 
 
 def _chains(view: dict, index: dict[str, int]) -> dict[str, list[int]]:
@@ -223,11 +279,22 @@ def _blocks(blocks: list[dict], nodes: list[dict], strings: dict, index: dict[st
     out = []
     for b in blocks:
         first = by_block[b["id"]]
-        label = (first["type_label"] or first["type"]) if b["section"] == "national" else \
-            (first["county_label"] or strings["no_county"])
-        out.append({"id": b["id"], "section": b["section"], "label": label, "cols": b["cols"], "rows": b["rows"],
-                    "cells": [[index[c[0]], c[1], c[2], c[3]] for c in b["cells"]],
-                    "collapsible": bool(b["key"]) and len(b["cells"]) > 1})
+        label = (
+            (first["type_label"] or first["type"])
+            if b["section"] == "national"
+            else (first["county_label"] or strings["no_county"])
+        )
+        out.append(
+            {
+                "id": b["id"],
+                "section": b["section"],
+                "label": label,
+                "cols": b["cols"],
+                "rows": b["rows"],
+                "cells": [[index[c[0]], c[1], c[2], c[3]] for c in b["cells"]],
+                "collapsible": bool(b["key"]) and len(b["cells"]) > 1,
+            }
+        )
     return out
 
 
@@ -258,9 +325,14 @@ def build_payload(view: dict, lang: str = "sv") -> dict:
         band["label"] = band_labels.get(band["band"], band["band"])
     actors = {n["id"]: {k: v for k, v in n.items() if k != "id"} for n in nodes}
     return {
-        "lang": lang, "strings": strings, "nodes": vis_nodes, "edges": vis_edges,
+        "lang": lang,
+        "strings": strings,
+        "nodes": vis_nodes,
+        "edges": vis_edges,
         "links": [[e["from"], e["to"], e["label"]] for e in edges],
-        "actors": actors, "options": _options(len(nodes)), "filters": _filter_options(nodes),
+        "actors": actors,
+        "options": _options(len(nodes)),
+        "filters": _filter_options(nodes),
         "legend": _legend(nodes, edges, lang),
         "confidence": concept_labels(["confidence"], lang),
         "layout": {k: layout[k] for k in ("bands", "columns", "left", "right")},
@@ -269,8 +341,7 @@ def build_payload(view: dict, lang: str = "sv") -> dict:
         "ids": [n["id"] for n in nodes],
         "chains": _chains(view, index),
         "fold": _fold_table(nodes),
-        "geometry": {"sx": SPACING_X, "sy": SPACING_Y, "gap": GROUP_GAP, "band_gap": BAND_GAP,
-                     "aspect": TARGET_ASPECT},
+        "geometry": {"sx": SPACING_X, "sy": SPACING_Y, "gap": GROUP_GAP, "band_gap": BAND_GAP, "aspect": TARGET_ASPECT},
         "collapse": {"above": COLLAPSE_ABOVE, "national_above": NATIONAL_COLLAPSE_ABOVE},
         "title": strings["title"],
         "has_betweenness": bool(betweenness),

@@ -29,6 +29,7 @@ Everything is read from ``kg.store`` with the internal queries ``graphmap/querie
 >>> any(n["label"] == "Umeå" for n in view["nodes"])
 True
 """
+
 from __future__ import annotations
 
 from collections import defaultdict, deque
@@ -58,9 +59,24 @@ LINKS = {
 }
 
 # Which actor type names a node when it has several (e.g. FoU unit and RSS).
-TYPE_PRIORITY = ["kommun", "region", "kommunalforbund", "fou-enhet", "rss", "kompetenscentrum",
-                 "gemensam-verksamhet", "myndighet", "medlemsorganisation", "larosate",
-                 "brukarorganisation", "namnd", "natverk", "forum", "samarbete"]
+TYPE_PRIORITY = [
+    "kommun",
+    "region",
+    "kommunalforbund",
+    "fou-enhet",
+    "rss",
+    "kompetenscentrum",
+    "gemensam-verksamhet",
+    "myndighet",
+    "medlemsorganisation",
+    "larosate",
+    "brukarorganisation",
+    "namnd",
+    "natverk",
+    "forum",
+    "samarbete",
+]
+
 
 def _resolve(kg, ptype: str, text, param: str):
     if text is None or str(text).strip() == "":
@@ -73,28 +89,46 @@ def _all_nodes(kg, lang: str) -> dict[str, dict]:
     found: dict[str, dict] = {}
     for r in rows:
         iri = str(r["node"])
-        node = found.setdefault(iri, {"id": iri, "types": set(), "level": code_of(r["level"]),
-                                      "county_iri": r.get("county"), "confidence": code_of(r.get("confidence"))})
+        node = found.setdefault(
+            iri,
+            {
+                "id": iri,
+                "types": set(),
+                "level": code_of(r["level"]),
+                "county_iri": r.get("county"),
+                "confidence": code_of(r.get("confidence")),
+            },
+        )
         if r.get("type") is not None:
             node["types"].add(r["type"])
         if node["county_iri"] is None and r.get("county") is not None:
             node["county_iri"] = r["county"]
     out = {}
     for iri, n in found.items():
-        types = sorted(n["types"], key=lambda ty: (TYPE_PRIORITY.index(code_of(ty)) if code_of(ty) in TYPE_PRIORITY
-                                                   else len(TYPE_PRIORITY), str(ty)))
+        types = sorted(
+            n["types"],
+            key=lambda ty: (
+                TYPE_PRIORITY.index(code_of(ty)) if code_of(ty) in TYPE_PRIORITY else len(TYPE_PRIORITY),
+                str(ty),
+            ),
+        )
         county = n["county_iri"]
         out[iri] = {
-            "id": iri, "label": kg.label(URIRef(iri), lang),
+            "id": iri,
+            "label": kg.label(URIRef(iri), lang),
             "type": code_of(types[0]) if types else "",
             "type_label": kg.label(types[0], lang) if types else "",
             "type_labels": [kg.label(ty, lang) for ty in types],
-            "level": n["level"], "level_label": kg.label(VOCAB["level/" + n["level"]], lang)
-            if n["level"] else "",
+            "level": n["level"],
+            "level_label": kg.label(VOCAB["level/" + n["level"]], lang) if n["level"] else "",
             "county": code_of(county) if county is not None else "",
             "county_label": kg.label(county, lang) if county is not None else "",
-            "areas": [], "area_labels": [], "support": [], "sources": [],
-            "confidence": n["confidence"], "group": code_of(county) if county is not None else "",
+            "areas": [],
+            "area_labels": [],
+            "support": [],
+            "sources": [],
+            "confidence": n["confidence"],
+            "group": code_of(county) if county is not None else "",
         }
     return out
 
@@ -157,8 +191,9 @@ def _enrich(kg, nodes: dict, lang: str, include_personal: bool) -> None:
             post = kg.label(r["post"], lang)
             people[str(r["node"])].append(f"{post}: {r['name']}" if r.get("name") else post)
     for iri, node in nodes.items():
-        pairs = sorted(((code_of(a), kg.label(URIRef(a), lang)) for a in areas.get(iri, ())),
-                       key=lambda p: sv_sort_key(p[1]))
+        pairs = sorted(
+            ((code_of(a), kg.label(URIRef(a), lang)) for a in areas.get(iri, ())), key=lambda p: sv_sort_key(p[1])
+        )
         node["areas"] = [p[0] for p in pairs]
         node["area_labels"] = [p[1] for p in pairs]
         node["support"] = sorted(support.get(iri, ()), key=sv_sort_key)
@@ -192,11 +227,15 @@ def _select(nodes: dict, edges: list[dict], area, county, focus, depth) -> set:
     if county is not None:
         before, code = set(keep), code_of(county)
         local = {i for i in keep if nodes[i]["county"] == code}
-        linked = {e["to"] if e["from"] in local else e["from"] for e in edges
-                  if (e["from"] in local) != (e["to"] in local)}
+        linked = {
+            e["to"] if e["from"] in local else e["from"] for e in edges if (e["from"] in local) != (e["to"] in local)
+        }
         keep = local | {i for i in linked if i in keep and not nodes[i]["county"]}
-        keep |= {e["from"] for e in edges if e["kind"] == "leads" and e["to"] in keep
-                 and e["from"] in before and not nodes[e["from"]]["county"]}  # who leads those networks
+        keep |= {
+            e["from"]
+            for e in edges
+            if e["kind"] == "leads" and e["to"] in keep and e["from"] in before and not nodes[e["from"]]["county"]
+        }  # who leads those networks
     if area is not None:
         code = code_of(area)
         tagged = {i for i in keep if code in nodes[i]["areas"]}
@@ -207,8 +246,9 @@ def _select(nodes: dict, edges: list[dict], area, county, focus, depth) -> set:
     return keep
 
 
-def build_view(kg, area=None, county=None, focus=None, depth: int = 1, lang: str = "sv",
-               include_personal: bool = False) -> dict:
+def build_view(
+    kg, area=None, county=None, focus=None, depth: int = 1, lang: str = "sv", include_personal: bool = False
+) -> dict:
     """The level map's view model for ``kg``, optionally narrowed.
 
     ``area`` (an area name or code), ``county`` (a county name or SCB code) and
@@ -235,6 +275,7 @@ def build_view(kg, area=None, county=None, focus=None, depth: int = 1, lang: str
     nodes = _all_nodes(kg, lang)
     if focus_iri is not None and str(focus_iri) not in nodes:
         from graphmap.resolve import UnknownName
+
         raise UnknownName("focus", str(focus), [])
     edges = _all_edges(kg, nodes)
     _enrich(kg, nodes, lang, include_personal)
@@ -242,13 +283,19 @@ def build_view(kg, area=None, county=None, focus=None, depth: int = 1, lang: str
     kept_nodes = sorted((nodes[i] for i in keep), key=lambda n: (sv_sort_key(n["label"]), n["id"]))
     kept_edges = [e for e in edges if e["from"] in keep and e["to"] in keep]
     from . import explore
+
     explore.link_confidence(kg, nodes, kept_edges, LINKS)
     title = _title(kg, lang, area_iri, county_iri, focus_iri)
     view = {"nodes": kept_nodes, "edges": kept_edges, "labels": {"title": title}}
     view["chains"] = explore.chain_trees(kg, [n["id"] for n in kept_nodes if n["level"] != "nationell"])
     view["betweenness"] = explore.betweenness(kg, keep)
-    view["meta"] = {"area": str(area_iri or ""), "county": str(county_iri or ""), "focus": str(focus_iri or ""),
-                    "depth": depth, "include_personal": bool(include_personal)}
+    view["meta"] = {
+        "area": str(area_iri or ""),
+        "county": str(county_iri or ""),
+        "focus": str(focus_iri or ""),
+        "depth": depth,
+        "include_personal": bool(include_personal),
+    }
     return view
 
 
@@ -258,11 +305,13 @@ def _title(kg, lang, area, county, focus) -> str:
     return base + (": " + ", ".join(parts) if parts else "")
 
 
-def map_html(kg, area=None, county=None, focus=None, depth: int = 1, lang: str = "sv",
-             include_personal: bool = False) -> str:
+def map_html(
+    kg, area=None, county=None, focus=None, depth: int = 1, lang: str = "sv", include_personal: bool = False
+) -> str:
     """The self-contained HTML map page for the same arguments as :func:`build_view`."""
     from graphmap.viz.render import render_map_html
 
-    view = build_view(kg, area=area, county=county, focus=focus, depth=depth, lang=lang,
-                      include_personal=include_personal)
+    view = build_view(
+        kg, area=area, county=county, focus=focus, depth=depth, lang=lang, include_personal=include_personal
+    )
     return render_map_html(view, lang=lang_key(lang), title=view["labels"]["title"])

@@ -62,8 +62,7 @@ def _asset(name: str) -> str:
 def json_for_script(data) -> str:
     """JSON that is safe inside <script>: <, >, & and line separators escaped."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
     return text
 
@@ -86,14 +85,22 @@ def render_map_html(view: dict, lang: str = "sv", title: str | None = None) -> s
     vis_js, vis_css = vis_assets()
     app_js = _inline_safe(_asset("map.js"), "script")
     page_title = title if title is not None else payload["strings"]["title"]
-    csp = ("default-src 'none'; script-src " + _csp_hash(vis_js) + " " + _csp_hash(app_js)
-           + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none';"
-           " base-uri 'none'; form-action 'none'")
+    csp = (
+        "default-src 'none'; script-src "
+        + _csp_hash(vis_js)
+        + " "
+        + _csp_hash(app_js)
+        + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none';"
+        " base-uri 'none'; form-action 'none'"
+    )
     values = {
-        "LANG": payload["lang"], "CSP": html.escape(csp, quote=True),
-        "TITLE": html.escape(page_title, quote=True), "VIS_CSS": vis_css,
-        "APP_CSS": _inline_safe(_asset("map.css"), "style"), "VIS_JS": vis_js,
-        "DATA": json_for_script(payload), "APP_JS": app_js,
+        "LANG": payload["lang"],
+        "CSP": html.escape(csp, quote=True),
+        "TITLE": html.escape(page_title, quote=True),
+        "VIS_CSS": vis_css,
+        "APP_CSS": _inline_safe(_asset("map.css"), "style"),
+        "VIS_JS": vis_js,
+        "DATA": json_for_script(payload),
+        "APP_JS": app_js,
     }
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("template.html"))
-

@@ -18,6 +18,7 @@ labels carry it.
 >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"'), "<script" in svg, "Nationell" in svg
 (True, False, True)
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -36,8 +37,9 @@ def _num(x: float) -> str:
     return f"{x:.0f}"
 
 
-def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit: int = 400,
-            max_width: int | None = None) -> str:
+def map_svg(
+    view: dict, lang: str = "sv", title: str | None = None, label_limit: int = 400, max_width: int | None = None
+) -> str:
     """The level map of ``view`` (:func:`graphmap.viz.build_view`) as one SVG document (a string).
 
     ``max_width`` sets the width the SVG asks for (its ``viewBox`` keeps the layout's own
@@ -61,22 +63,30 @@ def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit:
     width, height = right - left, bottom - top
     size = f'width="{max_width}"' if max_width else 'width="100%"'
     heading = title if title is not None else strings.get("title", "")
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" {size} viewBox="{_num(left)} {_num(top)} {_num(width)} '
-           f'{_num(height)}" role="img" aria-label="{_attr(heading)}" font-family="system-ui, sans-serif">',
-           f"<title>{escape(heading)}</title>",
-           f'<rect x="{_num(left)}" y="{_num(top)}" width="{_num(width)}" height="{_num(height)}" fill="#fff"/>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" {size} viewBox="{_num(left)} {_num(top)} {_num(width)} '
+        f'{_num(height)}" role="img" aria-label="{_attr(heading)}" font-family="system-ui, sans-serif">',
+        f"<title>{escape(heading)}</title>",
+        f'<rect x="{_num(left)}" y="{_num(top)}" width="{_num(width)}" height="{_num(height)}" fill="#fff"/>',
+    ]
     for band in layout.get("bands", []):
         y0, y1 = float(band["top"]) - 45, float(band["bottom"]) + 45
-        out.append(f'<rect x="{_num(left + 10)}" y="{_num(y0)}" width="{_num(width - 20)}" height="{_num(y1 - y0)}" '
-                   f'fill="#f3f6fa" stroke="#d5dde6"/>')
-        out.append(f'<text x="{_num(left + 24)}" y="{_num(y0 + 30 * k)}" font-size="{_num(30 * k)}" font-weight="600" '
-                   f'fill="#1d3557">{escape(str(band.get("label", "")))}</text>')
+        out.append(
+            f'<rect x="{_num(left + 10)}" y="{_num(y0)}" width="{_num(width - 20)}" height="{_num(y1 - y0)}" '
+            f'fill="#f3f6fa" stroke="#d5dde6"/>'
+        )
+        out.append(
+            f'<text x="{_num(left + 24)}" y="{_num(y0 + 30 * k)}" font-size="{_num(30 * k)}" font-weight="600" '
+            f'fill="#1d3557">{escape(str(band.get("label", "")))}</text>'
+        )
     lower = [b for b in layout.get("bands", []) if b["band"] != "nationell"]
     if lower:
         ycol = float(lower[0]["top"]) - 60
         for i, col in enumerate(layout.get("columns", [])):  # every other county label higher: no overlap
-            out.append(f'<text x="{_num(float(col["x"]))}" y="{_num(ycol - (i % 2) * 26)}" font-size="20" text-anchor="middle" '
-                       f'fill="#5b6b7b">{escape(str(col.get("label", "")))}</text>')
+            out.append(
+                f'<text x="{_num(float(col["x"]))}" y="{_num(ycol - (i % 2) * 26)}" font-size="20" text-anchor="middle" '
+                f'fill="#5b6b7b">{escape(str(col.get("label", "")))}</text>'
+            )
     # edges: one <path> per style (colour, width, dashes), so a national map stays small
     styled: dict[tuple, list[str]] = {}
     for edge in payload["edges"]:
@@ -87,7 +97,8 @@ def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit:
         dash = edge.get("dashes")
         dashes = " ".join(str(d) for d in dash) if isinstance(dash, list) and dash else ""
         styled.setdefault((colour, str(edge.get("width", 1)), dashes), []).append(
-            f"M{_num(a[0])} {_num(a[1])}L{_num(b[0])} {_num(b[1])}")
+            f"M{_num(a[0])} {_num(a[1])}L{_num(b[0])} {_num(b[1])}"
+        )
     out.append('<g fill="none" stroke-opacity="0.6">')
     for (colour, stroke_w, dashes), parts in styled.items():
         dash = f' stroke-dasharray="{_attr(dashes)}"' if dashes else ""
@@ -104,15 +115,21 @@ def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit:
         for n in members:
             x, y = pos[str(n["id"])]
             tip = f'<title>{escape(str(n.get("label", "")))}</title>' if show_labels else ""
-            out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}">{tip}</circle>' if tip
-                       else f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}"/>')
+            out.append(
+                f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}">{tip}</circle>'
+                if tip
+                else f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}"/>'
+            )
         out.append("</g>")
     out.append("</g>")
     if show_labels:  # a number beside each node, its name in the key (:func:`map_key`): legible on A4
         font = max(14.0, width / 75)  # about 6.5 pt when the map is printed 180 mm wide
         out.append(f'<g font-size="{_num(font)}" font-weight="600" fill="#1d2a38" text-anchor="middle">')
         placed: list[tuple[float, float, float, float]] = [
-            (x - r, y - r, x + r, y + r) for n in nodes for (x, y), r in [(pos[str(n["id"])], 2 * float(n.get("size", 12)))]]
+            (x - r, y - r, x + r, y + r)
+            for n in nodes
+            for (x, y), r in [(pos[str(n["id"])], 2 * float(n.get("size", 12)))]
+        ]
         for number, n in enumerate(_reading_order(nodes, pos), start=1):
             x, y = pos[str(n["id"])]
             r = 2 * float(n.get("size", 12))
@@ -125,21 +142,29 @@ def map_svg(view: dict, lang: str = "sv", title: str | None = None, label_limit:
         r, c = divmod(i, legend_cols)
         x, y = left + 30 + c * col_w, bottom_map + 40 * k + r * LEGEND_ROW * 2 * k
         if kind == "node":
-            out.append(f'<circle cx="{_num(x + 12 * k)}" cy="{_num(y)}" r="{_num(12 * k)}" fill="{_attr(item["color"])}"/>')
+            out.append(
+                f'<circle cx="{_num(x + 12 * k)}" cy="{_num(y)}" r="{_num(12 * k)}" fill="{_attr(item["color"])}"/>'
+            )
         else:
             dashes = " ".join(str(d) for d in item.get("dashes") or [])
             dash = f' stroke-dasharray="{dashes}"' if dashes else ""
-            out.append(f'<line x1="{_num(x)}" y1="{_num(y)}" x2="{_num(x + 26 * k)}" y2="{_num(y)}" '
-                       f'stroke="{_attr(item["color"])}" stroke-width="{_num(4 * k)}"{dash}/>')
-        out.append(f'<text x="{_num(x + 36 * k)}" y="{_num(y + 7 * k)}" font-size="{_num(20 * k)}" fill="#1d2a38">'
-                   f'{escape(str(item["label"]))}</text>')
+            out.append(
+                f'<line x1="{_num(x)}" y1="{_num(y)}" x2="{_num(x + 26 * k)}" y2="{_num(y)}" '
+                f'stroke="{_attr(item["color"])}" stroke-width="{_num(4 * k)}"{dash}/>'
+            )
+        out.append(
+            f'<text x="{_num(x + 36 * k)}" y="{_num(y + 7 * k)}" font-size="{_num(20 * k)}" fill="#1d2a38">'
+            f'{escape(str(item["label"]))}</text>'
+        )
     out.append("</svg>")
     return "\n".join(out)
 
 
 def _reading_order(nodes: list[dict], pos: dict) -> list[dict]:
     """Nodes top to bottom, left to right: the order of their numbers on the map and in the key."""
-    return sorted(nodes, key=lambda n: (round(pos[str(n["id"])][1] / 40), pos[str(n["id"])][0], str(n.get("label", ""))))
+    return sorted(
+        nodes, key=lambda n: (round(pos[str(n["id"])][1] / 40), pos[str(n["id"])][0], str(n.get("label", "")))
+    )
 
 
 def _overlap(a: tuple, b: tuple) -> float:
@@ -157,8 +182,16 @@ def _place(x: float, y: float, r: float, w: float, h: float, placed: list) -> tu
     True
     """
     gap = 2.0
-    spots = [(0, r + gap + h / 2), (0, -(r + gap + h / 2)), (r + gap + w / 2, 0), (-(r + gap + w / 2), 0),
-             (r + w / 2, r + h / 2), (-(r + w / 2), r + h / 2), (r + w / 2, -(r + h / 2)), (-(r + w / 2), -(r + h / 2))]
+    spots = [
+        (0, r + gap + h / 2),
+        (0, -(r + gap + h / 2)),
+        (r + gap + w / 2, 0),
+        (-(r + gap + w / 2), 0),
+        (r + w / 2, r + h / 2),
+        (-(r + w / 2), r + h / 2),
+        (r + w / 2, -(r + h / 2)),
+        (-(r + w / 2), -(r + h / 2)),
+    ]
     best, best_cost = None, None
     for dx, dy in spots:
         cx, cy = x + dx, y + dy
@@ -188,9 +221,15 @@ def map_key(view: dict, lang: str = "sv", label_limit: int = 400) -> list[dict]:
         return []
     pos = {str(n["id"]): (float(n["x"]), float(n["y"])) for n in nodes}
     by_id = {str(n["id"]): n for n in view["nodes"]}
-    return [{"number": i, "label": str(n.get("label", "")), "type": str(by_id.get(str(n["id"]), {}).get("type_label") or ""),
-             "level": str(by_id.get(str(n["id"]), {}).get("level_label") or "")}
-            for i, n in enumerate(_reading_order(nodes, pos), start=1)]
+    return [
+        {
+            "number": i,
+            "label": str(n.get("label", "")),
+            "type": str(by_id.get(str(n["id"]), {}).get("type_label") or ""),
+            "level": str(by_id.get(str(n["id"]), {}).get("level_label") or ""),
+        }
+        for i, n in enumerate(_reading_order(nodes, pos), start=1)
+    ]
 
 
 __all__ = ["map_svg", "map_key"]
