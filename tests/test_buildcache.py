@@ -291,7 +291,7 @@ def test_a_support_answer_on_a_hit_loads_no_store(cache_dir, fresh):
     assert kg.cache.status == "hit"
     got = run_query(kg, "support", area="funktionshinder", municipality="Umeå").present("sv")
     note = not_mapped_note(kg, "Gotland", "sv")
-    assert "store" not in kg.__dict__
+    assert "store" not in kg.__dict__ and "graph" not in kg.ingest.__dict__  # neither the store nor an rdflib graph
     assert got == run_query(fresh, "support", area="funktionshinder", municipality="Umeå").present("sv")
     assert note == not_mapped_note(fresh, "Gotland", "sv") and "Gotland" in note
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 
 from graphmap.answers import support
-from graphmap.ontology import GM
 from graphmap.answers.runner import engine, shape_rows
 
 if TYPE_CHECKING:
@@ -45,9 +44,7 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
         roles: dict = {}
         for row in rows:
             if row["actor"] not in roles:
-                roles[row["actor"]] = sorted(
-                    o for p in (GM.actorType, GM.networkKind) for o in kg.graph.objects(row["actor"], p)
-                ) or [None]
+                roles[row["actor"]] = [URIRef(r) for r in layer.roles.get(str(row["actor"]), ())] or [None]
         return [row | {"role": role} for row in rows for role in roles[row["actor"]]]
     if name == "gaps":
         return [

@@ -113,6 +113,7 @@ class SupportLayer:
     local: dict[tuple[str, str], list[tuple]]  # (area, municipality) -> raw rows
     national: dict[str, list[tuple]]  # area -> raw rows (every municipality)
     needs: dict[tuple[str, str], int] = field(default_factory=dict)  # (area, municipality) -> needs
+    roles: dict[str, list[str]] = field(default_factory=dict)  # actor -> its types or a network's kind, IRI order
 
     def rows(self, area: str, municipality: str | None = None) -> list[tuple]:
         """The raw rows of one area for one municipality (or every municipality), in answer order."""
@@ -151,6 +152,7 @@ class SupportLayer:
             "local": [[i(a), i(m), rows(rs)] for (a, m), rs in self.local.items()],
             "national": [[i(a), rows(rs)] for a, rs in self.national.items()],
             "needs": [[i(a), i(m), n] for (a, m), n in self.needs.items()],
+            "roles": [[i(a), [i(r) for r in rs]] for a, rs in self.roles.items()],
         }
         return json.dumps({"strings": list(index), **data}, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -171,6 +173,7 @@ class SupportLayer:
             _LazyRows({(s(a), s(m)): rs for a, m, rs in raw["local"]}, rows),
             {s(a): rows(rs) for a, rs in raw["national"]},
             {(s(a), s(m)): n for a, m, n in raw["needs"]},
+            {s(a): [s(r) for r in rs] for a, rs in raw["roles"]},
         )
 
     def gap_rows(self, county: str | None = None) -> list[dict]:
@@ -450,7 +453,18 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
         {k: sorted(v, key=key) for k, v in local.items()},
         {k: sorted(v, key=key) for k, v in national.items()},
         dict(needs or {}),
+        roles_of(pairs),
     )
+
+
+def roles_of(pairs) -> dict[str, list[str]]:
+    """Each actor's role as the support answer names it: its types (``gm:actorType``), or a network's
+    kind (``gm:networkKind``), in IRI order."""
+    roles: dict[str, set] = defaultdict(set)
+    for predicate in (GM + "actorType", GM + "networkKind"):
+        for actor, role in pairs(predicate):
+            roles[actor].add(role)
+    return {actor: sorted(found) for actor, found in roles.items()}
 
 
 GROUPS = ("direct", "broad", "networks", "national")
