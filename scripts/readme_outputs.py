@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerate the example outputs shown in README.md by running the real commands.
+"""Regenerate the example outputs shown in README.md and the pages of docs/ by running the real commands.
 
-Each generated block in README.md sits between two HTML comments (invisible on GitHub)::
+Each generated block (in README.md and the pages of :data:`PAGES`) sits between two HTML comments (invisible on GitHub)::
 
     <!-- output: NAME -->
     ```
@@ -10,11 +10,11 @@ Each generated block in README.md sits between two HTML comments (invisible on G
     <!-- /output -->
 
 and NAME is a key of BLOCKS below, which says which commands to run and how to shorten what they
-print. Only the text between the markers is rewritten; the rest of the README is left alone.
+print. Only the text between the markers is rewritten; the rest of each page is left alone.
 Outputs that need a Neo4j server are not generated; they carry ``<!-- output not generated … -->``.
 
-    python scripts/readme_outputs.py           # rewrite README.md
-    python scripts/readme_outputs.py --check   # exit 1 with a diff if README.md is stale
+    python scripts/readme_outputs.py           # rewrite README.md and docs/*.md
+    python scripts/readme_outputs.py --check   # exit 1 with a diff if a page is stale
 
 The commands run in a fresh temporary folder (so paths print as ``out/…``), with a fresh build
 cache and ``PYTHONHASHSEED=0``; ``graphmap`` is this checkout's (``python -m graphmap``).
@@ -41,6 +41,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+#: the pages with generated outputs, in the order their commands run (a later block may read what an
+#: earlier one wrote, as the README did before it was split into docs/)
+PAGES = [README] + [
+    ROOT / "docs" / name
+    for name in (
+        "questions.md",
+        "map-and-report.md",
+        "web.md",
+        "new-region.md",
+        "round.md",
+        "neo4j.md",
+        "privacy.md",
+        "data.md",
+        "model.md",
+        "scale.md",
+        "development.md",
+    )
+]
 MARKER = re.compile(r"^<!-- output: (?P<name>.+?) -->\n(?P<body>.*?)^<!-- /output -->$", re.M | re.S)
 SERVE_PORT_SHOWN = "8765"  # the port the README's curl lines show; the script serves on a free one
 
@@ -223,48 +241,52 @@ def render(block: Block, old_body: str, runner: Runner) -> str:
     return "\n".join([fence_open, *lines, fence_close]) + "\n"
 
 
-def regenerate(text: str) -> str:
-    found = {m["name"] for m in MARKER.finditer(text)}
-    missing = set(BLOCKS) - found
-    unknown = found - set(BLOCKS)
-    if missing or unknown:
-        raise SystemExit(f"README.md markers: missing {sorted(missing)}, unknown {sorted(unknown)}")
+def regenerate(texts: list[str]) -> list[str]:
+    """The pages' texts with every generated block rewritten (one run of the commands, in page order)."""
+    found = [m["name"] for text in texts for m in MARKER.finditer(text)]
+    missing = set(BLOCKS) - set(found)
+    unknown = set(found) - set(BLOCKS)
+    if missing or unknown or len(found) != len(set(found)):
+        raise SystemExit(f"output markers: missing {sorted(missing)}, unknown {sorted(unknown)}, or one twice")
     with tempfile.TemporaryDirectory(prefix="readme-outputs-") as tmp:
         runner = Runner(Path(tmp))
         try:
-            return MARKER.sub(
-                lambda m: (
-                    f"<!-- output: {m['name']} -->\n{render(BLOCKS[m['name']], m['body'], runner)}<!-- /output -->"
-                ),
-                text,
-            )
+            return [
+                MARKER.sub(
+                    lambda m: (
+                        f"<!-- output: {m['name']} -->\n{render(BLOCKS[m['name']], m['body'], runner)}<!-- /output -->"
+                    ),
+                    text,
+                )
+                for text in texts
+            ]
         finally:
             runner.close()
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="do not write; exit 1 with a diff if README.md is stale")
-    parser.add_argument("--readme", type=Path, default=README)
+    parser.add_argument("--check", action="store_true", help="do not write; exit 1 with a diff if a page is stale")
     args = parser.parse_args(argv)
-    old = args.readme.read_text(encoding="utf-8")
+    old = [page.read_text(encoding="utf-8") for page in PAGES]
     new = regenerate(old)
-    if new == old:
-        print(f"{args.readme.name}: the example outputs are current.")
+    stale = [(page, o, n) for page, o, n in zip(PAGES, old, new) if o != n]
+    if not stale:
+        print("README.md and docs/: the example outputs are current.")
         return 0
     if args.check:
-        sys.stdout.writelines(
-            difflib.unified_diff(
-                old.splitlines(True),
-                new.splitlines(True),
-                f"{args.readme.name} (committed)",
-                f"{args.readme.name} (generated)",
+        for page, o, n in stale:
+            name = str(page.relative_to(ROOT))
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    o.splitlines(True), n.splitlines(True), f"{name} (committed)", f"{name} (generated)"
+                )
             )
-        )
-        print(f"\n{args.readme.name} is stale: run python scripts/readme_outputs.py", file=sys.stderr)
+        print("\nstale example outputs: run python scripts/readme_outputs.py", file=sys.stderr)
         return 1
-    args.readme.write_text(new, encoding="utf-8")
-    print(f"{args.readme.name}: example outputs rewritten.")
+    for page, _o, n in stale:
+        page.write_text(n, encoding="utf-8")
+        print(f"{page.relative_to(ROOT)}: example outputs rewritten.")
     return 0
 
 

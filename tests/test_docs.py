@@ -41,3 +41,16 @@ def test_every_link_of_the_docs_index_resolves():
     assert targets
     missing = [t for t in targets if not t.startswith("http") and not (index.parent / t).exists()]
     assert not missing, missing
+
+
+def test_the_readme_is_a_front_door_and_every_page_link_resolves():
+    """README.md stays short (what graphmap is, the two commands, the first answer, pictures, links;
+    the rest is in docs/), and every relative link in it and in docs/*.md leads to a file."""
+    readme = ROOT / "README.md"
+    assert len(readme.read_text(encoding="utf-8").splitlines()) <= 150
+    missing = []
+    for page in [readme, *sorted((ROOT / "docs").glob("*.md"))]:
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+            if not target.startswith(("http:", "https:", "mailto:")) and not (page.parent / target).exists():
+                missing.append(f"{page.relative_to(ROOT)}: {target}")
+    assert not missing, missing

@@ -1,4 +1,4 @@
-"""README.md's example outputs are what the commands print today: scripts/readme_outputs.py runs
+"""The example outputs of README.md and docs/ are what the commands print today: scripts/readme_outputs.py runs
 them (all but the Neo4j ones) and compares; on failure the diff is shown, and
 ``python scripts/readme_outputs.py`` rewrites the blocks between the ``<!-- output: … -->`` markers."""
 
