@@ -202,18 +202,7 @@ def status_cmd(data, fmt, lang):
             for r in s.respondents
         ]
         if fmt == "table":
-            click.echo(
-                t(
-                    "round.cli.status_head",
-                    lang,
-                    name=s.name,
-                    answered=len(s.answered),
-                    n=len(s.respondents),
-                    open=len(s.open_assumptions),
-                    unmet=len(s.needs_without_support),
-                    review=len(s.to_review),
-                )
-            )
+            click.echo(s.summary(lang))
         emit_rows(
             rows,
             [

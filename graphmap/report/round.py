@@ -20,16 +20,7 @@ def round_sections(kg, lang: str = "sv", previous=None) -> dict:
     rounds = [
         {
             "name": s.name,
-            "summary": t(
-                "round.cli.status_head",
-                lang,
-                name=s.name,
-                answered=len(s.answered),
-                n=len(s.respondents),
-                open=len(s.open_assumptions),
-                unmet=len(s.needs_without_support),
-                review=len(s.to_review),
-            ),
+            "summary": s.summary(lang),
             "respondents": [
                 {
                     "name": r.name,

@@ -55,6 +55,20 @@ class RoundStatus:
     def waiting(self) -> list[Respondent]:
         return [r for r in self.respondents if not r.answered]
 
+    def summary(self, lang: str = "sv") -> str:
+        """Where the round stands, in one sentence: how many answered, open assumptions, needs without
+        support, answers for the coordinator to review (the CLI, ``/runda`` and the report say it so)."""
+        return t(
+            "round.cli.status_head",
+            lang,
+            name=self.name,
+            answered=len(self.answered),
+            n=len(self.respondents),
+            open=len(self.open_assumptions),
+            unmet=len(self.needs_without_support),
+            review=len(self.to_review),
+        )
+
 
 def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
     """One :class:`RoundStatus` per round in ``kg`` (newest year first)."""

@@ -21,16 +21,7 @@ def status_page(site, lang: str) -> dict:
                 "sent": s.sent,
                 "deadline": s.deadline,
                 "data_version": s.data_version,
-                "summary": t(
-                    "round.cli.status_head",
-                    lang,
-                    name=s.name,
-                    answered=len(s.answered),
-                    n=len(s.respondents),
-                    open=len(s.open_assumptions),
-                    unmet=len(s.needs_without_support),
-                    review=len(s.to_review),
-                ),
+                "summary": s.summary(lang),
                 "respondents": [
                     {
                         "name": r.name,
