@@ -237,7 +237,7 @@ def test_an_empty_or_emptied_rounds_folder_is_no_dataset(monkeypatch, tmp_path):
     before = datasets.bundled_paths()
     rounds = tmp_path / "rounds"
     (rounds / "kartlaggning-2027" / "svar").mkdir(parents=True)  # a round's folder emptied by hand
-    monkeypatch.setattr(datasets, "ROUNDS_DIR", rounds)
-    assert datasets.bundled_paths() == before  # before: data/rounds itself was read as a dataset, and failed
-    monkeypatch.setattr(datasets, "ROUNDS_DIR", tmp_path / "gone")
+    monkeypatch.setenv("GRAPHMAP_WORKSPACE", str(tmp_path))  # the workspace's rounds/: the emptied round
+    assert datasets.bundled_paths() == before  # before: the rounds folder itself was read as a dataset, and failed
+    monkeypatch.setenv("GRAPHMAP_WORKSPACE", str(tmp_path / "gone"))
     assert datasets.bundled_paths() == before
