@@ -172,9 +172,7 @@ def test_excel_downloads_read_back_to_the_json_rows(http):
         return "; ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
 
     expected = [
-        [shown(r.get(c.display_key)) for c in query.columns]
-        + [codes(r.get(c.name)) for c in coded]
-        for r in rows
+        [shown(r.get(c.display_key)) for c in query.columns] + [codes(r.get(c.name)) for c in coded] for r in rows
     ]
     assert [[str(v) for v in line] for line in sheet[1:]] == expected
     about = {row[0].value: row[1].value for row in book["Om datan"].iter_rows(min_row=2)}
