@@ -44,11 +44,6 @@ OWN_FOU = {
 
 
 @pytest.fixture(scope="module")
-def kg():
-    return graphmap.build()
-
-
-@pytest.fixture(scope="module")
 def made(kg, tmp_path_factory):
     return start_round(
         kg,

@@ -39,11 +39,6 @@ COL = {"answer": 9, "correction": 10, "comment": 11, "key": 12}
 
 
 @pytest.fixture(scope="module")
-def kg():
-    return graphmap.build()
-
-
-@pytest.fixture(scope="module")
 def made(kg, tmp_path_factory):
     return start_round(
         kg,
