@@ -200,6 +200,12 @@ class PageCheck:
     def due(self) -> bool:
         return self.verdict in DUE
 
+    @classmethod
+    def of(cls, page: dict, record: dict) -> "PageCheck":
+        """A source's page (a :func:`source_pages` item) with the visit ``record`` kept for it."""
+        url, checked = page["url"], page["checked"]
+        return cls(page["source"], url, page["title"] or "", checked, verdict(record, url, checked), record)
+
 
 def verdict(record: dict, url: str, checked: str | None) -> str:
     """What a recorded visit means for a page whose facts were checked on ``checked``:
@@ -262,16 +268,7 @@ def page_checks(kg, path: Path | None = None) -> list[PageCheck]:
     for page in source_pages(kg):
         record = records.get(page["source"])
         if record is not None and record.get("url") == page["url"]:
-            out.append(
-                PageCheck(
-                    page["source"],
-                    page["url"],
-                    page["title"] or "",
-                    page["checked"],
-                    verdict(record, page["url"], page["checked"]),
-                    record,
-                )
-            )
+            out.append(PageCheck.of(page, record))
     return out
 
 
@@ -313,14 +310,7 @@ def check_sources(
         else:
             record["baseline"], record["baseline_checked"] = old["baseline"], old.get("baseline_checked")
         records[page["source"]] = record
-        check = PageCheck(
-            page["source"],
-            page["url"],
-            page["title"] or "",
-            page["checked"],
-            verdict(record, page["url"], page["checked"]),
-            record,
-        )
+        check = PageCheck.of(page, record)
         out.append(check)
         if progress:
             progress(check)

@@ -26,7 +26,7 @@ from graphmap.cli.common import (
     load_graph,
     print_problems,
 )
-from graphmap.cli.params import QueryParam, complete_query_name, county_option, header_params, help_text
+from graphmap.cli.params import county_option, header_params, help_text, query_and_params
 from graphmap.export import BUILD_OUTPUT, write_built_graph
 from graphmap.i18n import t
 from graphmap.queries import library
@@ -168,16 +168,7 @@ def show_result(result, fmt: str, lang: str, hidden: tuple[str, ...] = ()) -> No
 
 
 @click.command("query")
-@click.argument("name", shell_complete=complete_query_name)
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    type=QueryParam(),
-    metavar="NAMN=VÄRDE",
-    help=help_text("cli.help.core.param"),
-)
+@query_and_params
 @DATA
 @LANG
 @FORMAT

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import DATA_ARGS, FORMAT, LANG, emit_rows, err_console, fail, handle_errors, load_graph
-from graphmap.cli.params import QueryParam, complete_query_name, help_text
+from graphmap.cli.params import help_text, query_and_params
 from graphmap.i18n import t
 
 URI = click.option("--uri", default=None, metavar="URI", help=help_text("cli.help.neo4j.uri"))
@@ -124,16 +124,7 @@ def push_cmd(data, dataset, uri, batch_size, without_personal, lang):
 
 
 @neo4j_group.command("query")
-@click.argument("name", shell_complete=complete_query_name)
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    type=QueryParam(),
-    metavar="NAMN=VÄRDE",
-    help=help_text("cli.help.neo4j.param"),
-)
+@query_and_params
 @DATASET
 @URI
 @LANG

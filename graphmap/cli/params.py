@@ -365,4 +365,20 @@ __all__ = [
     "header_params",
     "param_help",
     "param_type",
+    "query_and_params",
 ]
+
+
+def query_and_params(func):
+    """The ``NAME`` argument (a named query) and its ``--param/-p NAMN=VÄRDE`` options, as
+    ``graphmap query`` and ``graphmap neo4j query`` both take them."""
+    func = click.option(
+        "--param",
+        "-p",
+        "params",
+        multiple=True,
+        type=QueryParam(),
+        metavar="NAMN=VÄRDE",
+        help=help_text("cli.help.core.param"),
+    )(func)
+    return click.argument("name", shell_complete=complete_query_name)(func)

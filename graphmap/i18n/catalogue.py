@@ -564,7 +564,6 @@ CLI: dict[str, tuple[str, str]] = {
     'cli.help.neo4j.dataset': ('Datasetets namn i Neo4j', "the dataset's name in Neo4j."),
     'cli.help.neo4j.batch_size': ('Rader per transaktion', 'rows per transaction.'),
     'cli.help.neo4j.without_personal': ('Utelämna personuppgifter (namn, e-post)', 'leave out personal data.'),
-    'cli.help.neo4j.param': ('Parameter, t.ex. area=funktionshinder', 'parameter, e.g. area=funktionshinder.'),
     'cli.help.neo4j.output': ('Var grafen skrivs (.ttl, .nt eller .jsonld)', 'where the graph is written.'),
     'cli.help.region.output': ('Mapp där regionmappen skapas', 'folder in which the region folder is created.'),
     'cli.help.report.output': ('HTML-filen som skrivs; luckmatrisen skrivs bredvid som PNG', 'the HTML file to write.'),
