@@ -38,7 +38,8 @@ What is written: ``graph.nt`` (the ingested triples as N-Triples, in the order t
 emits them and with each literal as written: the very text :func:`graphmap.build` loads its
 store from, so the cached store and rdflib graph are those of a fresh build), ``ingest.json`` (rows and problems, read only when ``kg.ingest.rows`` or
 ``kg.ingest.problems`` is), ``support.json`` (the support layer, :mod:`graphmap.answers.support`,
-derived at build time and read when an answer needs it), ``lookups.json`` (the name index, the
+derived at build time and read when an answer needs it), ``links.json`` (the links the chains
+follow and each link's confidence and sources, :func:`links`), ``lookups.json`` (the name index, the
 labels and the rows of the map's state, :func:`lookups`: a support answer on a cache hit loads no
 store) and ``manifest.json`` last, each atomically
 (temporary file and rename). The manifest holds the size and CRC-32 of the others, so a cache that a killed
@@ -66,7 +67,7 @@ from graphmap.i18n import t
 
 FORMAT = 4  # 2: the support layer (support.json) is kept with the graph; 3: the name index, the labels
 #             and the map state's rows (lookups.json), so that an answer from the layer loads no store;
-#             4: each actor's roles in the layer
+#             4: each actor's roles in the layer; 5: the chains' links and their confidence (links.json)
 #: parameterless queries every support answer and page asks (the state of the map), kept with the build
 KEPT_QUERIES = ("report-counties", "mapping-sources", "mapping-state")
 RACY_NS = 3_000_000_000  # mtime granularity is 2 s on some file systems; within this, hash
@@ -416,6 +417,25 @@ def _knowledge_graph_class():
             self._validation = value
 
         @cached_property
+        def _links(self) -> dict:
+            """``links.json`` of a cache hit (the chains' links and link records), or {}."""
+            return self._kept("links", json.loads) or {}
+
+        @cached_property
+        def links(self):
+            if "links" in self._links:
+                return self._links["links"]
+            return KnowledgeGraph.links.func(self)
+
+        @cached_property
+        def link_records(self):
+            if "records" in self._links:
+                from graphmap.answers.chains import link_records_from_json
+
+                return link_records_from_json(self._links["records"])
+            return KnowledgeGraph.link_records.func(self)
+
+        @cached_property
         def support_layer(self):
             """The support layer kept with this build (``support.json``), read when first asked for;
             derived again only if the file is missing or damaged."""
@@ -489,7 +509,16 @@ def lookups(kg) -> bytes:
     ).encode()
 
 
-def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, kept: bytes) -> None:
+def links(kg) -> bytes:
+    """The links the chains follow (``kg.links``) and each link's best confidence and sources
+    (``kg.link_records``), derived at build time, as JSON (``links.json``)."""
+    from graphmap.answers.chains import link_records_to_json
+
+    rows = [{k: (v if isinstance(v, bool) or v is None else str(v)) for k, v in row.items()} for row in kg.links]
+    return json.dumps({"links": rows, "records": link_records_to_json(kg.link_records)}, ensure_ascii=False).encode()
+
+
+def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, kept: bytes, linked: bytes) -> None:
     from dataclasses import fields
 
     from graphmap.fileio import write_bytes_atomic
@@ -513,6 +542,7 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, ke
         "ingest": _crc(detail),
         "support": _crc(layer),
         "lookups": _crc(kept),
+        "links": _crc(linked),
     }
     try:  # a manifest left from before must not vouch for the new files while they are written
         (folder / "manifest.json").unlink()
@@ -522,6 +552,7 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, ke
     write_bytes_atomic(folder / "ingest.json", detail, private=True)
     write_bytes_atomic(folder / "support.json", layer, private=True)
     write_bytes_atomic(folder / "lookups.json", kept, private=True)
+    write_bytes_atomic(folder / "links.json", linked, private=True)
     _write_manifest(folder, manifest)
 
 
@@ -565,7 +596,7 @@ def open(
     try:
         root.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.mkdir(mode=0o700, exist_ok=True)
-        _write(folder, fp, result, store, graph, kg.support_layer.to_json(), lookups(kg))  # at build time
+        _write(folder, fp, result, store, graph, kg.support_layer.to_json(), lookups(kg), links(kg))  # at build time
     except OSError as exc:
         stats["memory"] += 1
         _log(f"cannot write {folder} ({exc}); built in memory")
@@ -583,7 +614,7 @@ def clear(paths=None) -> bool:
         return False
     folder = _folder_for(root, _input_paths(paths))
     found = False
-    for name in ("manifest.json", "graph.nt", "ingest.json", "support.json", "lookups.json"):
+    for name in ("manifest.json", "graph.nt", "ingest.json", "support.json", "lookups.json", "links.json"):
         try:
             (folder / name).unlink()
             found = True

@@ -277,7 +277,7 @@ def test_the_cache_is_readable_by_its_owner_only(cache_dir):
     assert len(folders) == 1
     assert stat.S_IMODE(folders[0].stat().st_mode) == 0o700
     files = sorted(p.name for p in folders[0].iterdir())
-    assert files == ["graph.nt", "ingest.json", "lookups.json", "manifest.json", "support.json"]
+    assert files == ["graph.nt", "ingest.json", "links.json", "lookups.json", "manifest.json", "support.json"]
     assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in folders[0].iterdir()} == {"0o600"}
 
 
@@ -294,6 +294,32 @@ def test_a_support_answer_on_a_hit_loads_no_store(cache_dir, fresh):
     assert "store" not in kg.__dict__ and "graph" not in kg.ingest.__dict__  # neither the store nor an rdflib graph
     assert got == run_query(fresh, "support", area="funktionshinder", municipality="Umeå").present("sv")
     assert note == not_mapped_note(fresh, "Gotland", "sv") and "Gotland" in note
+
+
+def test_a_chain_on_a_hit_reads_the_kept_links(cache_dir, fresh):
+    """The links the chains follow and each link's confidence and sources are derived at build
+    time and kept (links.json): a chain answer on a hit runs no query over the graph for them and
+    equals a fresh build's, row for row; a damaged links.json is derived from the graph again."""
+    from graphmap.api import link_confidence, link_sources
+
+    buildcache.open()
+    kg = buildcache.open()
+    assert kg.cache.status == "hit"
+    got = run_query(kg, "chain", actor="Umeå").present("sv")
+    assert "store" not in kg.__dict__  # the names, the links and their confidence: all kept
+    want = run_query(fresh, "chain", actor="Umeå").present("sv")
+    assert got == want and len(got) > 10
+    sure = link_confidence(kg)
+    assert sure == link_confidence(fresh) and link_sources(kg) == link_sources(fresh)
+    assert {c.rsplit("/", 1)[1] for c in sure.values()} == {"stated", "assumed", "reference"}
+    (folder,) = [p for p in cache_dir.iterdir() if p.is_dir()]
+    path = folder / "links.json"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    again = buildcache.open()
+    assert run_query(again, "chain", actor="Umeå").present("sv") == want
+    assert "store" in again.__dict__  # derived from the graph
 
 
 def test_damaged_lookups_are_computed_from_the_graph(cache_dir, fresh):

@@ -53,32 +53,60 @@ def chain_rows(link_graph, start: str, confidence: dict | None = None) -> list[d
         ):
             weakest[key] = c
     terms = ("target", "subject", "relation", "object", "confidence", "chain_confidence")
+    made: dict[str, URIRef] = {}  # a few hundred distinct IRIs over thousands of cells: each term made once
+
+    def term(v: str) -> URIRef:
+        if v not in made:
+            made[v] = URIRef(v)
+        return made[v]
+
     return [
         {
-            k: (URIRef(v) if k in terms and v is not None else v)
+            k: (term(v) if k in terms and v is not None else v)
             for k, v in (r | {"chain_confidence": weakest[(r["target"], r["path"])]}).items()
         }
         for r in rows
     ]
 
 
-def _link_records(kg: KnowledgeGraph) -> tuple[dict, dict]:
+def derive_link_records(kg: KnowledgeGraph) -> tuple[dict, dict]:
     """The ``link-records`` query once: per link (subject, relation, object) the best rank among
-    the records that give it, and the sources of those records."""
-    if "_link_records" not in kg.__dict__:
-        assumed = vocabularies().rank("confidence")[str(VOCAB["confidence/assumed"])]
-        best: dict[tuple[str, str, str], int] = {}
-        sources: dict[tuple[str, str, str], set[str]] = {}
-        for r in run_query(kg, "link-records").rows:
-            key = (str(r["subject"]), str(r["relation"]), str(r["object"]))
-            if r["rank"] is not None:
-                # a coverage whose list of places is an assumed part gives its links as assumptions
-                rank = assumed if r["places_assumed"].toPython() else int(r["rank"])
-                best[key] = max(best.get(key, rank), rank)
-            if r["source"] is not None:
-                sources.setdefault(key, set()).add(str(r["source"]))
-        kg.__dict__["_link_records"] = (best, sources)
-    return kg.__dict__["_link_records"]
+    the records that give it, and the sources of those records (``kg.link_records``)."""
+    assumed = vocabularies().rank("confidence")[str(VOCAB["confidence/assumed"])]
+    best: dict[tuple[str, str, str], int] = {}
+    sources: dict[tuple[str, str, str], set[str]] = {}
+    for r in run_query(kg, "link-records").rows:
+        key = (str(r["subject"]), str(r["relation"]), str(r["object"]))
+        if r["rank"] is not None:
+            # a coverage whose list of places is an assumed part gives its links as assumptions
+            rank = assumed if r["places_assumed"].toPython() else int(r["rank"])
+            best[key] = max(best.get(key, rank), rank)
+        if r["source"] is not None:
+            sources.setdefault(key, set()).add(str(r["source"]))
+    return best, sources
+
+
+def link_records_to_json(records: tuple[dict, dict]) -> list:
+    """``kg.link_records`` as JSON (what the build cache keeps); :func:`link_records_from_json` undoes it.
+
+    >>> import json
+    >>> records = ({("s", "r", "o"): 3}, {("s", "r", "o"): {"src"}})
+    >>> link_records_from_json(json.loads(json.dumps(link_records_to_json(records)))) == records
+    True
+    """
+    best, sources = records
+    return [[*k, best.get(k), sorted(sources.get(k, ()))] for k in sorted(set(best) | set(sources))]
+
+
+def link_records_from_json(items: list) -> tuple[dict, dict]:
+    best: dict[tuple[str, str, str], int] = {}
+    sources: dict[tuple[str, str, str], set[str]] = {}
+    for s, r, o, rank, srcs in items:
+        if rank is not None:
+            best[(s, r, o)] = rank
+        if srcs:
+            sources[(s, r, o)] = set(srcs)
+    return best, sources
 
 
 def link_confidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], str]:
@@ -94,7 +122,7 @@ def link_confidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], str]:
     """
     if "_link_confidence" not in kg.__dict__:
         by_rank = {rank: iri for iri, rank in vocabularies().rank("confidence").items()}
-        best, _sources = _link_records(kg)
+        best, _sources = kg.link_records
         kg.__dict__["_link_confidence"] = {k: by_rank[r] for k, r in best.items() if r in by_rank}
     return kg.__dict__["_link_confidence"]
 
@@ -110,7 +138,7 @@ def link_sources(kg: KnowledgeGraph) -> dict[tuple[str, str, str], list[str]]:
     >>> len(link_sources(kg)[umea]) >= 1, umea in link_confidence(kg)
     (True, True)
     """
-    _best, sources = _link_records(kg)
+    _best, sources = kg.link_records
     return {k: sorted(v) for k, v in sources.items()}
 
 
@@ -138,4 +166,14 @@ def brokers(kg: KnowledgeGraph, k: int | None = None) -> list[dict]:
     return rows
 
 
-__all__ = ["chain_rows", "link_confidence", "link_sources", "brokers", "EXACT_BETWEENNESS_UP_TO", "SAMPLED_SOURCES"]
+__all__ = [
+    "derive_link_records",
+    "link_records_to_json",
+    "link_records_from_json",
+    "chain_rows",
+    "link_confidence",
+    "link_sources",
+    "brokers",
+    "EXACT_BETWEENNESS_UP_TO",
+    "SAMPLED_SOURCES",
+]

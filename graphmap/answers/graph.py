@@ -85,6 +85,16 @@ class KnowledgeGraph:
     def link_graph(self):
         return analysis.link_graph(self.links)
 
+    @cached_property
+    def link_records(self) -> tuple[dict, dict]:
+        """Per direct link (subject, relation, object) the best confidence rank among the records
+        that give it, and those records' sources: the chains' link confidence, derived once per
+        build (:func:`graphmap.answers.chains.derive_link_records`; kept with it by
+        :mod:`graphmap.buildcache`)."""
+        from graphmap.answers.chains import derive_link_records
+
+        return derive_link_records(self)
+
     def select(self, query, bound: dict) -> list[dict]:
         """The raw rows of a SPARQL query (:class:`graphmap.queries.NamedQuery`) with ``bound``
         values, from the store (a cached build keeps the parameterless ones the map's state needs)."""
