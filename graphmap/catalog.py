@@ -62,8 +62,11 @@ CATALOG_LICENCE = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
 """The catalogue's own licence: DCAT-AP-SE fixes it to CC0 by this IRI ("Licensen på katalognivån måste
 vara CC-0"); the same licence as ``DATA_LICENCE``, which the data and its distributions keep (DCAT-AP-SE
 accepts the EU licence list there)."""
-SWEDEN_BBOX = ("POLYGON((10.96 55.34, 24.17 55.34, 24.17 69.06, 10.96 69.06, 10.96 55.34))", "POINT(16.0 62.0)")
-"""Sweden's bounding box and a central point (WGS 84 longitude latitude) as DCAT-AP recommends for a place."""
+SWEDEN_BBOX = ("POLYGON((10.95 55.33, 24.17 55.33, 24.17 69.06, 10.95 69.06, 10.95 55.33))", "POINT(16.75 62.78)")
+"""Sweden's bounding box and centroid (WGS 84 longitude latitude) as DCAT-AP recommends for a place: the
+box from Sweden's extreme points as stated (Stora Drammen 10.9575° E, Smygehuk 55.3369° N, Kataja
+24.1663° E, Treriksröset 69.06° N), rounded outward; the centroid the area centroid of the 21 counties'
+Natural Earth polygons (``bbox_and_centroid``; ``tests/test_catalog.py`` checks both)."""
 GSP = Namespace("http://www.opengis.net/ont/geosparql#")
 COUNTY_GEOMETRY = Path(REFERENCE_DIR) / "geo" / "lan.csv"
 """Each county's bounding box and centroid (``data/reference/geo/README.md``: computed by

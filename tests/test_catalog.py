@@ -23,6 +23,7 @@ from graphmap.catalog import (
     DISTRIBUTIONS,
     GSP,
     SERVICE,
+    SWEDEN_BBOX,
     VCARD,
     bbox_and_centroid,
     catalog_graph,
@@ -140,7 +141,7 @@ def test_county_boxes_agree_with_what_others_state():
     http://www.liquisearch.com/geography_of_sweden/extreme_points/latitude_and_longitude; Kataja
     24.166° E: Wikipedia's "Kataja" as mirrored at https://goodnames-eth.ipns.dweb.link/wiki/Kataja.html; both
     read 2026-12-07) within 0.03°; in the west within 0.16°: the islet Stora Drammen is not in the
-    1:10 million polygons."""
+    1:10 million polygons. Sweden's own box holds those points, its centre is the polygons'."""
     features = {f["properties"]["name_sv"]: f["properties"] for f in _natural_earth().values()}
     rows = _geometry_rows().values()
     for row in rows:
@@ -153,6 +154,14 @@ def test_county_boxes_agree_with_what_others_state():
     west = min(float(r["west"]) for r in rows)
     assert abs(south - 55.337) < 0.03 and abs(north - 69.06) < 0.03 and abs(east - 24.166) < 0.03
     assert 0 < west - 10.958 < 0.16
+    # Sweden's own box holds the stated extreme points; its centre is the 21 polygons' area centroid
+    box = [float(v) for v in SWEDEN_BBOX[0].split("((")[1].split(",")[0].split()]
+    box += [float(v) for v in SWEDEN_BBOX[0].split(", ")[2].split()]
+    assert box[0] <= 10.9575 and box[1] <= 55.336944 and box[2] >= 24.1663 and box[3] >= 69.06
+    assert max(abs(a - b) for a, b in zip(box, (10.9575, 55.336944, 24.1663, 69.06))) < 0.01
+    polygons = [p for f in _natural_earth().values() for p in _polygons(f["geometry"])]
+    centre = [float(v) for v in SWEDEN_BBOX[1][len("POINT(") : -1].split()]
+    assert [round(v, 2) for v in bbox_and_centroid(polygons)[1]] == centre
     southmost = min(rows, key=lambda r: float(r["south"]))
     northmost = max(rows, key=lambda r: float(r["north"]))
     assert (southmost["lan"], northmost["lan"]) == ("Skåne län", "Norrbottens län")
