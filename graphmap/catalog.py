@@ -10,7 +10,9 @@ writes it; the web app serves it at ``/catalog`` and ``/.well-known/void``.
 
 Every IRI a harvester follows is typed in the record itself (``dct:LicenseDocument``,
 ``dct:Location``, ``skos:Concept`` …), so SEMIC's DCAT-AP shapes (range checks included) pass on the
-record alone (``tests/test_catalog.py``).
+record alone (``tests/test_catalog.py``). Each place has the box and centre DCAT-AP recommends
+(``dcat:bbox``, ``dcat:centroid``): the counties' are approximate, computed by ``bbox_and_centroid``
+from Natural Earth's public-domain polygons (``data/reference/geo/``).
 
 >>> import graphmap
 >>> kg = graphmap.build()  # doctest: +SKIP
@@ -23,6 +25,11 @@ record alone (``tests/test_catalog.py``).
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from math import cos, radians
+from pathlib import Path
 from typing import TypeVar
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -31,7 +38,7 @@ from rdflib.term import Node
 
 from graphmap.export import EXPORT_IRI, GRAPH_NAME, STATEMENT, licence_statement
 from graphmap.i18n import LANGS, t
-from graphmap.ontology import BASE, DATA_LICENCE, GM, bind_prefixes
+from graphmap.ontology import BASE, DATA_LICENCE, GM, REFERENCE_DIR, bind_prefixes, code_of
 from graphmap.ontology_export import ONTOLOGY_IRI
 from graphmap.version import __version__
 
@@ -55,9 +62,15 @@ CATALOG_LICENCE = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
 """The catalogue's own licence: DCAT-AP-SE fixes it to CC0 by this IRI ("Licensen på katalognivån måste
 vara CC-0"); the same licence as ``DATA_LICENCE``, which the data and its distributions keep (DCAT-AP-SE
 accepts the EU licence list there)."""
-SWEDEN_BBOX = ("POLYGON((10.96 55.34, 24.17 55.34, 24.17 69.06, 10.96 69.06, 10.96 55.34))", "POINT(16.0 62.0)")
-"""Sweden's bounding box and a central point (WGS 84 longitude latitude) as DCAT-AP recommends for a place."""
+SWEDEN_BBOX = ("POLYGON((10.95 55.33, 24.17 55.33, 24.17 69.06, 10.95 69.06, 10.95 55.33))", "POINT(16.75 62.78)")
+"""Sweden's bounding box and centroid (WGS 84 longitude latitude) as DCAT-AP recommends for a place: the
+box from Sweden's extreme points as stated (Stora Drammen 10.9575° E, Smygehuk 55.3369° N, Kataja
+24.1663° E, Treriksröset 69.06° N), rounded outward; the centroid the area centroid of the 21 counties'
+Natural Earth polygons (``bbox_and_centroid``; ``tests/test_catalog.py`` checks both)."""
 GSP = Namespace("http://www.opengis.net/ont/geosparql#")
+COUNTY_GEOMETRY = Path(REFERENCE_DIR) / "geo" / "lan.csv"
+"""Each county's bounding box and centroid (``data/reference/geo/README.md``: computed by
+``scripts/county_geometry.py`` from Natural Earth's admin-1 polygons, public domain, approximate)."""
 LANGUAGES = {"sv": "SWE", "en": "ENG"}
 SWEDEN = URIRef(EU + "country/SWE")
 DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3 (rdflib's DCAT namespace predates it)
@@ -71,6 +84,86 @@ DISTRIBUTIONS = {
     "graphmap-csv.zip": ("csv", "text/csv", "CSV", "application/zip"),
 }
 """The downloads the web app serves under ``/data/`` (``graphmap.serve.downloads.EXPORTS``)."""
+
+
+Point = Sequence[float]  # (longitude, latitude), WGS 84, as GeoJSON writes it
+
+
+def _ring_area_centroid(ring: Sequence[Point], origin: Point, scale: float) -> tuple[float, float, float]:
+    """The unsigned area and the centroid of one closed ring (shoelace) in coordinates from
+    ``origin`` (fewer rounding errors), longitudes times ``scale``."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        x0, x1, y0, y1 = (x0 - origin[0]) * scale, (x1 - origin[0]) * scale, y0 - origin[1], y1 - origin[1]
+        cross = x0 * y1 - x1 * y0
+        a += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if a == 0:
+        return 0.0, 0.0, 0.0
+    return abs(a) / 2, cx / (3 * a), cy / (3 * a)
+
+
+def bbox_and_centroid(polygons: Iterable[Sequence[Sequence[Point]]]) -> tuple[tuple[float, ...], tuple[float, float]]:
+    """The bounding box (west, south, east, north) and the area centroid (longitude, latitude) of a
+    GeoJSON MultiPolygon's coordinates (a Polygon's are ``[coordinates]``); the first ring of each
+    polygon is its outline, the others its holes.
+
+    The centroid is taken in an equirectangular projection at the box's middle latitude (a degree of
+    longitude shrunk by its cosine there), so that a northern county's east-west extent is not
+    overweighted; for a county's size this is within the 1:10 million polygons' own accuracy. The box
+    does not cross the antimeridian (Sweden's do not).
+
+    >>> square = [[(10, 60), (12, 60), (12, 62), (10, 62), (10, 60)]]
+    >>> bbox_and_centroid([square])
+    ((10, 60, 12, 62), (11.0, 61.0))
+    >>> hole = [(10.5, 60.5), (11, 60.5), (11, 61), (10.5, 61), (10.5, 60.5)]
+    >>> [round(v, 3) for v in bbox_and_centroid([[square[0], hole]])[1]]
+    [11.017, 61.017]
+    """
+    polygons = list(polygons)
+    points = [p for polygon in polygons for ring in polygon for p in ring]
+    if not points:
+        raise ValueError("no coordinates")
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    box = (min(xs), min(ys), max(xs), max(ys))
+    scale = cos(radians((box[1] + box[3]) / 2))
+    area = sx = sy = 0.0
+    for polygon in polygons:
+        for i, ring in enumerate(polygon):
+            a, cx, cy = _ring_area_centroid(ring, box[:2], scale)
+            sign = 1 if i == 0 else -1  # holes subtract, whatever their winding
+            area += sign * a
+            sx += sign * a * cx
+            sy += sign * a * cy
+    return box, (box[0] + sx / area / scale, box[1] + sy / area)
+
+
+def wkt_box(west: float, south: float, east: float, north: float) -> str:
+    """A box as the WKT polygon DCAT-AP's ``dcat:bbox`` takes (longitude latitude, CRS84).
+
+    >>> wkt_box(11.11, 57.16, 14.81, 59.25)
+    'POLYGON((11.11 57.16, 14.81 57.16, 14.81 59.25, 11.11 59.25, 11.11 57.16))'
+    """
+    corners = [(west, south), (east, south), (east, north), (west, north), (west, south)]
+    return "POLYGON((" + ", ".join(f"{x} {y}" for x, y in corners) + "))"
+
+
+@lru_cache(maxsize=1)
+def county_geometry() -> dict[str, tuple[str, str]]:
+    """County code -> (``dcat:bbox``, ``dcat:centroid``) as WKT, from ``data/reference/geo/lan.csv``.
+
+    >>> county_geometry()["24"][1]
+    'POINT(17.84 64.87)'
+    """
+    with open(COUNTY_GEOMETRY, encoding="utf-8", newline="") as f:
+        return {
+            r["lanskod"]: (
+                wkt_box(*(float(r[k]) for k in ("west", "south", "east", "north"))),
+                f"POINT({float(r['centroid_lon'])} {float(r['centroid_lat'])})",
+            )
+            for r in csv.DictReader(f)
+        }
 
 
 def _dates(graph: Graph) -> list[str]:
@@ -134,6 +227,12 @@ def catalog_graph(graph: Graph, base: str = BASE, contact_email: str | None = No
     g.add((sweden, DCAT.bbox, Literal(SWEDEN_BBOX[0], datatype=GSP.wktLiteral)))
     g.add((sweden, DCAT.centroid, Literal(SWEDEN_BBOX[1], datatype=GSP.wktLiteral)))
     counties = [_typed(g, c, DCTERMS.Location) for c in sorted(set(graph.subjects(RDF.type, GM.County)), key=str)]
+    geometry = county_geometry()
+    for county in counties:
+        if code_of(county) in geometry:
+            box, centre = geometry[code_of(county)]
+            g.add((county, DCAT.bbox, Literal(box, datatype=GSP.wktLiteral)))
+            g.add((county, DCAT.centroid, Literal(centre, datatype=GSP.wktLiteral)))
     themes = [_typed(g, URIRef(EU + f"data-theme/{code}"), SKOS.Concept) for code in THEMES]
     scheme = _typed(g, URIRef(EU + "data-theme"), SKOS.ConceptScheme)
     g.add((scheme, DCTERMS.title, Literal("Data theme", lang="en")))

@@ -6,11 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-# Debian packages the tests drive: chromium (browser tests, the report's PDF) and LibreOffice Calc
-# (downloads read back as a spreadsheet program reads them, tests/test_downloads_roundtrip.py)
+# Debian packages the tests drive: chromium (browser tests, the report's PDF), LibreOffice Calc
+# (downloads read back as a spreadsheet program reads them, tests/test_downloads_roundtrip.py) and curl
 NEED=""
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then NEED="$NEED chromium"; fi
 if ! command -v soffice >/dev/null 2>&1; then NEED="$NEED libreoffice-calc"; fi
+if ! command -v curl >/dev/null 2>&1; then NEED="$NEED curl"; fi   # the IRI check with the real curl (test_serve_linked.py)
 if [ -n "$NEED" ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq

@@ -1,10 +1,13 @@
 """The DCAT-AP catalogue record (``graphmap export catalog``, ``/catalog``): SEMIC's DCAT-AP 3.0.1
-shapes (``tests/data/dcat-ap/``, CC BY 4.0) in pySHACL find no violation of a mandatory or
-recommended property; the only warnings are the 21 counties' missing bounding boxes and centroids
-(graphmap holds no county geometry from an official source; see the first test). The record holds what a DCAT-AP-SE harvester lists, and no person."""
+shapes (``tests/data/dcat-ap/``, CC BY 4.0) in pySHACL find no violation and no warning, mandatory
+and recommended shapes alike: the 21 counties' bounding boxes and centroids come from Natural
+Earth's public-domain polygons (``data/reference/geo/``), recomputed here from the 21 polygons kept
+in ``tests/data/natural-earth/``. The record holds what a DCAT-AP-SE harvester lists, and no person."""
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 import pyshacl
@@ -13,12 +16,24 @@ from click.testing import CliRunner
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, VOID, XSD
 
-from graphmap.catalog import CATALOG, DATASET, DISTRIBUTIONS, SERVICE, VCARD, catalog_graph
+from graphmap.catalog import (
+    CATALOG,
+    COUNTY_GEOMETRY,
+    DATASET,
+    DISTRIBUTIONS,
+    GSP,
+    SERVICE,
+    SWEDEN_BBOX,
+    VCARD,
+    bbox_and_centroid,
+    catalog_graph,
+)
 from graphmap.cli import main
 from graphmap.export import shareable_graph
-from graphmap.ontology import DATA_LICENCE, GM
+from graphmap.ontology import DATA_LICENCE, GM, REFERENCE_DIR, lan_iri
 
 SHAPES = Path(__file__).resolve().parent / "data" / "dcat-ap"
+NATURAL_EARTH = Path(__file__).resolve().parent / "data" / "natural-earth" / "sweden-admin1.geojson"
 BASE = "http://127.0.0.1:8000/"
 
 
@@ -42,21 +57,114 @@ def semic_results(data: Graph) -> list[tuple[str, str, str]]:
     ]
 
 
-def test_semic_dcat_ap_shapes_find_no_violation(record, kg):
-    """No violation; the 42 warnings are SEMIC's ``:Location_Shape`` (``shapes_recommended.ttl``: every
-    ``dct:Location`` should have ``dcat:bbox`` and ``dcat:centroid``, sh:Warning) on the 21 counties.
-    Sweden has both, typed ``gsp:wktLiteral``, and gets no warning: the typing is right. They stay
-    because a county's box and centre are facts that need an official source (Lantmäteriet's or SCB's
-    boundaries), and graphmap's reference data (SCB's codes and names) holds none; the only county
-    geometry found (okfse/sweden-geojson) is simplified to 10 % with islands dropped and has no licence.
-    Leaving the counties untyped would trade the 42 warnings for 21 violations (``range.ttl``:
-    ``dct:spatial`` ``sh:class dct:Location``), and leaving them out would lose the coverage by county."""
-    results = semic_results(record)
-    assert not [r for r in results if r[0] == "Violation"], results
-    counties = {str(c) for c in kg.graph.subjects(RDF.type, GM.County)}
-    others = [r for r in results if not (r[1] in (str(DCAT.bbox), str(DCAT.centroid)) and r[2] in counties)]
-    assert others == []
-    assert len(results) == 2 * len(counties) == 42
+def test_semic_dcat_ap_shapes_find_no_violation_and_no_warning(record, kg):
+    """Mandatory, recommended and range shapes: nothing. Before the counties had geometry, SEMIC's
+    ``:Location_Shape`` (``shapes_recommended.ttl``: every ``dct:Location`` should have ``dcat:bbox``
+    and ``dcat:centroid``, sh:Warning) gave 42 warnings on the 21 counties; leaving them untyped would
+    have traded those for 21 violations (``range.ttl``: ``dct:spatial`` ``sh:class dct:Location``), and
+    an authority's IRI for a county (the EU's NUTS codes) is a ``dct:Location`` to the same shapes."""
+    assert semic_results(record) == []
+    counties = set(kg.graph.subjects(RDF.type, GM.County))
+    assert len(counties) == 21
+    for county in counties:
+        for predicate in (DCAT.bbox, DCAT.centroid):
+            (value,) = record.objects(county, predicate)
+            assert value.datatype == GSP.wktLiteral
+
+
+def test_the_shapes_do_warn_on_a_place_without_geometry(record):
+    """The warnings are live: a county without its box and centre is warned about, twice."""
+    county = lan_iri("24")
+    stripped = Graph()
+    for triple in record:
+        if not (triple[0] == county and triple[1] in (DCAT.bbox, DCAT.centroid)):
+            stripped.add(triple)
+    assert sorted(semic_results(stripped)) == [
+        ("Warning", str(DCAT.bbox), str(county)),
+        ("Warning", str(DCAT.centroid), str(county)),
+    ]
+
+
+def _natural_earth() -> dict[str, dict]:
+    features = json.loads(NATURAL_EARTH.read_text(encoding="utf-8"))["features"]
+    return {f["properties"]["name_sv"]: f for f in features}
+
+
+def _polygons(geometry: dict) -> list:
+    return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+
+
+def _inside(point: tuple[float, float], polygons: list) -> bool:
+    """Even-odd ray casting over every ring of the polygons."""
+    x, y = point
+    inside = False
+    for polygon in polygons:
+        for ring in polygon:
+            for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+                if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+                    inside = not inside
+    return inside
+
+
+def _geometry_rows() -> dict[str, dict[str, str]]:
+    with open(COUNTY_GEOMETRY, encoding="utf-8", newline="") as f:
+        return {r["lanskod"]: r for r in csv.DictReader(f)}
+
+
+def test_county_geometry_is_natural_earths(kg):
+    """``data/reference/geo/lan.csv`` is what the polygons give: every county of ``lan.csv`` once,
+    the box the polygons' extent rounded outward to 0.01°, the centroid theirs to 0.01°, and it lies
+    inside the county; each row names its source and says it is approximate."""
+    features = _natural_earth()
+    rows = _geometry_rows()
+    with open(Path(REFERENCE_DIR) / "lan.csv", encoding="utf-8", newline="") as f:
+        counties = {r["lanskod"]: r["lan"] for r in csv.DictReader(f)}
+    assert set(rows) == set(counties) and len(rows) == len(features) == 21
+    for code, row in rows.items():
+        assert row["lan"] == counties[code]
+        polygons = _polygons(features[row["lan"]]["geometry"])
+        (west, south, east, north), (lon, lat) = bbox_and_centroid(polygons)
+        box = [float(row[k]) for k in ("west", "south", "east", "north")]
+        assert box[0] <= west < box[0] + 0.01 and box[1] <= south < box[1] + 0.01, code
+        assert box[2] - 0.01 < east <= box[2] and box[3] - 0.01 < north <= box[3], code
+        centre = (float(row["centroid_lon"]), float(row["centroid_lat"]))
+        assert abs(centre[0] - lon) <= 0.005 and abs(centre[1] - lat) <= 0.005, code
+        assert _inside(centre, polygons), code
+        assert row["source"].startswith("https://www.naturalearthdata.com/")
+        assert (row["confidence"], row["checked"]) == ("assumed", "2026-12-07") and "ungefärlig" in row["note"]
+
+
+def test_county_boxes_agree_with_what_others_state():
+    """Independent checks: Natural Earth's own label point of each county lies in its box, and the
+    union of the 21 boxes is Sweden's extent as its extreme points are stated (Smygehuk 55.337° N,
+    Treriksröset 69.06° N, Stora Drammen 10.958° E: "Geography of Sweden", Extreme points,
+    http://www.liquisearch.com/geography_of_sweden/extreme_points/latitude_and_longitude; Kataja
+    24.166° E: Wikipedia's "Kataja" as mirrored at https://goodnames-eth.ipns.dweb.link/wiki/Kataja.html; both
+    read 2026-12-07) within 0.03°; in the west within 0.16°: the islet Stora Drammen is not in the
+    1:10 million polygons. Sweden's own box holds those points, its centre is the polygons'."""
+    features = {f["properties"]["name_sv"]: f["properties"] for f in _natural_earth().values()}
+    rows = _geometry_rows().values()
+    for row in rows:
+        label = features[row["lan"]]
+        assert float(row["west"]) <= label["longitude"] <= float(row["east"]), row["lan"]
+        assert float(row["south"]) <= label["latitude"] <= float(row["north"]), row["lan"]
+    south = min(float(r["south"]) for r in rows)
+    north = max(float(r["north"]) for r in rows)
+    east = max(float(r["east"]) for r in rows)
+    west = min(float(r["west"]) for r in rows)
+    assert abs(south - 55.337) < 0.03 and abs(north - 69.06) < 0.03 and abs(east - 24.166) < 0.03
+    assert 0 < west - 10.958 < 0.16
+    # Sweden's own box holds the stated extreme points; its centre is the 21 polygons' area centroid
+    box = [float(v) for v in SWEDEN_BBOX[0].split("((")[1].split(",")[0].split()]
+    box += [float(v) for v in SWEDEN_BBOX[0].split(", ")[2].split()]
+    assert box[0] <= 10.9575 and box[1] <= 55.336944 and box[2] >= 24.1663 and box[3] >= 69.06
+    assert max(abs(a - b) for a, b in zip(box, (10.9575, 55.336944, 24.1663, 69.06))) < 0.01
+    polygons = [p for f in _natural_earth().values() for p in _polygons(f["geometry"])]
+    centre = [float(v) for v in SWEDEN_BBOX[1][len("POINT(") : -1].split()]
+    assert [round(v, 2) for v in bbox_and_centroid(polygons)[1]] == centre
+    southmost = min(rows, key=lambda r: float(r["south"]))
+    northmost = max(rows, key=lambda r: float(r["north"]))
+    assert (southmost["lan"], northmost["lan"]) == ("Skåne län", "Norrbottens län")
 
 
 def test_the_shapes_do_catch_a_bare_dataset():

@@ -54,3 +54,16 @@ def test_the_readme_is_a_front_door_and_every_page_link_resolves():
             if not target.startswith(("http:", "https:", "mailto:")) and not (page.parent / target).exists():
                 missing.append(f"{page.relative_to(ROOT)}: {target}")
     assert not missing, missing
+
+
+def test_the_readme_says_what_each_reader_gets_and_under_which_licence():
+    """Issue 29: the README's export section names what a harvester, Gephi and a SPARQL client get,
+    and the licence, and leads to the page that says how each is checked."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Exports / Exporter", 1)[1].split("\n## ", 1)[0]
+    bullets = [" ".join(b.split()) for b in section.split("\n- ")[1:]]  # each bullet with its continuation lines
+    readers = ("harvester", "Gephi", "SPARQL client")
+    assert [next(r for r in readers if r in b) for b in bullets] == list(readers)
+    assert "CC0 1.0" in section.split("\n- ", 1)[0] and all("CC0 1.0" in b or "licence" in b for b in bullets)
+    assert "/catalog" in bullets[0] and "GEXF 1.3" in bullets[1] and "/sparql" in bullets[2]
+    assert "(docs/new-region.md#exports)" in section and "### Exports" in (ROOT / "docs" / "new-region.md").read_text()

@@ -56,6 +56,48 @@ def test_riot_strict_finds_nothing_in_any_rdf_file(written):
     assert done.returncode == 0 and problems == [], "\n".join(problems[:20])
 
 
+def test_riot_strict_finds_nothing_in_the_other_rdf_outputs(kg, tmp_path):
+    """The rest of what graphmap writes as RDF: ``build -o`` as Turtle, JSON-LD and RDF/XML, the
+    build with personal data (``--include-personal``, Turtle and N-Triples), ``export data`` with
+    personal data, and the data version a mapping round keeps (``dataversion-N.nt``). ``neo4j pull``
+    writes through the same ``write_graph`` as ``build -o x.jsonld`` (its graph is tested isomorphic
+    in ``tests/test_neo4j.py``)."""
+    from graphmap.round.workbook import start_round
+
+    runs = [
+        (["build", "-o", str(tmp_path / "built.ttl")]),
+        (["build", "-o", str(tmp_path / "built.jsonld")]),
+        (["build", "-o", str(tmp_path / "built.rdf")]),
+        (["build", "--include-personal", "-o", str(tmp_path / "personal.ttl")]),
+        (["build", "--include-personal", "-o", str(tmp_path / "personal.nt")]),
+        (["export", "data", "--include-personal", "-o", str(tmp_path / "export-personal.ttl")]),
+        (
+            [
+                "export",
+                "data",
+                "--include-personal",
+                "--format",
+                "jsonld",
+                "-o",
+                str(tmp_path / "export-personal.jsonld"),
+            ]
+        ),
+    ]
+    for args in runs:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, (args, result.output)
+    made = start_round(kg, "Riot 2027", ["1486"], tmp_path / "rounds", deadline="2027-03-31", today="2027-02-01")
+    files = sorted(str(p) for p in tmp_path.rglob("*") if p.suffix in (".ttl", ".nt", ".jsonld", ".rdf"))
+    assert len(files) == 8 and str(made.snapshot) in files, files
+    done = jena("riotcmd.riot", "--validate", "--strict", *files)
+    problems = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if " - File: " not in line and line.strip() and "[0m" not in line
+    ]
+    assert done.returncode == 0 and problems == [], "\n".join(problems[:20])
+
+
 def test_jena_shacl_agrees_the_export_conforms(written):
     done = jena(
         "shacl.shacl_validate",
