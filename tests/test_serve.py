@@ -265,6 +265,27 @@ def test_every_actor_has_a_page(http, kg):
         assert r.status_code == 200 and "<h1>" in r.text, path
 
 
+def test_an_actor_page_is_read_from_queries_the_same_with_and_without_personal_data(kg, site):
+    """The actor page asks its queries (page-actor, page-offers, page-actor-records): its types in
+    the order of their names and in lower case only where the name is a plain word, its offers with
+    their areas, places and sources; the same page whether the served graph holds personal data."""
+    from graphmap.serve.site import Site
+
+    page = site.actor_page("aktor", "aldrecentrum", "sv")
+    assert page["types"] == ["FoU-enhet", "Stiftelse"]
+    assert page["summary"]["what"] == "Stiftelsen Stockholms läns Äldrecentrum är FoU-enhet, stiftelse."
+    assert site.actor_page("aktor", "fou-helsingborg", "sv")["summary"]["what"] == "FoU Helsingborg är FoU-enhet."
+    vb = site.actor_page("aktor", "fou-socialtjanst-vasterbotten", "sv")
+    assert page["homepage"] and vb["level"] and vb["county"].text == "Västerbottens län" and vb["description"]
+    offer = next(o for o in vb["offers"] if "samverkan avseende målgruppen" in o["description"])
+    assert (
+        offer["areas"] == ["Funktionshinder"]
+        and offer["source"].text == "FoU Socialtjänst – Funktionshinder (webbsida)"
+    )
+    personal = Site(kg, include_personal=True).actor_page("aktor", "aldrecentrum", "sv")
+    assert {k: v for k, v in personal.items() if k != "persons"} == {k: v for k, v in page.items() if k != "persons"}
+
+
 @pytest.mark.browser
 def test_every_actor_page_opens_without_console_errors(server, kg, site, open_page):
     paths = actor_paths(kg)

@@ -18,10 +18,18 @@ from __future__ import annotations
 
 from functools import cached_property, lru_cache
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
+from rdflib import URIRef
+from rdflib.namespace import ORG
 
-from graphmap.api import gap_cell_reach, gap_matrix, map_state, municipality_areas, not_mapped_note, where_text
+from graphmap.api import (
+    gap_cell_reach,
+    gap_matrix,
+    map_state,
+    municipality_areas,
+    not_mapped_note,
+    run_query,
+    where_text,
+)
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
@@ -44,6 +52,29 @@ RECORDS = (
 )
 
 
+def in_language(texts, lang: str) -> str:
+    """The text in ``lang`` among language-tagged literals, else the Swedish one, else one without a
+    language, else any ("" for none).
+
+    >>> from rdflib import Literal
+    >>> in_language([Literal("Stöd", lang="sv"), Literal("Support", lang="en")], "en"), in_language([], "sv")
+    ('Support', '')
+    """
+    by_lang = {getattr(x, "language", None) or "": str(x) for x in texts}
+    return by_lang.get(lang) or by_lang.get("sv") or by_lang.get("") or next(iter(by_lang.values()), "")
+
+
+def lowered(text: str) -> str:
+    """A type's name inside a sentence: its first letter in lower case, unless its first word is a
+    name or an abbreviation (another capital in it: "FoU-enhet", "RSS").
+
+    >>> lowered("Stiftelse"), lowered("FoU-enhet"), lowered("R&D unit"), lowered("Region Stockholm")
+    ('stiftelse', 'FoU-enhet', 'R&D unit', 'region Stockholm')
+    """
+    first = text.split(" ", 1)[0].rstrip(",")
+    return text[:1].lower() + text[1:] if first[1:] == first[1:].lower() and first[1:2].isalpha() else text
+
+
 class Pages:
     """The pages of :class:`graphmap.serve.site.Site` (needs its graph, books of actors,
     networks, municipalities and counties, ``run``, ``table``, ``cell``, ``label`` and
@@ -57,22 +88,20 @@ class Pages:
         table = numbers["summary"]
         by_level = list(zip(table["levels"], table["totals"]))
         by_type = sorted(((r["label"], r["total"]) for r in table["rows"]), key=lambda x: (-x[1], sv_sort_key(x[0])))
-        g = self.kg.graph
-        records = [(t(key, lang), len(set(g.subjects(RDF.type, cls)))) for cls, key in RECORDS]
+        records = [(t(key, lang), self._record_counts.get(str(cls), 0)) for cls, key in RECORDS]
         sources, dates = [], []
-        for s in g.subjects(RDF.type, GM.SourceDocument):
-            date = g.value(s, DCTERMS.date)
-            if date is not None:
-                dates.append(str(date))
+        for source, info in self._source_info.items():
+            if info["date"]:
+                dates.append(info["date"])
             sources.append(
                 {
-                    "title": str(g.value(s, DCTERMS.title) or s),
-                    "date": str(date or ""),
-                    "publisher": str(g.value(s, DCTERMS.publisher) or ""),
-                    "url": self.source_urls.get(str(s)),
+                    "title": info["title"] or source,
+                    "date": info["date"],
+                    "publisher": info["publisher"],
+                    "url": self.source_urls.get(source),
                 }
             )
-        sources.sort(key=lambda x: (x["date"], x["title"]), reverse=True)
+        sources.sort(key=lambda x: (x["date"], x["title"], x["url"] or "", x["publisher"]), reverse=True)
         return {
             "by_level": by_level,
             "by_type": by_type,
@@ -96,10 +125,10 @@ class Pages:
     @lru_cache(maxsize=512)  # known slugs only: a key that names nothing never takes a place
     def _actor_page(self, kind: str, key: str, lang: str) -> dict:
         iri = self.actor_iri(kind, key)
-        g = self.kg.graph
         arg = key
         facts, _ = self.run("actor", {"actor": arg}, lang)
         nets, _ = self.run("networks", {"actor": arg}, lang)
+        profile = self._profile(arg)
         related: dict[str, Cell] = {}
 
         def note(value):
@@ -114,51 +143,48 @@ class Pages:
             for n in self.kg.link_graph.neighbors(str(iri)):
                 note(n)
         offers = []
-        for offer in g.subjects(GM.offeredBy, iri):
+        for offer in run_query(self.kg, "page-offers", actor=arg).rows:
+            source = offer["source"][0] if offer["source"] else None
             offers.append(
                 {
-                    "kind": self.label(g.value(offer, GM.supportKind), lang),
-                    "areas": sorted((self.label(a, lang) for a in g.objects(offer, GM.area)), key=sv_sort_key),
+                    "kind": self.label(offer["kind"], lang),
+                    "areas": sorted((self.label(a, lang) for a in offer["area"]), key=sv_sort_key),
                     "places": sorted(
-                        (self.cell(p, self.label(p, lang)) for p in g.objects(offer, GM.serves)),
+                        (self.cell(p, self.label(p, lang)) for p in offer["place"]),
                         key=lambda c: sv_sort_key(c.text),
                     ),
-                    "description": self._text(offer, DCTERMS.description, lang),
-                    "source": self.cell(
-                        str(g.value(offer, DCTERMS.source) or ""), self.label(g.value(offer, DCTERMS.source), lang)
-                    ),
+                    "description": in_language(offer["description"], lang),
+                    "source": self.cell(str(source or ""), self.label(source, lang)),
                 }
             )
-        offers.sort(key=lambda o: sv_sort_key(o["kind"]))
+        offers.sort(key=lambda o: (sv_sort_key(o["kind"]), sv_sort_key(o["description"]), o["areas"]))
         serves = sorted(
-            (self.cell(p, self.label(p, lang)) for p in set(g.objects(iri, GM.serves))),
+            (self.cell(p, self.label(p, lang)) for p in profile.get("serves", ())),
             key=lambda c: sv_sort_key(c.text),
         )
         persons = []
         if self.include_personal:
-            for post in g.subjects(ORG.postIn, iri):
-                for person in g.subjects(ORG.holds, post):
-                    mbox = str(g.value(person, FOAF.mbox) or "")
+            for row in run_query(self.kg, "report-posts").rows:
+                if row["actor"] == iri and row["person"] is not None:
+                    mbox = str(row["mbox"] or "")
                     persons.append(
                         {
-                            "name": str(g.value(person, FOAF.name) or ""),
-                            "post": self.label(post, lang),
+                            "name": str(row["name"] or ""),
+                            "post": self.label(row["post"], lang),
                             "email": mbox[7:] if mbox.startswith("mailto:") else mbox,
                         }
                     )
+        level, county = profile.get("level"), profile.get("county")
         return {
             "iri": str(iri),
             "key": key,
             "kind": kind,
             "label": self.label(iri, lang),
-            "types": [self.label(x, lang) for x in g.objects(iri, GM.actorType)]
-            + [self.label(x, lang) for x in g.objects(iri, GM.networkKind)],
-            "level": self.label(g.value(iri, GM.level), lang) if g.value(iri, GM.level) else "",
-            "county": self.cell(g.value(iri, GM.county), self.label(g.value(iri, GM.county), lang))
-            if g.value(iri, GM.county)
-            else None,
-            "homepage": external_url(g.value(iri, FOAF.homepage)),
-            "description": self._text(iri, DCTERMS.description, lang),
+            "types": self._types(profile, lang),
+            "level": self.label(level, lang) if level else "",
+            "county": self.cell(county, self.label(county, lang)) if county else None,
+            "homepage": external_url(profile.get("homepage")),
+            "description": in_language(profile.get("description", ()), lang),
             "facts": self.table(
                 facts,
                 lang,
@@ -173,13 +199,47 @@ class Pages:
             "persons": persons,
             "related": sorted(related.values(), key=lambda c: sv_sort_key(c.text)),
             "neighbourhood": self.neighbourhood(iri, lang),
-            "summary": self.actor_summary(iri, lang),
+            "summary": self.actor_summary(iri, lang, key),
         }
+
+    def _profile(self, actor: str) -> dict:
+        """The ``page-actor`` row of an actor or network (what it is), or {}."""
+        rows = run_query(self.kg, "page-actor", actor=actor).rows
+        return rows[0] if rows else {}
+
+    def _types(self, profile: dict, lang: str) -> list[str]:
+        labels = [self.label(x, lang) for x in (*profile.get("actor_type", ()), *profile.get("network_kind", ()))]
+        return sorted(labels, key=sv_sort_key)
+
+    @cached_property
+    def _record_kinds(self) -> dict[str, str]:
+        """Every record -> the catalogue key of its kind (``page-records``)."""
+        kinds, out = {str(cls): key for cls, key in RECORDS}, {}
+        for row in run_query(self.kg, "page-records").rows:
+            out.setdefault(str(row["record"]), kinds[str(row["class"])])
+        return out
+
+    @cached_property
+    def _record_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for row in run_query(self.kg, "page-records").rows:
+            counts[str(row["class"])] = counts.get(str(row["class"]), 0) + 1
+        return counts
+
+    @cached_property
+    def _source_info(self) -> dict[str, dict]:
+        """Every source document -> its title, date and publisher (``source-info``; texts, "" where none)."""
+        out: dict[str, dict] = {}
+        for row in run_query(self.kg, "source-info").rows:
+            item = out.setdefault(str(row["source"]), {"title": "", "date": "", "publisher": ""})
+            for k in ("title", "date", "publisher"):
+                if not item[k] and row[k] is not None:
+                    item[k] = str(row[k])
+        return out
 
     def _readable_records(self, facts, iri, lang: str) -> list[dict]:
         """The actor query's rows with each record named by what it is ("Medlemskap", "Täckning" …;
         the actor's own facts by its name), never by its id."""
-        g, kinds = self.kg.graph, dict(RECORDS)
         named: dict[str, str] = {}
         rows = []
         for row in facts.present(lang):
@@ -188,18 +248,19 @@ class Pages:
                 if record == str(iri) or record in self._actor_set:
                     named[record] = self.label(URIRef(record), lang)
                 else:
-                    key = next((kinds[c] for c in g.objects(URIRef(record), RDF.type) if c in kinds), None)
+                    key = self._record_kinds.get(record)
                     named[record] = t(key, lang) if key else t("pages.record", lang)
             rows.append(dict(row, record_label=named.get(record, "")))
         return rows
 
     @cached_property
+    def _county_of(self) -> dict:
+        """Every municipality -> its county (``report-municipalities``)."""
+        return {str(r["m"]): r["county"] for r in run_query(self.kg, "report-municipalities").rows}
+
+    @cached_property
     def _actor_set(self) -> set[str]:
         return {str(x) for book in (self.actors, self.networks, self.municipalities) for x in book.values()}
-
-    def _text(self, s, pred, lang: str) -> str:
-        texts = {o.language or "": str(o) for o in self.kg.graph.objects(s, pred) if isinstance(o, Literal)}
-        return texts.get(lang) or texts.get("sv") or texts.get("") or next(iter(texts.values()), "")
 
     def municipality_page(self, code: str, lang: str) -> dict | None:
         """The page of a municipality by its SCB code, or None."""
@@ -208,10 +269,9 @@ class Pages:
     @lru_cache(maxsize=512)  # known codes only
     def _municipality_page(self, code: str, lang: str) -> dict:
         iri = self.municipalities[code]
-        g = self.kg.graph
         coverage, _ = self.run("coverage", {"municipality": code}, lang)
         nets, _ = self.run("networks", {"actor": code}, lang)
-        county = g.value(iri, GM.county)
+        county = self._county_of.get(str(iri))
         gaps_table = None
         if county is not None:
             gaps, _ = self.run("gaps", {"county": str(county).rsplit("/", 1)[-1]}, lang)
@@ -292,38 +352,31 @@ class Pages:
             )
         return out
 
-    def actor_summary(self, iri, lang: str) -> dict:
+    def actor_summary(self, iri, lang: str, key: str) -> dict:
         """An actor's answer first: what it is, where it works, for whom, in which areas, with whom,
         how sure (facts per confidence) and from which sources, as sentences of names."""
-        g, out = self.kg.graph, {}
+        out: dict = {}
         name = self.label(iri, lang)
-        types = [self.label(x, lang) for x in g.objects(iri, GM.actorType)] + [
-            self.label(x, lang) for x in g.objects(iri, GM.networkKind)
-        ]
-        level = g.value(iri, GM.level)
-        what = ", ".join(t_ for t_ in types if t_) or self.label(level, lang) if (types or level) else ""
+        profile = self._profile(key)
+        types = self._types(profile, lang)
+        level = profile.get("level")
+        what = ", ".join(lowered(t_) for t_ in types if t_) or (lowered(self.label(level, lang)) if level else "")
         if what:
-            out["what"] = t(
-                "pages.is_a", lang, name=name, types=what[:1].lower() + what[1:] if what[1:2].islower() else what
-            )
+            out["what"] = t("pages.is_a", lang, name=name, types=what)
 
         def names(iris, limit=8):
             labels = sorted({self.label(x, lang) for x in iris}, key=sv_sort_key)
             more = len(labels) - limit
             return ", ".join(labels[:limit]) + (f" {t('pages.and_more', lang, n=more)}" if more > 0 else "")
 
-        county = g.value(iri, GM.county)
+        county = profile.get("county")
         if county is not None:
             out["where"] = t("pages.works_in", lang, places=self.label(county, lang))
-        served = set(g.objects(iri, GM.serves))
-        for cov in g.subjects(GM.coveredBy, iri):
-            served.update(g.objects(cov, GM.place))
+        records = run_query(self.kg, "page-actor-records", actor=key).rows
+        served = {p for r in records for p in r["served"]}
         if served:
             out["whom"] = t("pages.for_whom", lang, places=names(served))
-        areas = set()
-        for offer in g.subjects(GM.offeredBy, iri):
-            areas.update(g.objects(offer, GM.area))
-        areas.update(g.objects(iri, GM.area))
+        areas = {a for r in records for a in r["area"]}
         if areas:
             out["areas"] = t("pages.in_areas", lang, areas=names(areas, 12))
         partners = set()
@@ -335,23 +388,24 @@ class Pages:
             }
         if partners:
             out["with"] = t("pages.with_whom", lang, names=names(partners))
+        rank = vocabularies().rank("confidence")
         conf: dict = {}
         sources = set()
-        for rec in [iri, *g.subjects(GM.offeredBy, iri), *g.subjects(GM.coveredBy, iri), *g.subjects(ORG.member, iri)]:
-            c = g.value(rec, GM.confidence)
-            if c is not None:
-                conf[c] = conf.get(c, 0) + 1
-            sources.update(g.objects(rec, DCTERMS.source))
+        for r in records:
+            if r["confidence"] is not None:
+                conf[r["confidence"]] = conf.get(r["confidence"], 0) + 1
+            sources.update(r["source"])
         if conf:
             out["sure"] = t(
                 "pages.how_sure",
                 lang,
                 counts=", ".join(
-                    f"{self.label(c, lang).lower()}: {n}" for c, n in sorted(conf.items(), key=lambda kv: -kv[1])
+                    f"{self.label(c, lang).lower()}: {n}"
+                    for c, n in sorted(conf.items(), key=lambda kv: (-kv[1], -rank.get(str(kv[0]), 0)))
                 ),
             )
         if sources:
-            titles = sorted({str(g.value(s, DCTERMS.title) or self.label(s, lang)) for s in sources}, key=sv_sort_key)
+            titles = sorted({self.source_title(s, lang) for s in sources}, key=sv_sort_key)
             out["sources"] = t(
                 "pages.from_sources",
                 lang,
@@ -431,7 +485,7 @@ class Pages:
 
     def source_title(self, source, lang: str) -> str:
         """A source document's title (its label where it has none)."""
-        return str(self.kg.graph.value(URIRef(source), DCTERMS.title) or self.label(source, lang))
+        return self._source_info.get(str(source), {}).get("title") or self.label(source, lang)
 
     # ---- gap matrix ----------------------------------------------------------------------------
     @cached_property
