@@ -109,6 +109,8 @@ def worker_store(data: Path, nt_out: Path, bindings_out: Path, outputs: bool = T
     emit("triples", None, triples=len(kg.store), problems=len(kg.validation.problems))
     timed("labels and names (from the store)", lambda: (kg.labels, kg.resolver))
     timed("link graph (networkx projection)", lambda: kg.link_graph)
+    # the chains' link confidence and sources: derived once per build (links.json), as the layer
+    timed("link records (derived once per build)", lambda: kg.link_records)
     # the support layer: derived once per build (the build cache keeps it), before any answer reads it
     timed("support layer (derived once per build)", lambda: kg.support_layer)
     lib = library()
