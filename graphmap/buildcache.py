@@ -38,7 +38,7 @@ What is written: ``graph.nt`` (the ingested triples as N-Triples, in the order t
 emits them and with each literal as written: the very text :func:`graphmap.build` loads its
 store from, so the cached store and rdflib graph are those of a fresh build), ``ingest.json`` (rows and problems, read only when ``kg.ingest.rows`` or
 ``kg.ingest.problems`` is), ``support.json`` (the support layer, :mod:`graphmap.answers.support`,
-derived at build time and read when an answer needs it), ``links.json`` (the links the chains
+derived at build time and read when an answer needs it), ``derived.json`` (the links the chains
 follow and each link's confidence and sources, :func:`links`), ``lookups.json`` (the name index, the
 labels and the rows of the map's state, :func:`lookups`: a support answer on a cache hit loads no
 store) and ``manifest.json`` last, each atomically
@@ -65,9 +65,10 @@ from pathlib import Path
 
 from graphmap.i18n import t
 
-FORMAT = 4  # 2: the support layer (support.json) is kept with the graph; 3: the name index, the labels
+FORMAT = 5  # 2: the support layer (support.json) is kept with the graph; 3: the name index, the labels
 #             and the map state's rows (lookups.json), so that an answer from the layer loads no store;
-#             4: each actor's roles in the layer; 5: the chains' links and their confidence (links.json)
+#             4: each actor's roles in the layer; 5: the chains' links and their confidence, the rows
+#             of the queries answered from rows derived once per build (derived.json)
 #: parameterless queries every support answer and page asks (the state of the map), kept with the build
 KEPT_QUERIES = ("report-counties", "mapping-sources", "mapping-state")
 RACY_NS = 3_000_000_000  # mtime granularity is 2 s on some file systems; within this, hash
@@ -391,17 +392,7 @@ def _knowledge_graph_class():
         def select(self, query, bound: dict) -> list[dict]:
             kept = self._lookups.get("rows", {})
             if not bound and query.name in kept:
-                from graphmap.terms import decode
-
-                memo: dict = {}  # the rows repeat few values (~11,000 cells, ~600 distinct): each term made once
-
-                def term(item):
-                    key = None if item is None else tuple(item)
-                    if key not in memo:
-                        memo[key] = decode(item)
-                    return memo[key]
-
-                return [{k: term(v) for k, v in row.items()} for row in kept[query.name]]
+                return _decoded(kept[query.name])
             return KnowledgeGraph.select(self, query, bound)
 
         @property
@@ -417,23 +408,30 @@ def _knowledge_graph_class():
             self._validation = value
 
         @cached_property
-        def _links(self) -> dict:
-            """``links.json`` of a cache hit (the chains' links and link records), or {}."""
-            return self._kept("links", json.loads) or {}
+        def _derived(self) -> dict:
+            """``derived.json`` of a cache hit (the chains' links and link records, the rows of
+            :data:`graphmap.answers.graph.DERIVED_ROWS`), or {}."""
+            return self._kept("derived", json.loads) or {}
 
         @cached_property
         def links(self):
-            if "links" in self._links:
-                return self._links["links"]
+            if "links" in self._derived:
+                return self._derived["links"]
             return KnowledgeGraph.links.func(self)
 
         @cached_property
         def link_records(self):
-            if "records" in self._links:
+            if "records" in self._derived:
                 from graphmap.answers.chains import link_records_from_json
 
-                return link_records_from_json(self._links["records"])
+                return link_records_from_json(self._derived["records"])
             return KnowledgeGraph.link_records.func(self)
+
+        @cached_property
+        def derived_rows(self):
+            if "rows" in self._derived:
+                return {name: _decoded(rows) for name, rows in self._derived["rows"].items()}
+            return KnowledgeGraph.derived_rows.func(self)
 
         @cached_property
         def support_layer(self):
@@ -445,6 +443,22 @@ def _knowledge_graph_class():
             return layer if layer is not None else KnowledgeGraph.support_layer.func(self)
 
     return CachedKnowledgeGraph
+
+
+def _decoded(rows: list[dict]) -> list[dict]:
+    """Rows kept as JSON (:func:`graphmap.terms.encode`) as rows of terms; the rows repeat few
+    values (~11,000 cells, ~600 distinct), so each term is made once."""
+    from graphmap.terms import decode
+
+    memo: dict = {}
+
+    def term(item):
+        key = None if item is None else tuple(item)
+        if key not in memo:
+            memo[key] = decode(item)
+        return memo[key]
+
+    return [{k: term(v) for k, v in row.items()} for row in rows]
 
 
 def _read(folder: Path, inputs: list[Path]):
@@ -509,16 +523,21 @@ def lookups(kg) -> bytes:
     ).encode()
 
 
-def links(kg) -> bytes:
-    """The links the chains follow (``kg.links``) and each link's best confidence and sources
-    (``kg.link_records``), derived at build time, as JSON (``links.json``)."""
+def derived(kg) -> bytes:
+    """What the answers derive once per build besides the support layer, as JSON (``derived.json``):
+    the links the chains follow (``kg.links``), each link's best confidence and sources
+    (``kg.link_records``) and the rows of :data:`graphmap.answers.graph.DERIVED_ROWS`."""
     from graphmap.answers.chains import link_records_to_json
+    from graphmap.terms import encode
 
-    rows = [{k: (v if isinstance(v, bool) or v is None else str(v)) for k, v in row.items()} for row in kg.links]
-    return json.dumps({"links": rows, "records": link_records_to_json(kg.link_records)}, ensure_ascii=False).encode()
+    links = [{k: (v if isinstance(v, bool) or v is None else str(v)) for k, v in row.items()} for row in kg.links]
+    rows = {name: [{k: encode(v) for k, v in row.items()} for row in kept] for name, kept in kg.derived_rows.items()}
+    return json.dumps(
+        {"links": links, "records": link_records_to_json(kg.link_records), "rows": rows}, ensure_ascii=False
+    ).encode()
 
 
-def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, kept: bytes, linked: bytes) -> None:
+def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, kept: bytes, derived_json: bytes) -> None:
     from dataclasses import fields
 
     from graphmap.fileio import write_bytes_atomic
@@ -542,7 +561,7 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, ke
         "ingest": _crc(detail),
         "support": _crc(layer),
         "lookups": _crc(kept),
-        "links": _crc(linked),
+        "derived": _crc(derived_json),
     }
     try:  # a manifest left from before must not vouch for the new files while they are written
         (folder / "manifest.json").unlink()
@@ -552,7 +571,7 @@ def _write(folder: Path, fp: dict, result, store, graph: bytes, layer: bytes, ke
     write_bytes_atomic(folder / "ingest.json", detail, private=True)
     write_bytes_atomic(folder / "support.json", layer, private=True)
     write_bytes_atomic(folder / "lookups.json", kept, private=True)
-    write_bytes_atomic(folder / "links.json", linked, private=True)
+    write_bytes_atomic(folder / "derived.json", derived_json, private=True)
     _write_manifest(folder, manifest)
 
 
@@ -596,7 +615,7 @@ def open(
     try:
         root.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.mkdir(mode=0o700, exist_ok=True)
-        _write(folder, fp, result, store, graph, kg.support_layer.to_json(), lookups(kg), links(kg))  # at build time
+        _write(folder, fp, result, store, graph, kg.support_layer.to_json(), lookups(kg), derived(kg))  # at build time
     except OSError as exc:
         stats["memory"] += 1
         _log(f"cannot write {folder} ({exc}); built in memory")
@@ -614,7 +633,7 @@ def clear(paths=None) -> bool:
         return False
     folder = _folder_for(root, _input_paths(paths))
     found = False
-    for name in ("manifest.json", "graph.nt", "ingest.json", "support.json", "lookups.json", "links.json"):
+    for name in ("manifest.json", "graph.nt", "ingest.json", "support.json", "lookups.json", "derived.json"):
         try:
             (folder / name).unlink()
             found = True

@@ -277,7 +277,7 @@ def test_the_cache_is_readable_by_its_owner_only(cache_dir):
     assert len(folders) == 1
     assert stat.S_IMODE(folders[0].stat().st_mode) == 0o700
     files = sorted(p.name for p in folders[0].iterdir())
-    assert files == ["graph.nt", "ingest.json", "links.json", "lookups.json", "manifest.json", "support.json"]
+    assert files == ["derived.json", "graph.nt", "ingest.json", "lookups.json", "manifest.json", "support.json"]
     assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in folders[0].iterdir()} == {"0o600"}
 
 
@@ -298,8 +298,8 @@ def test_a_support_answer_on_a_hit_loads_no_store(cache_dir, fresh):
 
 def test_a_chain_on_a_hit_reads_the_kept_links(cache_dir, fresh):
     """The links the chains follow and each link's confidence and sources are derived at build
-    time and kept (links.json): a chain answer on a hit runs no query over the graph for them and
-    equals a fresh build's, row for row; a damaged links.json is derived from the graph again."""
+    time and kept (derived.json): a chain answer on a hit runs no query over the graph for them and
+    equals a fresh build's, row for row; a damaged derived.json is derived from the graph again."""
     from graphmap.api import link_confidence, link_sources
 
     buildcache.open()
@@ -313,7 +313,7 @@ def test_a_chain_on_a_hit_reads_the_kept_links(cache_dir, fresh):
     assert sure == link_confidence(fresh) and link_sources(kg) == link_sources(fresh)
     assert {c.rsplit("/", 1)[1] for c in sure.values()} == {"stated", "assumed", "reference"}
     (folder,) = [p for p in cache_dir.iterdir() if p.is_dir()]
-    path = folder / "links.json"
+    path = folder / "derived.json"
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))

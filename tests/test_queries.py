@@ -353,3 +353,27 @@ def test_the_sparql_page_shows_the_example_query_file():
     from graphmap.serve.app import SPARQL_EXAMPLE
 
     assert SPARQL_EXAMPLE == internal()["sparql-example"].body and "LIMIT 50" in SPARQL_EXAMPLE
+
+
+def test_a_derived_query_answers_every_binding_as_the_store_does(kg):
+    """A query of DERIVED_ROWS is answered from its rows derived once per build, filtered by the bound
+    values: for every actor, network and municipality, the same answer as the store gives with the
+    parameter bound in the SPARQL (the rule that makes the filter valid, tested both ways)."""
+    from graphmap.answers.graph import DERIVED_ROWS
+    from graphmap.answers.runner import shape_rows
+    from graphmap.queries import find
+
+    assert DERIVED_ROWS == ("collaborations",)
+    query = find("collaborations")
+    resolver = kg.resolver
+    everything = shape_rows(kg.select(query, {}), query)
+    assert everything == shape_rows(kg.store.select(query.sparql)[1], query) and everything
+    nonempty = set()
+    for iri in sorted({*resolver.actors.values()}, key=str):  # actors, networks, municipalities
+        bound = {"actor": iri}
+        derived = shape_rows(kg.select(query, bound), query)
+        assert derived == shape_rows(kg.store.select(query.sparql, bound)[1], query), iri
+        if derived:
+            nonempty.add(iri)
+    # every actor of a pair in the whole answer has its own answer, and no other
+    assert nonempty == {r["actor"] for r in everything} | {r["partner"] for r in everything}

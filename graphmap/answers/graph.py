@@ -24,6 +24,14 @@ if TYPE_CHECKING:  # the ingest and the validator load only when a graph is buil
     from graphmap.validate import ValidationReport
 
 
+#: Named queries whose every answer is derived once per build: the answer for bound parameters is
+#: the rows of the parameterless answer whose bound columns hold those values (every parameter is a
+#: projected variable used only in plain triple patterns, :mod:`graphmap.queries`; tested for every
+#: binding on the bundled data). "Collaborations" pairs every actor with every partner: per request
+#: that costs a second at a million triples, against a filter of the kept rows.
+DERIVED_ROWS = ("collaborations",)
+
+
 class KnowledgeGraph:
     """The validated RDF graph (source of truth) and its projections.
 
@@ -97,8 +105,18 @@ class KnowledgeGraph:
 
     def select(self, query, bound: dict) -> list[dict]:
         """The raw rows of a SPARQL query (:class:`graphmap.queries.NamedQuery`) with ``bound``
-        values, from the store (a cached build keeps the parameterless ones the map's state needs)."""
+        values, from the store (a cached build keeps the parameterless ones the map's state needs).
+        A query of :data:`DERIVED_ROWS` is answered from its rows derived once per build."""
+        if query.name in DERIVED_ROWS:
+            rows = self.derived_rows[query.name]
+            return [r for r in rows if all(r.get(k) == v for k, v in bound.items())] if bound else rows
         return self.store.select(query.sparql, bound)[1]
+
+    @cached_property
+    def derived_rows(self) -> dict[str, list[dict]]:
+        """The raw rows of each query of :data:`DERIVED_ROWS` with no parameter bound, derived once
+        per build (and kept with it by :mod:`graphmap.buildcache`)."""
+        return {name: self.store.select(find(name).sparql)[1] for name in DERIVED_ROWS}
 
     def label(self, iri, lang: str = "sv") -> str:
         return self.labels.label(iri, lang)
@@ -157,4 +175,4 @@ def data_version(kg: KnowledgeGraph) -> str:
     return hashlib.sha256(b"\n".join(lines)).hexdigest()[:12]
 
 
-__all__ = ["KnowledgeGraph", "build", "load", "data_version"]
+__all__ = ["KnowledgeGraph", "build", "load", "data_version", "DERIVED_ROWS"]
