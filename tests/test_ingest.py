@@ -90,6 +90,24 @@ def test_empty_required_cell(region):
     assert messages(region) == [f"posts.csv, rad {row}, kolumn title_sv: obligatoriskt värde saknas. Fyll i cellen."]
 
 
+def test_a_value_beyond_the_last_heading_is_an_error_not_dropped(region):
+    """An unquoted comma inside a description shifts the row's last values right of the header: the
+    row is refused with its cell and value, never read with the overflow silently left out."""
+    path = region / "offers.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    number = next(n for n, r in enumerate(rows[1:], start=2) if r[0] == "utbildning")
+    rows[number - 1].append("och mer")
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    column = chr(ord("A") + len(rows[0]))
+    assert messages(region, "en") == [
+        f"offers.csv, row {number}, column {column}: the value «och mer» stands right of the last headed column; "
+        "the row is not read. A delimiter too many in the row? Put quotes around a cell that holds a comma or "
+        "semicolon, or give the column a heading."
+    ]
+
+
 def test_every_problem_is_reported_not_just_the_first(region):
     edit(region / "offers.csv", "utbildning", "areas", "nope")
     edit(region / "offers.csv", "utredning", "kind", "nope")

@@ -945,6 +945,16 @@ INGEST: dict[str, tuple[str, str]] = {
         "and {columns} columns (A–{last}); the table is not read",
     ),
     "ingest.fix.out_of_bounds": ("Töm cellen, eller dela upp tabellen.", "Clear the cell, or split the table."),
+    "ingest.what.beyond_header": (
+        "värdet «{value}» står till höger om sista kolumnen med rubrik; raden läses inte",
+        "the value «{value}» stands right of the last headed column; the row is not read",
+    ),
+    "ingest.fix.beyond_header": (
+        "Ett avgränsningstecken för mycket i raden? Sätt citattecken runt en cell som innehåller komma "
+        "eller semikolon, eller ge kolumnen en rubrik.",
+        "A delimiter too many in the row? Put quotes around a cell that holds a comma or semicolon, "
+        "or give the column a heading.",
+    ),
     "ingest.what.merged_too_large": (
         "de sammanfogade cellerna {range} upprepar värden i {cells} celler, fler än "
         "bladets {filled} ifyllda; tabellen läses inte",

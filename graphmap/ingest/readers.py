@@ -204,6 +204,12 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
                 values = [v.strip() for v in values]
             if _is_skipped(values) and not bad:
                 continue
+            extra = next((i for i in range(len(table.header), len(values)) if values[i]), None)
+            if extra is not None:  # a value beyond the last heading (a delimiter too many): never dropped unseen
+                problems.append(
+                    Problem(label, number, column_letter(extra), "beyond_header", params={"value": values[extra][:60]})
+                )
+                bad = True
             row = dict(zip(table.header, values))
             if bad:
                 row["__bad"] = True  # reported: not emitted, and its id still counts for references
