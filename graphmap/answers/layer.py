@@ -46,10 +46,23 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
             if row["actor"] not in roles:
                 roles[row["actor"]] = [URIRef(r) for r in layer.roles.get(str(row["actor"]), ())] or [None]
         return [row | {"role": role} for row in rows for role in roles[row["actor"]]]
-    if name == "gaps":
+    if name == "gaps":  # ~5,500 rows for the country over a few hundred distinct values: each term made once
+        iris: dict[str, URIRef] = {}
+        numbers: dict[int, Literal] = {}
+
+        def iri(v: str) -> URIRef:
+            if v not in iris:
+                iris[v] = URIRef(v)
+            return iris[v]
+
+        def number(v: int) -> Literal:
+            if v not in numbers:  # not `get(v) or …`: Literal(0) is false
+                numbers[v] = Literal(v)
+            return numbers[v]
+
         return [
-            {"area": URIRef(r["area"]), "county": URIRef(r["county"]), "municipality": URIRef(r["municipality"])}
-            | {k: Literal(v) for k, v in r.items() if isinstance(v, int)}
+            {"area": iri(r["area"]), "county": iri(r["county"]), "municipality": iri(r["municipality"])}
+            | {k: number(v) for k, v in r.items() if isinstance(v, int)}
             for r in layer.gap_rows(bound.get("county"))
         ]
     raise ValueError(f"no layer answer for {name!r}")

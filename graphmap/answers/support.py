@@ -114,6 +114,10 @@ class SupportLayer:
     national: dict[str, list[tuple]]  # area -> raw rows (every municipality)
     needs: dict[tuple[str, str], int] = field(default_factory=dict)  # (area, municipality) -> needs
     roles: dict[str, list[str]] = field(default_factory=dict)  # actor -> its types or a network's kind, IRI order
+    #: (area, municipality) -> the gap cell's (providers, broad, networks), counted once per build
+    #: (:meth:`counted`) from the local rows: the whole country's matrix reads no row list
+    cells: dict[tuple[str, str], tuple[int, int, int]] = field(default_factory=dict)
+    _national_counts: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def rows(self, area: str, municipality: str | None = None) -> list[tuple]:
         """The raw rows of one area for one municipality (or every municipality), in answer order."""
@@ -153,6 +157,7 @@ class SupportLayer:
             "national": [[i(a), rows(rs)] for a, rs in self.national.items()],
             "needs": [[i(a), i(m), n] for (a, m), n in self.needs.items()],
             "roles": [[i(a), [i(r) for r in rs]] for a, rs in self.roles.items()],
+            "cells": [[i(a), i(m), *n] for (a, m), n in self.cells.items()],
         }
         return json.dumps({"strings": list(index), **data}, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -174,6 +179,7 @@ class SupportLayer:
             {s(a): rows(rs) for a, rs in raw["national"]},
             {(s(a), s(m)): n for a, m, n in raw["needs"]},
             {s(a): [s(r) for r in rs] for a, rs in raw["roles"]},
+            {(s(a), s(m)): (p, b, n) for a, m, p, b, n in raw.get("cells", ())},
         )
 
     def gap_rows(self, county: str | None = None) -> list[dict]:
@@ -182,25 +188,46 @@ class SupportLayer:
         places = sorted((c, m) for m, c in self.county_of.items() if c is not None and county in (None, c))
         return [{"area": a, "county": c, "municipality": m} | self.counts(a, m) for c, m in places for a in self.areas]
 
+    def counted(self) -> "SupportLayer":
+        """The layer with every gap cell's local counts (:attr:`cells`) computed: done once, at build time."""
+        self.cells = {key: _local_counts(rows) for key, rows in self.local.items()}
+        return self
+
     def counts(self, area: str, municipality: str) -> dict[str, int]:
         """The gap cell's counts for one municipality and area: the rules of ``gaps.rq`` applied to
         the same rows the support answer shows (providers, broad, national, networks, needs)."""
-        providers, broad, networks = set(), set(), set()
-        for r in self.local.get((area, municipality), ()):
-            if r[ROUTE] == "coverage" and r[LEVEL] != NATIONAL:
-                (broad if r[MATCH] == BROAD else providers).add(r[ACTOR])
-            elif r[ROUTE] in ("member", "through"):
-                networks.add(r[ACTOR])
-        national = {r[ACTOR] for r in self.national.get(area, ()) if r[MATCH] != BROAD}
-        needs = self.needs.get((area, municipality), 0)
+        key = (area, municipality)
+        if self.cells:
+            providers, broad, networks = self.cells.get(key, (0, 0, 0))
+        else:
+            providers, broad, networks = _local_counts(self.local.get(key, ()))
+        needs = self.needs.get(key, 0)
         return {
-            "providers": len(providers),
-            "broad": len(broad),
-            "national": len(national),
-            "networks": len(networks),
+            "providers": providers,
+            "broad": broad,
+            "national": self.national_count(area),
+            "networks": networks,
             "needs": needs,
             "unmet_needs": needs if not providers else 0,
         }
+
+    def national_count(self, area: str) -> int:
+        """How many national actors offer support in the area itself (the same for every municipality)."""
+        if area not in self._national_counts:
+            self._national_counts[area] = len({r[ACTOR] for r in self.national.get(area, ()) if r[MATCH] != BROAD})
+        return self._national_counts[area]
+
+
+def _local_counts(rows) -> tuple[int, int, int]:
+    """(providers, broad, networks) among a gap cell's local rows: coverage in the area itself or
+    broad (not by a national actor), and networks by membership."""
+    providers, broad, networks = set(), set(), set()
+    for r in rows:
+        if r[ROUTE] == "coverage" and r[LEVEL] != NATIONAL:
+            (broad if r[MATCH] == BROAD else providers).add(r[ACTOR])
+        elif r[ROUTE] in ("member", "through"):
+            networks.add(r[ACTOR])
+    return len(providers), len(broad), len(networks)
 
 
 class _LazyRows(dict):
@@ -454,7 +481,7 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
         {k: sorted(v, key=key) for k, v in national.items()},
         dict(needs or {}),
         roles_of(pairs),
-    )
+    ).counted()
 
 
 def roles_of(pairs) -> dict[str, list[str]]:
