@@ -111,6 +111,8 @@ def worker_store(data: Path, nt_out: Path, bindings_out: Path, outputs: bool = T
     timed("link graph (networkx projection)", lambda: kg.link_graph)
     # the chains' link confidence and sources: derived once per build (links.json), as the layer
     timed("link records (derived once per build)", lambda: kg.link_records)
+    # the rows of the queries answered by filtering (DERIVED_ROWS: collaborations, brokers)
+    timed("rows of the derived queries (once per build)", lambda: kg.derived_rows)
     # the support layer: derived once per build (the build cache keeps it), before any answer reads it
     timed("support layer (derived once per build)", lambda: kg.support_layer)
     lib = library()

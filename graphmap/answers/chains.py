@@ -160,7 +160,10 @@ def brokers(kg: KnowledgeGraph, k: int | None = None) -> list[dict]:
     rows = run_query(kg, "brokers").present()
     if k is None and kg.link_graph.number_of_nodes() > EXACT_BETWEENNESS_UP_TO:
         k = SAMPLED_SOURCES
-    centrality = analysis.betweenness(kg.link_graph, k=k)
+    computed = kg.__dict__.setdefault("_betweenness", {})  # the graph never changes: once per build and k
+    if k not in computed:
+        computed[k] = analysis.betweenness(kg.link_graph, k=k)
+    centrality = computed[k]
     for row in rows:
         row["betweenness"] = round(centrality.get(row["actor"], 0.0), 4)
     return rows
