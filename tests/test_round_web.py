@@ -14,6 +14,7 @@ import datetime as _dt
 import json
 import os
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -53,7 +54,9 @@ def tokens(made):
 
 @pytest.fixture(scope="module")
 def server(kg, made, tokens):
-    with LiveServer(create_app(kg, round_folder=made.folder, answer_limits=(10_000, 100_000))) as live:
+    with LiveServer(
+        create_app(kg, round_folder=made.folder, answer_limits={"per_address": 10_000, "overall": 100_000})
+    ) as live:
         with httpx.Client(base_url=live.url, timeout=120) as client:
             live.http = client
             yield live
@@ -156,7 +159,9 @@ def test_no_token_a_wrong_an_expired_and_a_revoked_token_get_the_plain_404(kg, m
     (folder / WEB / LINKS).write_text(json.dumps({"format": 1, "links": links}))
     revoke(folder, LYCKSELE)
     before = snapshot(folder)
-    with LiveServer(create_app(kg, round_folder=folder, answer_limits=(10_000, 100_000))) as live:
+    with LiveServer(
+        create_app(kg, round_folder=folder, answer_limits={"per_address": 10_000, "overall": 100_000})
+    ) as live:
         http = httpx.Client(base_url=live.url, timeout=120)
         unknown = http.get("/no-such-page")
         assert unknown.status_code == 404
@@ -180,28 +185,36 @@ def test_no_token_a_wrong_an_expired_and_a_revoked_token_get_the_plain_404(kg, m
     assert snapshot(folder) == before  # nothing written: no draft, no answer, no audit entry
 
 
-def test_ten_thousand_guessed_tokens_are_all_refused_and_bounded(kg, made):
-    """One address guesses 10 000 tokens: 20 are looked up (404), the rest refused unseen (429); 30
-    more addresses then fill the overall bound of 200, after which no token is looked up at all."""
-    app = create_app(kg, round_folder=made.folder, answer_limits=(20, 200))
+def test_ten_thousand_guessed_tokens_are_all_refused_and_bounded(kg, made, tokens):
+    """One address guesses 10 000 tokens (four connections at once): 20 are looked up (404), the rest
+    refused unseen (429); 30 more addresses then fill the overall bound of 200, after which no token
+    is looked up at all, not even a valid one (it is asked again after the window)."""
+    app = create_app(kg, round_folder=made.folder, answer_limits={"per_address": 20, "overall": 200, "window": 3600})
     pages = app.state.holder.answers
-    with LiveServer(app) as live:
-        statuses: dict[int, int] = {}
-        with httpx.Client(base_url=live.url, timeout=120) as http:
-            for n in range(10_000):
-                got = http.get(f"/svar/{os.urandom(32).hex()[:43]}")
-                statuses[got.status_code] = statuses.get(got.status_code, 0) + 1
-        assert statuses == {404: 20, 429: 9_980}
-        assert pages.lookups == 20
-        for i in range(2, 32):  # other loopback addresses
-            transport = httpx.HTTPTransport(local_address=f"127.0.0.{i}")
-            with httpx.Client(base_url=live.url, timeout=120, transport=transport) as http:
-                for _ in range(10):
-                    got = http.get(f"/svar/{os.urandom(32).hex()[:43]}")
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+
+    def guess(url, n, address="127.0.0.1"):
+        transport = httpx.HTTPTransport(local_address=address)
+        with httpx.Client(base_url=url, timeout=120, transport=transport) as http:
+            for _ in range(n):
+                got = http.get(f"/svar/{secrets.token_urlsafe(32)}")
+                with lock:
                     statuses[got.status_code] = statuses.get(got.status_code, 0) + 1
-        assert statuses[404] == 200 and pages.lookups == 200  # the overall bound
-        assert statuses[404] + statuses[429] == 10_300
-        assert pages.limit.addresses() == 19  # only addresses within the window are remembered
+
+    with LiveServer(app) as live:
+        threads = [threading.Thread(target=guess, args=(live.url, 2_500)) for _ in range(4)]
+        [x.start() for x in threads]
+        [x.join() for x in threads]
+        assert statuses == {404: 20, 429: 9_980} and pages.lookups == 20
+        assert httpx.get(f"{live.url}/svar/{tokens[UMEA]}").status_code == 429  # this address waits
+        for i in range(2, 32):  # other loopback addresses
+            guess(live.url, 10, f"127.0.0.{i}")
+        assert statuses[404] == 200 and pages.lookups == 200 and statuses[404] + statuses[429] == 10_300
+        transport = httpx.HTTPTransport(local_address="127.0.0.99")
+        assert httpx.Client(transport=transport).get(f"{live.url}/svar/{tokens[UMEA]}").status_code == 429
+        assert pages.limit.addresses() == 31  # addresses are kept for the window only (in memory)
+    assert not any(b"127.0.0." in p.read_bytes() for p in made.folder.rglob("*") if p.is_file())
 
 
 # ------------------------------------------------------------------ forms
@@ -365,6 +378,7 @@ def test_kill_9_during_saves_leaves_the_last_complete_state(kg, made, tmp_path):
                     assert proc.poll() is None and time.monotonic() < deadline
                     time.sleep(0.3)
             stop = threading.Event()
+            done = []
 
             def saver():
                 with httpx.Client(base_url=url, timeout=30) as http:
@@ -382,12 +396,16 @@ def test_kill_9_during_saves_leaves_the_last_complete_state(kg, made, tmp_path):
                                     "action": "send" if int(hidden["version"]) % 2 else "save",
                                 },
                             )
+                            done.append(1)
                         except (httpx.TransportError, KeyError):
                             return
 
             worker = threading.Thread(target=saver)
             worker.start()
-            time.sleep(1.5 + attempt * 0.37)
+            wait = time.monotonic() + 300
+            while len(done) < 2 and time.monotonic() < wait:  # two saves complete, then kill during a third
+                time.sleep(0.05)
+            time.sleep(0.1 + 0.15 * attempt)
         finally:
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()

@@ -103,16 +103,28 @@ class GuessLimit:
             while times and times[0] < edge:
                 times.popleft()
 
-    def blocked(self, addr: str) -> bool:
-        with self._lock:
-            self._prune(time.monotonic())
-            return len(self._all) >= self.overall or len(self._by_address.get(addr, ())) >= self.per_address
-
-    def failed(self, addr: str) -> None:
+    def take(self, addr: str) -> bool:
+        """Count one attempt from ``addr`` and say whether it may be looked up (False: over a bound,
+        nothing counted). Checking and counting are one step: concurrent guesses cannot pass the bound."""
         with self._lock:
             now = time.monotonic()
+            self._prune(now)
+            if len(self._all) >= self.overall or len(self._by_address.get(addr, ())) >= self.per_address:
+                return False
             self._all.append(now)
             self._by_address.setdefault(addr, deque()).append(now)
+            return True
+
+    def forgive(self, addr: str) -> None:
+        """The attempt was a valid link: it does not count."""
+        with self._lock:
+            times = self._by_address.get(addr)
+            if times:
+                gone = times.pop()
+                try:
+                    self._all.remove(gone)
+                except ValueError:
+                    pass
 
     def addresses(self) -> int:
         """How many addresses are remembered now."""
@@ -196,14 +208,20 @@ class AnswerPages:
     # ---- the page
     async def page(self, request: Request) -> Response:
         addr = request.client.host if request.client else "-"
-        if self.limit.blocked(addr):
-            return self._plain(request, 429, "answer.busy", {"Retry-After": str(int(self.limit.window))})
+        if not self.limit.take(addr):  # refused unseen, cheaply: a flood costs no page rendering
+            lang = self.holder.lang(request)
+            return Response(
+                t("answer.busy", lang) + "\n",
+                status_code=429,
+                media_type="text/plain; charset=utf-8",
+                headers={**NO_STORE, "Retry-After": str(int(self.limit.window))},
+            )
         token = request.path_params["token"]
         self.lookups += 1
         code = lookup(self.folder, token) if _TOKEN.fullmatch(token) else None
         if code is None or code not in self.manifest["respondents"]:
-            self.limit.failed(addr)
             return self.not_found(request)
+        self.limit.forgive(addr)
         if request.method == "GET":
             return await run_in_threadpool(self._show, request, code, token)
         return await self._post(request, code, token)

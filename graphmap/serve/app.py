@@ -790,7 +790,7 @@ def create_app(
     previous: KnowledgeGraph | None = None,
     round_folder=None,
     public_url: str | None = None,
-    answer_limits: tuple[int, int] | None = None,
+    answer_limits: dict | None = None,
 ) -> Starlette:
     """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
 
@@ -801,7 +801,7 @@ def create_app(
     functional address) as the contact point's e-mail, which DCAT-AP-SE requires. With
     ``round_folder`` the round's answer pages are open behind their private links
     (:mod:`graphmap.serve.answer_pages`; ``public_url`` the address the proxy publishes,
-    ``answer_limits`` the refused tokens allowed per address and overall per minute).
+    ``answer_limits`` the bounds on guessing: ``per_address``, ``overall``, ``window`` seconds).
     """
     site = Site(
         kg,
@@ -814,13 +814,7 @@ def create_app(
     if round_folder is not None:
         from graphmap.serve.answer_pages import AnswerPages
 
-        per_address, overall = answer_limits or (None, None)
-        holder.answers = AnswerPages(
-            holder,
-            round_folder,
-            public_url=public_url,
-            **({"per_address": per_address, "overall": overall} if answer_limits else {}),
-        )
+        holder.answers = AnswerPages(holder, round_folder, public_url=public_url, **(answer_limits or {}))
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
