@@ -22,6 +22,8 @@ from pathlib import Path
 
 from graphmap.fileio import write_bytes_atomic
 
+#: the round folder's subfolder of what the answer pages keep (links, drafts, this log)
+WEB = "webb"
 AUDIT = "audit.jsonl"
 MAX_AUDIT = 32 << 20  # bytes read; a round of 300 respondents saving 100 times each is ~10 MB
 ACTIONS = ("issued", "revoked", "draft", "sent", "conflict")
@@ -32,8 +34,6 @@ def now() -> str:
 
 
 def audit_path(folder) -> Path:
-    from graphmap.round.links import WEB
-
     return Path(folder) / WEB / AUDIT
 
 
@@ -95,4 +95,4 @@ def describe(e: dict, lang: str = "sv") -> str:
     return text
 
 
-__all__ = ["record", "read_audit", "appended", "entry", "describe", "audit_path", "AUDIT", "ACTIONS"]
+__all__ = ["WEB", "record", "read_audit", "appended", "entry", "describe", "audit_path", "AUDIT", "ACTIONS"]

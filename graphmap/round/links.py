@@ -40,9 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphmap.fileio import folder_lock, write_bytes_atomic
+from graphmap.round.audit import WEB, record
 
-#: the round folder's subfolder of what the answer pages keep (links, drafts, the audit log)
-WEB = "webb"
 LINKS = "links.json"
 PREFIX = "/svar/"
 TOKEN_BYTES = 32
@@ -108,7 +107,6 @@ def issue(
 ) -> list[Link]:
     """New links for ``respondents`` (code -> name) of the round in ``folder``; each replaces the
     respondent's earlier link. The tokens are returned, never stored."""
-    from graphmap.round.audit import record
     from graphmap.round.workbook import read_manifest
 
     folder = Path(folder)
@@ -131,8 +129,6 @@ def issue(
 
 def revoke(folder, respondent: str, *, today: str | None = None) -> bool:
     """End ``respondent``'s link; False if it has none (or it was revoked already)."""
-    from graphmap.round.audit import record
-
     folder = Path(folder)
     with folder_lock(folder):
         links = read_links(folder)
