@@ -110,6 +110,22 @@ def test_a_link_carries_256_random_bits_and_only_its_hash_is_kept(made, tokens):
             assert not any(t_.encode() in path.read_bytes() for t_ in tokens.values()), path
 
 
+def test_neither_token_nor_hash_reaches_the_graph_the_exports_or_sparql(made, tokens):
+    import graphmap
+    from graphmap.ingest import bundled_paths
+
+    built = graphmap.build(bundled_paths() + [made.folder])
+    text = built.graph.serialize(format="nt")
+    hashes = [token_hash(t_) for t_ in tokens.values()]
+    assert not any(x in text for x in [*tokens.values(), *hashes, "links.json", "audit.jsonl"])
+    with LiveServer(create_app(built)) as live, httpx.Client(base_url=live.url, timeout=120) as http:
+        query = "SELECT ?s ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), '%s')) }"
+        for needle in (hashes[0][:16], tokens[UMEA][:16]):
+            got = http.get("/sparql", params={"query": query % needle}, headers={"Accept": "text/csv"})
+            assert got.status_code == 200 and got.text.strip() == "s,o"
+        assert http.get(f"/svar/{tokens[UMEA]}").status_code == 404  # no --round: read-only, no answer pages
+
+
 def test_the_links_command_prints_and_writes_the_csv_and_a_new_link_replaces_the_old(kg, tmp_path):
     made = start_round(kg, "Länkar", [UMEA, LYCKSELE], tmp_path / "rounds", deadline=DEADLINE)
     csv_path = tmp_path / "ut" / "lankar.csv"
