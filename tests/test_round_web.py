@@ -438,3 +438,21 @@ def test_kill_9_during_saves_leaves_the_last_complete_state(kg, made, tmp_path):
         if draft.state == "sent":
             back = read_returns(folder)
             assert not back.errors and back.returned[0].needs[0]["description_sv"] == posted[draft.version]
+
+
+def test_a_workbook_and_a_web_answer_from_one_municipality_are_the_same_one_twice(server, made, tokens, tmp_path):
+    import shutil
+
+    sent = answer_file(made.folder, UMEA)
+    assert sent.exists()  # sent in the test above
+    folder = tmp_path / "runda"
+    shutil.copytree(made.folder, folder)
+    shutil.copy(folder / "utskick" / f"{UMEA}-umea.xlsx", folder / "svar" / f"{UMEA}-umea.xlsx")  # the workbook too
+    back = read_returns(folder)
+    twice = sorted(p.file for p in back.errors if p.code == "twice")
+    assert twice == [f"{UMEA}-umea.xlsx", f"{UMEA}-webb.xlsx"] and not back.returned
+
+
+def test_serve_round_refuses_a_folder_that_is_no_round(tmp_path):
+    result = CliRunner().invoke(main, ["serve", "--round", str(tmp_path), "--port", "0"])
+    assert result.exit_code == 2 and "round.json" in result.output
