@@ -201,6 +201,7 @@ def test_no_token_a_wrong_an_expired_and_a_revoked_token_get_the_plain_404(kg, m
     assert snapshot(folder) == before  # nothing written: no draft, no answer, no audit entry
 
 
+@pytest.mark.slow  # 10 300 requests: about 3 minutes on 2 busy cores
 def test_ten_thousand_guessed_tokens_are_all_refused_and_bounded(kg, made, tokens):
     """One address guesses 10 000 tokens (four connections at once): 20 are looked up (404), the rest
     refused unseen (429); 30 more addresses then fill the overall bound of 200, after which no token
@@ -364,6 +365,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow  # four server processes started and killed: about 2 minutes on 2 busy cores
 def test_kill_9_during_saves_leaves_the_last_complete_state(kg, made, tmp_path):
     """A server process is killed (SIGKILL) while saves are under way, four times; each time the
     draft is a whole one of the versions posted, the folder settles, and the answers read back."""
