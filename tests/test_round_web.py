@@ -458,3 +458,74 @@ def test_a_workbook_and_a_web_answer_from_one_municipality_are_the_same_one_twic
 def test_serve_round_refuses_a_folder_that_is_no_round(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--round", str(tmp_path), "--port", "0"])
     assert result.exit_code == 2 and "round.json" in result.output
+
+
+KILLED_SAVE = """
+import os, signal, sys
+limit = None if sys.argv[1] == "-" else int(sys.argv[1])
+count = [0]
+def counted(f):
+    def inner(*a, **k):
+        count[0] += 1
+        if limit is not None and count[0] > limit:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return f(*a, **k)
+    return inner
+from graphmap.round.webanswer import save
+form = {"needs.3.level": "Stort behov", "needs.3.missing": "andra versionen", "verify.3.answer": "Stämmer"}
+os.replace, os.unlink, os.rmdir = counted(os.replace), counted(os.unlink), counted(os.rmdir)
+saved = save(sys.argv[2], "2481", form, version=1, send=True)
+print(saved.outcome, saved.draft.version, count[0])
+"""
+
+
+@pytest.mark.slow  # one process per file operation of a save: about 2 minutes on 2 busy cores
+def test_a_save_killed_at_every_file_operation_leaves_the_old_or_the_new_state(made, tmp_path):
+    """A send (version 1 → 2) in a process that kills itself (SIGKILL) at its n-th file operation
+    (``os.replace``, ``os.unlink``, ``os.rmdir``), for every n: after the next reader's settle the
+    draft, the audit log and the answer in ``svar/`` are all version 1 or all version 2."""
+    import shutil
+
+    base = tmp_path / "base"
+    shutil.copytree(made.folder, base, ignore=shutil.ignore_patterns("svar", "webb"))
+    (base / "svar").mkdir()
+    from graphmap.round.webanswer import save
+
+    first = save(base, LYCKSELE, {"needs.3.level": "Visst behov", "needs.3.missing": "första"}, version=0)
+    assert first.outcome == "saved" and first.draft.version == 1
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "GRAPHMAP_CACHE_DIR": "off"}
+
+    def run(limit, folder):
+        done = subprocess.run(
+            [sys.executable, "-c", KILLED_SAVE, "-" if limit is None else str(limit), str(folder)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        return done
+
+    whole = tmp_path / "whole"
+    shutil.copytree(base, whole)
+    done = run(None, whole)
+    outcome, version, operations = done.stdout.split()
+    assert done.returncode == 0 and (outcome, version) == ("sent", "2") and int(operations) > 3
+    seen = set()
+    for limit in range(int(operations)):
+        folder = tmp_path / f"killed-{limit}"
+        shutil.copytree(base, folder)
+        assert run(limit, folder).returncode == -signal.SIGKILL
+        settle(folder)
+        assert not (folder / ".graphmap-staged").exists() and not (folder / ".graphmap-journal.json").exists()
+        draft = read_draft(folder, LYCKSELE)
+        sent = answer_file(folder, LYCKSELE)
+        audit = [e["details"]["version"] for e in read_audit(folder) if e["action"] in ("draft", "sent")]
+        if draft.version == 1:
+            assert draft.cells["needs"]["3"]["missing"] == "första" and not sent.exists() and audit == [1]
+        else:
+            assert draft.version == 2 and draft.state == "sent" and audit == [1, 2]
+            assert draft.cells["needs"]["3"]["missing"] == "andra versionen"
+            back = read_returns(folder)
+            assert not back.errors and back.returned[0].needs[0]["description_sv"] == "andra versionen"
+        seen.add(draft.version)
+    assert seen == {1, 2}  # killed before the commit and after it
