@@ -177,15 +177,142 @@ def apply_cmd(folder, returned, replace, require_all, data, lang):
         fail(t("round.cli.held", lang, n=len(applied.held), files=", ".join(applied.held)), 1)
 
 
+def _chosen(manifest: dict, names, actors: bool, lang: str) -> dict[str, str]:
+    """The round's respondents (code -> name) that links are for: the municipalities (and the actors
+    with ``actors``), or those named (a code or a name)."""
+    asked = {code: e["name"] for code, e in manifest["respondents"].items()}
+    if not names:
+        return {c: n for c, n in asked.items() if actors or c.isdigit()}
+    out = {}
+    for name in names:
+        found = [c for c, n in asked.items() if name == c or str(name).casefold() == n.casefold()]
+        if not found:
+            fail(t("answer.cli.not_asked", lang, name=name, round=manifest["name"]))
+        out[found[0]] = asked[found[0]]
+    return out
+
+
+@round_group.command("links")
+@click.argument("name")
+@click.option("--actor", "actors", is_flag=True, help=help_text("answer.help.actor"))
+@click.option("--municipality", "-m", "municipalities", multiple=True, help=help_text("answer.help.municipality"))
+@click.option(
+    "--public-url", default="http://127.0.0.1:8765", show_default=True, help=help_text("answer.help.public_url")
+)
+@click.option(
+    "--grace", default=14, show_default=True, type=click.IntRange(0, 365), help=help_text("answer.help.grace")
+)
+@click.option("--csv", "csv_path", type=click.Path(path_type=Path, dir_okay=False), help=help_text("answer.help.csv"))
+@LANG
+@handle_errors
+@_round_error
+def links_cmd(name, actors, municipalities, public_url, grace, csv_path, lang):
+    """Privata länkar att svara i webbläsaren / private links to answer in the browser.
+
+    En länk per kommun (och aktör med --actor); en ny länk ersätter den gamla. NAME är rundans
+    namn eller mapp. Länkarna skrivs ut och som CSV (utanför rundans mapp); bara deras hash sparas.
+    """
+    from graphmap.fileio import write_bytes_atomic
+    from graphmap.round.links import find_round, issue, links_csv
+    from graphmap.round.workbook import read_manifest
+    from graphmap.workspace import workspace
+
+    folder = find_round(name)
+    manifest = read_manifest(folder)
+    chosen = _chosen(manifest, municipalities, actors, lang)
+    if not chosen:
+        fail(t("answer.cli.nobody", lang))
+    made = issue(folder, chosen, public_url, grace_days=grace)
+    csv_path = csv_path or workspace() / f"{manifest['round']}-lankar.csv"
+    write_bytes_atomic(csv_path, links_csv(made), private=True)
+    emit_rows(
+        [{"code": x.respondent, "name": x.name, "url": x.url, "expires": x.expires} for x in made],
+        [
+            ("code", t("round.cli.code", lang)),
+            ("name", t("round.cli.name", lang)),
+            ("url", t("answer.web.link", lang)),
+            ("expires", t("answer.web.link_valid", lang, expires="").strip()),
+        ],
+        "table",
+        lang=lang,
+    )
+    click.echo(t("answer.cli.issued", lang, n=len(made), round=manifest["name"], csv=csv_path))
+
+
+@round_group.command("revoke")
+@click.argument("name")
+@click.option(
+    "--municipality", "-m", "municipalities", multiple=True, required=True, help=help_text("answer.help.municipality")
+)
+@LANG
+@handle_errors
+@_round_error
+def revoke_cmd(name, municipalities, lang):
+    """Återkalla en länk / revoke a link (a new one is issued with round links -m)."""
+    from graphmap.round.links import find_round, revoke
+    from graphmap.round.workbook import read_manifest
+
+    folder = find_round(name)
+    manifest = read_manifest(folder)
+    for code, label in _chosen(manifest, municipalities, True, lang).items():
+        if revoke(folder, code):
+            click.echo(t("answer.cli.revoked", lang, name=label))
+        else:
+            fail(t("answer.cli.no_link", lang, name=label), 1)
+
+
+def _web_status(folder, fmt, lang) -> None:
+    """The answers in the browser and the audit log of the round in ``folder`` (:func:`graphmap.round.webanswer.web_state`)."""
+    from graphmap.round.webanswer import web_state
+
+    state = web_state(folder, lang)
+    if fmt == "table":
+        click.echo(t("answer.cli.web_head", lang, round=state.round))
+    emit_rows(
+        [{"code": r["code"], "name": r["name"], "link": r["link"], "state": r["said"]} for r in state.respondents],
+        [
+            ("code", t("round.cli.code", lang)),
+            ("name", t("round.cli.name", lang)),
+            ("link", t("answer.web.link", lang)),
+            ("state", t("answer.web.state", lang)),
+        ],
+        fmt,
+        lang=lang,
+    )
+    if fmt == "table" and state.audit:
+        emit_rows(
+            [{"time": e["time"], "name": e["name"], "text": e["text"]} for e in state.audit],
+            [
+                ("time", t("answer.web.time", lang)),
+                ("name", t("round.cli.name", lang)),
+                ("text", t("answer.web.what", lang)),
+            ],
+            "table",
+            title=t("answer.web.audit", lang, n=len(state.audit)),
+            lang=lang,
+        )
+
+
 @round_group.command("status")
 @DATA
 @FORMAT
+@click.option("--round", "round_name", help=help_text("answer.help.round"))
 @LANG
 @handle_errors
-def status_cmd(data, fmt, lang):
-    """Var rundan står: vilka som svarat, öppna antaganden, behov utan stöd / where the round stands."""
+@_round_error
+def status_cmd(data, fmt, round_name, lang):
+    """Var rundan står: vilka som svarat, öppna antaganden, behov utan stöd / where the round stands.
+
+    Med --round även svaren via webben och loggen / with --round also the answers in the browser and the log.
+    """
     from graphmap.round.status import round_status
 
+    if round_name:
+        from graphmap.round.links import find_round
+
+        _web_status(find_round(round_name), fmt, lang)
+        if fmt != "table":
+            return
     kg = load_graph(data, lang)
     states = round_status(kg, lang)
     if not states:

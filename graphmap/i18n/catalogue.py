@@ -1412,6 +1412,7 @@ SERVE: dict[str, tuple[str, str]] = {
 
 from .round import ROUND  # noqa: E402  (a section kept in its own file)
 from .pages import PAGES  # noqa: E402  (a section kept in its own file)
+from .answer import ANSWER  # noqa: E402  (a section kept in its own file)
 
 SECTIONS = {
     "cli": CLI,
@@ -1429,6 +1430,7 @@ SECTIONS = {
     "ontology": ONTOLOGY,
     "round": ROUND,
     "pages": PAGES,
+    "answer": ANSWER,
 }
 
 

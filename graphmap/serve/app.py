@@ -114,6 +114,7 @@ class App:
         self.env = _env()
         self._described: dict = {}  # base URL -> the service description of /sparql
         self.contact_email: str | None = None  # the publisher's functional address, in /catalog
+        self.answers = None  # the answer pages of a round (graphmap.serve.answer_pages), with --round
 
     # ---- helpers -------------------------------------------------------------------------------
     def lang(self, request: Request) -> str:
@@ -544,8 +545,13 @@ class App:
 
     def round_page(self, request: Request):
         which = "status" if request.url.path == "/runda" else "changes"
+        web = None
+        if which == "status" and self.answers is not None:  # live, never cached: drafts change
+            from graphmap.round.webanswer import web_state
+
+            web = web_state(self.answers.folder, self.lang(request))
         return self.render(
-            request, f"round_{which}.html", page=self._round_page(which, self.lang(request)), active="round"
+            request, f"round_{which}.html", page=self._round_page(which, self.lang(request)), active="round", web=web
         )
 
     def data_page(self, request: Request):
@@ -695,6 +701,7 @@ class App:
             Route("/sparql/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
             Route("/update", sparql.update_refused, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
             Route("/favicon.ico", self.favicon),
+            *(self.answers.routes() if self.answers is not None else []),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ]
 
@@ -781,6 +788,9 @@ def create_app(
     cache_mb: float = 256.0,
     contact_email: str | None = None,
     previous: KnowledgeGraph | None = None,
+    round_folder=None,
+    public_url: str | None = None,
+    answer_limits: dict | None = None,
 ) -> Starlette:
     """The web app for ``kg``; without ``include_personal`` it serves a copy without personal data.
 
@@ -788,7 +798,10 @@ def create_app(
     ``sparql_workers`` queries run and ``sparql_queue`` more wait, further ones get 503. Maps,
     answers and tables are cached up to ``cache_mb`` MB. ``/forandringar`` compares the graph with
     ``previous`` (an earlier data version), if given. ``/catalog`` names ``contact_email`` (a
-    functional address) as the contact point's e-mail, which DCAT-AP-SE requires.
+    functional address) as the contact point's e-mail, which DCAT-AP-SE requires. With
+    ``round_folder`` the round's answer pages are open behind their private links
+    (:mod:`graphmap.serve.answer_pages`; ``public_url`` the address the proxy publishes,
+    ``answer_limits`` the bounds on guessing: ``per_address``, ``overall``, ``window`` seconds).
     """
     site = Site(
         kg,
@@ -798,6 +811,10 @@ def create_app(
     )
     holder = App(site, None, previous)
     holder.contact_email = contact_email
+    if round_folder is not None:
+        from graphmap.serve.answer_pages import AnswerPages
+
+        holder.answers = AnswerPages(holder, round_folder, public_url=public_url, **(answer_limits or {}))
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
