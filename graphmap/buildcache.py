@@ -64,9 +64,10 @@ from pathlib import Path
 
 from graphmap.i18n import t
 
-FORMAT = 4  # 2: the support layer (support.json) is kept with the graph; 3: the name index, the labels
+FORMAT = 5  # 2: the support layer (support.json) is kept with the graph; 3: the name index, the labels
 #             and the map state's rows (lookups.json), so that an answer from the layer loads no store;
-#             4: each actor's roles in the layer
+#             4: each actor's roles in the layer; 5: the sources' web addresses (the layer's
+#             ``pages``, the mapping-state rows' ``url``)
 #: parameterless queries every support answer and page asks (the state of the map), kept with the build
 KEPT_QUERIES = ("report-counties", "mapping-sources", "mapping-state")
 RACY_NS = 3_000_000_000  # mtime granularity is 2 s on some file systems; within this, hash

@@ -263,8 +263,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{county}, where {municipality} lies, is mapped in part.{missing} Support missing from "
         "the answer may still exist.",
     ),
-    "error.partly_unknown": (" Ingen källa hittad om: {questions}.", " No source found on: {questions}."),
-    "error.partly_partly": (" Bara delvis besvarat: {questions}.", " Answered in part: {questions}."),
+    "error.not_known": (" Inte känt för {municipality}: {questions}.", " Not known for {municipality}: {questions}."),
+    "answer.not_known.delvis": ("bara delvis besvarat", "answered in part"),
+    "answer.not_known.ingen-kalla-hittad": ("ingen källa hittad", "no source found"),
+    "answer.not_known.ej-angivet": ("ingen sökning antecknad", "no search recorded"),
     "error.not_mapped": (
         "{municipality} ligger i {county}, som inte är kartlagt ännu: ingen källa i datan säger "
         "något om länets stödstruktur. Svaret visar bara stöd som når alla kommuner; det betyder "
