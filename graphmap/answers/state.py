@@ -152,7 +152,7 @@ def question_text(kg: KnowledgeGraph, question: mapstate.QuestionState, lang: st
     first = name.split()[0] if name else ""
     if first[1:] == first[1:].lower():  # "Vilka kommuner …" -> "vilka kommuner …"; "FoU-enheter" stays
         name = name[:1].lower() + name[1:]
-    status = t(f"answer.not_known.{question.status}", lang)
+    status = t(f"error.not_known.{question.status}", lang)
     if question.urls:
         status += ": " + ", ".join(question.urls)
     return f"{name} ({status})"

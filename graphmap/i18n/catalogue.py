@@ -264,9 +264,9 @@ ERRORS: dict[str, tuple[str, str]] = {
         "the answer may still exist.",
     ),
     "error.not_known": (" Inte känt för {municipality}: {questions}.", " Not known for {municipality}: {questions}."),
-    "answer.not_known.delvis": ("bara delvis besvarat", "answered in part"),
-    "answer.not_known.ingen-kalla-hittad": ("ingen källa hittad", "no source found"),
-    "answer.not_known.ej-angivet": ("ingen sökning antecknad", "no search recorded"),
+    "error.not_known.delvis": ("bara delvis besvarat", "answered in part"),
+    "error.not_known.ingen-kalla-hittad": ("ingen källa hittad", "no source found"),
+    "error.not_known.ej-angivet": ("ingen sökning antecknad", "no search recorded"),
     "error.not_mapped": (
         "{municipality} ligger i {county}, som inte är kartlagt ännu: ingen källa i datan säger "
         "något om länets stödstruktur. Svaret visar bara stöd som når alla kommuner; det betyder "
