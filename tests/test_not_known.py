@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from graphmap.answers.state import question_text
 from graphmap.api import answer_note, not_known, not_mapped_note, run_query
 from graphmap.mapstate import QUESTIONS
 from graphmap.ontology import code_of
@@ -186,3 +187,16 @@ def test_actor_answer_names_the_role_of_a_structure_among_its_values(kg):
     roles = {r["value_label"]: r["value_role_label"] for r in rows if r["value_role"]}
     assert any("FoU-enhet" in role for role in roles.values()), roles
     assert any(r["url"] for r in rows if r["source"])
+
+
+def test_county_report_lists_what_is_not_known_per_municipality(kg):
+    from graphmap.api import not_known_groups
+    from graphmap.report import report_html
+
+    html = " ".join(report_html(kg, county="Skåne").split())
+    groups = not_known_groups(kg, "https://w3id.org/graphmap/id/lan/12")
+    assert groups and 'data-testid="not-known"' in html
+    for text, names in groups:  # each group: its municipalities and what none of them has a source for
+        assert f"<li><strong>{', '.join(names)}</strong>: {text}</li>" in html
+    svalov = next(text for text, names in groups if "Svalöv" in names)
+    assert svalov == "; ".join(question_text(kg, q) for q in not_known(kg, "Svalöv"))

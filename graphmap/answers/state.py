@@ -124,6 +124,33 @@ def not_mapped_note(kg: KnowledgeGraph, municipality, lang: str = "sv") -> str |
     return t("error.partly_mapped", lang, **names, missing=missing)
 
 
+def not_known_groups(kg: KnowledgeGraph, county, lang: str = "sv") -> list[tuple[str, list[str]]]:
+    """What is not known about each municipality of a county (:func:`not_known`), as the county
+    report lists it: municipalities that lack the same answers grouped, each group's questions in
+    words (:func:`question_text`) and its municipalities' names, in Swedish order.
+
+    >>> from graphmap.api import build
+    >>> kg = build()  # doctest: +SKIP
+    >>> groups = not_known_groups(kg, "https://w3id.org/graphmap/id/lan/12")
+    >>> [len(names) for _text, names in groups]   # Malmö and Helsingborg apart from the other 31
+    [31, 2]
+    """
+    from graphmap.i18n import sv_sort_key
+
+    groups: dict[str, list[str]] = {}
+    for m, c in kg.support_layer.county_of.items():
+        if c != str(county):
+            continue
+        missing = not_known(kg, m)
+        if missing:
+            text = "; ".join(question_text(kg, q, lang) for q in missing)
+            groups.setdefault(text, []).append(kg.label(URIRef(m), lang))
+    return sorted(
+        ((text, sorted(names, key=sv_sort_key)) for text, names in groups.items()),
+        key=lambda g: (-len(g[1]), sv_sort_key(g[1][0])),
+    )
+
+
 #: the answers about one municipality that say what the map does not know about it
 ABOUT_A_MUNICIPALITY = ("support", "coverage")
 

@@ -1206,6 +1206,10 @@ REPORT: dict[str, tuple[str, str]] = {
         "They reach every municipality alike and are listed here once; the county's "
         "own actors per area follow. Their sources are in the national report.",
     ),
+    "report.not_known": (
+        "Inte känt per kommun (ingen källa hittad eller bara delvis besvarat)",
+        "Not known per municipality (no source found, or answered in part)",
+    ),
     "report.state_summary": (
         "{mapped} av {n} län har källor för minst en fråga; ej kartlagt: {blank}. Källorna anger "
         "datum från {oldest} till {newest} (många sidor anger inget datum); {stale} källor är "
