@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rdflib import URIRef
+
 from graphmap import mapstate
 from graphmap.answers.runner import run_query
 from graphmap.i18n import t
-from rdflib import URIRef
-
 from graphmap.ontology import ID, concept_iri
 
 if TYPE_CHECKING:
