@@ -39,7 +39,15 @@ from graphmap.answers.runner import (
     run_query,
     shape_rows,
 )
-from graphmap.answers.state import county_state_of, map_state, not_mapped_note, stale_sources
+from graphmap.answers.state import (
+    answer_note,
+    county_state_of,
+    map_state,
+    not_known,
+    not_known_groups,
+    not_mapped_note,
+    stale_sources,
+)
 from graphmap.answers.where import by_county, where_text, with_places
 from graphmap.fileio import GRAPH_SUFFIXES
 
@@ -74,6 +82,9 @@ __all__ = [
     "map_state",
     "county_state_of",
     "not_mapped_note",
+    "not_known",
+    "not_known_groups",
+    "answer_note",
     "stale_sources",
     "GRAPH_SUFFIXES",
 ]

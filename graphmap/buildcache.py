@@ -68,7 +68,8 @@ from graphmap.i18n import t
 FORMAT = 5  # 2: the support layer (support.json) is kept with the graph; 3: the name index, the labels
 #             and the map state's rows (lookups.json), so that an answer from the layer loads no store;
 #             4: each actor's roles in the layer; 5: the chains' links and their confidence, the rows
-#             of the queries answered from rows derived once per build (derived.json)
+#             of the queries answered from rows derived once per build (derived.json), the sources'
+#             web addresses (the layer's ``pages``, the mapping-state rows' ``url``)
 #: parameterless queries every support answer and page asks (the state of the map), kept with the build
 KEPT_QUERIES = ("report-counties", "mapping-sources", "mapping-state")
 RACY_NS = 3_000_000_000  # mtime granularity is 2 s on some file systems; within this, hash

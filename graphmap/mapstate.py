@@ -64,6 +64,28 @@ class QuestionState:
     notes: list = field(default_factory=list)
     rows: list = field(default_factory=list)
     seen: set = field(default_factory=set, repr=False)  # the statuses of its rows
+    sources: list = field(default_factory=list)  # the sources of its rows (a search record for "no source found")
+    urls: list = field(default_factory=list)  # their web addresses, where they have one
+
+    def add(self, row: dict) -> None:
+        """Count one ``mapping-state`` row: rows that disagree (a part sourced, the rest not) make
+        the question answered in part."""
+        status = code_of(row["status"])
+        self.seen.add(status)
+        self.status = (
+            "kartlagd"
+            if self.seen == {"kartlagd"}
+            else "ingen-kalla-hittad"
+            if not self.seen & set(ANSWERED)
+            else "delvis"
+        )
+        if str(row.get("state")) not in self.rows:
+            self.rows.append(str(row.get("state")))
+            if row.get("note"):
+                self.notes.append(str(row["note"]))
+        for key, found in (("actor", self.actors), ("source", self.sources), ("url", self.urls)):
+            if row.get(key) and str(row[key]) not in found:
+                found.append(str(row[key]))
 
 
 @dataclass
@@ -166,20 +188,10 @@ def county_states(
         str(c): {q: QuestionState(q) for q in QUESTIONS} for c in counties
     }
     for row in rows:
-        county, question, status = str(row["county"]), code_of(row["question"]), code_of(row["status"])
+        county, question = str(row["county"]), code_of(row["question"])
         if question not in QUESTIONS or county not in by_county:
             continue
-        q = by_county[county][question]
-        q.seen.add(status)
-        q.status = (
-            "kartlagd" if q.seen == {"kartlagd"} else "ingen-kalla-hittad" if not q.seen & set(ANSWERED) else "delvis"
-        )  # rows that disagree (a part sourced, the rest not): partly
-        if str(row.get("state")) not in q.rows:
-            q.rows.append(str(row.get("state")))
-            if row.get("note"):
-                q.notes.append(str(row["note"]))
-        if row.get("actor") and str(row["actor"]) not in q.actors:
-            q.actors.append(str(row["actor"]))
+        by_county[county][question].add(row)
     national = national_sources(source_rows, len(counties))
     sources: dict[str, list[dict]] = {}
     for row in source_rows:
@@ -197,6 +209,39 @@ def county_states(
             county, questions, SourceAges.of(own, today), legacy, bool(covered and county in covered), shared
         )
     return states
+
+
+def municipality_questions(rows: list[dict], municipality: str, county: str) -> dict[str, QuestionState]:
+    """What the map knows about one municipality, per question (:data:`QUESTIONS`): the
+    ``mapping-state`` rows about the municipality itself, else (for a question no row about it
+    answers) its county's rows. A question no row answers at all is ``ej-angivet`` (no search is
+    recorded: not known); data without a ``mapping`` table gives every question ``ej-angivet``.
+
+    >>> rows = [{"place": "lan/12", "county": "lan/12", "question": "q/fou-tackning", "status": "s/delvis", "state": "a"},
+    ...         {"place": "k/1214", "county": "lan/12", "question": "q/fou-tackning", "status": "s/ingen-kalla-hittad",
+    ...          "state": "b", "source": "sokning"},
+    ...         {"place": "lan/12", "county": "lan/12", "question": "q/rss", "status": "s/kartlagd", "state": "c",
+    ...          "source": "src", "url": "https://example.org/rss"}]
+    >>> qs = municipality_questions(rows, "k/1214", "lan/12")
+    >>> [(q, s.status) for q, s in qs.items()][:3]
+    [('rss', 'kartlagd'), ('fou', 'ej-angivet'), ('fou-tackning', 'ingen-kalla-hittad')]
+    >>> qs["rss"].urls, municipality_questions(rows, "k/1280", "lan/12")["fou-tackning"].status
+    (['https://example.org/rss'], 'delvis')
+    """
+    own: dict[str, list[dict]] = {}
+    shared: dict[str, list[dict]] = {}
+    for row in rows:
+        place = str(row.get("place") or row["county"])
+        if place == str(municipality):
+            own.setdefault(code_of(row["question"]), []).append(row)
+        elif place == str(county):
+            shared.setdefault(code_of(row["question"]), []).append(row)
+    out = {}
+    for question in QUESTIONS:
+        state = out[question] = QuestionState(question, status="ej-angivet")
+        for row in own.get(question) or shared.get(question) or []:
+            state.add(row)
+    return out
 
 
 def national_sources(source_rows: list[dict], counties: int) -> set[str]:
@@ -223,4 +268,5 @@ __all__ = [
     "SourceAges",
     "CountyState",
     "county_states",
+    "municipality_questions",
 ]

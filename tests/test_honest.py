@@ -130,7 +130,7 @@ def test_kiruna_says_its_county_is_mapped_in_part_and_lists_national_support(kg)
     assert result.exit_code == 0, result.output
     text = " ".join(result.stderr.split())  # the terminal wraps long lines
     assert "Norrbottens län, där Kiruna ligger, är bara delvis kartlagt." in text
-    assert "Bara delvis besvarat: vilka kommuner som täcks." in text
+    assert "Inte känt för Kiruna: vilka kommuner som täcks (bara delvis besvarat: https://" in text
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert "Myndigheten för delaktighet (MFD)" in {r["actor_label"] for r in rows}  # national support, still listed
     foui = [r for r in rows if r["actor_label"] == "FoUI Norrbottens Kommuner"]

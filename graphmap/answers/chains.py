@@ -20,15 +20,19 @@ if TYPE_CHECKING:
 @engine("paths")
 def paths_answer(kg, query, bound: dict) -> list[dict]:
     """The ``chain`` question's rows: the chains from the bound ``actor`` in the whole graph's links."""
-    return chain_rows(kg.link_graph, str(bound["actor"]), link_confidence(kg))
+    return chain_rows(kg.link_graph, str(bound["actor"]), link_confidence(kg), kg.support_layer.roles)
 
 
-def chain_rows(link_graph, start: str, confidence: dict | None = None) -> list[dict]:
+def chain_rows(
+    link_graph, start: str, confidence: dict | None = None, roles: dict[str, list[str]] | None = None
+) -> list[dict]:
     """The `paths` engine's answer: every shortest chain from ``start`` in a link projection, as step rows.
 
     Both backends end here: the SPARQL one with the whole graph's links, the Cypher one with the links
     around ``start``. ``confidence`` (:func:`link_confidence`) gives each step its link's confidence
     and each chain the weakest of its steps' (``chain_confidence``, on every step of the chain).
+    ``roles`` (the support layer's: actor -> its types or a network's kind) gives the structure each
+    step reaches its role (``object_role``, a tuple as a gathered column is).
     """
     rows = analysis.paths_to_rows(start, analysis.chain_paths(link_graph, start))
     confidence = confidence or {}
@@ -60,11 +64,13 @@ def chain_rows(link_graph, start: str, confidence: dict | None = None) -> list[d
             made[v] = URIRef(v)
         return made[v]
 
+    roles = roles or {}
     return [
         {
             k: (term(v) if k in terms and v is not None else v)
             for k, v in (r | {"chain_confidence": weakest[(r["target"], r["path"])]}).items()
         }
+        | {"object_role": tuple(term(role) for role in roles.get(str(r["object"]), ()))}
         for r in rows
     ]
 

@@ -33,7 +33,9 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
     (285, ['area', 'broad', 'county'])
     """
     layer = kg.support_layer
-    if name == "support":  # one row per role of the actor (its types, a network's kind): gathered by the header
+    if name == "support":
+        # one row per role of the actor (its types, a network's kind) and per web address of the
+        # row's source: both gathered by the header
         rows = [
             {
                 c: (None if v is None else (Literal(v) if c == "route" else URIRef(v)))
@@ -45,7 +47,17 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
         for row in rows:
             if row["actor"] not in roles:
                 roles[row["actor"]] = [URIRef(r) for r in layer.roles.get(str(row["actor"]), ())] or [None]
-        return [row | {"role": role} for row in rows for role in roles[row["actor"]]]
+
+        def urls(source) -> list:
+            return [Literal(u) for u in layer.pages.get(str(source), ())] if source is not None else []
+
+        return [
+            row | {"role": role, "url": url}
+            for row in rows
+            for role in roles[row["actor"]]
+            for url in urls(row["source"]) or [None]
+        ]
+
     if name == "gaps":  # ~5,500 rows for the country over a few hundred distinct values: each term made once
         iris: dict[str, URIRef] = {}
         numbers: dict[int, Literal] = {}

@@ -44,6 +44,7 @@ ORG = "http://www.w3.org/ns/org#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCT = "http://purl.org/dc/terms/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+FOAF_PAGE = "http://xmlns.com/foaf/0.1/page"
 
 # the predicates the rules read, by the short name the derivation uses
 PREDICATES = {
@@ -114,6 +115,7 @@ class SupportLayer:
     national: dict[str, list[tuple]]  # area -> raw rows (every municipality)
     needs: dict[tuple[str, str], int] = field(default_factory=dict)  # (area, municipality) -> needs
     roles: dict[str, list[str]] = field(default_factory=dict)  # actor -> its types or a network's kind, IRI order
+    pages: dict[str, list[str]] = field(default_factory=dict)  # source -> its web addresses (foaf:page), in order
     #: (area, municipality) -> the gap cell's (providers, broad, networks), counted once per build
     #: (:meth:`counted`) from the local rows: the whole country's matrix reads no row list
     cells: dict[tuple[str, str], tuple[int, int, int]] = field(default_factory=dict)
@@ -157,6 +159,7 @@ class SupportLayer:
             "national": [[i(a), rows(rs)] for a, rs in self.national.items()],
             "needs": [[i(a), i(m), n] for (a, m), n in self.needs.items()],
             "roles": [[i(a), [i(r) for r in rs]] for a, rs in self.roles.items()],
+            "pages": [[i(a), [i(r) for r in rs]] for a, rs in self.pages.items()],
             "cells": [[i(a), i(m), *n] for (a, m), n in self.cells.items()],
         }
         return json.dumps({"strings": list(index), **data}, ensure_ascii=False, separators=(",", ":")).encode()
@@ -179,6 +182,7 @@ class SupportLayer:
             {s(a): rows(rs) for a, rs in raw["national"]},
             {(s(a), s(m)): n for a, m, n in raw["needs"]},
             {s(a): [s(r) for r in rs] for a, rs in raw["roles"]},
+            {s(a): [s(r) for r in rs] for a, rs in raw["pages"]},
             {(s(a), s(m)): (p, b, n) for a, m, p, b, n in raw.get("cells", ())},
         )
 
@@ -481,7 +485,16 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
         {k: sorted(v, key=key) for k, v in national.items()},
         dict(needs or {}),
         roles_of(pairs),
+        pages_of(pairs),
     ).counted()
+
+
+def pages_of(pairs) -> dict[str, list[str]]:
+    """Each source's web addresses (``foaf:page``), in order: the support answer's ``url``."""
+    pages: dict[str, set] = defaultdict(set)
+    for source, page in pairs(FOAF_PAGE):
+        pages[source].add(page)
+    return {source: sorted(found) for source, found in pages.items()}
 
 
 def roles_of(pairs) -> dict[str, list[str]]:

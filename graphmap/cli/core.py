@@ -179,8 +179,14 @@ def query_cmd(name, params, data, lang, fmt):
         from graphmap.resolve import UnknownName
 
         raise UnknownName("query", name, sorted(library()))
+    from graphmap.api import answer_note
+
     kg = load_graph(data, lang)
-    show_result(run_query(kg, name, **param_pairs(params, lang)), fmt, lang)
+    result = run_query(kg, name, **param_pairs(params, lang))
+    show_result(result, fmt, lang)
+    note = answer_note(result, lang)  # an answer about a municipality: what the map does not know about it
+    if note:
+        err_console.print(note, markup=False)
 
 
 @click.command("support")
@@ -192,14 +198,14 @@ def query_cmd(name, params, data, lang, fmt):
 @handle_errors
 def support_cmd(data, lang, fmt, stated_only, **values):
     """Var finns stöd? / where is support for an area (for a municipality)?"""
-    from graphmap.api import not_mapped_note, with_places
+    from graphmap.api import answer_note, with_places
 
     kg = load_graph(data, lang, *values.values())
     result = run_query(kg, "support", **values)
     # an area alone: each row says which municipalities it reaches (the lists of codes in json/csv)
     result = with_places(result.stated_only() if stated_only else result, lang)
     show_result(result, fmt, lang, hidden=("counties", "municipalities"))
-    note = not_mapped_note(kg, values["municipality"], lang) if values.get("municipality") else None
+    note = answer_note(result, lang)
     if note:
         err_console.print(note, markup=False)
 

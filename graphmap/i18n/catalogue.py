@@ -263,8 +263,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{county}, where {municipality} lies, is mapped in part.{missing} Support missing from "
         "the answer may still exist.",
     ),
-    "error.partly_unknown": (" Ingen källa hittad om: {questions}.", " No source found on: {questions}."),
-    "error.partly_partly": (" Bara delvis besvarat: {questions}.", " Answered in part: {questions}."),
+    "error.not_known": (" Inte känt för {municipality}: {questions}.", " Not known for {municipality}: {questions}."),
+    "error.not_known.delvis": ("bara delvis besvarat", "answered in part"),
+    "error.not_known.ingen-kalla-hittad": ("ingen källa hittad", "no source found"),
+    "error.not_known.ej-angivet": ("ingen sökning antecknad", "no search recorded"),
     "error.not_mapped": (
         "{municipality} ligger i {county}, som inte är kartlagt ännu: ingen källa i datan säger "
         "något om länets stödstruktur. Svaret visar bara stöd som når alla kommuner; det betyder "
@@ -1212,6 +1214,10 @@ REPORT: dict[str, tuple[str, str]] = {
         "område följer. Deras källor finns i den nationella rapporten.",
         "They reach every municipality alike and are listed here once; the county's "
         "own actors per area follow. Their sources are in the national report.",
+    ),
+    "report.not_known": (
+        "Inte känt per kommun (ingen källa hittad eller bara delvis besvarat)",
+        "Not known per municipality (no source found, or answered in part)",
     ),
     "report.state_summary": (
         "{mapped} av {n} län har källor för minst en fråga; ej kartlagt: {blank}. Källorna anger "

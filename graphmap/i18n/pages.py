@@ -57,6 +57,7 @@ PAGES: dict[str, tuple[str, str]] = {
         "per row (the Source column) and on the web app's sources.",
     ),
     "pages.about_date": ("Hämtad", "Retrieved"),
+    "pages.about_not_known": ("Inte känt om kommunen", "Not known about the municipality"),
     "pages.about_rows": ("Antal", "Count"),
     "pages.about_note": ("Så läses tabellen", "How to read the table"),
     "pages.about_personal": ("Personuppgifter", "Personal data"),

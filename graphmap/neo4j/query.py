@@ -86,8 +86,8 @@ def run_cypher_query(
     raw = conn.read(cypher_text(query), **params)
     if query.engine == "paths":
         rows = chain_rows(
-            analysis.link_graph(raw), params["actor"], link_confidence(kg)
-        )  # raw: the links around the actor
+            analysis.link_graph(raw), params["actor"], link_confidence(kg), kg.support_layer.roles
+        )  # raw: the links around the actor; confidences and roles read as the SPARQL backend reads them
     else:
         rows = shape_rows([_terms(row, query) for row in raw], query)
     return QueryResult(query, bound, rows, kg)

@@ -67,7 +67,7 @@ class ColumnSpec:
     """
 
     name: str
-    type: str  # iri | concept | number | boolean | route | relation | property | value | text
+    type: str  # iri | concept | number | boolean | route | relation | property | value | text | url (a web address)
     label_sv: str
     label_en: str
 

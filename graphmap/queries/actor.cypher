@@ -1,12 +1,15 @@
 // name: actor
 // title: Allt om en aktör | Everything about an actor
-// description: Varje uppgift om aktören, med källa och säkerhet: egna uppgifter och de poster (medlemskap, täckning, stöd, tjänster, avtal …) som gäller den. | Every fact about the actor with its source and confidence: its own facts and the records (memberships, coverage, offers, posts, agreements …) about it.
+// description: Varje uppgift om aktören, med källa och säkerhet: egna uppgifter och de poster (medlemskap, täckning, stöd, tjänster, avtal …) som gäller den; en aktör eller ett nätverk bland värdena med sin roll, och källans webbadress. | Every fact about the actor with its source and confidence: its own facts and the records (memberships, coverage, offers, posts, agreements …) about it; an actor or network among the values with its role, and the source's web address.
 // param: actor | actor | required | Aktör eller kommun | Actor or municipality
 // column: record | iri | Sammanhang | Context
 // column: property | property | Uppgift | Fact
 // column: value | value | Värde | Value
+// column: value_role | concept | Värdets roll | Role of the value
 // column: source | iri | Källa | Source
+// column: url | url | Källans webbadress | Source's web address
 // column: confidence | concept | Säkerhet | Confidence
+// gather: value_role url
 // example: actor=fou-socialtjanst-fyrbodal
 // Run by `graphmap neo4j query actor`. $live: current dataset versions (a node or relationship is visible
 // when one of its `datasets` tokens is in $live). $actor is an IRI, bound. graphmap also passes
@@ -48,6 +51,12 @@ CALL {
 }
 OPTIONAL MATCH (record)-[rs:SOURCE]->(source) WHERE any(v IN rs.datasets WHERE v IN $live)
 OPTIONAL MATCH (record)-[rc:CONFIDENCE]->(confidence) WHERE any(v IN rc.datasets WHERE v IN $live)
-RETURN record.iri AS record, property, value, value_kind, value_lang, value_datatype, source.iri AS source,
-       confidence.iri AS confidence
-ORDER BY record, property, toString(value), value_lang, coalesce(source, '')
+// an actor or network named as a value: its role (its types, or a network's kind); the source's web address
+OPTIONAL MATCH (named:Resource {iri: CASE WHEN value_kind = 'iri' THEN value END})
+OPTIONAL MATCH (named)-[xv:ACTOR_TYPE|NETWORK_KIND]->(value_role) WHERE any(v IN xv.datasets WHERE v IN $live)
+RETURN record.iri AS record, property, value, value_kind, value_lang, value_datatype, value_role.iri AS value_role,
+       source.iri AS source, confidence.iri AS confidence,
+       CASE WHEN source IS NOT NULL
+            THEN head([(c:GraphmapClaim)-[:GRAPHMAP_CLAIMS]->(source) WHERE c._token IN $live AND c.page IS NOT NULL | c.page])
+       END AS url
+ORDER BY record, property, toString(value), value_lang, coalesce(source, ''), coalesce(value_role, ''), coalesce(url, '')

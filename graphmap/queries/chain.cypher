@@ -1,6 +1,6 @@
 // name: chain
 // title: Kedjan till nationell nivå | The chain to the national level
-// description: Hur en aktör (t.ex. en kommun) når den nationella nivån: de kortaste kedjorna via regionala strukturer till nationella nätverk och myndigheter. | How an actor (e.g. a municipality) reaches the national level: the shortest chains through regional structures to national networks and agencies.
+// description: Hur en aktör (t.ex. en kommun) når den nationella nivån: de kortaste kedjorna via regionala strukturer till nationella nätverk och myndigheter, med varje stegs roll (RSS, FoU-enhet …). | How an actor (e.g. a municipality) reaches the national level: the shortest chains through regional structures to national networks and agencies, with each step's role (RSS, R&D unit …).
 // param: actor | actor | required | Aktör eller kommun | Actor or municipality
 // column: target | iri | Nationell aktör | National actor
 // column: path | number | Kedja | Chain
@@ -8,6 +8,7 @@
 // column: subject | iri | Från | From
 // column: relation | relation | Relation | Relation
 // column: object | iri | Till | To
+// column: object_role | concept | Tills roll | Role of To
 // column: inverse | boolean | Läst mot relationens riktning | Read against the relation's direction
 // column: confidence | concept | Stegets säkerhet | Confidence of the step
 // column: chain_confidence | concept | Kedjans säkerhet (svagaste steget) | Confidence of the chain (its weakest step)

@@ -1,15 +1,18 @@
 // name: collaborations
 // title: Samarbeten mellan enheter och regioner | Collaborations across units and regions
-// description: Par av aktörer (inte kommuner) som samarbetar: i samma nätverk eller samarbete, eller med en uttalad samverkan; och om de finns i olika län. | Pairs of actors (not municipalities) that collaborate: in the same network or collaboration, or by a stated collaboration; and whether they are in different counties.
+// description: Par av aktörer (inte kommuner) som samarbetar: i samma nätverk eller samarbete, eller med en uttalad samverkan; och om de finns i olika län; med deras roller och källans webbadress. | Pairs of actors (not municipalities) that collaborate: in the same network or collaboration, or by a stated collaboration; and whether they are in different counties; with their roles and the source's web address.
 // param: actor | actor | optional | Aktör | Actor
 // column: actor | iri | Aktör | Actor
+// column: actor_role | concept | Aktörens roll | Actor's role
 // column: partner | iri | Partner | Partner
+// column: partner_role | concept | Partnerns roll | Partner's role
 // column: collaboration | iri | Samarbete eller nätverk | Collaboration or network
 // column: kind | concept | Typ | Kind
 // column: cross_county | boolean | Olika län | Different counties
 // column: confidence | concept | Säkerhet | Confidence
 // column: source | iri | Källa | Source
-// gather: collaboration kind confidence source
+// column: url | url | Källans webbadress | Source's web address
+// gather: actor_role partner_role collaboration kind confidence source url
 // symmetric: actor partner
 // example: actor=fou-nu
 // One row per pair of actors: every network, collaboration and stated collaboration they share is
@@ -73,7 +76,16 @@ OPTIONAL MATCH (partner)-[rp:COUNTY]->(pc) WHERE any(v IN rp.datasets WHERE v IN
 OPTIONAL MATCH (conf)-[ci:IN_SCHEME]->(:Resource {iri: 'https://w3id.org/graphmap/vocab/confidence'}),
                (conf)<-[:GRAPHMAP_CLAIMS]-(cfl:GraphmapClaim)
 WHERE any(v IN ci.datasets WHERE v IN $live) AND cfl._token IN $live AND cfl.order = rank
-WITH DISTINCT actor.iri AS actor, partner.iri AS partner, collaboration.iri AS collaboration, kind,
-     (ac IS NOT NULL AND pc IS NOT NULL AND ac <> pc) AS cross_county, conf.iri AS confidence, source
-RETURN actor, partner, collaboration, kind, cross_county, confidence, source
-ORDER BY actor, partner, collaboration, coalesce(confidence, ''), coalesce(source, '')
+// each end's role (its types, or a network's kind), and the source's web address
+OPTIONAL MATCH (actor)-[xa:ACTOR_TYPE|NETWORK_KIND]->(actor_role) WHERE any(v IN xa.datasets WHERE v IN $live)
+OPTIONAL MATCH (partner)-[xp:ACTOR_TYPE|NETWORK_KIND]->(partner_role) WHERE any(v IN xp.datasets WHERE v IN $live)
+OPTIONAL MATCH (page_of:Resource {iri: source})
+WITH DISTINCT actor.iri AS actor, actor_role.iri AS actor_role, partner.iri AS partner, partner_role.iri AS partner_role,
+     collaboration.iri AS collaboration, kind,
+     (ac IS NOT NULL AND pc IS NOT NULL AND ac <> pc) AS cross_county, conf.iri AS confidence, source,
+     CASE WHEN page_of IS NOT NULL
+          THEN head([(c:GraphmapClaim)-[:GRAPHMAP_CLAIMS]->(page_of) WHERE c._token IN $live AND c.page IS NOT NULL | c.page])
+     END AS url
+RETURN actor, actor_role, partner, partner_role, collaboration, kind, cross_county, confidence, source, url
+ORDER BY actor, partner, collaboration, coalesce(confidence, ''), coalesce(source, ''), coalesce(actor_role, ''),
+         coalesce(partner_role, ''), coalesce(url, '')

@@ -11,7 +11,7 @@
 // column: unknown | concept | Inte känt | Not known
 // column: status | concept | Kartläggning | Mapping
 // column: source | iri | Källa | Source
-// column: url | text | Källans webbadress | Source's web address
+// column: url | url | Källans webbadress | Source's web address
 // column: confidence | concept | Säkerhet | Confidence
 // column: assumed_part | concept | Antagen del | Assumed part
 // column: note | text | Kommentar | Note

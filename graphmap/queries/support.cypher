@@ -1,6 +1,6 @@
 // name: support
 // title: Var finns stöd? | Where is support?
-// description: Vilka aktörer och nätverk ger stöd inom ett område (för en kommun): vilken typ av stöd, om det gäller just området eller är brett stöd för ett bredare område, för vilken målgrupp, hur kommunen når det och hur säker uppgiften är. | Which actors and networks support an area (for a municipality): what kind of support, whether it is for that very area or broad support for a broader one, for which target group, how the municipality reaches it and how certain the fact is.
+// description: Vilka aktörer och nätverk ger stöd inom ett område (för en kommun): vilken typ av stöd, om det gäller just området eller är brett stöd för ett bredare område, för vilken målgrupp, hur kommunen når det, hur säker uppgiften är och källans webbadress. | Which actors and networks support an area (for a municipality): what kind of support, whether it is for that very area or broad support for a broader one, for which target group, how the municipality reaches it, how certain the fact is and the source's web address.
 // param: area | vocab:area | required | Verksamhetsområde | Area
 // param: municipality | kommun | optional | Kommun | Municipality
 // column: actor | iri | Aktör | Actor
@@ -15,7 +15,8 @@
 // column: extent | concept | Omfattning | Extent
 // column: confidence | concept | Säkerhet | Confidence
 // column: source | iri | Källa | Source
-// gather: role kind offer_area target_group source
+// column: url | url | Källans webbadress | Source's web address
+// gather: role kind offer_area target_group source url
 // example: area=funktionshinder municipality=Umeå
 // Run by `graphmap neo4j query support`. $live holds the current dataset versions (graphmap sets it);
 // a node or relationship is visible when one of its `datasets` tokens is in $live.
@@ -132,7 +133,11 @@ MATCH (actor)-[rl:LEVEL]->(level) WHERE any(v IN rl.datasets WHERE v IN $live)
 MATCH (level)<-[:GRAPHMAP_CLAIMS]-(lc:GraphmapClaim) WHERE lc._token IN $live AND lc.order IS NOT NULL
 OPTIONAL MATCH (actor)-[x0:ACTOR_TYPE|NETWORK_KIND]->(role) WHERE any(v IN x0.datasets WHERE v IN $live)
 WITH DISTINCT actor.iri AS actor, role.iri AS role, level.iri AS level, kind, match, offer_area.iri AS offer_area, target_group, route,
-     via, extent, conf.iri AS confidence, source.iri AS source, lc.order AS lorder
-RETURN actor, role, level, kind, match, offer_area, target_group, route, via, extent, confidence, source
+     via, extent, conf.iri AS confidence, source.iri AS source,
+     CASE WHEN source IS NOT NULL
+          THEN head([(c:GraphmapClaim)-[:GRAPHMAP_CLAIMS]->(source) WHERE c._token IN $live AND c.page IS NOT NULL | c.page])
+     END AS url,
+     lc.order AS lorder
+RETURN actor, role, level, kind, match, offer_area, target_group, route, via, extent, confidence, source, url
 ORDER BY lorder DESC, actor, match, route, coalesce(via, ''), extent, confidence, kind, offer_area,
-         coalesce(target_group, ''), coalesce(source, ''), coalesce(role, '')
+         coalesce(target_group, ''), coalesce(source, ''), coalesce(role, ''), coalesce(url, '')

@@ -25,7 +25,16 @@ from rdflib import URIRef
 
 from graphmap import analysis
 from graphmap.answers import support
-from graphmap.api import brokers, data_version, gap_matrix, map_state, run_query, stale_sources, where_text
+from graphmap.api import (
+    brokers,
+    data_version,
+    gap_matrix,
+    map_state,
+    not_known_groups,
+    run_query,
+    stale_sources,
+    where_text,
+)
 from graphmap.i18n import lang_key, sv_sort_key, t
 from graphmap.ontology import code_of, concept_iri
 from graphmap.report.counts import confidence_counts, landscape, shown
@@ -200,6 +209,12 @@ def _state(kg, lang, county_iri) -> dict:
         else None,
         "due": due.text(lang),
         "rows": rows,
+        # a county's report: what is not known about each of its municipalities, grouped
+        "not_known": [
+            {"text": text, "municipalities": ", ".join(names)} for text, names in not_known_groups(kg, county_iri, lang)
+        ]
+        if county_iri is not None
+        else [],
         "legend": t("cli.state.legend", lang, years=STALE_YEARS),
         "summary": t(
             "report.state_summary",

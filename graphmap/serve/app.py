@@ -50,7 +50,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from graphmap.api import KnowledgeGraph, not_mapped_note
+from graphmap.api import KnowledgeGraph, answer_note, not_mapped_note
 from graphmap.ingest.cells import shown
 from graphmap.queries import internal, library
 from graphmap.resolve import UnknownName
@@ -250,6 +250,8 @@ class App:
         asked = "run" in request.query_params or any(values.values()) or not query.params
         table, error = self.site.result_table(name, tuple(sorted(values.items())), lang) if asked else (None, None)
         path = self.site.chain_path(values.get("actor", ""), lang) if name == "chain" and table is not None else None
+        # an answer about a municipality says what the map does not know about it
+        note = answer_note(self.site.run(name, values, lang)[0], lang) if table is not None else None
         return self.render(
             request,
             "query.html",
@@ -260,6 +262,7 @@ class App:
             error=error,
             active="queries",
             result_table=table,
+            not_known=note,
             query_string=self.query_string(values, lang),
         )
 

@@ -22,6 +22,8 @@ class Cell:
     text: str
     href: str | None = None
     external: bool = False
+    #: several web addresses in one cell (a ``url`` column: the sources' pages), each its own link
+    links: list[str] = field(default_factory=list)
 
 
 @dataclass

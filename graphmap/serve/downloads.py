@@ -22,7 +22,7 @@ import io
 import json
 from functools import lru_cache
 
-from graphmap.api import QueryResult
+from graphmap.api import QueryResult, answer_note
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import code_of
 from graphmap.tabular import MANY as tabular_many, csv_text, xlsx_bytes as workbook
@@ -109,7 +109,7 @@ def about_rows(result: QueryResult, lang: str, personal: bool = False) -> list[l
         for p in result.query.params
         if result.params.get(p.name) is not None
     )
-    return [
+    rows = [
         [t("pages.about_title", lang), result.query.title_in(lang)],
         [t("pages.about_description", lang), result.query.description_in(lang)],
         [t("pages.about_params", lang), params or "–"],
@@ -121,6 +121,8 @@ def about_rows(result: QueryResult, lang: str, personal: bool = False) -> list[l
         ],
         [t("pages.about_date", lang), _dt.date.today().isoformat()],
     ]
+    note = answer_note(result, lang)  # an answer about a municipality: what the map does not know about it
+    return rows + ([[t("pages.about_not_known", lang), note]] if note else [])
 
 
 def xlsx_bytes(result: QueryResult, lang: str, personal: bool = False) -> bytes:
@@ -146,6 +148,9 @@ def json_bytes(result: QueryResult, lang: str) -> bytes:
         "columns": [c.name for c in result.query.columns],
         "rows": result.present(lang),
     }
+    note = answer_note(result, lang)
+    if note:  # an answer about a municipality: what the map does not know about it
+        payload["not_known"] = note
     return json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
 
 

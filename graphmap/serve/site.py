@@ -244,6 +244,9 @@ class Site(Pages, Neighbourhood, Downloads):
             return self.cell(value, item.get(spec.display_key, ""))
         if isinstance(value, bool):
             return Cell(t("yes" if value else "no", lang))
+        if spec.type == "url":  # web addresses: each a link out (only http(s); anything else as text)
+            values = [str(v) for v in (value if isinstance(value, (list, tuple)) else [value]) if v not in (None, "")]
+            return Cell("; ".join(values), links=[v for v in values if external_url(v)])
         if isinstance(value, (list, tuple)):  # a gathered text column (the web addresses of a fact's sources)
             return Cell("; ".join(str(v) for v in value if v not in (None, "")))
         return Cell("" if value is None else str(value))
