@@ -613,6 +613,18 @@ ROUND: dict[str, tuple[str, str]] = {
         "Save As → Excel 2007-365 (.xlsx), keep the format. Put the .xlsx file in svar/ "
         "and remove the other.",
     ),
+    "round.what.not_converted": (
+        "filen är sparad som {format} och LibreOffice kunde inte spara om den som .xlsx",
+        "the file is saved as {format} and LibreOffice could not save it again as .xlsx",
+    ),
+    "round.fix.not_converted": (
+        "Öppna filen och spara den som Excel-arbetsbok (.xlsx): i LibreOffice Arkiv → "
+        "Spara som → Excel 2007-365 (.xlsx), behåll formatet. Lägg .xlsx-filen i svar/ "
+        "och ta bort den andra.",
+        "Open the file and save it as an Excel workbook (.xlsx): in LibreOffice File → "
+        "Save As → Excel 2007-365 (.xlsx), keep the format. Put the .xlsx file in svar/ "
+        "and remove the other.",
+    ),
     "round.what.not_a_workbook_file": (
         "ingen arbetsbok (.xlsx): filen lämnas orörd",
         "no workbook (.xlsx): the file is left alone",
