@@ -7,6 +7,7 @@ answers with nothing but its date.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import shutil
 from pathlib import Path
 
@@ -387,3 +388,63 @@ def test_the_changes_say_who_said_so_when_and_why(applied, made):
         found[("confidence_raised", "FoU Socialtjänst (Västerbotten) – Processtöd – Barn och unga")]
         == "enligt Umeå 2027-02-20"
     )
+
+
+def test_the_coordinator_accepts_or_rejects_an_answer_to_review(applied, made, tmp_path):
+    """Lycksele says FoU Socialtjänst does not cover it (FoU's own page says it covers the county): the
+    coordinator reads both sources, calls FoU, and accepts; another time rejects. Each decision is in the
+    round's data, shown in round status and /runda, and the build applies it."""
+    from click.testing import CliRunner
+
+    from graphmap.cli import main
+
+    fou = "https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten"
+    for decision, covered in (("--accept", False), ("--reject", True)):
+        folder = tmp_path / decision.strip("-") / made.folder.name
+        shutil.copytree(made.folder, folder)
+        data = [a for p in bundled_paths() + [folder] for a in ("-d", str(p))]
+        status = CliRunner().invoke(main, ["round", "status", *data])
+        assert status.exit_code == 0, status.output
+        review = status.output.split("Att granska", 1)[1]
+        assert "enligt Lycksele 2027-02-20: Vi har egen FoU" in review
+        [ident] = re.findall(rf"│ ({LYCKSELE}-\d+) +│ Lycksele", review)
+        done = CliRunner().invoke(
+            main, ["round", "settle", str(folder), ident, decision, "--note", "Ringt FoU 2027-03-02", *data]
+        )
+        assert done.exit_code == 0, done.output
+        after = graphmap.build(bundled_paths() + [folder])
+        rows = graphmap.run_query(after, "coverage", municipality=LYCKSELE).rows
+        assert any(str(r["actor"]) == fou for r in rows) is covered
+        assert any(str(r["actor"]) == fou for r in graphmap.run_query(after, "coverage", municipality=UMEA).rows)
+        [state] = round_status(after)
+        assert not [r for r in state.to_review if r["respondent"] == "Lycksele"]
+        [settled] = state.settled
+        assert (settled["id"], settled["decision"], settled["decision_note"]) == (
+            ident,
+            {"--accept": "accepted", "--reject": "rejected"}[decision],
+            "Ringt FoU 2027-03-02",
+        )
+        shown = CliRunner().invoke(main, ["round", "status", *data]).output
+        assert "Beslutade" in shown and ident in shown.split("Beslutade", 1)[1]
+    wrong = CliRunner().invoke(main, ["round", "settle", str(folder), f"{UMEA}-1", "--accept", *data])
+    assert wrong.exit_code == 2 and "Inget svar att granska med id" in wrong.output
+
+
+def test_the_round_page_shows_the_decision(applied, made, tmp_path):
+    import httpx
+
+    from graphmap.round.apply import settle_answers
+    from graphmap.serve.app import create_app
+    from graphmap.serve.live import LiveServer
+
+    folder = tmp_path / made.folder.name
+    shutil.copytree(made.folder, folder)
+    _back, after = applied
+    [state] = round_status(after)
+    [review] = [r for r in state.to_review if r["respondent"] == "Lycksele"]
+    settle_answers(folder, [review["id"]], "rejected", note="FoU:s sida gäller", today="2027-03-02")
+    kg = graphmap.build(bundled_paths() + [folder])
+    with LiveServer(create_app(kg, sparql_workers=1)) as live, httpx.Client(base_url=live.url, timeout=60) as client:
+        page = client.get("/runda").text
+    assert 'data-testid="settled"' in page and 'data-decision="rejected"' in page
+    assert "Avvisat av samordnaren (uppgiften står kvar) 2027-03-02: FoU:s sida gäller" in page

@@ -451,6 +451,22 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.effect.no_need": ("Inget behov", "No need"),
     "round.effect.added": ("Läggs till", "Added"),
     "round.effect.review": ("Att granska (samordnaren avgör)", "To review (the coordinator decides)"),
+    "round.effect.accepted": (
+        "Godtaget av samordnaren (stödet ändras i aktörens egna tabeller)",
+        "Accepted by the coordinator (the support is changed in the actor's own tables)",
+    ),
+    "round.effect.rejected": (
+        "Avvisat av samordnaren (uppgiften står kvar)",
+        "Rejected by the coordinator (the fact stays)",
+    ),
+    "round.what.bad_decision": (
+        'beslutet "{value}" är varken accepted eller rejected',
+        'the decision "{value}" is neither accepted nor rejected',
+    ),
+    "round.fix.bad_decision": (
+        "Skriv beslutet med graphmap round settle --accept eller --reject.",
+        "Write the decision with graphmap round settle --accept or --reject.",
+    ),
     "round.said_when": ("enligt {name} {date}", "according to {name} {date}"),
     "round.web.needs": ("Behov som rundan fann", "Needs the round found"),
     "round.web.need_supported": ("Stöd finns", "Support exists"),
@@ -482,6 +498,40 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.help.output": (
         "Mappen där rundans mapp skapas (standard rounds i arbetsmappen)",
         "The folder in which the round's folder is made (default rounds in the workspace)",
+    ),
+    "round.help.accept": (
+        "Godta svaren: de läggs på uppgiften som om den vore ett antagande (tas bort eller rättas för kommunen)",
+        "Accept the answers: they are laid on the fact as if it were an assumption (withdrawn or corrected for the municipality)",
+    ),
+    "round.help.reject": (
+        "Avvisa svaren: uppgiften står kvar som den var, svaret sparas med beslutet",
+        "Reject the answers: the fact stays as it was, the answer is kept with the decision",
+    ),
+    "round.help.note": (
+        "Skälet till beslutet (sparas med svaret)",
+        "The reason for the decision (kept with the answer)",
+    ),
+    "round.cli.settled": (
+        "{decision}: {ids}. Bygg med rundans mapp ({folder}) bland data för att se beslutet i kartan.",
+        "{decision}: {ids}. Build with the round's folder ({folder}) among the data to see the decision on the map.",
+    ),
+    "round.cli.review_head": ("Att granska", "To review"),
+    "round.web.review_how": (
+        "Godta eller avvisa ett svar med graphmap round settle RUNDANS-MAPP SVAR-ID --accept (eller --reject) "
+        "--note \"skäl\" och bygg igen.",
+        "Accept or reject an answer with graphmap round settle ROUND-FOLDER ANSWER-ID --accept (or --reject) "
+        "--note \"reason\" and build again.",
+    ),
+    "round.cli.settled_head": ("Beslutade", "Decided"),
+    "round.cli.id": ("Svar-id", "Answer id"),
+    "round.cli.decision": ("Beslut", "Decision"),
+    "round.error.settle_how": (
+        "Välj --accept eller --reject.",
+        "Choose --accept or --reject.",
+    ),
+    "round.error.not_reviewable": (
+        "Inget svar att granska med id {ids} i rundan. Svaren att granska, med id, visar graphmap round status.",
+        "No answer to review with id {ids} in the round. graphmap round status lists the answers to review with their ids.",
     ),
     "round.help.replace": (
         "Ersätt svar som redan lästs in från samma kommun",

@@ -9,7 +9,12 @@ edited; when the graph is built, each answer changes the row it answers, here, b
   reason (its comment) and points at the withdrawn record (``gm:withdrawnFact``);
 * **delvis** with a correction: the correctable column (:data:`CORRECTABLE`) takes the
   corrected value, the fact becomes ``stated`` with the answer as a source, and the answer keeps
-  the previous value; ``delvis`` without a correction is recorded and changes nothing.
+  the previous value; ``delvis`` without a correction is recorded and changes nothing;
+* an answer to review (the removal or correction of a fact a third party states) changes nothing
+  until the coordinator decides (``decision``, written by ``graphmap round settle``): ``accepted``
+  lays it on as if the fact were an assumption, ``rejected`` keeps the fact (effect ``rejected``).
+  Support an actor gives to everyone it covers stays either way (effect ``accepted`` or
+  ``rejected``): it is changed in the actor's own tables.
 
 A fact about several municipalities (a coverage of fourteen, an offer to a county) is split:
 the part about the one who answered becomes a record of its own (``<id>--<respondent>``), which
@@ -55,6 +60,8 @@ CORRECTABLE = {
     "needs": "status",
 }
 STATED = "stated"
+#: the coordinator's decisions on an answer to review (``answers.decision``, ``graphmap round settle``)
+DECISIONS = ("accepted", "rejected")
 
 
 def parse_key(key: str) -> tuple[str, str, str] | None:
@@ -154,13 +161,12 @@ class _Answers:
         if hit is None and ftable == "offers" and not fact.get("places"):
             # an offer that reaches the respondent through its provider's coverage: confirmed as a
             # whole (the respondent is one more source); a removal or correction waits for review
-            self._whole(
-                adds,
-                definition,
-                fact,
-                source,
-                decide(verdict.notation, correction=bool(correction), part=False, own=own),
-            )
+            effect = decide(verdict.notation, correction=bool(correction), part=False, own=own)
+            if effect == "review":
+                # accepted or rejected, the offer to every municipality the actor covers stays: the
+                # coordinator changes the actor's own offers table where the actor no longer offers it
+                effect = self._decision(label, number, row) or "review"
+            self._whole(adds, definition, fact, source, effect)
             return
         if hit is None:
             self.problem(label, number, "fact", "not_about", value=key, respondent=row.get("respondent", ""))
@@ -190,8 +196,12 @@ class _Answers:
             own=own,
         )
         if effect == "review":  # a third party's page states it: the coordinator decides
-            adds.append((GM.answerEffect, Literal("review")))
-            return
+            decision = self._decision(label, number, row)
+            if decision != "accepted":  # not decided yet, or rejected: the fact stays as it was
+                adds.append((GM.answerEffect, Literal(decision or "review")))
+                return
+            # accepted (``graphmap round settle``): laid on as the municipality's own word would be
+            effect = decide(verdict.notation, correction=bool(correction), assumed=True)
         shared = bool(rest) and TABLE_COLUMNS[column].many
         if effect == "withdrawn":  # the whole fact, or the respondent's part of it
             if shared:
@@ -224,6 +234,14 @@ class _Answers:
             target.setdefault("__add", []).append((DCTERMS.source, source.iri))
         if target is fact:
             adds.append((GM.resultingFact, definition.iri))
+
+    def _decision(self, label, number: int, row: dict) -> str:
+        """The coordinator's decision on an answer to review ("" = none yet)."""
+        decision = (row.get("decision") or "").strip().lower()
+        if decision and decision not in DECISIONS:
+            self.problem(label, number, "decision", "bad_decision", value=decision)
+            return ""
+        return decision
 
     def _whole(self, adds, definition, fact, source, effect: str) -> None:
         """An answer to a whole fact (not only the respondent's part of it)."""
@@ -285,4 +303,4 @@ def apply_answers(datasets, registry, problems: list[Problem]) -> None:
                 work.apply(ds, row.get("__label") or raw.label, number, row)
 
 
-__all__ = ["apply_answers", "parse_key", "CONCERNS", "CORRECTABLE", "RECORD_ONLY"]
+__all__ = ["apply_answers", "parse_key", "CONCERNS", "CORRECTABLE", "RECORD_ONLY", "DECISIONS"]

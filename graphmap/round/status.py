@@ -45,7 +45,10 @@ class RoundStatus:
     respondents: list[Respondent]
     open_assumptions: list[dict]  # respondent, text, key, source, note
     needs_without_support: list[dict]  # respondent, need, area, level
-    to_review: list[dict]  # respondent, text, key, effect, fact_source, answered, comment, said
+    to_review: list[dict]  # id, respondent, text, key, effect, fact_source, answered, comment, said
+    #: answers to review the coordinator has decided on (``graphmap round settle``): as ``to_review``,
+    #: with decision, decided, decision_note
+    settled: list[dict] = field(default_factory=list)
 
     @property
     def answered(self) -> list[Respondent]:
@@ -91,7 +94,7 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
     for iri, entry in rounds.items():
         row, asked = entry["row"], entry["respondents"]
         mine = by_round[iri]
-        respondents, opened, review, unmet = [], [], [], []
+        respondents, opened, review, unmet, settled = [], [], [], [], []
         for who in asked:
             got = [a for a in mine if str(a["respondent"]) == who]
             effects: dict[str, int] = defaultdict(int)
@@ -118,9 +121,13 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
             review += [
                 _review(lines.get(who, []), name, a, lang)
                 for a in got
-                if str(a.get("effect")) == "review"
-                or (str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict")))
+                if not a.get("decision")
+                and (
+                    str(a.get("effect")) == "review"
+                    or (str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict")))
+                )
             ]
+            settled += [_review(lines.get(who, []), name, a, lang) for a in got if a.get("decision")]
         for line_owner in asked:
             for x in lines.get(line_owner, []):
                 if x.table == "needs" and not supported.get(x.record, True):
@@ -148,6 +155,7 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
                 opened,
                 unmet,
                 review,
+                settled,
             )
         )
     out.sort(key=lambda s: (s.year, s.sent, s.ident), reverse=True)
@@ -161,6 +169,7 @@ def _review(lines, name: str, a: dict, lang: str) -> dict:
     line = next((x for x in lines if x.key == key), None)
     text, source = (line.text, line.source) if line is not None else (key, "")
     return {
+        "id": code_of(a["answer"]),
         "respondent": name,
         "text": text,
         "key": key,
@@ -175,6 +184,9 @@ def _review(lines, name: str, a: dict, lang: str) -> dict:
             date=str(a.get("answered") or "–"),
             comment=str(a.get("comment") or a.get("correction") or "–"),
         ),
+        "decision": str(a.get("decision") or ""),
+        "decided": str(a.get("decided") or ""),
+        "decision_note": str(a.get("decision_note") or ""),
     }
 
 

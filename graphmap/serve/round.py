@@ -38,6 +38,7 @@ def status_page(site, lang: str) -> dict:
                 "open": s.open_assumptions,
                 "unmet": s.needs_without_support,
                 "review": s.to_review,
+                "settled": s.settled,
                 "needs": round_needs(site.kg, lang, round_iri=s.iri),
             }
         )
