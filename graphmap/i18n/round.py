@@ -601,6 +601,10 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.change.confidence_lowered": ("Osäkrare uppgift", "Confidence lowered"),
     "round.change.need_new": ("Nytt behov", "New need"),
     "round.change.need_met": ("Behov mött", "Need met"),
+    "round.change.need_closed": (
+        "Behov avslutat (kommunen svarade Inget behov)",
+        "Need closed (the municipality answered No need)",
+    ),
     # ---- the web pages and the report
     "round.web.nav": ("Kartläggningsrundan", "Mapping round"),
     "round.web.status_title": ("Kartläggningsrundan", "The mapping round"),
