@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, SKOS
 import graphmap
 from graphmap.ingest import bundled_paths
 from graphmap.ontology import GM, ID, ORG, concept_iri, kommun_iri
+from graphmap.round.additions import ADDED_TABLES
 from graphmap.round.apply import ApplyRefused, apply_returns
 from graphmap.round.beliefs import beliefs
 from graphmap.round.readback import read_returns
@@ -90,7 +91,11 @@ def fill(
 def copy(made, tmp_path) -> Path:
     folder = tmp_path / "round"
     shutil.copytree(
-        made.folder, folder, ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv", "svar")
+        made.folder,
+        folder,
+        ignore=shutil.ignore_patterns(
+            "answers.csv", "needs.csv", "sources.csv", "applied.json", "svar", *(f"{t}.csv" for t in ADDED_TABLES)
+        ),
     )
     (folder / "svar").mkdir()
     return folder
@@ -254,7 +259,7 @@ def test_a_workbook_without_a_date_and_an_empty_partly_warn(made, kg, tmp_path):
 
 def test_lyckseles_own_fou_added_in_the_workbook_covers_lycksele(applied):
     _back, after = applied
-    g, fou = after.graph, ID["actor/2481-fou-lycksele"]
+    g, fou = after.graph, ID["actor/fou-lycksele"]
     assert str(g.value(fou, SKOS.prefLabel)) == "FoU Lycksele"
     assert g.value(fou, DCTERMS.source) == ID["vasterbotten-2027/sources/svar-2481"]
     rows = graphmap.run_query(after, "coverage", municipality=LYCKSELE).rows
@@ -275,7 +280,7 @@ def test_gotland_describes_its_structure(applied):
     [status] = round_status(after)
     gotland = next(r for r in status.respondents if r.code == GOTLAND)
     assert (gotland.answered, gotland.effects) == ("2027-02-20", {"added": 2})  # it answered: with what it added
-    network = ID["network/0980-gotlands-fou-natverk"]
+    network = ID["network/gotlands-fou-natverk"]
     assert g.value(network, GM.networkKind) == concept_iri("network-kind", "natverk")
     members = {str(o) for m in g.subjects(ORG.member, kommun_iri(GOTLAND)) for o in g.objects(m, ORG.organization)}
     assert members == {str(network), str(ID["actor/skr"])}  # the SKR it named is the one the map holds
@@ -448,3 +453,49 @@ def test_the_round_page_shows_the_decision(applied, made, tmp_path):
         page = client.get("/runda").text
     assert 'data-testid="settled"' in page and 'data-decision="rejected"' in page
     assert "Avvisat av samordnaren (uppgiften står kvar) 2027-03-02: FoU:s sida gäller" in page
+
+
+DEMENS = {
+    "name": "Demensnätverket Södra Lappland",
+    "kind": "Nätverk",
+    "level": "Regional",
+    "areas": "Äldre",
+    "how": "medlem i",
+    "support": "Nätverk för erfarenhetsutbyte",
+}
+
+
+def test_two_municipalities_adding_the_same_actor_make_one_within_a_round_and_across_rounds(made, kg, tmp_path):
+    folder = copy(made, tmp_path)
+    fill(made, UMEA, added=[DEMENS], to=folder / "svar")
+    fill(made, LYCKSELE, added=[{**DEMENS, "name": "demensnätverket  södra lappland"}], to=folder / "svar")
+    back = read_returns(folder, kg=kg)
+    assert not back.errors, [p.format("en") for p in back.errors]
+    apply_returns(back)
+    after = graphmap.build(bundled_paths() + [folder])
+    assert not [p for p in after.ingest.problems if p.severity == "error"]
+    g, network = after.graph, ID["network/demensnatverket-sodra-lappland"]
+    named = {s for s, o in g.subject_objects(SKOS.prefLabel) if "demensnätverket" in str(o).lower()}
+    assert named == {network}
+    sources = {str(s).rsplit("/", 1)[-1] for s in g.objects(network, DCTERMS.source)}
+    assert sources == {f"svar-{UMEA}", f"svar-{LYCKSELE}"}
+    members = {str(m) for ms in g.subjects(ORG.organization, network) for m in g.objects(ms, ORG.member)}
+    assert members == {str(kommun_iri(UMEA)), str(kommun_iri(LYCKSELE))}
+    # next year Storuman names it too: the name resolves to the network the round added
+    storuman = "2421"
+    nxt = start_round(after, "Västerbotten 2028", [storuman], tmp_path / "next", today="2028-02-01")
+    fill(nxt, storuman, added=[{"name": "Demensnätverket Södra Lappland", "how": "medlem i"}], date="2028-02-20")
+    back = read_returns(nxt.folder, kg=after)
+    assert not back.errors, [p.format("en") for p in back.errors]
+    apply_returns(back)
+    later = graphmap.build(bundled_paths() + [folder, nxt.folder])
+    assert not [p for p in later.ingest.problems if p.severity == "error"]
+    g = later.graph
+    assert {s for s, o in g.subject_objects(SKOS.prefLabel) if "demensnätverket" in str(o).lower()} == {network}
+    assert {str(s).rsplit("/", 1)[-1] for s in g.objects(network, DCTERMS.source)} == {
+        f"svar-{UMEA}",
+        f"svar-{LYCKSELE}",
+        f"svar-{storuman}",
+    }
+    members = {str(m) for ms in g.subjects(ORG.organization, network) for m in g.objects(ms, ORG.member)}
+    assert str(kommun_iri(storuman)) in members

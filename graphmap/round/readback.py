@@ -300,8 +300,25 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
     return result
 
 
+def _added_by_rounds(kg) -> dict[str, str]:
+    """The actors and networks in ``kg`` that a municipality added in a round (a source ``svar-…``):
+    IRI -> name."""
+    from rdflib.namespace import DCTERMS, RDF, SKOS
+
+    from graphmap.ontology import GM, ORG
+
+    g = kg.graph
+    out = {}
+    for cls in (GM.Actor, ORG.OrganizationalCollaboration):
+        for s in g.subjects(RDF.type, cls):
+            if any(str(o).rsplit("/", 1)[-1].startswith("svar-") for o in g.objects(s, DCTERMS.source)):
+                out[str(s)] = str(g.value(s, SKOS.prefLabel) or "")
+    return out
+
+
 def _read_all(result: Readback, files, converted, manifest, keys, kg, applied, ledger, replace) -> None:
     seen: dict[str, Returned] = {}
+    added = _added_by_rounds(kg) if kg is not None else {}
     for path in files:
         try:
             content = digest(path)
@@ -337,7 +354,13 @@ def _read_all(result: Readback, files, converted, manifest, keys, kg, applied, l
             result.held.append(path.name)
             continue
         returned = _read_one(
-            readable, manifest, result.problems, keys, kg.resolver if kg is not None else None, name=path.name
+            readable,
+            manifest,
+            result.problems,
+            keys,
+            kg.resolver if kg is not None else None,
+            name=path.name,
+            added_before=added,
         )
         if returned is None:
             if len(result.errors) > errors:
@@ -362,7 +385,13 @@ def _read_all(result: Readback, files, converted, manifest, keys, kg, applied, l
 
 
 def _read_one(
-    path: Path, manifest: dict, problems: list[Problem], keys, resolver=None, name: str | None = None
+    path: Path,
+    manifest: dict,
+    problems: list[Problem],
+    keys,
+    resolver=None,
+    name: str | None = None,
+    added_before: dict | None = None,
 ) -> Returned | None:
     """One workbook read (``name``: the file as returned, when ``path`` is LibreOffice's .xlsx of it)."""
     name = name or path.name
@@ -450,7 +479,7 @@ def _read_one(
     _needs(by_key.get("needs"), entry, manifest, returned, name, lang, problems)
     if by_key.get("missing") is not None or "missing" in entry["sheets"]:
         for effect, text, detail, fact, nr, comment in read_additions(
-            by_key.get("missing"), entry, returned, lang, problems, resolver
+            by_key.get("missing"), entry, returned, lang, problems, resolver, added_before
         ):
             returned.changes.append(Change(returned.respondent, effect, text, detail))
             returned.answers.append(
