@@ -499,3 +499,24 @@ def test_two_municipalities_adding_the_same_actor_make_one_within_a_round_and_ac
     }
     members = {str(m) for ms in g.subjects(ORG.organization, network) for m in g.objects(ms, ORG.member)}
     assert str(kommun_iri(storuman)) in members
+
+
+def test_every_line_offered_a_verdict_is_one_the_municipality_can_settle(made):
+    """No line in the workbooks offers the verdicts while none of them changes anything: Stämmer settles
+    every line (confirmed); where Stämmer inte or a correction only reaches the coordinator (support an
+    actor gives to all it covers), the line says so beside the answer cells."""
+    from graphmap.ingest.answers import RECORD_ONLY
+    from graphmap.ingest.effects import decide
+    from graphmap.round.workbook import read_manifest
+
+    manifest = read_manifest(made.folder)
+    lines = [line for entry in manifest["respondents"].values() for line in entry["lines"].values()]
+    assert lines
+    for line in lines:
+        settles = bool(line.get("field")) and line["field"] != RECORD_ONLY
+        effect = decide(
+            "stammer", settles=settles, part=line.get("part", True), assumed=line.get("confidence") == "assumed"
+        )
+        assert effect == "confirmed", line
+    reviewed = [line for line in lines if not line.get("part", True)]
+    assert reviewed and all(decide("stammer-inte", part=False, assumed=True) == "review" for _ in reviewed)
