@@ -435,24 +435,36 @@ def test_the_coordinator_accepts_or_rejects_an_answer_to_review(applied, made, t
     assert wrong.exit_code == 2 and "Inget svar att granska med id" in wrong.output
 
 
-def test_the_round_page_shows_the_decision(applied, made, tmp_path):
+def test_the_round_page_shows_the_decision_and_what_a_running_server_does_not_show_yet(
+    applied, made, tmp_path, monkeypatch
+):
     import httpx
 
     from graphmap.round.apply import settle_answers
     from graphmap.serve.app import create_app
     from graphmap.serve.live import LiveServer
 
-    folder = tmp_path / made.folder.name
+    monkeypatch.setenv("GRAPHMAP_WORKSPACE", str(tmp_path))
+    folder = tmp_path / "rounds" / made.folder.name
     shutil.copytree(made.folder, folder)
     _back, after = applied
     [state] = round_status(after)
     [review] = [r for r in state.to_review if r["respondent"] == "Lycksele"]
-    settle_answers(folder, [review["id"]], "rejected", note="FoU:s sida gäller", today="2027-03-02")
+    with LiveServer(create_app(after, sparql_workers=1)) as live, httpx.Client(base_url=live.url, timeout=60) as client:
+        assert 'data-testid="pending"' not in client.get("/runda").text  # the server shows all there is
+        # the coordinator decides while the server runs: the page says the server does not show it yet
+        settle_answers(folder, [review["id"]], "rejected", note="FoU:s sida gäller", today="2027-03-02")
+        page = client.get("/runda").text
+        assert (
+            "1 svar eller beslut har lästs in i rundans mapp sedan servern startade och syns inte här än: "
+            "starta om graphmap serve." in page
+        )
     kg = graphmap.build(bundled_paths() + [folder])
     with LiveServer(create_app(kg, sparql_workers=1)) as live, httpx.Client(base_url=live.url, timeout=60) as client:
         page = client.get("/runda").text
     assert 'data-testid="settled"' in page and 'data-decision="rejected"' in page
     assert "Avvisat av samordnaren (uppgiften står kvar) 2027-03-02: FoU:s sida gäller" in page
+    assert 'data-testid="pending"' not in page
 
 
 DEMENS = {

@@ -719,6 +719,12 @@ ROUND: dict[str, tuple[str, str]] = {
         "Inget har skrivits (--alla): {n} fel i de returnerade arbetsböckerna. Rätta dem och kör igen.",
         "Nothing was written (--all): {n} errors in the returned workbooks. Fix them and run again.",
     ),
+    "round.web.pending": (
+        "{n} svar eller beslut har lästs in i rundans mapp sedan servern startade och syns inte här än: "
+        "starta om graphmap serve.",
+        "{n} answers or decisions were applied in the round's folder since the server started and do not "
+        "show here yet: restart graphmap serve.",
+    ),
     "round.web.refresh": (
         "Sidan visar dataversion {version}. Svar som lästs in efter att servern startade syns när "
         "graphmap serve startas om.",

@@ -190,6 +190,36 @@ def _review(lines, name: str, a: dict, lang: str) -> dict:
     }
 
 
+def pending_answers(kg, parent=None) -> list[str]:
+    """The answers (and coordinator's decisions) written to the rounds' folders under ``parent``
+    (default: the workspace's ``rounds/``) that ``kg`` does not hold yet, as ``round/answer id``: a
+    server started before ``round apply`` or ``round settle`` says so on ``/runda`` (it shows the data
+    it was built from; a restart, or a new build, shows the rest). Reads each round's ``answers.csv``
+    only: cheap enough for every request of the page."""
+    import csv
+    from pathlib import Path
+
+    from graphmap.datasets import round_folders
+    from graphmap.workspace import rounds_dir
+
+    held = {
+        (code_of(a["round"]), code_of(a["answer"]), str(a.get("decision") or ""))
+        for a in run_query(kg, "round-answers").rows
+    }
+    out = []
+    for folder in round_folders(Path(parent) if parent is not None else rounds_dir()):
+        try:
+            with (folder / "answers.csv").open(encoding="utf-8-sig", newline="") as f:
+                rows = list(csv.DictReader(f))
+        except OSError:
+            continue
+        for row in rows:
+            key = (row.get("round", ""), row.get("id", ""), row.get("decision", "") or "")
+            if key not in held:
+                out.append(f"{key[0]}/{key[1]}")
+    return sorted(out)
+
+
 def round_needs(kg, lang: str = "sv", municipality: str | None = None, round_iri: str | None = None) -> list[dict]:
     """The needs the round's answers reported, one row per municipality and area: how great, what is
     missing, good examples, the kind of support needed, whether support reaches it, and who said it
@@ -240,4 +270,4 @@ def round_needs(kg, lang: str = "sv", municipality: str | None = None, round_iri
     return out
 
 
-__all__ = ["round_status", "round_needs", "RoundStatus", "Respondent"]
+__all__ = ["round_status", "round_needs", "pending_answers", "RoundStatus", "Respondent"]

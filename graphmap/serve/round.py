@@ -52,6 +52,15 @@ def status_page(site, lang: str) -> dict:
     }
 
 
+def pending_note(site, lang: str) -> str:
+    """What ``/runda`` says when answers or decisions were applied since the server's graph was built
+    (read on every request, never cached: :func:`graphmap.round.status.pending_answers`)."""
+    from graphmap.round.status import pending_answers
+
+    pending = pending_answers(site.kg)
+    return t("round.web.pending", lang, n=len(pending)) if pending else ""
+
+
 def changes_page(site, previous, lang: str) -> dict:
     """The changes from ``previous`` (a KnowledgeGraph, or None) to the served graph, by kind."""
     page = {
@@ -74,4 +83,4 @@ def changes_page(site, previous, lang: str) -> dict:
     return page
 
 
-__all__ = ["status_page", "changes_page"]
+__all__ = ["status_page", "changes_page", "pending_note"]
