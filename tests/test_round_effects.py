@@ -157,8 +157,9 @@ def test_a_line_through_coverage_says_in_the_workbook_that_changes_to_it_are_rev
     book = load_workbook(next(p for p in made.workbooks if p.name.startswith(UMEA)))
     row = next(r for r in book["Att verifiera"].iter_rows(min_row=3, values_only=True) if r[11] == OFFER)
     assert row[6] == "områden (samordnaren granskar rättelser och Stämmer inte)"
-    assert "Stöd som en aktör ger till alla kommuner den täcker bekräftas som helhet." in " ".join(
-        str(c.value) for c in book["Om arbetsboken"]["A"] if c.value
+    assert (
+        "Stöd som en aktör ger till alla kommuner den täcker bekräftas för er kommun: ert svar är källa bara"
+        in " ".join(str(c.value) for c in book["Om arbetsboken"]["A"] if c.value)
     )
 
 
@@ -184,10 +185,11 @@ def test_the_preview_promises_what_the_build_does(applied):
 
 def test_umeas_confirmed_offer_is_stated_with_umea_as_source(applied, kg):
     _back, after = applied
-    g, offer = after.graph, ID[OFFER]
+    g, offer = after.graph, ID[f"{OFFER}--{UMEA}"]  # Umeå's part of the offer FoU gives all it covers
     assert g.value(offer, GM.confidence) == STATED
     assert ID["vasterbotten-2027/sources/svar-2480"] in set(g.objects(offer, DCTERMS.source))
     assert ID["vasterbotten/sources/om-oss"] in set(g.objects(offer, DCTERMS.source))  # its own source kept
+    assert g.value(ID[OFFER], GM.confidence) != STATED  # for the others it is the assumption it was
     # the support Umeå gets in Barn och unga through FoU Socialtjänst is no longer an assumption
     rows = graphmap.run_query(after, "support", area="barn-och-unga", municipality=UMEA).rows
     fou = [r for r in rows if str(r["actor"]).endswith("fou-socialtjanst-vasterbotten")]
@@ -532,3 +534,35 @@ def test_every_line_offered_a_verdict_is_one_the_municipality_can_settle(made):
         assert effect == "confirmed", line
     reviewed = [line for line in lines if not line.get("part", True)]
     assert reviewed and all(decide("stammer-inte", part=False, assumed=True) == "review" for _ in reviewed)
+
+
+def test_umeas_confirmation_of_an_offer_to_everyone_fou_covers_is_a_source_for_umea_only(applied, kg):
+    _back, after = applied
+    umea_answer = ID["vasterbotten-2027/sources/svar-2480"]
+    for code in (LYCKSELE, "2421"):  # Lycksele (it answered, but not about this offer) and Storuman
+        before = graphmap.run_query(kg, "support", area="barn-och-unga", municipality=code).rows
+        rows = graphmap.run_query(after, "support", area="barn-och-unga", municipality=code).rows
+        fou = [r for r in rows if str(r["actor"]).endswith("fou-socialtjanst-vasterbotten")]
+        assert fou and not any(umea_answer in r["source"] for r in fou)
+        was = [r for r in before if str(r["actor"]).endswith("fou-socialtjanst-vasterbotten")]
+        assert sorted(str(r["confidence"]) for r in fou) == sorted(str(r["confidence"]) for r in was)
+    umea = graphmap.run_query(after, "support", area="barn-och-unga", municipality=UMEA).rows
+    assert any(umea_answer in r["source"] for r in umea if str(r["actor"]).endswith("fou-socialtjanst-vasterbotten"))
+    assert (ID[OFFER], DCTERMS.source, umea_answer) not in after.graph  # the whole offer is not Umeå's word
+    assert after.graph.value(ID[f"{OFFER}--{UMEA}"], GM.partOfOffer) == ID[OFFER]
+
+
+def test_the_support_layer_answers_as_sparql_with_a_municipalitys_part_of_an_offer(applied):
+    from rdflib import URIRef
+
+    from graphmap.api import layer_rows, shape_rows
+    from graphmap.queries import find
+
+    _back, after = applied
+    query = find("support")
+    for code in (UMEA, LYCKSELE, "2421"):
+        for area in after.support_layer.areas:
+            params = {"area": URIRef(area), "municipality": kommun_iri(code)}
+            mine = shape_rows(layer_rows(after, "support", {k: str(v) for k, v in params.items()}), query)
+            _names, raw = after.store.select(query.sparql, params)
+            assert mine == shape_rows(raw, query), (code, area)

@@ -19,7 +19,10 @@ edited; when the graph is built, each answer changes the row it answers, here, b
 A fact about several municipalities (a coverage of fourteen, an offer to a county) is split:
 the part about the one who answered becomes a record of its own (``<id>--<respondent>``), which
 the answer confirms, corrects or withdraws; the rest of the fact stays as it was. A county in
-``places`` is then written as its other municipalities.
+``places`` is then written as its other municipalities. An offer without places (it reaches every
+municipality its actor covers) confirmed by one of them gets the same kind of part, an offer to
+that municipality with ``gm:partOfOffer`` the whole: the support rules use the part for that
+municipality and the whole, unchanged, for the others (``support.rq``'s header).
 
 Every answer gets ``gm:answersFact`` (the record as the table had it), ``gm:answerEffect``
 (``confirmed``, ``withdrawn``, ``corrected``, ``recorded``, ``need``) and, where one came of it,
@@ -159,14 +162,29 @@ class _Answers:
         r_code = str(respondent).rsplit("/", 1)[-1]
         own = own_source(fact.get("source", ""), r_code)
         if hit is None and ftable == "offers" and not fact.get("places"):
-            # an offer that reaches the respondent through its provider's coverage: confirmed as a
-            # whole (the respondent is one more source); a removal or correction waits for review
+            # an offer that reaches the respondent through its provider's coverage: confirmed for the
+            # respondent (its part, a record of its own: the answer is no source of the others' rows);
+            # a removal or correction waits for review
             effect = decide(verdict.notation, correction=bool(correction), part=False, own=own)
             if effect == "review":
                 # accepted or rejected, the offer to every municipality the actor covers stays: the
                 # coordinator changes the actor's own offers table where the actor no longer offers it
                 effect = self._decision(label, number, row) or "review"
-            self._whole(adds, definition, fact, source, effect)
+            if effect != "confirmed":
+                adds.append((GM.answerEffect, Literal(effect)))
+                return
+            part = self._part(fds, ftable, fid, definition, respondent)
+            if part is None:
+                self.problem(label, number, "fact", "answered_twice", value=key, first_row=first)
+                row["__bad"] = True
+                return
+            before = self.vocab.resolve("confidence", fact.get("confidence", "") or STATED)
+            if before is not None:
+                adds.append((GM.previousConfidence, before.iri))
+            adds += [(GM.answerEffect, Literal("confirmed")), (GM.resultingFact, part["__iri"])]
+            part["confidence"], part["assumed_parts"] = STATED, ""
+            if source is not None:
+                part.setdefault("__add", []).append((DCTERMS.source, source.iri))
             return
         if hit is None:
             self.problem(label, number, "fact", "not_about", value=key, respondent=row.get("respondent", ""))
@@ -255,6 +273,20 @@ class _Answers:
         if source is not None:
             fact.setdefault("__add", []).append((DCTERMS.source, source.iri))
         adds.append((GM.resultingFact, definition.iri))
+
+    def _part(self, fds, ftable, fid, definition, respondent) -> dict | None:
+        """The respondent's part of an offer that reaches every municipality its actor covers: an
+        offer of its own to the respondent (``<id>--<code>``, ``gm:partOfOffer`` the whole), which
+        takes the whole's place in the respondent's support rows only (None: made before)."""
+        slug = str(respondent).rsplit("/", 1)[-1]
+        ident = f"{fid}--{slug}"
+        part = {k: v for k, v in definition.raw.items() if not k.startswith("__")}
+        part.update({"id": ident, "places": slug, "__add": [(GM.partOfOffer, definition.iri)]})
+        if self.registry.define(ftable, fds, ident, definition.label, definition.row, part) is not None:
+            return None
+        part["__iri"] = self.registry.local[(fds, ftable)][ident].iri
+        self.datasets[fds].tables[ftable].rows.append((definition.row, part))
+        return part
 
     def _valid(self, label: str, number: int, table: str, field: str, value: str) -> bool:
         col = TABLE[table].column(field)
