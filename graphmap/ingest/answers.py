@@ -261,19 +261,6 @@ class _Answers:
             return ""
         return decision
 
-    def _whole(self, adds, definition, fact, source, effect: str) -> None:
-        """An answer to a whole fact (not only the respondent's part of it)."""
-        adds.append((GM.answerEffect, Literal(effect)))
-        if effect != "confirmed":
-            return
-        before = self.vocab.resolve("confidence", fact.get("confidence", "") or STATED)
-        if before is not None:
-            adds.append((GM.previousConfidence, before.iri))
-        fact["confidence"], fact["assumed_parts"] = STATED, ""
-        if source is not None:
-            fact.setdefault("__add", []).append((DCTERMS.source, source.iri))
-        adds.append((GM.resultingFact, definition.iri))
-
     def _part(self, fds, ftable, fid, definition, respondent) -> dict | None:
         """The respondent's part of an offer that reaches every municipality its actor covers: an
         offer of its own to the respondent (``<id>--<code>``, ``gm:partOfOffer`` the whole), which
