@@ -300,7 +300,8 @@ class FolderBusy(OSError):
 
 @contextlib.contextmanager
 def folder_lock(folder, *, wait: float = 600.0):
-    """Hold ``folder``'s lock (an exclusive ``flock`` on its ``.graphmap.lock``) while the block
+    """Hold ``folder``'s lock (an exclusive ``flock`` on its ``.graphmap.lock``; ``msvcrt.locking`` on
+    Windows) while the block
     runs: two writers of the same folder run one after the other. Waits up to ``wait`` seconds, then
     raises :class:`FolderBusy`. The lock goes with the process: a killed writer never leaves it held.
 
@@ -309,24 +310,41 @@ def folder_lock(folder, *, wait: float = 600.0):
     >>> with folder_lock(folder):
     ...     pass
     """
-    import fcntl
     import time
 
     path = Path(folder) / LOCK
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
     try:
         deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise FolderBusy(11, "in use by another process", str(folder)) from None
-                time.sleep(0.05)
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                raise FolderBusy(11, "in use by another process", str(folder)) from None
+            time.sleep(0.05)
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock on the open file ``fd`` without waiting: ``flock`` on POSIX, ``msvcrt``'s
+    lock of the file's first byte on Windows (both released when the file is closed or the process
+    ends). False while another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
 
 
 def _replace_done(src: Path, dst: Path) -> None:

@@ -1035,6 +1035,31 @@ TABLES: tuple[Table, ...] = (
             help_sv="Dataversionen arbetsboken gjordes från.",
             help_en="The data version the workbook was made from.",
         ),
+        Column(
+            "decision",
+            "text",
+            "gm:decision",
+            help_sv="Samordnarens beslut om ett svar att granska: accepted (svaret gäller) eller rejected "
+            "(uppgiften står kvar). Skrivs av graphmap round settle.",
+            help_en="The coordinator's decision on an answer to review: accepted (the answer holds) or "
+            "rejected (the fact stays). Written by graphmap round settle.",
+            example="accepted",
+        ),
+        Column(
+            "decided",
+            "date",
+            "gm:decidedOn",
+            help_sv="När samordnaren beslutade.",
+            help_en="When the coordinator decided.",
+        ),
+        Column(
+            "decision_note",
+            "text",
+            "gm:decisionNote",
+            lang="sv",
+            help_sv="Samordnarens skäl till beslutet.",
+            help_en="The coordinator's reason for the decision.",
+        ),
     ),
 )
 

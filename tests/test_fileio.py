@@ -66,3 +66,32 @@ def test_every_output_gets_the_usual_permissions(kg, tmp_path, umask):
         os.umask(old)
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in written}
     assert len(modes) >= 6 and set(modes.values()) == {0o666 & ~umask}, modes
+
+
+def test_the_folder_lock_is_refused_while_another_process_holds_it(tmp_path):
+    import subprocess
+    import sys
+
+    from graphmap.fileio import LOCK, FolderBusy, folder_lock
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom graphmap.fileio import folder_lock\n"
+            "with folder_lock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(30)\n",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(FolderBusy):
+            with folder_lock(tmp_path, wait=0.2):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with folder_lock(tmp_path, wait=5):  # the lock goes with the process
+        assert (tmp_path / LOCK).exists()

@@ -7,6 +7,7 @@ answers with nothing but its date.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from rdflib.namespace import DCTERMS, SKOS
 import graphmap
 from graphmap.ingest import bundled_paths
 from graphmap.ontology import GM, ID, ORG, concept_iri, kommun_iri
+from graphmap.round.additions import ADDED_TABLES
 from graphmap.round.apply import ApplyRefused, apply_returns
 from graphmap.round.beliefs import beliefs
 from graphmap.round.readback import read_returns
@@ -89,7 +91,11 @@ def fill(
 def copy(made, tmp_path) -> Path:
     folder = tmp_path / "round"
     shutil.copytree(
-        made.folder, folder, ignore=shutil.ignore_patterns("answers.csv", "needs.csv", "sources.csv", "svar")
+        made.folder,
+        folder,
+        ignore=shutil.ignore_patterns(
+            "answers.csv", "needs.csv", "sources.csv", "applied.json", "svar", *(f"{t}.csv" for t in ADDED_TABLES)
+        ),
     )
     (folder / "svar").mkdir()
     return folder
@@ -151,8 +157,9 @@ def test_a_line_through_coverage_says_in_the_workbook_that_changes_to_it_are_rev
     book = load_workbook(next(p for p in made.workbooks if p.name.startswith(UMEA)))
     row = next(r for r in book["Att verifiera"].iter_rows(min_row=3, values_only=True) if r[11] == OFFER)
     assert row[6] == "områden (samordnaren granskar rättelser och Stämmer inte)"
-    assert "Stöd som en aktör ger till alla kommuner den täcker bekräftas som helhet." in " ".join(
-        str(c.value) for c in book["Om arbetsboken"]["A"] if c.value
+    assert (
+        "Stöd som en aktör ger till alla kommuner den täcker bekräftas för er kommun: ert svar är källa bara"
+        in " ".join(str(c.value) for c in book["Om arbetsboken"]["A"] if c.value)
     )
 
 
@@ -178,10 +185,11 @@ def test_the_preview_promises_what_the_build_does(applied):
 
 def test_umeas_confirmed_offer_is_stated_with_umea_as_source(applied, kg):
     _back, after = applied
-    g, offer = after.graph, ID[OFFER]
+    g, offer = after.graph, ID[f"{OFFER}--{UMEA}"]  # Umeå's part of the offer FoU gives all it covers
     assert g.value(offer, GM.confidence) == STATED
     assert ID["vasterbotten-2027/sources/svar-2480"] in set(g.objects(offer, DCTERMS.source))
     assert ID["vasterbotten/sources/om-oss"] in set(g.objects(offer, DCTERMS.source))  # its own source kept
+    assert g.value(ID[OFFER], GM.confidence) != STATED  # for the others it is the assumption it was
     # the support Umeå gets in Barn och unga through FoU Socialtjänst is no longer an assumption
     rows = graphmap.run_query(after, "support", area="barn-och-unga", municipality=UMEA).rows
     fou = [r for r in rows if str(r["actor"]).endswith("fou-socialtjanst-vasterbotten")]
@@ -253,7 +261,7 @@ def test_a_workbook_without_a_date_and_an_empty_partly_warn(made, kg, tmp_path):
 
 def test_lyckseles_own_fou_added_in_the_workbook_covers_lycksele(applied):
     _back, after = applied
-    g, fou = after.graph, ID["actor/2481-fou-lycksele"]
+    g, fou = after.graph, ID["actor/fou-lycksele"]
     assert str(g.value(fou, SKOS.prefLabel)) == "FoU Lycksele"
     assert g.value(fou, DCTERMS.source) == ID["vasterbotten-2027/sources/svar-2481"]
     rows = graphmap.run_query(after, "coverage", municipality=LYCKSELE).rows
@@ -274,7 +282,7 @@ def test_gotland_describes_its_structure(applied):
     [status] = round_status(after)
     gotland = next(r for r in status.respondents if r.code == GOTLAND)
     assert (gotland.answered, gotland.effects) == ("2027-02-20", {"added": 2})  # it answered: with what it added
-    network = ID["network/0980-gotlands-fou-natverk"]
+    network = ID["network/gotlands-fou-natverk"]
     assert g.value(network, GM.networkKind) == concept_iri("network-kind", "natverk")
     members = {str(o) for m in g.subjects(ORG.member, kommun_iri(GOTLAND)) for o in g.objects(m, ORG.organization)}
     assert members == {str(network), str(ID["actor/skr"])}  # the SKR it named is the one the map holds
@@ -387,3 +395,174 @@ def test_the_changes_say_who_said_so_when_and_why(applied, made):
         found[("confidence_raised", "FoU Socialtjänst (Västerbotten) – Processtöd – Barn och unga")]
         == "enligt Umeå 2027-02-20"
     )
+
+
+def test_the_coordinator_accepts_or_rejects_an_answer_to_review(applied, made, tmp_path):
+    """Lycksele says FoU Socialtjänst does not cover it (FoU's own page says it covers the county): the
+    coordinator reads both sources, calls FoU, and accepts; another time rejects. Each decision is in the
+    round's data, shown in round status and /runda, and the build applies it."""
+    from click.testing import CliRunner
+
+    from graphmap.cli import main
+
+    fou = "https://w3id.org/graphmap/id/actor/fou-socialtjanst-vasterbotten"
+    for decision, covered in (("--accept", False), ("--reject", True)):
+        folder = tmp_path / decision.strip("-") / made.folder.name
+        shutil.copytree(made.folder, folder)
+        data = [a for p in bundled_paths() + [folder] for a in ("-d", str(p))]
+        status = CliRunner().invoke(main, ["round", "status", *data])
+        assert status.exit_code == 0, status.output
+        review = status.output.split("Att granska", 1)[1]
+        assert "enligt Lycksele 2027-02-20: Vi har egen FoU" in review
+        [ident] = re.findall(rf"│ ({LYCKSELE}-\d+) +│ Lycksele", review)
+        done = CliRunner().invoke(
+            main, ["round", "settle", str(folder), ident, decision, "--note", "Ringt FoU 2027-03-02", *data]
+        )
+        assert done.exit_code == 0, done.output
+        after = graphmap.build(bundled_paths() + [folder])
+        rows = graphmap.run_query(after, "coverage", municipality=LYCKSELE).rows
+        assert any(str(r["actor"]) == fou for r in rows) is covered
+        assert any(str(r["actor"]) == fou for r in graphmap.run_query(after, "coverage", municipality=UMEA).rows)
+        [state] = round_status(after)
+        assert not [r for r in state.to_review if r["respondent"] == "Lycksele"]
+        [settled] = state.settled
+        assert (settled["id"], settled["decision"], settled["decision_note"]) == (
+            ident,
+            {"--accept": "accepted", "--reject": "rejected"}[decision],
+            "Ringt FoU 2027-03-02",
+        )
+        shown = CliRunner().invoke(main, ["round", "status", *data]).output
+        assert "Beslutade" in shown and ident in shown.split("Beslutade", 1)[1]
+    wrong = CliRunner().invoke(main, ["round", "settle", str(folder), f"{UMEA}-1", "--accept", *data])
+    assert wrong.exit_code == 2 and "Inget svar att granska med id" in wrong.output
+
+
+def test_the_round_page_shows_the_decision_and_what_a_running_server_does_not_show_yet(
+    applied, made, tmp_path, monkeypatch
+):
+    import httpx
+
+    from graphmap.round.apply import settle_answers
+    from graphmap.serve.app import create_app
+    from graphmap.serve.live import LiveServer
+
+    monkeypatch.setenv("GRAPHMAP_WORKSPACE", str(tmp_path))
+    folder = tmp_path / "rounds" / made.folder.name
+    shutil.copytree(made.folder, folder)
+    _back, after = applied
+    [state] = round_status(after)
+    [review] = [r for r in state.to_review if r["respondent"] == "Lycksele"]
+    with LiveServer(create_app(after, sparql_workers=1)) as live, httpx.Client(base_url=live.url, timeout=60) as client:
+        assert 'data-testid="pending"' not in client.get("/runda").text  # the server shows all there is
+        # the coordinator decides while the server runs: the page says the server does not show it yet
+        settle_answers(folder, [review["id"]], "rejected", note="FoU:s sida gäller", today="2027-03-02")
+        page = client.get("/runda").text
+        assert (
+            "1 svar eller beslut har lästs in i rundans mapp sedan servern startade och syns inte här än: "
+            "starta om graphmap serve." in page
+        )
+    kg = graphmap.build(bundled_paths() + [folder])
+    with LiveServer(create_app(kg, sparql_workers=1)) as live, httpx.Client(base_url=live.url, timeout=60) as client:
+        page = client.get("/runda").text
+    assert 'data-testid="settled"' in page and 'data-decision="rejected"' in page
+    assert "Avvisat av samordnaren (uppgiften står kvar) 2027-03-02: FoU:s sida gäller" in page
+    assert 'data-testid="pending"' not in page
+
+
+DEMENS = {
+    "name": "Demensnätverket Södra Lappland",
+    "kind": "Nätverk",
+    "level": "Regional",
+    "areas": "Äldre",
+    "how": "medlem i",
+    "support": "Nätverk för erfarenhetsutbyte",
+}
+
+
+def test_two_municipalities_adding_the_same_actor_make_one_within_a_round_and_across_rounds(made, kg, tmp_path):
+    folder = copy(made, tmp_path)
+    fill(made, UMEA, added=[DEMENS], to=folder / "svar")
+    fill(made, LYCKSELE, added=[{**DEMENS, "name": "demensnätverket  södra lappland"}], to=folder / "svar")
+    back = read_returns(folder, kg=kg)
+    assert not back.errors, [p.format("en") for p in back.errors]
+    apply_returns(back)
+    after = graphmap.build(bundled_paths() + [folder])
+    assert not [p for p in after.ingest.problems if p.severity == "error"]
+    g, network = after.graph, ID["network/demensnatverket-sodra-lappland"]
+    named = {s for s, o in g.subject_objects(SKOS.prefLabel) if "demensnätverket" in str(o).lower()}
+    assert named == {network}
+    sources = {str(s).rsplit("/", 1)[-1] for s in g.objects(network, DCTERMS.source)}
+    assert sources == {f"svar-{UMEA}", f"svar-{LYCKSELE}"}
+    members = {str(m) for ms in g.subjects(ORG.organization, network) for m in g.objects(ms, ORG.member)}
+    assert members == {str(kommun_iri(UMEA)), str(kommun_iri(LYCKSELE))}
+    # next year Storuman names it too: the name resolves to the network the round added
+    storuman = "2421"
+    nxt = start_round(after, "Västerbotten 2028", [storuman], tmp_path / "next", today="2028-02-01")
+    fill(nxt, storuman, added=[{"name": "Demensnätverket Södra Lappland", "how": "medlem i"}], date="2028-02-20")
+    back = read_returns(nxt.folder, kg=after)
+    assert not back.errors, [p.format("en") for p in back.errors]
+    apply_returns(back)
+    later = graphmap.build(bundled_paths() + [folder, nxt.folder])
+    assert not [p for p in later.ingest.problems if p.severity == "error"]
+    g = later.graph
+    assert {s for s, o in g.subject_objects(SKOS.prefLabel) if "demensnätverket" in str(o).lower()} == {network}
+    assert {str(s).rsplit("/", 1)[-1] for s in g.objects(network, DCTERMS.source)} == {
+        f"svar-{UMEA}",
+        f"svar-{LYCKSELE}",
+        f"svar-{storuman}",
+    }
+    members = {str(m) for ms in g.subjects(ORG.organization, network) for m in g.objects(ms, ORG.member)}
+    assert str(kommun_iri(storuman)) in members
+
+
+def test_every_line_offered_a_verdict_is_one_the_municipality_can_settle(made):
+    """No line in the workbooks offers the verdicts while none of them changes anything: Stämmer settles
+    every line (confirmed); where Stämmer inte or a correction only reaches the coordinator (support an
+    actor gives to all it covers), the line says so beside the answer cells."""
+    from graphmap.ingest.answers import RECORD_ONLY
+    from graphmap.ingest.effects import decide
+    from graphmap.round.workbook import read_manifest
+
+    manifest = read_manifest(made.folder)
+    lines = [line for entry in manifest["respondents"].values() for line in entry["lines"].values()]
+    assert lines
+    for line in lines:
+        settles = bool(line.get("field")) and line["field"] != RECORD_ONLY
+        effect = decide(
+            "stammer", settles=settles, part=line.get("part", True), assumed=line.get("confidence") == "assumed"
+        )
+        assert effect == "confirmed", line
+    reviewed = [line for line in lines if not line.get("part", True)]
+    assert reviewed and all(decide("stammer-inte", part=False, assumed=True) == "review" for _ in reviewed)
+
+
+def test_umeas_confirmation_of_an_offer_to_everyone_fou_covers_is_a_source_for_umea_only(applied, kg):
+    _back, after = applied
+    umea_answer = ID["vasterbotten-2027/sources/svar-2480"]
+    for code in (LYCKSELE, "2421"):  # Lycksele (it answered, but not about this offer) and Storuman
+        before = graphmap.run_query(kg, "support", area="barn-och-unga", municipality=code).rows
+        rows = graphmap.run_query(after, "support", area="barn-och-unga", municipality=code).rows
+        fou = [r for r in rows if str(r["actor"]).endswith("fou-socialtjanst-vasterbotten")]
+        assert fou and not any(umea_answer in r["source"] for r in fou)
+        was = [r for r in before if str(r["actor"]).endswith("fou-socialtjanst-vasterbotten")]
+        assert sorted(str(r["confidence"]) for r in fou) == sorted(str(r["confidence"]) for r in was)
+    umea = graphmap.run_query(after, "support", area="barn-och-unga", municipality=UMEA).rows
+    assert any(umea_answer in r["source"] for r in umea if str(r["actor"]).endswith("fou-socialtjanst-vasterbotten"))
+    assert (ID[OFFER], DCTERMS.source, umea_answer) not in after.graph  # the whole offer is not Umeå's word
+    assert after.graph.value(ID[f"{OFFER}--{UMEA}"], GM.partOfOffer) == ID[OFFER]
+
+
+def test_the_support_layer_answers_as_sparql_with_a_municipalitys_part_of_an_offer(applied):
+    from rdflib import URIRef
+
+    from graphmap.api import layer_rows, shape_rows
+    from graphmap.queries import find
+
+    _back, after = applied
+    query = find("support")
+    for code in (UMEA, LYCKSELE, "2421"):
+        for area in after.support_layer.areas:
+            params = {"area": URIRef(area), "municipality": kommun_iri(code)}
+            mine = shape_rows(layer_rows(after, "support", {k: str(v) for k, v in params.items()}), query)
+            _names, raw = after.store.select(query.sparql, params)
+            assert mine == shape_rows(raw, query), (code, area)

@@ -151,7 +151,8 @@ def test_require_all_writes_nothing_while_one_is_bad(made, tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".ods", ".xls", ".numbers"])
-def test_a_spreadsheet_in_another_format_is_named_and_refused(made, tmp_path, suffix):
+def test_a_spreadsheet_in_another_format_is_named_and_refused(made, tmp_path, suffix, monkeypatch):
+    monkeypatch.setenv("GRAPHMAP_SOFFICE", "off")  # a coordinator's machine without LibreOffice
     folder = fresh(made, tmp_path)
     book = fill(made, STROMSTAD, folder / "svar", [(CONFIRMED, {"answer": "Stämmer"})])
     book.rename(book.with_suffix(suffix))
@@ -348,14 +349,45 @@ def test_the_statement_stays_beside_its_answer_cells_in_calc(made, tmp_path):
         assert ws.row_dimensions[long_row].height >= 30 and ws.cell(long_row, 3).alignment.wrap_text
 
 
-def test_a_workbook_saved_by_libreoffice_as_ods_is_named(made, tmp_path):
+@pytest.mark.parametrize("fmt", ["ods", "xls"])
+def test_a_workbook_saved_by_libreoffice_as_ods_or_xls_reads_back_as_the_openpyxl_one(made, kg, tmp_path, fmt):
+    ours = fresh(made, tmp_path / "openpyxl")
+    books = good_three(made, ours / "svar")
+    expected = _read(made, ours, kg)
+    theirs = fresh(made, tmp_path / fmt)
+    for book in books:  # Strömstad, Tanum and Sotenäs saved their workbooks in Calc's own format
+        saved = calc_save(book, fmt, tmp_path / "calc-out")
+        shutil.move(saved, theirs / "svar" / saved.name)
+    soffice()
+    back = read_returns(theirs, kg=kg)
+    got = (
+        [p.format("en") for p in back.problems],
+        [(r.respondent, r.answered, r.answers, r.needs) for r in back.returned],
+    )
+
+    def strip(rows):
+        return [
+            (c, a, [{k: v for k, v in x.items() if k != "checked"} for x in ans], needs) for c, a, ans, needs in rows
+        ]
+
+    assert got[0] == expected[0] == [] and strip(got[1]) == strip(expected[1])
+    assert sorted(r.file for r in back.returned) == [f"{b.stem}.{fmt}" for b in sorted(books)]
+    applied = apply_returns(back)  # the returned file itself is archived, as an .xlsx would be
+    assert sorted(p.name for p in applied.archived) == [f"{b.stem}.{fmt}" for b in sorted(books)]
+
+
+def test_an_ods_return_with_a_bad_cell_names_the_ods_file_sheet_row_and_column(made, kg, tmp_path):
     folder = fresh(made, tmp_path)
-    book = fill(made, STROMSTAD, tmp_path, [(CONFIRMED, {"answer": "Stämmer"})])
+    book = fill(made, TANUM, tmp_path, [(CORRECTED, {"answer": "Delvis", "correction": "Inbjuden"})])  # no source
     saved = calc_save(book, "ods", tmp_path / "calc-out")
     shutil.move(saved, folder / "svar" / saved.name)
-    back = read_returns(folder)
-    assert [(p.file, p.code) for p in back.problems] == [("1486-stromstad.ods", "unsupported_format")]
-    assert not back.returned
+    (folder / "svar" / "1486-stromstad.ods").write_bytes(b"PK\x03\x04 not a spreadsheet")
+    back = read_returns(folder, kg=kg)
+    got = [(p.file, p.row, p.column, p.code) for p in back.errors]
+    [(file, row, column)] = [(f, r, c) for f, r, c, code in got if code == "correction_without_source"]
+    assert file.startswith("1435-tanum.ods: ") and row is not None and column == "Källa eller kommentar"
+    assert ("1486-stromstad.ods", None, None, "not_converted") in got, got
+    assert not back.returned and sorted(back.held) == ["1435-tanum.ods", "1486-stromstad.ods"]
 
 
 def test_the_round_page_says_which_data_it_shows_and_how_to_refresh(kg):

@@ -34,6 +34,7 @@ from graphmap.ontology import GM, ID, concept_iri, kommun_iri
 from graphmap.round.apply import apply_returns
 from graphmap.round.diff import changes
 from graphmap.round.readback import read_returns
+from graphmap.round.status import round_needs
 from graphmap.round.workbook import start_round
 
 STROMSTAD, SOTENAS = "1486", "1427"
@@ -54,7 +55,12 @@ YEARS = [
             ("e-tjanster", "Stort behov", "Stöd vid upphandling"),
         ],
     ),
-    ("Fyrbodal", "2029-01-10", "2029-02-20", [("aldre", "Visst behov", "Demensvård: uppföljning")]),
+    (
+        "Fyrbodal",
+        "2029-01-10",
+        "2029-02-20",
+        [("aldre", "Visst behov", "Demensvård: uppföljning"), ("e-tjanster", "Inget behov", "")],
+    ),
 ]
 
 
@@ -185,12 +191,18 @@ def test_a_need_reported_again_is_the_same_need_with_a_new_date(years):
             s for s in g.subjects(GM.reportedBy, kommun_iri(SOTENAS)) if (s, GM.area, concept_iri("area", "aldre")) in g
         }
         assert reported == {first}
-    # the e-services need, new in 2028, is one need from then on
+    # the e-services need, new in 2028, is one need; in 2029 Sotenäs answers "Inget behov": it is closed
     assert [needs_of(after, SOTENAS, "e-tjanster") for _m, _b, after in out] == [
         base_e := needs_of(out[0][1], SOTENAS, "e-tjanster"),
         base_e + 1,
-        base_e + 1,
+        base_e,
     ]
+    closed = ID[f"kartlaggning-2028/needs/{SOTENAS}-e-tjanster"]
+    assert (closed, None, None) in out[1][2].graph and (closed, None, None) not in out[2][2].graph
+    assert any(n["record"] == str(closed) for n in round_needs(out[1][2]))
+    assert not [n for n in round_needs(out[2][2]) if n["record"] == str(closed)]
+    answer = next(out[2][2].graph.subjects(GM.withdrawnFact, closed))
+    assert str(out[2][2].graph.value(answer, GM.answerEffect)) == "no_need"
     g = out[2][2].graph
     assert {
         ID[f"{d}/sources/svar-{SOTENAS}"] for d in ("kartlaggning-2027", "kartlaggning-2028", "runda-fyrbodal")
@@ -207,8 +219,10 @@ def test_what_changed_each_year_is_that_years_news(years):
             ("need_new", ("Handledning i demensvård",)),
         ],
         [("need_new", ("Stöd vid upphandling",))],  # the same facts and the elderly-care need again: no news
-        [],
+        [("need_closed", ("Stöd vid upphandling",))],  # "Inget behov" in e-services
     ]
+    said = [c.as_dict("sv")["said"] for c in changes(out[2][1], out[2][2]).items]
+    assert said == ["enligt Sotenäs 2029-02-20"]
 
 
 def test_the_commands_work_after_each_round(years):

@@ -68,6 +68,7 @@ PREDICATES = {
     "county": GM + "county",
     "broader": SKOS + "broader",
     "in_scheme": SKOS + "inScheme",
+    "part_of_offer": GM + "partOfOffer",
 }
 
 # columns of a raw row
@@ -369,14 +370,40 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
     offer_rows: dict[
         str, list[tuple]
     ] = {}  # actor -> (area asked, lorder, level, kind, match, oa, tg, source, fact rank)
+    # a municipality's part of an offer to all its actor covers (gm:partOfOffer): the part, not the
+    # whole, is that municipality's offer; (actor, municipality) -> {whole: part}
+    parts_at: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for part, wholes in f.out["part_of_offer"].items():
+        for actor in f("offered_by", part):
+            for m in f("serves", part):
+                for whole in wholes:
+                    parts_at[(actor, m)][whole] = part
+
+    def one_offer(offer: str, actor: str) -> list[tuple]:
+        return thing_rows(offer, actor, f("kind", offer), f("area", offer), f("source", offer), rank(offer))
 
     def offered(actor: str) -> list[tuple]:
         if actor not in offer_rows:
             out = []
             for offer in offers_of.get(actor, ()):
-                out += thing_rows(offer, actor, f("kind", offer), f("area", offer), f("source", offer), rank(offer))
+                if not f("part_of_offer", offer):
+                    out += one_offer(offer, actor)
             offer_rows[actor] = out
         return offer_rows[actor]
+
+    def offered_to(actor: str, m: str) -> tuple[tuple, list[tuple]]:
+        """(a key for the rows, the rows) of the offers ``actor`` brings to ``m``: its offers, each
+        whole one replaced by ``m``'s part of it where there is one."""
+        parts = parts_at.get((actor, m))
+        if not parts:
+            return (), offered(actor)
+        out = []
+        for offer in offers_of.get(actor, ()):
+            if not f("part_of_offer", offer) and offer not in parts:
+                out += one_offer(offer, actor)
+        for part in sorted(set(parts.values())):
+            out += one_offer(part, actor)
+        return (m,), out
 
     def thing_rows(thing, actor, kinds, thing_areas, sources, fact_rank) -> list[tuple]:
         out = []
@@ -426,11 +453,13 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
     for m in municipalities:
         # the actor covers the municipality and offers support in the area
         for actor in served_by.get(m, ()):
-            rows = offered(actor)
+            own, rows = offered_to(actor, m)
             if not rows:
                 continue
             for path_rank, extent in paths(actor, m):
-                for area, row in along((actor, path_rank, extent), actor, rows, "coverage", None, path_rank, extent):
+                for area, row in along(
+                    (actor, path_rank, extent, *own), actor, rows, "coverage", None, path_rank, extent
+                ):
                     local[(area, m)].add(row)
     # the offer itself names the municipality
     for offer, places in f.out["serves"].items():

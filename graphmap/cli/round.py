@@ -293,6 +293,41 @@ def _web_status(folder, fmt, lang) -> None:
         )
 
 
+@round_group.command("settle")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--accept", "decision", flag_value="accepted", help=help_text("round.help.accept"))
+@click.option("--reject", "decision", flag_value="rejected", help=help_text("round.help.reject"))
+@click.option("--note", default="", help=help_text("round.help.note"))
+@DATA
+@LANG
+@handle_errors
+@_round_error
+def settle_cmd(folder, ids, decision, note, data, lang):
+    """Avgör svar att granska / accept or reject answers to review.
+
+    IDS är svarens id som graphmap round status visar under Att granska (t.ex. 2481-3). Beslutet
+    sparas i rundans answers.csv; nästa bygge lägger på ett godtaget svar.
+    """
+    from graphmap.round.apply import SettleRefused, settle_answers
+    from graphmap.round.status import round_status
+    from graphmap.round.workbook import read_manifest
+
+    if decision is None:
+        fail(t("round.error.settle_how", lang))
+    kg = load_graph(data, lang)
+    ident = read_manifest(folder)["round"]
+    states = [s for s in round_status(kg, lang) if s.ident == ident] or round_status(kg, lang)
+    reviewable = {r["id"] for s in states for r in (*s.to_review, *s.settled) if r["effect"] != "recorded"}
+    try:
+        settle_answers(folder, ids, decision, note=note, reviewable=reviewable)
+    except SettleRefused as exc:
+        fail(t("round.error.not_reviewable", lang, ids=", ".join(exc.unknown) or "–"))
+    click.echo(
+        t("round.cli.settled", lang, decision=t(f"round.effect.{decision}", lang), ids=", ".join(ids), folder=folder)
+    )
+
+
 @round_group.command("status")
 @DATA
 @FORMAT
@@ -342,6 +377,25 @@ def status_cmd(data, fmt, round_name, lang):
             fmt,
             lang=lang,
         )
+        for title, items in (("round.cli.review_head", s.to_review), ("round.cli.settled_head", s.settled)):
+            if fmt == "table" and items:
+                emit_rows(
+                    [
+                        {**x, "decision": t(f"round.effect.{x['decision']}", lang) if x["decision"] else ""}
+                        for x in items
+                    ],
+                    [
+                        ("id", t("round.cli.id", lang)),
+                        ("respondent", t("round.cli.name", lang)),
+                        ("text", t("round.column.text", lang)),
+                        ("fact_source", t("round.column.source", lang)),
+                        ("said", t("round.web.review_said", lang)),
+                        *([("decision", t("round.cli.decision", lang))] if title.endswith("settled_head") else []),
+                    ],
+                    "table",
+                    title=t(title, lang),
+                    lang=lang,
+                )
         if fmt == "table" and s.needs_without_support:
             emit_rows(
                 s.needs_without_support,

@@ -84,18 +84,22 @@ ROUND: dict[str, tuple[str, str]] = {
         "1. Bladen Det vi tror och Att verifiera visar vad kartläggningen säger om er, med källa och säkerhet. "
         "Svara i de gula cellerna: Stämmer, Stämmer inte eller Delvis.\n"
         "2. Stämmer: uppgiften blir uttalad med ert svar som källa, bredvid den källa den har. Gäller den fler "
-        "kommuner gäller ert svar er del. Stöd som en aktör ger till alla kommuner den täcker bekräftas som helhet.\n"
+        "kommuner gäller ert svar er del. Stöd som en aktör ger till alla kommuner den täcker bekräftas för er kommun: "
+        "ert svar är källa bara för ert stöd, inte för de andra kommunernas.\n"
         "3. Stämmer inte: skriv varför i Källa eller kommentar. Ett antagande (och det ni själva har uppgett) tas "
         "bort för er del och skälet sparas. En uppgift som någon annans webbsida eller dokument säger tas inte bort "
-        "direkt: samordnaren granskar den med båda källorna. Detsamma gäller stöd som aktören ger till alla den täcker.\n"
+        "direkt: samordnaren granskar den med båda källorna och godtar svaret (då tas den bort för er del) eller "
+        "avvisar det. Detsamma gäller stöd som aktören ger till alla den täcker.\n"
         "4. Delvis: skriv det rätta värdet i Rättelse (välj ur listan) och en källa eller kommentar (obligatoriskt). "
         "Värdet rättas, det gamla sparas, och uppgiften får båda källorna. Delvis med bara en kommentar ändrar "
         "ingenting: samordnaren läser den. Delvis utan rättelse och kommentar ger en varning.\n"
         "5. Bladet Behov är behovsinventeringen: välj hur stort behovet är per område, skriv vad som saknas, "
-        "goda exempel och vilken typ av stöd som behövs. Varje behov sparas med er som källa.\n"
+        "goda exempel och vilken typ av stöd som behövs. Varje behov sparas med er som källa. Samma behov som "
+        "förra året blir samma behov med nytt datum; Inget behov avslutar ett behov ni rapporterat tidigare.\n"
         "6. Bladet Det som saknas: skriv aktörer och nätverk ni använder som inte står här: namn, vad det är, "
         "nivå, områden, webbsida, hur ni når det (täcker kommunen eller medlem i) och stödet ni får. De läggs in "
-        "med ert svar som källa; ett namn som redan finns i kartan kopplas dit.\n"
+        "med ert svar som källa; ett namn som redan finns i kartan kopplas dit, och samma namn från flera "
+        "kommuner blir en aktör.\n"
         "7. Skriv datum för svaret ovan (saknas det dateras svaret den dag det läses in). Ett namn behövs inte: "
         "svaret sparas som kommunens. Skriver ni ett namn sparas det som personuppgift.\n"
         "8. Ändra inte de grå cellerna och byt inte namn på filen eller bladen. Skicka tillbaka filen senast {deadline}.",
@@ -104,18 +108,21 @@ ROUND: dict[str, tuple[str, str]] = {
         "confidence. Answer in the yellow cells: Correct, Not correct or Partly.\n"
         "2. Correct: the fact becomes stated with your answer as a source, beside the source it has. If it is about "
         "several municipalities, your answer is about your part. Support an actor gives every municipality it "
-        "covers is confirmed as a whole.\n"
+        "covers is confirmed for your municipality: your answer is a source of your support only, not of the others'.\n"
         "3. Not correct: say why in Source or comment. An assumption (or what you stated yourselves) is withdrawn "
         "for your part and the reason is kept. A fact someone else's web page or document states is not withdrawn "
-        "at once: the coordinator reviews it with both sources. So is support an actor gives everyone it covers.\n"
+        "at once: the coordinator reviews it with both sources and accepts your answer (then it is withdrawn for "
+        "your part) or rejects it. So is support an actor gives everyone it covers.\n"
         "4. Partly: write the right value under Correction (from the list) and a source or comment (required). The "
         "value is corrected, the old one kept, and the fact gets both sources. Partly with only a comment changes "
         "nothing: the coordinator reads it. Partly with neither gives a warning.\n"
         "5. The sheet Needs is the needs inventory: choose how great the need is per area, write what is missing, "
-        "good examples and the kind of support needed. Each need is kept with you as its source.\n"
+        "good examples and the kind of support needed. Each need is kept with you as its source. The same need as "
+        "last year is the same need with a new date; No need closes a need you reported before.\n"
         "6. The sheet What is missing: write actors and networks you use that are not listed: name, what it is, "
         "level, areas, web page, how you reach it (covers the municipality or member of) and the support you get. "
-        "They are added with your answer as source; a name already on the map is linked to it.\n"
+        "They are added with your answer as source; a name already on the map is linked to it, and the same name "
+        "from several municipalities is one actor.\n"
         "7. Write the date of your answer above (without one, the answer is dated the day it is read). No name is "
         "needed: the answer is kept as the municipality's. A name you write is kept as personal data.\n"
         "8. Do not change the grey cells and do not rename the file or the sheets. Send the file back by {deadline}.",
@@ -451,6 +458,22 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.effect.no_need": ("Inget behov", "No need"),
     "round.effect.added": ("Läggs till", "Added"),
     "round.effect.review": ("Att granska (samordnaren avgör)", "To review (the coordinator decides)"),
+    "round.effect.accepted": (
+        "Godtaget av samordnaren (stödet ändras i aktörens egna tabeller)",
+        "Accepted by the coordinator (the support is changed in the actor's own tables)",
+    ),
+    "round.effect.rejected": (
+        "Avvisat av samordnaren (uppgiften står kvar)",
+        "Rejected by the coordinator (the fact stays)",
+    ),
+    "round.what.bad_decision": (
+        'beslutet "{value}" är varken accepted eller rejected',
+        'the decision "{value}" is neither accepted nor rejected',
+    ),
+    "round.fix.bad_decision": (
+        "Skriv beslutet med graphmap round settle --accept eller --reject.",
+        "Write the decision with graphmap round settle --accept or --reject.",
+    ),
     "round.said_when": ("enligt {name} {date}", "according to {name} {date}"),
     "round.web.needs": ("Behov som rundan fann", "Needs the round found"),
     "round.web.need_supported": ("Stöd finns", "Support exists"),
@@ -482,6 +505,40 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.help.output": (
         "Mappen där rundans mapp skapas (standard rounds i arbetsmappen)",
         "The folder in which the round's folder is made (default rounds in the workspace)",
+    ),
+    "round.help.accept": (
+        "Godta svaren: de läggs på uppgiften som om den vore ett antagande (tas bort eller rättas för kommunen)",
+        "Accept the answers: they are laid on the fact as if it were an assumption (withdrawn or corrected for the municipality)",
+    ),
+    "round.help.reject": (
+        "Avvisa svaren: uppgiften står kvar som den var, svaret sparas med beslutet",
+        "Reject the answers: the fact stays as it was, the answer is kept with the decision",
+    ),
+    "round.help.note": (
+        "Skälet till beslutet (sparas med svaret)",
+        "The reason for the decision (kept with the answer)",
+    ),
+    "round.cli.settled": (
+        "{decision}: {ids}. Bygg med rundans mapp ({folder}) bland data för att se beslutet i kartan.",
+        "{decision}: {ids}. Build with the round's folder ({folder}) among the data to see the decision on the map.",
+    ),
+    "round.cli.review_head": ("Att granska", "To review"),
+    "round.web.review_how": (
+        "Godta eller avvisa ett svar med graphmap round settle RUNDANS-MAPP SVAR-ID --accept (eller --reject) "
+        "--note \"skäl\" och bygg igen.",
+        "Accept or reject an answer with graphmap round settle ROUND-FOLDER ANSWER-ID --accept (or --reject) "
+        "--note \"reason\" and build again.",
+    ),
+    "round.cli.settled_head": ("Beslutade", "Decided"),
+    "round.cli.id": ("Svar-id", "Answer id"),
+    "round.cli.decision": ("Beslut", "Decision"),
+    "round.error.settle_how": (
+        "Välj --accept eller --reject.",
+        "Choose --accept or --reject.",
+    ),
+    "round.error.not_reviewable": (
+        "Inget svar att granska med id {ids} i rundan. Svaren att granska, med id, visar graphmap round status.",
+        "No answer to review with id {ids} in the round. graphmap round status lists the answers to review with their ids.",
     ),
     "round.help.replace": (
         "Ersätt svar som redan lästs in från samma kommun",
@@ -551,6 +608,10 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.change.confidence_lowered": ("Osäkrare uppgift", "Confidence lowered"),
     "round.change.need_new": ("Nytt behov", "New need"),
     "round.change.need_met": ("Behov mött", "Need met"),
+    "round.change.need_closed": (
+        "Behov avslutat (kommunen svarade Inget behov)",
+        "Need closed (the municipality answered No need)",
+    ),
     # ---- the web pages and the report
     "round.web.nav": ("Kartläggningsrundan", "Mapping round"),
     "round.web.status_title": ("Kartläggningsrundan", "The mapping round"),
@@ -613,6 +674,18 @@ ROUND: dict[str, tuple[str, str]] = {
         "Save As → Excel 2007-365 (.xlsx), keep the format. Put the .xlsx file in svar/ "
         "and remove the other.",
     ),
+    "round.what.not_converted": (
+        "filen är sparad som {format} och LibreOffice kunde inte spara om den som .xlsx",
+        "the file is saved as {format} and LibreOffice could not save it again as .xlsx",
+    ),
+    "round.fix.not_converted": (
+        "Öppna filen och spara den som Excel-arbetsbok (.xlsx): i LibreOffice Arkiv → "
+        "Spara som → Excel 2007-365 (.xlsx), behåll formatet. Lägg .xlsx-filen i svar/ "
+        "och ta bort den andra.",
+        "Open the file and save it as an Excel workbook (.xlsx): in LibreOffice File → "
+        "Save As → Excel 2007-365 (.xlsx), keep the format. Put the .xlsx file in svar/ "
+        "and remove the other.",
+    ),
     "round.what.not_a_workbook_file": (
         "ingen arbetsbok (.xlsx): filen lämnas orörd",
         "no workbook (.xlsx): the file is left alone",
@@ -652,6 +725,12 @@ ROUND: dict[str, tuple[str, str]] = {
     "round.error.require_all": (
         "Inget har skrivits (--alla): {n} fel i de returnerade arbetsböckerna. Rätta dem och kör igen.",
         "Nothing was written (--all): {n} errors in the returned workbooks. Fix them and run again.",
+    ),
+    "round.web.pending": (
+        "{n} svar eller beslut har lästs in i rundans mapp sedan servern startade och syns inte här än: "
+        "starta om graphmap serve.",
+        "{n} answers or decisions were applied in the round's folder since the server started and do not "
+        "show here yet: restart graphmap serve.",
     ),
     "round.web.refresh": (
         "Sidan visar dataversion {version}. Svar som lästs in efter att servern startade syns när "

@@ -9,12 +9,20 @@ edited; when the graph is built, each answer changes the row it answers, here, b
   reason (its comment) and points at the withdrawn record (``gm:withdrawnFact``);
 * **delvis** with a correction: the correctable column (:data:`CORRECTABLE`) takes the
   corrected value, the fact becomes ``stated`` with the answer as a source, and the answer keeps
-  the previous value; ``delvis`` without a correction is recorded and changes nothing.
+  the previous value; ``delvis`` without a correction is recorded and changes nothing;
+* an answer to review (the removal or correction of a fact a third party states) changes nothing
+  until the coordinator decides (``decision``, written by ``graphmap round settle``): ``accepted``
+  lays it on as if the fact were an assumption, ``rejected`` keeps the fact (effect ``rejected``).
+  Support an actor gives to everyone it covers stays either way (effect ``accepted`` or
+  ``rejected``): it is changed in the actor's own tables.
 
 A fact about several municipalities (a coverage of fourteen, an offer to a county) is split:
 the part about the one who answered becomes a record of its own (``<id>--<respondent>``), which
 the answer confirms, corrects or withdraws; the rest of the fact stays as it was. A county in
-``places`` is then written as its other municipalities.
+``places`` is then written as its other municipalities. An offer without places (it reaches every
+municipality its actor covers) confirmed by one of them gets the same kind of part, an offer to
+that municipality with ``gm:partOfOffer`` the whole: the support rules use the part for that
+municipality and the whole, unchanged, for the others (``support.rq``'s header).
 
 Every answer gets ``gm:answersFact`` (the record as the table had it), ``gm:answerEffect``
 (``confirmed``, ``withdrawn``, ``corrected``, ``recorded``, ``need``) and, where one came of it,
@@ -55,6 +63,8 @@ CORRECTABLE = {
     "needs": "status",
 }
 STATED = "stated"
+#: the coordinator's decisions on an answer to review (``answers.decision``, ``graphmap round settle``)
+DECISIONS = ("accepted", "rejected")
 
 
 def parse_key(key: str) -> tuple[str, str, str] | None:
@@ -152,15 +162,29 @@ class _Answers:
         r_code = str(respondent).rsplit("/", 1)[-1]
         own = own_source(fact.get("source", ""), r_code)
         if hit is None and ftable == "offers" and not fact.get("places"):
-            # an offer that reaches the respondent through its provider's coverage: confirmed as a
-            # whole (the respondent is one more source); a removal or correction waits for review
-            self._whole(
-                adds,
-                definition,
-                fact,
-                source,
-                decide(verdict.notation, correction=bool(correction), part=False, own=own),
-            )
+            # an offer that reaches the respondent through its provider's coverage: confirmed for the
+            # respondent (its part, a record of its own: the answer is no source of the others' rows);
+            # a removal or correction waits for review
+            effect = decide(verdict.notation, correction=bool(correction), part=False, own=own)
+            if effect == "review":
+                # accepted or rejected, the offer to every municipality the actor covers stays: the
+                # coordinator changes the actor's own offers table where the actor no longer offers it
+                effect = self._decision(label, number, row) or "review"
+            if effect != "confirmed":
+                adds.append((GM.answerEffect, Literal(effect)))
+                return
+            part = self._part(fds, ftable, fid, definition, respondent)
+            if part is None:
+                self.problem(label, number, "fact", "answered_twice", value=key, first_row=first)
+                row["__bad"] = True
+                return
+            before = self.vocab.resolve("confidence", fact.get("confidence", "") or STATED)
+            if before is not None:
+                adds.append((GM.previousConfidence, before.iri))
+            adds += [(GM.answerEffect, Literal("confirmed")), (GM.resultingFact, part["__iri"])]
+            part["confidence"], part["assumed_parts"] = STATED, ""
+            if source is not None:
+                part.setdefault("__add", []).append((DCTERMS.source, source.iri))
             return
         if hit is None:
             self.problem(label, number, "fact", "not_about", value=key, respondent=row.get("respondent", ""))
@@ -190,8 +214,12 @@ class _Answers:
             own=own,
         )
         if effect == "review":  # a third party's page states it: the coordinator decides
-            adds.append((GM.answerEffect, Literal("review")))
-            return
+            decision = self._decision(label, number, row)
+            if decision != "accepted":  # not decided yet, or rejected: the fact stays as it was
+                adds.append((GM.answerEffect, Literal(decision or "review")))
+                return
+            # accepted (``graphmap round settle``): laid on as the municipality's own word would be
+            effect = decide(verdict.notation, correction=bool(correction), assumed=True)
         shared = bool(rest) and TABLE_COLUMNS[column].many
         if effect == "withdrawn":  # the whole fact, or the respondent's part of it
             if shared:
@@ -225,18 +253,27 @@ class _Answers:
         if target is fact:
             adds.append((GM.resultingFact, definition.iri))
 
-    def _whole(self, adds, definition, fact, source, effect: str) -> None:
-        """An answer to a whole fact (not only the respondent's part of it)."""
-        adds.append((GM.answerEffect, Literal(effect)))
-        if effect != "confirmed":
-            return
-        before = self.vocab.resolve("confidence", fact.get("confidence", "") or STATED)
-        if before is not None:
-            adds.append((GM.previousConfidence, before.iri))
-        fact["confidence"], fact["assumed_parts"] = STATED, ""
-        if source is not None:
-            fact.setdefault("__add", []).append((DCTERMS.source, source.iri))
-        adds.append((GM.resultingFact, definition.iri))
+    def _decision(self, label, number: int, row: dict) -> str:
+        """The coordinator's decision on an answer to review ("" = none yet)."""
+        decision = (row.get("decision") or "").strip().lower()
+        if decision and decision not in DECISIONS:
+            self.problem(label, number, "decision", "bad_decision", value=decision)
+            return ""
+        return decision
+
+    def _part(self, fds, ftable, fid, definition, respondent) -> dict | None:
+        """The respondent's part of an offer that reaches every municipality its actor covers: an
+        offer of its own to the respondent (``<id>--<code>``, ``gm:partOfOffer`` the whole), which
+        takes the whole's place in the respondent's support rows only (None: made before)."""
+        slug = str(respondent).rsplit("/", 1)[-1]
+        ident = f"{fid}--{slug}"
+        part = {k: v for k, v in definition.raw.items() if not k.startswith("__")}
+        part.update({"id": ident, "places": slug, "__add": [(GM.partOfOffer, definition.iri)]})
+        if self.registry.define(ftable, fds, ident, definition.label, definition.row, part) is not None:
+            return None
+        part["__iri"] = self.registry.local[(fds, ftable)][ident].iri
+        self.datasets[fds].tables[ftable].rows.append((definition.row, part))
+        return part
 
     def _valid(self, label: str, number: int, table: str, field: str, value: str) -> bool:
         col = TABLE[table].column(field)
@@ -285,4 +322,4 @@ def apply_answers(datasets, registry, problems: list[Problem]) -> None:
                 work.apply(ds, row.get("__label") or raw.label, number, row)
 
 
-__all__ = ["apply_answers", "parse_key", "CONCERNS", "CORRECTABLE", "RECORD_ONLY"]
+__all__ = ["apply_answers", "parse_key", "CONCERNS", "CORRECTABLE", "RECORD_ONLY", "DECISIONS"]

@@ -14,7 +14,7 @@ workbook's instructions promise, the readback's preview shows and the build appl
 from __future__ import annotations
 
 #: the effects an answer can have (``gm:answerEffect``); ``review`` waits for the coordinator
-EFFECTS = ("confirmed", "withdrawn", "corrected", "recorded", "review", "need", "no_need")
+EFFECTS = ("confirmed", "withdrawn", "corrected", "recorded", "review", "need", "no_need", "accepted", "rejected")
 #: the source ids of a respondent's own answers (``svar-<code>`` in a round's ``sources``)
 OWN_SOURCE = "svar-"
 

@@ -131,6 +131,17 @@ class IngestResult:
         return ntriples(self.triples, unique)
 
 
+def _joined_in_round(ds: Dataset, table: str, row: dict, earlier) -> bool:
+    """Two municipalities added the same new actor or network in one round (the sheet "Det som
+    saknas", :mod:`graphmap.round.additions`): one actor, each answer a source of it."""
+    return (
+        "rounds" in ds.tables
+        and table in ("actors", "networks")
+        and row.get("source", "") != earlier.raw.get("source", "")
+        and str(row.get("source", "")).startswith("svar-")
+    )
+
+
 class Emitter:
     def __init__(self, problems: list[Problem]):
         self.problems = problems
@@ -262,7 +273,7 @@ class Emitter:
                 earlier = self.registry.define(table.name, ds.name, ident, label, number, row)
                 if earlier is None:
                     continue
-                if earlier.dataset == ds.name:
+                if earlier.dataset == ds.name and not _joined_in_round(ds, table.name, row, earlier):
                     self._problem(label, number, "id", "duplicate_id", value=ident, first_row=earlier.row)
                     row["__bad"] = True
                 else:

@@ -5,12 +5,17 @@ municipality reports a need in an area in which an earlier round already holds i
 report is laid on the earlier record (its description, level, kind, year, date and note, its
 source added beside the first one) and is not emitted as a record of its own: the gap matrix counts
 the need once, and the answers of the later round that point at their own need point at the first
-one. A need the municipality reports in a new area is a new need.
+one. A need the municipality reports in a new area is a new need. A later round's answer *Inget
+behov* in an area where an earlier round holds the municipality's need closes that need: it is
+withdrawn (the gap matrix and the needs table stop counting it), the answer points at it
+(``gm:withdrawnFact``), and a need reported there again later is a new one.
 """
 
 from __future__ import annotations
 
 from rdflib.namespace import DCTERMS
+
+from graphmap.ontology import GM
 
 from graphmap.ingest.cells import split_list
 from graphmap.schema import TABLE
@@ -71,7 +76,32 @@ def repeated_needs(datasets, registry) -> dict[str, str]:
         for _number, row in answers.rows if answers is not None else []:
             if row.get("fact") in moved:
                 row["fact"] = moved[row["fact"]]
+            closed = _closes(row, seen)
+            if closed is not None:  # "Inget behov" where an earlier round holds the need: it is closed
+                first_key, first = seen.pop(closed)
+                first["__withdrawn"] = True
+                row["fact"] = first_key
+                row.setdefault("__add", []).append((GM.withdrawnFact, _iri(registry, first_key)))
     return moved
+
+
+def _closes(row: dict, seen: dict) -> tuple | None:
+    """The key of the earlier need an answer "Inget behov" closes (the answer of the needs sheet is
+    ``<respondent>-behov-<area>``), or None."""
+    if (row.get("need_level") or "").strip().lower() != "inget" or row.get("__bad"):
+        return None
+    who = (row.get("respondent") or "").strip()
+    prefix = f"{who}-behov-"
+    ident = row.get("id") or ""
+    if not who or not ident.startswith(prefix):
+        return None
+    key = (who, (ident[len(prefix) :],))
+    return key if key in seen else None
+
+
+def _iri(registry, key: str):
+    ds, table, ident = key.split("/")
+    return registry.local[(ds, table)][ident].iri
 
 
 __all__ = ["repeated_needs", "LAID_ON"]

@@ -43,6 +43,11 @@ CALL {
         (actor)-[r4:SERVES]->(m:Municipality)
   WHERE ($municipality IS NULL OR m.iri = $municipality)
     AND all(y IN [r1, r2, r3, r4, m] WHERE any(v IN y.datasets WHERE v IN $live))
+    // a municipality's part of an offer (PART_OF_OFFER) in the whole's place for that municipality only
+    AND NOT (EXISTS { MATCH (offer)-[p1:PART_OF_OFFER]->() WHERE any(v IN p1.datasets WHERE v IN $live) }
+             AND NOT EXISTS { MATCH (offer)-[s1:SERVES]->(m) WHERE any(v IN s1.datasets WHERE v IN $live) })
+    AND NOT EXISTS { MATCH (part)-[p2:PART_OF_OFFER]->(offer), (part)-[s2:SERVES]->(m), (part)-[o2:OFFERED_BY]->(actor)
+                     WHERE all(y IN [p2, s2, o2] WHERE any(v IN y.datasets WHERE v IN $live)) }
   RETURN actor, m, kind.iri AS kind, offer AS thing, offer AS fact, actor AS coverer, 'coverage' AS route,
          null AS via, null AS mship
   UNION

@@ -6,7 +6,10 @@ Each filled row becomes rows of the round's own tables, with the municipality's 
 source (confidence ``stated``: the answer states it; the source says who):
 
 * the actor (``actors``: a kind of actor) or network (``networks``: a kind of network), unless its
-  name resolves to one the map already holds (then the rows below name that one);
+  name resolves to one the map already holds (then the rows below name that one). Its id is its
+  name's slug: two municipalities naming the same new actor (its name folded: case, accents, spaces)
+  in one round write two rows of one id, which the build joins into one actor with both answers as
+  sources; named again in a later round (the name then resolves), the answer is one more source;
 * "täcker kommunen": a ``coverage`` row (the actor covers the municipality in the areas given);
   "medlem i": a ``memberships`` row (the municipality takes part, role ``medlem``);
 * a kind of support: an ``offers`` row to the municipality in the areas given.
@@ -97,10 +100,23 @@ def _how(text: str, where, lang, problems):
     return found
 
 
-def read_additions(table, entry, returned, lang: str, problems: list[Problem], resolver=None) -> list[tuple]:
+def _taken(resolver, ident: str) -> bool:
+    try:
+        resolver.resolve("actor", ident, "name")
+    except ValueError:
+        return False
+    return True
+
+
+def read_additions(
+    table, entry, returned, lang: str, problems: list[Problem], resolver=None, added_before=None
+) -> list[tuple]:
     """Read the sheet of what is missing into ``returned.tables``; the changes it makes as (effect,
     text, detail, the record it adds as ``table/id`` in the round's dataset, the row's number, comment):
-    the preview's lines and the answers that record them."""
+    the preview's lines and the answers that record them. ``added_before``: the actors and networks
+    (IRI -> name) that municipalities added in earlier rounds: named again, the respondent's answer
+    becomes one more source of theirs."""
+    added_before = added_before or {}
     changes: list[tuple] = []
     kept = entry["sheets"].get("missing", {})
     if table is None:
@@ -192,8 +208,15 @@ def read_additions(table, entry, returned, lang: str, problems: list[Problem], r
         comment = v["add_comment"]
         if existing is not None:
             ident = existing.rsplit("/", 1)[-1]
+            if existing in added_before:  # added by a municipality in an earlier round: one more source
+                table_name = "networks" if existing.rsplit("/", 2)[-2] == "network" else "actors"
+                out[table_name].append({"id": ident, "name_sv": added_before[existing], **provenance, "note": comment})
         else:
-            ident = slugify(f"{code}-{name}")
+            # the same name from two municipalities is one actor (the build joins their rows and sources);
+            # an id the map already gives an actor of another name gets the municipality's code before it
+            ident = slugify(name)
+            if resolver is not None and _taken(resolver, ident):
+                ident = slugify(f"{code}-{name}")
             assert kind is not None and level is not None  # a new one without them is an error above
             thing = {"id": ident, "name_sv": name, "level": level.notation, **provenance, "note": comment}
             if kind[0] == "networks":

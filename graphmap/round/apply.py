@@ -130,6 +130,47 @@ def apply_returns(readback: Readback, *, require_all: bool = False, today: str |
     return applied
 
 
+class SettleRefused(ValueError):
+    """The answers to settle are not in the round's ``answers.csv``: nothing is written."""
+
+    def __init__(self, unknown: list[str]):
+        self.unknown = unknown
+        super().__init__(", ".join(unknown))
+
+
+def settle_answers(
+    folder, ids, decision: str, *, note: str = "", today: str | None = None, reviewable=None
+) -> list[dict]:
+    """Record the coordinator's ``decision`` (``accepted`` or ``rejected``) on the answers ``ids`` of the
+    round in ``folder`` (their ``decision``, ``decided`` and ``decision_note`` in ``answers.csv``), as
+    one locked, journaled step; the build lays an accepted answer on its fact (``graphmap/ingest/
+    answers.py``). ``reviewable``: the ids that may be settled (the answers waiting for review);
+    :class:`SettleRefused`, and nothing written, for an id not among them. Returns the rows changed.
+    Deciding again replaces the earlier decision."""
+    from graphmap.ingest.answers import DECISIONS
+
+    if decision not in DECISIONS:
+        raise ValueError(decision)
+    folder = Path(folder)
+    wanted = list(dict.fromkeys(ids))
+    day = today or _dt.date.today().isoformat()
+    with folder_lock(folder):
+        recover_journal(folder)
+        rows = _rows(folder / "answers.csv")
+        known = {r.get("id", "") for r in rows}
+        unknown = [i for i in wanted if i not in known or (reviewable is not None and i not in reviewable)]
+        if unknown or not wanted:
+            raise SettleRefused(unknown)
+        changed = []
+        for r in rows:
+            if r.get("id") in wanted:
+                r.update({"decision": decision, "decided": day, "decision_note": note})
+                changed.append(r)
+        columns = [c.name for c in TABLE["answers"].columns]
+        commit_journaled(folder, {folder / "answers.csv": table_csv(rows, columns)})
+    return changed
+
+
 def _archive_path(folder: Path, name: str, taken: set) -> Path:
     """Where an applied workbook goes: ``svar/inlasta/<name>``, numbered when that name is taken (an
     answer replaced later keeps the earlier file beside it)."""
@@ -152,4 +193,4 @@ def _owner(table: str, row: dict) -> str:
     return str(row.get("source", "")).removeprefix("svar-")  # what a respondent added
 
 
-__all__ = ["apply_returns", "Applied", "ApplyRefused", "TABLES"]
+__all__ = ["apply_returns", "settle_answers", "Applied", "ApplyRefused", "SettleRefused", "TABLES"]

@@ -184,11 +184,14 @@ def _lines(facts: _Facts, r: str, lang: str) -> list[Line]:
             lines.append(_line(facts, key, record, table, text, v, field, current, others, r))
             if table == "needs":
                 lines[-1].short = facts.one(v, "description")
+    offer_keys = {record_key(x) for x, rec in facts.records.items() if rec["table"] == "offers"}
     for record, rec in facts.records.items():  # offers: those to the respondent, and those of its coverers
         table, v = rec["table"], rec["values"]
         key = record_key(record)
         if table != "offers" or key is None:
             continue
+        if f"{key}--{code_of(r)}" in offer_keys:
+            continue  # the respondent's own part of it (confirmed in an earlier round) is its line
         places = {str(p) for p in v.get("place", ())}
         actors = {str(a) for a in v.get("actor", ())}
         levels = {str(x) for x in v.get("level", ())}

@@ -42,6 +42,7 @@ KINDS = (
     "confidence_lowered",
     "need_new",
     "need_met",
+    "need_closed",
 )
 RANK = {"assumed": 0, "stated": 1, "reference": 1}
 
@@ -235,6 +236,8 @@ def changes(old, new) -> Changes:
                 add("role_changed", key[0], [k for k in key if k], _codes(x0), _codes(x1), what=what, key=key)
     for key in b["need"].keys() - a["need"].keys():
         add("need_new", key[0], [b["need"][key][2]], what="need", key=key)
+    for key in a["need"].keys() - b["need"].keys():
+        add("need_closed", key[0], [a["need"][key][2]], what="need", key=key)
     for key in a["need"].keys() & b["need"].keys():
         (done0, sup0, _d), (done1, sup1, text) = a["need"][key], b["need"][key]
         if (done1 and not done0) or (sup1 and not sup0):
@@ -254,7 +257,7 @@ def _said(old: dict, new: dict, kg) -> dict[tuple, list[tuple]]:
         for record, keys in facts["records"].items():
             records[record] |= keys
     for a in run_query(kg, "round-answers").rows:
-        if a.get("fact") is None or a.get("need_level") is not None:
+        if a.get("fact") is None or (a.get("need_level") is not None and code_of(a["need_level"]) != "inget"):
             continue
         who = str(a["respondent"])
         for what, key in records.get(str(a["fact"]), ()):

@@ -26,6 +26,7 @@ import csv
 import datetime as _dt
 import hashlib
 import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,9 +125,12 @@ def _sheets(path: Path, names: set[str], problems: list[Problem]) -> dict:
     return {t_.name: t_ for t_ in tables}
 
 
-#: what a returned file may be: read (``.xlsx``, ``.xlsm``), refused with how to save it as ``.xlsx``,
-#: or not a workbook (a scan, a letter: named and left alone)
+#: what a returned file may be: read (``.xlsx``, ``.xlsm``), read after LibreOffice has saved it as
+#: ``.xlsx`` (``.ods``, ``.fods``, ``.xls``: :func:`calc_to_xlsx`; refused with how to save it as
+#: ``.xlsx`` where LibreOffice is not installed), refused, or not a workbook (a scan, a letter: named
+#: and left alone)
 READ_SUFFIXES = (".xlsx", ".xlsm")
+CONVERTED_SUFFIXES = (".ods", ".fods", ".xls")
 REFUSED_SUFFIXES = {
     ".ods": "OpenDocument (.ods)",
     ".fods": "OpenDocument (.fods)",
@@ -135,6 +139,73 @@ REFUSED_SUFFIXES = {
     ".numbers": "Numbers (.numbers)",
     ".xltx": "Excel-mall (.xltx)",
 }
+#: the environment variable naming the LibreOffice program (``soffice``); "off": none, every
+#: ``.ods`` and ``.xls`` is refused with how to save it as ``.xlsx``
+SOFFICE_ENV = "GRAPHMAP_SOFFICE"
+CONVERT_TIMEOUT = 300
+
+
+def soffice() -> str | None:
+    """The LibreOffice program that converts ``.ods``/``.xls`` returns, or None."""
+    import os
+    import shutil
+
+    named = os.environ.get(SOFFICE_ENV, "").strip()
+    if named.lower() == "off":
+        return None
+    if named:
+        return shutil.which(named)
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def calc_to_xlsx(paths: list[Path], out: Path, program: str | None = None) -> dict[Path, Path]:
+    """``paths`` saved as ``.xlsx`` into ``out`` by LibreOffice headless (one run for all of them, with a
+    user profile of its own under ``out`` so that a LibreOffice the coordinator has open is not
+    disturbed); returns the file each one became (a file LibreOffice could not convert is missing)."""
+    import os
+    import subprocess
+
+    program = program or soffice()
+    if program is None or not paths:
+        return {}
+    out.mkdir(parents=True, exist_ok=True)
+    profile = (out / "profile").resolve().as_uri()
+    done: dict[Path, Path] = {}
+    batches: list[list[Path]] = []  # one LibreOffice run per batch; x.ods and x.xls in different ones
+    for p in paths:
+        batch = next((b for b in batches if all(q.stem != p.stem for q in b)), None)
+        if batch is None:
+            batches.append(batch := [])
+        batch.append(p)
+    for n, batch in enumerate(batches):
+        target = out / str(n)
+        try:
+            subprocess.run(
+                [
+                    program,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML",
+                    "--outdir",
+                    str(target),
+                    *map(str, batch),
+                ],
+                capture_output=True,
+                timeout=CONVERT_TIMEOUT,
+                env=dict(os.environ, HOME=str(out)),
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        for p in batch:
+            saved = target / f"{p.stem}.xlsx"
+            if saved.is_file():
+                done[p] = saved
+    return done
+
+
 #: applied workbooks are moved here, under ``svar/`` (see :mod:`graphmap.round.apply`)
 ARCHIVE = "inlasta"
 #: the round's ledger of applied workbooks: content digest -> file, respondent, answered, applied
@@ -143,7 +214,8 @@ MAX_LEDGER = 16 << 20
 
 
 def _files(paths, problems: list[Problem], held: list[str]) -> list[Path]:
-    """The workbooks to read among ``paths``; every other file in a folder of returns is named: a
+    """The workbooks to read among ``paths`` (an ``.ods`` or ``.xls`` among them where LibreOffice is
+    installed); every other file in a folder of returns is named: a
     spreadsheet in a format graphmap does not read is an error (how to save it as .xlsx), anything
     else a warning. Office's and LibreOffice's lock files and hidden files are left out silently."""
     out: list[Path] = []
@@ -153,7 +225,7 @@ def _files(paths, problems: list[Problem], held: list[str]) -> list[Path]:
             name, suffix = p.name, p.suffix.lower()
             if name.startswith(("~$", ".")):  # ~$x.xlsx, .~lock.x.xlsx#, .keep
                 continue
-            if suffix in READ_SUFFIXES:
+            if suffix in READ_SUFFIXES or (suffix in CONVERTED_SUFFIXES and soffice() is not None):
                 out.append(p)
             elif suffix in REFUSED_SUFFIXES:
                 _problem(problems, name, None, None, "unsupported_format", format=REFUSED_SUFFIXES[suffix])
@@ -222,7 +294,31 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
         keys = {record_key(r[3]) for r in kg.ingest.rows} if kg.ingest is not None else None
     applied = applied_respondents(folder)
     ledger = applied_workbooks(folder)
+    with tempfile.TemporaryDirectory(prefix="graphmap-calc-") as tmp:
+        converted = calc_to_xlsx([p for p in files if p.suffix.lower() in CONVERTED_SUFFIXES], Path(tmp))
+        _read_all(result, files, converted, manifest, keys, kg, applied, ledger, replace)
+    return result
+
+
+def _added_by_rounds(kg) -> dict[str, str]:
+    """The actors and networks in ``kg`` that a municipality added in a round (a source ``svar-…``):
+    IRI -> name."""
+    from rdflib.namespace import DCTERMS, RDF, SKOS
+
+    from graphmap.ontology import GM, ORG
+
+    g = kg.graph
+    out = {}
+    for cls in (GM.Actor, ORG.OrganizationalCollaboration):
+        for s in g.subjects(RDF.type, cls):
+            if any(str(o).rsplit("/", 1)[-1].startswith("svar-") for o in g.objects(s, DCTERMS.source)):
+                out[str(s)] = str(g.value(s, SKOS.prefLabel) or "")
+    return out
+
+
+def _read_all(result: Readback, files, converted, manifest, keys, kg, applied, ledger, replace) -> None:
     seen: dict[str, Returned] = {}
+    added = _added_by_rounds(kg) if kg is not None else {}
     for path in files:
         try:
             content = digest(path)
@@ -245,7 +341,27 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
             result.skipped.append(path.name)
             continue
         errors = len(result.errors)
-        returned = _read_one(path, manifest, result.problems, keys, kg.resolver if kg is not None else None)
+        readable = converted.get(path, path) if path.suffix.lower() in CONVERTED_SUFFIXES else path
+        if readable is path and path.suffix.lower() in CONVERTED_SUFFIXES:
+            _problem(
+                result.problems,
+                path.name,
+                None,
+                None,
+                "not_converted",
+                format=REFUSED_SUFFIXES[path.suffix.lower()],
+            )
+            result.held.append(path.name)
+            continue
+        returned = _read_one(
+            readable,
+            manifest,
+            result.problems,
+            keys,
+            kg.resolver if kg is not None else None,
+            name=path.name,
+            added_before=added,
+        )
         if returned is None:
             if len(result.errors) > errors:
                 result.held.append(path.name)
@@ -266,11 +382,19 @@ def read_returns(folder, paths=None, *, kg=None, replace: bool = False) -> Readb
             result.held.append(path.name)
             continue
         result.returned.append(returned)
-    return result
 
 
-def _read_one(path: Path, manifest: dict, problems: list[Problem], keys, resolver=None) -> Returned | None:
-    name = path.name
+def _read_one(
+    path: Path,
+    manifest: dict,
+    problems: list[Problem],
+    keys,
+    resolver=None,
+    name: str | None = None,
+    added_before: dict | None = None,
+) -> Returned | None:
+    """One workbook read (``name``: the file as returned, when ``path`` is LibreOffice's .xlsx of it)."""
+    name = name or path.name
     own: list[Problem] = []
     try:
         size = path.stat().st_size
@@ -283,6 +407,11 @@ def _read_one(path: Path, manifest: dict, problems: list[Problem], keys, resolve
     lang = manifest.get("lang", "sv")
     all_names = {normalise_header(n): (lg, key) for lg in LANGS for key, n in sheet_names(lg).items()}
     sheets = _sheets(path, set(all_names), own)
+    if name != path.name:  # LibreOffice's .xlsx of a returned .ods: every message names the returned file
+        for p in own:
+            p.file = p.file.replace(path.name, name, 1)
+        for table in sheets.values():
+            table.label = table.label.replace(path.name, name, 1)
     problems += own
     if any(p.severity == "error" for p in own):
         return None
@@ -350,7 +479,7 @@ def _read_one(path: Path, manifest: dict, problems: list[Problem], keys, resolve
     _needs(by_key.get("needs"), entry, manifest, returned, name, lang, problems)
     if by_key.get("missing") is not None or "missing" in entry["sheets"]:
         for effect, text, detail, fact, nr, comment in read_additions(
-            by_key.get("missing"), entry, returned, lang, problems, resolver
+            by_key.get("missing"), entry, returned, lang, problems, resolver, added_before
         ):
             returned.changes.append(Change(returned.respondent, effect, text, detail))
             returned.answers.append(
@@ -704,5 +833,8 @@ __all__ = [
     "ARCHIVE",
     "LEDGER",
     "READ_SUFFIXES",
+    "CONVERTED_SUFFIXES",
+    "calc_to_xlsx",
+    "soffice",
     "REFUSED_SUFFIXES",
 ]

@@ -45,7 +45,10 @@ class RoundStatus:
     respondents: list[Respondent]
     open_assumptions: list[dict]  # respondent, text, key, source, note
     needs_without_support: list[dict]  # respondent, need, area, level
-    to_review: list[dict]  # respondent, text, key, effect, fact_source, answered, comment, said
+    to_review: list[dict]  # id, respondent, text, key, effect, fact_source, answered, comment, said
+    #: answers to review the coordinator has decided on (``graphmap round settle``): as ``to_review``,
+    #: with decision, decided, decision_note
+    settled: list[dict] = field(default_factory=list)
 
     @property
     def answered(self) -> list[Respondent]:
@@ -91,7 +94,7 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
     for iri, entry in rounds.items():
         row, asked = entry["row"], entry["respondents"]
         mine = by_round[iri]
-        respondents, opened, review, unmet = [], [], [], []
+        respondents, opened, review, unmet, settled = [], [], [], [], []
         for who in asked:
             got = [a for a in mine if str(a["respondent"]) == who]
             effects: dict[str, int] = defaultdict(int)
@@ -118,9 +121,13 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
             review += [
                 _review(lines.get(who, []), name, a, lang)
                 for a in got
-                if str(a.get("effect")) == "review"
-                or (str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict")))
+                if not a.get("decision")
+                and (
+                    str(a.get("effect")) == "review"
+                    or (str(a.get("effect")) == "recorded" and (a.get("comment") or a.get("verdict")))
+                )
             ]
+            settled += [_review(lines.get(who, []), name, a, lang) for a in got if a.get("decision")]
         for line_owner in asked:
             for x in lines.get(line_owner, []):
                 if x.table == "needs" and not supported.get(x.record, True):
@@ -148,6 +155,7 @@ def round_status(kg, lang: str = "sv") -> list[RoundStatus]:
                 opened,
                 unmet,
                 review,
+                settled,
             )
         )
     out.sort(key=lambda s: (s.year, s.sent, s.ident), reverse=True)
@@ -161,6 +169,7 @@ def _review(lines, name: str, a: dict, lang: str) -> dict:
     line = next((x for x in lines if x.key == key), None)
     text, source = (line.text, line.source) if line is not None else (key, "")
     return {
+        "id": code_of(a["answer"]),
         "respondent": name,
         "text": text,
         "key": key,
@@ -175,7 +184,40 @@ def _review(lines, name: str, a: dict, lang: str) -> dict:
             date=str(a.get("answered") or "–"),
             comment=str(a.get("comment") or a.get("correction") or "–"),
         ),
+        "decision": str(a.get("decision") or ""),
+        "decided": str(a.get("decided") or ""),
+        "decision_note": str(a.get("decision_note") or ""),
     }
+
+
+def pending_answers(kg, parent=None) -> list[str]:
+    """The answers (and coordinator's decisions) written to the rounds' folders under ``parent``
+    (default: the workspace's ``rounds/``) that ``kg`` does not hold yet, as ``round/answer id``: a
+    server started before ``round apply`` or ``round settle`` says so on ``/runda`` (it shows the data
+    it was built from; a restart, or a new build, shows the rest). Reads each round's ``answers.csv``
+    only: cheap enough for every request of the page."""
+    import csv
+    from pathlib import Path
+
+    from graphmap.datasets import round_folders
+    from graphmap.workspace import rounds_dir
+
+    held = {
+        (code_of(a["round"]), code_of(a["answer"]), str(a.get("decision") or ""))
+        for a in run_query(kg, "round-answers").rows
+    }
+    out = []
+    for folder in round_folders(Path(parent) if parent is not None else rounds_dir()):
+        try:
+            with (folder / "answers.csv").open(encoding="utf-8-sig", newline="") as f:
+                rows = list(csv.DictReader(f))
+        except OSError:
+            continue
+        for row in rows:
+            key = (row.get("round", ""), row.get("id", ""), row.get("decision", "") or "")
+            if key not in held:
+                out.append(f"{key[0]}/{key[1]}")
+    return sorted(out)
 
 
 def round_needs(kg, lang: str = "sv", municipality: str | None = None, round_iri: str | None = None) -> list[dict]:
@@ -228,4 +270,4 @@ def round_needs(kg, lang: str = "sv", municipality: str | None = None, round_iri
     return out
 
 
-__all__ = ["round_status", "round_needs", "RoundStatus", "Respondent"]
+__all__ = ["round_status", "round_needs", "pending_answers", "RoundStatus", "Respondent"]

@@ -547,15 +547,18 @@ class App:
         return self.site.cache.get_or_make(("round", which, lang), make)
 
     def round_page(self, request: Request):
+        from graphmap.serve import round as round_pages
+
         which = "status" if request.url.path == "/runda" else "changes"
+        page = self._round_page(which, self.lang(request))
+        if which == "status" and page["rounds"]:  # answers applied since the build: said on every request
+            page = {**page, "pending": round_pages.pending_note(self.site, self.lang(request))}
         web = None
         if which == "status" and self.answers is not None:  # live, never cached: drafts change
             from graphmap.round.webanswer import web_state
 
             web = web_state(self.answers.folder, self.lang(request))
-        return self.render(
-            request, f"round_{which}.html", page=self._round_page(which, self.lang(request)), active="round", web=web
-        )
+        return self.render(request, f"round_{which}.html", page=page, active="round", web=web)
 
     def data_page(self, request: Request):
         return self.render(

@@ -38,6 +38,7 @@ def status_page(site, lang: str) -> dict:
                 "open": s.open_assumptions,
                 "unmet": s.needs_without_support,
                 "review": s.to_review,
+                "settled": s.settled,
                 "needs": round_needs(site.kg, lang, round_iri=s.iri),
             }
         )
@@ -49,6 +50,15 @@ def status_page(site, lang: str) -> dict:
         "rounds": rounds,
         "refresh": t("round.web.refresh", lang, version=data_version(site.kg)),
     }
+
+
+def pending_note(site, lang: str) -> str:
+    """What ``/runda`` says when answers or decisions were applied since the server's graph was built
+    (read on every request, never cached: :func:`graphmap.round.status.pending_answers`)."""
+    from graphmap.round.status import pending_answers
+
+    pending = pending_answers(site.kg)
+    return t("round.web.pending", lang, n=len(pending)) if pending else ""
 
 
 def changes_page(site, previous, lang: str) -> dict:
@@ -73,4 +83,4 @@ def changes_page(site, previous, lang: str) -> dict:
     return page
 
 
-__all__ = ["status_page", "changes_page"]
+__all__ = ["status_page", "changes_page", "pending_note"]
