@@ -80,7 +80,7 @@ def counts(conn):
 def bundled_push(neo4j_conn, kg):
     from graphmap.neo4j import push
 
-    return push(neo4j_conn, kg.graph, "bundled")
+    return push(neo4j_conn, kg.graph, "bundled", layer=kg.support_layer)
 
 
 @pytest.fixture(scope="session")

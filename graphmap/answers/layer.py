@@ -34,18 +34,11 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
     """
     layer = kg.support_layer
     if name == "support":  # one row per role of the actor (its types, a network's kind): gathered by the header
-        rows = [
-            {
-                c: (None if v is None else (Literal(v) if c == "route" else URIRef(v)))
-                for c, v in zip(support.COLUMNS, r[1:])
-            }
-            for r in layer.rows(bound["area"], bound.get("municipality"))
+        return [
+            {c: _term(c, v) for c, v in values.items()} | {"role": _term("role", role)}
+            for values in (support.fields(layer, r) for r in layer.rows(bound["area"], bound.get("municipality")))
+            for role in values.pop("role") or [None]
         ]
-        roles: dict = {}
-        for row in rows:
-            if row["actor"] not in roles:
-                roles[row["actor"]] = [URIRef(r) for r in layer.roles.get(str(row["actor"]), ())] or [None]
-        return [row | {"role": role} for row in rows for role in roles[row["actor"]]]
     if name == "gaps":
         return [
             {"area": URIRef(r["area"]), "county": URIRef(r["county"]), "municipality": URIRef(r["municipality"])}
@@ -53,6 +46,10 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
             for r in layer.gap_rows(bound.get("county"))
         ]
     raise ValueError(f"no layer answer for {name!r}")
+
+
+def _term(column: str, value):
+    return None if value is None else (Literal(value) if column == "route" else URIRef(value))
 
 
 __all__ = ["layer_rows"]

@@ -86,6 +86,19 @@ COLUMNS = (
 )
 
 
+def fields(layer: "SupportLayer", row: tuple) -> dict:
+    """One raw row's fields by column name as the support answer shows them (plain IRIs and
+    values), with ``role``: the actor's roles (a list, empty if it has none; one answer row per
+    role). The layer engine (:mod:`graphmap.answers.layer`) and the Neo4j projection of the layer
+    (:mod:`graphmap.neo4j.derived`) both read rows through this.
+
+    >>> layer = SupportLayer([], {}, {}, {}, roles={"x": ["r"]})
+    >>> fields(layer, (1, "x", "lv", "k", "d", "a", None, "coverage", None, "hel", None, None))["role"]
+    ['r']
+    """
+    return dict(zip(COLUMNS, row[1:])) | {"role": list(layer.roles.get(row[ACTOR], ()))}
+
+
 def sort_key(row: tuple) -> tuple:
     """The order of ``support.rq``: from the municipality outward (local and regional actors first,
     national last), then actor, breadth, route, via, extent, confidence, kind, area, group, source."""
