@@ -23,11 +23,13 @@
 // (:SupportReach) node per row of the layer and area, its fields as properties, the municipalities it
 // reaches in `municipalities`, or `national` (every municipality of its dataset). The rules are those of
 // support.rq's header, applied once per build (graphmap/answers/support.py), not again here.
+// the versions in which $municipality is a municipality: their national rows reach it
+OPTIONAL MATCH (:Resource {iri: $municipality})<-[:GRAPHMAP_CLAIMS]-(c:GraphmapClaim)
+WHERE c._token IN $live AND 'Municipality' IN c._labels
+WITH collect(c._token) AS known
 MATCH (r:SupportReach)
 WHERE r._token IN $live AND r.area = $area
-  AND ($municipality IS NULL OR $municipality IN r.municipalities
-       OR (r.national AND EXISTS { MATCH (c:GraphmapClaim {_token: r._token})-[:GRAPHMAP_CLAIMS]->(:Resource {iri: $municipality})
-                                   WHERE 'Municipality' IN c._labels }))
+  AND ($municipality IS NULL OR $municipality IN r.municipalities OR (r.national AND r._token IN known))
 UNWIND coalesce(r.role, [null]) AS role
 WITH DISTINCT r.lorder AS lorder, r.actor AS actor, role, r.level AS level, r.kind AS kind, r.match AS match,
      r.offer_area AS offer_area, r.target_group AS target_group, r.route AS route, r.via AS via, r.extent AS extent,
