@@ -106,3 +106,23 @@ def test_a_push_of_changed_data_replaces_the_layer(neo4j_conn, kg, pushed):
         push(neo4j_conn, kg.graph, DATASET, layer=kg.support_layer)
     back, layer = _answers(neo4j_conn, kg, "funktionshinder", "Umeå")
     assert back == layer == before
+
+
+def test_a_failed_push_leaves_the_current_layer_and_the_next_push_removes_its_rows(neo4j_conn, kg, pushed):
+    """A push that fails while staging the layer's rows: readers keep the current version's rows
+    (the staged ones are invisible); the next push removes them (found by their token)."""
+    from graphmap.neo4j import push
+    from graphmap.neo4j.pull import current_tokens
+
+    before, layer = _answers(neo4j_conn, kg, "funktionshinder", "Umeå")
+    current = current_tokens(neo4j_conn, DATASET)[0]
+    with pytest.raises(RuntimeError, match="injected"):  # the layer's rows are the last transactions
+        push(neo4j_conn, kg.graph, DATASET, layer=kg.support_layer, fail_after_batches=pushed.batches - 1)
+    tokens = "MATCH (r:SupportReach) WHERE r._token STARTS WITH $p RETURN collect(DISTINCT r._token) AS t"
+    staged = set(neo4j_conn.read(tokens, p=f"{DATASET}@")[0]["t"])
+    assert current in staged and len(staged) == 2  # some rows of the failed version were written
+    assert current_tokens(neo4j_conn, DATASET) == [current]
+    assert _answers(neo4j_conn, kg, "funktionshinder", "Umeå") == (before, layer)
+    push(neo4j_conn, kg.graph, DATASET, layer=kg.support_layer)
+    assert neo4j_conn.read(tokens, p=f"{DATASET}@")[0]["t"] == current_tokens(neo4j_conn, DATASET)
+    assert _answers(neo4j_conn, kg, "funktionshinder", "Umeå") == (before, layer)
