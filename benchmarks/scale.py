@@ -177,7 +177,7 @@ def worker_neo4j(kg) -> None:
 
             from graphmap.neo4j.push import BATCH_SIZE
 
-            c = compare(conn, kg.graph, BATCH_SIZE)
+            c = compare(conn, kg.graph, BATCH_SIZE, layer=kg.support_layer)
             emit("neo4j push, batched: staging (wall, median of 3)", c["stage_b"], rows=c["rows"])
             emit("neo4j push, batched: whole push (wall, median of 3)", c["total_b"])
             emit("neo4j push, one write per row: staging (wall)", c["stage_1"], rows=c["rows"])
@@ -187,7 +187,11 @@ def worker_neo4j(kg) -> None:
                 "neo4j push, one write per row: staging (wall)",
             ):
                 emit(step, None, note="skipped above 200k triples")
-        timed("neo4j push, batched: whole push (wall, once)", lambda: push(conn, kg.graph, "scalebench"), clock=wall)
+        timed(
+            "neo4j push, batched: whole push (wall, once)",
+            lambda: push(conn, kg.graph, "scalebench", layer=kg.support_layer),
+            clock=wall,
+        )
         for label, (name, params) in queries().items():
             timed(
                 f"cypher {label} (wall)",

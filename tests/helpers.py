@@ -1,7 +1,8 @@
 """Helpers shared by several test modules (import them from here, never from another test file):
 a filled new-region workbook (``ROWS``, ``fill``, ``make_region``), a region folder whose actor is
-named like an XSS payload (``HOSTILE``, ``hostile_region``) and waiting for the map to draw
-(``wait_ready``). Fixtures live in conftest.py, browserlib.py and neo4jlib.py."""
+named like an XSS payload (``HOSTILE``, ``hostile_region``), waiting for the map to draw
+(``wait_ready``) and answer rows as plain strings to compare backends (``norm``). Fixtures live in
+conftest.py, browserlib.py and neo4jlib.py."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import load_workbook
+from rdflib import Literal
+from rdflib.namespace import XSD
 
 if TYPE_CHECKING:  # psutil is imported where a server is watched
     import psutil
@@ -303,3 +306,22 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(30)
+
+
+def norm(rows):
+    """Answer rows (of either backend: test_neo4j*.py) as plain strings: IRIs as text, literals in
+    N3 (lexical form, language and datatype).
+
+    Decimals compare by value: Oxigraph answers "2"^^xsd:decimal where the graph (and Neo4j) keep "2.0".
+    """
+
+    def text(v):
+        if v is None:
+            return None
+        if isinstance(v, Literal):
+            if v.datatype == XSD.decimal:
+                return f"{float(v)}^^decimal"
+            return v.n3()
+        return str(v)
+
+    return [{k: text(v) for k, v in r.items()} for r in rows]

@@ -36,28 +36,13 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
     if name == "support":
         # one row per role of the actor (its types, a network's kind) and per web address of the
         # row's source: both gathered by the header
-        rows = [
-            {
-                c: (None if v is None else (Literal(v) if c == "route" else URIRef(v)))
-                for c, v in zip(support.COLUMNS, r[1:])
-            }
-            for r in layer.rows(bound["area"], bound.get("municipality"))
-        ]
-        roles: dict = {}
-        for row in rows:
-            if row["actor"] not in roles:
-                roles[row["actor"]] = [URIRef(r) for r in layer.roles.get(str(row["actor"]), ())] or [None]
-
-        def urls(source) -> list:
-            return [Literal(u) for u in layer.pages.get(str(source), ())] if source is not None else []
-
-        return [
-            row | {"role": role, "url": url}
-            for row in rows
-            for role in roles[row["actor"]]
-            for url in urls(row["source"]) or [None]
-        ]
-
+        out: list[dict] = []
+        for r in layer.rows(bound["area"], bound.get("municipality")):
+            values = support.fields(layer, r)
+            roles, urls = values.pop("role") or [None], values.pop("url") or [None]
+            row = {c: _term(c, v) for c, v in values.items()}
+            out.extend(row | {"role": _term("role", role), "url": _url(url)} for role in roles for url in urls)
+        return out
     if name == "gaps":  # ~5,500 rows for the country over a few hundred distinct values: each term made once
         iris: dict[str, URIRef] = {}
         numbers: dict[int, Literal] = {}
@@ -78,6 +63,15 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
             for r in layer.gap_rows(bound.get("county"))
         ]
     raise ValueError(f"no layer answer for {name!r}")
+
+
+def _term(column: str, value):
+    return None if value is None else (Literal(value) if column == "route" else URIRef(value))
+
+
+def _url(value):
+    """A source's web address as the SPARQL engine gives it (a literal)."""
+    return None if value is None else Literal(value)
 
 
 __all__ = ["layer_rows"]

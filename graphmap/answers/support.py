@@ -88,6 +88,22 @@ COLUMNS = (
 )
 
 
+def fields(layer: "SupportLayer", row: tuple) -> dict:
+    """One raw row's fields by column name as the support answer shows them (plain IRIs and
+    values), with ``role``: the actor's roles, and ``url``: the web addresses of the row's source
+    (lists, empty if none; one answer row per role and address). The layer engine (:mod:`graphmap.answers.layer`) and the Neo4j projection of the layer
+    (:mod:`graphmap.neo4j.derived`) both read rows through this.
+
+    >>> layer = SupportLayer([], {}, {}, {}, roles={"x": ["r"]})
+    >>> fields(layer, (1, "x", "lv", "k", "d", "a", None, "coverage", None, "hel", None, None))["role"]
+    ['r']
+    """
+    return dict(zip(COLUMNS, row[1:])) | {
+        "role": list(layer.roles.get(row[ACTOR], ())),
+        "url": list(layer.pages.get(row[SOURCE], ())) if row[SOURCE] is not None else [],
+    }
+
+
 def sort_key(row: tuple) -> tuple:
     """The order of ``support.rq``: from the municipality outward (local and regional actors first,
     national last), then actor, breadth, route, via, extent, confidence, kind, area, group, source."""

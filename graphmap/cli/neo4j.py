@@ -107,7 +107,7 @@ def push_cmd(data, dataset, uri, batch_size, without_personal, lang):
             def progress(_phase, done, total):
                 bar.update(task, completed=done, total=total)
 
-            result = push(conn, graph, dataset, batch_size=batch_size, progress=progress)
+            result = push(conn, graph, dataset, batch_size=batch_size, progress=progress, layer=kg.support_layer)
     click.echo(
         t(
             "cli.neo4j.pushed",

@@ -13,14 +13,15 @@ How a push of dataset ``D`` works (version ``D@n``):
    are removed.
 3. Staging, in managed transactions of up to ``batch_size`` rows (``UNWIND … MERGE``, several
    statements per transaction: the nodes, one per relationship type): every node gets the token
-   ``D@n`` in its ``datasets`` list and a new claim ``D@n``, every relationship the token.
+   ``D@n`` in its ``datasets`` list and a new claim ``D@n``, every relationship the token; then
+   the derived support layer's rows (:mod:`graphmap.neo4j.derived`), each with ``_token: D@n``.
    Readers only see nodes and relationships whose ``datasets`` hold a *current* token (the
    ``current`` of a ``:GraphmapDataset``) and read claims by token, so nothing staged is visible.
    A node this push creates gets its labels at once (no reader can see it); an existing node
    that lacks a label of its new claim is noted for the switch.
 4. Switch, in one transaction: ``D``'s pointer moves to ``D@n``, the noted labels are added,
    and labels that only ``D``'s old version stated are removed from nodes readers still see.
-5. Cleanup, batched: the old claims are deleted and the old token removed; nodes and
+5. Cleanup, batched: the old version's derived rows and claims are deleted and the old token removed; nodes and
    relationships without a token are deleted, and labels no remaining claim states removed.
 
 A push that fails in 3 leaves the previous version current and intact; the next push cleans
@@ -39,13 +40,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
+from graphmap.neo4j import derived
 from graphmap.neo4j.connect import Connection, at_least
 from graphmap.neo4j.model import BASE_LABEL, CLAIM_LABEL, CLAIMS, Model, model
 from graphmap.neo4j.project import PropertyGraph, to_property_graph
 from graphmap.neo4j.upgrade import upgrade
 from graphmap.neo4j.writes import DROP_RELS, batches, drain, ensure_schema
+
+if TYPE_CHECKING:
+    from graphmap.answers.support import SupportLayer
 
 DEFAULT_DATASET = "bundled"
 BATCH_SIZE = 1000
@@ -80,6 +85,7 @@ class PushResult:
     removed_nodes: int = 0
     removed_relationships: int = 0
     timings: dict = field(default_factory=dict)
+    derived_rows: int = 0  # rows of the derived support layer written (graphmap.neo4j.derived)
 
 
 def check_dataset(name: str) -> str:
@@ -202,8 +208,12 @@ def push(
     one_by_one: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
     fail_after_batches: int | None = None,
+    layer: SupportLayer | None = None,
 ) -> PushResult:
     """Push ``graph`` (an rdflib Graph) as ``dataset``, replacing that dataset's previous version.
+
+    The derived support layer goes with it (:mod:`graphmap.neo4j.derived`): ``layer``, the one
+    the build derived from ``graph`` (``kg.support_layer``), or else derived here from ``graph``.
 
     ``progress(phase, done, total)`` is called after every batch. ``one_by_one`` writes one row
     per transaction (the baseline of ``benchmarks/neo4j_push.py``). ``fail_after_batches`` makes
@@ -214,8 +224,15 @@ def push(
     m = model()
     check_dataset(dataset)
     pg = to_property_graph(graph, m)  # validates labels/types before any Cypher is built
+    if layer is None:
+        from graphmap.api import KnowledgeGraph
+
+        layer = KnowledgeGraph(graph).support_layer
+    reach = derived.reach_rows(layer)
     t0 = time.perf_counter()
     ensure_schema(conn)
+    for statement in derived.SCHEMA:
+        conn.write(statement)
     upgrade(conn, batch_size * 5)
 
     # -- state: the dataset pointer, leftovers of failed pushes
@@ -240,7 +257,8 @@ def push(
     t1 = time.perf_counter()
 
     # -- staging
-    txs = _transactions(_staging_jobs(pg, m, _dynamic_labels(conn.version)), 1 if one_by_one else batch_size)
+    jobs = _staging_jobs(pg, m, _dynamic_labels(conn.version)) + [(derived.STAGE, reach, list)]
+    txs = _transactions(jobs, 1 if one_by_one else batch_size)
     lacking: dict[str, set] = defaultdict(set)  # label -> nodes readers may see that lack it
     with conn.session() as session:
         for done, statements in enumerate(txs):
@@ -299,6 +317,7 @@ def push(
         removed_n,
         removed_r,
         {"read": t1 - t0, "stage": t2 - t1, "switch": t3 - t2, "cleanup": t4 - t3},
+        len(reach),
     )
 
 
@@ -355,7 +374,8 @@ def _remove_tokens(conn: Connection, dataset: str, keep: str | None, batch_size:
         prefix=f"{dataset}@",
         keep=keep,
     )[0]["stale"]
-    for token in sorted(stale):
+    stale += conn.read(derived.TOKENS, prefix=f"{dataset}@")[0]["tokens"]
+    for token in sorted(set(stale) - {keep}):
         _drop_token(conn, token, batch_size)
 
 
@@ -379,6 +399,7 @@ _DROP_CLAIMS = (
 def _drop_token(conn: Connection, token: str, batch_size: int) -> tuple[int, int]:
     """Remove version ``token`` everywhere, deleting what no dataset holds any more. Returns (rels, nodes) deleted."""
     m = model()
+    drain(conn, derived.DROP, token, batch_size)  # first: a failed cleanup leaves them findable (derived.TOKENS)
     rels, _none = drain(conn, DROP_RELS, token, batch_size)
     nodes, unstated = drain(conn, _DROP_CLAIMS, token, batch_size)
     by_label: dict[str, set] = defaultdict(set)
