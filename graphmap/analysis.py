@@ -66,7 +66,7 @@ def chain_paths(g: nx.MultiGraph, start: str, max_len: int = MAX_CHAIN) -> list[
             elif dist[nb] == dist[node] + 1 and node not in preds[nb]:
                 preds[nb].append(node)
     paths = []
-    for target, d in dist.items():
+    for target in dist:
         if target == start or g.nodes[target]["level"] != NATIONAL:
             continue
         for nodes in _node_paths(preds, start, target):
@@ -340,7 +340,16 @@ def gap_matrix(
     columns.sort(key=lambda c: c.rstrip("/").rsplit("/", 1)[-1])
     county_of = {str(row[by]): str(row["county"]) for row in rows}
     cells = {
-        k: GapCell(*v[:5], mapped=county_of[k[1]] not in unmapped, broad=v[5], partly=county_of[k[1]] in partly)
+        k: GapCell(
+            v[0],
+            v[1],
+            v[2],
+            v[3],
+            v[4],
+            mapped=county_of[k[1]] not in unmapped,
+            broad=v[5],
+            partly=county_of[k[1]] in partly,
+        )
         for k, v in counts.items()
     }
     return GapMatrix(by, order, columns, cells, list(rows), national)

@@ -167,16 +167,14 @@ def _code_files() -> list[Path]:
 
 # graphmap's own code that only reads a built graph (answers, views, exports): editing it needs no
 # rebuild. Everything else in the package — a new module too — is watched.
-READS_ONLY = {"cli", "serve", "viz", "neo4j", "i18n", "queries", "templates", "static", "report", "export", "round"}
+READS_ONLY = {"cli", "serve", "viz", "neo4j", "i18n", "queries", "templates", "report", "round"}
 READS_ONLY_MODULES = {
     "analysis.py",
     "export.py",
-    "export_graph.py",
     "labels.py",
     "ontology_export.py",
     "privacy.py",
     "region.py",
-    "report.py",
     "resolve.py",
     "synth.py",
     "__main__.py",

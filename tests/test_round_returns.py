@@ -342,8 +342,8 @@ def test_the_statement_stays_beside_its_answer_cells_in_calc(made, tmp_path):
         "B3",
     )
     saved = calc_save(made.workbooks[0], "xlsx", tmp_path / "calc-out")
-    for book in (book, load_workbook(saved)):  # a long statement's row is tall enough for it, also after Calc
-        ws = book["Att verifiera"]
+    for shown in (book, load_workbook(saved)):  # a long statement's row is tall enough for it, also after Calc
+        ws = shown["Att verifiera"]
         long_row = next(r[0].row for r in ws.iter_rows(min_row=3) if len(str(r[2].value or "")) > 60)
         assert ws.row_dimensions[long_row].height >= 30 and ws.cell(long_row, 3).alignment.wrap_text
 

@@ -55,14 +55,19 @@ class KnowledgeGraph:
     @property
     def graph(self) -> Graph:
         if self._graph is None:
-            self._graph = self.ingest.graph
+            self._graph = self._ingested().graph
         return self._graph
 
     @cached_property
     def store(self) -> Store:
         if self._graph is None:
-            return Store.from_ntriples(self.ingest.ntriples(unique=False))
+            return Store.from_ntriples(self._ingested().ntriples(unique=False))
         return Store.from_graph(self._graph)
+
+    def _ingested(self) -> IngestResult:
+        """The ingest result, there whenever no rdflib graph was given (``__init__`` needs one of them)."""
+        assert self.ingest is not None
+        return self.ingest
 
     def _readable(self):
         """The rdflib graph if it exists, else a read-only view of the store."""
@@ -98,7 +103,9 @@ class KnowledgeGraph:
         """Who reaches each municipality in each area (:mod:`graphmap.answers.support`), derived
         once from the store (and kept with the build by :mod:`graphmap.buildcache`)."""
         municipalities = self.store.subjects(str(RDF.type), str(GM.Municipality))
-        _names, rows = self.store.select(find("layer-needs").sparql)
+        needs_query = find("layer-needs")
+        assert needs_query is not None  # graphmap/queries/layer-needs.rq
+        _names, rows = self.store.select(needs_query.sparql)
         needs = {(str(r["area"]), str(r["municipality"])): int(r["needs"]) for r in rows}
         return support.derive(self.store.pairs, municipalities, needs)
 
