@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-import graphmap
 from graphmap.ingest import bundled_paths
 from graphmap.round.apply import apply_returns
 from graphmap.round.readback import read_returns
@@ -34,9 +33,8 @@ NAME = "Anna Respondentsson"
 
 
 @pytest.fixture(scope="module")
-def applied(tmp_path_factory):
+def applied(kg, tmp_path_factory):
     """Strömstad's workbook returned with one answer and a respondent's name, read and applied."""
-    kg = graphmap.build()
     made = start_round(kg, "Kartläggning 2027", ["1486"], tmp_path_factory.mktemp("rounds"), today="2027-02-01")
     book = load_workbook(made.workbooks[0])
     book["Att verifiera"]["I3"] = "Stämmer"

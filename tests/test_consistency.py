@@ -21,17 +21,11 @@ import re
 import httpx
 import pytest
 
-import graphmap
 from graphmap.answers import support as S
 from graphmap.api import gap_cell_actors, gap_matrix, run_query
 from graphmap.ontology import code_of
 from graphmap.serve.live import LiveServer, create_app
 from graphmap.vocab import vocabularies
-
-
-@pytest.fixture(scope="module")
-def kg():
-    return graphmap.build()
 
 
 @pytest.fixture(scope="module")

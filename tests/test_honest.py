@@ -16,11 +16,6 @@ ACTOR = "https://w3id.org/graphmap/id/actor/"
 ASSUMED, STATED = VOCAB + "confidence/assumed", VOCAB + "confidence/stated"
 
 
-@pytest.fixture(scope="module")
-def kg():
-    return graphmap.build()
-
-
 def support(kg, area, municipality, lang="sv"):
     return run_query(kg, "support", area=area, municipality=municipality).present(lang)
 

@@ -23,14 +23,8 @@ from tests.helpers import ROOT
 
 LANDSCAPE = ROOT / "data" / "landscape"
 REGIONS = ROOT / "data" / "regions"
-PATHS = [REGIONS, LANDSCAPE]
 COUNTIES = [r["lanskod"] for r in csv.DictReader(open(ROOT / "data" / "reference" / "lan.csv", encoding="utf-8"))]
 ACTOR = "https://w3id.org/graphmap/id/actor/"
-
-
-@pytest.fixture(scope="module")
-def kg():
-    return graphmap.build(PATHS)
 
 
 def _rows(folder: Path, table: str) -> list[dict]:

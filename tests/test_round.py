@@ -39,11 +39,6 @@ NEED_COL = {"level": 2, "missing": 3, "examples": 4, "support": 5, "key": 6}
 
 
 @pytest.fixture(scope="module")
-def kg():
-    return graphmap.build()
-
-
-@pytest.fixture(scope="module")
 def made(kg, tmp_path_factory):
     return start_round(
         kg,
