@@ -1,4 +1,4 @@
-"""Leftovers of the last trust issue, fixed at the root (issue 31).
+"""Graph files that would reach the network, and names with invisible characters, refused or reported.
 
 1. No input makes graphmap reach the network: a JSON-LD file's remote ``@context`` was fetched (a silent
    server hung ``validate`` for ever, and the error said "Kunde inte skriva"). Now every context named

@@ -1,4 +1,4 @@
-"""Honest answers (issue 15), checked as a user would: what the answers say about how they know,
+"""Honest answers, checked as a user would: what the answers say about how they know,
 what they do not know, and nothing more than the sources say. The bundled data (seeds + the
 national reference layer) is what a user gets."""
 

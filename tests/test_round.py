@@ -1,4 +1,4 @@
-"""The yearly mapping round (issue 19): workbooks out, answers back, what changed, where the round stands.
+"""The yearly mapping round: workbooks out, answers back, what changed, where the round stands.
 
 The round trip fills three workbooks with openpyxl as a municipality would: Strömstad confirms an
 assumption and rejects one with a reason, Tanum corrects a membership, Sotenäs reports two needs.

@@ -1,4 +1,4 @@
-"""A coordinator's returns over six weeks (issue 26, parts 4, 5 and 6): batches, bad files, formats,
+"""A coordinator's returns over six weeks: batches, bad files, formats,
 two applies at once, a kill at any point, and a real spreadsheet program in between.
 
 * a batch with one half-filled workbook: the good ones are applied and archived, the bad one held in
