@@ -5,7 +5,7 @@
    by reference is refused before rdflib sees the file, and the listening socket gets no connection.
 2. Names with bidi overrides and zero-width characters passed ``validate``: now each such cell is a
    warning naming it, and the characters are removed (pages show any that come from a graph file as
-   ``<U+202E>``: tests/test_attack_serve_work.py).
+   ``<U+202E>``: tests/test_serve_bounds.py).
 """
 
 from __future__ import annotations

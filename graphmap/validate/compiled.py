@@ -2,7 +2,7 @@
 
 pySHACL walks every focus node in Python (~40 s at a million triples); the same checks as
 SPARQL on Oxigraph take a second or two. pySHACL stays the reference
-(:mod:`graphmap.validate.reference`): ``tests/test_validate_fast.py`` shows both find the
+(:mod:`graphmap.validate.reference`): ``tests/test_validate_compiled.py`` shows both find the
 same violations on a graph with planted defects.
 
 How the shapes compile. Every property shape is split into its constraints, and equal
