@@ -116,17 +116,17 @@ def measure(name: str, data: list[str], repeat: int, work: Path) -> list[tuple]:
     out = []
     for label, args, query, bindings in COMMANDS:
         base_args = [str(nt), find(query).sparql, json.dumps(bindings)]
-        base = best(repeat, lambda i: ([PYTHON, "-c", BASELINE, *base_args], None))
+        base = best(repeat, lambda i, base_args=base_args: ([PYTHON, "-c", BASELINE, *base_args], None))
         cmd = GRAPHMAP + args + dflags
         runs = []
         if query == "support" and "municipality" in bindings:
-            runs.append(("no cache", best(repeat, lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": "off"}))))
+            runs.append(("no cache", best(repeat, lambda i, cmd=cmd: (cmd, {"GRAPHMAP_CACHE_DIR": "off"}))))
             runs.append(
                 (
                     "cold",
                     best(
                         repeat,
-                        lambda i: (
+                        lambda i, cmd=cmd: (
                             cmd,
                             {"GRAPHMAP_CACHE_DIR": str(work / f"{name}-cold-{i}"), "GRAPHMAP_CACHE_LOG": "1"},
                         ),
@@ -139,7 +139,7 @@ def measure(name: str, data: list[str], repeat: int, work: Path) -> list[tuple]:
                 "warm",
                 best(
                     repeat,
-                    lambda i: (cmd, {"GRAPHMAP_CACHE_DIR": warm_dir, "GRAPHMAP_CACHE_LOG": "1"}),
+                    lambda i, cmd=cmd: (cmd, {"GRAPHMAP_CACHE_DIR": warm_dir, "GRAPHMAP_CACHE_LOG": "1"}),
                     expect="cache: hit",
                 ),
             )

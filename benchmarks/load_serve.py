@@ -268,7 +268,7 @@ def main() -> None:
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline or proc.poll() is not None:
-                    raise SystemExit("graphmap serve did not start")
+                    raise SystemExit("graphmap serve did not start") from None
                 time.sleep(0.2)
         asyncio.run(load(base, 5, 1))  # warm-up: templates, first queries
         times, statuses, wall = asyncio.run(load(base, args.users, args.rounds, args.sparql, args.timeout))

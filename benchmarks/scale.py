@@ -122,9 +122,15 @@ def worker_store(data: Path, nt_out: Path, bindings_out: Path, outputs: bool = T
         # chain's SPARQL returns every link (networkx finds the paths): it binds nothing
         bound = {} if query.engine == "paths" else bind_params(kg, query, params)
         bindings[label] = (name, {k: v.n3() for k, v in bound.items()})
-        rows = timed(f"query {label}: SPARQL", lambda: kg.store.select(query.sparql, bound)[1], repeat=3)
+        rows = timed(
+            f"query {label}: SPARQL", lambda query=query, bound=bound: kg.store.select(query.sparql, bound)[1], repeat=3
+        )
         emit(f"rows {label}", None, rows=len(rows))
-        result = timed(f"query {label}: run_query", lambda: graphmap.run_query(kg, name, **params), repeat=3)
+        result = timed(
+            f"query {label}: run_query",
+            lambda name=name, params=params: graphmap.run_query(kg, name, **params),
+            repeat=3,
+        )
         emit(f"rows answer {label}", None, rows=len(result.rows))
     bindings_out.write_text(json.dumps(bindings), encoding="utf-8")
     # exports and pySHACL read kg.graph (rdflib), built on first use: measured on its own
@@ -195,7 +201,7 @@ def worker_neo4j(kg) -> None:
         for label, (name, params) in queries().items():
             timed(
                 f"cypher {label} (wall)",
-                lambda: run_cypher_query(conn, name, dataset="scalebench", kg=kg, **params),
+                lambda name=name, params=params: run_cypher_query(conn, name, dataset="scalebench", kg=kg, **params),
                 clock=wall,
                 repeat=3,
             )
@@ -223,7 +229,9 @@ def worker_rdflib(nt: Path, bindings: Path, steps: list[str]) -> None:
         init = {Variable(k): from_n3(v) for k, v in bound.items()}
         assert all(isinstance(v, URIRef) for v in init.values())
         try:
-            timed(f"rdflib query {step}", lambda: list(g.query(lib[name].sparql, initBindings=init)))
+            timed(
+                f"rdflib query {step}", lambda name=name, init=init: list(g.query(lib[name].sparql, initBindings=init))
+            )
         except Exception as exc:  # rdflib's own failure is a result here
             emit(f"rdflib query {step}", None, error=type(exc).__name__)
 

@@ -73,9 +73,9 @@ def main() -> None:
         params = query.examples[0] if query.examples else {}
         bound = {} if query.engine == "paths" else bind_params(kg, query, params)
         init = {Variable(k): v for k, v in bound.items()}
-        t_ox = cpu(lambda: store.select(query.sparql, bound))
-        t_rdf = attempt(lambda: list(memory.query(query.sparql, initBindings=init)))
-        t_oxr = attempt(lambda: list(oxr.query(query.sparql, initBindings=init)))
+        t_ox = cpu(lambda query=query, bound=bound: store.select(query.sparql, bound))
+        t_rdf = attempt(lambda query=query, init=init: list(memory.query(query.sparql, initBindings=init)))
+        t_oxr = attempt(lambda query=query, init=init: list(oxr.query(query.sparql, initBindings=init)))
         label = f"query {name}" + (f" ({' '.join(f'{k}={v}' for k, v in params.items())})" if params else "")
         rows.append((label, t_ox, t_rdf, t_oxr))
     print(f"Bundled data: {len(store):,} triples.\n")

@@ -66,7 +66,7 @@ def chain_paths(g: nx.MultiGraph, start: str, max_len: int = MAX_CHAIN) -> list[
             elif dist[nb] == dist[node] + 1 and node not in preds[nb]:
                 preds[nb].append(node)
     paths = []
-    for target, d in dist.items():
+    for target in dist:
         if target == start or g.nodes[target]["level"] != NATIONAL:
             continue
         for nodes in _node_paths(preds, start, target):
@@ -340,7 +340,62 @@ def gap_matrix(
     columns.sort(key=lambda c: c.rstrip("/").rsplit("/", 1)[-1])
     county_of = {str(row[by]): str(row["county"]) for row in rows}
     cells = {
-        k: GapCell(*v[:5], mapped=county_of[k[1]] not in unmapped, broad=v[5], partly=county_of[k[1]] in partly)
+        k: GapCell(
+            v[0],
+            v[1],
+            v[2],
+            v[3],
+            v[4],
+            mapped=county_of[k[1]] not in unmapped,
+            broad=v[5],
+            partly=county_of[k[1]] in partly,
+        )
         for k, v in counts.items()
     }
     return GapMatrix(by, order, columns, cells, list(rows), national)
+
+
+def link_records(rows, assumed: int) -> tuple[dict, dict]:
+    """The ``link-records`` query's rows as, per link (subject, relation, object), the best
+    confidence rank among the records that give it, and the sources of those records (a record
+    whose list of places is an assumed part gives its links at rank ``assumed``).
+
+    >>> rows = [dict(subject="s", relation="r", object="o", rank=3, places_assumed=False, source="a"),
+    ...         dict(subject="s", relation="r", object="o", rank=3, places_assumed=True, source="b")]
+    >>> best, sources = link_records(rows, 1)
+    >>> best, sorted(sources[("s", "r", "o")])
+    ({('s', 'r', 'o'): 3}, ['a', 'b'])
+    """
+    best: dict[tuple[str, str, str], int] = {}
+    sources: dict[tuple[str, str, str], set[str]] = {}
+    for r in rows:
+        key = (str(r["subject"]), str(r["relation"]), str(r["object"]))
+        if r["rank"] is not None:
+            rank = assumed if str(r["places_assumed"]).lower() == "true" else int(r["rank"])  # xsd:boolean
+            best[key] = max(best.get(key, rank), rank)
+        if r["source"] is not None:
+            sources.setdefault(key, set()).add(str(r["source"]))
+    return best, sources
+
+
+def link_records_to_json(records: tuple[dict, dict]) -> list:
+    """:func:`link_records` as JSON (what the build cache keeps); :func:`link_records_from_json` undoes it.
+
+    >>> import json
+    >>> records = ({("s", "r", "o"): 3}, {("s", "r", "o"): {"src"}})
+    >>> link_records_from_json(json.loads(json.dumps(link_records_to_json(records)))) == records
+    True
+    """
+    best, sources = records
+    return [[*k, best.get(k), sorted(sources.get(k, ()))] for k in sorted(set(best) | set(sources))]
+
+
+def link_records_from_json(items: list) -> tuple[dict, dict]:
+    best: dict[tuple[str, str, str], int] = {}
+    sources: dict[tuple[str, str, str], set[str]] = {}
+    for s, r, o, rank, srcs in items:
+        if rank is not None:
+            best[(s, r, o)] = rank
+        if srcs:
+            sources[(s, r, o)] = set(srcs)
+    return best, sources

@@ -170,16 +170,14 @@ def _code_files() -> list[Path]:
 
 # graphmap's own code that only reads a built graph (answers, views, exports): editing it needs no
 # rebuild. Everything else in the package — a new module too — is watched.
-READS_ONLY = {"cli", "serve", "viz", "neo4j", "i18n", "queries", "templates", "static", "report", "export", "round"}
+READS_ONLY = {"cli", "serve", "viz", "neo4j", "i18n", "queries", "templates", "report", "round"}
 READS_ONLY_MODULES = {
     "analysis.py",
     "export.py",
-    "export_graph.py",
     "labels.py",
     "ontology_export.py",
     "privacy.py",
     "region.py",
-    "report.py",
     "resolve.py",
     "synth.py",
     "__main__.py",
@@ -423,7 +421,7 @@ def _knowledge_graph_class():
         @cached_property
         def link_records(self):
             if "records" in self._derived:
-                from graphmap.answers.chains import link_records_from_json
+                from graphmap.analysis import link_records_from_json
 
                 return link_records_from_json(self._derived["records"])
             return KnowledgeGraph.link_records.func(self)
@@ -528,7 +526,7 @@ def derived(kg) -> bytes:
     """What the answers derive once per build besides the support layer, as JSON (``derived.json``):
     the links the chains follow (``kg.links``), each link's best confidence and sources
     (``kg.link_records``) and the rows of :data:`graphmap.answers.graph.DERIVED_ROWS`."""
-    from graphmap.answers.chains import link_records_to_json
+    from graphmap.analysis import link_records_to_json
     from graphmap.terms import encode
 
     links = [{k: (v if isinstance(v, bool) or v is None else str(v)) for k, v in row.items()} for row in kg.links]

@@ -29,7 +29,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # networkx is imported by the functions that draw (~0.1-0.9 s
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 EXPORT_IRI = ID["export"]
-FORMATS = ("ttl", "jsonld", "graphml", "gexf", "csv")
+#: where ``graphmap export data`` writes each format when not told (a folder for ``csv``)
 DEFAULT_NAMES = {
     "ttl": "graphmap.ttl",
     "jsonld": "graphmap.jsonld",
@@ -103,7 +103,8 @@ def shareable_graph(graph: Graph, include_personal: bool = False) -> Graph:
 # --------------------------------------------------------------------------- network projection
 def _node_classes() -> set:
     onto = ontology_graph()
-    found, todo = set(), list(ROOT_CLASSES)
+    found: set = set()
+    todo: list = list(ROOT_CLASSES)
     while todo:
         cls = todo.pop()
         if cls in found:
@@ -467,24 +468,29 @@ def export_data(graph: Graph, fmt: str, path=None, include_personal: bool = Fals
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(path) if path else default_path(fmt)
-    if fmt == "ttl":
-        payloads = {path: to_turtle(graph, include_personal)}
-    elif fmt == "jsonld":
-        payloads = {path: to_jsonld(graph, include_personal)}
-    else:
-        g = network(graph, lang, include_personal)
-        if fmt == "graphml":
-            payloads = {path: to_graphml(g, include_personal)}
-        elif fmt == "gexf":
-            payloads = {path: to_gexf(g, include_personal)}
-        else:
-            payloads = {path / name: data for name, data in to_csv(g, include_personal).items()}
-    written = [_write(p, data) for p, data in payloads.items()]
-    if fmt in ("ttl", "jsonld"):
+    reads, writer = WRITERS[fmt]
+    g = network(graph, lang, include_personal) if reads == "network" else None
+    data = writer(graph if g is None else g, include_personal)
+    payloads = {path / name: part for name, part in data.items()} if isinstance(data, dict) else {path: data}
+    written = [_write(p, part) for p, part in payloads.items()]
+    if g is None:
         counts = {"triples": len(shareable_graph(graph, include_personal))}
     else:
         counts = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
     return ExportResult(fmt, written, include_personal, counts)
+
+
+#: every format of ``graphmap export data``: what its writer reads (``"rdf"``: the graph; ``"network"``:
+#: the graph's network projection, :func:`network`) and the writer, which returns the file's bytes or,
+#: for a folder, {file name: bytes}
+WRITERS: dict[str, tuple[str, Callable]] = {
+    "ttl": ("rdf", to_turtle),
+    "jsonld": ("rdf", to_jsonld),
+    "graphml": ("network", to_graphml),
+    "gexf": ("network", to_gexf),
+    "csv": ("network", to_csv),
+}
+FORMATS = tuple(WRITERS)
 
 
 __all__ = [

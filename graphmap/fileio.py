@@ -60,9 +60,9 @@ def sweep_stale(folder: str | os.PathLike) -> list[Path]:
     >>> [p.name.split(".")[-2] for p in sweep_stale(folder)], len(list(folder.iterdir()))
     (['x1'], 1)
     """
-    removed = []
+    removed: list[Path] = []
     try:
-        entries = list(os.scandir(folder))
+        entries = list(os.scandir(os.fspath(folder)))
     except OSError:
         return removed
     uid = os.getuid()

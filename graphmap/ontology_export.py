@@ -24,6 +24,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from graphmap.fileio import write_files_atomic
 from graphmap.i18n import lang_key, other_lang
@@ -109,7 +110,7 @@ def _is_class_like(graph: Graph, term: URIRef) -> bool:
 
 def properties(graph: Graph) -> list[URIRef]:
     """Properties documented: declared OWL properties plus reused properties the ontology labels."""
-    found = set()
+    found: set[URIRef] = set()
     for kind in PROPERTY_TYPES:
         found.update(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef) and _own_or_labelled(graph, s))
     for s in graph.subjects(RDFS.label, None):
@@ -210,7 +211,7 @@ def lint(ontology: Graph | None = None, data: Graph | None = None, shapes: Graph
                 if lang not in langs:
                     out.append(f"{curie(str(term))}: no {curie(str(pred))}@{lang}")
     for concept in ontology.subjects(RDF.type, SKOS.Concept):
-        langs = {o.language for o in ontology.objects(concept, SKOS.prefLabel)}
+        langs = {o.language for o in ontology.objects(concept, SKOS.prefLabel) if isinstance(o, Literal)}
         for lang in LANGS:
             if lang not in langs:
                 out.append(f"{curie(str(concept))}: no skos:prefLabel@{lang}")
@@ -225,14 +226,14 @@ def lint(ontology: Graph | None = None, data: Graph | None = None, shapes: Graph
         for s in ontology.subjects()
         if isinstance(s, URIRef) and str(s).startswith(str(GM)) and (s, RDFS.label, None) in ontology
     }
-    used: dict[URIRef, str] = {}
+    used: dict[Node, str] = {}
     for g, what in ((shapes, "shapes"), (data, "data")):
         if g is None:
             continue
-        for s, p, o in g:
-            for term in (p, o) if p == RDF.type else (p,):
-                if isinstance(term, URIRef) and str(term).startswith(str(GM)) and not _is_shape(g, term):
-                    used.setdefault(term, what)
+        for _s, p, o in g:
+            for node in (p, o) if p == RDF.type else (p,):
+                if isinstance(node, URIRef) and str(node).startswith(str(GM)) and not _is_shape(g, node):
+                    used.setdefault(node, what)
         if what == "shapes":
             for pred in (
                 URIRef(str(PREFIXES["sh"]) + "path"),
@@ -242,9 +243,9 @@ def lint(ontology: Graph | None = None, data: Graph | None = None, shapes: Graph
                 for o in g.objects(None, pred):
                     if isinstance(o, URIRef) and str(o).startswith(str(GM)):
                         used.setdefault(o, what)
-    for term, what in sorted(used.items()):
-        if term not in declared:
-            out.append(f"{curie(str(term))}: used in the {what} but not declared in the ontology")
+    for node, what in sorted(used.items()):
+        if node not in declared:
+            out.append(f"{curie(str(node))}: used in the {what} but not declared in the ontology")
     return out
 
 
@@ -454,7 +455,7 @@ def documentation_context(data: Graph | None = None, lang: str = "sv") -> dict:
         concepts = []
         members = sorted(
             g.subjects(SKOS.inScheme, scheme),
-            key=lambda c: (int(g.value(c, GM.order) or 0), str(g.value(c, SKOS.notation))),
+            key=lambda c: (int(str(g.value(c, GM.order) or 0)), str(g.value(c, SKOS.notation))),
         )
         for c in members:
             concepts.append(
@@ -532,12 +533,12 @@ def standalone_shapes() -> Graph:
 
     shapes = bind_prefixes(Graph())
     shapes += shapes_graph()
-    below = subclass_closure(ontology_graph())
+    below: dict = subclass_closure(ontology_graph())
     for node, cls in list(shapes.subject_objects(SH["class"])):
         subs = sorted(below.get(cls, {cls}) - {cls}, key=str)
         if subs:
             shapes.remove((node, SH["class"], cls))
-            choices = []
+            choices: list[Node] = []
             for each in [cls, *subs]:
                 choice = BNode()
                 shapes.add((choice, SH["class"], each))

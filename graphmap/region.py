@@ -95,17 +95,17 @@ def geography(graph: Graph) -> tuple[dict[str, str], list[Municipality], dict[st
             counties[str(code)] = str(graph.value(county, SKOS.prefLabel) or code)
     munis = []
     for m in graph.subjects(RDF.type, GM.Municipality):
-        code, county = graph.value(m, GM.scbCode), graph.value(m, GM.county)
-        ccode = str(graph.value(county, GM.scbCode) or "") if county is not None else ""
+        code, in_county = graph.value(m, GM.scbCode), graph.value(m, GM.county)
+        ccode = str(graph.value(in_county, GM.scbCode) or "") if in_county is not None else ""
         if code is not None:
             munis.append(
                 Municipality(str(code), str(graph.value(m, SKOS.prefLabel) or code), ccode, counties.get(ccode, ""))
             )
     regions = {}
     for r in graph.subjects(RDF.type, GM.Region):
-        county = graph.value(r, GM.county)
-        if county is not None and str(r).startswith(str(ID["actor/"])):
-            regions[str(graph.value(county, GM.scbCode))] = str(r)[len(str(ID["actor/"])) :]
+        region_county = graph.value(r, GM.county)
+        if region_county is not None and str(r).startswith(str(ID["actor/"])):
+            regions[str(graph.value(region_county, GM.scbCode))] = str(r)[len(str(ID["actor/"])) :]
     return counties, sorted(munis, key=lambda m: m.code), regions
 
 
@@ -234,12 +234,12 @@ def build_workbook(
             if col.kind in CODE_KINDS:
                 for r in range(3, MAX_ROW + 1):
                     ws.cell(r, i).number_format = "@"
-            scheme = col.vocab or ("lan" if col.kind == "lan" else None)
-            if scheme:
+            listed = col.vocab or ("lan" if col.kind == "lan" else None)
+            if listed:
                 multi = col.many
                 dv = DataValidation(
                     type="list",
-                    formula1=f"={ranges[scheme]}",
+                    formula1=f"={ranges[listed]}",
                     allow_blank=True,
                     showDropDown=False,
                     showErrorMessage=not multi,

@@ -61,6 +61,7 @@ def _or(g: Graph, alternatives: list[tuple]) -> BNode:
 
 
 def _property(g: Graph, shape: URIRef, table: Table, col: Column, required: bool | None = None) -> None:
+    assert col.predicate is not None, col.name  # the shapes cover the columns that become triples
     p = _Ids.new()
     g.add((shape, SH.property, p))
     g.add((p, SH.path, expand(col.predicate)))
@@ -79,6 +80,7 @@ def _property(g: Graph, shape: URIRef, table: Table, col: Column, required: bool
         else:
             g.add((p, SH.datatype, XSD.string))
     elif kind in ("vocab", "vocabs"):
+        assert col.vocab, col.name  # schema.py gives every vocabulary column its scheme
         g.add((p, SH["class"], SKOS.Concept))
         g.add((p, SH["in"], _list(g, [c.iri for c in vocabularies().concepts(col.vocab)])))
     elif kind in ("ref", "refs"):

@@ -1,8 +1,8 @@
 """The embedded store: Oxigraph (pyoxigraph) in process, behind one small interface.
 
-Chosen by measurement (``benchmarks/store_vs_rdflib.py``): on the named queries
-pyoxigraph answers 20–900× faster than rdflib's memory store, and loads N-Triples
-about 10× faster.
+Chosen by measurement (``benchmarks/store_vs_rdflib.py``, its numbers in ``benchmarks/README.md``):
+on the named queries pyoxigraph answers 54–3,500× faster than rdflib's memory store, and parses
+N-Triples 13× faster.
 
 >>> from rdflib import Graph
 >>> store = Store.from_graph(Graph())
@@ -34,7 +34,7 @@ class Store:
 
     @classmethod
     def from_ntriples(cls, data: bytes, path: Path | None = None, lenient: bool = True) -> "Store":
-        """Load N-Triples with Oxigraph's own parser (10× faster than adding rdflib triples).
+        """Load N-Triples with Oxigraph's own parser (13× faster than rdflib's parser, ``benchmarks/README.md``).
 
         ``lenient`` skips Oxigraph's IRI validation, for text serialised from an rdflib
         graph (rdflib accepts some IRIs that Oxigraph's strict parser rejects).
@@ -53,6 +53,8 @@ class Store:
         """
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items() if v is not None}
         result = self._store.query(sparql, substitutions=subs)
+        if not isinstance(result, ox.QuerySolutions):
+            raise ValueError("Store.select runs SELECT queries only")
         names = [v.value for v in result.variables]
         terms: dict = {None: None}  # results repeat the same IRIs: convert each once
 
@@ -76,13 +78,12 @@ class Store:
         [('urn:a', 'urn:c')]
         """
         for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), None):
-            yield q.subject.value, q.object.value
+            yield q.subject.value, q.object.value  # type: ignore[union-attr]  # no RDF-star triple is stored
 
     def subjects(self, predicate: str, obj: str) -> list[str]:
         """The subjects (plain IRIs) of ``predicate`` with the IRI ``obj``, e.g. every municipality."""
-        return [
-            q.subject.value for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj))
-        ]
+        quads = self._store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj))
+        return [q.subject.value for q in quads]  # type: ignore[union-attr]  # no RDF-star triple is stored
 
     def raw(self) -> ox.Store:
         """The pyoxigraph store itself (for serving it or dumping it)."""
@@ -152,5 +153,7 @@ def serialize(store: Store, fmt: str = "turtle") -> bytes:
     from graphmap.ontology import PREFIXES
 
     formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
-    kwargs = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}} if fmt == "turtle" else {}
-    return store.raw().dump(format=formats[fmt], from_graph=ox.DefaultGraph(), **kwargs)
+    prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt == "turtle" else None
+    data = store.raw().dump(format=formats[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    assert data is not None  # no output given: the bytes are returned
+    return data

@@ -391,7 +391,7 @@ def _county(county: _County, scale: float, seed: int, names: _Names, shared: dic
         areas="socialtjanst",
         rhythm="Månadsvis",
     )
-    for code, name in munis:
+    for code, _name in munis:
         add("memberships", id=f"{code}-i-socialchefsnatverket", member=code, organisation=chefs, role="medlem")
     add("coverage", id=f"{fou}-lanet", actor=fou, places=c.code, areas=";".join(_areas(rng, names, 3, 6)), extent="hel")
     if not combined:
@@ -446,7 +446,7 @@ def _county(county: _County, scale: float, seed: int, names: _Names, shared: dic
             add("memberships", id=f"{code}-i-{assoc}", member=code, organisation=assoc, role="medlem")
         providers.append(assoc)
     for i in range(b.count(PER_COUNTY["joint_services"])):
-        ident, sv, en, areas = rng.choice(JOINT_SERVICES)
+        ident, sv, en, js_areas = rng.choice(JOINT_SERVICES)
         group = sorted(rng.sample(codes, min(len(codes), rng.randint(1, 5))))
         name = munis[codes.index(group[0])][1]
         js = add(
@@ -458,7 +458,7 @@ def _county(county: _County, scale: float, seed: int, names: _Names, shared: dic
             level="lokal",
             county=c.code,
         )
-        add("coverage", id=f"{js}-kommuner", actor=js, places=";".join(group), areas=areas)
+        add("coverage", id=f"{js}-kommuner", actor=js, places=";".join(group), areas=js_areas)
         add("relations", id=f"{js}-drivs", subject=group[0], relation="driver", object=js)
         providers.append(js)
     for i in range(b.count(PER_COUNTY["forums"])):
@@ -501,7 +501,7 @@ def _county(county: _County, scale: float, seed: int, names: _Names, shared: dic
         for code in group:
             add("memberships", id=f"{code}-i-{net}", member=code, organisation=net, role="medlem")
     # units take part in national networks of their areas (and a few extra national networks)
-    for forum, area in forums:
+    for _forum, area in forums:
         add(
             "memberships",
             id=f"{fou}-i-skr-natverk-{area}",

@@ -171,7 +171,7 @@ class Runner:
                     break
                 except OSError:
                     if self.server.poll() is not None or time.monotonic() > deadline:
-                        raise SystemExit("graphmap serve did not start")
+                        raise SystemExit("graphmap serve did not start") from None
                     time.sleep(0.3)
         return self.port
 

@@ -74,11 +74,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def kg():
-    """The bundled dataset, built and validated once per test session."""
-    import graphmap
-
-    return graphmap.build()
+def kg(_bundled_graph):
+    """The bundled dataset, built and validated once per test process: the graph the doctests get as
+    ``kg`` (the repository's conftest.py). Tests read it; a test that changes a graph builds its own."""
+    return _bundled_graph
 
 
 @pytest.fixture(scope="session")

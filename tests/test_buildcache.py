@@ -337,3 +337,12 @@ def test_damaged_lookups_are_computed_from_the_graph(cache_dir, fresh):
         fresh, area="funktionshinder", municipality="Umeå"
     )
     assert "store" in kg.__dict__  # the names were read from the graph
+
+
+def test_the_code_named_as_reading_only_is_there():
+    """Every folder and module the cache names as only reading a built graph is part of the package:
+    a stale name says something about code that is gone."""
+    from graphmap.buildcache import PACKAGE_DIR, READS_ONLY, READS_ONLY_MODULES
+
+    assert sorted(d for d in READS_ONLY if not (PACKAGE_DIR / d).is_dir()) == []
+    assert sorted(m for m in READS_ONLY_MODULES if not (PACKAGE_DIR / m).is_file()) == []

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
@@ -135,6 +136,7 @@ def test_python_dash_m():
     assert len(json.loads(proc.stdout)) == 8
 
 
+@pytest.mark.slow  # two full builds in fresh processes: 34 s (wall time, 2 workers, busy machine)
 def test_build_output_is_byte_stable(tmp_path):
     """Two processes with different hash seeds write the same bytes (one process could hide a set order)."""
     for suffix in (".ttl", ".nt"):

@@ -294,6 +294,7 @@ def test_positional_data_and_data_option_mean_the_same(tmp_path):
     assert validate.exit_code == 0 and '"errors": 0' in validate.output
 
 
+@pytest.mark.slow  # builds and validates in fresh processes: 31 s (wall time, 2 workers, busy machine)
 def test_build_and_validate_take_built_graph_files(tmp_path):
     """The same kinds of data everywhere: a built graph is validated (SHACL) and rewritten by build."""
     ttl, nt = tmp_path / "g.ttl", tmp_path / "g.nt"

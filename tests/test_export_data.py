@@ -56,6 +56,7 @@ def personal_values(graph) -> set[str]:
     return values
 
 
+@pytest.mark.slow  # every export format written twice: 25 s (wall time, 2 workers, busy machine)
 def test_no_personal_data_in_any_file(merged, exported):
     folder, results = exported
     values = personal_values(merged.graph)

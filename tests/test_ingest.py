@@ -29,12 +29,10 @@ def edit(path: Path, row_id: str, column: str, value: str) -> int:
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     col = rows[0].index(column)
-    for number, row in enumerate(rows[1:], start=2):
-        if row[0] == row_id:
-            row[col] = value
-            break
-    else:
+    number = next((n for n, row in enumerate(rows[1:], start=2) if row[0] == row_id), None)
+    if number is None:
         raise KeyError(row_id)
+    rows[number - 1][col] = value
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
     return number

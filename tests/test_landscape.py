@@ -23,14 +23,8 @@ from tests.helpers import ROOT
 
 LANDSCAPE = ROOT / "data" / "landscape"
 REGIONS = ROOT / "data" / "regions"
-PATHS = [REGIONS, LANDSCAPE]
 COUNTIES = [r["lanskod"] for r in csv.DictReader(open(ROOT / "data" / "reference" / "lan.csv", encoding="utf-8"))]
 ACTOR = "https://w3id.org/graphmap/id/actor/"
-
-
-@pytest.fixture(scope="module")
-def kg():
-    return graphmap.build(PATHS)
 
 
 def _rows(folder: Path, table: str) -> list[dict]:
@@ -74,7 +68,7 @@ def test_every_source_is_a_page_with_a_checked_date_and_every_stated_fact_cites_
         assert s["checked"] in ("2026-12-01", "2026-12-07"), (
             folder.name,
             s["id"],
-        )  # first mapping; re-checked (issue 30)
+        )  # first mapping; re-checked
         assert s["title"].strip() and s["publisher"].strip(), (folder.name, s["id"])
         if s["id"] != "sokning":  # the record of the searches made, the evidence for "no source found"
             assert s["url"].startswith(("http://", "https://")), (folder.name, s["id"])

@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow  # every command the README and docs/ show, run: 27-52 s (wall time, 2 workers, busy machine)
 def test_readme_outputs_are_current():
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "readme_outputs.py"), "--check"],

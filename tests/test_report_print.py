@@ -14,7 +14,6 @@ from rdflib.namespace import DCTERMS
 
 from browserlib import need
 
-import graphmap
 from graphmap.report import report_data
 from graphmap.report.pdf import find_chromium
 from helpers import DATA, graphmap_process
@@ -82,10 +81,10 @@ def test_county_gap_matrix_prints_every_municipality(printed):
     assert not missing, f"municipalities not on the paper: {missing}"
 
 
-def test_folded_county_sections_print_open(printed):
+def test_folded_county_sections_print_open(printed, kg):
     """Every folded county section's own text (its support and chains) is in the PDF, not only the
     21 headings: the sections are printed open."""
-    data = report_data(graphmap.build())
+    data = report_data(kg)
     # one actor of each county section's support, as the section shows it
     expected = {
         c["label"]: c["support"][0]["groups"][0]["rows"][0]["actor"]
@@ -98,11 +97,10 @@ def test_folded_county_sections_print_open(printed):
     assert not missing, f"folded sections printed without their content: {missing}"
 
 
-def test_county_report_lists_only_the_sources_of_its_facts():
+def test_county_report_lists_only_the_sources_of_its_facts(kg):
     """Each source the Västerbotten report lists backs a fact that names the county, one of its
     municipalities or one of its own actors (checked on the graph with rdflib, not with the report's
     query), and the national list's sources about other counties are not there."""
-    kg = graphmap.build()
     county = kg.resolver.county("24")
     data = report_data(kg, county="24")
     national = report_data(kg)
@@ -133,7 +131,7 @@ def test_report_pdf_without_a_browser_says_how_to_get_one(tmp_path):
     import subprocess
     import sys
 
-    env = {**os.environ, "GRAPHMAP_CHROMIUM": str(tmp_path / "no-chromium"), "GRAPHMAP_CACHE_DIR": "off"}
+    env = {**os.environ, "GRAPHMAP_CHROMIUM": str(tmp_path / "no-chromium")}  # the run's build cache
     done = subprocess.run(
         [sys.executable, "-m", "graphmap", "report", "-c", "24", "-o", str(tmp_path / "r.html"), "--pdf"],
         env=env,
@@ -147,12 +145,12 @@ def test_report_pdf_without_a_browser_says_how_to_get_one(tmp_path):
     assert (tmp_path / "r.html").is_file() and not (tmp_path / "r.pdf").exists()
 
 
-def test_county_report_support_says_where_on_paper(printed):
+def test_county_report_support_says_where_on_paper(printed, kg):
     """The Västra Götaland report's support tables name, per actor, the municipalities it reaches; on
     paper every such cell is whole (its closing "(k av 49)" printed, not cut at the margin)."""
     import re
 
-    data = report_data(graphmap.build(), county="14")
+    data = report_data(kg, county="14")
     wheres = {row["where"] for block in data["support"] for group in block["groups"] for row in group["rows"]}
     assert "Västra Götalands län: alla 49 kommuner" in wheres
     parts = {re.search(r"\(\d+ av 49\)$", w).group(0) for w in wheres if "av 49)" in w}

@@ -1,4 +1,4 @@
-"""The yearly mapping round (issue 19): workbooks out, answers back, what changed, where the round stands.
+"""The yearly mapping round: workbooks out, answers back, what changed, where the round stands.
 
 The round trip fills three workbooks with openpyxl as a municipality would: Strömstad confirms an
 assumption and rejects one with a reason, Tanum corrects a membership, Sotenäs reports two needs.
@@ -36,11 +36,6 @@ REJECTED = "fyrbodal/memberships/1486-i-fourum-funktionshinder"
 CORRECTED = "fyrbodal/memberships/1435-i-fourum-vard-och-omsorg"
 COL = {"answer": 9, "correction": 10, "comment": 11, "key": 12}
 NEED_COL = {"level": 2, "missing": 3, "examples": 4, "support": 5, "key": 6}
-
-
-@pytest.fixture(scope="module")
-def kg():
-    return graphmap.build()
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Every answer of the mapping round has the effect its workbook promises (issue 26, part 1), tried
+"""Every answer of the mapping round has the effect its workbook promises, tried
 as a county coordinator in Västerbotten would: Umeå confirms an assumed offer and a stated coverage,
 Lycksele says FoU Socialtjänst does not cover it ("Vi har egen FoU"), Gotland (county not mapped)
 answers with nothing but its date.

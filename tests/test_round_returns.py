@@ -1,4 +1,4 @@
-"""A coordinator's returns over six weeks (issue 26, parts 4, 5 and 6): batches, bad files, formats,
+"""A coordinator's returns over six weeks: batches, bad files, formats,
 two applies at once, a kill at any point, and a real spreadsheet program in between.
 
 * a batch with one half-filled workbook: the good ones are applied and archived, the bad one held in
@@ -293,16 +293,22 @@ def soffice() -> str:
 
 def calc_save(path: Path, fmt: str, out: Path) -> Path:
     """``path`` opened and saved by LibreOffice Calc headless as ``fmt`` into ``out``."""
+    return calc_save_all([path], fmt, out)[0]
+
+
+def calc_save_all(paths: list[Path], fmt: str, out: Path) -> list[Path]:
+    """Each of ``paths`` opened and saved by LibreOffice Calc headless as ``fmt`` into ``out``, by one
+    LibreOffice process (it converts the files one after another, as for one file each)."""
     out.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
-        [soffice(), "--headless", "--norestore", "--convert-to", fmt, "--outdir", str(out), str(path)],
+        [soffice(), "--headless", "--norestore", "--convert-to", fmt, "--outdir", str(out), *map(str, paths)],
         capture_output=True,
         text=True,
         timeout=300,
         env=dict(os.environ, HOME=str(out.parent)),
     )
-    saved = out / f"{path.stem}.{fmt.split(':')[0]}"
-    assert saved.exists(), done.stderr or done.stdout
+    saved = [out / f"{path.stem}.{fmt.split(':')[0]}" for path in paths]
+    assert all(p.exists() for p in saved), done.stderr or done.stdout
     return saved
 
 
@@ -320,8 +326,7 @@ def test_a_workbook_saved_by_libreoffice_reads_back_as_the_openpyxl_one(made, kg
     expected = _read(made, ours, kg)
     assert expected[0] == [] and len(expected[1]) == 3
     theirs = fresh(made, tmp_path / "calc")
-    for book in books:
-        saved = calc_save(book, "xlsx", tmp_path / "calc-out")
+    for book, saved in zip(books, calc_save_all(books, "xlsx", tmp_path / "calc-out"), strict=True):
         shutil.move(saved, theirs / "svar" / book.name)
     got = _read(made, theirs, kg)
 
@@ -343,8 +348,8 @@ def test_the_statement_stays_beside_its_answer_cells_in_calc(made, tmp_path):
         "B3",
     )
     saved = calc_save(made.workbooks[0], "xlsx", tmp_path / "calc-out")
-    for book in (book, load_workbook(saved)):  # a long statement's row is tall enough for it, also after Calc
-        ws = book["Att verifiera"]
+    for shown in (book, load_workbook(saved)):  # a long statement's row is tall enough for it, also after Calc
+        ws = shown["Att verifiera"]
         long_row = next(r[0].row for r in ws.iter_rows(min_row=3) if len(str(r[2].value or "")) > 60)
         assert ws.row_dimensions[long_row].height >= 30 and ws.cell(long_row, 3).alignment.wrap_text
 

@@ -400,7 +400,7 @@ def test_kill_9_during_saves_leaves_the_last_complete_state(kg, made, tmp_path):
             stop = threading.Event()
             done = []
 
-            def saver():
+            def saver(url=url, stop=stop, done=done, attempt=attempt):  # this attempt's, bound now
                 with httpx.Client(base_url=url, timeout=30) as http:
                     while not stop.is_set():
                         try:

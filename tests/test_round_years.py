@@ -1,4 +1,4 @@
-"""The mapping round year after year (issue 26, part 5): three rounds for the same county, each
+"""The mapping round year after year: three rounds for the same county, each
 started from the data the last one left, with answers that overlap.
 
 * 2027 ("Kartläggning 2027"): Strömstad confirms an assumed membership and its part of a coverage of

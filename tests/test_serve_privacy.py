@@ -65,6 +65,7 @@ def every_url(site) -> list[str]:
     return urls
 
 
+@pytest.mark.slow  # every page, download and the whole graph by SPARQL: 31-33 s (wall time, 2 workers, busy machine)
 def test_no_page_download_or_sparql_answer_names_a_person(public, names):
     site = public.server.config.app.state.site
     with httpx.Client(base_url=public.url, timeout=120) as http:

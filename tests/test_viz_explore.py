@@ -45,11 +45,6 @@ def overlaps(boxes):
 
 
 @pytest.fixture(scope="module")
-def kg():
-    return graphmap.build()
-
-
-@pytest.fixture(scope="module")
 def country_map(kg, tmp_path_factory):
     return write_text_atomic(tmp_path_factory.mktemp("karta") / "karta.html", map_html(kg))
 

@@ -10,7 +10,6 @@ from rdflib import URIRef
 
 from graphmap import analysis
 from graphmap.answers.runner import engine, run_query
-from graphmap.ontology import VOCAB
 from graphmap.vocab import vocabularies
 
 if TYPE_CHECKING:
@@ -75,46 +74,6 @@ def chain_rows(
     ]
 
 
-def derive_link_records(kg: KnowledgeGraph) -> tuple[dict, dict]:
-    """The ``link-records`` query once: per link (subject, relation, object) the best rank among
-    the records that give it, and the sources of those records (``kg.link_records``)."""
-    assumed = vocabularies().rank("confidence")[str(VOCAB["confidence/assumed"])]
-    best: dict[tuple[str, str, str], int] = {}
-    sources: dict[tuple[str, str, str], set[str]] = {}
-    for r in run_query(kg, "link-records").rows:
-        key = (str(r["subject"]), str(r["relation"]), str(r["object"]))
-        if r["rank"] is not None:
-            # a coverage whose list of places is an assumed part gives its links as assumptions
-            rank = assumed if r["places_assumed"].toPython() else int(r["rank"])
-            best[key] = max(best.get(key, rank), rank)
-        if r["source"] is not None:
-            sources.setdefault(key, set()).add(str(r["source"]))
-    return best, sources
-
-
-def link_records_to_json(records: tuple[dict, dict]) -> list:
-    """``kg.link_records`` as JSON (what the build cache keeps); :func:`link_records_from_json` undoes it.
-
-    >>> import json
-    >>> records = ({("s", "r", "o"): 3}, {("s", "r", "o"): {"src"}})
-    >>> link_records_from_json(json.loads(json.dumps(link_records_to_json(records)))) == records
-    True
-    """
-    best, sources = records
-    return [[*k, best.get(k), sorted(sources.get(k, ()))] for k in sorted(set(best) | set(sources))]
-
-
-def link_records_from_json(items: list) -> tuple[dict, dict]:
-    best: dict[tuple[str, str, str], int] = {}
-    sources: dict[tuple[str, str, str], set[str]] = {}
-    for s, r, o, rank, srcs in items:
-        if rank is not None:
-            best[(s, r, o)] = rank
-        if srcs:
-            sources[(s, r, o)] = set(srcs)
-    return best, sources
-
-
 def link_confidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], str]:
     """(subject, relation, object) of every direct link (those the chains follow and a node's
     county) -> its confidence: the surest record that gives the link, from the ``link-records``
@@ -176,9 +135,6 @@ def brokers(kg: KnowledgeGraph, k: int | None = None) -> list[dict]:
 
 
 __all__ = [
-    "derive_link_records",
-    "link_records_to_json",
-    "link_records_from_json",
     "chain_rows",
     "link_confidence",
     "link_sources",

@@ -64,14 +64,19 @@ class KnowledgeGraph:
     @property
     def graph(self) -> Graph:
         if self._graph is None:
-            self._graph = self.ingest.graph
+            self._graph = self._ingested().graph
         return self._graph
 
     @cached_property
     def store(self) -> Store:
         if self._graph is None:
-            return Store.from_ntriples(self.ingest.ntriples(unique=False))
+            return Store.from_ntriples(self._ingested().ntriples(unique=False))
         return Store.from_graph(self._graph)
+
+    def _ingested(self) -> IngestResult:
+        """The ingest result, there whenever no rdflib graph was given (``__init__`` needs one of them)."""
+        assert self.ingest is not None
+        return self.ingest
 
     def _readable(self):
         """The rdflib graph if it exists, else a read-only view of the store."""
@@ -97,12 +102,16 @@ class KnowledgeGraph:
     @cached_property
     def link_records(self) -> tuple[dict, dict]:
         """Per direct link (subject, relation, object) the best confidence rank among the records
-        that give it, and those records' sources: the chains' link confidence, derived once per
-        build (:func:`graphmap.answers.chains.derive_link_records`; kept with it by
-        :mod:`graphmap.buildcache`)."""
-        from graphmap.answers.chains import derive_link_records
+        that give it, and those records' sources (the ``link-records`` query, read by
+        :func:`graphmap.analysis.link_records`): the chains' link confidence, derived once per
+        build and kept with it by :mod:`graphmap.buildcache`."""
+        from graphmap.ontology import VOCAB
+        from graphmap.vocab import vocabularies
 
-        return derive_link_records(self)
+        assumed = vocabularies().rank("confidence")[str(VOCAB["confidence/assumed"])]
+        query = find("link-records")
+        assert query is not None  # an internal query of the package
+        return analysis.link_records(self.store.select(query.sparql)[1], assumed)
 
     def select(self, query, bound: dict) -> list[dict]:
         """The raw rows of a SPARQL query (:class:`graphmap.queries.NamedQuery`) with ``bound``
@@ -117,7 +126,7 @@ class KnowledgeGraph:
     def derived_rows(self) -> dict[str, list[dict]]:
         """The raw rows of each query of :data:`DERIVED_ROWS` with no parameter bound, derived once
         per build (and kept with it by :mod:`graphmap.buildcache`)."""
-        return {name: self.store.select(find(name).sparql)[1] for name in DERIVED_ROWS}
+        return {name: self.store.select(library()[name].sparql)[1] for name in DERIVED_ROWS}
 
     def label(self, iri, lang: str = "sv") -> str:
         return self.labels.label(iri, lang)
@@ -127,7 +136,9 @@ class KnowledgeGraph:
         """Who reaches each municipality in each area (:mod:`graphmap.answers.support`), derived
         once from the store (and kept with the build by :mod:`graphmap.buildcache`)."""
         municipalities = self.store.subjects(str(RDF.type), str(GM.Municipality))
-        _names, rows = self.store.select(find("layer-needs").sparql)
+        needs_query = find("layer-needs")
+        assert needs_query is not None  # graphmap/queries/layer-needs.rq
+        _names, rows = self.store.select(needs_query.sparql)
         needs = {(str(r["area"]), str(r["municipality"])): int(r["needs"]) for r in rows}
         return support.derive(self.store.pairs, municipalities, needs)
 

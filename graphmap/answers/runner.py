@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 from rdflib import Literal, URIRef
 
-from graphmap.i18n import sv_sort_key
+from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import concept_iri
 from graphmap.queries import NamedQuery, find, library
 from graphmap.resolve import UnknownName
@@ -42,8 +42,6 @@ class MissingParameter(ValueError):
         super().__init__(param)
 
     def message(self, lang: str = "sv") -> str:
-        from graphmap.i18n import t  # the catalogue's text; imported here to keep this edit to the method
-
         return t("error.missing_parameter", lang, param=self.param)
 
 
@@ -58,7 +56,7 @@ class QueryResult:
         """Rows with a ``<column>_label`` beside every IRI, concept, route and relation column."""
         out = []
         for row in self.rows:
-            item = {}
+            item: dict = {}
             for col in self.query.columns:
                 value = row.get(col.name)
                 if isinstance(value, tuple):  # a gathered column: a list of values, one label text

@@ -242,7 +242,9 @@ class SupportLayer:
 def _local_counts(rows) -> tuple[int, int, int]:
     """(providers, broad, networks) among a gap cell's local rows: coverage in the area itself or
     broad (not by a national actor), and networks by membership."""
-    providers, broad, networks = set(), set(), set()
+    providers: set[str] = set()
+    broad: set[str] = set()
+    networks: set[str] = set()
     for r in rows:
         if r[ROUTE] == "coverage" and r[LEVEL] != NATIONAL:
             (broad if r[MATCH] == BROAD else providers).add(r[ACTOR])
@@ -257,7 +259,8 @@ class _LazyRows(dict):
 
     def __init__(self, raw: dict, convert):
         super().__init__(raw)
-        self._convert, self._done = convert, set()
+        self._convert = convert
+        self._done: set = set()
 
     def __getitem__(self, key):
         value = super().__getitem__(key)
@@ -292,7 +295,7 @@ class _Facts:
             self.out[name] = table
 
     def __call__(self, name: str, subject: str) -> list:
-        return self.out[name].get(subject, ())
+        return self.out[name].get(subject, [])
 
     def inverse(self, name: str) -> dict[str, list]:
         inv: dict[str, list] = defaultdict(list)
@@ -308,7 +311,7 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
     graph's municipalities (``a gm:Municipality``)."""
     f = _Facts(pairs)
     rank_of_concept = {c: int(o[0]) for c, o in f.out["order"].items() if o}
-    confidence_at = {}
+    confidence_at: dict = {}
     for concept, schemes in f.out["in_scheme"].items():
         if CONFIDENCE_SCHEME in schemes and concept in rank_of_concept:
             confidence_at.setdefault(rank_of_concept[concept], concept)
@@ -361,7 +364,8 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
     level_rank = {lv: rank_of_concept.get(lv) for levels in f.out["level"].values() for lv in levels}
 
     def levels(actor: str) -> list[tuple[int, str]]:
-        return [(level_rank[lv], lv) for lv in f("level", actor) if level_rank.get(lv) is not None]
+        ranked = ((level_rank.get(lv), lv) for lv in f("level", actor))
+        return [(rank, lv) for rank, lv in ranked if rank is not None]
 
     def paths(actor: str, m: str) -> list[tuple]:
         """(path rank, extent) of the strongest coverage records that bring ``actor`` to ``m``."""
@@ -517,7 +521,7 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
                             local[(area, m)].add(row)
     keys: dict[tuple, tuple] = {}  # a row's sort key, computed once however many municipalities share it
 
-    def key(row: tuple) -> tuple:
+    def row_key(row: tuple) -> tuple:
         k = keys.get(row)
         if k is None:
             k = keys[row] = sort_key(row)
@@ -526,8 +530,8 @@ def derive(pairs, municipalities: list[str], needs: dict | None = None) -> Suppo
     return SupportLayer(
         areas,
         county_of,
-        {k: sorted(v, key=key) for k, v in local.items()},
-        {k: sorted(v, key=key) for k, v in national.items()},
+        {k: sorted(v, key=row_key) for k, v in local.items()},
+        {k: sorted(v, key=row_key) for k, v in national.items()},
         dict(needs or {}),
         roles_of(pairs),
         pages_of(pairs),
@@ -577,6 +581,7 @@ def reach(layer: SupportLayer, area: str, municipalities) -> dict[str, dict[str,
     known = tuple(m for m in municipalities if m in layer.county_of)
     if rows or known:  # national support reaches every municipality
         rows += [(r, known) for r in layer.national.get(area, ())]
+    group: str | None
     for r, reached in rows:
         if r[ROUTE] in ("member", "through"):
             group = "networks"

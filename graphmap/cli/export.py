@@ -9,6 +9,7 @@ import click
 from graphmap.cli.common import CONTACT_EMAIL, DATA, LANG, check_email, handle_errors, load_graph
 from graphmap.i18n import MESSAGES, t
 from graphmap.cli.params import help_text
+from graphmap.export import FORMATS
 
 
 @click.group("export")
@@ -48,7 +49,7 @@ def export_ontology_cmd(output, data, lang):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "jsonld", "graphml", "gexf", "csv"]),
+    type=click.Choice(list(FORMATS)),
     default="ttl",
     show_default=True,
     help=help_text("cli.help.export.format"),

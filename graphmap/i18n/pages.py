@@ -1,5 +1,5 @@
 """User-facing texts of the web app's answer-first pages, the report choice and the Excel
-downloads (issue 18): keys start with ``pages.``.
+downloads: keys start with ``pages.``.
 
 A section of :mod:`graphmap.i18n.catalogue`, kept in its own file; the catalogue merges it.
 """

@@ -661,7 +661,7 @@ ROUND: dict[str, tuple[str, str]] = {
         "An earlier data version to compare with (a built graph, e.g. a round's dataversion-….nt; "
         "default: the latest round's)",
     ),
-    # ---- the coordinator's workflow: formats, batches over weeks, held workbooks (issue 26, part 4)
+    # ---- the coordinator's workflow: formats, batches over weeks, held workbooks
     "round.what.unsupported_format": (
         "filen är sparad som {format} och läses inte",
         "the file is saved as {format} and is not read",

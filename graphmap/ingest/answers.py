@@ -74,7 +74,7 @@ def parse_key(key: str) -> tuple[str, str, str] | None:
     (('fyrbodal', 'memberships', '1460-i-fourum-ifo'), None)
     """
     parts = str(key or "").strip().split("/")
-    return tuple(parts) if len(parts) == 3 and all(parts) else None
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 and all(parts) else None
 
 
 class _Answers:
@@ -194,7 +194,7 @@ class _Answers:
         field = CORRECTABLE.get(ftable)
         if correction:
             asked = row.get("field", "") or field
-            if asked != field:
+            if asked != field or field is None:  # a table without a correctable column takes no correction
                 self.problem(label, number, "field", "bad_field", value=asked, field=field or "–")
                 row["__bad"] = True
                 return

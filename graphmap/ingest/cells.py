@@ -98,7 +98,8 @@ def decimal_fault(number: Decimal) -> str | None:
         return None
     if number.adjusted() >= MAX_EXPONENT:
         return "magnitude"
-    if number.normalize().as_tuple().exponent < -MAX_DECIMALS:  # safe now: the exponent is bounded
+    exponent = number.normalize().as_tuple().exponent  # bounded by the magnitude check above
+    if isinstance(exponent, int) and exponent < -MAX_DECIMALS:
         return "decimals"
     return None
 

@@ -166,6 +166,7 @@ class Emitter:
         ref_conf = concept_iri("confidence", "reference")
         lan = ds.tables.get("lan")
         for number, row in lan.rows if lan else []:
+            assert lan is not None
             code, name, region = row.get("lanskod", ""), row.get("lan", ""), row.get("region", "")
             if len(code) != 2 or not code.isdigit():
                 self._problem(lan.label, number, "lanskod", "unknown_code", value=code)
@@ -191,6 +192,7 @@ class Emitter:
                 self._provenance(r, src, ref_conf)
         kommuner = ds.tables.get("kommuner")
         for number, row in kommuner.rows if kommuner else []:
+            assert kommuner is not None
             code, name, county = row.get("kommunkod", ""), row.get("kommun", ""), row.get("lanskod", "")
             if len(code) != 4 or not code.isdigit() or county not in reg.counties:
                 self._problem(kommuner.label, number, "kommunkod", "unknown_code", value=code)
@@ -325,7 +327,7 @@ class Emitter:
             code = row.get("kommunkod", "")
             iri, found, padded = self.registry.place(code)
             label = row.get("__label") or raw.label
-            if iri is None or len(found) != 4:
+            if iri is None or found is None or len(found) != 4:
                 self._problem(
                     label,
                     number,
@@ -369,6 +371,7 @@ class Emitter:
                 if values is None:
                     continue
                 for col in fill:
+                    assert col.predicate, col.name  # "source" and the columns with a predicate
                     for value in values.get(col.name, []):
                         self.graph.add((merged.iri, expand(col.predicate), value))
                 self.rows.append((ds.name, table.name, number, merged.iri))
@@ -452,6 +455,7 @@ class Emitter:
         if kind == "text":
             return Literal(text, lang=col.lang) if col.lang else Literal(text)
         if kind in ("vocab", "vocabs"):
+            assert col.vocab, col.name  # schema.py gives every vocabulary column its scheme
             concept = self.vocab.resolve(col.vocab, text)
             if concept is None:
                 self._problem(
@@ -483,7 +487,12 @@ class Emitter:
             return iri
         if kind in ("places", "lan", "kommun"):
             iri, code, padded = self.registry.place(text)
-            if iri is None or (kind == "lan" and len(code) != 2) or (kind == "kommun" and len(code) != 4):
+            if (
+                iri is None
+                or code is None
+                or (kind == "lan" and len(code) != 2)
+                or (kind == "kommun" and len(code) != 4)
+            ):
                 self._problem(
                     label,
                     number,
@@ -551,7 +560,8 @@ class Emitter:
         raise ValueError(f"unknown column kind {kind}")
 
     def _padded(self, label, number, col, padded) -> None:
-        iri, code, _ = self.registry.place(padded)
+        _iri, code, _ = self.registry.place(padded)
+        code = code or ""
         name = self.registry.municipalities.get(code, (self.registry.counties.get(code, ""),))[0]
         self._problem(label, number, col.name, "padded_code", "warning", value=padded, read_as=code, name=name)
 
@@ -635,7 +645,9 @@ class Emitter:
         parents = self._parents
         done: set = set()
         for start in parents:
-            path, on_path, node = [], {}, start
+            path: list = []
+            on_path: dict = {}
+            node = start
             while node in parents and node not in done:
                 if node in on_path:  # back on this walk: the cycle is the path from there
                     names = [str(n).rsplit("/", 1)[-1] for n in path[on_path[node] :]] + [str(node).rsplit("/", 1)[-1]]

@@ -40,8 +40,9 @@ def ntriples(triples, unique: bool = True) -> bytes:
     """
     nodes: dict = {}
     get = nodes.get
-    lines = []
+    lines: list[str] = []
     append = lines.append
+    c: str | None
     with paused_gc():
         for s, p, o in triples:
             a = get(s)

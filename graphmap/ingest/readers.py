@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
+from collections.abc import MutableSequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -210,7 +211,7 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
                     Problem(label, number, column_letter(extra), "beyond_header", params={"value": values[extra][:60]})
                 )
                 bad = True
-            row = dict(zip(table.header, values))
+            row: dict = dict(zip(table.header, values))
             if bad:
                 row["__bad"] = True  # reported: not emitted, and its id still counts for references
             table.rows.append((number, row))
@@ -224,6 +225,7 @@ def read_csv(path: Path, name: str, problems: list[Problem], label: str | None =
     if empty:
         problems.append(Problem(label, None, None, "empty_file"))
         return None
+    assert table is not None  # a file with a line has its header
     if kept > MAX_ROWS:
         problems.append(Problem(label, None, None, "too_many_rows", params={"rows": kept, "limit": MAX_ROWS}))
         table.rows = []
@@ -438,7 +440,7 @@ def _read_sheet(
             cells.append(_clean(_cell_text(value), label, number, table.header, col - 1, problems))
         if _is_skipped(cells) and not bad:
             continue
-        row = dict(zip(table.header, cells))
+        row: dict = dict(zip(table.header, cells))
         if bad:
             row["__bad"] = True
         table.rows.append((number, row))
@@ -482,7 +484,7 @@ class _Budget:
     stream (the shared strings' lengths, the styles, the sheets), before openpyxl opens the workbook."""
 
     text: int = MAX_TEXT
-    shared: list = field(default_factory=list)  # the length of each shared string, by index
+    shared: MutableSequence[int] = field(default_factory=list)  # the length of each shared string, by index
     problems_at: int = 0  # len(problems) when the workbook's reading began
     spent: bool = False
 
@@ -495,10 +497,12 @@ class _Budget:
         names = archive.namelist()
         budget = cls(shared=array("L"), problems_at=len(problems))
         if len(names) > MAX_PARTS:
-            return budget._refuse_file(file, "parts", len(names), MAX_PARTS, problems)
+            budget._refuse_file(file, "parts", len(names), MAX_PARTS, problems)
+            return None
         sheets = sum(1 for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml"))
         if sheets > MAX_SHEETS:
-            return budget._refuse_file(file, "sheets", sheets, MAX_SHEETS, problems)
+            budget._refuse_file(file, "sheets", sheets, MAX_SHEETS, problems)
+            return None
         counted = {"xl/workbook.xml": {_MAIN + "sheet"}, "xl/styles.xml": _STYLE_TAGS}
         limits = {"xl/workbook.xml": ("sheets", MAX_SHEETS), "xl/styles.xml": ("styles", MAX_STYLES)}
         for part, tags in counted.items():
@@ -509,9 +513,8 @@ class _Budget:
                 for element in _ends(source):
                     n += element.tag in tags
                     if n > limits[part][1]:
-                        return budget._refuse_file(
-                            file, limits[part][0], f"> {limits[part][1]}", limits[part][1], problems
-                        )
+                        budget._refuse_file(file, limits[part][0], f"> {limits[part][1]}", limits[part][1], problems)
+                        return None
         strings = next((n for n in names if n.lower() == "xl/sharedstrings.xml"), None)
         if strings is not None:
             length = 0
@@ -535,7 +538,6 @@ class _Budget:
             )
         )
         self.spent = True
-        return None
 
     def cell(self, kind: str | None, text: str | None) -> int:
         """The characters a cell of type ``kind`` with value ``text`` holds once read."""
@@ -563,7 +565,7 @@ class _Budget:
         )
         self.spent = True
 
-    def too_many(self, label: str, row: int, problems: list[Problem]) -> bool:
+    def too_many(self, label: str, row: int | None, problems: list[Problem]) -> bool:
         """More than MAX_PROBLEMS problems from this workbook: one error, the reading stops."""
         if len(problems) - self.problems_at <= MAX_PROBLEMS:
             return False

@@ -120,7 +120,7 @@ class Registry:
                 return self.networks[value].iri, None
             if target == "kommun":
                 iri, code, padded = self.place(value)
-                if iri is not None and len(code) == 4:
+                if iri is not None and code is not None and len(code) == 4:
                     return iri, padded
             if target in ("sources", "posts", "rounds"):
                 book = self.local.get((dataset, target), {})

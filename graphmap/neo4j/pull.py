@@ -64,7 +64,7 @@ def pull(conn: Connection, dataset: str | None = None) -> Graph:
     for row in conn.read(NODES, live=tokens):
         claims = row["claims"]
         stated = {label for claim in claims for label in claim.get("_labels") or []}
-        parts = [(set(row["labels"]) - stated - {BASE_LABEL}, row["props"])]
+        parts: list[tuple] = [(set(row["labels"]) - stated - {BASE_LABEL}, row["props"])]
         parts += [(claim.get("_labels") or [], claim) for claim in claims if claim.get("_token") in tokens]
         for labels, props in parts:
             for triple in node_triples(row["iri"], labels, props, m):

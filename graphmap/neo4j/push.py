@@ -149,7 +149,7 @@ def _staging_jobs(pg: PropertyGraph, m: Model, dynamic: bool) -> list:
         by_labels[tuple(labels)].append({"iri": iri, "labels": labels, "props": node.full_props()})
     if dynamic:
         rows = sorted((row for group in by_labels.values() for row in group), key=lambda row: row["iri"])
-        jobs = [(_node_statement("SET n:$(r.labels)"), rows, list)]
+        jobs: list[tuple[str, list, Callable[[list], list]]] = [(_node_statement("SET n:$(r.labels)"), rows, list)]
     else:
         jobs = [
             (_node_statement(f"SET n{_label_text(labels, m)}" if labels else ""), rows, list)
@@ -164,7 +164,7 @@ def _staging_jobs(pg: PropertyGraph, m: Model, dynamic: bool) -> list:
 
 def _grouped(pairs: list) -> list:
     """``[(a, b1), (a, b2), (c, d)]`` -> ``[[a, [b1, b2]], [c, [d]]]`` (pairs sorted by their first item)."""
-    out = []
+    out: list = []
     for a, b in pairs:
         if out and out[-1][0] == a:
             out[-1][1].append(b)
@@ -193,7 +193,7 @@ def _transactions(jobs: list, size: int) -> list:
 
 def _run_all(tx, statements: list, token: str) -> list:
     """Run one transaction's statements; the rows they return (``[iri, labels]`` lacking)."""
-    out = []
+    out: list = []
     for cypher, rows in statements:
         out.extend(record.values() for record in tx.run(STAGE_PREFIX + cypher, rows=rows, token=token))
     return out

@@ -13,6 +13,7 @@ flattened by :func:`graphmap.analysis.paths_to_rows`, the same function the SPAR
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from graphmap import analysis
 from graphmap.api import KnowledgeGraph, QueryResult, bind_params, chain_rows, link_confidence, shape_rows
@@ -81,7 +82,7 @@ def run_cypher_query(
     live = current_tokens(conn, dataset)
     kg = kg or graph_for_names(conn, dataset)
     bound = bind_params(kg, query, values)
-    params = {p.name: (str(bound[p.name]) if p.name in bound else None) for p in query.params}
+    params: dict = {p.name: (str(bound[p.name]) if p.name in bound else None) for p in query.params}
     params.update(live=live, types=model().predicate_of_type, keys=key_map(conn) if name == "actor" else {})
     raw = conn.read(cypher_text(query), **params)
     if query.engine == "paths":
@@ -95,7 +96,7 @@ def run_cypher_query(
 
 def _terms(row: dict, query: NamedQuery) -> dict:
     """Cypher values -> the rdflib terms the SPARQL backend returns."""
-    out = {}
+    out: dict[str, Node | None] = {}
     for col in query.columns:
         value = row.get(col.name)
         if value is None:

@@ -91,7 +91,7 @@ def convert_node(iri: str, labels: set, props: dict, tokens: dict[str, str]) -> 
         )
     if "_owners" not in props:
         return claims, None
-    remove = {k: None for k in sorted(props) if k in owned or k == "_owners"}
+    remove: dict[str, list | None] = {k: None for k in sorted(props) if k in owned or k == "_owners"}
     left = [entry for entry in datatypes if entry.partition("=")[0] not in owned]
     if datatypes:
         remove["_datatypes"] = left or None

@@ -222,8 +222,8 @@ def _state(kg, lang, county_iri) -> dict:
             mapped=sum(r["status"] != "ej-kartlagd" for r in rows),
             n=len(rows),
             blank=", ".join(blank) or "–",
-            oldest=min((s.oldest for s in dated), default="–"),
-            newest=max((s.newest for s in dated), default="–"),
+            oldest=min((s.oldest for s in dated if s.oldest), default="–"),
+            newest=max((s.newest for s in dated if s.newest), default="–"),
             stale=chosen[0].sources.stale if county_iri is not None else len(stale_sources(kg)),
             years=STALE_YEARS,
         ),
@@ -264,9 +264,9 @@ def _chains(kg, lang, county_iri) -> dict:
             texts.append(" ".join(parts))
         groups[tuple(sorted(set(texts), key=sv_sort_key))].append(name)
     out = []
-    for paths, munis in sorted(groups.items(), key=lambda kv: (-len(kv[1]), sv_sort_key(kv[1][0]))):
-        shown = list(paths[:MAX_CHAIN_PATHS])
-        out.append({"municipalities": sorted(munis, key=sv_sort_key), "paths": shown, "more": len(paths) - len(shown)})
+    for chains, munis in sorted(groups.items(), key=lambda kv: (-len(kv[1]), sv_sort_key(kv[1][0]))):
+        shown = list(chains[:MAX_CHAIN_PATHS])
+        out.append({"municipalities": sorted(munis, key=sv_sort_key), "paths": shown, "more": len(chains) - len(shown)})
     return {
         "groups": out,
         "without": [
@@ -379,7 +379,10 @@ def _assumptions(kg, lang, county_iri) -> list[dict]:
     for rec in records.values():
         r = rec["row"]
         kind = next((name for cls, name in ASSUMPTION_KINDS if cls in rec["types"]), "actor")
-        label = lambda key: kg.label(URIRef(r[key]), lang) if r.get(key) is not None else ""  # noqa: E731
+
+        def label(key: str, r: dict = r) -> str:
+            return kg.label(URIRef(r[key]), lang) if r.get(key) is not None else ""
+
         areas = ", ".join(sorted((_mid(kg.label(URIRef(a), lang)) for a in rec["areas"]), key=sv_sort_key))
         values = {
             "subject": label("subject"),

@@ -18,7 +18,8 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from graphmap.api import run_query
 from graphmap.i18n import sv_sort_key, t
@@ -45,7 +46,7 @@ class Line:
     current: str = ""  # that column's value, as codes (role: "medlem", areas: "aldre;funktionshinder")
     others: int = 0  # how many others the fact is also about (a coverage of 14: 13)
     note: str = ""  # the record's note (what was inferred, what to verify)
-    areas: list = field(default_factory=list)
+    areas: list = dataclasses.field(default_factory=list)
     short: str = ""  # what a list names it by: a need's description, else the sentence
     part: bool = True  # the respondent's part can be taken apart (False: an offer through coverage)
     own: bool = False  # every source of the fact is the respondent's own answer

@@ -619,6 +619,7 @@ def _facts(table, sheet_key, entry, manifest, returned: Returned, file, lang, pr
             if not field_name or field_name == RECORD_ONLY or CORRECTABLE.get(line["table"]) != field_name:
                 _problem(problems, *where, t("round.column.correction", lang), "not_correctable", value=correction)
                 continue
+            assert verdict is not None  # the answer resolved above, or "delvis"
             if verdict.notation == "stammer":
                 _problem(problems, *where, t("round.column.correction", lang), "correction_with_correct")
                 continue

@@ -165,6 +165,12 @@ def field_scheme(line: Line) -> str | None:
     return TABLE[line.table].column(line.field).vocab
 
 
+def _confidence_label(notation: str, lang: str) -> str:
+    """The label of a confidence (``stated``, ``reference``, ``assumed``); the notation if unknown."""
+    concept = vocabularies().resolve("confidence", notation)
+    return concept.label(lang) if concept is not None else notation
+
+
 def fact_cells(line: Line, nr: int, lang: str) -> dict[str, str]:
     """The protected cells of one fact line, as written (and as kept in the manifest)."""
     scheme = field_scheme(line)
@@ -173,7 +179,7 @@ def fact_cells(line: Line, nr: int, lang: str) -> dict[str, str]:
         "kind": t(f"round.kind.{line.table}", lang),
         "text": line.text,
         "source": line.source or "–",
-        "confidence": vocabularies().resolve("confidence", line.confidence).label(lang),
+        "confidence": _confidence_label(line.confidence, lang),
         "note": line.note,
         "field": (
             t(f"round.field.{line.field}", lang) + ("" if line.part else " " + t("round.field.reviewed", lang))
@@ -256,7 +262,7 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
         ws.row_dimensions[2].height = 48
         ws.freeze_panes = ws.cell(FIRST_ROW, frozen + 1)  # the headings, and the statement beside the answers
 
-    entry = {"sheets": {}}
+    entry: dict = {"sheets": {}}
     # -- info
     info = book.active
     info.title = names["info"]
@@ -323,10 +329,12 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
                 if key in ANSWER_COLUMNS:
                     cell.protection, cell.fill = open_cell, answer_fill
             answer_dv.add(f"{get_column_letter(FACT_COLUMNS.index('answer') + 1)}{r}")
-            scheme = field_scheme(line)
-            if scheme:
+            field_vocab = field_scheme(line)
+            if field_vocab and line.field:
                 multi = TABLE[line.table].column(line.field).many
-                dv = field_dvs.get(scheme) or field_dvs.setdefault(scheme, validation(scheme, strict=not multi))
+                dv = field_dvs.get(field_vocab) or field_dvs.setdefault(
+                    field_vocab, validation(field_vocab, strict=not multi)
+                )
                 dv.add(f"{get_column_letter(FACT_COLUMNS.index('correction') + 1)}{r}")
             kept[str(r)] = {k: v for k, v in cells.items()}
             ws.row_dimensions[r].height = _row_height(cells, widths)
@@ -345,7 +353,7 @@ def build_workbook(meta: dict, lines: list[Line], lang: str) -> tuple[bytes, dic
     kept = {}
     for r, concept in enumerate(vocab.shown_in_order("area"), start=FIRST_ROW):
         ws.cell(r, 1, concept.label(lang)).alignment = wrap
-        for i, key in enumerate(NEED_COLUMNS[1:-1], start=2):
+        for i, _key in enumerate(NEED_COLUMNS[1:-1], start=2):
             cell = ws.cell(r, i, "")
             cell.protection, cell.fill, cell.alignment = open_cell, answer_fill, wrap
         ws.cell(r, len(NEED_COLUMNS), concept.notation)
@@ -467,7 +475,7 @@ def start_round(
     taken = set(kg.ingest.datasets) if kg.ingest is not None else set()
     dataset = round_dataset_id(slugify(folder.name), taken | {dataset_id(p) for p in bundled_paths()})
     payloads: dict[Path, bytes] = {}
-    manifest = {
+    manifest: dict = {
         "format": FORMAT,
         "round": ident,
         "name": name,

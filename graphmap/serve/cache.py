@@ -21,6 +21,7 @@ typed: 360 spellings of one area are one map. The bound in bytes holds whatever 
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 from collections import OrderedDict
@@ -74,3 +75,37 @@ class BoundedCache:
 
 
 __all__ = ["BoundedCache", "text_size"]
+
+
+def per_instance_cache(maxsize: int):
+    """:func:`functools.lru_cache` for a method, one cache per object, kept on the object: it goes
+    when the object goes (a class-level ``lru_cache`` on a method holds every object it has seen,
+    and with it a whole served graph, until its entries are pushed out).
+
+    >>> class Site:
+    ...     calls = 0
+    ...     @per_instance_cache(maxsize=2)
+    ...     def double(self, x):
+    ...         self.calls += 1
+    ...         return 2 * x
+    >>> a, b = Site(), Site()
+    >>> a.double(3), a.double(3), b.double(3), a.calls, b.calls
+    (6, 6, 6, 1, 1)
+    >>> import gc, weakref
+    >>> gone = weakref.ref(a); del a; _ = gc.collect(); gone() is None
+    True
+    """
+
+    def decorate(method):
+        slot = f"_cache_{method.__name__}"
+
+        @functools.wraps(method)
+        def cached(self, *args, **kwargs):
+            cache = self.__dict__.get(slot)
+            if cache is None:
+                cache = self.__dict__[slot] = functools.lru_cache(maxsize=maxsize)(functools.partial(method, self))
+            return cache(*args, **kwargs)
+
+        return cached
+
+    return decorate

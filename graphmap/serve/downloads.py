@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import io
 import json
-from functools import lru_cache
 
 from graphmap.api import QueryResult, answer_note
 from graphmap.i18n import sv_sort_key, t
 from graphmap.ontology import code_of
+from graphmap.serve.cache import per_instance_cache
 from graphmap.tabular import MANY as tabular_many, csv_text, xlsx_bytes as workbook
 
 EXPORTS = {
@@ -170,7 +170,7 @@ class Downloads:
         """(file name, label) of the data downloads."""
         return [(name, label) for name, (_media, label) in self.EXPORTS.items()]
 
-    @lru_cache(maxsize=8)
+    @per_instance_cache(maxsize=8)
     def export_bytes(self, name: str) -> tuple[bytes, str] | None:
         """A download of the served graph (already without personal data unless asked for)."""
         if name not in self.EXPORTS:

@@ -16,7 +16,7 @@ network and municipality pages, and the gap matrix with its rows.
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from rdflib import URIRef
 from rdflib.namespace import ORG
@@ -35,6 +35,7 @@ from graphmap.ontology import GM, code_of, concept_iri
 from graphmap.resolve import UnknownName
 from graphmap.report.counts import landscape
 from graphmap.round.status import round_needs
+from graphmap.serve.cache import per_instance_cache
 from graphmap.serve.content import Cell, external_url
 from graphmap.viz.gapstyle import look
 from graphmap.vocab import vocabularies
@@ -81,7 +82,7 @@ class Pages:
     ``neighbourhood``)."""
 
     # ---- start page ----------------------------------------------------------------------------
-    @lru_cache(maxsize=4)
+    @per_instance_cache(maxsize=4)
     def summary(self, lang: str) -> dict:
         """Counts per level and type, record counts, regions, the latest source date and the sources."""
         numbers = landscape(self.kg, lang)  # the report's numbers, from the same computation
@@ -122,7 +123,7 @@ class Pages:
         """The page of an actor or network (``kind`` aktor/natverk) by its slug, or None."""
         return None if self.actor_iri(kind, key) is None else self._actor_page(kind, key, lang)
 
-    @lru_cache(maxsize=512)  # known slugs only: a key that names nothing never takes a place
+    @per_instance_cache(maxsize=512)  # known slugs only: a key that names nothing never takes a place
     def _actor_page(self, kind: str, key: str, lang: str) -> dict:
         iri = self.actor_iri(kind, key)
         arg = key
@@ -266,7 +267,7 @@ class Pages:
         """The page of a municipality by its SCB code, or None."""
         return self._municipality_page(code, lang) if code in self.municipalities else None
 
-    @lru_cache(maxsize=512)  # known codes only
+    @per_instance_cache(maxsize=512)  # known codes only
     def _municipality_page(self, code: str, lang: str) -> dict:
         iri = self.municipalities[code]
         coverage, _ = self.run("coverage", {"municipality": code}, lang)
@@ -492,7 +493,7 @@ class Pages:
     def _gap_matrix(self):
         return gap_matrix(self.kg)
 
-    @lru_cache(maxsize=4)
+    @per_instance_cache(maxsize=4)
     def gap_matrix(self, lang: str) -> dict:
         """The gap matrix (:func:`graphmap.api.gap_matrix`) with a link from every cell to its rows."""
         matrix = self._gap_matrix
@@ -522,7 +523,7 @@ class Pages:
         }
 
     # ---- the state of the map -------------------------------------------------------------------
-    @lru_cache(maxsize=4)
+    @per_instance_cache(maxsize=4)
     def map_state(self, lang: str) -> dict:
         """The state of the map per county (:func:`graphmap.api.map_state`), as the page shows it."""
         from graphmap.mapstate import QUESTIONS, STALE_YEARS

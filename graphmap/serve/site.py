@@ -25,8 +25,6 @@ True
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rdflib import URIRef
 from rdflib.namespace import FOAF, RDF, SKOS
 
@@ -36,7 +34,7 @@ from graphmap.ontology import GM, ID, VOCAB, actor_iri, kommun_iri, lan_iri, net
 from graphmap.privacy import strip_personal
 from graphmap.queries import NamedQuery, library
 from graphmap.resolve import UnknownName
-from graphmap.serve.cache import BoundedCache
+from graphmap.serve.cache import BoundedCache, per_instance_cache
 from graphmap.serve.content import Cell, FormField, Table, external_url
 from graphmap.serve.downloads import Downloads
 from graphmap.serve.neighbourhood import Neighbourhood
@@ -125,7 +123,7 @@ class Site(Pages, Neighbourhood, Downloads):
         return self._search[lang_key(lang)].search(text, limit)
 
     # ---- forms and query results ---------------------------------------------------------------
-    @lru_cache(maxsize=32)
+    @per_instance_cache(maxsize=32)
     def options(self, ptype: str, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
         """Drop-down options for a parameter type, as (group label, [(value, label)])."""
         if ptype.startswith("vocab:"):
@@ -165,7 +163,7 @@ class Site(Pages, Neighbourhood, Downloads):
             return ""
         return str(self.kg.resolver.resolve(ptype, str(raw), param))
 
-    @lru_cache(maxsize=2048)
+    @per_instance_cache(maxsize=2048)
     def option_value(self, ptype: str, raw: str) -> str:
         """The option value that a typed value (name, code, slug, misspelling-free) selects, or ''."""
         try:

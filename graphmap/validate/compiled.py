@@ -2,7 +2,7 @@
 
 pySHACL walks every focus node in Python (~40 s at a million triples); the same checks as
 SPARQL on Oxigraph take a second or two. pySHACL stays the reference
-(:mod:`graphmap.validate.reference`): ``tests/test_validate_fast.py`` shows both find the
+(:mod:`graphmap.validate.reference`): ``tests/test_validate_compiled.py`` shows both find the
 same violations on a graph with planted defects.
 
 How the shapes compile. Every property shape is split into its constraints, and equal
@@ -38,11 +38,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Callable
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.term import Node
 
 from graphmap.ontology import SH, ontology_graph, shapes_graph
 from graphmap.store import Store, from_ox
@@ -67,11 +69,11 @@ KNOWN = {
 
 @dataclass(frozen=True)
 class PropertyShape:
-    node: URIRef  # the sh:property blank node
+    node: Node  # the sh:property blank node
     targets: frozenset  # target classes and their subclasses
     path: URIRef
     messages: tuple  # ((lang, text), …)
-    severity: URIRef
+    severity: Node
 
 
 @dataclass
@@ -94,8 +96,9 @@ class Screen:
     counts: bool = False  # fires when ?n != ?m (else: when it returns a row)
 
     def fires(self, store: ox.Store) -> bool:
-        rows = iter(store.query(self.sparql))
-        row = next(rows, None)
+        result = store.query(self.sparql)
+        assert isinstance(result, ox.QuerySolutions)  # a screen is a SELECT
+        row = next(iter(result), None)
         if not self.counts:
             return row is not None
         return row is not None and row["n"] != row["m"]
@@ -176,7 +179,8 @@ def _value_filter(component: str, param, closure) -> tuple[str, str]:
 
 def _or_alternatives(g: Graph, head, closure) -> tuple[str, object]:
     """sh:or ( [sh:class A] [sh:class B] ) or ( [sh:datatype X] … ) -> a value check."""
-    classes, datatypes = set(), set()
+    classes: set = set()
+    datatypes: set = set()
     for alt in Collection(g, head):
         preds = set(g.predicates(alt, None))
         if preds == {SH["class"]}:
@@ -184,7 +188,7 @@ def _or_alternatives(g: Graph, head, closure) -> tuple[str, object]:
         elif preds == {SH.datatype}:
             datatypes.add(g.value(alt, SH.datatype))
         else:
-            raise NotImplementedError(f"sh:or alternative with {sorted(preds)}")
+            raise NotImplementedError(f"sh:or alternative with {sorted(preds, key=str)}")
     if classes and datatypes:
         raise NotImplementedError("sh:or mixing classes and datatypes")
     return ("class", frozenset(classes)) if classes else ("datatypes", frozenset(datatypes))
@@ -198,19 +202,21 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> Compiled:
     required: dict[frozenset, set] = defaultdict(set)  # node-shape targets -> paths with minCount 1
     conditions: dict[URIRef, dict] = defaultdict(dict)  # path -> {check key: FILTER condition}
 
+    sparql_of: dict[tuple, Callable[[str], str]] = {}  # check key -> its query, given the focus classes
+
     def check(key, component, sparql_fn, shape, has_value=True):
         if key not in checks:
             checks[key] = Check(SH[f"{component}ConstraintComponent"], "", [], has_value)
-            checks[key].sparql_fn = sparql_fn
+            sparql_of[key] = sparql_fn
         checks[key].shapes.append(shape)
         focus_of[key] |= shape.targets
 
-    for node_shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape))):
+    for node_shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
         targets = frozenset().union(*(_classes(closure, c) for c in shapes.objects(node_shape, SH.targetClass)))
         for prop in shapes.objects(node_shape, SH.property):
             unknown = set(shapes.predicates(prop, None)) - KNOWN
             if unknown:
-                raise NotImplementedError(f"SHACL terms not compiled: {sorted(unknown)}")
+                raise NotImplementedError(f"SHACL terms not compiled: {sorted(unknown, key=str)}")
             path = shapes.value(prop, SH.path)
             if not isinstance(path, URIRef):
                 raise NotImplementedError("only predicate paths are compiled")
@@ -218,13 +224,17 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> Compiled:
                 prop,
                 targets,
                 path,
-                tuple(sorted((m.language or "", str(m)) for m in shapes.objects(prop, SH.message))),
+                tuple(
+                    sorted(
+                        (m.language or "", str(m)) for m in shapes.objects(prop, SH.message) if isinstance(m, Literal)
+                    )
+                ),
                 shapes.value(prop, SH.severity) or SH.Violation,
             )
             p = _n(path)
             low = shapes.value(prop, SH.minCount)
-            if low is not None and int(low) > 0:
-                n = int(low)
+            if low is not None and int(str(low)) > 0:
+                n = int(str(low))
                 if n == 1:
                     required[targets].add(path)
                 check(
@@ -242,7 +252,7 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> Compiled:
                 )
             high = shapes.value(prop, SH.maxCount)
             if high is not None:
-                n = int(high)
+                n = int(str(high))
                 check(
                     ("maxCount", path, n),
                     "MaxCount",
@@ -266,8 +276,9 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> Compiled:
                     has_value=False,
                 )
             for component in VALUE_COMPONENTS:
-                for param in shapes.objects(prop, SH[component]):
+                for term in shapes.objects(prop, SH[component]):
                     name = component
+                    param: Any = term  # what the value check compares with
                     if component == "or":
                         name, param = _or_alternatives(shapes, param, closure)
                         comp = "Or"
@@ -295,8 +306,7 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> Compiled:
                     elif condition:
                         conditions[path][key] = condition
     for key, c in checks.items():
-        c.sparql = c.sparql_fn(" ".join(_n(x) for x in sorted(focus_of[key])))
-        del c.sparql_fn
+        c.sparql = sparql_of[key](" ".join(_n(x) for x in sorted(focus_of[key])))
     screens = []
     for targets, paths in sorted(required.items(), key=lambda kv: sorted(kv[0])):
         group = [checks[("minCount", path, 1)] for path in sorted(paths)]
@@ -373,7 +383,9 @@ def violations(store: Store, compiled: Compiled | None = None, screens: bool = T
                         run.append(c)
     candidates = []
     for c in run:
-        for sol in raw.query(c.sparql):
+        solutions = raw.query(c.sparql)
+        assert isinstance(solutions, ox.QuerySolutions)  # every check is a SELECT
+        for sol in solutions:
             candidates.append((c, sol["focus"], sol["v"] if c.has_value else None))
     types: dict = {}
     out = []

@@ -7,9 +7,6 @@
 # Environment: JAVA (default java), MVN (default mvn).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-MVN="${MVN:-mvn}"; JAVA="${JAVA:-java}"
-JARS="$HERE/target/jars"
-if ! ls "$JARS"/jena-cmds-*.jar >/dev/null 2>&1; then
-  "$MVN" -q -f "$HERE/pom.xml" dependency:copy-dependencies -DoutputDirectory="$JARS" >&2
-fi
-exec "$JAVA" -Xmx1g -cp "$JARS/*" "$@"
+. "$HERE/../maven.sh"
+maven_jars jena-cmds
+exec "$JAVA" -Xmx1g -cp "$(maven_classpath)" "$@"

@@ -1,4 +1,4 @@
-"""Honest answers (issue 15), checked as a user would: what the answers say about how they know,
+"""Honest answers, checked as a user would: what the answers say about how they know,
 what they do not know, and nothing more than the sources say. The bundled data (seeds + the
 national reference layer) is what a user gets."""
 
@@ -14,11 +14,6 @@ from graphmap.ontology import AREA_SCHEME
 VOCAB = "https://w3id.org/graphmap/vocab/"
 ACTOR = "https://w3id.org/graphmap/id/actor/"
 ASSUMED, STATED = VOCAB + "confidence/assumed", VOCAB + "confidence/stated"
-
-
-@pytest.fixture(scope="module")
-def kg():
-    return graphmap.build()
 
 
 def support(kg, area, municipality, lang="sv"):

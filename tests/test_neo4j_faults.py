@@ -93,7 +93,7 @@ def test_server_gone_during_query_then_back(tmp_path, kg):
 
 
 def test_a_respondents_name_is_marked_personal_data_in_neo4j(neo4j_conn, tmp_path):
-    """Issue 31: the answer node that carries a respondent's name was not marked ``personalData`` in
+    """The answer node that carries a respondent's name was not marked ``personalData`` in
     Neo4j, as a person is: a Cypher user who leaves out what is marked (``graphmap privacy`` says
     "included, marked personalData=true") still read the name. Every claim that holds personal data
     (:mod:`graphmap.privacy`: a person, a respondent's name) is now ``personalData: true``; the

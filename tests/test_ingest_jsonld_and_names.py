@@ -1,11 +1,11 @@
-"""Leftovers of the last trust issue, fixed at the root (issue 31).
+"""Graph files that would reach the network, and names with invisible characters, refused or reported.
 
 1. No input makes graphmap reach the network: a JSON-LD file's remote ``@context`` was fetched (a silent
    server hung ``validate`` for ever, and the error said "Kunde inte skriva"). Now every context named
    by reference is refused before rdflib sees the file, and the listening socket gets no connection.
 2. Names with bidi overrides and zero-width characters passed ``validate``: now each such cell is a
    warning naming it, and the characters are removed (pages show any that come from a graph file as
-   ``<U+202E>``: tests/test_attack_serve_work.py).
+   ``<U+202E>``: tests/test_serve_bounds.py).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""No active content out, none accepted in (issue 31).
+"""No active content out, none accepted in .
 
 Out: a data value starting with ``=`` (a source title, an actor's name, a note) was written as a formula
 into the round's workbooks sent to municipalities (openpyxl stores any string starting with ``=`` as a

@@ -1,4 +1,4 @@
-"""Issue 18: pages, report and downloads a socialchef can use as they are — driven by httpx and
+"""Pages, report and downloads a socialchef can use as they are — driven by httpx and
 real headless Chromium against the real server (uvicorn on a loopback port) over the bundled data."""
 
 from __future__ import annotations

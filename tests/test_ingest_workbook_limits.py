@@ -409,7 +409,7 @@ def test_different_misspellings_stop_suggesting_after_the_budget(tmp_path, monke
     )
 
 
-# ---------------------------------------------------------------- issue 31: bounded work, not only bytes
+# ---------------------------------------------------------------- bounded work, not only bytes
 # Each workbook is inside every byte bound; what it would make graphmap do is not. Before: the shared
 # string copied per cell took 1.8 GB (a 20 KB file); 700,000 styles ~630 MB; 30,000 sheets 2 GB and 30,000
 # warnings. Now each is counted from the zip's parts as they stream and refused before openpyxl opens it.

@@ -1,4 +1,4 @@
-"""Bounded work and the server's own address, attacked against the real server (issue 31).
+"""Bounded work and the server's own address, attacked against the real server.
 
 ``python -m graphmap serve`` in its own process on a free loopback port, measured from outside: status
 codes, headers, links, the server's CPU time and memory (``/proc``), its worker processes.

@@ -120,6 +120,7 @@ def test_full_disk_during_the_ontology_export_keeps_the_previous_export(tmp_path
     assert len(old) == len(before) == 7
 
 
+@pytest.mark.slow  # the report written under a file-size limit: 26 s (wall time, 2 workers, busy machine)
 def test_full_disk_during_the_report_writes_neither_the_png_nor_the_page(tmp_path):
     page = tmp_path / "rapport" / "rapport.html"
     proc = run("report", "-o", page, limit=500 * 1024)  # the PNG (~200 KB) fits, the page (~1.5 MB) does not

@@ -1,4 +1,4 @@
-"""The round's own files as hostile or personal input (issue 31).
+"""The round's own files as hostile or personal input.
 
 1. A respondent's name typed into a round workbook became data (``gm:respondentName`` on the answer) but
    was missing from ``graphmap privacy``; it must be listed there and left out of every shared export.
@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-import graphmap
 from graphmap.ingest import bundled_paths
 from graphmap.round.apply import apply_returns
 from graphmap.round.readback import read_returns
@@ -34,9 +33,8 @@ NAME = "Anna Respondentsson"
 
 
 @pytest.fixture(scope="module")
-def applied(tmp_path_factory):
+def applied(kg, tmp_path_factory):
     """Strömstad's workbook returned with one answer and a respondent's name, read and applied."""
-    kg = graphmap.build()
     made = start_round(kg, "Kartläggning 2027", ["1486"], tmp_path_factory.mktemp("rounds"), today="2027-02-01")
     book = load_workbook(made.workbooks[0])
     book["Att verifiera"]["I3"] = "Stämmer"
@@ -65,6 +63,7 @@ def test_a_respondents_name_is_in_the_privacy_inventory(applied):
     assert NAME in proc.stdout  # before: missing (only persons' fields were listed)
 
 
+@pytest.mark.slow  # every shared export written: 19 s (wall time, 2 workers, busy machine)
 def test_a_respondents_name_is_left_out_of_the_shared_exports(applied, tmp_path):
     for fmt in ("ttl", "jsonld"):
         out = tmp_path / f"graph.{fmt}"

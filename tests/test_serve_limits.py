@@ -187,6 +187,7 @@ ACTORS = [
 ]
 
 
+@pytest.mark.slow  # a server drawing maps until its cache is full: 55-94 s (wall time, 2 workers, busy machine)
 def test_distinct_maps_are_kept_only_up_to_the_cache_bound(server):
     from graphmap.vocab import vocabularies
 
@@ -236,6 +237,7 @@ def copies(tmp: Path) -> list[str]:
     return sorted(p.name for p in tmp.iterdir() if MARK in p.name)
 
 
+@pytest.mark.slow  # a server and its workers killed: 22 s (wall time, 2 workers, busy machine)
 def test_workers_die_with_a_killed_server_and_leave_no_graph_copy(tmp_path):
     live = Server(tmp_path, "--sparql-workers", "2", "--sparql-timeout", "600")
     workers = live.workers()
@@ -266,6 +268,7 @@ def test_workers_die_with_a_killed_server_and_leave_no_graph_copy(tmp_path):
         live.stop()
 
 
+@pytest.mark.slow  # three servers started and killed: 26 s (wall time, 2 workers, busy machine)
 def test_the_next_start_removes_copies_that_a_killed_server_left(tmp_path):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
