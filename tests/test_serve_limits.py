@@ -18,6 +18,7 @@ Every loop is bounded in count, every wait by a generous guard; nothing asserts 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import signal
 import socket
@@ -116,7 +117,10 @@ async def saturate(url: str, admitted: int, beyond: int) -> list[tuple[str, str,
 
 def test_pages_answer_while_sparql_is_saturated_and_a_query_beyond_the_bound_gets_503(server):
     # 45 admitted (1 running, 44 waiting: more than anyio's 40 threads), 3 beyond the bound
-    done = asyncio.run(saturate(server.url, QUEUE + 1, 3))
+    # in a thread of its own: a browser test earlier in this worker may leave Playwright's event loop
+    # running in the main thread, where asyncio.run refuses to start another
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        done = pool.submit(asyncio.run, saturate(server.url, QUEUE + 1, 3)).result()
     pages = sorted((kind, r.status_code) for kind, _lang, r in done if kind != "sparql")
     refused = [(lang, r) for kind, lang, r in done if kind == "sparql" and busy(r)]
     finished = [r.status_code for kind, _lang, r in done if kind == "sparql" and not busy(r)]
