@@ -43,6 +43,7 @@ from graphmap.fileio import folder_lock, write_bytes_atomic
 from graphmap.round.audit import WEB, record
 
 LINKS = "links.json"
+SECRET = "secret.key"  # the round's key for the answer forms' CSRF tokens (graphmap.serve.answer_pages)
 PREFIX = "/svar/"
 TOKEN_BYTES = 32
 GRACE_DAYS = 14
@@ -122,9 +123,26 @@ def issue(
             links[code] = {"hash": token_hash(token), "issued": today, "expires": expires, "revoked": ""}
             out.append(Link(code, name, token, link_url(base, token), expires))
         _write(folder, links)
+        round_secret(folder)  # made with the first links: a server answering them never has to write it
         for link in out:
             record(folder, link.respondent, "issued", {"expires": link.expires})
     return out
+
+
+def round_secret(folder) -> bytes:
+    """The round's secret key (32 random bytes, ``webb/secret.key``, readable by its owner only),
+    made when first asked for: with the round's first links."""
+    path = Path(folder) / WEB / SECRET
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    write_bytes_atomic(path, key, private=True)
+    return key
 
 
 def revoke(folder, respondent: str, *, today: str | None = None) -> bool:
@@ -182,6 +200,7 @@ __all__ = [
     "Link",
     "issue",
     "revoke",
+    "round_secret",
     "lookup",
     "read_links",
     "token_hash",

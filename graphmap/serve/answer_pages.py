@@ -30,7 +30,6 @@ import hashlib
 import hmac
 import logging
 import re
-import secrets
 import threading
 import time
 from collections import deque
@@ -42,16 +41,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from graphmap.fileio import FolderBusy, write_bytes_atomic
+from graphmap.fileio import FolderBusy
 from graphmap.i18n import t
-from graphmap.round.links import PREFIX, WEB, lookup
+from graphmap.round.links import PREFIX, lookup, round_secret
 
 PER_ADDRESS = 20  # refused tokens per address per window
 OVERALL = 200  # refused tokens from all addresses per window
 WINDOW = 60.0  # seconds
 MAX_FORM = 512 * 1024  # bytes of a posted form
 MAX_FIELDS = 2000
-SECRET = "secret.key"
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow"}
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 _IN_PATH = re.compile(r"(/svar/)[^/?\s\"]+")
@@ -153,21 +151,8 @@ class AnswerPages:
         self.public_origin = _origin(public_url) if public_url else None
         self.limit = GuessLimit(per_address, overall, window)
         self.lookups = 0  # tokens looked up (a guess refused by the limit is not looked up)
-        self._secret = self._key()
+        self._secret = round_secret(self.folder)
         redact_logs()
-
-    def _key(self) -> bytes:
-        path = self.folder / WEB / SECRET
-        try:
-            key = path.read_bytes()
-            if len(key) >= 32:
-                return key
-        except OSError:
-            pass
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_bytes(32)
-        write_bytes_atomic(path, key, private=True)
-        return key
 
     def routes(self) -> list:
         return [
