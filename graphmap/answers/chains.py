@@ -4,6 +4,7 @@ engine of the ``chain`` question), each link's confidence, and betweenness in th
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from rdflib import URIRef
@@ -56,12 +57,7 @@ def chain_rows(
         ):
             weakest[key] = c
     terms = ("target", "subject", "relation", "object", "confidence", "chain_confidence")
-    made: dict[str, URIRef] = {}  # a few hundred distinct IRIs over thousands of cells: each term made once
-
-    def term(v: str) -> URIRef:
-        if v not in made:
-            made[v] = URIRef(v)
-        return made[v]
+    term = functools.cache(URIRef)  # a few hundred distinct IRIs over thousands of cells: each term made once
 
     roles = roles or {}
     return [

@@ -4,6 +4,7 @@ as the SPARQL engine gives them, so every output renders them the same way.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
@@ -44,18 +45,7 @@ def layer_rows(kg: KnowledgeGraph, name: str, bound: dict[str, str]) -> list[dic
             out.extend(row | {"role": _term("role", role), "url": _url(url)} for role in roles for url in urls)
         return out
     if name == "gaps":  # ~5,500 rows for the country over a few hundred distinct values: each term made once
-        iris: dict[str, URIRef] = {}
-        numbers: dict[int, Literal] = {}
-
-        def iri(v: str) -> URIRef:
-            if v not in iris:
-                iris[v] = URIRef(v)
-            return iris[v]
-
-        def number(v: int) -> Literal:
-            if v not in numbers:  # not `get(v) or …`: Literal(0) is false
-                numbers[v] = Literal(v)
-            return numbers[v]
+        iri, number = functools.cache(URIRef), functools.cache(Literal)
 
         return [
             {"area": iri(r["area"]), "county": iri(r["county"]), "municipality": iri(r["municipality"])}

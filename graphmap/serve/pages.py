@@ -200,7 +200,7 @@ class Pages:
             "persons": persons,
             "related": sorted(related.values(), key=lambda c: sv_sort_key(c.text)),
             "neighbourhood": self.neighbourhood(iri, lang),
-            "summary": self.actor_summary(iri, lang, key),
+            "summary": self.actor_summary(iri, lang, key, profile),
         }
 
     def _profile(self, actor: str) -> dict:
@@ -213,18 +213,23 @@ class Pages:
         return sorted(labels, key=sv_sort_key)
 
     @cached_property
+    def _records(self) -> list[tuple[str, str]]:
+        """Every (record, class) of the kinds the start page counts (``page-records``, asked once)."""
+        return [(str(row["record"]), str(row["class"])) for row in run_query(self.kg, "page-records").rows]
+
+    @cached_property
     def _record_kinds(self) -> dict[str, str]:
-        """Every record -> the catalogue key of its kind (``page-records``)."""
+        """Every record -> the catalogue key of its kind."""
         kinds, out = {str(cls): key for cls, key in RECORDS}, {}
-        for row in run_query(self.kg, "page-records").rows:
-            out.setdefault(str(row["record"]), kinds[str(row["class"])])
+        for record, cls in self._records:
+            out.setdefault(record, kinds[cls])
         return out
 
     @cached_property
     def _record_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for row in run_query(self.kg, "page-records").rows:
-            counts[str(row["class"])] = counts.get(str(row["class"]), 0) + 1
+        for _record, cls in self._records:
+            counts[cls] = counts.get(cls, 0) + 1
         return counts
 
     @cached_property
@@ -353,12 +358,12 @@ class Pages:
             )
         return out
 
-    def actor_summary(self, iri, lang: str, key: str) -> dict:
+    def actor_summary(self, iri, lang: str, key: str, profile: dict) -> dict:
         """An actor's answer first: what it is, where it works, for whom, in which areas, with whom,
-        how sure (facts per confidence) and from which sources, as sentences of names."""
+        how sure (facts per confidence) and from which sources, as sentences of names (``profile``:
+        the actor's ``page-actor`` row, :meth:`_profile`)."""
         out: dict = {}
         name = self.label(iri, lang)
-        profile = self._profile(key)
         types = self._types(profile, lang)
         level = profile.get("level")
         what = ", ".join(lowered(t_) for t_ in types if t_) or (lowered(self.label(level, lang)) if level else "")
